@@ -1,0 +1,82 @@
+"""Every error `findings` raises on purpose. One tree, so callers can catch at the depth they need.
+
+    FindingsError
+    ├── ConfigError                 a setting has a value we cannot use
+    ├── IngestError                 one file could not be ingested (the others still are)
+    │   ├── UnsupportedFormat       extension we do not read
+    │   ├── UnreadableFile          corrupt, truncated, encrypted, binary, undecodable, timed out
+    │   ├── NoTextFound             empty file, scanned PDF without a text layer
+    │   └── FileTooLarge            over the size limit (FINDINGS_MAX_FILE_MB)
+    ├── StoreError                  the paragraph store
+    │   ├── StoreLocked             another process is writing to the embedded store
+    │   ├── StoreUnavailable        the Chroma server or folder cannot be reached/opened
+    │   └── ReportNotFound          no stored report has that id
+    ├── ModelError                  the embedding model is missing or not the expected weights
+    └── AnswerError                 a question could not be answered
+        └── InvalidQuestion         empty, too long, or malformed question input
+
+Every message says what happened and what to do, naming the file or setting involved.
+"""
+
+from __future__ import annotations
+
+
+class FindingsError(Exception):
+    """Base class of every error raised on purpose by findings."""
+
+
+class ConfigError(FindingsError):
+    pass
+
+
+class IngestError(FindingsError):
+    """A single file could not be ingested. `path` names it."""
+
+    def __init__(self, path: str, message: str):
+        self.path = str(path)
+        self.reason = message
+        super().__init__(f"{self.path}: {message}")
+
+
+class UnsupportedFormat(IngestError):
+    pass
+
+
+class UnreadableFile(IngestError):
+    pass
+
+
+class NoTextFound(IngestError):
+    pass
+
+
+class FileTooLarge(IngestError):
+    pass
+
+
+class StoreError(FindingsError):
+    pass
+
+
+class StoreLocked(StoreError):
+    pass
+
+
+class StoreUnavailable(StoreError):
+    pass
+
+
+class ReportNotFound(StoreError):
+    pass
+
+
+class ModelError(FindingsError):
+    pass
+
+
+class AnswerError(FindingsError):
+    pass
+
+
+class InvalidQuestion(AnswerError):
+    pass

@@ -1,0 +1,94 @@
+"""Plain data passed between the steps: a parsed report, its paragraphs, and how to label them.
+
+Provenance (`report_id`, `section`, `paragraph`, `ordinal`, `page`) is stamped on every
+paragraph by the parser and travels unchanged into the store and onto every citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+# What kind of unit a paragraph is. Lists ("what were the key strengths") cite bullets only.
+KINDS = ("numbered", "prose", "bullet", "table_row", "field", "note", "heading")
+
+
+def report_id_for(path: str | Path) -> str:
+    """CONTRACT: the file's stem, lower-cased, each run outside [a-z0-9] replaced by `_`."""
+    return re.sub(r"[^a-z0-9]+", "_", Path(path).stem.lower())
+
+
+@dataclass
+class Paragraph:
+    report_id: str
+    section: str
+    paragraph: str | None
+    ordinal: int
+    page: int | None
+    text: str
+    kind: str = "prose"
+    footnotes: list[str] = field(default_factory=list)
+    section_path: str = ""  # the headings above it, outermost first, joined by " > "
+
+    @property
+    def key(self) -> str:
+        """Deterministic store id: stable across runs for the same position in the same report."""
+        return f"{self.report_id}::{self.section}::{self.ordinal}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ReportMeta:
+    report_id: str
+    title: str | None = None
+    inspectorate: str | None = None
+    area: str | None = None
+    inspection_type: str = "unknown"
+    publication_date: str | None = None  # ISO yyyy-mm-dd
+    year: int | None = None
+    fieldwork_start: str | None = None  # ISO
+    fieldwork_end: str | None = None  # ISO
+    lead_inspector: str | None = None
+    source_path: str | None = None
+    source_sha256: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    paragraphs: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ParsedReport:
+    meta: ReportMeta
+    paragraphs: list[Paragraph]
+
+
+INSPECTION_TYPE_SHORT = {
+    "short quality screening": "SQS",
+    "full joint inspection": "FJI",
+    "youth offending service inspection": "YOS inspection",
+    "thematic": "thematic",
+}
+
+
+def report_label(meta: ReportMeta | dict) -> str:
+    """`Thurrock SQS 2015` from area, type and year; falls back to the report id."""
+    m = meta if isinstance(meta, dict) else meta.to_dict()
+    short = INSPECTION_TYPE_SHORT.get(m.get("inspection_type") or "")
+    parts = [p for p in (m.get("area"), short, m.get("year")) if p]
+    if m.get("area") and m.get("year"):
+        return " ".join(str(p) for p in parts)
+    return str(m.get("title") or m["report_id"])
+
+
+def citation_label(meta: ReportMeta | dict, section: str, paragraph: str | None, ordinal: int) -> str:
+    """CONTRACT: `Thurrock SQS 2015 ¶1.3`, or `Thurrock SQS 2015 · Key strengths ¶2`."""
+    base = report_label(meta)
+    if paragraph:
+        return f"{base} ¶{paragraph}"
+    return f"{base} · {section} ¶{ordinal}"

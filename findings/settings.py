@@ -1,0 +1,50 @@
+"""Settings shared by the CLI, the app and the benchmarks (environment prefix `FINDINGS_`)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+
+
+def offline_environment() -> None:
+    """Make sure nothing we load reaches for the internet (model hubs, Chroma telemetry)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class Settings(BaseSettings):
+    """Every knob, each settable as FINDINGS_<NAME> or in a `.env` file."""
+
+    model_config = SettingsConfigDict(env_prefix="FINDINGS_", env_file=".env", extra="ignore")
+
+    store: Path = Field(Path(".findings/store"), description="Embedded Chroma store folder.")
+    chroma_url: str | None = Field(None, description="Chroma server URL; overrides `store`.")
+    embedding_model: str = Field(
+        BUNDLED_MODEL, description="Sentence-transformers model name or path; default bundled."
+    )
+    device: str = Field("auto", description="auto (CUDA when present), cpu, cuda, mps.")
+    batch_size: int = Field(64, ge=1, le=4096, description="Embedding batch size.")
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
+    pdf_timeout_s: float = Field(60.0, gt=0, description="Time limit for reading one PDF.")
+    lock_timeout_s: float = Field(5.0, ge=0, description="How long a writer waits for the lock.")
+    top_k: int = Field(8, ge=1, le=100, description="Paragraphs retrieved per question.")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint (LLM mode).")
+    llm_model: str | None = Field(None, description="Model name for the LLM mode.")
+    llm_api_key: str | None = Field(None, description="API key for the LLM endpoint.")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def get_settings(**overrides) -> Settings:
+    """Read settings from the environment now (cheap), with explicit overrides on top."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,101 @@
+"""Report-level metadata read from the report's own text. A value that is not printed is None."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from findings.records import Paragraph, ReportMeta
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
+# 27-29 April 2015 | 27 April - 1 May 2015 | 30 March to 2 April 2015 | between 3 and 5 June 2019
+RANGE = re.compile(
+    rf"\b(\d{{1,2}})(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:-|–|—|to|and|until)\s*(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b",
+    re.I,
+)
+TYPES = [
+    ("short quality screening", r"short quality screening|\bSQS\b"),
+    ("full joint inspection", r"full joint inspection|\bFJI\b"),
+    ("thematic", r"\bthematic\b"),
+    ("youth offending service inspection",
+     r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection"),
+]
+INSPECTORATES = [
+    ("HM Inspectorate of Probation", r"HM Inspectorate of Probation|HMI Probation|Her Majesty's Inspectorate of Probation"),
+]
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    try:
+        return date(int(year), MONTHS[month.lower()], int(day)).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _field(paragraphs: list[Paragraph], *names: str) -> str | None:
+    for p in paragraphs:
+        if p.kind in ("field", "table_row", "prose", "bullet") and ":" in p.text:
+            label, _, value = p.text.partition(":")
+            if label.strip().lower() in names and value.strip():
+                return value.strip()
+    return None
+
+
+def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragraph]) -> ReportMeta:
+    meta = ReportMeta(report_id=report_id, title=title)
+    full = "\n".join([title or ""] + [p.text for p in paragraphs])
+
+    pub = _field(paragraphs, "publication date", "published", "date of publication")
+    m = DATE.search(pub or "")
+    if m:
+        meta.publication_date = _iso(*m.groups())
+
+    fw = _field(paragraphs, "fieldwork", "fieldwork dates", "inspection dates", "dates of inspection")
+    candidates = [fw] if fw else []
+    candidates += re.findall(r"(?:conducted|fieldwork|took place|carried out|inspected)[^.]{0,80}", full, re.I)
+    for text in candidates:
+        r = RANGE.search(text or "")
+        if r:
+            d1, m1, y1, d2, m2, y2 = r.groups()
+            meta.fieldwork_start = _iso(d1, m1 or m2, y1 or y2)
+            meta.fieldwork_end = _iso(d2, m2, y2)
+            break
+
+    year_src = meta.publication_date or meta.fieldwork_end
+    meta.year = int(year_src[:4]) if year_src else None
+
+    lead = _field(paragraphs, "lead inspector")
+    if not lead:
+        m = re.search(r"lead inspector(?:,)? (?:who )?(?:was|is)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})", full)
+        lead = m.group(1) if m else None
+    meta.lead_inspector = lead.rstrip(".") if lead else None
+
+    head = title or ""
+    for name, pattern in TYPES:
+        if re.search(pattern, head, re.I):
+            meta.inspection_type = name
+            break
+    else:
+        for name, pattern in TYPES:
+            if re.search(pattern, full[:3000], re.I):
+                meta.inspection_type = name
+                break
+
+    explicit = _field(paragraphs, "inspectorate")
+    for name, pattern in INSPECTORATES:
+        if re.search(pattern, explicit or full, re.I):
+            meta.inspectorate = name
+            break
+    else:
+        meta.inspectorate = explicit
+
+    area = None
+    if title:
+        m = re.search(r"\bin\s+([A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+)?[A-Z][\w'’-]*)*)\s*$", title)
+        area = m.group(1) if m else None
+    meta.area = area or _field(paragraphs, "area", "local authority")
+    return meta
