@@ -208,11 +208,12 @@ def _html_lines(text: str) -> list[Line]:
 def _docx_lines(path: Path) -> list[Line]:
     import zipfile
 
-    try:
-        import docx
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
+    try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise UnreadableFile(path, "is not a valid Word document (corrupt or truncated). Save it again from Word.") from exc
     out: list[Line] = []
     for para in document.paragraphs:

