@@ -92,3 +92,59 @@ def citation_label(meta: ReportMeta | dict, section: str, paragraph: str | None,
     if paragraph:
         return f"{base} ¶{paragraph}"
     return f"{base} · {section} ¶{ordinal}"
+
+
+@dataclass
+class Citation:
+    """CONTRACT: one entry of `citations`; every field comes from stored paragraph metadata."""
+
+    n: int
+    report_id: str
+    report_title: str | None
+    area: str | None
+    year: int | None
+    section: str
+    paragraph: str | None
+    ordinal: int
+    page: int | None
+    label: str
+    quote: str
+    score: float
+    text: str = ""  # the whole stored paragraph (for the app); not part of the JSON contract
+    publication_date: str | None = None
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d.pop("text")
+        d.pop("publication_date")
+        return d
+
+
+@dataclass
+class Answer:
+    """CONTRACT: what `findings ask --json` prints for one question."""
+
+    question: str
+    answer: str
+    abstained: bool
+    mode: str
+    citations: list[Citation] = field(default_factory=list)
+    retrieved: list[dict] = field(default_factory=list)
+    timings_ms: dict = field(default_factory=dict)
+    related: list[dict] = field(default_factory=list)
+    id: str | int | None = None
+
+    def to_json(self) -> dict:
+        out = {
+            "id": self.id,
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [c.to_json() for c in self.citations],
+            "retrieved": self.retrieved,
+            "timings_ms": self.timings_ms,
+        }
+        if self.abstained:
+            out["related"] = self.related
+        return out

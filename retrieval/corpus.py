@@ -1,0 +1,180 @@
+"""What retrieval knows about the stored reports, built once per store state.
+
+`CorpusLoader(store).load()` reads every committed paragraph and the report list, and builds:
+the BM25 index (`bm25s`) over paragraph text with its headings and learned acronym expansions,
+the reports of each area and year, and each report's vocabulary (to tell whether a name or a
+term the question asks about is printed in a report at all). It reloads only when the store's
+committed versions change.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import bm25s
+import numpy as np
+
+from findings.records import report_label
+from retrieval.text import content_terms, tokens, words
+
+CONNECTORS = {"and", "of", "for", "the", "in", "on", "to"}
+ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'-]*\s+(?:(?:and|of|for|the|in|on|to)\s+)?){0,7}[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z]{1,9})\)"
+)
+
+
+@dataclass
+class Corpus:
+    reports: dict[str, dict]
+    ids: list[str]
+    texts: list[str]
+    metas: list[dict]
+    acronyms: dict[str, str] = field(default_factory=dict)  # "mappa" -> "multi-agency public …"
+    by_report: dict[str, list[int]] = field(default_factory=dict)
+    areas: dict[str, list[str]] = field(default_factory=dict)  # "thurrock" -> report ids
+    vocab: dict[str, set[str]] = field(default_factory=dict)  # report id -> lower-case words
+    doc_tokens: list[list[str]] = field(default_factory=list)
+    row_terms: list[frozenset[str]] = field(default_factory=list)  # paragraph + headings
+    report_terms: dict[str, set[str]] = field(default_factory=dict)
+    bm25: bm25s.BM25 | None = None
+    df: dict[str, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def idf(self, term: str) -> float:
+        n = len(self.ids) or 1
+        return float(np.log(1 + (n - self.df.get(term, 0) + 0.5) / (self.df.get(term, 0) + 0.5)))
+
+    def bm25_scores(self, query_tokens: list[str]) -> np.ndarray:
+        if self.bm25 is None or not query_tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return self.bm25.get_scores(query_tokens)
+
+    def question_terms(self, text: str) -> dict[str, float]:
+        """The question's distinguishing stems, each weighted by its IDF in this corpus."""
+        text = f"{text} {expansions_in(text, self.acronyms)}"
+        return {t: self.idf(t) for t in content_terms(text)}
+
+    def coverage(self, terms: dict[str, float], row: int) -> float:
+        """IDF-weighted share of the question's terms printed in the paragraph or its headings."""
+        total = sum(terms.values())
+        if not total:
+            return 0.0
+        have = self.row_terms[row]
+        return sum(w for t, w in terms.items() if t in have) / total
+
+    def label(self, report_id: str) -> str:
+        return report_label(self.reports.get(report_id) or {"report_id": report_id})
+
+    def section_rows(self, report_id: str, section: str) -> list[int]:
+        return [i for i in self.by_report.get(report_id, []) if self.metas[i]["section"] == section]
+
+    def printed(self, report_ids: list[str] | None, term: str) -> bool:
+        """Is `term` (a word or phrase, any case) printed in any of these reports?"""
+        ws = words(term)
+        targets = report_ids if report_ids is not None else list(self.reports)
+        return any(all(w in self.vocab.get(rid, set()) for w in ws) for rid in targets)
+
+    def acronym_printed(self, report_ids: list[str] | None, acronym: str) -> bool:
+        expansion = self.acronyms.get(acronym.lower())
+        if self.printed(report_ids, acronym):
+            return True
+        return bool(expansion) and self.printed(report_ids, expansion)
+
+
+def expansions_in(text: str, acronyms: dict[str, str]) -> str:
+    """Extra words for indexing: an acronym's expansion where the acronym is printed, and the
+    acronym where its expansion is printed, so `MAPPA` finds "Multi-Agency Public Protection
+    Arrangements" and the other way round."""
+    lower = text.lower()
+    extra = []
+    for short, long in acronyms.items():
+        if re.search(rf"\b{re.escape(short)}\b", lower) and long not in lower:
+            extra.append(long)
+        elif long in lower and not re.search(rf"\b{re.escape(short)}\b", lower):
+            extra.append(short)
+    return " ".join(extra)
+
+
+def learn_acronyms(texts: list[str]) -> dict[str, str]:
+    """Acronyms the reports define themselves: "Multi-Agency Public Protection Arrangements
+    (MAPPA)" teaches `mappa` -> "multi-agency public protection arrangements"."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in ACRONYM_DEF.finditer(text):
+            phrase_words, short = m.group(1).split(), m.group(2)
+            for start in range(len(phrase_words) - 1, -1, -1):
+                tail = phrase_words[start:]
+                initials = "".join(
+                    part[0] for w in tail for part in w.split("-") if part and w.lower() not in CONNECTORS
+                )
+                if initials.upper() == short.upper():
+                    found.setdefault(short.lower(), " ".join(tail).lower())
+                    break
+    return found
+
+
+class CorpusLoader:
+    """One public method: `load() -> Corpus`, rebuilt only when the store's contents change."""
+
+    def __init__(self, store, recheck_s: float = 2.0):
+        self.store = store
+        self.recheck_s = recheck_s
+        self._corpus: Corpus | None = None
+        self._versions: dict[str, str] | None = None
+        self._checked = 0.0
+
+    def load(self) -> Corpus:
+        now = time.monotonic()
+        if self._corpus is not None and now - self._checked < self.recheck_s:
+            return self._corpus
+        versions = self.store.committed_versions()
+        self._checked = now
+        if self._corpus is None or versions != self._versions:
+            self._corpus = build_corpus(self.store.list_reports(), self.store.all_paragraphs())
+            self._versions = versions
+        return self._corpus
+
+
+def build_corpus(reports: list[dict], rows: dict) -> Corpus:
+    ids, texts, metas = rows["ids"], rows["texts"], rows["metadatas"]
+    corpus = Corpus(reports={r["report_id"]: r for r in reports}, ids=ids, texts=texts, metas=metas)
+    corpus.acronyms = learn_acronyms([r.get("title") or "" for r in reports] + texts)
+    by_report: dict[str, list[int]] = defaultdict(list)
+    vocab: dict[str, set[str]] = defaultdict(set)
+    doc_tokens: list[list[str]] = []
+    row_terms: list[frozenset[str]] = []
+    df: dict[str, int] = defaultdict(int)
+    for i, (text, md) in enumerate(zip(texts, metas, strict=True)):
+        by_report[md["report_id"]].append(i)
+        full = " ".join([md.get("section_path") or md["section"], text, " ".join(md.get("footnotes") or [])])
+        vocab[md["report_id"]].update(words(full))
+        # BM25 sees the paragraph and its footnotes; headings count through a separate bonus,
+        # or every row under "Copy to" would match a question about a "copy".
+        body = " ".join([text, " ".join(md.get("footnotes") or [])])
+        toks = tokens(body + " " + expansions_in(body, corpus.acronyms))
+        doc_tokens.append(toks)
+        heading = md.get("section_path") or md["section"]
+        row_terms.append(frozenset(toks) | frozenset(tokens(heading + " " + expansions_in(heading, corpus.acronyms))))
+        for t in set(toks):
+            df[t] += 1
+    for rid, r in corpus.reports.items():
+        vocab[rid].update(words(" ".join(str(r.get(k) or "") for k in ("title", "area", "lead_inspector"))))
+        if r.get("area"):
+            corpus.areas.setdefault(r["area"].lower(), []).append(rid)
+    corpus.by_report = dict(by_report)
+    corpus.vocab = dict(vocab)
+    corpus.doc_tokens = doc_tokens
+    corpus.row_terms = row_terms
+    for rid, rows_of in corpus.by_report.items():
+        corpus.report_terms[rid] = set().union(*(row_terms[i] for i in rows_of))
+    corpus.df = dict(df)
+    if ids:
+        bm25 = bm25s.BM25()
+        bm25.index(doc_tokens, show_progress=False)
+        corpus.bm25 = bm25
+    return corpus

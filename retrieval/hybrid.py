@@ -1,0 +1,163 @@
+"""Hybrid retrieval: dense search in Chroma and BM25 over the same paragraphs, fused by
+reciprocal rank, run once for each side of the question (each area or inspection compared)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from retrieval.corpus import Corpus, expansions_in
+from retrieval.plan import Plan
+from retrieval.text import content_terms, tokens
+
+RRF_K = 60
+COVERAGE_WEIGHT = 0.5  # tuned on data/eval/dev_qa.jsonl (bench/quality.py)
+SECTION_WEIGHT = 0.03
+# Numbered paragraphs carry the detailed findings; summaries and lists repeat them in brief.
+KIND_BONUS = {"numbered": 0.04}
+
+
+@dataclass
+class Hit:
+    id: str
+    report_id: str
+    section: str
+    paragraph: str | None
+    ordinal: int
+    page: int | None
+    kind: str
+    text: str
+    footnotes: list[str] = field(default_factory=list)
+    section_path: str = ""
+    score: float = 0.0
+    dense: float = 0.0  # cosine similarity to the question
+    bm25: float = 0.0
+    coverage: float = 0.0  # IDF-weighted share of the question's terms it prints
+    side: int = 0
+    row: int = -1
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def reciprocal_rank_fusion(rankings: list[list[int]], weights: list[float] | None = None) -> dict[int, float]:
+    """Fuse ranked lists of row numbers: each contributes weight / (RRF_K + rank)."""
+    fused: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
+        for rank, row in enumerate(ranking, start=1):
+            fused[row] = fused.get(row, 0.0) + weight / (RRF_K + rank)
+    return fused
+
+
+class HybridRetriever:
+    """One public method: `retrieve(plan, corpus, top_k) -> list[Hit]`, best first.
+
+    Dependencies come in: the paragraph store (dense search) and the embedder (the question
+    vector). The corpus (BM25 and report lists) is passed per call, as the store may change.
+    """
+
+    def __init__(self, store, embedder, candidates: int = 60):
+        self.store = store
+        self.embedder = embedder
+        self.candidates = candidates
+
+    def retrieve(self, plan: Plan, corpus: Corpus, top_k: int = 8) -> list[Hit]:
+        if plan.abstain or not len(corpus):
+            return []
+        query_vec = self.embedder.embed([plan.search_text])[0]
+        # Area names and years choose the reports; inside them they only add noise to BM25.
+        lexical = plan.lexical_text
+        q_tokens = tokens(lexical + " " + expansions_in(lexical, corpus.acronyms))
+        bm25_all = corpus.bm25_scores(q_tokens)
+        terms = corpus.question_terms(lexical)
+        q_terms = set(terms)
+        per_side: list[list[Hit]] = []
+        for side_no, side in enumerate(plan.sides):
+            rows = (
+                [i for rid in side.report_ids for i in corpus.by_report.get(rid, [])]
+                if side.report_ids is not None
+                else list(range(len(corpus)))
+            )
+            if not rows:
+                per_side.append([])
+                continue
+            n = min(len(rows), max(self.candidates, top_k * 4))
+            where = None
+            if side.report_ids is not None:
+                ids = side.report_ids
+                where = {"report_id": ids[0]} if len(ids) == 1 else {"report_id": {"$in": ids}}
+            dense_rows = self.store.query(query_vec, n, where=where)
+            row_of = {pid: i for i, pid in enumerate(corpus.ids)}
+            dense_rank = [row_of[r["id"]] for r in dense_rows if r["id"] in row_of]
+            sims = {row_of[r["id"]]: 1.0 - r["distance"] for r in dense_rows if r["id"] in row_of}
+            side_rows = np.asarray(rows)
+            scores = bm25_all[side_rows]
+            order = np.argsort(-scores, kind="stable")[:n]
+            bm25_rank = [int(side_rows[j]) for j in order if scores[j] > 0]
+            fused = reciprocal_rank_fusion([dense_rank, bm25_rank])
+            # Rerank the fused candidates: meaning (cosine) plus how much of what the question
+            # names the paragraph prints (IDF-weighted), plus a small heading match.
+            floor = min(sims.values(), default=0.0)
+            final = {}
+            for row in fused:
+                cov = corpus.coverage(terms, row)
+                final[row] = (
+                    sims.get(row, floor)
+                    + COVERAGE_WEIGHT * cov
+                    + self._section_bonus(corpus, row, q_terms)
+                    + KIND_BONUS.get(corpus.metas[row]["kind"], 0.0)
+                    + fused[row]
+                )
+            best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]
+            per_side.append([
+                hit_from_row(corpus, r, final[r], sims.get(r, floor), float(bm25_all[r]), side_no, corpus.coverage(terms, r))
+                for r in best
+            ])
+        return _interleave(per_side, top_k)
+
+    @staticmethod
+    def _section_bonus(corpus: Corpus, row: int, q_terms: set[str]) -> float:
+        """A question about "public protection" favours paragraphs under "Protecting the public"."""
+        md = corpus.metas[row]
+        heading = set(content_terms(md.get("section_path") or md["section"]))
+        overlap = len(heading & q_terms)
+        return SECTION_WEIGHT * min(overlap, 2)
+
+
+def hit_from_row(
+    corpus: Corpus, row: int, score: float = 0.0, dense: float = 0.0, bm25: float = 0.0, side: int = 0, coverage: float = 0.0
+) -> Hit:
+    """A retrieved paragraph, with its provenance straight from the stored metadata."""
+    md = corpus.metas[row]
+    return Hit(
+        id=corpus.ids[row],
+        report_id=md["report_id"],
+        section=md["section"],
+        paragraph=md.get("paragraph"),
+        ordinal=md["ordinal"],
+        page=md.get("page"),
+        kind=md["kind"],
+        text=corpus.texts[row],
+        footnotes=list(md.get("footnotes") or []),
+        section_path=md.get("section_path") or "",
+        score=round(float(score), 6),
+        dense=round(float(dense), 4),
+        bm25=round(float(bm25), 4),
+        coverage=round(float(coverage), 4),
+        side=side,
+        row=row,
+    )
+
+
+def _interleave(per_side: list[list[Hit]], top_k: int) -> list[Hit]:
+    """Best of each side first, then the second of each, … so every side is represented."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    depth = max((len(h) for h in per_side), default=0)
+    for i in range(depth):
+        for hits in per_side:
+            if i < len(hits) and hits[i].id not in seen:
+                out.append(hits[i])
+                seen.add(hits[i].id)
+    return out[: max(top_k, len(per_side))] if len(per_side) == 1 else out[: max(top_k, 2 * len(per_side))]

@@ -1,0 +1,321 @@
+"""Read a question (with its conversation and filters) into a retrieval plan.
+
+`QuestionPlanner.plan(question, history, filters, corpus) -> Plan` decides which reports each
+side of the question is about (an area, a year, "latest", "before the 2016 inspection", two
+areas or two inspections to compare, the area of earlier turns for a follow-up), what kind of
+answer is wanted (a list, a number, a yes/no), and whether the question asks about something the
+targeted reports do not print at all: then the plan says so and nothing is retrieved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from retrieval.corpus import Corpus
+from retrieval.text import content_terms, words
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
+LATEST = re.compile(r"\b(latest|most recent|newest|current|last (?:inspection|report|visit|time))\b", re.I)
+PREVIOUS = re.compile(r"\b(previous|prior|earlier|preceding)\b(?! to)", re.I)
+FIRST = re.compile(r"\b(first|earliest|original)\b", re.I)
+CHANGE = re.compile(
+    r"\b(improv\w*|chang\w*|progress\w*|better|worse|deteriorat\w*|compar\w*|differ\w*|"
+    r"between (?:its|the) (?:two|2)|both inspections|two inspections|over time|since|still|"
+    r"again|anymore|any more)\b",
+    re.I,
+)
+COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*|contrast|both|between)\b", re.I)
+QUANTITY = re.compile(
+    r"\b(how many|how much|how long|how often|how quickly|how soon|percentage|proportion|"
+    r"number of|rate|average|figure|how (?:high|low)|waiting (?:time|list)s?)\b",
+    re.I,
+)
+YES_NO = re.compile(r"^(?:and |so |but )?(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b", re.I)
+LIST_SECTIONS = [
+    (re.compile(r"\b(key )?strengths\b", re.I), ("key strengths", "strengths")),
+    (
+        re.compile(
+            r"\b(areas? (?:requiring|for|needing|that need(?:ed)?) improvement|weaknesses|"
+            r"need(?:s|ed)? (?:to )?improv\w*|improvements? (?:needed|required))\b",
+            re.I,
+        ),
+        ("areas requiring improvement", "areas for improvement", "areas needing improvement"),
+    ),
+    (re.compile(r"\brecommendations?\b", re.I), ("recommendations",)),
+]
+WHEN = re.compile(r"^(?:and |so )?(when|on what date|what date|in which month|what were the dates)\b", re.I)
+WHO = re.compile(r"^(?:and |so )?(who|whom|which (?:inspector|manager|person|officer))\b|\bwho (?:was|led|chaired|managed|signed)\b", re.I)
+NEXT = re.compile(r"\b(next|later|following|subsequent|since then|by then)\b", re.I)
+ANAPHORA = re.compile(r"\b(that|this|they|them|those|these|such)\b", re.I)
+REPORT_LEVEL = re.compile(r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b", re.I)
+TYPE_WORDS = [
+    ("full joint inspection", r"\b(full joint inspection|FJI)\b"),
+    ("short quality screening", r"\b(short quality screening|SQS|screening)\b"),
+    ("thematic", r"\bthematic\b"),
+]
+LIST_ASK = re.compile(r"^(?:and |so )?(what|which|list|name|give|summari[sz]e|tell me)\b", re.I)
+UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
+NEEDS_CONTEXT = re.compile(r"\b(there|that inspection|that report|the same|this area|it|they|them|those)\b", re.I)
+
+
+@dataclass
+class Side:
+    label: str
+    report_ids: list[str] | None  # None: every stored report
+
+
+@dataclass
+class Plan:
+    question: str
+    search_text: str
+    sides: list[Side]
+    comparison: bool = False
+    list_sections: tuple[str, ...] = ()
+    quantity: bool = False
+    yes_no: bool = False
+    abstain: str | None = None
+    wants: str | None = None  # "date" or "person": the answer sentence must print one
+    enumerate: bool = False  # "Which standards were rated Outstanding?": cite every match
+    areas: list[str] = field(default_factory=list)
+    inherited: bool = False
+
+    @property
+    def lexical_text(self) -> str:
+        """The words that pick paragraphs: the question without the areas and years that
+        already picked the reports."""
+        text = self.search_text
+        if any(s.report_ids is not None for s in self.sides):
+            for area in self.areas:
+                text = re.sub(rf"\b{re.escape(area)}(?:['’]s)?\b", " ", text, flags=re.I)
+            text = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
+        return text
+
+    @property
+    def report_ids(self) -> list[str] | None:
+        if any(s.report_ids is None for s in self.sides):
+            return None
+        return sorted({r for s in self.sides for r in s.report_ids or []})
+
+
+class QuestionPlanner:
+    """One public method: `plan(question, history, filters, corpus) -> Plan`."""
+
+    def plan(
+        self,
+        question: str,
+        history: list[str] | None,
+        filters: dict | None,
+        corpus: Corpus,
+    ) -> Plan:
+        base = _filtered(corpus, filters or {})
+        if not base:
+            return Plan(question, question, [], abstain="No stored report matches the filters.")
+        plan = self._plan_one(question, corpus, base)
+        if history and not plan.areas and not _years(question) and not (filters or {}).get("report_ids"):
+            for earlier in reversed(history):
+                prior = self._plan_one(earlier, corpus, base)
+                if not (prior.areas or _years(earlier)) or prior.abstain:
+                    continue
+                pool = prior.report_ids
+                if pool is not None and prior.areas and len(prior.areas) == 1:
+                    area_reports = sorted(
+                        corpus.areas.get(prior.areas[0].lower(), []), key=lambda r: corpus.reports[r].get("year") or 0
+                    )
+                    area_reports = [r for r in area_reports if r in base]
+                    years = [corpus.reports[r].get("year") or 0 for r in pool]
+                    if NEXT.search(question):
+                        pool = [r for r in area_reports if (corpus.reports[r].get("year") or 0) > max(years)][:1] or pool
+                    elif PREVIOUS.search(question) or re.search(r"\blast time\b", question, re.I):
+                        earlier_ones = [r for r in area_reports if (corpus.reports[r].get("year") or 0) < min(years)]
+                        pool = earlier_ones[-1:] or pool
+                inherited = self._plan_one(question, corpus, pool if pool is not None else base)
+                inherited.inherited = True
+                inherited.areas = prior.areas
+                if ANAPHORA.search(question) or len(content_terms(_strip_known(question, corpus))) <= 1:
+                    inherited.search_text = f"{question} {earlier}"
+                return inherited
+        return plan
+
+    def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
+        q = question.strip()
+        plan = Plan(question=q, search_text=q, sides=[Side("all reports", base)])
+        plan.quantity = bool(QUANTITY.search(q))
+        plan.yes_no = bool(YES_NO.match(q))
+        plan.wants = "date" if WHEN.search(q) else "person" if WHO.search(q) else None
+        if LIST_ASK.match(q) or re.search(r"\b(what|which) (?:were|are) the\b", q, re.I):
+            for pattern, names in LIST_SECTIONS:
+                if pattern.search(q):
+                    plan.list_sections = names
+                    break
+        plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
+
+        lower = q.lower()
+        areas = [a for a in sorted(corpus.areas, key=len, reverse=True) if re.search(rf"\b{re.escape(a)}\b", lower)]
+        # a longer area name wins over one inside it ("North Vale" over "Vale")
+        areas = [a for a in areas if not any(a != b and a in b for b in areas)]
+        areas.sort(key=lambda a: lower.find(a))
+        plan.areas = [corpus.reports[corpus.areas[a][0]]["area"] for a in areas]
+
+        unknown = self._unknown_names(q, corpus, areas, base)
+        if unknown:
+            plan.abstain = unknown
+            return plan
+
+        # "Before the 2016 inspection, what had inspectors said…" picks earlier reports; "trained
+        # before the 2016 inspection" is about what the 2016 report says.
+        before = re.search(r"\b(?:before|prior to|earlier than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I)
+        if before and not (before.start() < 3 or REPORT_LEVEL.search(q)):
+            before = None
+        after = re.search(r"\b(?:after|later than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I)
+        if after and not (after.start() < 3 or REPORT_LEVEL.search(q)):
+            after = None
+        kind = next((name for name, pattern in TYPE_WORDS if re.search(pattern, q, re.I)), None)
+
+        def year_of(rid: str) -> int:
+            return corpus.reports[rid].get("year") or 0
+
+        def side_reports(area: str | None, years: list[int]) -> tuple[list[str], bool]:
+            """The area's reports for this side, and whether a year asked for has no report."""
+            pool = [r for r in base if area is None or r in corpus.areas.get(area, [])]
+            if before:
+                pool = [r for r in pool if year_of(r) < int(before.group(1))]
+            elif after:
+                pool = [r for r in pool if year_of(r) > int(after.group(1))]
+            elif years:
+                dated = [r for r in pool if year_of(r) in years]
+                if not dated and all(_soft_year(q, y) for y in years):
+                    dated = pool  # "since 2016", "by 2015": a time in the text, not a report
+                pool = dated
+            if kind and len(pool) > 1:
+                typed = [r for r in pool if corpus.reports[r].get("inspection_type") == kind]
+                pool = typed or pool
+            pool.sort(key=lambda r: (year_of(r), r))
+            if not CHANGE.search(q) and pool:
+                if LATEST.search(q):
+                    pool = [pool[-1]]
+                elif PREVIOUS.search(q) and len(pool) >= 2:
+                    pool = [pool[-2]]
+                elif FIRST.search(q):
+                    pool = [pool[0]]
+            return pool, not pool
+
+        years_all = [int(y) for y in _years(q)]
+        if not areas and not years_all and not before and not after and not kind and not LATEST.search(q) and not FIRST.search(q):
+            return plan
+        sides: list[Side] = []
+        for n, area in enumerate(areas or [None]):
+            years = _years_near(q, areas, n) if len(areas) > 1 else years_all
+            pool, missing = side_reports(area, years)
+            name = corpus.reports[corpus.areas[area][0]]["area"] if area else "the stored reports"
+            if missing:
+                stored = sorted({year_of(r) for r in base if area is None or r in corpus.areas.get(area, [])} - {0})
+                when = _describe_time(q, years, before, after)
+                plan.abstain = (
+                    f"No stored report covers {name}{when}"
+                    + (f" (stored: {', '.join(map(str, stored))})." if stored else ".")
+                )
+                return plan
+            sides.append(Side(name, pool))
+        plan.sides = sides
+        if len(sides) >= 2:
+            plan.comparison = True
+        elif len(sides) == 1 and len(sides[0].report_ids or []) >= 2 and (
+            CHANGE.search(q) or COMPARE.search(q) or len(years_all) >= 2
+        ):
+            plan.comparison = True
+            plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]
+        return plan
+
+    def _unknown_names(self, q: str, corpus: Corpus, areas: list[str], base: list[str]) -> str | None:
+        """A place, name or acronym the question asks about that no targeted report prints."""
+        scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
+        for m in UNKNOWN_PLACE.finditer(q):
+            name = m.group(1)
+            lname = name.lower()
+            if lname in corpus.areas or lname.split()[0] in MONTHS or any(lname in a for a in corpus.areas):
+                continue
+            if not corpus.printed(None, name):
+                return f"The stored reports do not mention '{name}'."
+        tokens = re.findall(r"(?<![\w'’])([A-Z][A-Za-z'’-]+|[A-Z]{2,}s?)\b", q)
+        first = re.match(r"\W*([A-Za-z'’-]+)", q)
+        for tok in tokens:
+            if first and tok == first.group(1):
+                continue
+            low = tok.lower().rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.lower()
+            if low in MONTHS or any(low in a.split() for a in corpus.areas) or len(low) < 2:
+                continue
+            if tok.isupper() and len(tok) >= 2:
+                acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
+                if corpus.acronym_printed(scope, acronym) or _initials_printed(corpus, scope, acronym):
+                    continue
+                return f"The reports searched do not mention '{tok}'."
+            if not corpus.printed(scope, low) and not corpus.printed(None, low):
+                return f"The reports searched do not mention '{tok}'."
+        return None
+
+
+def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
+    letters = acronym.lower()
+    for rid in scope:
+        for i in corpus.by_report.get(rid, []):
+            ws = [p for w in words(corpus.texts[i]) for p in w.split("-") if p]
+            initials = "".join(w[0] for w in ws)
+            if letters in initials and len(letters) >= 3:
+                return True
+    return False
+
+
+def _strip_known(question: str, corpus: Corpus) -> str:
+    out = question
+    for area in corpus.areas:
+        out = re.sub(rf"\b{re.escape(area)}\b", " ", out, flags=re.I)
+    out = re.sub(r"\b(?:19|20)\d\d\b", " ", out)
+    return re.sub(r"\b(and|what|about|there|then|so)\b", " ", out, flags=re.I)
+
+
+def _soft_year(q: str, year: int) -> bool:
+    return bool(re.search(rf"\b(since|until|by|from|in the year before|before|after)\s+(?:the\s+)?{year}\b", q, re.I))
+
+
+def _years_near(q: str, areas: list[str], n: int) -> list[int]:
+    """Years written in this area's part of the question ("Marshbury 2014 and Northfield")."""
+    lower = q.lower()
+    starts = [lower.find(a) for a in areas] + [len(q)]
+    begin = 0 if n == 0 else starts[n]
+    return [int(y) for y in _years(q[begin : starts[n + 1]])]
+
+
+def _years(text: str) -> list[str]:
+    return re.findall(r"\b((?:19|20)\d\d)\b", text)
+
+
+def _describe_time(q, years, before, after) -> str:
+    if before:
+        return f" before {before.group(1)}"
+    if after:
+        return f" after {after.group(1)}"
+    if years:
+        return " in " + " or ".join(str(y) for y in years)
+    return ""
+
+
+def _filtered(corpus: Corpus, filters: dict) -> list[str]:
+    out = []
+    for rid, r in corpus.reports.items():
+        if filters.get("report_ids") and rid not in filters["report_ids"]:
+            continue
+        if filters.get("area") and (r.get("area") or "").lower() != str(filters["area"]).lower():
+            continue
+        if filters.get("inspection_type") and r.get("inspection_type") != filters["inspection_type"]:
+            continue
+        year = r.get("year")
+        if filters.get("year_from") is not None and (year is None or year < int(filters["year_from"])):
+            continue
+        if filters.get("year_to") is not None and (year is None or year > int(filters["year_to"])):
+            continue
+        out.append(rid)
+    return sorted(out)

@@ -1,0 +1,92 @@
+"""Words, stems, sentences and numbers: the small text tools retrieval and answering share."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+_STEMMER = Stemmer.Stemmer("english")
+STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(
+    """what which who whom whose how when where why did does do done was were is are be been being
+    the a an about say said says tell me there their its it any many much can could would should
+    will shall may might must also up off under over into onto out get got someone somebody anyone
+    thing things make makes made show shows showed shown kind sort way ways give given like
+    according according to per own same other others themselves itself himself herself ourselves
+    yes no not very more most less least just only still even again ever each every both either
+    neither so than then too here hence thus therefore indeed really quite rather""".split()
+)
+# Words every report uses: they do not tell one paragraph from another.
+GENERIC = frozenset(
+    _STEMMER.stemWords(
+        """inspector inspectors inspection inspections report reports found find finding findings
+        yos youth offending service services team case cases child children young people person
+        work area areas year years said say says note notes overall generally whether well""".split()
+    )
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?")
+NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "half", "third", "quarter",
+}
+TIME_UNIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:working\s+)?(hours?|days?|weeks?|months?|years?)\b", re.I)
+DATE = re.compile(
+    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|spring|summer|autumn|winter)\s+(?:19|20)\d\d\b",
+    re.I,
+)
+PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:Dr |Cllr |Mr |Mrs |Ms )?[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
+    """Lower-cased, stemmed word tokens; hyphenated words also give their parts."""
+    out: list[str] = []
+    for w in words(text):
+        parts = [w] + (w.split("-") if "-" in w else [])
+        for part in parts:
+            part = part.strip("'")
+            if part and (keep_stopwords or part not in STOPWORDS):
+                out.append(stem(part))
+    return out
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems that can tell one paragraph from another (no stopwords, no domain-generic words)."""
+    return [t for t in dict.fromkeys(tokens(text)) if t not in GENERIC and not t.isdigit()]
+
+
+def sentences(text: str) -> list[str]:
+    parts = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return parts or [text.strip()]
+
+
+def has_number(text: str) -> bool:
+    return bool(re.search(r"\d", text)) or any(w in NUMBER_WORDS for w in words(text))
+
+
+def counts(text: str, focus: str) -> bool:
+    """Does `text` print a number of `focus` things ("14 of the 16 cases", "1,460 hours of
+    reparation")? `focus` is a stem; the number must come at most six words before it."""
+    ws = words(text)
+    for i, w in enumerate(ws):
+        if re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) or w in NUMBER_WORDS:
+            if any(stem(x) == focus for x in ws[i + 1 : i + 7]):
+                return True
+    return False
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
