@@ -48,6 +48,7 @@ class _Para:
     page: int | None
     footnotes: list[str] = field(default_factory=list)
     end_page: int | None = None
+    run: int = 0  # which heading instance it sits under: ordinals count within one run
 
 
 class ReportParser:
@@ -160,6 +161,8 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
     levels: list[tuple[int, str]] = []  # heading stack for formats with levels
     seen_heading = False
     table_header: list[str] | None = None
+    table_group: str | None = None
+    run = 0
 
     for b in blocks:
         s = b.text.strip()
@@ -176,12 +179,14 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
         in_front = not seen_heading or (section == title and levels == [])
         if in_front and m_field and m_field.group(2).strip() and b.role in (None, "p") and len(s) < 120:
             text = f"{m_field.group(1)}: {m_field.group(2).strip()}"
-            paras.append(_Para(section, " > ".join(path), "field", None, text, b.page))
+            paras.append(_Para(section, " > ".join(path), "field", None, text, b.page, run=run))
             continue
         m_note = NOTE.match(s)
         if m_note and b.role in (None, "p"):
+            if section != "Notes":
+                run += 1
             section, path = "Notes", ["Notes"]
-            paras.append(_Para(section, "Notes", "note", None, s, b.page))
+            paras.append(_Para(section, "Notes", "note", None, s, b.page, run=run))
             continue
         if _looks_like_heading(b, infer_headings) and not _continues(paras, b):
             name, _num = _heading_name(s)
@@ -192,6 +197,7 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
                 title = name
             seen_heading = True
             table_header = None
+            run += 1
             if name == title:  # the title heads the report, not a level of every section path
                 levels, path, section = [], [name], name
                 continue
@@ -212,7 +218,15 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
         kind, number, text = _classify(b, s, table_header)
         if kind == "table_row" and not seen_heading:
             kind = "field"
-        paras.append(_Para(section, " > ".join(path), kind, number, text, b.page))
+        context = " > ".join(path)
+        if kind == "table_row":
+            if " | " not in text:  # a one-cell row ("2. Court disposals") heads the rows below it
+                table_group = _heading_name(text)[0]
+            elif table_group:
+                context = f"{context} > {table_group}"
+        else:
+            table_group = None
+        paras.append(_Para(section, context, kind, number, text, b.page, run=run))
     return paras, title, footnotes
 
 
@@ -265,11 +279,11 @@ def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]])
 
 def _number(report_id: str, paras: list[_Para]) -> list[Paragraph]:
     out: list[Paragraph] = []
-    counts: dict[tuple[str, str], int] = {}
-    current: str | None = None
+    counts: dict[tuple, int] = {}
+    current: tuple | None = None
     for p in paras:
         # ordinals count within each run of a section (two "Assessment" subsections are two runs)
-        run_key = p.section_path
+        run_key = (p.run, p.section)
         if run_key != current:
             counts[(run_key, "")] = 0
             current = run_key

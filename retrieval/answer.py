@@ -15,12 +15,12 @@ from retrieval.hybrid import Hit, hit_from_row
 from retrieval.plan import Plan
 from retrieval.text import (
     DATE,
-    PERSON,
     STOPWORDS,
     TIME_UNIT,
     counts,
     has_number,
     normalise_space,
+    prints_person,
     sentences,
     stem,
     tokens,
@@ -130,9 +130,10 @@ class ExtractiveAnswerer:
         return None
 
     def _supported_quote(self, plan: Plan, hit: Hit, terms: dict[str, float], corpus: Corpus) -> str | None:
-        if corpus.coverage(terms, hit.row) < self.min_coverage and hit.dense < self.min_dense_alone:
+        coverage = corpus.coverage(terms, hit.row) if terms else 1.0
+        if coverage < self.min_coverage and (hit.dense < self.min_dense_alone or coverage == 0.0):
             return None
-        if not _prints_what_is_asked(plan, hit.text):
+        if not _prints_what_is_asked(plan, hit.text, corpus):
             return None
         sents = sentences(hit.text)
         if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
@@ -185,12 +186,12 @@ def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[i
     return []
 
 
-def _prints_what_is_asked(plan: Plan, text: str) -> bool:
+def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
     """A number question needs a number of the thing asked about; "when" needs a date; "who"
     needs a name."""
     if plan.wants == "date" and not DATE.search(text):
         return False
-    if plan.wants == "person" and not PERSON.search(text):
+    if plan.wants == "person" and not prints_person(text, set(corpus.areas)):
         return False
     if not plan.quantity:
         return True
@@ -202,6 +203,8 @@ def _prints_what_is_asked(plan: Plan, text: str) -> bool:
     )
     if " | " in text:  # a table row: its number is in another cell
         return has_number(text)
+    if re.search(r"\b(share|proportion|percentage|rate)\b", q, re.I):
+        return bool(re.search(r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(half|third|quarter|most|all)\b", text))
     if m and m.group(1).lower() not in STOPWORDS:
         return counts(text, stem(m.group(1).lower())) or bool(re.search(r"\d%", text) and "percent" in q.lower())
     return has_number(text)

@@ -160,7 +160,7 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
         doc_tokens.append(toks)
         heading = md.get("section_path") or md["section"]
         row_terms.append(frozenset(toks) | frozenset(tokens(heading + " " + expansions_in(heading, corpus.acronyms))))
-        for t in set(toks):
+        for t in row_terms[-1]:
             df[t] += 1
     for rid, r in corpus.reports.items():
         vocab[rid].update(words(" ".join(str(r.get(k) or "") for k in ("title", "area", "lead_inspector"))))

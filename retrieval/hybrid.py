@@ -9,13 +9,22 @@ import numpy as np
 
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.plan import Plan
-from retrieval.text import content_terms, tokens
+from retrieval.text import DATE, content_terms, prints_person, tokens
 
 RRF_K = 60
 COVERAGE_WEIGHT = 0.5  # tuned on data/eval/dev_qa.jsonl (bench/quality.py)
 SECTION_WEIGHT = 0.03
 # Numbered paragraphs carry the detailed findings; summaries and lists repeat them in brief.
 KIND_BONUS = {"numbered": 0.04}
+WANTS_BONUS = 0.1  # "when" questions favour paragraphs that print a date, "who" ones a name
+
+
+def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
+    if plan.wants == "date":
+        return bool(DATE.search(corpus.texts[row]))
+    if plan.wants == "person":
+        return prints_person(corpus.texts[row], set(corpus.areas))
+    return False
 
 
 @dataclass
@@ -107,6 +116,7 @@ class HybridRetriever:
                     + COVERAGE_WEIGHT * cov
                     + self._section_bonus(corpus, row, q_terms)
                     + KIND_BONUS.get(corpus.metas[row]["kind"], 0.0)
+                    + (WANTS_BONUS if _prints_wanted(plan, corpus, row) else 0.0)
                     + fused[row]
                 )
             best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]

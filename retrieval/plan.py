@@ -31,7 +31,7 @@ CHANGE = re.compile(
 COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*|contrast|both|between)\b", re.I)
 QUANTITY = re.compile(
     r"\b(how many|how much|how long|how often|how quickly|how soon|percentage|proportion|"
-    r"number of|rate|average|figure|how (?:high|low)|waiting (?:time|list)s?)\b",
+    r"number of|rate|average|figure|share|how (?:high|low)|waiting (?:time|list)s?)\b",
     re.I,
 )
 YES_NO = re.compile(r"^(?:and |so |but )?(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b", re.I)
@@ -135,7 +135,8 @@ class QuestionPlanner:
                 inherited = self._plan_one(question, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
-                if ANAPHORA.search(question) or len(content_terms(_strip_known(question, corpus))) <= 1:
+                elliptical = bool(re.match(r"^(and|what about|how about)\b", question, re.I)) and len(question.split()) <= 5
+                if elliptical or ANAPHORA.search(question) or len(content_terms(_strip_known(question, corpus))) <= 1:
                     inherited.search_text = f"{question} {earlier}"
                 return inherited
         return plan
@@ -190,7 +191,11 @@ class QuestionPlanner:
                 if not dated and all(_soft_year(q, y) for y in years):
                     dated = pool  # "since 2016", "by 2015": a time in the text, not a report
                 pool = dated
-            if kind and len(pool) > 1:
+            if kind and COMPARE.search(q) and years:
+                # "2016 … compared with the full joint inspection": both inspections
+                area_pool = [r for r in base if area is None or r in corpus.areas.get(area, [])]
+                pool = sorted(set(pool) | {r for r in area_pool if corpus.reports[r].get("inspection_type") == kind})
+            elif kind and len(pool) > 1:
                 typed = [r for r in pool if corpus.reports[r].get("inspection_type") == kind]
                 pool = typed or pool
             pool.sort(key=lambda r: (year_of(r), r))
@@ -286,7 +291,13 @@ def _years_near(q: str, areas: list[str], n: int) -> list[int]:
     lower = q.lower()
     starts = [lower.find(a) for a in areas] + [len(q)]
     begin = 0 if n == 0 else starts[n]
-    return [int(y) for y in _years(q[begin : starts[n + 1]])]
+    own = [int(y) for y in _years(q[begin : starts[n + 1]])]
+    if own:
+        return own
+    # "Marshbury and Kestrel Vale at their 2016 screenings": trailing years apply to all
+    others = [_years(q[(0 if i == 0 else starts[i]) : starts[i + 1]]) for i in range(len(areas))]
+    last = others[-1]
+    return [int(y) for y in last] if last and re.search(r"\b(their|both|each)\b", q, re.I) else []
 
 
 def _years(text: str) -> list[str]:

@@ -23,7 +23,7 @@ GENERIC = frozenset(
     _STEMMER.stemWords(
         """inspector inspectors inspection inspections report reports found find finding findings
         yos youth offending service services team case cases child children young people person
-        work area areas year years said say says note notes overall generally whether well""".split()
+        work area areas year years said say says note notes generally whether well""".split()
     )
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?")
@@ -38,7 +38,26 @@ DATE = re.compile(
     r"October|November|December|spring|summer|autumn|winter)\s+(?:19|20)\d\d\b",
     re.I,
 )
-PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:Dr |Cllr |Mr |Mrs |Ms )?[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_NAME = re.compile(r"\b(?:(?:Dr|Cllr|Mr|Mrs|Ms) )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+INSTITUTIONAL = frozenset(
+    """Youth Offending Service Services Team Board Management Justice Inspectorate Inspection Joint Full
+    Short Quality Screening Chief Inspector Assistant Director Manager Council Court Police Probation
+    Children Childrens Social Care Health Mental Public Protection Arrangements Agency Multi England
+    Wales Ministry Local Authority Safeguarding Commission Office Head Chair Member Lead Elected The
+    Key Areas Summary Context Vale Operational Crime Commissioner Education Learning National""".split()
+)
+
+
+def prints_person(text: str, places: set[str] = frozenset()) -> bool:
+    """A person's name: two capitalised words, neither an institution's or a place's word."""
+    for m in _NAME.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if first in INSTITUTIONAL or last in INSTITUTIONAL or f"{first} {last}".lower() in places:
+            continue
+        if first.lower() in places or last.lower() in places:
+            continue
+        return True
+    return False
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")
 
 
@@ -46,9 +65,14 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+# Stems the Porter stemmer merges but the reports do not: a "rating" (Good, Outstanding) is not
+# a reoffending "rate".
+STEM_OVERRIDES = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return STEM_OVERRIDES.get(word) or _STEMMER.stemWord(word)
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
