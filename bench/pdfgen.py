@@ -81,7 +81,10 @@ def render_pdf(text: str, out: Path, header: str = "", lines_per_page: int | Non
                 x = MARGIN
                 for cell in (c.strip() for c in cells if c.strip()):
                     page.insert_text((x, y), cell, fontname=font, fontsize=size)
-                    x = max(x + width / 2, x + pymupdf.get_text_length(cell, fontname=font, fontsize=size) + 30)
+                    x = max(
+                        x + width / 2,
+                        x + pymupdf.get_text_length(cell, fontname=font, fontsize=size) + 30,
+                    )
                 y += size * LEADING + size * 0.5
                 continue
             room = bottom_limit - 14 * (len(pending) + 1)
@@ -100,7 +103,12 @@ def render_pdf(text: str, out: Path, header: str = "", lines_per_page: int | Non
     flush_notes()
     total = doc.page_count
     for i, pg in enumerate(doc, start=1):
-        pg.insert_text((A4.width / 2 - 20, A4.height - MARGIN + 10), f"Page {i} of {total}", fontname="helv", fontsize=8)
+        pg.insert_text(
+            (A4.width / 2 - 20, A4.height - MARGIN + 10),
+            f"Page {i} of {total}",
+            fontname="helv",
+            fontsize=8,
+        )
     out = Path(out)
     doc.save(str(out))
     return out

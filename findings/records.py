@@ -86,7 +86,9 @@ def report_label(meta: ReportMeta | dict) -> str:
     return str(m.get("title") or m["report_id"])
 
 
-def citation_label(meta: ReportMeta | dict, section: str, paragraph: str | None, ordinal: int) -> str:
+def citation_label(
+    meta: ReportMeta | dict, section: str, paragraph: str | None, ordinal: int
+) -> str:
     """CONTRACT: `Thurrock SQS 2015 ¶1.3`, or `Thurrock SQS 2015 · Key strengths ¶2`."""
     base = report_label(meta)
     if paragraph:

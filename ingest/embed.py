@@ -38,7 +38,9 @@ def embedding_input(meta: ReportMeta | dict, p: Paragraph | dict) -> str:
     m = meta if isinstance(meta, dict) else meta.to_dict()
     para = p if isinstance(p, dict) else p.to_dict()
     kind = m.get("inspection_type")
-    head = " ".join(str(v) for v in (m.get("area"), m.get("year"), kind if kind != "unknown" else None) if v)
+    head = " ".join(
+        str(v) for v in (m.get("area"), m.get("year"), kind if kind != "unknown" else None) if v
+    )
     parts = [head, (para.get("section") or "").strip().rstrip("."), para["text"]]
     return ". ".join(part for part in parts if part)
 
@@ -77,19 +79,17 @@ def bundled_model_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, device: str):
+def _load(source: str, device: str, name: str):
+    """Load once per process (source = model name or folder); `name` is for messages."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
 
-    if model == BUNDLED_MODEL:
-        offline_environment()
-        source = str(bundled_model_path())
-    else:
-        source = model
+    hf_logging.disable_progress_bar()
     try:
         return SentenceTransformer(source, device=device)
     except Exception as exc:  # the library raises OSError, ValueError, HF errors...
         raise ModelError(
-            f"cannot load embedding model '{model}' on {device} ({exc}). Set "
+            f"cannot load embedding model '{name}' on {device} ({exc}). Set "
             "FINDINGS_EMBEDDING_MODEL to a sentence-transformers model name or folder available "
             "on this machine, or unset it to use the bundled model."
         ) from exc
@@ -102,6 +102,7 @@ class Embedder:
         self.model = model
         self.device = device
         self.batch_size = batch_size
+        self._st = None
 
     @property
     def model_slug(self) -> str:
@@ -130,7 +131,14 @@ class Embedder:
         return vectors
 
     def _model(self):
-        return _load(self.model, self._device())
+        if self._st is None:
+            if self.model == BUNDLED_MODEL:
+                offline_environment()
+                source = str(bundled_model_path())  # checks the weights' sha256
+            else:
+                source = self.model
+            self._st = _load(source, self._device(), self.model)
+        return self._st
 
     def _device(self) -> str:
         if self.device != "auto":

@@ -59,7 +59,9 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UnreadableFile(path, f"cannot be read ({exc.strerror}). Check the path and its permissions.") from exc
+        raise UnreadableFile(
+            path, f"cannot be read ({exc.strerror}). Check the path and its permissions."
+        ) from exc
     if size > settings.max_file_bytes:
         raise FileTooLarge(
             path,
@@ -183,7 +185,9 @@ def _html_lines(text: str) -> list[Line]:
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     out: list[Line] = []
-    blocks = soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "pre", "blockquote"])
+    blocks = soup.find_all(
+        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "pre", "blockquote"]
+    )
     for el in blocks:
         # only innermost blocks: a <p> inside an <li> is read as part of the <li>
         if el.find_parent(["li", "tr", "p", "pre", "blockquote"]) is not None:
@@ -214,7 +218,9 @@ def _docx_lines(path: Path) -> list[Line]:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise UnreadableFile(path, "is not a valid Word document (corrupt or truncated). Save it again from Word.") from exc
+        raise UnreadableFile(
+            path, "is not a valid Word document (corrupt or truncated). Save it again from Word."
+        ) from exc
     out: list[Line] = []
     for para in document.paragraphs:
         txt = " ".join(para.text.split())
@@ -239,7 +245,10 @@ def _docx_lines(path: Path) -> list[Line]:
 
 def _pdf_lines(path: Path, data: bytes, timeout_s: float) -> tuple[list[Line], int]:
     if not data.startswith(b"%PDF"):
-        raise UnreadableFile(path, "is not a PDF (no %PDF header): the file is corrupt or misnamed. Export the report again.")
+        raise UnreadableFile(
+            path,
+            "is not a PDF (no %PDF header): the file is corrupt or misnamed. Export the report again.",
+        )
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "ingest.pdftext", str(path)],
@@ -290,9 +299,10 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             continue
         if b["size"] < body_size - 1.0 and re.match(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+\s", text):
             num = re.match(r"^([\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)", text).group(1)
-            out.append(Line(num.translate(SUPERSCRIPT) + text[len(num):], b["page"], "footnote"))
+            out.append(Line(num.translate(SUPERSCRIPT) + text[len(num) :], b["page"], "footnote"))
         elif "\t" not in b["text"] and (
-            b["size"] >= body_size + 1.5 or (b["bold"] and len(text) < 90 and not text.endswith("."))
+            b["size"] >= body_size + 1.5
+            or (b["bold"] and len(text) < 90 and not text.endswith("."))
         ):
             level = 1 if b["size"] >= body_size + 5 else 2
             out.append(Line(text, b["page"], "heading", level))

@@ -7,9 +7,26 @@ from datetime import date
 
 from findings.records import Paragraph, ReportMeta
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 # 27-29 April 2015 | 27 April - 1 May 2015 | 30 March to 2 April 2015 | between 3 and 5 June 2019
@@ -21,11 +38,16 @@ TYPES = [
     ("short quality screening", r"short quality screening|\bSQS\b"),
     ("full joint inspection", r"full joint inspection|\bFJI\b"),
     ("thematic", r"\bthematic\b"),
-    ("youth offending service inspection",
-     r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection"),
+    (
+        "youth offending service inspection",
+        r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection",
+    ),
 ]
 INSPECTORATES = [
-    ("HM Inspectorate of Probation", r"HM Inspectorate of Probation|HMI Probation|Her Majesty's Inspectorate of Probation"),
+    (
+        "HM Inspectorate of Probation",
+        r"HM Inspectorate of Probation|HMI Probation|Her Majesty's Inspectorate of Probation",
+    ),
 ]
 
 
@@ -54,9 +76,13 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     if m:
         meta.publication_date = _iso(*m.groups())
 
-    fw = _field(paragraphs, "fieldwork", "fieldwork dates", "inspection dates", "dates of inspection")
+    fw = _field(
+        paragraphs, "fieldwork", "fieldwork dates", "inspection dates", "dates of inspection"
+    )
     candidates = [fw] if fw else []
-    candidates += re.findall(r"(?:conducted|fieldwork|took place|carried out|inspected)[^.]{0,80}", full, re.I)
+    candidates += re.findall(
+        r"(?:conducted|fieldwork|took place|carried out|inspected)[^.]{0,80}", full, re.I
+    )
     for text in candidates:
         r = RANGE.search(text or "")
         if r:
@@ -70,7 +96,10 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
 
     lead = _field(paragraphs, "lead inspector")
     if not lead:
-        m = re.search(r"lead inspector(?:,)? (?:who )?(?:was|is)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})", full)
+        m = re.search(
+            r"lead inspector(?:,)? (?:who )?(?:was|is)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
+            full,
+        )
         lead = m.group(1) if m else None
     meta.lead_inspector = lead.rstrip(".") if lead else None
 
@@ -95,7 +124,9 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
 
     area = None
     if title:
-        m = re.search(r"\bin\s+([A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+)?[A-Z][\w'’-]*)*)\s*$", title)
+        m = re.search(
+            r"\bin\s+([A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+)?[A-Z][\w'’-]*)*)\s*$", title
+        )
         area = m.group(1) if m else None
     meta.area = area or _field(paragraphs, "area", "local authority")
     return meta

@@ -9,6 +9,7 @@ them, and stamps every paragraph with its provenance (`report_id`, `section`, `p
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +19,21 @@ from findings.settings import Settings, get_settings
 from ingest.load import Line, LoadedDocument, load_document
 from ingest.metadata import extract_metadata
 
+# Bump when parsing changes what is stored: every report is then re-ingested on the next run,
+# though its file is unchanged.
+PARSER_VERSION = "3"
+
+
+def report_version(file_sha256: str) -> str:
+    """The stored version of a report: its file's content and the parser that read it."""
+    return hashlib.sha256(f"{file_sha256}:{PARSER_VERSION}".encode()).hexdigest()
+
+
 BULLET = re.compile(r"^[-•*▪●◦–]\s+(?=\S)")
 # `1.1.`, `2.1.1`, `1.1)`, `(3)`, `3.` or `3)` in front of a paragraph, optionally after a bullet
-NUMBER = re.compile(r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)")
+NUMBER = re.compile(
+    r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
+)
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$")
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,40}):[ \t]*(.*)$")
@@ -99,8 +112,10 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             open_block = None
             continue
         text = ln.text.rstrip()
-        if open_block is not None and "\t" not in open_block.text and (
-            not _starts_item(text) or _wrapped_dash(open_block.text, text)
+        if (
+            open_block is not None
+            and "\t" not in open_block.text
+            and (not _starts_item(text) or _wrapped_dash(open_block.text, text))
         ):
             open_block.text = _join(open_block.text, text.strip())
             open_block.lines += 1
@@ -113,7 +128,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
 def _wrapped_dash(left: str, line: str) -> bool:
     """`website - <http://…>` wrapped so the new line starts with `- `: not a bullet."""
     m = BULLET.match(line.strip())
-    rest = line.strip()[m.end():] if m else ""
+    rest = line.strip()[m.end() :] if m else ""
     return bool(m) and not TERMINAL.search(left) and not (rest[:1].isupper() or rest[:1].isdigit())
 
 
@@ -153,7 +168,9 @@ def _heading_name(text: str) -> tuple[str, str | None]:
     return s, None
 
 
-def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[_Para], str | None, list[tuple[str, str, int]]]:
+def _structure(
+    blocks: list[_Block], infer_headings: bool = True
+) -> tuple[list[_Para], str | None, list[tuple[str, str, int]]]:
     paras: list[_Para] = []
     footnotes: list[tuple[str, str, int]] = []  # (marker, body, index of interrupted paragraph)
     title: str | None = None
@@ -177,7 +194,13 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
         # header fields (`To:`, `Publication date:`) before the first heading
         m_field = FIELD.match(s)
         in_front = not seen_heading or (section == title and levels == [])
-        if in_front and m_field and m_field.group(2).strip() and b.role in (None, "p") and len(s) < 120:
+        if (
+            in_front
+            and m_field
+            and m_field.group(2).strip()
+            and b.role in (None, "p")
+            and len(s) < 120
+        ):
             text = f"{m_field.group(1)}: {m_field.group(2).strip()}"
             paras.append(_Para(section, " > ".join(path), "field", None, text, b.page, run=run))
             continue
@@ -193,7 +216,12 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
             if not name:
                 continue
             level = b.level or (len(_num.split(".")) + 1 if _num else 1)
-            if title is None and (b.level == 1 or re.match(r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I)):
+            if title is None and (
+                b.level == 1
+                or re.match(
+                    r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I
+                )
+            ):
                 title = name
             seen_heading = True
             table_header = None
@@ -233,16 +261,20 @@ def _structure(blocks: list[_Block], infer_headings: bool = True) -> tuple[list[
 def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, str | None, str]:
     if b.role == "tr" or ("\t" in s and b.role is None):
         cells = [c.strip() for c in s.split("\t") if c.strip()]
-        if b.role == "tr" and cells and re.fullmatch(r"\d+(?:\.\d+)+", cells[0].split()[0] if cells[0] else ""):
+        if (
+            b.role == "tr"
+            and cells
+            and re.fullmatch(r"\d+(?:\.\d+)+", cells[0].split()[0] if cells[0] else "")
+        ):
             pass  # a ratings row such as "1.1 Governance and leadership | Good" keeps its text
         return "table_row", None, " | ".join(cells)
     m = NUMBER.match(s)
-    if m and (m.group(1) or m.group(2) or _sentence_like(s[m.end():])):
+    if m and (m.group(1) or m.group(2) or _sentence_like(s[m.end() :])):
         number = m.group(1) or m.group(2) or m.group(3)
-        return "numbered", number, s[m.end():].strip()
+        return "numbered", number, s[m.end() :].strip()
     mb = BULLET.match(s)
     if mb or b.role == "li":
-        return "bullet", None, s[mb.end():].strip() if mb else s
+        return "bullet", None, s[mb.end() :].strip() if mb else s
     return "prose", None, s
 
 

@@ -18,9 +18,15 @@ def extract(path: str) -> dict:
     try:
         doc = pymupdf.open(path)
     except Exception as exc:  # pymupdf raises its own FileDataError and friends
-        return {"error": f"cannot be opened as a PDF ({exc}). The file is corrupt or truncated: export it again."}
+        return {
+            "error": f"cannot be opened as a PDF ({exc}). The file is corrupt or truncated: export it again."
+        }
+    if doc.page_count == 0:
+        return {"error": "the PDF has no pages: the file is corrupt or truncated. Export it again."}
     if doc.needs_pass:
-        return {"error": "the PDF is encrypted (password protected). Save an unprotected copy and ingest that."}
+        return {
+            "error": "the PDF is encrypted (password protected). Save an unprotected copy and ingest that."
+        }
     flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_WHITESPACE
     blocks = []
     try:
@@ -58,7 +64,15 @@ def extract(path: str) -> dict:
                 size = sum(sz * n for sz, n in sizes) / total if sizes else 0.0
                 y0, y1 = b["bbox"][1], b["bbox"][3]
                 edge = y1 < 0.08 * height or y0 > 0.92 * height
-                blocks.append({"text": text, "page": pno, "size": size, "bold": bold and bool(sizes), "edge": edge})
+                blocks.append(
+                    {
+                        "text": text,
+                        "page": pno,
+                        "size": size,
+                        "bold": bold and bool(sizes),
+                        "edge": edge,
+                    }
+                )
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}

@@ -33,7 +33,8 @@ MAX_QUOTE = 500
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
 NOT_CONCEPTS = frozenset(
-    stem(w) for w in """compare comparison recent previous latest earlier earliest first last next later
+    stem(w)
+    for w in """compare comparison recent previous latest earlier earliest first last next later
     lower higher better worse improve improved change changed quick quickly long longer two three four
     five six have had see seen go main get become became effective ineffective since before after
     time times often""".split()
@@ -63,7 +64,9 @@ class ExtractiveAnswerer:
 
     mode = "extractive"
 
-    def __init__(self, min_coverage: float = MIN_COVERAGE, min_dense_alone: float = MIN_DENSE_ALONE):
+    def __init__(
+        self, min_coverage: float = MIN_COVERAGE, min_dense_alone: float = MIN_DENSE_ALONE
+    ):
         self.min_coverage = min_coverage
         self.min_dense_alone = min_dense_alone
 
@@ -106,14 +109,19 @@ class ExtractiveAnswerer:
         return Draft(text=text, abstained=False, cited=[best])
 
     @staticmethod
-    def _matching_items(best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]) -> list[Cited]:
+    def _matching_items(
+        best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]
+    ) -> list[Cited]:
         """Every row or bullet of the same list that matches the question as well as the best."""
         if best.hit.kind not in ("table_row", "bullet"):
             return [best]
         top = corpus.coverage(terms, best.hit.row)
         same = [
-            h for h in hits
-            if h.report_id == best.hit.report_id and h.section == best.hit.section and h.kind == best.hit.kind
+            h
+            for h in hits
+            if h.report_id == best.hit.report_id
+            and h.section == best.hit.section
+            and h.kind == best.hit.kind
             and corpus.coverage(terms, h.row) >= top - 1e-6
         ]
         same.sort(key=lambda h: h.row)
@@ -121,7 +129,9 @@ class ExtractiveAnswerer:
 
     # --- the parts ------------------------------------------------------------------------
 
-    def _best_supported(self, plan: Plan, hits: list[Hit], terms: dict[str, float], corpus: Corpus) -> Cited | None:
+    def _best_supported(
+        self, plan: Plan, hits: list[Hit], terms: dict[str, float], corpus: Corpus
+    ) -> Cited | None:
         strict = plan.quantity or plan.wants is not None
         for hit in hits[: 6 if strict else 1]:
             quote = self._supported_quote(plan, hit, terms, corpus)
@@ -129,7 +139,9 @@ class ExtractiveAnswerer:
                 return Cited(hit, quote)
         return None
 
-    def _supported_quote(self, plan: Plan, hit: Hit, terms: dict[str, float], corpus: Corpus) -> str | None:
+    def _supported_quote(
+        self, plan: Plan, hit: Hit, terms: dict[str, float], corpus: Corpus
+    ) -> str | None:
         coverage = corpus.coverage(terms, hit.row) if terms else 1.0
         if coverage < self.min_coverage and (hit.dense < self.min_dense_alone or coverage == 0.0):
             return None
@@ -138,7 +150,10 @@ class ExtractiveAnswerer:
         sents = sentences(hit.text)
         if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
             return normalise_space(hit.text)
-        scored = [(sum(w for t, w in terms.items() if t in set(tokens(s))), -i, s) for i, s in enumerate(sents)]
+        scored = [
+            (sum(w for t, w in terms.items() if t in set(tokens(s))), -i, s)
+            for i, s in enumerate(sents)
+        ]
         keep = sorted(sorted(scored, reverse=True)[:2], key=lambda x: -x[1])
         return " ".join(normalise_space(s) for _, _, s in keep)
 
@@ -165,7 +180,9 @@ class ExtractiveAnswerer:
                 lines.append(f"- “{normalise_space(hit.text)}” [{len(cited)}]")
         return Draft(text="\n".join(lines), abstained=False, cited=cited)
 
-    def _comparison(self, plan: Plan, per_side: list[Cited | None], corpus: Corpus, hits: list[Hit]) -> Draft:
+    def _comparison(
+        self, plan: Plan, per_side: list[Cited | None], corpus: Corpus, hits: list[Hit]
+    ) -> Draft:
         lines, cited = [], []
         for side, c in zip(plan.sides, per_side, strict=True):
             if c is None:
@@ -179,7 +196,11 @@ class ExtractiveAnswerer:
 
 def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[int]:
     for name in names:
-        rows = [i for i in corpus.by_report.get(report_id, []) if corpus.metas[i]["section"].lower() == name]
+        rows = [
+            i
+            for i in corpus.by_report.get(report_id, [])
+            if corpus.metas[i]["section"].lower() == name
+        ]
         items = [i for i in rows if corpus.metas[i]["kind"] in ("bullet", "numbered")]
         if items or rows:
             return items or rows
@@ -204,9 +225,15 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
     if " | " in text:  # a table row: its number is in another cell
         return has_number(text)
     if re.search(r"\b(share|proportion|percentage|rate)\b", q, re.I):
-        return bool(re.search(r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(half|third|quarter|most|all)\b", text))
+        return bool(
+            re.search(
+                r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(half|third|quarter|most|all)\b", text
+            )
+        )
     if m and m.group(1).lower() not in STOPWORDS:
-        return counts(text, stem(m.group(1).lower())) or bool(re.search(r"\d%", text) and "percent" in q.lower())
+        return counts(text, stem(m.group(1).lower())) or bool(
+            re.search(r"\d%", text) and "percent" in q.lower()
+        )
     return has_number(text)
 
 
@@ -218,8 +245,11 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         return []
     have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
     return [
-        t for t in terms
-        if corpus.df.get(t, 0) >= MIN_CONCEPT_DF and t not in NOT_CONCEPTS and t not in have
+        t
+        for t in terms
+        if corpus.df.get(t, 0) >= MIN_CONCEPT_DF
+        and t not in NOT_CONCEPTS
+        and t not in have
         and not any(h.endswith(t) and h[: len(h) - len(t)] in NEGATING_PREFIXES for h in have)
     ]
 
@@ -240,7 +270,12 @@ def _yes_no(plan: Plan, quote: str) -> str:
 def _label(corpus: Corpus, hit: Hit) -> str:
     from findings.records import citation_label
 
-    return citation_label(corpus.reports.get(hit.report_id) or {"report_id": hit.report_id}, hit.section, hit.paragraph, hit.ordinal)
+    return citation_label(
+        corpus.reports.get(hit.report_id) or {"report_id": hit.report_id},
+        hit.section,
+        hit.paragraph,
+        hit.ordinal,
+    )
 
 
 def _abstain(reason: str, hits: list[Hit]) -> Draft:

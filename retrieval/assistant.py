@@ -26,7 +26,9 @@ MAX_QUESTION_CHARS = 2000
 
 def check_question(question: object, field: str = "question") -> str:
     if not isinstance(question, str) or not question.strip():
-        raise InvalidQuestion(f"{field}: is empty. Ask a question in words, e.g. \"What did inspectors say about planning?\"")
+        raise InvalidQuestion(
+            f'{field}: is empty. Ask a question in words, e.g. "What did inspectors say about planning?"'
+        )
     if len(question) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(
             f"{field}: {len(question):,} characters is over the {MAX_QUESTION_CHARS:,}-character limit. "
@@ -38,7 +40,9 @@ def check_question(question: object, field: str = "question") -> str:
 class Assistant:
     """Answers questions over the stored reports. Cheap to build; loads on first question."""
 
-    def __init__(self, store, embedder, top_k: int = 8, answerer=None, loader: CorpusLoader | None = None):
+    def __init__(
+        self, store, embedder, top_k: int = 8, answerer=None, loader: CorpusLoader | None = None
+    ):
         self.store = store
         self.embedder = embedder
         self.top_k = top_k
@@ -72,8 +76,14 @@ class Assistant:
         question = check_question(question)
         for i, turn in enumerate(history or []):
             check_question(turn, f"history[{i}]")
-        state = {"question": question, "history": list(history or []), "filters": dict(filters or {}),
-                 "top_k": top_k or self.top_k, "timings": {}, "t0": time.perf_counter()}
+        state = {
+            "question": question,
+            "history": list(history or []),
+            "filters": dict(filters or {}),
+            "top_k": top_k or self.top_k,
+            "timings": {},
+            "t0": time.perf_counter(),
+        }
         answer: Answer = self.chain.invoke(state)
         answer.id = id
         return answer
@@ -83,7 +93,9 @@ class Assistant:
     def _plan_step(self, state: dict) -> dict:
         corpus = self.loader.load()
         state["corpus"] = corpus
-        state["plan"] = self.planner.plan(state["question"], state["history"], state["filters"], corpus)
+        state["plan"] = self.planner.plan(
+            state["question"], state["history"], state["filters"], corpus
+        )
         return state
 
     def _retrieve_step(self, state: dict) -> dict:
@@ -101,23 +113,47 @@ class Assistant:
     def _verify_step(self, state: dict) -> Answer:
         corpus: Corpus = state["corpus"]
         draft: Draft = verify(state["draft"], corpus)
-        citations = [_citation(n, c.hit, c.quote, corpus) for n, c in enumerate(draft.cited, start=1)]
+        citations = [
+            _citation(n, c.hit, c.quote, corpus) for n, c in enumerate(draft.cited, start=1)
+        ]
         hits: list[Hit] = state["hits"]
         retrieved = [
-            {"rank": i, "report_id": h.report_id, "section": h.section, "paragraph": h.paragraph,
-             "ordinal": h.ordinal, "score": h.score}
+            {
+                "rank": i,
+                "report_id": h.report_id,
+                "section": h.section,
+                "paragraph": h.paragraph,
+                "ordinal": h.ordinal,
+                "score": h.score,
+            }
             for i, h in enumerate(hits, start=1)
         ]
         related = [
-            {"report_id": h.report_id, "section": h.section, "paragraph": h.paragraph, "ordinal": h.ordinal,
-             "label": citation_label(corpus.reports.get(h.report_id) or {"report_id": h.report_id}, h.section, h.paragraph, h.ordinal),
-             "text": h.text}
+            {
+                "report_id": h.report_id,
+                "section": h.section,
+                "paragraph": h.paragraph,
+                "ordinal": h.ordinal,
+                "label": citation_label(
+                    corpus.reports.get(h.report_id) or {"report_id": h.report_id},
+                    h.section,
+                    h.paragraph,
+                    h.ordinal,
+                ),
+                "text": h.text,
+            }
             for h in draft.related
         ]
         state["timings"]["total"] = _ms(state["t0"])
         return Answer(
-            question=state["question"], answer=draft.text, abstained=draft.abstained, mode=self.mode,
-            citations=citations, retrieved=retrieved, timings_ms=state["timings"], related=related,
+            question=state["question"],
+            answer=draft.text,
+            abstained=draft.abstained,
+            mode=self.mode,
+            citations=citations,
+            retrieved=retrieved,
+            timings_ms=state["timings"],
+            related=related,
         )
 
 
@@ -132,19 +168,37 @@ def verify(draft: Draft, corpus: Corpus) -> Draft:
         if c.quote and normalise_space(c.quote) in stored and f"[{old}]" in text:
             kept.append(c)
             mapping[old] = len(kept)
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "", text)
+    text = re.sub(
+        r"\[(\d+)\]",
+        lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "",
+        text,
+    )
     if draft.cited and not kept:
-        return Draft(text="The reports do not answer this question.", abstained=True, related=[c.hit for c in draft.cited])
+        return Draft(
+            text="The reports do not answer this question.",
+            abstained=True,
+            related=[c.hit for c in draft.cited],
+        )
     return Draft(text=text.strip(), abstained=draft.abstained, cited=kept, related=draft.related)
 
 
 def _citation(n: int, hit: Hit, quote: str, corpus: Corpus) -> Citation:
     meta = corpus.reports.get(hit.report_id) or {"report_id": hit.report_id}
     return Citation(
-        n=n, report_id=hit.report_id, report_title=meta.get("title"), area=meta.get("area"),
-        year=meta.get("year"), section=hit.section, paragraph=hit.paragraph, ordinal=hit.ordinal,
-        page=hit.page, label=citation_label(meta, hit.section, hit.paragraph, hit.ordinal),
-        quote=quote, score=round(hit.score, 4), text=hit.text, publication_date=meta.get("publication_date"),
+        n=n,
+        report_id=hit.report_id,
+        report_title=meta.get("title"),
+        area=meta.get("area"),
+        year=meta.get("year"),
+        section=hit.section,
+        paragraph=hit.paragraph,
+        ordinal=hit.ordinal,
+        page=hit.page,
+        label=citation_label(meta, hit.section, hit.paragraph, hit.ordinal),
+        quote=quote,
+        score=round(hit.score, 4),
+        text=hit.text,
+        publication_date=meta.get("publication_date"),
     )
 
 

@@ -110,7 +110,10 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
             for start in range(len(phrase_words) - 1, -1, -1):
                 tail = phrase_words[start:]
                 initials = "".join(
-                    part[0] for w in tail for part in w.split("-") if part and w.lower() not in CONNECTORS
+                    part[0]
+                    for w in tail
+                    for part in w.split("-")
+                    if part and w.lower() not in CONNECTORS
                 )
                 if initials.upper() == short.upper():
                     found.setdefault(short.lower(), " ".join(tail).lower())
@@ -151,7 +154,9 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     df: dict[str, int] = defaultdict(int)
     for i, (text, md) in enumerate(zip(texts, metas, strict=True)):
         by_report[md["report_id"]].append(i)
-        full = " ".join([md.get("section_path") or md["section"], text, " ".join(md.get("footnotes") or [])])
+        full = " ".join(
+            [md.get("section_path") or md["section"], text, " ".join(md.get("footnotes") or [])]
+        )
         vocab[md["report_id"]].update(words(full))
         # BM25 sees the paragraph and its footnotes; headings count through a separate bonus,
         # or every row under "Copy to" would match a question about a "copy".
@@ -159,11 +164,16 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
         toks = tokens(body + " " + expansions_in(body, corpus.acronyms))
         doc_tokens.append(toks)
         heading = md.get("section_path") or md["section"]
-        row_terms.append(frozenset(toks) | frozenset(tokens(heading + " " + expansions_in(heading, corpus.acronyms))))
+        row_terms.append(
+            frozenset(toks)
+            | frozenset(tokens(heading + " " + expansions_in(heading, corpus.acronyms)))
+        )
         for t in row_terms[-1]:
             df[t] += 1
     for rid, r in corpus.reports.items():
-        vocab[rid].update(words(" ".join(str(r.get(k) or "") for k in ("title", "area", "lead_inspector"))))
+        vocab[rid].update(
+            words(" ".join(str(r.get(k) or "") for k in ("title", "area", "lead_inspector")))
+        )
         if r.get("area"):
             corpus.areas.setdefault(r["area"].lower(), []).append(rid)
     corpus.by_report = dict(by_report)

@@ -18,9 +18,11 @@ def load_qa(path: Path) -> list[dict]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InvalidQuestion(f"{path}, line {lineno}: not valid JSON ({exc.msg}). Each line must be one JSON object.") from exc
+            raise InvalidQuestion(
+                f"{path}, line {lineno}: not valid JSON ({exc.msg}). Each line must be one JSON object."
+            ) from exc
         if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-            raise InvalidQuestion(f"{path}, line {lineno}: needs a \"question\" string.")
+            raise InvalidQuestion(f'{path}, line {lineno}: needs a "question" string.')
         items.append(item)
     return items
 
@@ -31,11 +33,12 @@ def matches(citation: dict, gold: dict) -> bool:
     if citation.get("report_id") != gold.get("report"):
         return False
     if gold.get("paragraph") is not None:
-        return citation.get("paragraph") is not None and str(citation["paragraph"]) == str(gold["paragraph"])
-    return (
-        str(citation.get("section", "")).lower() == str(gold.get("section", "")).lower()
-        and citation.get("ordinal") == gold.get("ordinal")
-    )
+        return citation.get("paragraph") is not None and str(citation["paragraph"]) == str(
+            gold["paragraph"]
+        )
+    return str(citation.get("section", "")).lower() == str(
+        gold.get("section", "")
+    ).lower() and citation.get("ordinal") == gold.get("ordinal")
 
 
 def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 8)) -> dict:
@@ -67,7 +70,11 @@ def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 8
         "citation_recall": round(gold_found / gold_total, 4) if gold_total else 0.0,
         "top_citation_accuracy": round(top_ok / n_ans, 4),
         "must_contain_accuracy": round(must_ok / n_ans, 4),
-        "abstention_recall": round(sum(a["abstained"] for _, a in unanswerable) / len(unanswerable), 4) if unanswerable else None,
+        "abstention_recall": round(
+            sum(a["abstained"] for _, a in unanswerable) / len(unanswerable), 4
+        )
+        if unanswerable
+        else None,
         "false_abstention_rate": round(false_abstain / n_ans, 4),
     }
     for k in ks:
@@ -81,6 +88,11 @@ def answer_all(assistant, items: list[dict]) -> list[dict]:
     """Answer QA items in order, in one process (warm)."""
     out = []
     for item in items:
-        ans = assistant.ask(item["question"], history=item.get("history"), filters=item.get("filters"), id=item.get("id"))
+        ans = assistant.ask(
+            item["question"],
+            history=item.get("history"),
+            filters=item.get("filters"),
+            id=item.get("id"),
+        )
         out.append(ans.to_json())
     return out

@@ -50,7 +50,9 @@ class Hit:
         return asdict(self)
 
 
-def reciprocal_rank_fusion(rankings: list[list[int]], weights: list[float] | None = None) -> dict[int, float]:
+def reciprocal_rank_fusion(
+    rankings: list[list[int]], weights: list[float] | None = None
+) -> dict[int, float]:
     """Fuse ranked lists of row numbers: each contributes weight / (RRF_K + rank)."""
     fused: dict[int, float] = {}
     for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
@@ -120,10 +122,20 @@ class HybridRetriever:
                     + fused[row]
                 )
             best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]
-            per_side.append([
-                hit_from_row(corpus, r, final[r], sims.get(r, floor), float(bm25_all[r]), side_no, corpus.coverage(terms, r))
-                for r in best
-            ])
+            per_side.append(
+                [
+                    hit_from_row(
+                        corpus,
+                        r,
+                        final[r],
+                        sims.get(r, floor),
+                        float(bm25_all[r]),
+                        side_no,
+                        corpus.coverage(terms, r),
+                    )
+                    for r in best
+                ]
+            )
         return _interleave(per_side, top_k)
 
     @staticmethod
@@ -136,7 +148,13 @@ class HybridRetriever:
 
 
 def hit_from_row(
-    corpus: Corpus, row: int, score: float = 0.0, dense: float = 0.0, bm25: float = 0.0, side: int = 0, coverage: float = 0.0
+    corpus: Corpus,
+    row: int,
+    score: float = 0.0,
+    dense: float = 0.0,
+    bm25: float = 0.0,
+    side: int = 0,
+    coverage: float = 0.0,
 ) -> Hit:
     """A retrieved paragraph, with its provenance straight from the stored metadata."""
     md = corpus.metas[row]
@@ -170,4 +188,8 @@ def _interleave(per_side: list[list[Hit]], top_k: int) -> list[Hit]:
             if i < len(hits) and hits[i].id not in seen:
                 out.append(hits[i])
                 seen.add(hits[i].id)
-    return out[: max(top_k, len(per_side))] if len(per_side) == 1 else out[: max(top_k, 2 * len(per_side))]
+    return (
+        out[: max(top_k, len(per_side))]
+        if len(per_side) == 1
+        else out[: max(top_k, 2 * len(per_side))]
+    )

@@ -16,10 +16,22 @@ from retrieval.corpus import Corpus
 from retrieval.text import content_terms, words
 
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 }
-LATEST = re.compile(r"\b(latest|most recent|newest|current|last (?:inspection|report|visit|time))\b", re.I)
+LATEST = re.compile(
+    r"\b(latest|most recent|newest|current|last (?:inspection|report|visit|time))\b", re.I
+)
 PREVIOUS = re.compile(r"\b(previous|prior|earlier|preceding)\b(?! to)", re.I)
 FIRST = re.compile(r"\b(first|earliest|original)\b", re.I)
 CHANGE = re.compile(
@@ -34,7 +46,10 @@ QUANTITY = re.compile(
     r"number of|rate|average|figure|share|how (?:high|low)|waiting (?:time|list)s?)\b",
     re.I,
 )
-YES_NO = re.compile(r"^(?:and |so |but )?(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b", re.I)
+YES_NO = re.compile(
+    r"^(?:and |so |but )?(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b",
+    re.I,
+)
 LIST_SECTIONS = [
     (re.compile(r"\b(key )?strengths\b", re.I), ("key strengths", "strengths")),
     (
@@ -47,11 +62,19 @@ LIST_SECTIONS = [
     ),
     (re.compile(r"\brecommendations?\b", re.I), ("recommendations",)),
 ]
-WHEN = re.compile(r"^(?:and |so )?(when|on what date|what date|in which month|what were the dates)\b", re.I)
-WHO = re.compile(r"^(?:and |so )?(who|whom|which (?:inspector|manager|person|officer))\b|\bwho (?:was|led|chaired|managed|signed)\b", re.I)
+WHEN = re.compile(
+    r"^(?:and |so )?(when|on what date|what date|in which month|what were the dates)\b", re.I
+)
+WHO = re.compile(
+    r"^(?:and |so )?(who|whom|which (?:inspector|manager|person|officer))\b|\bwho (?:was|led|chaired|managed|signed)\b",
+    re.I,
+)
 NEXT = re.compile(r"\b(next|later|following|subsequent|since then|by then)\b", re.I)
 ANAPHORA = re.compile(r"\b(that|this|they|them|those|these|such)\b", re.I)
-REPORT_LEVEL = re.compile(r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b", re.I)
+REPORT_LEVEL = re.compile(
+    r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b",
+    re.I,
+)
 TYPE_WORDS = [
     ("full joint inspection", r"\b(full joint inspection|FJI)\b"),
     ("short quality screening", r"\b(short quality screening|SQS|screening)\b"),
@@ -59,7 +82,9 @@ TYPE_WORDS = [
 ]
 LIST_ASK = re.compile(r"^(?:and |so )?(what|which|list|name|give|summari[sz]e|tell me)\b", re.I)
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
-NEEDS_CONTEXT = re.compile(r"\b(there|that inspection|that report|the same|this area|it|they|them|those)\b", re.I)
+NEEDS_CONTEXT = re.compile(
+    r"\b(there|that inspection|that report|the same|this area|it|they|them|those)\b", re.I
+)
 
 
 @dataclass
@@ -115,7 +140,12 @@ class QuestionPlanner:
         if not base:
             return Plan(question, question, [], abstain="No stored report matches the filters.")
         plan = self._plan_one(question, corpus, base)
-        if history and not plan.areas and not _years(question) and not (filters or {}).get("report_ids"):
+        if (
+            history
+            and not plan.areas
+            and not _years(question)
+            and not (filters or {}).get("report_ids")
+        ):
             for earlier in reversed(history):
                 prior = self._plan_one(earlier, corpus, base)
                 if not (prior.areas or _years(earlier)) or prior.abstain:
@@ -123,20 +153,36 @@ class QuestionPlanner:
                 pool = prior.report_ids
                 if pool is not None and prior.areas and len(prior.areas) == 1:
                     area_reports = sorted(
-                        corpus.areas.get(prior.areas[0].lower(), []), key=lambda r: corpus.reports[r].get("year") or 0
+                        corpus.areas.get(prior.areas[0].lower(), []),
+                        key=lambda r: corpus.reports[r].get("year") or 0,
                     )
                     area_reports = [r for r in area_reports if r in base]
                     years = [corpus.reports[r].get("year") or 0 for r in pool]
                     if NEXT.search(question):
-                        pool = [r for r in area_reports if (corpus.reports[r].get("year") or 0) > max(years)][:1] or pool
+                        pool = [
+                            r
+                            for r in area_reports
+                            if (corpus.reports[r].get("year") or 0) > max(years)
+                        ][:1] or pool
                     elif PREVIOUS.search(question) or re.search(r"\blast time\b", question, re.I):
-                        earlier_ones = [r for r in area_reports if (corpus.reports[r].get("year") or 0) < min(years)]
+                        earlier_ones = [
+                            r
+                            for r in area_reports
+                            if (corpus.reports[r].get("year") or 0) < min(years)
+                        ]
                         pool = earlier_ones[-1:] or pool
                 inherited = self._plan_one(question, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
-                elliptical = bool(re.match(r"^(and|what about|how about)\b", question, re.I)) and len(question.split()) <= 5
-                if elliptical or ANAPHORA.search(question) or len(content_terms(_strip_known(question, corpus))) <= 1:
+                elliptical = (
+                    bool(re.match(r"^(and|what about|how about)\b", question, re.I))
+                    and len(question.split()) <= 5
+                )
+                if (
+                    elliptical
+                    or ANAPHORA.search(question)
+                    or len(content_terms(_strip_known(question, corpus))) <= 1
+                ):
                     inherited.search_text = f"{question} {earlier}"
                 return inherited
         return plan
@@ -155,7 +201,11 @@ class QuestionPlanner:
         plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
 
         lower = q.lower()
-        areas = [a for a in sorted(corpus.areas, key=len, reverse=True) if re.search(rf"\b{re.escape(a)}\b", lower)]
+        areas = [
+            a
+            for a in sorted(corpus.areas, key=len, reverse=True)
+            if re.search(rf"\b{re.escape(a)}\b", lower)
+        ]
         # a longer area name wins over one inside it ("North Vale" over "Vale")
         areas = [a for a in areas if not any(a != b and a in b for b in areas)]
         areas.sort(key=lambda a: lower.find(a))
@@ -168,7 +218,9 @@ class QuestionPlanner:
 
         # "Before the 2016 inspection, what had inspectors said…" picks earlier reports; "trained
         # before the 2016 inspection" is about what the 2016 report says.
-        before = re.search(r"\b(?:before|prior to|earlier than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I)
+        before = re.search(
+            r"\b(?:before|prior to|earlier than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I
+        )
         if before and not (before.start() < 3 or REPORT_LEVEL.search(q)):
             before = None
         after = re.search(r"\b(?:after|later than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I)
@@ -194,7 +246,10 @@ class QuestionPlanner:
             if kind and COMPARE.search(q) and years:
                 # "2016 … compared with the full joint inspection": both inspections
                 area_pool = [r for r in base if area is None or r in corpus.areas.get(area, [])]
-                pool = sorted(set(pool) | {r for r in area_pool if corpus.reports[r].get("inspection_type") == kind})
+                pool = sorted(
+                    set(pool)
+                    | {r for r in area_pool if corpus.reports[r].get("inspection_type") == kind}
+                )
             elif kind and len(pool) > 1:
                 typed = [r for r in pool if corpus.reports[r].get("inspection_type") == kind]
                 pool = typed or pool
@@ -209,7 +264,15 @@ class QuestionPlanner:
             return pool, not pool
 
         years_all = [int(y) for y in _years(q)]
-        if not areas and not years_all and not before and not after and not kind and not LATEST.search(q) and not FIRST.search(q):
+        if (
+            not areas
+            and not years_all
+            and not before
+            and not after
+            and not kind
+            and not LATEST.search(q)
+            and not FIRST.search(q)
+        ):
             return plan
         sides: list[Side] = []
         for n, area in enumerate(areas or [None]):
@@ -217,31 +280,41 @@ class QuestionPlanner:
             pool, missing = side_reports(area, years)
             name = corpus.reports[corpus.areas[area][0]]["area"] if area else "the stored reports"
             if missing:
-                stored = sorted({year_of(r) for r in base if area is None or r in corpus.areas.get(area, [])} - {0})
+                stored = sorted(
+                    {year_of(r) for r in base if area is None or r in corpus.areas.get(area, [])}
+                    - {0}
+                )
                 when = _describe_time(q, years, before, after)
-                plan.abstain = (
-                    f"No stored report covers {name}{when}"
-                    + (f" (stored: {', '.join(map(str, stored))})." if stored else ".")
+                plan.abstain = f"No stored report covers {name}{when}" + (
+                    f" (stored: {', '.join(map(str, stored))})." if stored else "."
                 )
                 return plan
             sides.append(Side(name, pool))
         plan.sides = sides
         if len(sides) >= 2:
             plan.comparison = True
-        elif len(sides) == 1 and len(sides[0].report_ids or []) >= 2 and (
-            CHANGE.search(q) or COMPARE.search(q) or len(years_all) >= 2
+        elif (
+            len(sides) == 1
+            and len(sides[0].report_ids or []) >= 2
+            and (CHANGE.search(q) or COMPARE.search(q) or len(years_all) >= 2)
         ):
             plan.comparison = True
             plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]
         return plan
 
-    def _unknown_names(self, q: str, corpus: Corpus, areas: list[str], base: list[str]) -> str | None:
+    def _unknown_names(
+        self, q: str, corpus: Corpus, areas: list[str], base: list[str]
+    ) -> str | None:
         """A place, name or acronym the question asks about that no targeted report prints."""
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
         for m in UNKNOWN_PLACE.finditer(q):
             name = m.group(1)
             lname = name.lower()
-            if lname in corpus.areas or lname.split()[0] in MONTHS or any(lname in a for a in corpus.areas):
+            if (
+                lname in corpus.areas
+                or lname.split()[0] in MONTHS
+                or any(lname in a for a in corpus.areas)
+            ):
                 continue
             if not corpus.printed(None, name):
                 return f"The stored reports do not mention '{name}'."
@@ -255,7 +328,9 @@ class QuestionPlanner:
                 continue
             if tok.isupper() and len(tok) >= 2:
                 acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
-                if corpus.acronym_printed(scope, acronym) or _initials_printed(corpus, scope, acronym):
+                if corpus.acronym_printed(scope, acronym) or _initials_printed(
+                    corpus, scope, acronym
+                ):
                     continue
                 return f"The reports searched do not mention '{tok}'."
             if not corpus.printed(scope, low) and not corpus.printed(None, low):
@@ -283,7 +358,13 @@ def _strip_known(question: str, corpus: Corpus) -> str:
 
 
 def _soft_year(q: str, year: int) -> bool:
-    return bool(re.search(rf"\b(since|until|by|from|in the year before|before|after)\s+(?:the\s+)?{year}\b", q, re.I))
+    return bool(
+        re.search(
+            rf"\b(since|until|by|from|in the year before|before|after)\s+(?:the\s+)?{year}\b",
+            q,
+            re.I,
+        )
+    )
 
 
 def _years_near(q: str, areas: list[str], n: int) -> list[int]:
@@ -321,10 +402,15 @@ def _filtered(corpus: Corpus, filters: dict) -> list[str]:
             continue
         if filters.get("area") and (r.get("area") or "").lower() != str(filters["area"]).lower():
             continue
-        if filters.get("inspection_type") and r.get("inspection_type") != filters["inspection_type"]:
+        if (
+            filters.get("inspection_type")
+            and r.get("inspection_type") != filters["inspection_type"]
+        ):
             continue
         year = r.get("year")
-        if filters.get("year_from") is not None and (year is None or year < int(filters["year_from"])):
+        if filters.get("year_from") is not None and (
+            year is None or year < int(filters["year_from"])
+        ):
             continue
         if filters.get("year_to") is not None and (year is None or year > int(filters["year_to"])):
             continue

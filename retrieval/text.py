@@ -6,10 +6,10 @@ import re
 from functools import lru_cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 _STEMMER = Stemmer.Stemmer("english")
-STOPWORDS = frozenset(STOPWORDS_EN) | frozenset(
+STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(
     """what which who whom whose how when where why did does do done was were is are be been being
     the a an about say said says tell me there their its it any many much can could would should
     will shall may might must also up off under over into onto out get got someone somebody anyone
@@ -23,22 +23,47 @@ GENERIC = frozenset(
     _STEMMER.stemWords(
         """inspector inspectors inspection inspections report reports found find finding findings
         yos youth offending service services team case cases child children young people person
-        work area areas year years said say says note notes generally whether well""".split()
+        work area areas year years said say says note notes generally whether well first latest
+        previous recent earlier since next last before after time""".split()
     )
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?")
 NUMBER_WORDS = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "half", "third", "quarter",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "half",
+    "third",
+    "quarter",
 }
-TIME_UNIT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:working\s+)?(hours?|days?|weeks?|months?|years?)\b", re.I)
+TIME_UNIT = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:working\s+)?(hours?|days?|weeks?|months?|years?)\b",
+    re.I,
+)
 DATE = re.compile(
     r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|spring|summer|autumn|winter)\s+(?:19|20)\d\d\b",
     re.I,
 )
-_NAME = re.compile(r"\b(?:(?:Dr|Cllr|Mr|Mrs|Ms) )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NAME = re.compile(
+    r"\b(?:(?:Dr|Cllr|Mr|Mrs|Ms) )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 INSTITUTIONAL = frozenset(
     """Youth Offending Service Services Team Board Management Justice Inspectorate Inspection Joint Full
     Short Quality Screening Chief Inspector Assistant Director Manager Council Court Police Probation
@@ -58,6 +83,8 @@ def prints_person(text: str, places: set[str] = frozenset()) -> bool:
             continue
         return True
     return False
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")
 
 
@@ -79,7 +106,10 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     """Lower-cased, stemmed word tokens; hyphenated words also give their parts."""
     out: list[str] = []
     for w in words(text):
-        parts = [w] + (w.split("-") if "-" in w else [])
+        pieces = w.split("-") if "-" in w else []
+        # "multi-agency" also counts as "agency"; "out-of-court" stays whole, or it would
+        # match every question about "court"
+        parts = [w] + ([] if any(p in STOPWORDS for p in pieces) else pieces)
         for part in parts:
             part = part.strip("'")
             if part and (keep_stopwords or part not in STOPWORDS):

@@ -30,12 +30,21 @@ def load(path, **settings):
         ("empty.txt", b"", NoTextFound, "the file is empty. Export the report again."),
         ("blank.md", b"\n\n   \n", NoTextFound, "no text found in the file"),
         ("image.txt", bytes(range(256)) * 20, UnreadableFile, "looks like a binary file, not text"),
-        ("latin1.txt", "Caf\u00e9 r\u00e9sum\u00e9 report".encode("cp1252"), UnreadableFile,
-         "is not valid UTF-8 (byte 3). Re-save it as UTF-8"),
+        (
+            "latin1.txt",
+            "Caf\u00e9 r\u00e9sum\u00e9 report".encode("cp1252"),
+            UnreadableFile,
+            "is not valid UTF-8 (byte 3). Re-save it as UTF-8",
+        ),
         ("report.rtf", b"{\\rtf1 hello}", UnsupportedFormat, "unsupported file type '.rtf'"),
         ("notes", b"plain words", UnsupportedFormat, "unsupported file type '(none)'"),
         ("fake.pdf", b"this is not a pdf at all", UnreadableFile, "is not a PDF (no %PDF header)"),
-        ("broken.docx", b"PK\x03\x04 not really a zip", UnreadableFile, "is not a valid Word document"),
+        (
+            "broken.docx",
+            b"PK\x03\x04 not really a zip",
+            UnreadableFile,
+            "is not a valid Word document",
+        ),
     ],
 )
 def test_bad_files(tmp_path, name, content, error, words):
@@ -122,5 +131,7 @@ def test_windows_line_endings_and_form_feeds_give_pages(tmp_path):
     doc = load(path)
     assert doc.pages == 2
     assert [(ln.text, ln.page) for ln in doc.lines if ln.text] == [
-        ("Summary", 1), ("First page text.", 1), ("Second page text.", 2)
+        ("Summary", 1),
+        ("First page text.", 1),
+        ("Second page text.", 2),
     ]

@@ -28,14 +28,18 @@ def by_number(report):
 
 
 def in_section(report, section, kind=None):
-    return [p for p in report.paragraphs if p.section == section and (kind is None or p.kind == kind)]
+    return [
+        p for p in report.paragraphs if p.section == section and (kind is None or p.kind == kind)
+    ]
 
 
 @pytest.fixture(scope="module")
 def thurrock_pdf(tmp_path_factory):
     """The real report laid out as a paginated PDF, with running header and page footers."""
     out = tmp_path_factory.mktemp("pdf") / "thurrock_sqs_2015.pdf"
-    return render_pdf(THURROCK.read_text(encoding="utf-8"), out, header="Thurrock SQS - HMI Probation")
+    return render_pdf(
+        THURROCK.read_text(encoding="utf-8"), out, header="Thurrock SQS - HMI Probation"
+    )
 
 
 @pytest.fixture(scope="module", params=["txt", "pdf"])
@@ -50,12 +54,19 @@ class TestRealReport:
         assert [p.paragraph for p in numbered] == [n for ns in THEMES.values() for n in ns]
         for section, numbers in THEMES.items():
             assert [p.paragraph for p in in_section(thurrock, section)] == numbers
-            assert [p.ordinal for p in in_section(thurrock, section)] == list(range(1, len(numbers) + 1))
+            assert [p.ordinal for p in in_section(thurrock, section)] == list(
+                range(1, len(numbers) + 1)
+            )
 
     def test_paragraph_1_1_is_rejoined_without_its_footnote(self, thurrock):
         p = by_number(thurrock)["1.1"]
-        assert p.text.startswith("There was good use of information and liaison with partner agencies")
-        assert "understood the children and young people with whom they were working. The analysis" in p.text
+        assert p.text.startswith(
+            "There was good use of information and liaison with partner agencies"
+        )
+        assert (
+            "understood the children and young people with whom they were working. The analysis"
+            in p.text
+        )
         assert p.text.endswith("not always evident in the record of assessment (Asset) however.")
         assert "Ministry of Justice" not in p.text and "Published January 2015" not in p.text
         assert p.footnotes == []
@@ -67,16 +78,25 @@ class TestRealReport:
             "average of 36.1%."
         )
         assert len(summary[0].footnotes) == 1
-        assert summary[0].footnotes[0].startswith("¹ Published January 2015 based on binary reoffending")
+        assert (
+            summary[0]
+            .footnotes[0]
+            .startswith("¹ Published January 2015 based on binary reoffending")
+        )
         assert summary[0].footnotes[0].endswith("Source: Ministry of Justice")
 
     def test_key_strengths_and_areas_for_improvement_are_separate_bullets(self, thurrock):
         strengths = in_section(thurrock, "Key strengths", "bullet")
         assert [p.ordinal for p in strengths] == [1, 2, 3]
-        assert strengths[1].text == "There was effective liaison and joint work with other agencies."
+        assert (
+            strengths[1].text == "There was effective liaison and joint work with other agencies."
+        )
         areas = in_section(thurrock, "Areas requiring improvement", "bullet")
         assert [p.ordinal for p in areas] == [1, 2]
-        assert areas[1].text == "Multi-Agency Public Protection Arrangements need to be fully understood by all staff and managers."
+        assert (
+            areas[1].text
+            == "Multi-Agency Public Protection Arrangements need to be fully understood by all staff and managers."
+        )
 
     def test_header_copy_list_and_notes_match_the_dev_set(self, thurrock):
         header = in_section(thurrock, "Header")
@@ -96,12 +116,18 @@ class TestRealReport:
 
     def test_metadata(self, thurrock):
         m = thurrock.meta
-        assert (m.report_id, m.area, m.inspection_type) == ("thurrock_sqs_2015", "Thurrock", "short quality screening")
+        assert (m.report_id, m.area, m.inspection_type) == (
+            "thurrock_sqs_2015",
+            "Thurrock",
+            "short quality screening",
+        )
         assert (m.publication_date, m.year) == ("2015-05-20", 2015)
         assert (m.fieldwork_start, m.fieldwork_end) == ("2015-04-27", "2015-04-29")
         assert m.lead_inspector == "Jane Attwood"
         assert m.inspectorate == "HM Inspectorate of Probation"
-        assert m.title == "Report of Short Quality Screening (SQS) of youth offending work in Thurrock"
+        assert (
+            m.title == "Report of Short Quality Screening (SQS) of youth offending work in Thurrock"
+        )
 
     def test_pages_only_where_the_source_has_pages(self, thurrock):
         if thurrock.meta.format == "txt":
@@ -118,15 +144,34 @@ class TestSampleReports:
         r = parse_file(SAMPLES / "kestrel_vale_fji_2013.md", Settings())
         p = by_number(r)["2.3.2"]
         assert p.section == "Multi-Agency Public Protection Arrangements"
-        assert p.section_path == "Protecting the public > Multi-Agency Public Protection Arrangements"
-        assert p.text.startswith("MAPPA level 2 meetings were attended by YOS managers in all five cases")
+        assert (
+            p.section_path == "Protecting the public > Multi-Agency Public Protection Arrangements"
+        )
+        assert p.text.startswith(
+            "MAPPA level 2 meetings were attended by YOS managers in all five cases"
+        )
         assert by_number(r)["3.2.2"].text.startswith("The waiting list for CAMHS was 14 weeks")
-        assert [p.paragraph for p in in_section(r, "Recommendations")] == ["1", "2", "3", "4", "5", "6"]
+        assert [p.paragraph for p in in_section(r, "Recommendations")] == [
+            "1",
+            "2",
+            "3",
+            "4",
+            "5",
+            "6",
+        ]
         rows = in_section(r, "Summary", "table_row")
         assert rows[0].text == "Referral orders | 12" and rows[-1].text == "Total | 42"
         m = r.meta
-        assert (m.area, m.inspection_type, m.publication_date) == ("Kestrel Vale", "full joint inspection", "2013-12-20")
-        assert (m.fieldwork_start, m.fieldwork_end, m.lead_inspector) == ("2013-11-04", "2013-11-08", "Graham Pellow")
+        assert (m.area, m.inspection_type, m.publication_date) == (
+            "Kestrel Vale",
+            "full joint inspection",
+            "2013-12-20",
+        )
+        assert (m.fieldwork_start, m.fieldwork_end, m.lead_inspector) == (
+            "2013-11-04",
+            "2013-11-08",
+            "Graham Pellow",
+        )
 
     def test_html_ratings_table_entities_and_numbered_paragraphs(self):
         r = parse_file(SAMPLES / "northfield_yos_2019.html", Settings())
@@ -137,13 +182,27 @@ class TestSampleReports:
         assert any("–" in p.text for p in r.paragraphs)
         assert len(in_section(r, "Key strengths", "bullet")) == 4
         m = r.meta
-        assert (m.area, m.inspection_type, m.year) == ("Northfield", "youth offending service inspection", 2019)
-        assert (m.fieldwork_start, m.fieldwork_end, m.lead_inspector) == ("2019-04-08", "2019-04-12", "Marcus Delaney")
+        assert (m.area, m.inspection_type, m.year) == (
+            "Northfield",
+            "youth offending service inspection",
+            2019,
+        )
+        assert (m.fieldwork_start, m.fieldwork_end, m.lead_inspector) == (
+            "2019-04-08",
+            "2019-04-12",
+            "Marcus Delaney",
+        )
 
     def test_generated_pdf_has_pages_and_rejoins_split_paragraphs(self):
         r = parse_file(SAMPLES / "marshbury_sqs_2016.pdf", Settings())
         assert r.meta.pages == 4 and r.meta.format == "pdf"
-        assert [p.paragraph for p in r.paragraphs if p.kind == "numbered"][:5] == ["1.1", "1.2", "1.3", "1.4", "1.5"]
+        assert [p.paragraph for p in r.paragraphs if p.kind == "numbered"][:5] == [
+            "1.1",
+            "1.2",
+            "1.3",
+            "1.4",
+            "1.5",
+        ]
         assert {p.page for p in r.paragraphs} == {1, 2, 3, 4}
         assert all("fictional sample" not in p.text and "Page " not in p.text for p in r.paragraphs)
         summary = in_section(r, "Summary")[0]
@@ -152,7 +211,11 @@ class TestSampleReports:
         op = in_section(r, "Operational management")
         assert len(op) == 1  # flows from page 2 onto page 3 and stays one paragraph
         assert op[0].page == 2
-        assert (r.meta.area, r.meta.year, r.meta.lead_inspector) == ("Marshbury", 2016, "Hannah Okafor")
+        assert (r.meta.area, r.meta.year, r.meta.lead_inspector) == (
+            "Marshbury",
+            2016,
+            "Hannah Okafor",
+        )
 
     def test_text_letter_footnote_split(self):
         r = parse_file(SAMPLES / "marshbury_sqs_2014.txt", Settings())
@@ -180,7 +243,10 @@ class TestSampleReports:
             "Partnerships were strong.",
         ]
         p = by_number(r)["2.1"]
-        assert (p.section, p.text) == ("Protecting the public", "MAPPA referrals were made on time in all four cases.")
+        assert (p.section, p.text) == (
+            "Protecting the public",
+            "MAPPA referrals were made on time in all four cases.",
+        )
         assert r.meta.area == "Brackenford"
 
 
@@ -204,7 +270,11 @@ class TestCleanUp:
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("Thurrock SQS 2015.pdf", "thurrock_sqs_2015"), ("a--b  C.txt", "a_b_c"), ("Éire 2019.md", "_ire_2019")],
+    [
+        ("Thurrock SQS 2015.pdf", "thurrock_sqs_2015"),
+        ("a--b  C.txt", "a_b_c"),
+        ("Éire 2019.md", "_ire_2019"),
+    ],
 )
 def test_report_id(name, expected):
     assert report_id_for(name) == expected

@@ -1,0 +1,214 @@
+"""Ingest report files into the store: skip unchanged ones, parse, embed, commit each report.
+
+`Ingester(store, embedder, settings).run(paths, prune=False, progress=None) -> IngestSummary`.
+
+- A file whose sha256 equals the committed version of its report id is skipped without parsing.
+- Changed and new files are parsed and then embedded in groups across files (one batched call
+  per group), reusing stored vectors for every embedding input seen before (`text_sha`), and
+  committed one report at a time, all-or-nothing (see `ingest.store`).
+- A file that cannot be ingested (any `IngestError`) is recorded in `failed` with its message;
+  the others go on, and the store keeps what it had for that report.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from findings.errors import IngestError
+from findings.records import ParsedReport, report_id_for
+from findings.settings import Settings
+from ingest.embed import Embedder, embedding_input, file_sha256, text_sha
+from ingest.parse import parse_file, report_version
+from ingest.store import ParagraphStore
+
+log = logging.getLogger("findings.ingest")
+
+GROUP_PARAGRAPHS = 512  # paragraphs parsed before one embedding call and their commits
+
+
+@dataclass
+class IngestSummary:
+    ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)  # {"path": ..., "error": ...}
+    removed: list[str] = field(default_factory=list)
+    paragraphs: int = 0  # paragraphs stored by this run
+    embedded: int = 0  # of which newly embedded (the rest reused stored vectors)
+    timings_ms: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        """CONTRACT shape of `findings ingest --json`."""
+        return {
+            "ingested": self.ingested,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "paragraphs": self.paragraphs,
+        }
+
+
+@dataclass
+class Progress:
+    """What a progress display needs; passed to the callback after every file is settled."""
+
+    files_done: int
+    files_total: int
+    paragraphs: int
+    current: str
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
+    """Files under `paths` (folders recursively, sorted, hidden names skipped), deduplicated;
+    and a failure entry for each path that does not exist."""
+    files: dict[Path, Path] = {}
+    missing = []
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            found = sorted(
+                p
+                for p in given.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+            )
+        elif given.exists():
+            found = [given]
+        else:
+            missing.append(
+                {"path": str(given), "error": f"{given}: no such file or folder. Check the path."}
+            )
+            continue
+        for p in found:
+            files.setdefault(p.resolve(), p)
+    return list(files.values()), missing
+
+
+class Ingester:
+    """One public method: `run(paths, prune=False, progress=None) -> IngestSummary`."""
+
+    def __init__(self, store: ParagraphStore, embedder: Embedder, settings: Settings):
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+
+    def run(
+        self, paths: list[Path], prune: bool = False, progress: ProgressCallback | None = None
+    ) -> IngestSummary:
+        started = time.perf_counter()
+        summary = IngestSummary()
+        timings = {"scan": 0.0, "parse": 0.0, "embed": 0.0, "store": 0.0}
+        files, missing = find_files(paths)
+        summary.failed = list(missing)
+        done = 0
+
+        def settled(path: Path) -> None:
+            nonlocal done
+            done += 1
+            if progress is not None:
+                progress(Progress(done, len(files), summary.paragraphs, str(path)))
+
+        with self.store.writing():
+            committed = self.store.committed_versions()
+            owners: dict[str, Path] = {}
+            pending: list[tuple[Path, ParsedReport]] = []
+            for path in files:
+                t = time.perf_counter()
+                rid = report_id_for(path)
+                if rid in owners:
+                    summary.failed.append(
+                        _failure(
+                            path,
+                            f"{path}: has the same report id '{rid}' as {owners[rid]}. Rename one "
+                            "of them (the report id is the file name, lower-cased).",
+                        )
+                    )
+                    settled(path)
+                    continue
+                owners[rid] = path
+                if self._unchanged(path, committed.get(rid)):
+                    summary.unchanged.append(str(path))
+                    timings["scan"] += time.perf_counter() - t
+                    settled(path)
+                    continue
+                timings["scan"] += time.perf_counter() - t
+                t = time.perf_counter()
+                try:
+                    pending.append((path, parse_file(path, self.settings)))
+                except IngestError as exc:
+                    summary.failed.append(_failure(path, str(exc)))
+                    settled(path)
+                timings["parse"] += time.perf_counter() - t
+                if sum(len(r.paragraphs) for _, r in pending) >= GROUP_PARAGRAPHS:
+                    self._commit(pending, summary, timings, settled)
+                    pending = []
+            self._commit(pending, summary, timings, settled)
+            if prune and missing:
+                log.warning("not pruning: a given path does not exist")
+            elif prune:
+                self._prune(committed, owners, summary)
+        timings["total"] = time.perf_counter() - started
+        summary.timings_ms = {k: round(v * 1000, 1) for k, v in timings.items()}
+        return summary
+
+    def _unchanged(self, path: Path, committed_version: str | None) -> bool:
+        if committed_version is None:
+            return False
+        try:
+            if path.stat().st_size > self.settings.max_file_bytes:
+                return False  # let the loader say why
+            return report_version(file_sha256(path)) == committed_version
+        except OSError:
+            return False
+
+    def _commit(self, pending, summary: IngestSummary, timings: dict, settled) -> None:
+        if not pending:
+            return
+        t = time.perf_counter()
+        inputs = {
+            id(report): [embedding_input(report.meta, p) for p in report.paragraphs]
+            for _, report in pending
+        }
+        shas = {key: [text_sha(s) for s in texts] for key, texts in inputs.items()}
+        vectors = self.store.cached_embeddings([s for v in shas.values() for s in v])
+        todo: dict[str, str] = {}
+        for key, texts in inputs.items():
+            for sha, text in zip(shas[key], texts, strict=True):
+                if sha not in vectors:
+                    todo.setdefault(sha, text)
+        if todo:
+            vectors.update(zip(todo, self.embedder.embed(list(todo.values())), strict=True))
+        summary.embedded += len(todo)
+        timings["embed"] += time.perf_counter() - t
+        for path, report in pending:
+            t = time.perf_counter()
+            report_shas = shas[id(report)]
+            self.store.commit(report, [vectors[s] for s in report_shas], report_shas)
+            timings["store"] += time.perf_counter() - t
+            summary.ingested.append(str(path))
+            summary.paragraphs += len(report.paragraphs)
+            log.info(
+                "%s: ingested as %s (%d paragraphs)",
+                path,
+                report.meta.report_id,
+                len(report.paragraphs),
+            )
+            settled(path)
+
+    def _prune(self, committed: dict, owners: dict, summary: IngestSummary) -> None:
+        stale = sorted(set(committed) - set(owners))
+        if stale:
+            self.store.remove(stale)
+            summary.removed = stale
+            for rid in stale:
+                log.info("%s: removed (its file is gone)", rid)
+
+
+def _failure(path: Path, message: str) -> dict:
+    log.info("%s", message)
+    return {"path": str(path), "error": message}

@@ -1,0 +1,408 @@
+"""The paragraph store: Chroma collections for one embedding model, written all-or-nothing.
+
+Two collections per embedding model (`<slug>` from `ingest.embed.model_slug`):
+
+- `paragraphs_<slug>` (cosine): one row per paragraph, id `{report_id}:{version[:16]}:{order:05d}`,
+  the verbatim text as document, provenance and report-level filter fields as metadata.
+- `reports_<slug>`: the manifest, one row per *committed* report (its metadata and `version`,
+  the source file's sha256), with a 1-dim dummy vector.
+
+A report is committed in three steps: upsert the new version's paragraphs, upsert the manifest
+row naming the new version, delete the report's rows of any other version. The manifest row is
+the commit point; `recover()` (run at the start of every write session) deletes rows the
+manifest does not name, so a process killed at any step leaves a store that the next run
+completes. Readers filter on the committed versions and never see a half-written report.
+
+One writer at a time: the embedded store takes an exclusive `flock` on `<store>/.write.lock`
+for each write session. A Chroma server serialises writes itself.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from pathlib import Path
+from urllib.parse import urlparse
+
+from findings.errors import ReportNotFound, StoreLocked, StoreUnavailable
+from findings.records import ParsedReport, ReportMeta
+from ingest.parse import report_version
+
+REPORT_FIELDS = [f.name for f in fields(ReportMeta)]
+FILTER_FIELDS = ("area", "year", "inspection_type", "publication_date")
+_IN_CHUNK = 500  # ids/values per `$in` filter
+
+
+def paragraph_id(report_id: str, version: str, order: int) -> str:
+    return f"{report_id}:{version[:16]}:{order:05d}"
+
+
+class ParagraphStore:
+    """Paragraphs and report manifest in Chroma (embedded folder, or a server when `url`)."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        url: str | None = None,
+        *,
+        model_slug: str,
+        lock_timeout_s: float = 5,
+    ):
+        if (path is None) == (url is None):
+            raise ValueError("give exactly one of path (embedded store) or url (Chroma server)")
+        self.path = Path(path) if path is not None else None
+        self.url = url
+        self.model_slug = model_slug
+        self.lock_timeout_s = lock_timeout_s
+        self._client = None
+        self._cols = None
+        self._depth = 0  # nesting of writing()
+
+    @property
+    def location(self) -> str:
+        return self.url or str(self.path)
+
+    # --- write session ------------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[ParagraphStore]:
+        """Hold the single-writer lock (embedded store) and recover; re-entrant."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        fd = self._lock() if self.path is not None else None
+        self._depth = 1
+        try:
+            self.recover()
+            yield self
+        finally:
+            self._depth = 0
+            if fd is not None:
+                os.close(fd)  # releases the flock
+
+    def recover(self) -> int:
+        """Delete paragraph rows whose (report_id, version) is not committed; return how many."""
+        paragraphs, _ = self._collections()
+        committed = self.committed_versions()
+        got = paragraphs.get(include=["metadatas"])
+        orphans = [
+            pid
+            for pid, md in zip(got["ids"], got["metadatas"], strict=True)
+            if committed.get(md.get("report_id")) != md.get("version")
+        ]
+        self._delete_ids(paragraphs, orphans)
+        return len(orphans)
+
+    def commit(
+        self, report: ParsedReport, vectors: list[list[float]], text_shas: list[str]
+    ) -> None:
+        """Store one parsed report, replacing any earlier version of it, all-or-nothing."""
+        meta = report.meta
+        version = report_version(meta.source_sha256) if meta.source_sha256 else None
+        if not version:
+            raise ValueError(f"{meta.report_id}: ParsedReport.meta.source_sha256 is not set")
+        if not (len(vectors) == len(text_shas) == len(report.paragraphs)):
+            raise ValueError(f"{meta.report_id}: one vector and one text_sha per paragraph")
+        with self.writing():
+            paragraphs, manifest = self._collections()
+            report_fields = {k: getattr(meta, k) for k in FILTER_FIELDS}
+            ids, docs, metas = [], [], []
+            for order, p in enumerate(report.paragraphs):
+                md = {
+                    "report_id": meta.report_id,
+                    "section": p.section,
+                    "paragraph": p.paragraph,
+                    "ordinal": p.ordinal,
+                    "page": p.page,
+                    "kind": p.kind,
+                    "footnotes": "\n".join(p.footnotes) or None,
+                    "section_path": p.section_path or None,
+                    "order": order,
+                    "version": version,
+                    "text_sha": text_shas[order],
+                    **report_fields,
+                }
+                ids.append(paragraph_id(meta.report_id, version, order))
+                docs.append(p.text)
+                metas.append(_clean(md))
+            step = self._batch_size()
+            for s in range(0, len(ids), step):
+                paragraphs.upsert(
+                    ids=ids[s : s + step],
+                    embeddings=vectors[s : s + step],
+                    documents=docs[s : s + step],
+                    metadatas=metas[s : s + step],
+                )
+            row = _clean({**meta.to_dict(), "paragraphs": len(ids), "version": version})
+            manifest.upsert(
+                ids=[meta.report_id],
+                embeddings=[[1.0]],
+                documents=[meta.report_id],
+                metadatas=[row],
+            )
+            paragraphs.delete(
+                where={"$and": [{"report_id": meta.report_id}, {"version": {"$ne": version}}]}
+            )
+
+    def remove(self, report_ids: list[str]) -> dict[str, int]:
+        """Remove reports and their paragraphs; return paragraphs removed per report."""
+        with self.writing():
+            paragraphs, manifest = self._collections()
+            committed = self.committed_versions()
+            unknown = [r for r in report_ids if r not in committed]
+            if unknown:
+                raise ReportNotFound(
+                    f"no stored report {', '.join(repr(r) for r in unknown)} in {self.location}. "
+                    "`findings reports` lists the stored reports."
+                )
+            removed = {}
+            for rid in dict.fromkeys(report_ids):
+                removed[rid] = len(paragraphs.get(where={"report_id": rid}, include=[])["ids"])
+                manifest.delete(
+                    ids=[rid]
+                )  # uncommit first: recover() finishes an interrupted remove
+                paragraphs.delete(where={"report_id": rid})
+            return removed
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def committed_versions(self) -> dict[str, str]:
+        cols = self._collections(create=False)
+        if cols is None:
+            return {}
+        got = cols[1].get(include=["metadatas"])
+        return {rid: md["version"] for rid, md in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def list_reports(self) -> list[dict]:
+        cols = self._collections(create=False)
+        if cols is None:
+            return []
+        got = cols[1].get(include=["metadatas"])
+        return sorted((_report(md) for md in got["metadatas"]), key=lambda r: r["report_id"])
+
+    def get_report(self, report_id: str) -> dict:
+        cols = self._collections(create=False)
+        got = cols[1].get(ids=[report_id], include=["metadatas"]) if cols else {"ids": []}
+        if not got["ids"]:
+            raise ReportNotFound(
+                f"no stored report '{report_id}' in {self.location}. "
+                "`findings reports` lists the stored reports."
+            )
+        return _report(got["metadatas"][0])
+
+    def get_paragraphs(self, report_id: str) -> list[dict]:
+        """The committed version's paragraphs in reading order (ReportNotFound if not stored)."""
+        version = self.get_report(report_id)["version"]
+        paragraphs, _ = self._collections()
+        got = paragraphs.get(
+            where={"$and": [{"report_id": report_id}, {"version": version}]},
+            include=["documents", "metadatas"],
+        )
+        rows = map(_row, got["ids"], got["documents"], got["metadatas"])
+        return sorted(rows, key=lambda r: r["order"])
+
+    def all_paragraphs(self) -> dict[str, list]:
+        """Every committed paragraph (for BM25): `{"ids", "texts", "metadatas"}`, in reading order."""
+        cols = self._collections(create=False)
+        if cols is None:
+            return {"ids": [], "texts": [], "metadatas": []}
+        committed = self.committed_versions()
+        got = cols[0].get(include=["documents", "metadatas"])
+        rows = [
+            r
+            for r in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            if committed.get(r[2]["report_id"]) == r[2]["version"]
+        ]
+        rows.sort(key=lambda r: (r[2]["report_id"], r[2]["order"]))
+        return {
+            "ids": [r[0] for r in rows],
+            "texts": [r[1] for r in rows],
+            "metadatas": [_paragraph_meta(r[2]) for r in rows],
+        }
+
+    def query(self, embedding: list[float], n: int, where: dict | None = None) -> list[dict]:
+        """The `n` committed paragraphs nearest to `embedding` (cosine distance), nearest first."""
+        cols = self._collections(create=False)
+        if cols is None or n <= 0:
+            return []
+        paragraphs = cols[0]
+        committed = self.committed_versions()
+        total = paragraphs.count()
+        fetch = min(n, total)
+        while True:
+            got = paragraphs.query(
+                query_embeddings=[embedding],
+                n_results=max(fetch, 1),
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            )
+            hits = list(
+                zip(
+                    got["ids"][0],
+                    got["documents"][0],
+                    got["metadatas"][0],
+                    got["distances"][0],
+                    strict=True,
+                )
+            )
+            fresh = [
+                h for h in hits if committed.get(h[2].get("report_id")) == h[2].get("version")
+            ][:n]
+            # uncommitted rows (a write in progress or interrupted) took places: ask for more
+            if len(fresh) == n or len(hits) < fetch or fetch >= total:
+                return [_row(*hit) for hit in fresh]
+            fetch = min(total, fetch * 2)
+
+    def cached_embeddings(self, text_shas: list[str]) -> dict[str, list[float]]:
+        """Vectors already stored for these embedding-input hashes (any report, any version)."""
+        cols = self._collections(create=False)
+        if cols is None:
+            return {}
+        wanted = list(dict.fromkeys(text_shas))
+        found: dict[str, list[float]] = {}
+        for s in range(0, len(wanted), _IN_CHUNK):
+            got = cols[0].get(
+                where={"text_sha": {"$in": wanted[s : s + _IN_CHUNK]}},
+                include=["metadatas", "embeddings"],
+            )
+            for md, vec in zip(got["metadatas"], got["embeddings"], strict=True):
+                found.setdefault(md["text_sha"], [float(x) for x in vec])
+        return found
+
+    # --- plumbing -----------------------------------------------------------------------------
+
+    def _lock(self) -> int:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise self._unavailable(exc) from exc
+        deadline = time.monotonic() + self.lock_timeout_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                    os.close(fd)
+                    raise StoreLocked(
+                        f"{self.path}: the store is in use by another findings process "
+                        f"(pid {holder}). Wait for it to finish, or point FINDINGS_STORE at "
+                        "another folder."
+                    ) from None
+                time.sleep(0.05)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        return fd
+
+    def _collections(self, create: bool = True):
+        """(paragraphs, manifest) collections; None when reading a store folder not yet made."""
+        if self._cols is not None:
+            return self._cols
+        if not create and self.path is not None and not self.path.is_file():
+            if not (self.path / "chroma.sqlite3").exists():
+                return None  # nothing stored yet: don't create a folder just to read it
+        client = self._connect()
+        try:
+            paragraphs = client.get_or_create_collection(
+                f"paragraphs_{self.model_slug}",
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+            )
+            manifest = client.get_or_create_collection(
+                f"reports_{self.model_slug}", embedding_function=None
+            )
+        except Exception as exc:
+            raise self._unavailable(exc) from exc
+        self._cols = (paragraphs, manifest)
+        return self._cols
+
+    def _connect(self):
+        os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        settings = ChromaSettings(anonymized_telemetry=False)
+        try:
+            if self.url is not None:
+                u = urlparse(self.url if "://" in self.url else f"http://{self.url}")
+                if not u.hostname:
+                    raise ValueError("no host in the URL")
+                ssl = u.scheme == "https"
+                self._client = chromadb.HttpClient(
+                    host=u.hostname,
+                    port=u.port or (443 if ssl else 8000),
+                    ssl=ssl,
+                    settings=settings,
+                )
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise NotADirectoryError("it is a file, not a folder")
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(path=str(self.path), settings=settings)
+        except Exception as exc:
+            raise self._unavailable(exc) from exc
+        return self._client
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        if self.url is not None:
+            return StoreUnavailable(
+                f"{self.url}: cannot reach the Chroma server ({exc}). Start it (`chroma run "
+                "--path DIR`), check FINDINGS_CHROMA_URL, or unset it to use the embedded store."
+            )
+        return StoreUnavailable(
+            f"{self.path}: cannot open the store folder ({exc}). Check the folder and its "
+            "permissions, or point FINDINGS_STORE at another folder."
+        )
+
+    def _batch_size(self) -> int:
+        return max(1, min(self._client.get_max_batch_size(), 1000))
+
+    def _delete_ids(self, collection, ids: list[str]) -> None:
+        step = self._batch_size() if ids else 1
+        for s in range(0, len(ids), step):
+            collection.delete(ids=ids[s : s + step])
+
+
+def _clean(md: dict) -> dict:
+    """Chroma metadata: no None values (read back with .get -> None)."""
+    return {k: v for k, v in md.items() if v is not None}
+
+
+def _report(md: dict) -> dict:
+    out = {k: md.get(k) for k in REPORT_FIELDS}
+    out["version"] = md["version"]
+    return out
+
+
+def _paragraph_meta(md: dict) -> dict:
+    return {
+        "report_id": md["report_id"],
+        "section": md["section"],
+        "paragraph": md.get("paragraph"),
+        "ordinal": md["ordinal"],
+        "page": md.get("page"),
+        "kind": md["kind"],
+        "footnotes": md["footnotes"].split("\n") if md.get("footnotes") else [],
+        "section_path": md.get("section_path", ""),
+        "order": md["order"],
+        "version": md["version"],
+        "text_sha": md["text_sha"],
+        **{k: md.get(k) for k in FILTER_FIELDS},
+    }
+
+
+def _row(pid: str, doc: str, md: dict, distance: float | None = None) -> dict:
+    row = {"id": pid, "text": doc, **_paragraph_meta(md)}
+    if distance is not None:
+        row["distance"] = float(distance)
+    return row

@@ -1,0 +1,103 @@
+"""Shared fixtures: every test runs against tmp_path, offline, with the real bundled model.
+
+- `isolate` (autouse): FINDINGS_* settings point into tmp_path, the working directory is
+  tmp_path (so no `.env` is read), and any network connection other than loopback raises.
+- `embedder`: the real bundled model, loaded once per session.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+
+def _host(address) -> str | None:
+    if isinstance(address, tuple) and address:
+        return str(address[0])
+    return None  # AF_UNIX paths and the like are local
+
+
+@pytest.fixture(autouse=True)
+def isolate(tmp_path, monkeypatch):
+    for name in list(os.environ):
+        if name.startswith("FINDINGS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("FINDINGS_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.chdir(tmp_path)
+
+    real_connect = socket.socket.connect
+    real_create = socket.create_connection
+
+    def guarded_connect(sock, address):
+        host = _host(address)
+        if host is not None and host not in LOOPBACK:
+            raise OSError(f"network access blocked in tests: {address!r}")
+        return real_connect(sock, address)
+
+    def guarded_create(address, *args, **kwargs):
+        if address[0] not in LOOPBACK:
+            raise OSError(f"network access blocked in tests: {address!r}")
+        return real_create(address, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "create_connection", guarded_create)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from ingest.embed import Embedder
+
+    e = Embedder(device="cpu")
+    e.warm_up()
+    return e
+
+
+@pytest.fixture
+def reports_dir(tmp_path) -> Path:
+    """A folder with copies of the sample reports in tests/data (safe to change or delete)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for src in sorted(DATA.iterdir()):
+        if src.is_file():
+            (folder / src.name).write_bytes(src.read_bytes())
+    return folder
+
+
+def findings_cmd(*args: str) -> list[str]:
+    """Command line running the `findings` CLI from this checkout in a subprocess."""
+    return [sys.executable, "-m", "cli", *args]
+
+
+def subprocess_env(**extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items()}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def store_snapshot(store) -> dict:
+    """Everything in a store's collections, uncommitted rows included: {collection: {id: (text, metadata)}}."""
+    cols = store._collections(create=False)
+    if cols is None:
+        return {}
+    out = {}
+    for col in cols:
+        got = col.get(include=["documents", "metadatas"])
+        out[col.name] = {
+            i: (d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
+    return out

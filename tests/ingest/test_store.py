@@ -1,0 +1,407 @@
+"""ingest/store.py against a real embedded Chroma in tmp_path, with the real bundled model."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import DATA, ROOT, store_snapshot
+
+from findings.errors import ReportNotFound, StoreLocked, StoreUnavailable
+from findings.records import Paragraph, ParsedReport, ReportMeta
+from ingest.embed import embedding_input, text_sha
+from ingest.parse import report_version
+from ingest.store import ParagraphStore, paragraph_id
+
+SLUG = "all_minilm_l6_v2"
+V1 = "1" * 64
+V2 = "2" * 64
+R1 = report_version(V1)[:16]  # the version in paragraph ids: file content and parser
+R2 = report_version(V2)[:16]
+
+
+def make_report(
+    version=V1,
+    texts=("Plans were written late.", "Risk of harm was assessed well."),
+    rid="alderton_sqs_2015",
+):
+    meta = ReportMeta(
+        report_id=rid,
+        title="Report of SQS in Alderton",
+        area="Alderton",
+        inspection_type="short quality screening",
+        publication_date="2015-03-11",
+        year=2015,
+        source_sha256=version,
+        format="txt",
+        paragraphs=len(texts),
+    )
+    paragraphs = [
+        Paragraph(rid, "Reducing reoffending", f"1.{i + 1}", i + 1, None, t, kind="numbered")
+        for i, t in enumerate(texts)
+    ]
+    paragraphs.append(
+        Paragraph(
+            rid,
+            "Summary",
+            None,
+            1,
+            3,
+            "Overall the work was sound¹.",
+            kind="prose",
+            footnotes=["¹ Source: Ministry of Justice", "² Second note"],
+            section_path="Letter > Summary",
+        )
+    )
+    return ParsedReport(meta=meta, paragraphs=paragraphs)
+
+
+def commit(store, report, embedder):
+    inputs = [embedding_input(report.meta, p) for p in report.paragraphs]
+    store.commit(report, embedder.embed(inputs), [text_sha(s) for s in inputs])
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ParagraphStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=1)
+
+
+class TestCommitAndRead:
+    def test_paragraph_rows(self, store, embedder):
+        report = make_report()
+        commit(store, report, embedder)
+        rows = store.get_paragraphs("alderton_sqs_2015")
+        assert [r["id"] for r in rows] == [
+            f"alderton_sqs_2015:{R1}:00000",
+            f"alderton_sqs_2015:{R1}:00001",
+            f"alderton_sqs_2015:{R1}:00002",
+        ]
+        assert [r["text"] for r in rows] == [
+            "Plans were written late.",
+            "Risk of harm was assessed well.",
+            "Overall the work was sound¹.",
+        ]
+        sha = text_sha(
+            "Alderton 2015 short quality screening. Summary. Overall the work was sound¹."
+        )
+        assert {k: v for k, v in rows[2].items() if k not in ("id", "text")} == {
+            "report_id": "alderton_sqs_2015",
+            "section": "Summary",
+            "paragraph": None,
+            "ordinal": 1,
+            "page": 3,
+            "kind": "prose",
+            "footnotes": ["¹ Source: Ministry of Justice", "² Second note"],
+            "section_path": "Letter > Summary",
+            "order": 2,
+            "version": report_version(V1),
+            "text_sha": sha,
+            "area": "Alderton",
+            "year": 2015,
+            "inspection_type": "short quality screening",
+            "publication_date": "2015-03-11",
+        }
+        assert (
+            rows[0]["paragraph"] == "1.1" and rows[0]["page"] is None and rows[0]["footnotes"] == []
+        )
+
+    def test_raw_metadata_omits_none_and_empty(self, store, embedder):
+        commit(store, make_report(), embedder)
+        raw = store_snapshot(store)[f"paragraphs_{SLUG}"][
+            paragraph_id("alderton_sqs_2015", report_version(V1), 0)
+        ][1]
+        assert "page" not in raw and "footnotes" not in raw and "section_path" not in raw
+        assert raw["paragraph"] == "1.1"
+
+    def test_manifest(self, store, embedder):
+        commit(store, make_report(), embedder)
+        expected = {
+            "report_id": "alderton_sqs_2015",
+            "title": "Report of SQS in Alderton",
+            "inspectorate": None,
+            "area": "Alderton",
+            "inspection_type": "short quality screening",
+            "publication_date": "2015-03-11",
+            "year": 2015,
+            "fieldwork_start": None,
+            "fieldwork_end": None,
+            "lead_inspector": None,
+            "source_path": None,
+            "source_sha256": V1,
+            "format": "txt",
+            "pages": None,
+            "paragraphs": 3,
+            "version": report_version(V1),
+        }
+        assert store.get_report("alderton_sqs_2015") == expected
+        assert store.list_reports() == [expected]
+        assert store.committed_versions() == {"alderton_sqs_2015": report_version(V1)}
+
+    def test_new_version_replaces_the_old_wholly(self, store, embedder):
+        commit(store, make_report(V1, texts=("a one", "a two", "a three", "a four")), embedder)
+        commit(store, make_report(V2, texts=("b one",)), embedder)
+        assert [r["text"] for r in store.get_paragraphs("alderton_sqs_2015")] == [
+            "b one",
+            "Overall the work was sound¹.",
+        ]
+        snap = store_snapshot(store)[f"paragraphs_{SLUG}"]
+        assert sorted(snap) == [
+            f"alderton_sqs_2015:{R2}:00000",
+            f"alderton_sqs_2015:{R2}:00001",
+        ]
+        assert store.get_report("alderton_sqs_2015")["paragraphs"] == 2
+
+    def test_query_all_paragraphs_and_cache(self, store, embedder):
+        commit(store, make_report(), embedder)
+        commit(
+            store,
+            make_report(rid="brackwater_sqs_2016", texts=("The canteen was closed.",)),
+            embedder,
+        )
+        [q] = embedder.embed(["Was the risk of harm assessed well?"])
+        rows = store.query(q, 2)
+        assert [r["text"] for r in rows] == [
+            "Risk of harm was assessed well.",
+            "Plans were written late.",
+        ]
+        assert 0 <= rows[0]["distance"] < rows[1]["distance"]
+        only = store.query(q, 5, where={"report_id": "brackwater_sqs_2016"})
+        assert sorted(r["text"] for r in only) == [
+            "Overall the work was sound¹.",
+            "The canteen was closed.",
+        ]
+
+        everything = store.all_paragraphs()
+        assert everything["ids"] == [
+            f"alderton_sqs_2015:{R1}:00000",
+            f"alderton_sqs_2015:{R1}:00001",
+            f"alderton_sqs_2015:{R1}:00002",
+            f"brackwater_sqs_2016:{R1}:00000",
+            f"brackwater_sqs_2016:{R1}:00001",
+        ]
+        assert everything["texts"][3] == "The canteen was closed."
+        assert everything["metadatas"][3]["report_id"] == "brackwater_sqs_2016"
+
+        inputs = [embedding_input(make_report().meta, p) for p in make_report().paragraphs]
+        cached = store.cached_embeddings([text_sha(inputs[1]), "0" * 64])
+        assert list(cached) == [text_sha(inputs[1])]
+        [direct] = embedder.embed([inputs[1]])
+        assert sum(a * b for a, b in zip(cached[text_sha(inputs[1])], direct, strict=True)) > 0.9999
+
+    def test_remove(self, store, embedder):
+        commit(store, make_report(), embedder)
+        commit(store, make_report(rid="brackwater_sqs_2016"), embedder)
+        assert store.remove(["alderton_sqs_2015"]) == {"alderton_sqs_2015": 3}
+        assert store.committed_versions() == {"brackwater_sqs_2016": report_version(V1)}
+        assert all(i.startswith("brackwater") for i in store_snapshot(store)[f"paragraphs_{SLUG}"])
+
+    def test_remove_unknown_changes_nothing(self, store, embedder, tmp_path):
+        commit(store, make_report(), embedder)
+        before = store_snapshot(store)
+        with pytest.raises(ReportNotFound) as err:
+            store.remove(["alderton_sqs_2015", "nope"])
+        assert str(err.value) == (
+            f"no stored report 'nope' in {tmp_path / 'store'}. `findings reports` lists the stored reports."
+        )
+        assert store_snapshot(store) == before
+
+    def test_get_unknown_report(self, store):
+        with pytest.raises(ReportNotFound, match="`findings reports` lists the stored reports"):
+            store.get_report("nope")
+        with pytest.raises(ReportNotFound):
+            store.get_paragraphs("nope")
+
+    def test_reading_a_missing_store_creates_nothing(self, store, tmp_path):
+        assert store.list_reports() == []
+        assert store.committed_versions() == {}
+        assert store.all_paragraphs() == {"ids": [], "texts": [], "metadatas": []}
+        assert store.query([0.1] * 384, 3) == []
+        assert not (tmp_path / "store").exists()
+
+
+class _Killed(BaseException):
+    """Stands in for SIGKILL: nothing after it runs, not even `except Exception`."""
+
+
+class _Crashing:
+    """A collection that dies at the n-th call of one method (after doing it when `after`)."""
+
+    def __init__(self, col, method, after):
+        self._col, self._method, self._after = col, method, after
+
+    def __getattr__(self, name):
+        real = getattr(self._col, name)
+        if name != self._method:
+            return real
+
+        def call(*a, **kw):
+            if self._after:
+                real(*a, **kw)
+            raise _Killed
+
+        return call
+
+
+class TestCrashRecovery:
+    """A writer killed at any step: the next write session's recover() leaves exactly the state
+    a clean run gives, and readers never see the half-written version meanwhile."""
+
+    @pytest.mark.parametrize(
+        "where, method, after, visible",
+        [
+            ("paragraphs", "upsert", True, "a one"),  # new rows written, manifest not yet
+            ("manifest", "upsert", False, "a one"),  # killed just before the commit point
+            ("manifest", "upsert", True, "b one"),  # committed, old rows not yet deleted
+            ("paragraphs", "delete", False, "b one"),  # same, killed inside the delete
+        ],
+    )
+    def test_killed_commit(self, tmp_path, embedder, where, method, after, visible):
+        clean = ParagraphStore(tmp_path / "clean", model_slug=SLUG)
+        commit(clean, make_report(V1, texts=("a one", "a two", "a three")), embedder)
+        commit(clean, make_report(V2, texts=("b one",)), embedder)
+
+        store = ParagraphStore(tmp_path / "store", model_slug=SLUG)
+        commit(store, make_report(V1, texts=("a one", "a two", "a three")), embedder)
+        paragraphs, manifest = store._collections()
+        store._cols = (
+            _Crashing(paragraphs, method, after) if where == "paragraphs" else paragraphs,
+            _Crashing(manifest, method, after) if where == "manifest" else manifest,
+        )
+        with pytest.raises(_Killed):
+            commit(store, make_report(V2, texts=("b one",)), embedder)
+        store._cols = (paragraphs, manifest)
+
+        assert store.get_paragraphs("alderton_sqs_2015")[0]["text"] == visible
+        assert len(store.all_paragraphs()["ids"]) == (2 if visible == "b one" else 4)
+
+        rerun = ParagraphStore(tmp_path / "store", model_slug=SLUG)
+        commit(rerun, make_report(V2, texts=("b one",)), embedder)
+        assert store_snapshot(rerun) == store_snapshot(clean)
+
+    def test_recover_removes_uncommitted_rows(self, store, embedder):
+        commit(store, make_report(V1), embedder)
+        report = make_report(V2, rid="brackwater_sqs_2016")
+        paragraphs, _ = store._collections()
+        paragraphs.upsert(
+            ids=["brackwater_sqs_2016:x:00000"],
+            embeddings=embedder.embed(["stray"]),
+            documents=["stray"],
+            metadatas=[{"report_id": report.meta.report_id, "version": V2}],
+        )
+        assert store.all_paragraphs()["ids"] == [
+            paragraph_id("alderton_sqs_2015", report_version(V1), i) for i in range(3)
+        ]
+        [q] = embedder.embed(["stray"])
+        assert "stray" not in [r["text"] for r in store.query(q, 3)]
+        assert len(store.query(q, 3)) == 3
+        with store.writing():
+            pass
+        assert sorted(store_snapshot(store)[f"paragraphs_{SLUG}"]) == [
+            paragraph_id("alderton_sqs_2015", report_version(V1), i) for i in range(3)
+        ]
+
+    def test_interrupted_remove_is_finished_by_recover(self, store, embedder):
+        commit(store, make_report(), embedder)
+        paragraphs, manifest = store._collections()
+        store._cols = (_Crashing(paragraphs, "delete", False), manifest)
+        with pytest.raises(_Killed):
+            store.remove(["alderton_sqs_2015"])
+        store._cols = (paragraphs, manifest)
+        assert store.list_reports() == [] and store.all_paragraphs()["ids"] == []
+        assert store.recover() == 3
+        assert store_snapshot(store)[f"paragraphs_{SLUG}"] == {}
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from ingest.store import ParagraphStore
+with ParagraphStore(Path(sys.argv[1]), model_slug="all_minilm_l6_v2").writing():
+    print("locked", flush=True)
+    time.sleep(60)
+"""
+
+
+class TestSingleWriter:
+    def test_second_writer_gets_store_locked_within_seconds(self, tmp_path):
+        path = tmp_path / "store"
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLD_LOCK, str(path)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout.readline() == "locked\n"
+            store = ParagraphStore(path, model_slug=SLUG, lock_timeout_s=1)
+            started = time.monotonic()
+            with pytest.raises(StoreLocked) as err:
+                with store.writing():
+                    pytest.fail("got the lock")
+            assert 1 <= time.monotonic() - started < 3
+            assert str(err.value) == (
+                f"{path}: the store is in use by another findings process (pid {holder.pid}). "
+                "Wait for it to finish, or point FINDINGS_STORE at another folder."
+            )
+        finally:
+            holder.kill()
+            holder.wait()
+        with ParagraphStore(path, model_slug=SLUG, lock_timeout_s=1).writing():
+            pass  # the lock died with its holder
+
+    def test_lock_is_reentrant_and_released(self, store, tmp_path):
+        with store.writing():
+            with store.writing():
+                pass
+            assert (tmp_path / "store" / ".write.lock").read_text() == str(os.getpid())
+        with ParagraphStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=0).writing():
+            pass
+
+
+class TestUnavailable:
+    def test_server_not_running(self):
+        import socket
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        store = ParagraphStore(url=f"http://127.0.0.1:{port}", model_slug=SLUG)
+        with pytest.raises(StoreUnavailable) as err:
+            store.list_reports()
+        assert str(err.value).startswith(
+            f"http://127.0.0.1:{port}: cannot reach the Chroma server ("
+        )
+        assert str(err.value).endswith(
+            "Start it (`chroma run --path DIR`), check FINDINGS_CHROMA_URL, or unset it to use the embedded store."
+        )
+
+    def test_store_path_is_a_file(self, tmp_path):
+        (tmp_path / "file").write_text("x")
+        store = ParagraphStore(tmp_path / "file", model_slug=SLUG)
+        with pytest.raises(StoreUnavailable) as err:
+            store.list_reports()
+        assert str(err.value) == (
+            f"{tmp_path / 'file'}: cannot open the store folder (it is a file, not a folder). "
+            "Check the folder and its permissions, or point FINDINGS_STORE at another folder."
+        )
+        with pytest.raises(StoreUnavailable, match="cannot open the store folder"):
+            with store.writing():
+                pass
+
+
+def test_real_report_round_trip(store, embedder):
+    from ingest.parse import parse_file
+
+    report = parse_file(DATA / "alderton_sqs_2015.txt")
+    commit(store, report, embedder)
+    rows = store.get_paragraphs("alderton_sqs_2015")
+    assert [(r["section"], r["paragraph"], r["ordinal"], r["text"]) for r in rows] == [
+        (p.section, p.paragraph, p.ordinal, p.text) for p in report.paragraphs
+    ]
+    assert rows[6]["footnotes"] == [
+        "¹ Published October 2014, proven reoffending within 12 months for the 2011-2012 cohort. "
+        "Source: Ministry of Justice"
+    ]
