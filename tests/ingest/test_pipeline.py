@@ -10,8 +10,7 @@ from conftest import DATA, store_snapshot
 from findings.settings import get_settings
 from ingest import pipeline
 from ingest.embed import Embedder, embedding_input, file_sha256
-from ingest.parse import parse_file
-from ingest.parse import report_version
+from ingest.parse import parse_file, report_version
 from ingest.pipeline import Ingester, Progress
 from ingest.store import ParagraphStore
 
