@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from findings.errors import FindingsError
+from findings.errors import FindingsError, InvalidQuestion
 from findings.records import citation_label, report_label
 from findings.settings import Settings, get_settings
-from findings.wiring import build_embedder, build_store
+from findings.wiring import build_assistant, build_embedder, build_store
 
 app = typer.Typer(
     help="Answers questions about inspection reports, citing the reports' own paragraph numbers.",
@@ -219,6 +219,203 @@ def remove(
         removed = build_store(settings).remove(report_ids)
     for rid, count in removed.items():
         typer.echo(f"Removed {rid} ({count} paragraphs).")
+
+
+TopKOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top-k",
+        min=1,
+        max=100,
+        help="Paragraphs to retrieve [env FINDINGS_TOP_K].",
+        show_default=False,
+    ),
+]
+AreaOpt = Annotated[
+    str | None, typer.Option("--area", help="Only reports about this area.", show_default=False)
+]
+YearFromOpt = Annotated[
+    int | None,
+    typer.Option("--year-from", help="Only reports from this year on.", show_default=False),
+]
+YearToOpt = Annotated[
+    int | None, typer.Option("--year-to", help="Only reports up to this year.", show_default=False)
+]
+
+
+def _filters(area, year_from, year_to, report_ids=None) -> dict:
+    out = {
+        "area": area,
+        "year_from": year_from,
+        "year_to": year_to,
+        "report_ids": report_ids or None,
+    }
+    return {k: v for k, v in out.items() if v is not None}
+
+
+@app.command()
+def ask(
+    question: Annotated[
+        str | None, typer.Argument(help="The question.", show_default=False)
+    ] = None,
+    questions: Annotated[
+        Path | None,
+        typer.Option(
+            "--questions",
+            help="A JSONL file of questions: answer all, one JSON line each.",
+            show_default=False,
+        ),
+    ] = None,
+    history: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--history",
+            help="An earlier question of the conversation (repeat, oldest first).",
+            show_default=False,
+        ),
+    ] = None,
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", help="Only this report id (repeatable).", show_default=False),
+    ] = None,
+    area: AreaOpt = None,
+    year_from: YearFromOpt = None,
+    year_to: YearToOpt = None,
+    top_k: TopKOpt = None,
+    store: StoreOpt = None,
+    chroma_url: UrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a question, citing the reports' paragraphs (or say plainly that they don't)."""
+    if (question is None) == (questions is None):
+        raise typer.BadParameter(
+            "give a QUESTION or --questions FILE (one of them)", param_hint="QUESTION"
+        )
+    settings = _settings(store, chroma_url)
+    if top_k:
+        settings.top_k = top_k
+    cli_filters = _filters(area, year_from, year_to, report)
+    with _errors():
+        assistant = build_assistant(settings)
+        if question is not None:
+            answer = assistant.ask(question, history=history, filters=cli_filters)
+            if as_json:
+                typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            else:
+                _print_answer(answer)
+            return
+        failed = 0
+        for item in _read_questions(questions):
+            if "error" in item:
+                failed += 1
+                typer.echo(json.dumps(item, ensure_ascii=False))
+                continue
+            filters = {**cli_filters, **(item.get("filters") or {})}
+            try:
+                answer = assistant.ask(
+                    item["question"],
+                    history=item.get("history"),
+                    filters=filters,
+                    id=item.get("id"),
+                )
+            except InvalidQuestion as exc:
+                failed += 1
+                typer.echo(
+                    json.dumps(
+                        {"id": item.get("id"), "question": item.get("question"), "error": str(exc)},
+                        ensure_ascii=False,
+                    )
+                )
+                continue
+            if as_json:
+                typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+            else:
+                _print_answer(answer)
+        if failed:
+            raise typer.Exit(1)
+
+
+def _read_questions(path: Path):
+    """Each line of a JSONL questions file, or an error object naming the line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidQuestion(
+            f"{path}: cannot be read ({exc}). Give a UTF-8 JSONL file, one question per line."
+        ) from exc
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield {
+                "id": None,
+                "question": None,
+                "error": f"{path}, line {lineno}: not valid JSON ({exc.msg}).",
+            }
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+            yield {
+                "id": item.get("id") if isinstance(item, dict) else None,
+                "question": None,
+                "error": f'{path}, line {lineno}: needs a "question" string.',
+            }
+            continue
+        yield item
+
+
+def _print_answer(answer) -> None:
+    console = Console(highlight=False)
+    style = "yellow" if answer.abstained else None
+    console.print(answer.answer, style=style, markup=False)
+    for c in answer.citations:
+        console.print()
+        console.print(
+            f"[{c.n}] {c.label}" + (f" (page {c.page})" if c.page else ""),
+            style="bold",
+            markup=False,
+        )
+        console.print(f"    “{c.quote}”", markup=False)
+    if answer.abstained and answer.related:
+        console.print()
+        console.print("Possibly related (not an answer):", style="dim", markup=False)
+        for r in answer.related:
+            console.print(f"  {r['label']}", style="dim", markup=False)
+
+
+@app.command("eval")
+def evaluate(
+    qa_file: Annotated[
+        Path, typer.Argument(help="QA file (JSONL, CONTRACT format).", show_default=False)
+    ],
+    top_k: TopKOpt = None,
+    store: StoreOpt = None,
+    chroma_url: UrlOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer every question of a QA file and print the CONTRACT metrics."""
+    from retrieval.evaluate import answer_all, load_qa, score
+
+    settings = _settings(store, chroma_url)
+    if top_k:
+        settings.top_k = top_k
+    with _errors():
+        if not qa_file.is_file():
+            raise InvalidQuestion(
+                f"{qa_file}: no such file. Give a QA file in the CONTRACT's JSONL format."
+            )
+        items = load_qa(qa_file)
+        assistant = build_assistant(settings)
+        assistant.warm_up()
+        metrics = score(items, answer_all(assistant, items))
+    if as_json:
+        typer.echo(json.dumps(metrics))
+        return
+    table = Table("metric", "value", title=f"{qa_file.name}: {metrics['questions']} questions")
+    for name, value in metrics.items():
+        table.add_row(name, "n/a" if value is None else f"{value:g}")
+    Console().print(table)
 
 
 def main() -> None:

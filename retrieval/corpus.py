@@ -20,6 +20,23 @@ import numpy as np
 from findings.records import report_label
 from retrieval.text import content_terms, tokens, words
 
+# Acronyms of the field, for reports that use a term without defining it (the reports' own
+# definitions, learned at load time, take precedence).
+GLOSSARY = {
+    "mappa": "multi-agency public protection arrangements",
+    "camhs": "child and adolescent mental health services",
+    "yos": "youth offending service",
+    "yot": "youth offending team",
+    "yjb": "youth justice board",
+    "psr": "pre-sentence report",
+    "ete": "education, training and employment",
+    "lac": "looked after children",
+    "sqs": "short quality screening",
+    "fji": "full joint inspection",
+    "lscb": "local safeguarding children board",
+    "dto": "detention and training order",
+    "yro": "youth rehabilitation order",
+}
 CONNECTORS = {"and", "of", "for", "the", "in", "on", "to"}
 ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'-]*\s+(?:(?:and|of|for|the|in|on|to)\s+)?){0,7}[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z]{1,9})\)"
@@ -146,7 +163,10 @@ class CorpusLoader:
 def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     ids, texts, metas = rows["ids"], rows["texts"], rows["metadatas"]
     corpus = Corpus(reports={r["report_id"]: r for r in reports}, ids=ids, texts=texts, metas=metas)
-    corpus.acronyms = learn_acronyms([r.get("title") or "" for r in reports] + texts)
+    corpus.acronyms = {
+        **GLOSSARY,
+        **learn_acronyms([r.get("title") or "" for r in reports] + texts),
+    }
     by_report: dict[str, list[int]] = defaultdict(list)
     vocab: dict[str, set[str]] = defaultdict(set)
     doc_tokens: list[list[str]] = []
