@@ -29,6 +29,7 @@ from retrieval.text import (
 NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.I)
 CONTRAST = re.compile(r"\b(but|however|although|though|while|whereas|except|despite)\b", re.I)
 MAX_QUOTE = 500
+SAME_TOPIC_MARGIN = 0.15
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -103,10 +104,45 @@ class ExtractiveAnswerer:
                 lines = [f"{corpus.label(best.hit.report_id)} lists {len(matches)}:"]
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
                 return Draft(text="\n".join(lines), abstained=False, cited=matches)
+        cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         label = _label(corpus, best.hit)
         lead = _yes_no(plan, best.quote) if plan.yes_no else ""
         text = f"{lead}According to {label}: “{best.quote}” [1]"
-        return Draft(text=text, abstained=False, cited=[best])
+        for n, more in enumerate(cited[1:], start=2):
+            text += f"\n\n{_label(corpus, more.hit)} adds: “{more.quote}” [{n}]"
+        return Draft(text=text, abstained=False, cited=cited)
+
+    def _same_topic(
+        self, best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]
+    ) -> list[Cited]:
+        """Further numbered paragraphs of the same section on the same topic ("What did the
+        report say about MAPPA?" is answered by every paragraph about MAPPA there)."""
+        top = corpus.coverage(terms, best.hit.row)
+        out = []
+        for h in hits[1:4]:
+            if (
+                h.report_id == best.hit.report_id
+                and h.section == best.hit.section
+                and h.kind == "numbered"
+                and best.hit.kind == "numbered"
+                and top > 0
+                and corpus.coverage(terms, h.row) >= 0.8 * top
+                and h.score >= best.hit.score - SAME_TOPIC_MARGIN
+            ):
+                out.append(Cited(h, self._quote(h, terms)))
+        return out[:2]
+
+    @staticmethod
+    def _quote(hit: Hit, terms: dict[str, float]) -> str:
+        sents = sentences(hit.text)
+        if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
+            return normalise_space(hit.text)
+        scored = [
+            (sum(w for t, w in terms.items() if t in set(tokens(s))), -i, s)
+            for i, s in enumerate(sents)
+        ]
+        keep = sorted(sorted(scored, reverse=True)[:2], key=lambda x: -x[1])
+        return " ".join(normalise_space(s) for _, _, s in keep)
 
     @staticmethod
     def _matching_items(

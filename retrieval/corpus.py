@@ -18,7 +18,7 @@ import bm25s
 import numpy as np
 
 from findings.records import report_label
-from retrieval.text import content_terms, tokens, words
+from retrieval.text import content_terms, synonyms, tokens, words
 
 # Acronyms of the field, for reports that use a term without defining it (the reports' own
 # definitions, learned at load time, take precedence).
@@ -82,7 +82,7 @@ class Corpus:
         if not total:
             return 0.0
         have = self.row_terms[row]
-        return sum(w for t, w in terms.items() if t in have) / total
+        return sum(w for t, w in terms.items() if t in have or synonyms(t) & have) / total
 
     def label(self, report_id: str) -> str:
         return report_label(self.reports.get(report_id) or {"report_id": report_id})

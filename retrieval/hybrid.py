@@ -3,24 +3,31 @@ reciprocal rank, run once for each side of the question (each area or inspection
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.plan import Plan
-from retrieval.text import DATE, content_terms, prints_person, tokens
+from retrieval.text import DATE, content_terms, prints_person, synonyms, tokens
 
 RRF_K = 60
 COVERAGE_WEIGHT = 0.5  # tuned on data/eval/dev_qa.jsonl (bench/quality.py)
 SECTION_WEIGHT = 0.03
 # Numbered paragraphs carry the detailed findings; summaries and lists repeat them in brief.
-KIND_BONUS = {"numbered": 0.04}
+KIND_BONUS = {"numbered": 0.08}
+ACTIONS_BONUS = 0.1
+ACTION_SECTIONS = {"recommendations", "areas requiring improvement", "areas for improvement"}
 WANTS_BONUS = 0.1  # "when" questions favour paragraphs that print a date, "who" ones a name
 
 
 def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
     if plan.wants == "date":
+        if not re.search(r"publish", plan.question, re.I):  # when it happened: a date range
+            return bool(
+                re.search(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}", corpus.texts[row])
+            )
         return bool(DATE.search(corpus.texts[row]))
     if plan.wants == "person":
         return prints_person(corpus.texts[row], set(corpus.areas))
@@ -80,6 +87,7 @@ class HybridRetriever:
         # Area names and years choose the reports; inside them they only add noise to BM25.
         lexical = plan.lexical_text
         q_tokens = tokens(lexical + " " + expansions_in(lexical, corpus.acronyms))
+        q_tokens += [syn for t in q_tokens for syn in sorted(synonyms(t))]
         bm25_all = corpus.bm25_scores(q_tokens)
         terms = corpus.question_terms(lexical)
         q_terms = set(terms)
@@ -117,7 +125,13 @@ class HybridRetriever:
                     sims.get(row, floor)
                     + COVERAGE_WEIGHT * cov
                     + self._section_bonus(corpus, row, q_terms)
-                    + KIND_BONUS.get(corpus.metas[row]["kind"], 0.0)
+                    + (0.0 if plan.overall else KIND_BONUS.get(corpus.metas[row]["kind"], 0.0))
+                    + (
+                        ACTIONS_BONUS
+                        if plan.wants_actions
+                        and corpus.metas[row]["section"].lower() in ACTION_SECTIONS
+                        else 0.0
+                    )
                     + (WANTS_BONUS if _prints_wanted(plan, corpus, row) else 0.0)
                     + fused[row]
                 )

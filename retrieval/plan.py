@@ -80,6 +80,16 @@ TYPE_WORDS = [
     ("short quality screening", r"\b(short quality screening|SQS|screening)\b"),
     ("thematic", r"\bthematic\b"),
 ]
+SUMMARY_ASK = re.compile(
+    r"\b(?:say|said|find|found|report|reported|note|noted|tell me)\s+(?:\w+\s+){0,2}?about\b", re.I
+)
+ACTIONS_ASK = re.compile(
+    r"\b(want(?:ed)? (?:done|to see)|recommend\w*|should (?:the|it|they)|needs? to (?:be )?(?:done|improve|change)|what must)\b",
+    re.I,
+)
+OVERALL_ASK = re.compile(
+    r"\b(overall|verdict|summary|summari[sz]e|in short|general picture|judgement|judgment)\b", re.I
+)
 LIST_ASK = re.compile(r"^(?:and |so )?(what|which|list|name|give|summari[sz]e|tell me)\b", re.I)
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 NEEDS_CONTEXT = re.compile(
@@ -105,6 +115,9 @@ class Plan:
     abstain: str | None = None
     wants: str | None = None  # "date" or "person": the answer sentence must print one
     enumerate: bool = False  # "Which standards were rated Outstanding?": cite every match
+    summary: bool = False  # "What did … say about MAPPA?": cite each paragraph on it
+    wants_actions: bool = False  # "What did inspectors want done?": recommendations first
+    overall: bool = False  # "overall verdict": summaries rather than detailed findings
     areas: list[str] = field(default_factory=list)
     inherited: bool = False
 
@@ -191,7 +204,9 @@ class QuestionPlanner:
         q = question.strip()
         plan = Plan(question=q, search_text=q, sides=[Side("all reports", base)])
         plan.quantity = bool(QUANTITY.search(q))
-        plan.yes_no = bool(YES_NO.match(q))
+        plan.yes_no = bool(YES_NO.search(q)) and not re.match(
+            r"^(what|how|who|which|why|where)\b", q, re.I
+        )
         plan.wants = "date" if WHEN.search(q) else "person" if WHO.search(q) else None
         if LIST_ASK.match(q) or re.search(r"\b(what|which) (?:were|are) the\b", q, re.I):
             for pattern, names in LIST_SECTIONS:
@@ -199,6 +214,9 @@ class QuestionPlanner:
                     plan.list_sections = names
                     break
         plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
+        plan.summary = bool(SUMMARY_ASK.search(q)) and not plan.quantity and plan.wants is None
+        plan.wants_actions = bool(ACTIONS_ASK.search(q))
+        plan.overall = bool(OVERALL_ASK.search(q))
 
         lower = q.lower()
         areas = [

@@ -88,6 +88,22 @@ def prints_person(text: str, places: set[str] = frozenset()) -> bool:
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")
 
 
+# Words a question uses for what reports print differently. Kept to a few the dev set showed.
+SYNONYM_GROUPS = [
+    ("printed", "paper"),
+    ("inspected", "conducted", "fieldwork"),
+    ("schooling", "education"),
+    ("verdict", "judgement", "overall"),
+]
+
+
+def synonyms(stem_: str) -> set[str]:
+    for group in _SYNONYM_STEMS:
+        if stem_ in group:
+            return group - {stem_}
+    return set()
+
+
 def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
@@ -144,3 +160,6 @@ def counts(text: str, focus: str) -> bool:
 
 def normalise_space(text: str) -> str:
     return " ".join(text.split())
+
+
+_SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in SYNONYM_GROUPS]
