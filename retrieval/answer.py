@@ -106,6 +106,8 @@ class ExtractiveAnswerer:
                 return Draft(text="\n".join(lines), abstained=False, cited=matches)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         label = _label(corpus, best.hit)
+        # A number question is answered by the quoted sentence itself: picking "the" figure out
+        # of a sentence like "reduced from 14 weeks to 5 weeks" would risk a wrong lead.
         lead = _yes_no(plan, best.quote) if plan.yes_no else ""
         text = f"{lead}According to {label}: “{best.quote}” [1]"
         for n, more in enumerate(cited[1:], start=2):
