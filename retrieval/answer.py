@@ -30,6 +30,7 @@ NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|cannot)\b|n't\b
 CONTRAST = re.compile(r"\b(but|however|although|though|while|whereas|except|despite)\b", re.I)
 MAX_QUOTE = 500
 SAME_TOPIC_MARGIN = 0.15
+YES_NO_MIN_COVERAGE = 0.5
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -108,7 +109,9 @@ class ExtractiveAnswerer:
         label = _label(corpus, best.hit)
         # A number question is answered by the quoted sentence itself: picking "the" figure out
         # of a sentence like "reduced from 14 weeks to 5 weeks" would risk a wrong lead.
-        lead = _yes_no(plan, best.quote) if plan.yes_no else ""
+        # …and a yes/no lead only where the quote clearly speaks to what was asked.
+        confident = corpus.coverage(terms, best.hit.row) >= YES_NO_MIN_COVERAGE if terms else False
+        lead = _yes_no(plan, best.quote) if plan.yes_no and confident else ""
         text = f"{lead}According to {label}: “{best.quote}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n{_label(corpus, more.hit)} adds: “{more.quote}” [{n}]"
