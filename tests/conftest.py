@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
+# One exported ONNX query encoder per test session, never the user's cache.
+CACHE_DIR = tempfile.mkdtemp(prefix="findings-test-cache-")
+os.environ["FINDINGS_CACHE_DIR"] = CACHE_DIR
 
 
 def _host(address) -> str | None:
@@ -35,6 +39,7 @@ def isolate(tmp_path, monkeypatch):
         if name.startswith("FINDINGS_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("FINDINGS_STORE", str(tmp_path / "store"))
+    monkeypatch.setenv("FINDINGS_CACHE_DIR", CACHE_DIR)
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     monkeypatch.chdir(tmp_path)
 
