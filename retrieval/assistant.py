@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
@@ -18,7 +19,7 @@ from findings.records import Answer, Citation, citation_label
 from retrieval.answer import Draft, ExtractiveAnswerer
 from retrieval.corpus import Corpus, CorpusLoader
 from retrieval.hybrid import Hit, HybridRetriever
-from retrieval.plan import QuestionPlanner
+from retrieval.plan import QuestionPlanner, Side
 from retrieval.text import normalise_space
 
 MAX_QUESTION_CHARS = 2000
@@ -100,7 +101,13 @@ class Assistant:
 
     def _retrieve_step(self, state: dict) -> dict:
         t = time.perf_counter()
-        state["hits"] = self.retriever.retrieve(state["plan"], state["corpus"], state["top_k"])
+        plan, corpus = state["plan"], state["corpus"]
+        if plan.abstain:
+            # Nothing answers, but show what comes closest ("possibly related"): the areas the
+            # question names, else every report.
+            scope = sorted({r for a in plan.areas for r in corpus.areas.get(a.lower(), [])}) or None
+            plan = replace(plan, abstain=None, sides=[Side("related", scope)], comparison=False)
+        state["hits"] = self.retriever.retrieve(plan, corpus, state["top_k"])
         state["timings"]["retrieve"] = _ms(t)
         return state
 
