@@ -255,10 +255,16 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
         return False
     if plan.wants == "person" and not prints_person(text, set(corpus.areas)):
         return False
+    q = plan.question
+    # "At what MAPPA level…?": the paragraph must print a level at all
+    asked = re.search(r"\b(?:at|to|in|on) what (?:[A-Z]+ )?([a-z]+)\b", q)
+    if asked and asked.group(1) not in STOPWORDS and stem(asked.group(1)) not in set(tokens(text)):
+        return False
     if not plan.quantity:
         return True
-    q = plan.question
     if re.search(r"\bhow (long|quickly|soon|often)\b|\bwait", q, re.I):
+        if re.search(r"\bwait", q, re.I) and not re.search(r"\bwait", text, re.I):
+            return False
         return bool(TIME_UNIT.search(text))
     m = re.search(r"\bhow (?:many|much)\s+(?:of\s+(?:the\s+)?)?([a-z]+)", q, re.I) or re.search(
         r"\b(?:number|proportion|percentage) of (?:the\s+)?(?:\w+\s+)?([a-z]+)", q, re.I
@@ -279,8 +285,9 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
 
 
 def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[str]:
-    """Question terms that other reports print but none of the targeted ones do: the question
-    asks about something (a rating, a level, a budget line) this report does not cover."""
+    """Topics the question asks about that other reports cover but none of the targeted ones
+    print: a "rating" asked of a report without ratings. A topic is a word some report uses in a
+    heading (or a known acronym); other words of the question may just be paraphrase."""
     targets = plan.report_ids
     if targets is None or len(targets) == len(corpus.reports):
         return []
@@ -289,6 +296,7 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         t
         for t in terms
         if corpus.df.get(t, 0) >= MIN_CONCEPT_DF
+        and t in corpus.heading_terms
         and t not in NOT_CONCEPTS
         and t not in have
         and not any(h.endswith(t) and h[: len(h) - len(t)] in NEGATING_PREFIXES for h in have)

@@ -56,6 +56,7 @@ class Corpus:
     doc_tokens: list[list[str]] = field(default_factory=list)
     row_terms: list[frozenset[str]] = field(default_factory=list)  # paragraph + headings
     report_terms: dict[str, set[str]] = field(default_factory=dict)
+    heading_terms: set[str] = field(default_factory=set)  # words reports use as topics
     bm25: bm25s.BM25 | None = None
     df: dict[str, int] = field(default_factory=dict)
 
@@ -200,6 +201,8 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     corpus.vocab = dict(vocab)
     corpus.doc_tokens = doc_tokens
     corpus.row_terms = row_terms
+    headings = {md.get("section_path") or md["section"] for md in metas}
+    corpus.heading_terms = set(tokens(" ".join(headings))) | set(corpus.acronyms)
     for rid, rows_of in corpus.by_report.items():
         corpus.report_terms[rid] = set().union(*(row_terms[i] for i in rows_of))
     corpus.df = dict(df)

@@ -47,7 +47,7 @@ QUANTITY = re.compile(
     re.I,
 )
 YES_NO = re.compile(
-    r"^(?:and |so |but )?(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b",
+    r"(?:^(?:and |so |but )?|,\s*)(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b",
     re.I,
 )
 LIST_SECTIONS = [
@@ -63,7 +63,9 @@ LIST_SECTIONS = [
     (re.compile(r"\brecommendations?\b", re.I), ("recommendations",)),
 ]
 WHEN = re.compile(
-    r"^(?:and |so )?(when|on what date|what date|in which month|what were the dates)\b", re.I
+    r"^(?:and |so )?(when (?:was|were|did|is|are|does|do|will|had|has)|on what date|what date|"
+    r"in which month|what were the dates)\b",
+    re.I,
 )
 WHO = re.compile(
     r"^(?:and |so )?(who|whom|which (?:inspector|manager|person|officer))\b|\bwho (?:was|led|chaired|managed|signed)\b",

@@ -1,0 +1,344 @@
+"""findings in the browser: `streamlit run app.py` (same settings as the CLI, e.g. FINDINGS_STORE).
+
+Wiring and rendering only; the work lives in `retrieval/` and `ingest/`, the app's own helpers in
+`ui/`. Report and model text is only ever shown escaped (`ui.markdown`), never as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+import streamlit as st
+from pydantic import ValidationError
+
+from findings.errors import FindingsError, IngestError
+from findings.records import Citation, report_label
+from findings.settings import Settings, get_settings, offline_environment
+from findings.wiring import build_assistant
+from ingest.pipeline import Ingester, Progress
+from retrieval.assistant import MAX_QUESTION_CHARS
+from retrieval.corpus import CorpusLoader
+from ui.chat import Turn, history
+from ui.export import ABSTAINED, evidence_pack
+from ui.format import (
+    FilterOptions,
+    abstention_note,
+    build_filters,
+    citation_details,
+    filter_options,
+    filters_summary,
+    inspection_type_label,
+    mode_label,
+    report_details,
+)
+from ui.markdown import answer_markdown, escape_markdown, highlighted, normalise_space
+from ui.uploads import ACCEPTED, save_upload, upload_outcome, uploads_folder
+from ui.visit import areas, before_visit
+
+st.set_page_config(layout="wide", page_title="findings")
+offline_environment()
+
+
+@st.cache_resource(show_spinner=False)
+def load_assistant(settings_json: str):
+    """One assistant (embedder, store, corpus) per distinct settings, shared by every session."""
+    return build_assistant(Settings.model_validate_json(settings_json))
+
+
+@st.cache_resource(show_spinner="Loading the embedding model and the reports…")
+def warmed(settings_json: str) -> bool:
+    load_assistant(settings_json).warm_up()
+    return True
+
+
+def clear_conversation() -> None:
+    st.session_state.turns = []
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def show_text(chunks: Iterable[str]) -> str:
+    """Render answer text as it arrives; the extractive answer is one chunk, a streamed LLM
+    answer would pass its chunks here in place of the spinner."""
+    placeholder = st.empty()
+    text = ""
+    for chunk in chunks:
+        text += chunk
+        placeholder.markdown(answer_markdown(text))
+    return text
+
+
+def show_citation(c: Citation) -> None:
+    with st.expander(f"[{c.n}] {escape_markdown(c.label)}"):
+        st.markdown(
+            "  \n".join(
+                f"**{name}:** {escape_markdown(value)}" for name, value in citation_details(c)
+            )
+        )
+        st.caption("The paragraph as printed; the cited words in bold.")
+        st.markdown(highlighted(c.text or c.quote, c.quote))
+
+
+def show_answer(turn: Turn, options: FilterOptions) -> None:
+    if turn.error:
+        st.error(escape_markdown(turn.error))
+        return
+    answer = turn.answer
+    if turn.filters:
+        st.caption("Searched: " + escape_markdown(filters_summary(turn.filters, options.reports)))
+    if answer.abstained:
+        st.warning(ABSTAINED)
+        note = abstention_note(answer.answer)
+        if note:
+            st.markdown(answer_markdown(note))
+        if answer.related:
+            st.markdown(
+                "**Possibly related** (these paragraphs are near the question; they do not answer it)"
+            )
+            for r in answer.related:
+                with st.expander(escape_markdown(r["label"])):
+                    st.markdown(escape_markdown(normalise_space(r["text"])))
+        return
+    show_text([answer.answer])
+    st.markdown("**Sources**")
+    for c in answer.citations:
+        show_citation(c)
+
+
+def show_turn(turn: Turn, options: FilterOptions) -> None:
+    with st.chat_message("user"):
+        st.markdown(escape_markdown(turn.question))
+    with st.chat_message("assistant"):
+        show_answer(turn, options)
+
+
+def ask(assistant, question: str, turns: list[Turn], filters: dict) -> Turn:
+    try:
+        with st.spinner("Searching the reports…"):
+            answer = assistant.ask(question, history=history(turns), filters=filters)
+    except FindingsError as exc:
+        return Turn(question, error=str(exc), filters=filters)
+    return Turn(question, answer=answer, filters=filters)
+
+
+# --- page ----------------------------------------------------------------------------------------
+
+try:
+    settings = get_settings()
+except ValidationError as exc:
+    err = exc.errors()[0]
+    st.error(
+        f"FINDINGS\\_{str(err['loc'][0]).upper()}: {escape_markdown(err['msg'])}. Fix or unset it, then reload."
+    )
+    st.stop()
+settings_json = settings.model_dump_json()
+assistant = load_assistant(settings_json)
+store = assistant.store
+try:
+    reports = store.list_reports()
+except FindingsError as exc:
+    st.error(escape_markdown(str(exc)))
+    st.stop()
+options = filter_options(reports)
+mode = mode_label(assistant.mode, settings.llm_model)
+st.session_state.setdefault("turns", [])
+st.session_state.setdefault("upload_round", 0)
+turns: list[Turn] = st.session_state.turns
+
+with st.sidebar:
+    st.header("findings")
+    st.caption("Answers from youth offending inspection reports, citing their paragraphs.")
+    st.markdown(
+        f"**Mode:** {escape_markdown(mode)}  \n**Store:** {escape_markdown(store.location)}"
+    )
+    st.subheader("Filters")
+    area = st.selectbox(
+        "Area", [None, *options.areas], format_func=lambda a: a or "All areas", key="f_area"
+    )
+    years = None
+    if options.years and options.years[0] < options.years[1]:
+        years = st.slider("Years", *options.years, value=options.years, key="f_years")
+    kind = st.selectbox(
+        "Inspection type",
+        [None, *options.inspection_types],
+        format_func=lambda k: "All types" if k is None else inspection_type_label(k),
+        key="f_type",
+    )
+    chosen = st.multiselect(
+        "Reports",
+        list(options.reports),
+        format_func=lambda rid: options.reports[rid],
+        placeholder="All reports",
+        key="f_reports",
+    )
+    filters = build_filters(options, area, years, kind, chosen)
+    st.subheader(f"Reports in the store ({len(reports)})")
+    if not reports:
+        st.info("No reports yet. Add some on the Reports tab, or run `findings ingest FOLDER`.")
+    by_id = {r["report_id"]: r for r in reports}
+    for rid in options.reports:  # newest first
+        meta = by_id[rid]
+        st.markdown(
+            f"**{escape_markdown(report_label(meta))}**  \n{escape_markdown(meta.get('title') or rid)}"
+        )
+        st.caption(escape_markdown(report_details(meta)))
+
+ask_tab, visit_tab, reports_tab = st.tabs(["Ask", "Before a visit", "Reports"])
+
+with ask_tab:
+    controls = st.container()
+    conversation = st.container()
+    question = st.chat_input(
+        "Ask about the reports, e.g. What did inspectors find about MAPPA?",
+        max_chars=MAX_QUESTION_CHARS,
+    )
+    with conversation:
+        if not turns and not question:
+            st.caption(
+                "Ask a question; every answer quotes the reports and cites their paragraphs. "
+                'Follow-up questions ("And in 2016?") carry the conversation.'
+            )
+        for turn in turns:
+            show_turn(turn, options)
+        if question:
+            with st.chat_message("user"):
+                st.markdown(escape_markdown(question))
+            with st.chat_message("assistant"):
+                turn = ask(assistant, question, turns, filters)
+                show_answer(turn, options)
+            turns.append(turn)
+    with controls:
+        scope = filters_summary(filters, options.reports)
+        st.caption(
+            "Searching " + (escape_markdown(scope) if scope else f"all {len(reports)} reports")
+        )
+        row = st.container(horizontal=True)
+        row.button("New conversation", on_click=clear_conversation, disabled=not turns)
+        row.download_button(
+            "Download evidence pack (Markdown)",
+            data=evidence_pack(
+                turns, datetime.now().strftime("%Y-%m-%d %H:%M"), mode, store.location
+            ),
+            file_name=f"evidence-pack-{datetime.now():%Y%m%d-%H%M}.md",
+            mime="text/markdown",
+            on_click="ignore",
+            disabled=not any(t.answer for t in turns),
+        )
+
+with visit_tab:
+    st.markdown(
+        "Prior reports on an area, newest first: what they found strong, what they asked to improve and what they recommended."
+    )
+    visit_area = st.selectbox(
+        "Area to visit", areas(reports), index=None, placeholder="Choose an area", key="visit_area"
+    )
+    if visit_area:
+        try:
+            briefs = before_visit(reports, visit_area, store.get_paragraphs)
+        except FindingsError as exc:
+            st.error(escape_markdown(str(exc)))
+            briefs = []
+        for brief in briefs:
+            with st.container(border=True):
+                st.subheader(escape_markdown(brief.label), anchor=False)
+                st.caption(
+                    escape_markdown(
+                        f"{brief.title or brief.report_id} · published {brief.publication_date or 'date not stated'}"
+                    )
+                )
+                if not brief.sections:
+                    st.info(
+                        "This report has no Key strengths, Areas for improvement or Recommendations section."
+                    )
+                for section in brief.sections:
+                    st.markdown(f"**{escape_markdown(section.heading)}**")
+                    for p in section.paragraphs:
+                        st.markdown(escape_markdown(p.text))
+                        st.caption(escape_markdown(p.label))
+
+with reports_tab:
+    folder = uploads_folder(settings.store)
+    st.subheader("Add reports")
+    if settings.chroma_url:
+        st.caption(
+            f"Files are saved under {escape_markdown(str(folder))} and added to the Chroma server."
+        )
+    else:
+        st.caption(f"Files are saved under {escape_markdown(str(folder))} and added to the store.")
+    files = st.file_uploader(
+        f"Report files (PDF, TXT, MD, HTML, DOCX; up to {settings.max_file_mb:g} MB each)",
+        type=list(ACCEPTED),
+        accept_multiple_files=True,
+        key=f"uploads_{st.session_state.upload_round}",
+        max_upload_size=max(1, math.ceil(settings.max_file_mb)),
+    )
+    if st.button("Add to the store", type="primary", disabled=not files):
+        saved: list[Path] = []
+        rejected: list[IngestError] = []
+        for f in files:
+            try:
+                saved.append(save_upload(folder, f.name, f.getvalue(), settings.max_file_bytes))
+            except IngestError as exc:
+                rejected.append(exc)
+        bar = st.progress(0.0, text="Reading the files…")
+
+        def progress(p: Progress) -> None:
+            bar.progress(
+                p.files_done / max(p.files_total, 1),
+                text=escape_markdown(f"{p.files_done} of {p.files_total}: {Path(p.current).name}"),
+            )
+
+        summary = None
+        try:
+            if saved:
+                summary = Ingester(store, assistant.embedder, settings).run(
+                    saved, progress=progress
+                )
+        except FindingsError as exc:
+            rejected.append(exc)
+        assistant.loader = CorpusLoader(store)  # answer from the new reports straight away
+        st.session_state.upload_outcome = upload_outcome(summary, rejected, folder)
+        st.session_state.upload_round += 1
+        st.rerun()
+    outcome = st.session_state.get("upload_outcome")
+    if outcome:
+        if outcome.ingested:
+            st.success(
+                escape_markdown(
+                    f"Added {len(outcome.ingested)} file(s), {outcome.paragraphs} paragraphs: {', '.join(outcome.ingested)}"
+                )
+            )
+        if outcome.unchanged:
+            st.info(
+                escape_markdown(f"Already in the store, unchanged: {', '.join(outcome.unchanged)}")
+            )
+        for message in outcome.failed:
+            st.error(escape_markdown(message))
+    st.subheader("Stored reports")
+    st.dataframe(
+        [
+            {
+                "report": report_label(r),
+                "title": r.get("title"),
+                "area": r.get("area"),
+                "type": inspection_type_label(r.get("inspection_type")),
+                "published": r.get("publication_date"),
+                "lead inspector": r.get("lead_inspector"),
+                "pages": r.get("pages"),
+                "paragraphs": r.get("paragraphs"),
+                "format": r.get("format"),
+                "report id": r["report_id"],
+            }
+            for r in sorted(reports, key=lambda r: r.get("publication_date") or "", reverse=True)
+        ],
+        hide_index=True,
+    )
+
+try:
+    warmed(settings_json)  # after the page is drawn: the first question then answers at once
+except FindingsError as exc:
+    st.error(escape_markdown(str(exc)))

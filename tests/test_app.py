@@ -1,0 +1,338 @@
+"""app.py through Streamlit's AppTest: a real store of the sample reports, the real model.
+
+The store is built once per session in a tmp folder; each test points FINDINGS_STORE at it
+(the `isolate` fixture in conftest.py points it elsewhere first). The app caches one assistant
+per settings, so the model loads once for all these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, ROOT
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from findings.settings import get_settings
+from ingest.pipeline import Ingester
+from ingest.store import ParagraphStore
+from retrieval.assistant import Assistant
+from ui.format import abstention_note
+from ui.markdown import answer_markdown, escape_markdown
+
+REPORTS = ROOT / "data" / "reports"
+APP = str(ROOT / "app.py")
+
+KV_RATE = "What was the reoffending rate in Kestrel Vale in 2016?"
+KV_RATE_QUOTE = (
+    "The published reoffending rate¹ for Kestrel Vale was 34.9% against the England and Wales "
+    "average of 37.7%."
+)
+FOLLOW_UP = "And what did it say about mental health there?"
+STAFF = "How many staff did the Marshbury YOS employ in 2016?"
+MAPPA = "What did inspectors say about MAPPA?"
+MARSHBURY_2016_2_2 = (
+    "MAPPA was now well understood by staff and managers. All 4 cases that met the criteria had "
+    "been referred on time, and a YOS team manager attended every MAPPA level 2 meeting for those cases."
+)
+MARSHBURY_2014_2_2 = (
+    "Referrals to MAPPA were late in 3 of the 5 cases that met the criteria. In the most serious "
+    "example, the referral was made 6 weeks after the young person first became eligible, and case "
+    "managers were unclear about when a referral should be made."
+)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, embedder) -> Path:
+    """A store holding the five sample reports in data/reports (read-only for the tests)."""
+    path = tmp_path_factory.mktemp("app") / "store"
+    settings = get_settings(store=path)
+    store = ParagraphStore(path=path, model_slug=embedder.model_slug)
+    summary = Ingester(store, embedder, settings).run([REPORTS])
+    assert summary.failed == [] and len(summary.ingested) == 5
+    return path
+
+
+@pytest.fixture
+def app(sample_store, monkeypatch) -> AppTest:
+    monkeypatch.setenv("FINDINGS_STORE", str(sample_store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def asked(monkeypatch) -> list[tuple]:
+    """Every (question, history, filters) the app passes to Assistant.ask, in order."""
+    calls: list[tuple] = []
+    real = Assistant.ask
+
+    def spy(self, question, history=None, filters=None, **kwargs):
+        calls.append((question, list(history or []), dict(filters or {})))
+        return real(self, question, history=history, filters=filters, **kwargs)
+
+    monkeypatch.setattr(Assistant, "ask", spy)
+    return calls
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception
+    return at
+
+
+def answers(at: AppTest) -> list:
+    return [m for m in at.chat_message if m.name == "assistant"]
+
+
+def citation_labels(message) -> list[str]:
+    return [e.label for e in message.expander]
+
+
+class TestAsk:
+    def test_answer_and_citations_shown(self, app):
+        ask(app, KV_RATE)
+        [user] = [m for m in app.chat_message if m.name == "user"]
+        assert user.markdown[0].value == KV_RATE
+        [reply] = answers(app)
+        assert reply.markdown[0].value == (
+            f"According to Kestrel Vale SQS 2016 · Summary ¶1\\: “{KV_RATE_QUOTE}” \\[1\\]"
+        )
+        assert reply.markdown[1].value == "**Sources**"
+        assert citation_labels(reply) == ["[1] Kestrel Vale SQS 2016 · Summary ¶1"]
+
+    def test_citation_opens_on_the_verbatim_paragraph(self, app):
+        ask(app, KV_RATE)
+        [citation] = answers(app)[0].expander
+        details, paragraph = (m.value for m in citation.markdown)
+        assert details == (
+            "**Report:** Report of Short Quality Screening (SQS) of youth offending work in Kestrel Vale  \n"
+            "**Area:** Kestrel Vale  \n"
+            "**Published:** 2016-10-12  \n"
+            "**Section:** Summary  \n"
+            "**Paragraph:** unnumbered (1st in its section)  \n"
+            "**Page:** n/a (the source has no pages)"
+        )
+        assert paragraph == f"**{KV_RATE_QUOTE}**"
+        assert citation.caption[0].value == "The paragraph as printed; the cited words in bold."
+
+    def test_follow_up_carries_the_earlier_question(self, app, asked):
+        ask(app, KV_RATE)
+        ask(app, FOLLOW_UP)
+        assert asked == [(KV_RATE, [], {}), (FOLLOW_UP, [KV_RATE], {})]
+        first, second = answers(app)
+        assert citation_labels(first) == ["[1] Kestrel Vale SQS 2016 · Summary ¶1"]
+        cited = app.session_state.turns[1].answer.citations
+        assert cited and {c.report_id for c in cited} == {"kestrel_vale_sqs_2016"}
+        assert citation_labels(second) == [f"[{c.n}] {c.label}" for c in cited]
+        assert citation_labels(second)[0].startswith("[1] Kestrel Vale SQS 2016 ")
+
+    def test_new_conversation_forgets_the_history(self, app, asked):
+        ask(app, KV_RATE)
+        app.button[0].click().run()
+        assert app.session_state.turns == []
+        assert answers(app) == []
+        ask(app, FOLLOW_UP)
+        assert asked[-1] == (FOLLOW_UP, [], {})
+
+    def test_abstention_shown_as_such_with_related_paragraphs(self, app):
+        ask(app, STAFF)
+        [reply] = answers(app)
+        assert [w.value for w in reply.warning] == ["The reports don't answer this."]
+        answer = app.session_state.turns[0].answer
+        note = abstention_note(answer.answer)
+        shown = [m.value for m in reply.markdown]
+        expected = ([answer_markdown(note)] if note else []) + [
+            "**Possibly related** (these paragraphs are near the question; they do not answer it)"
+        ]
+        assert shown[: len(expected)] == expected
+        assert answer.related and citation_labels(reply) == [r["label"] for r in answer.related]
+        assert "**Sources**" not in shown
+
+
+class TestFilters:
+    def test_unfiltered(self, app, asked):
+        ask(app, MAPPA)
+        assert asked == [(MAPPA, [], {})]
+        assert citation_labels(answers(app)[0])[0] == "[1] Marshbury SQS 2016 ¶2.2"
+        assert answers(app)[0].expander[0].markdown[1].value == f"**{MARSHBURY_2016_2_2}**"
+
+    def test_area_and_years(self, app, asked):
+        app.selectbox(key="f_area").select("Marshbury").run()
+        app.slider(key="f_years").set_value((2014, 2014)).run()
+        ask(app, MAPPA)
+        assert asked == [(MAPPA, [], {"area": "Marshbury", "year_from": 2014, "year_to": 2014})]
+        [reply] = answers(app)
+        assert reply.caption[0].value == "Searched: area Marshbury · 2014–2014"
+        assert citation_labels(reply) == ["[1] Marshbury SQS 2014 ¶2.2"]
+        assert reply.expander[0].markdown[1].value == f"**{MARSHBURY_2014_2_2}**"
+
+    def test_reports_and_type(self, app, asked):
+        app.multiselect(key="f_reports").select("northfield_yos_2019").run()
+        app.selectbox(key="f_type").select("youth offending service inspection").run()
+        filters = {
+            "inspection_type": "youth offending service inspection",
+            "report_ids": ["northfield_yos_2019"],
+        }
+        ask(app, "What were the key strengths?")
+        ask(app, KV_RATE)
+        assert asked == [
+            ("What were the key strengths?", [], filters),
+            (KV_RATE, ["What were the key strengths?"], filters),
+        ]
+        strengths, rate = answers(app)
+        assert strengths.caption[0].value == (
+            "Searched: youth offending service inspection · reports Northfield YOS inspection 2019"
+        )
+        assert citation_labels(strengths) == [
+            f"[{n}] Northfield YOS inspection 2019 · Key strengths ¶{n}" for n in (1, 2, 3, 4)
+        ]
+        assert [w.value for w in rate.warning] == ["The reports don't answer this."]
+        assert rate.markdown[0].value == "No stored report covers Kestrel Vale in 2016."
+
+    def test_sidebar_lists_reports_mode_and_store(self, app, sample_store):
+        assert (
+            app.sidebar.markdown[0].value
+            == f"**Mode:** Offline extractive  \n**Store:** {escape_markdown(str(sample_store))}"
+        )
+        assert app.sidebar.subheader[1].value == "Reports in the store (5)"
+        assert [m.value for m in app.sidebar.markdown[1:]] == [
+            "**Northfield YOS inspection 2019**  \nAn inspection of youth offending services in Northfield",
+            "**Kestrel Vale SQS 2016**  \nReport of Short Quality Screening (SQS) of youth offending work in Kestrel Vale",
+            "**Marshbury SQS 2016**  \nReport of Short Quality Screening (SQS) of youth offending work in Marshbury",
+            "**Marshbury SQS 2014**  \nReport of Short Quality Screening (SQS) of youth offending work in Marshbury",
+            "**Kestrel Vale FJI 2013**  \nFull Joint Inspection of youth offending work in Kestrel Vale",
+        ]
+        assert (
+            app.sidebar.caption[3].value
+            == "Short quality screening · published 2016-05-18 · 4 pages · 48 paragraphs"
+        )
+        assert app.selectbox(key="f_area").options == [
+            "All areas",
+            "Kestrel Vale",
+            "Marshbury",
+            "Northfield",
+        ]
+
+
+def test_before_a_visit(app):
+    visit = app.tabs[1]
+    assert visit.label == "Before a visit"
+    visit.selectbox(key="visit_area").select("Marshbury").run()
+    visit = app.tabs[1]
+    assert [h.value for h in visit.subheader] == ["Marshbury SQS 2016", "Marshbury SQS 2014"]
+    newest, oldest = (
+        c for c in visit.children.values() if c.type == "flex_container"
+    )  # one box per report
+    strengths_2016 = [
+        (
+            "Planning had improved, with fewer, prioritised objectives and plans written with children and young people.",
+            "Marshbury SQS 2016 · Key strengths ¶1",
+        ),
+        (
+            "MAPPA was well understood, and all eligible cases were referred on time.",
+            "Marshbury SQS 2016 · Key strengths ¶2",
+        ),
+        (
+            "Case managers had good relationships with children and young people and their families.",
+            "Marshbury SQS 2016 · Key strengths ¶3",
+        ),
+        (
+            "Management oversight of plans was now effective.",
+            "Marshbury SQS 2016 · Key strengths ¶4",
+        ),
+    ]
+    texts = [m.value for m in newest.markdown]
+    labels = [c.value for c in newest.caption]
+    assert texts[0] == "**Key strengths**"
+    assert list(zip(texts[1:5], labels[1:5], strict=True)) == strengths_2016
+    assert texts[5] == "**Areas requiring improvement**"
+    assert (
+        labels[0]
+        == "Report of Short Quality Screening (SQS) of youth offending work in Marshbury · published 2016-05-18"
+    )
+    old_texts = [m.value for m in oldest.markdown]
+    old_labels = [c.value for c in oldest.caption]
+    assert old_texts[0] == "**Key strengths**"
+    assert old_labels[1:4] == [f"Marshbury SQS 2014 · Key strengths ¶{i}" for i in (1, 2, 3)]
+    assert old_texts[4] == "**Areas requiring improvement**"
+
+
+def test_export_evidence_pack(app, sample_store, monkeypatch):
+    downloads: list[tuple[bytes, str | None]] = []
+    real = MemoryMediaFileStorage.load_and_get_id
+
+    def recording(self, path_or_data, mimetype, kind, filename=None):
+        downloads.append((path_or_data, filename))
+        return real(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    ask(app, KV_RATE)
+    ask(app, STAFF)
+    staff = app.session_state.turns[1].answer
+    pack, name = downloads[-1]
+    assert name.startswith("evidence-pack-") and name.endswith(".md")
+    text = pack.decode("utf-8")
+    header, body = text.split("\n\n## 1", 1)
+    assert header.startswith("# Evidence pack\n\nGenerated ")
+    assert header.endswith(
+        f" by findings (Offline extractive) from {escape_markdown(str(sample_store))}. Quotes are verbatim from the reports."
+    )
+    assert "## 1" + body == (
+        f"## 1\\. {KV_RATE}\n\n"
+        "### Answer\n\n"
+        f"According to Kestrel Vale SQS 2016 · Summary ¶1\\: “{KV_RATE_QUOTE}” \\[1\\]\n\n"
+        "### Citations\n\n"
+        "#### \\[1\\] Kestrel Vale SQS 2016 · Summary ¶1\n\n"
+        "- Report: Report of Short Quality Screening (SQS) of youth offending work in Kestrel Vale\n"
+        "- Area: Kestrel Vale\n"
+        "- Published: 2016-10-12\n"
+        "- Section: Summary\n"
+        "- Paragraph: unnumbered (1st in its section)\n"
+        "- Page: n/a (the source has no pages)\n\n"
+        "Quote:\n\n"
+        f"> {KV_RATE_QUOTE}\n\n"
+        f"## 2\\. {STAFF}\n\n"
+        "**The reports don't answer this.**\n\n"
+        + (f"{answer_markdown(note)}\n\n" if (note := abstention_note(staff.answer)) else "")
+        + "Possibly related (not an answer):\n\n"
+        + "".join(
+            f"- {escape_markdown(r['label'])}: {escape_markdown(' '.join(r['text'].split()))}\n"
+            for r in staff.related
+        )
+    )
+
+
+def test_upload_reports_bad_file_reported_good_file_ingested(tmp_path, monkeypatch):
+    """A fresh store: an empty .txt fails with its own message, the other file is ingested and
+    answerable at once."""
+    store = tmp_path / "upload_store"
+    monkeypatch.setenv("FINDINGS_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert at.sidebar.subheader[1].value == "Reports in the store (0)"
+    good = (DATA / "alderton_sqs_2015.txt").read_bytes()
+    at.file_uploader[0].set_value(
+        [("empty.txt", b"", "text/plain"), ("../../alderton_sqs_2015.txt", good, "text/plain")]
+    ).run()
+    add = next(b for b in at.button if b.label == "Add to the store")
+    add.click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        "Added 1 file(s), 21 paragraphs\\: alderton\\_sqs\\_2015.txt"
+    ]
+    assert [e.value for e in at.error] == [
+        "empty.txt\\: the file is empty. Export the report again."
+    ]
+    assert sorted(p.name for p in (store / "uploads").iterdir()) == [
+        "alderton_sqs_2015.txt",
+        "empty.txt",
+    ]
+    assert at.sidebar.subheader[1].value == "Reports in the store (1)"
+    assert at.file_uploader[0].value == []  # cleared for the next files
+    ask(at, "What was the reoffending rate in Alderton?")
+    assert [c.report_id for c in at.session_state.turns[0].answer.citations] == [
+        "alderton_sqs_2015"
+    ]

@@ -1,0 +1,222 @@
+"""The app in a real Chromium (Playwright): `streamlit run app.py` on a loopback port over a tmp
+store of the sample reports plus a hostile one, whose script and image tags must stay text.
+
+Needs /usr/bin/chromium (`.ci/run` installs it) and the `playwright` Python package; skipped
+with the reason otherwise. Saves docs/screenshot.png (the README's screenshot).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, subprocess_env
+
+from findings.settings import get_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="/usr/bin/chromium is missing: `apt-get install -y chromium` (.ci/run does this)",
+    ),
+]
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed: `.venv/bin/pip install playwright`"
+)
+
+HOSTILE_REPORT = """\
+<i>To:</i>\tChair of YOS Management Board
+<i>From:</i>\tAssistant Chief Inspector (Youth Justice)
+<i>Publication date:</i>\t3 March 2018
+
+Report of Short Quality Screening (SQS) of youth offending work in Gullhaven
+
+Summary
+
+Overall, we found that the Gullhaven YOS website carried a banner that read <script>alert(1)</script> and an image tag <img src=x onerror=window.__xss=1> instead of its reparation timetable.
+
+1. Reducing reoffending
+
+- 1.1. The reparation timetable was published as **bold** text with a link [timetable](javascript:alert(1)) that children and young people could not open.
+"""
+HOSTILE_PARAGRAPH = (
+    "Overall, we found that the Gullhaven YOS website carried a banner that read "
+    "<script>alert(1)</script> and an image tag <img src=x onerror=window.__xss=1> instead of its "
+    "reparation timetable."
+)
+KV_RATE_QUOTE = (
+    "The published reoffending rate¹ for Kestrel Vale was 34.9% against the England and Wales "
+    "average of 37.7%."
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, embedder):
+    """`streamlit run app.py` serving a store of the sample reports and the hostile report."""
+    from ingest.pipeline import Ingester
+    from ingest.store import ParagraphStore
+
+    folder = tmp_path_factory.mktemp("browser")
+    reports = folder / "reports"
+    shutil.copytree(ROOT / "data" / "reports", reports)
+    (reports / "gullhaven_sqs_2018.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
+    store = folder / "store"
+    summary = Ingester(
+        ParagraphStore(path=store, model_slug=embedder.model_slug),
+        embedder,
+        get_settings(store=store),
+    ).run([reports])
+    assert summary.failed == [] and len(summary.ingested) == 6
+
+    port = free_port()
+    log = (folder / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=subprocess_env(FINDINGS_STORE=str(store), HF_HOME=str(folder / "hf")),
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"streamlit did not start:\n{(folder / 'streamlit.log').read_text()}"
+                )
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def dialogs() -> list[str]:
+    """Messages of every alert/confirm/prompt the page opened (each is dismissed)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, server, dialogs):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(server)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=60_000)
+    yield page
+    context.close()
+
+
+def ask(page, question: str):
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    box.press("Enter")
+    sources = page.get_by_test_id("stChatMessage").filter(has_text="Sources")
+    sources.last.wait_for(timeout=60_000)
+    return page.get_by_test_id("stChatMessage").last
+
+
+def open_citation(message, label: str) -> str:
+    expander = message.get_by_test_id("stExpander").filter(has_text=label)
+    expander.locator("summary").click()
+    details = expander.get_by_test_id("stExpanderDetails")
+    details.wait_for()
+    return details.inner_text()
+
+
+def test_ask_open_citation_and_screenshot(page):
+    message = ask(page, "What was the reoffending rate in Kestrel Vale in 2016?")
+    assert f"“{KV_RATE_QUOTE}”" in message.inner_text()
+    details = open_citation(message, "[1] Kestrel Vale SQS 2016 · Summary ¶1")
+    assert (
+        "Report: Report of Short Quality Screening (SQS) of youth offending work in Kestrel Vale"
+        in details
+    )
+    assert "Published: 2016-10-12" in details
+    quote = message.get_by_test_id("stExpanderDetails").locator("strong").last
+    assert quote.inner_text() == KV_RATE_QUOTE
+    page.wait_for_timeout(300)  # let the expander finish opening
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_report_html_and_markdown_stay_text(page, dialogs):
+    message = ask(page, "What did the Gullhaven YOS website banner read?")
+    assert "<script>alert(1)</script>" in message.inner_text()
+    details = open_citation(message, "[1] Gullhaven SQS 2018 · Summary ¶1")
+    assert HOSTILE_PARAGRAPH in details
+    message = ask(page, "What was wrong with the reparation timetable in Gullhaven?")
+    details = open_citation(message, "[1] Gullhaven SQS 2018 ¶1.1")
+    assert "published as **bold** text with a link [timetable](javascript:alert(1)) that" in details
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert (
+        page.evaluate("[...document.scripts].some(s => s.textContent.includes('alert(1)'))")
+        is False
+    )

@@ -1,0 +1,57 @@
+"""The conversation as a Markdown "evidence pack": every question, its answer, and each
+citation with its full quote, the paragraph it sits in and the report's metadata.
+
+Report text is escaped (`ui.markdown`), so the pack renders verbatim and inert in any Markdown
+viewer; blockquotes keep quotes apart from the surrounding notes.
+"""
+
+from __future__ import annotations
+
+from findings.records import Citation
+from ui.chat import Turn
+from ui.format import abstention_note, citation_details, filters_summary
+from ui.markdown import answer_markdown, escape_markdown, normalise_space
+
+ABSTAINED = "The reports don't answer this."
+
+
+def evidence_pack(turns: list[Turn], generated: str, mode: str, store: str) -> str:
+    """`generated` is a timestamp already formatted by the caller (so this stays pure)."""
+    lines = [
+        "# Evidence pack",
+        "",
+        f"Generated {generated} by findings ({escape_markdown(mode)}) from "
+        f"{escape_markdown(store)}. Quotes are verbatim from the reports.",
+    ]
+    answered = [t for t in turns if t.answer is not None]
+    if not answered:
+        lines += ["", "No questions were answered in this conversation."]
+    for i, turn in enumerate(answered, start=1):
+        answer = turn.answer
+        lines += ["", f"## {i}\\. {escape_markdown(turn.question)}", ""]
+        if turn.filters:
+            lines += [f"Filters: {escape_markdown(filters_summary(turn.filters))}", ""]
+        if answer.abstained:
+            lines += [f"**{ABSTAINED}**"]
+            if abstention_note(answer.answer):
+                lines += ["", answer_markdown(abstention_note(answer.answer))]
+            if answer.related:
+                lines += ["", "Possibly related (not an answer):", ""]
+                lines += [
+                    f"- {escape_markdown(r['label'])}: {escape_markdown(normalise_space(r['text']))}"
+                    for r in answer.related
+                ]
+            continue
+        lines += ["### Answer", "", answer_markdown(answer.answer), "", "### Citations"]
+        for c in answer.citations:
+            lines += ["", *_citation(c)]
+    return "\n".join(lines) + "\n"
+
+
+def _citation(c: Citation) -> list[str]:
+    out = [f"#### \\[{c.n}\\] {escape_markdown(c.label)}", ""]
+    out += [f"- {name}: {escape_markdown(value)}" for name, value in citation_details(c)]
+    out += ["", "Quote:", "", f"> {escape_markdown(normalise_space(c.quote))}"]
+    if c.text and normalise_space(c.text) != normalise_space(c.quote):
+        out += ["", "Full paragraph:", "", f"> {escape_markdown(normalise_space(c.text))}"]
+    return out

@@ -1,0 +1,114 @@
+"""Reports added from the browser: a safe file name, and a path that stays in the uploads folder.
+
+The name a browser sends is untrusted. Only its last path component is kept (either slash),
+characters outside `[A-Za-z0-9._ -]` become `_`, leading dots and trailing dots/spaces go, and a
+name left empty is refused, as is a format `findings` does not read. The file is written under
+the uploads folder only, through a temporary file and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from findings.errors import FileTooLarge, IngestError
+from ingest.pipeline import IngestSummary
+
+ACCEPTED = ("pdf", "txt", "md", "html", "htm", "docx")
+UPLOADS_DIR = "uploads"
+MAX_NAME = 200
+_UNSAFE = re.compile(r"[^A-Za-z0-9._ -]")
+
+
+class UploadRejected(IngestError):
+    """The uploaded file's name or type cannot be used."""
+
+
+def uploads_folder(store: str | Path) -> Path:
+    """`<store>/uploads/` (not created here)."""
+    return Path(store) / UPLOADS_DIR
+
+
+def safe_name(name: str) -> str:
+    """A plain file name from the name a browser sent, or UploadRejected."""
+    base = _UNSAFE.sub("_", re.split(r"[\\/]", str(name))[-1]).rstrip(". ")
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    stem = stem.lstrip(". ")
+    shown = name if len(name) <= 80 else name[:77] + "..."
+    if not stem.strip("_ ."):
+        raise UploadRejected(
+            shown,
+            "has no usable file name. Rename the file (e.g. 'marshbury_sqs_2016.pdf') and upload it again.",
+        )
+    if ext.lower() not in ACCEPTED:
+        raise UploadRejected(
+            shown,
+            f"is not a format findings reads. Upload one of: {', '.join('.' + e for e in ACCEPTED)}.",
+        )
+    return f"{stem[: MAX_NAME - len(ext) - 1]}.{ext}"
+
+
+def save_upload(folder: Path, name: str, data: bytes, max_bytes: int) -> Path:
+    """Write `data` as `folder/safe_name(name)` and return that path.
+
+    Raises UploadRejected for a bad name and FileTooLarge over `max_bytes`; never writes
+    outside `folder`.
+    """
+    clean = safe_name(name)
+    if len(data) > max_bytes:
+        raise FileTooLarge(
+            clean,
+            f"{len(data) / 1048576:.1f} MB is over the {max_bytes / 1048576:g} MB limit. Split the "
+            "report, or raise FINDINGS_MAX_FILE_MB if it really is one report.",
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    target = root / clean
+    if target.parent != root:  # cannot happen after safe_name; belt and braces
+        raise UploadRejected(clean, "would be saved outside the uploads folder. Rename the file.")
+    fd, tmp = tempfile.mkstemp(dir=root, prefix=".upload-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+@dataclass
+class UploadOutcome:
+    """What one "Add to the store" click did, by file name as uploaded."""
+
+    ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # one plain message per file
+    paragraphs: int = 0
+
+
+def upload_outcome(
+    summary: IngestSummary | None, rejected: list[IngestError], folder: Path
+) -> UploadOutcome:
+    """Merge files refused before ingest (`rejected`) with the Ingester's summary, naming each
+    file by its saved name instead of its full path in the store."""
+    out = UploadOutcome(failed=[str(exc) for exc in rejected])
+    if summary is None:
+        return out
+    prefixes = sorted({str(folder) + os.sep, str(folder.resolve()) + os.sep}, key=len, reverse=True)
+
+    def short(text: str) -> str:
+        for prefix in prefixes:
+            text = text.replace(prefix, "")
+        return text
+
+    out.ingested = [short(p) for p in summary.ingested]
+    out.unchanged = [short(p) for p in summary.unchanged]
+    out.failed += [short(f["error"]) for f in summary.failed]
+    out.paragraphs = summary.paragraphs
+    return out
