@@ -257,7 +257,7 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
         return False
     q = plan.question
     # "At what MAPPA level…?": the paragraph must print a level at all
-    asked = re.search(r"\b(?:at|to|in|on) what (?:[A-Z]+ )?([a-z]+)\b", q)
+    asked = re.search(r"\b(?i:at|to|in|on) (?i:what) (?:[A-Z]+ )?([a-z]+)\b", q)
     if asked and asked.group(1) not in STOPWORDS and stem(asked.group(1)) not in set(tokens(text)):
         return False
     if not plan.quantity:

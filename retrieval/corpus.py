@@ -73,9 +73,18 @@ class Corpus:
         return self.bm25.get_scores(query_tokens)
 
     def question_terms(self, text: str) -> dict[str, float]:
-        """The question's distinguishing stems, each weighted by its IDF in this corpus."""
-        text = f"{text} {expansions_in(text, self.acronyms)}"
-        return {t: self.idf(t) for t in content_terms(text)}
+        """The question's distinguishing stems, each weighted by its IDF in this corpus. An
+        acronym and its expansion count once: paragraphs are indexed with both forms."""
+        return {t: self.idf(t) for t in content_terms(self.fold_acronyms(text))}
+
+    def fold_acronyms(self, text: str) -> str:
+        """Write each known expansion as its acronym ("Multi-Agency Public Protection
+        Arrangements" -> "mappa"), as the paragraphs' index also carries the acronym."""
+        lower = text.lower()
+        for short, long in self.acronyms.items():
+            if long in lower:
+                lower = re.sub(rf"\b{re.escape(long)}s?\b", short, lower)
+        return lower
 
     def coverage(self, terms: dict[str, float], row: int) -> float:
         """IDF-weighted share of the question's terms printed in the paragraph or its headings."""

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from retrieval.corpus import Corpus, expansions_in
+from retrieval.corpus import Corpus
 from retrieval.plan import Plan
 from retrieval.text import DATE, content_terms, prints_person, synonyms, tokens
 
@@ -86,7 +86,7 @@ class HybridRetriever:
         query_vec = self.embedder.embed([plan.search_text])[0]
         # Area names and years choose the reports; inside them they only add noise to BM25.
         lexical = plan.lexical_text
-        q_tokens = tokens(lexical + " " + expansions_in(lexical, corpus.acronyms))
+        q_tokens = tokens(corpus.fold_acronyms(lexical))
         q_tokens += [syn for t in q_tokens for syn in sorted(synonyms(t))]
         bm25_all = corpus.bm25_scores(q_tokens)
         terms = corpus.question_terms(lexical)

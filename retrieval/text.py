@@ -24,7 +24,7 @@ GENERIC = frozenset(
         """inspector inspectors inspection inspections report reports found find finding findings
         yos youth offending service services team case cases child children young people person
         work area areas year years said say says note notes generally whether well first latest
-        previous recent earlier since next last before after time""".split()
+        previous recent earlier since next last before after""".split()
     )
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?")
@@ -115,7 +115,11 @@ STEM_OVERRIDES = {"rating": "rating", "ratings": "rating", "rated": "rating"}
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return STEM_OVERRIDES.get(word) or _STEMMER.stemWord(word)
+    out = STEM_OVERRIDES.get(word) or _STEMMER.stemWord(word)
+    # Snowball leaves "referral" as "referr" but "referred" as "refer": undouble a final consonant
+    if len(out) > 3 and out[-1] == out[-2] and out[-1] not in "aeiou":
+        out = out[:-1]
+    return out
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
