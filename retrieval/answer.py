@@ -142,20 +142,30 @@ class ExtractiveAnswerer:
         sents = sentences(hit.text)
         if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
             return normalise_space(hit.text)
-        scored = [
-            (sum(w for t, w in terms.items() if t in set(tokens(s))), -i, s)
-            for i, s in enumerate(sents)
-        ]
-        keep = sorted(sorted(scored, reverse=True)[:2], key=lambda x: -x[1])
-        return " ".join(normalise_space(s) for _, _, s in keep)
+        # the best window of two adjacent sentences: a quote is one verbatim stretch of text
+        weight = [sum(w for t, w in terms.items() if t in set(tokens(s))) for s in sents]
+        start = max(range(len(sents) - 1), key=lambda i: (weight[i] + weight[i + 1], -i))
+        return normalise_space(" ".join(sents[start : start + 2]))
 
     @staticmethod
     def _matching_items(
         best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]
     ) -> list[Cited]:
-        """Every row or bullet of the same list that matches the question as well as the best."""
+        """Every row or bullet of one list that matches the question as well as the best one
+        ("Which standards were rated Good?" lists each "Good" row of the ratings table)."""
         if best.hit.kind not in ("table_row", "bullet"):
-            return [best]
+            # a prose paragraph came first, but a list's items may match as well as it does
+            first = corpus.coverage(terms, best.hit.row)
+            items = [
+                h
+                for h in hits
+                if h.kind in ("table_row", "bullet")
+                and h.report_id == best.hit.report_id
+                and corpus.coverage(terms, h.row) >= first - 1e-6
+            ]
+            if len(items) < 2:
+                return [best]
+            best = Cited(items[0], normalise_space(items[0].text))
         top = corpus.coverage(terms, best.hit.row)
         same = [
             h
@@ -188,15 +198,7 @@ class ExtractiveAnswerer:
             return None
         if not _prints_what_is_asked(plan, hit.text, corpus):
             return None
-        sents = sentences(hit.text)
-        if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
-            return normalise_space(hit.text)
-        scored = [
-            (sum(w for t, w in terms.items() if t in set(tokens(s))), -i, s)
-            for i, s in enumerate(sents)
-        ]
-        keep = sorted(sorted(scored, reverse=True)[:2], key=lambda x: -x[1])
-        return " ".join(normalise_space(s) for _, _, s in keep)
+        return self._quote(hit, terms)
 
     def _list(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
         cited: list[Cited] = []

@@ -105,7 +105,9 @@ class Assistant:
         if plan.abstain:
             # Nothing answers, but show what comes closest ("possibly related"): the areas the
             # question names, else every report.
-            scope = sorted({r for a in plan.areas for r in corpus.areas.get(a.lower(), [])}) or None
+            allowed = plan.scope if plan.scope is not None else list(corpus.reports)
+            named = {r for a in plan.areas for r in corpus.areas.get(a.lower(), [])}
+            scope = sorted(named & set(allowed)) or sorted(allowed)
             plan = replace(plan, abstain=None, sides=[Side("related", scope)], comparison=False)
         state["hits"] = self.retriever.retrieve(plan, corpus, state["top_k"])
         state["timings"]["retrieve"] = _ms(t)

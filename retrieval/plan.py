@@ -122,6 +122,7 @@ class Plan:
     overall: bool = False  # "overall verdict": summaries rather than detailed findings
     areas: list[str] = field(default_factory=list)
     inherited: bool = False
+    scope: list[str] | None = None  # every report the filters allow
 
     @property
     def lexical_text(self) -> str:
@@ -189,17 +190,14 @@ class QuestionPlanner:
                 inherited = self._plan_one(question, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
-                elliptical = (
-                    bool(re.match(r"^(and|what about|how about)\b", question, re.I))
-                    and len(question.split()) <= 5
-                )
                 if (
-                    elliptical
-                    or ANAPHORA.search(question)
+                    ANAPHORA.search(question)
                     or len(content_terms(_strip_known(question, corpus))) <= 1
                 ):
                     inherited.search_text = f"{question} {earlier}"
+                inherited.scope = base
                 return inherited
+        plan.scope = base
         return plan
 
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
@@ -299,6 +297,14 @@ class QuestionPlanner:
             years = _years_near(q, areas, n) if len(areas) > 1 else years_all
             pool, missing = side_reports(area, years)
             name = corpus.reports[corpus.areas[area][0]]["area"] if area else "the stored reports"
+            if (
+                missing
+                and area is not None
+                and corpus.areas.get(area)
+                and not any(r in base for r in corpus.areas[area])
+            ):
+                plan.abstain = f"No report about {name} matches the filters."
+                return plan
             if missing:
                 stored = sorted(
                     {year_of(r) for r in base if area is None or r in corpus.areas.get(area, [])}
