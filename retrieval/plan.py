@@ -154,7 +154,9 @@ class QuestionPlanner:
     ) -> Plan:
         base = _filtered(corpus, filters or {})
         if not base:
-            return Plan(question, question, [], abstain="No stored report matches the filters.")
+            return Plan(
+                question, question, [], abstain="No stored report matches the filters.", scope=[]
+            )
         plan = self._plan_one(question, corpus, base)
         if (
             history
@@ -190,10 +192,7 @@ class QuestionPlanner:
                 inherited = self._plan_one(question, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
-                if (
-                    ANAPHORA.search(question)
-                    or len(content_terms(_strip_known(question, corpus))) <= 1
-                ):
+                if ANAPHORA.search(question) or not content_terms(_strip_known(question, corpus)):
                     inherited.search_text = f"{question} {earlier}"
                 inherited.scope = base
                 return inherited

@@ -1,0 +1,181 @@
+"""retrieval/answer.py: `ExtractiveAnswerer.answer(plan, hits, corpus)` on real plans and hits
+from the sample store: direct answers, lists, enumerations, and when it abstains."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answer import MAX_QUOTE, ExtractiveAnswerer, missing_terms
+from retrieval.text import normalise_space
+
+pytest_plugins = ["retrieval_fixtures"]
+
+NOT_ANSWERED = "The reports do not answer this question."
+# Answered by sentences 2 and 4 of Thurrock's Summary ¶2 (521 characters, four sentences)
+TWO_SENTENCES = (
+    "Were key processes in place for case managers, and was effective support provided "
+    "alongside enforcement of necessary boundaries in Thurrock?"
+)
+
+
+@pytest.fixture(scope="module")
+def answer(sample_assistant):
+    """Plan, retrieve (top 8) and answer with a fresh answerer: the Draft and the hits."""
+    answerer = ExtractiveAnswerer()
+
+    def run(question, history=None, filters=None):
+        corpus = sample_assistant.loader.load()
+        plan = sample_assistant.planner.plan(question, history, filters, corpus)
+        hits = sample_assistant.retriever.retrieve(plan, corpus, 8)
+        return answerer.answer(plan, hits, corpus), hits
+
+    return run
+
+
+def where(draft) -> list[tuple]:
+    return [(c.hit.report_id, c.hit.section, c.hit.paragraph, c.hit.ordinal) for c in draft.cited]
+
+
+class TestDirectAnswer:
+    def test_short_paragraph_is_quoted_whole(self, answer):
+        draft, hits = answer("Was enforcement action taken promptly in Thurrock?")
+        assert draft.abstained is False
+        assert where(draft) == [
+            ("thurrock_sqs_2015", "Ensuring that the sentence is served", "4.4", 4)
+        ]
+        assert draft.cited[0].quote == "Where necessary, enforcement action was taken promptly."
+        assert draft.cited[0].hit is hits[0]
+
+    def test_long_paragraph_is_quoted_by_its_best_two_sentences_in_order(self, answer):
+        draft, _ = answer(
+            "What was the inspectors' overall verdict on Thurrock's safeguarding and public "
+            "protection work?"
+        )
+        assert where(draft) == [("thurrock_sqs_2015", "Summary", None, 2)]
+        assert len(draft.cited[0].hit.text) > MAX_QUOTE
+        assert draft.cited[0].quote == (
+            "Overall, we found that the quality of the work carried out with children and young "
+            "people and their parents/carers, in particular safeguarding and public protection, "
+            "was excellent in Thurrock. All key processes were in place to enable case managers "
+            "to concentrate on a holistic approach to their work."
+        )
+
+    def test_quote_of_non_adjacent_sentences_is_verbatim(self, answer):
+        draft, _ = answer(TWO_SENTENCES)
+        assert where(draft) == [("thurrock_sqs_2015", "Summary", None, 2)]
+        assert all(normalise_space(c.quote) in normalise_space(c.hit.text) for c in draft.cited)
+
+    def test_number_question_cites_the_paragraph_that_prints_the_number(self, answer):
+        draft, _ = answer("How many cases did inspectors examine in Thurrock?")
+        assert where(draft) == [("thurrock_sqs_2015", "Context", None, 1)]
+        assert "We examined 14 cases" in draft.text
+
+    def test_when_question_cites_a_date(self, answer):
+        draft, _ = answer("When was the Thurrock inspection conducted?")
+        assert draft.cited[0].quote.startswith("The inspection was conducted from 27-29 April 2015")
+
+    def test_who_question_cites_a_name(self, answer):
+        draft, _ = answer("Who was the lead inspector in Thurrock?")
+        assert "who was Jane Attwood." in draft.cited[0].quote
+
+    def test_table_row_answers_a_rating_question(self, answer):
+        draft, _ = answer("What rating did Northfield get for planning in court disposals?")
+        assert where(draft) == [("northfield_yos_2019", "Ratings", None, 8)]
+        assert draft.text == (
+            "According to Northfield YOS inspection 2019 · Ratings ¶8: “2.2 Planning | Requires "
+            "improvement” [1]"
+        )
+
+
+class TestLists:
+    def test_list_section_cites_only_its_bullets(self, answer):
+        # The closing letter paragraphs sit under the same heading but are not bullets
+        draft, _ = answer("What were the areas requiring improvement in Thurrock?")
+        assert where(draft) == [
+            ("thurrock_sqs_2015", "Areas requiring improvement", None, 1),
+            ("thurrock_sqs_2015", "Areas requiring improvement", None, 2),
+        ]
+        assert draft.text == (
+            "Thurrock SQS 2015 lists 2 areas requiring improvement:\n"
+            "- “Intervention planning should genuinely involve children and young people and "
+            "their parents/carers. The plans should be constructed in such a way that they are "
+            "effective tools to drive successful interventions.” [1]\n"
+            "- “Multi-Agency Public Protection Arrangements need to be fully understood by all "
+            "staff and managers.” [2]"
+        )
+
+    def test_list_follow_up_uses_the_report_of_the_earlier_question(self, answer):
+        draft, _ = answer(
+            "What were the key strengths?",
+            history=["What was the reoffending rate in Kestrel Vale in 2016?"],
+        )
+        assert where(draft) == [
+            ("kestrel_vale_sqs_2016", "Key strengths", None, n) for n in (1, 2, 3)
+        ]
+        assert draft.text.startswith("Kestrel Vale SQS 2016 lists 3 key strengths:\n")
+
+    @pytest.mark.parametrize(
+        ("rating", "ordinals"),
+        [("Outstanding", [3, 12, 15]), ("Requires improvement", [4, 7, 8])],
+    )
+    def test_which_question_enumerates_every_matching_row(self, answer, rating, ordinals):
+        draft, _ = answer(f"Which Northfield standards were rated {rating}?")
+        assert where(draft) == [("northfield_yos_2019", "Ratings", None, n) for n in ordinals]
+        assert draft.text.startswith(f"Northfield YOS inspection 2019 lists {len(ordinals)}:\n")
+        assert all(c.quote.endswith(f"| {rating}") for c in draft.cited)
+
+    def test_which_question_rated_good(self, answer):
+        draft, _ = answer("Which standards were rated Good in Northfield?")
+        assert where(draft) == [
+            ("northfield_yos_2019", "Ratings", None, n) for n in (2, 5, 9, 10, 13, 14)
+        ]
+
+
+class TestAbstains:
+    def test_plan_that_abstains_passes_its_reason_on(self, answer):
+        draft, hits = answer("What did inspectors find in Brackenford?")
+        assert hits == []
+        assert (draft.text, draft.abstained, draft.cited, draft.related) == (
+            f"{NOT_ANSWERED} The stored reports do not mention 'Brackenford'.",
+            True,
+            [],
+            [],
+        )
+
+    def test_no_hits(self, sample_assistant):
+        corpus = sample_assistant.loader.load()
+        plan = sample_assistant.planner.plan("What about planning?", None, None, corpus)
+        draft = ExtractiveAnswerer().answer(plan, [], corpus)
+        assert draft.text == (f"{NOT_ANSWERED} Nothing in the stored reports matches the question.")
+        assert draft.abstained is True and draft.cited == []
+
+    def test_concept_the_report_does_not_cover(self, answer, sample_assistant):
+        question = "What rating did Thurrock get for governance and leadership?"
+        draft, hits = answer(question)
+        assert draft.abstained is True and draft.cited == []
+        assert draft.text == (
+            f"{NOT_ANSWERED} Thurrock SQS 2015 does not cover what the question asks about."
+        )
+        assert draft.related == hits[:3]
+        corpus = sample_assistant.loader.load()
+        plan = sample_assistant.planner.plan(question, None, None, corpus)
+        terms = corpus.question_terms(plan.lexical_text)
+        assert missing_terms(plan, corpus, terms) == ["rating", "govern", "leadership"]
+
+    def test_nothing_missing_when_every_report_is_searched(self, sample_assistant):
+        corpus = sample_assistant.loader.load()
+        plan = sample_assistant.planner.plan("What rating was given?", None, None, corpus)
+        assert missing_terms(plan, corpus, corpus.question_terms(plan.lexical_text)) == []
+
+    def test_number_question_without_the_number_abstains(self, answer):
+        draft, _ = answer("How many staff did the Thurrock YOS employ?")
+        assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
+
+    def test_strict_coverage_threshold_abstains(self, sample_assistant):
+        corpus = sample_assistant.loader.load()
+        plan = sample_assistant.planner.plan(
+            "Was enforcement action taken promptly in Thurrock?", None, None, corpus
+        )
+        hits = sample_assistant.retriever.retrieve(plan, corpus, 8)
+        strict = ExtractiveAnswerer(min_coverage=1.01, min_dense_alone=1.01)
+        assert strict.answer(plan, hits, corpus).text == NOT_ANSWERED

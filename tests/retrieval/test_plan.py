@@ -1,0 +1,230 @@
+"""retrieval/plan.py: `QuestionPlanner.plan` on the stored sample reports (five samples plus
+Thurrock): which reports each side is about, follow-ups, filters, and questions it abstains on.
+Also the acronyms the corpus learns from the reports, which the planner relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.corpus import learn_acronyms
+from retrieval.plan import QuestionPlanner, Side
+
+pytest_plugins = ["retrieval_fixtures"]
+
+ALL = [
+    "kestrel_vale_fji_2013",
+    "kestrel_vale_sqs_2016",
+    "marshbury_sqs_2014",
+    "marshbury_sqs_2016",
+    "northfield_yos_2019",
+    "thurrock_sqs_2015",
+]
+
+
+@pytest.fixture
+def plan(sample_corpus):
+    planner = QuestionPlanner()
+
+    def run(question, history=None, filters=None):
+        return planner.plan(question, history, filters, sample_corpus)
+
+    return run
+
+
+class TestWhichReports:
+    @pytest.mark.parametrize(
+        "question",
+        ["latest Marshbury", "What did the latest Marshbury inspection say about planning?"],
+    )
+    def test_latest_picks_the_newest_inspection(self, plan, question):
+        p = plan(question)
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2016"])]
+        assert (p.abstain, p.comparison, p.areas) == (None, False, ["Marshbury"])
+
+    def test_before_a_year_picks_the_earlier_inspection(self, plan):
+        p = plan(
+            "Before the 2016 inspection, what had inspectors said about planning in Marshbury?"
+        )
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014"])]
+        assert p.abstain is None and p.comparison is False
+
+    def test_year_picks_that_inspection(self, plan):
+        p = plan("What did the 2014 Marshbury screening say about MAPPA?")
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014"])]
+
+    def test_area_alone_keeps_all_its_reports(self, plan):
+        p = plan("What did inspectors say about planning in Kestrel Vale?")
+        assert p.sides == [Side("Kestrel Vale", ["kestrel_vale_fji_2013", "kestrel_vale_sqs_2016"])]
+        assert p.areas == ["Kestrel Vale"]
+
+    def test_no_area_searches_every_report(self, plan):
+        p = plan("What did inspectors say about planning?")
+        assert p.sides == [Side("all reports", ALL)]
+        assert p.report_ids == ALL and p.areas == []
+
+    def test_two_areas_are_compared_side_by_side(self, plan):
+        p = plan("Compare MAPPA findings in Marshbury 2014 and Northfield")
+        assert p.sides == [
+            Side("Marshbury", ["marshbury_sqs_2014"]),
+            Side("Northfield", ["northfield_yos_2019"]),
+        ]
+        assert p.comparison is True
+        assert p.areas == ["Marshbury", "Northfield"]
+        assert p.report_ids == ["marshbury_sqs_2014", "northfield_yos_2019"]
+
+    def test_change_over_time_compares_each_inspection(self, plan):
+        p = plan("Did planning improve in Marshbury between its two inspections?")
+        assert p.sides == [
+            Side("Marshbury SQS 2014", ["marshbury_sqs_2014"]),
+            Side("Marshbury SQS 2016", ["marshbury_sqs_2016"]),
+        ]
+        assert p.comparison is True
+
+    def test_lexical_text_drops_the_area_and_year_that_chose_the_reports(self, plan):
+        p = plan("What did the 2014 Marshbury screening say about MAPPA?")
+        assert p.search_text == "What did the 2014 Marshbury screening say about MAPPA?"
+        assert "Marshbury" not in p.lexical_text and "2014" not in p.lexical_text
+        assert "MAPPA" in p.lexical_text and "screening" in p.lexical_text
+
+
+class TestAbstains:
+    @pytest.mark.parametrize(
+        "question",
+        ["Marshbury in 2018", "What did inspectors say about planning in Marshbury in 2018?"],
+    )
+    def test_year_not_stored_names_the_area_and_its_stored_years(self, plan, question):
+        p = plan(question)
+        assert p.abstain == "No stored report covers Marshbury in 2018 (stored: 2014, 2016)."
+
+    def test_before_the_first_inspection(self, plan):
+        p = plan("Before 2014, what had inspectors said about Marshbury?")
+        assert p.abstain == "No stored report covers Marshbury before 2014 (stored: 2014, 2016)."
+
+    def test_place_not_stored(self, plan):
+        assert plan("What did inspectors find in Brackenford?").abstain == (
+            "The stored reports do not mention 'Brackenford'."
+        )
+
+    def test_acronym_no_report_prints(self, plan):
+        assert plan("What did inspectors say about ISS in Thurrock?").abstain == (
+            "The reports searched do not mention 'ISS'."
+        )
+
+    def test_acronym_printed_only_as_its_expansion_is_known(self, plan):
+        # Thurrock never prints "MAPPA", only "Multi-Agency Public Protection Arrangements"
+        p = plan("What did inspectors say about MAPPA in Thurrock?")
+        assert p.abstain is None
+        assert p.sides == [Side("Thurrock", ["thurrock_sqs_2015"])]
+
+    def test_filters_matching_nothing(self, plan):
+        p = plan("What did inspectors say about planning?", filters={"area": "Brackenford"})
+        assert p.abstain == "No stored report matches the filters."
+        assert p.sides == []
+
+
+class TestFollowUps:
+    def test_follow_up_inherits_the_area_and_year(self, plan):
+        p = plan(
+            "And what did it say about MAPPA there?",
+            history=["What was the reoffending rate in Kestrel Vale in 2016?"],
+        )
+        assert p.report_ids == ["kestrel_vale_sqs_2016"]
+        assert p.inherited is True
+        assert p.areas == ["Kestrel Vale"]
+        assert p.abstain is None
+
+    def test_next_inspection_after_the_one_discussed(self, plan):
+        p = plan(
+            "Had that improved by the next inspection?",
+            history=["Tell me about MAPPA referrals in Marshbury in 2014."],
+        )
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.inherited is True
+
+    def test_question_naming_its_own_area_ignores_history(self, plan):
+        p = plan(
+            "What did inspectors say about MAPPA in Northfield?",
+            history=["What was the reoffending rate in Kestrel Vale in 2016?"],
+        )
+        assert p.sides == [Side("Northfield", ["northfield_yos_2019"])]
+        assert p.inherited is False
+
+    def test_history_without_an_area_is_not_inherited(self, plan):
+        p = plan("What about MAPPA?", history=["What did inspectors say about planning?"])
+        assert p.report_ids == ALL
+        assert p.inherited is False
+
+
+class TestFilters:
+    def test_area_filter(self, plan):
+        p = plan("What did inspectors say about planning?", filters={"area": "kestrel vale"})
+        assert p.report_ids == ["kestrel_vale_fji_2013", "kestrel_vale_sqs_2016"]
+
+    def test_year_filter(self, plan):
+        p = plan(
+            "What did inspectors say about planning?", filters={"year_from": 2016, "year_to": 2016}
+        )
+        assert p.report_ids == ["kestrel_vale_sqs_2016", "marshbury_sqs_2016"]
+
+    def test_report_ids_filter(self, plan):
+        p = plan("What did inspectors say?", filters={"report_ids": ["northfield_yos_2019"]})
+        assert p.report_ids == ["northfield_yos_2019"]
+
+    def test_filter_narrows_a_named_area(self, plan):
+        p = plan("What did the Marshbury inspection find?", filters={"year_to": 2015})
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014"])]
+
+
+class TestKindOfAnswer:
+    def test_list_question(self, plan):
+        p = plan("What were the key strengths in Thurrock?")
+        assert p.list_sections == ("key strengths", "strengths")
+        assert p.sides == [Side("Thurrock", ["thurrock_sqs_2015"])]
+
+    def test_areas_for_improvement_list(self, plan):
+        p = plan("What were the areas requiring improvement in Northfield?")
+        assert p.list_sections == (
+            "areas requiring improvement",
+            "areas for improvement",
+            "areas needing improvement",
+        )
+
+    def test_number_question(self, plan):
+        p = plan("How many staff did the Thurrock YOS employ?")
+        assert (p.quantity, p.yes_no, p.list_sections) == (True, False, ())
+
+    def test_yes_no_question(self, plan):
+        p = plan("Was enforcement action taken promptly in Thurrock?")
+        assert (p.quantity, p.yes_no) == (False, True)
+
+    def test_when_and_who_questions(self, plan):
+        assert plan("When was the Thurrock inspection conducted?").wants == "date"
+        assert plan("Who was the lead inspector in Thurrock?").wants == "person"
+        assert plan("What did inspectors say about planning in Thurrock?").wants is None
+
+
+class TestAcronyms:
+    def test_corpus_learns_acronyms_the_reports_define(self, sample_corpus):
+        assert sample_corpus.acronyms["mappa"] == "multi-agency public protection arrangements"
+        learned = learn_acronyms(sample_corpus.texts)
+        assert learned["mappa"] == "multi-agency public protection arrangements"
+        assert learned["camhs"] == "child and adolescent mental health services"
+        assert learned["yos"] == "youth offending service"
+        # "the record of assessment (Asset)" is not a definition: the words are not capitalised
+        assert "asset" not in learned
+
+    def test_learn_acronyms_skips_connecting_words_and_leading_words(self):
+        assert learn_acronyms(
+            [
+                "Young people on Intensive Supervision and Surveillance (ISS) were seen daily.",
+                "Marshbury Youth Offending Service (YOS) staff",
+                "a Referral Order (RO) panel and a Referral Order (RO) again",
+            ]
+        ) == {
+            "iss": "intensive supervision and surveillance",
+            "yos": "youth offending service",
+            "ro": "referral order",
+        }
+
+    def test_nothing_learned_from_plain_brackets(self):
+        assert learn_acronyms(["in some cases (3 of 16)", "plans (ASAP)", "(YOS)"]) == {}
