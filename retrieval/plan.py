@@ -72,7 +72,7 @@ WHO = re.compile(
     re.I,
 )
 NEXT = re.compile(r"\b(next|later|following|subsequent|since then|by then)\b", re.I)
-ANAPHORA = re.compile(r"\b(that|this|they|them|those|these|such)\b", re.I)
+ANAPHORA = re.compile(r"\b(that|this|they|them|those|these|such|(?:about|with|on|to|for) it)\b", re.I)
 REPORT_LEVEL = re.compile(
     r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b",
     re.I,
