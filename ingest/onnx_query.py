@@ -10,7 +10,6 @@ Chroma) and the model's own `tokenizers` tokenizer: about 1 s from a cold start.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import warnings
@@ -40,11 +39,9 @@ def onnx_path(weights_sha256: str) -> Path:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    from ingest.embed import file_sha256  # embed imports this module
+
+    return file_sha256(path)
 
 
 class OnnxEncoder:

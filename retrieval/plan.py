@@ -12,23 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.metadata import MONTHS
 from retrieval.corpus import Corpus
 from retrieval.text import content_terms, words
 
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
 LATEST = re.compile(
     r"\b(latest|most recent|newest|current|last (?:inspection|report|visit|time))\b", re.I
 )
@@ -72,7 +59,9 @@ WHO = re.compile(
     re.I,
 )
 NEXT = re.compile(r"\b(next|later|following|subsequent|since then|by then)\b", re.I)
-ANAPHORA = re.compile(r"\b(that|this|they|them|those|these|such|(?:about|with|on|to|for) it)\b", re.I)
+ANAPHORA = re.compile(
+    r"\b(that|this|they|them|those|these|such|(?:about|with|on|to|for) it)\b", re.I
+)
 REPORT_LEVEL = re.compile(
     r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b",
     re.I,
