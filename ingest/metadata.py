@@ -122,11 +122,28 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     else:
         meta.inspectorate = explicit
 
-    area = None
-    if title:
-        m = re.search(
-            r"\bin\s+([A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+)?[A-Z][\w'’-]*)*)\s*$", title
-        )
-        area = m.group(1) if m else None
-    meta.area = area or _field(paragraphs, "area", "local authority")
+    meta.area = _area(title, full) or _field(paragraphs, "area", "local authority")
     return meta
+
+
+_PLACE = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+|of\s+)?[A-Z][\w'’-]*)*"
+_SERVICE = r"\s+(?:Youth\s+Offending\s+(?:Service|Team)|YOS|YOT)\b"
+
+
+def _area(title: str | None, text: str) -> str | None:
+    """The area inspected, as the report prints it: "… youth offending work in Thurrock",
+    "Thurrock Youth Offending Service …"; None when it is not printed that way."""
+    if title:
+        m = re.search(rf"\bin\s+({_PLACE})\s*$", title) or re.match(
+            rf"^(?:The\s+)?({_PLACE}?){_SERVICE}", title
+        )
+        if m:
+            return m.group(1)
+    for pattern in (
+        rf"\byouth offending (?:work|services?) in\s+({_PLACE})",
+        rf"\bsupervised by\s+(?:the\s+)?({_PLACE}?){_SERVICE}",
+    ):
+        m = re.search(pattern, text[:5000])
+        if m:
+            return m.group(1)
+    return None

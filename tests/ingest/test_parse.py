@@ -278,3 +278,31 @@ class TestCleanUp:
 )
 def test_report_id(name, expected):
     assert report_id_for(name) == expected
+
+
+@pytest.mark.parametrize(
+    "title, text, area",
+    [
+        (
+            "Report of Short Quality Screening (SQS) of youth offending work in Thurrock",
+            "",
+            "Thurrock",
+        ),
+        ("Thurrock Youth Offending Service Inspection", "", "Thurrock"),
+        (
+            "Inspection report",
+            "Cases supervised by Kestrel Vale Youth Offending Service (YOS).",
+            "Kestrel Vale",
+        ),
+        (
+            None,
+            "We inspected youth offending work in Barking and Dagenham. Staff said",
+            "Barking and Dagenham",
+        ),
+        ("Annual report", "Nothing names a place here.", None),
+    ],
+)
+def test_area_is_read_from_title_or_text_never_guessed(title, text, area):
+    from ingest.metadata import _area
+
+    assert _area(title, text) == area
