@@ -190,7 +190,7 @@ class TestFilters:
             f"[{n}] Northfield YOS inspection 2019 · Key strengths ¶{n}" for n in (1, 2, 3, 4)
         ]
         assert [w.value for w in rate.warning] == ["The reports don't answer this."]
-        assert rate.markdown[0].value == "No stored report covers Kestrel Vale in 2016."
+        assert rate.markdown[0].value == "No report about Kestrel Vale matches the filters."
 
     def test_sidebar_lists_reports_mode_and_store(self, app, sample_store):
         assert (
