@@ -146,9 +146,12 @@ class Embedder:
                 source = str(bundled_model_path())  # checks the weights' sha256
             else:
                 source = self.model
-            self._st = _load(source, self._device(), self.model)
-            if self.model == BUNDLED_MODEL:
+            device = self._device()
+            self._st = _load(source, device, self.model)
+            if self.model == BUNDLED_MODEL and device == "cpu":
                 onnx_query.export(self._st, source, BUNDLED_MODEL_SHA256)
+            if device.startswith("cuda"):
+                self._st.half()  # fp16 on a GPU: about twice the throughput, same rankings
         return self._st
 
     def _onnx(self):
