@@ -20,6 +20,15 @@ def offline_environment() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def cache_dir() -> Path:
+    """Where findings keeps what it can rebuild: the ONNX query encoder, corpus indexes.
+    FINDINGS_CACHE_DIR, else $XDG_CACHE_HOME/findings, else ~/.cache/findings."""
+    base = os.environ.get("FINDINGS_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "findings"
+    )
+    return Path(base)
+
+
 class Settings(BaseSettings):
     """Every knob, each settable as FINDINGS_<NAME> or in a `.env` file."""
 
@@ -35,6 +44,10 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
     pdf_timeout_s: float = Field(60.0, gt=0, description="Time limit for reading one PDF.")
     lock_timeout_s: float = Field(5.0, ge=0, description="How long a writer waits for the lock.")
+    cache_dir: Path | None = Field(
+        None,
+        description="Cache folder (ONNX query encoder, corpus index); default ~/.cache/findings.",
+    )
     top_k: int = Field(8, ge=1, le=100, description="Paragraphs retrieved per question.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint (LLM mode).")
     llm_model: str | None = Field(None, description="Model name for the LLM mode.")

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from findings.settings import cache_dir
+
 CHECK_TEXTS = [
     "What was the reoffending rate in Thurrock?",
     "MAPPA",
@@ -25,13 +27,6 @@ CHECK_TEXTS = [
     "within the team although this had not affected those cases that needed to be referred.",
 ]
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("FINDINGS_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "findings"
-    )
-    return Path(base)
 
 
 def onnx_path(weights_sha256: str) -> Path:

@@ -9,6 +9,10 @@ committed versions change.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
 import re
 import time
 from collections import defaultdict
@@ -18,6 +22,7 @@ import bm25s
 import numpy as np
 
 from findings.records import report_label
+from findings.settings import cache_dir
 from retrieval.text import content_terms, synonyms, tokens, words
 
 # Acronyms of the field, for reports that use a term without defining it (the reports' own
@@ -148,6 +153,10 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
     return found
 
 
+CORPUS_FORMAT = 1  # bump when Corpus or build_corpus changes: old caches are then ignored
+KEEP_CACHED = 8
+
+
 class CorpusLoader:
     """One public method: `load() -> Corpus`, rebuilt only when the store's contents change."""
 
@@ -165,9 +174,40 @@ class CorpusLoader:
         versions = self.store.committed_versions()
         self._checked = now
         if self._corpus is None or versions != self._versions:
-            self._corpus = build_corpus(self.store.list_reports(), self.store.all_paragraphs())
+            self._corpus = self._cached(versions)
             self._versions = versions
         return self._corpus
+
+    def _cached(self, versions: dict[str, str]) -> Corpus:
+        """The corpus for exactly these committed versions, from the on-disk cache when a
+        process built it before (reading every paragraph and indexing it takes seconds at a
+        thousand reports; loading the cached index, a fraction of that)."""
+        key = hashlib.sha256(
+            json.dumps(
+                [CORPUS_FORMAT, getattr(self.store, "location", ""), sorted(versions.items())]
+            ).encode()
+        ).hexdigest()[:32]
+        folder = cache_dir() / "corpus"
+        path = folder / f"{key}.pickle"
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        corpus = build_corpus(self.store.list_reports(), self.store.all_paragraphs())
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+            for old in sorted(folder.glob("*.pickle"), key=lambda f: f.stat().st_mtime)[
+                :-KEEP_CACHED
+            ]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return corpus
 
 
 def build_corpus(reports: list[dict], rows: dict) -> Corpus:
