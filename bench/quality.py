@@ -1,0 +1,255 @@
+"""Answer quality: our eval metrics next to the plain LangChain recipe a user would otherwise pick.
+
+    python -m bench.quality [--device auto]
+
+Two QA sets, each over its own freshly ingested tmp store:
+
+- dev: `data/reports/` with `data/eval/dev_qa.jsonl`;
+- seed: `../shared/corpus/thurrock_sqs_2015.txt` with `../shared/eval/seed_dev_qa.jsonl`
+  (skipped with a note when `../shared` is missing).
+
+Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
+baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
+page as `PyMuPDFLoader` gives; BeautifulSoup text for HTML), splits it with
+`RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)` into `langchain_chroma.Chroma`
+with our bundled model behind a LangChain `Embeddings`, and runs `similarity_search(q, k=4)`.
+See `RULE` for how its evidence recall@4 is counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from bench.common import (
+    ROOT,
+    header,
+    machine,
+    offline,
+    percentile,
+    resolve_device,
+    table,
+    write_section,
+)
+
+SHARED = ROOT.parent / "shared"
+GOALS = {
+    "top_citation_accuracy": "≥ 0.95",
+    "citation_precision": "≥ 0.9",
+    "citation_recall": "≥ 0.9",
+    "must_contain_accuracy": "≥ 0.9",
+    "abstention_recall": "≥ 0.9",
+    "false_abstention_rate": "≤ 0.05",
+}
+RULE = (
+    "Baseline evidence_recall@4: an answerable question counts when one of its 4 retrieved "
+    "chunks holds a gold paragraph: the chunk comes from the gold report, and at least 80% of "
+    "the paragraph's word 3-grams occur in the chunk (for a paragraph longer than the chunk: "
+    "80% of the chunk's 3-grams occur in the paragraph). Words are lower-case runs of `[a-z0-9]`, "
+    "so markup, table separators, tabs and a footnote or page header that interrupts the "
+    "paragraph in the raw text do not hide it; a paragraph of under 3 words uses n-grams of "
+    "its own length. The "
+    "gold text is the stored paragraph our parser made: the rows of `store.get_paragraphs(report)` "
+    "that match the gold entry by the CONTRACT rule (`retrieval.evaluate.matches`). Ours counts a "
+    "question when a gold paragraph is among its top 4 `retrieved` (the CONTRACT metric)."
+)
+SHARE = 0.8
+
+
+class BundledEmbeddings(Embeddings):
+    """The bundled sentence-transformers model behind LangChain's `Embeddings` interface."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.model.encode(texts, batch_size=64, normalize_embeddings=True).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embed_documents([text])[0]
+
+
+def load_texts(path: Path) -> list[str]:
+    """What a user would load: the file's text, one string per PDF page."""
+    if path.suffix.lower() == ".pdf":
+        import pymupdf
+
+        with pymupdf.open(path) as doc:
+            return [page.get_text() for page in doc]
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() in (".html", ".htm"):
+        from bs4 import BeautifulSoup
+
+        return [BeautifulSoup(text, "html.parser").get_text("\n")]
+    return [text]
+
+
+def words(text: str) -> list[str]:
+    """Lower-case `[a-z0-9]` runs, HTML-style tags dropped."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"<[^>]{1,40}>", " ", text).lower())
+
+
+def holds(chunk: str, paragraph: str) -> bool:
+    """The chunk holds the paragraph: SHARE of the paragraph's word 3-grams occur in it (a
+    paragraph longer than the chunk: SHARE of the chunk's occur in the paragraph). A paragraph
+    of under 3 words uses n-grams of its own length."""
+    c, p = words(chunk), words(paragraph)
+    n = max(1, min(3, len(p)))
+    cg = {tuple(c[i : i + n]) for i in range(len(c) - n + 1)}
+    pg = {tuple(p[i : i + n]) for i in range(len(p) - n + 1)}
+    return bool(pg) and len(cg & pg) >= SHARE * min(len(cg), len(pg))
+
+
+def ours(paths: list[Path], qa: list[dict], store_dir: Path, device: str):
+    """(metrics, store) of our pipeline: ingest `paths`, then `answer_all` + `score`."""
+    from findings.settings import get_settings
+    from findings.wiring import build_assistant, build_ingester
+    from retrieval.evaluate import answer_all, score
+
+    settings = get_settings(store=store_dir, device=device)
+    summary = build_ingester(settings).run(paths)
+    if summary.failed:
+        raise SystemExit(f"ingest failed: {summary.failed}")
+    assistant = build_assistant(settings)
+    assistant.warm_up()
+    return score(qa, answer_all(assistant, qa)), assistant.store
+
+
+def baseline(paths: list[Path], qa: list[dict], store, lc_dir: Path, model) -> dict:
+    """Evidence recall@4 and search latency of the plain LangChain recipe."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    from findings.records import report_id_for
+    from retrieval.evaluate import matches
+
+    docs = [
+        Document(page_content=text, metadata={"report_id": report_id_for(p)})
+        for p in paths
+        for text in load_texts(p)
+    ]
+    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
+        docs
+    )
+    client = chromadb.PersistentClient(
+        path=str(lc_dir), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    db = Chroma(
+        collection_name="baseline", embedding_function=BundledEmbeddings(model), client=client
+    )
+    db.add_documents(chunks)
+
+    cache: dict[tuple, list[str]] = {}
+
+    def gold_texts(g: dict) -> list[str]:
+        key = (g["report"], g.get("section"), g.get("paragraph"), g.get("ordinal"))
+        if key not in cache:
+            rows = store.get_paragraphs(g["report"])
+            cache[key] = [r["text"] for r in rows if matches(r, g)]
+        return cache[key]
+
+    def found(chunk, g: dict) -> bool:
+        return chunk.metadata["report_id"] == g["report"] and any(
+            holds(chunk.page_content, t) for t in gold_texts(g)
+        )
+
+    answerable = [q for q in qa if q.get("gold")]
+    hits, latencies = 0, []
+    for q in answerable:
+        t = time.perf_counter()
+        got = db.similarity_search(q["question"], k=4)
+        latencies.append((time.perf_counter() - t) * 1000)
+        hits += any(found(c, g) for c in got for g in q["gold"])
+    golds = [g for q in answerable for g in q["gold"]]
+    findable = sum(any(found(c, g) for c in chunks) for g in golds)
+    return {
+        "evidence_recall@4": round(hits / (len(answerable) or 1), 4),
+        "latency_ms_p50": round(percentile(latencies, 50), 1),
+        "latency_ms_p95": round(percentile(latencies, 95), 1),
+        "chunks": len(chunks),
+        "findable": f"{findable}/{len(golds)}",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m bench.quality", description=__doc__.splitlines()[0]
+    )
+    ap.add_argument("--device", default="auto", help="auto, cpu, cuda, mps (default auto)")
+    args = ap.parse_args(argv)
+    offline()
+
+    from sentence_transformers import SentenceTransformer
+
+    from ingest.embed import bundled_model_path
+    from retrieval.evaluate import load_qa
+
+    device = resolve_device(args.device)
+    info = machine(device)
+    print(header(info))
+    sets = {"dev": (sorted((ROOT / "data/reports").iterdir()), ROOT / "data/eval/dev_qa.jsonl")}
+    skipped = ""
+    if (SHARED / "eval/seed_dev_qa.jsonl").is_file():
+        sets["seed"] = (
+            [SHARED / "corpus/thurrock_sqs_2015.txt"],
+            SHARED / "eval/seed_dev_qa.jsonl",
+        )
+    else:
+        skipped = f"\nThe seed set was skipped: {SHARED} is missing.\n"
+    model = SentenceTransformer(str(bundled_model_path()), device=device)
+
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="findings-bench-quality-") as tmp:
+        for name, (paths, qa_file) in sets.items():
+            qa = load_qa(qa_file)
+            print(f"{name}: {len(paths)} reports, {len(qa)} questions …", flush=True)
+            mine, store = ours(paths, qa, Path(tmp) / f"store-{name}", device)
+            base = baseline(paths, qa, store, Path(tmp) / f"lc-{name}", model)
+            results[name] = (mine, base, qa_file)
+
+    names = list(results)
+    heads = ["metric"]
+    for n in names:
+        mine, base, qa_file = results[n]
+        q = f"{mine['questions']} q, {mine['unanswerable']} unanswerable"
+        heads += [f"ours · {n} ({q})", f"LangChain baseline · {n} ({base['chunks']} chunks)"]
+    heads.append("goal")
+    metrics = ["evidence_recall@4", *GOALS, "evidence_recall@1", "evidence_recall@8"]
+    metrics += ["latency_ms_p50", "latency_ms_p95"]
+    rows = []
+    for m in metrics:
+        row = [f"**{m}**" if m in ("evidence_recall@4", *GOALS) else m]
+        for n in names:
+            mine, base, _ = results[n]
+            row += [mine.get(m), base.get(m)]
+        rows.append([*row, GOALS.get(m, "")])
+    rows.append(
+        ["gold paragraphs the rule finds in any baseline chunk"]
+        + [v for n in names for v in ("", results[n][1]["findable"])]
+        + [""]
+    )
+    out = table(heads, rows)
+    print(out)
+    sources = ", ".join(f"{n}: `{os.path.relpath(results[n][2], ROOT)}`" for n in names)
+    notes = (
+        f"\nQA files: {sources}. Latency is per question, warm, in one process (ours: "
+        "`Assistant.ask`, the whole chain; baseline: `similarity_search` only). The baseline "
+        "answers nothing, cites nothing and never abstains, so only its retrieval is "
+        "comparable; it also ignores a question's `history`.\n\n" + RULE + "\n" + skipped
+    )
+    write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
