@@ -92,7 +92,7 @@ class ParagraphStore:
         """Delete paragraph rows whose (report_id, version) is not committed; return how many."""
         paragraphs, _ = self._collections()
         committed = self.committed_versions()
-        got = paragraphs.get(include=["metadatas"])
+        got = _get_all(paragraphs, include=["metadatas"])
         orphans = [
             pid
             for pid, md in zip(got["ids"], got["metadatas"], strict=True)
@@ -174,18 +174,32 @@ class ParagraphStore:
 
     # --- reading ------------------------------------------------------------------------------
 
+    def change_token(self) -> tuple | None:
+        """Something that changes whenever the embedded store is written (its SQLite files'
+        sizes and times), read in microseconds; None for a server, which readers must ask."""
+        if self.url:
+            return None
+        token = []
+        for name in ("chroma.sqlite3", "chroma.sqlite3-wal"):
+            try:
+                st = os.stat(self.path / name)
+                token.append((name, st.st_mtime_ns, st.st_size))
+            except OSError:
+                token.append((name, None, None))
+        return tuple(token)
+
     def committed_versions(self) -> dict[str, str]:
         cols = self._collections(create=False)
         if cols is None:
             return {}
-        got = cols[1].get(include=["metadatas"])
+        got = _get_all(cols[1], include=["metadatas"])
         return {rid: md["version"] for rid, md in zip(got["ids"], got["metadatas"], strict=True)}
 
     def list_reports(self) -> list[dict]:
         cols = self._collections(create=False)
         if cols is None:
             return []
-        got = cols[1].get(include=["metadatas"])
+        got = _get_all(cols[1], include=["metadatas"])
         return sorted((_report(md) for md in got["metadatas"]), key=lambda r: r["report_id"])
 
     def get_report(self, report_id: str) -> dict:
@@ -209,34 +223,54 @@ class ParagraphStore:
         rows = map(_row, got["ids"], got["documents"], got["metadatas"])
         return sorted(rows, key=lambda r: r["order"])
 
-    def all_paragraphs(self) -> dict[str, list]:
-        """Every committed paragraph (for BM25): `{"ids", "texts", "metadatas"}`, in reading order."""
+    def all_paragraphs(self, embeddings: bool = False) -> dict[str, list]:
+        """Every committed paragraph (for BM25): `{"ids", "texts", "metadatas"}` (and
+        `"embeddings"` when asked), in reading order."""
+        empty = {
+            "ids": [],
+            "texts": [],
+            "metadatas": [],
+            **({"embeddings": []} if embeddings else {}),
+        }
         cols = self._collections(create=False)
         if cols is None:
-            return {"ids": [], "texts": [], "metadatas": []}
+            return empty
         committed = self.committed_versions()
-        got = cols[0].get(include=["documents", "metadatas"])
+        include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
+        got = _get_all(cols[0], include=include)
+        vectors = got["embeddings"] if embeddings else [None] * len(got["ids"])
         rows = [
             r
-            for r in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            for r in zip(got["ids"], got["documents"], got["metadatas"], vectors, strict=True)
             if committed.get(r[2]["report_id"]) == r[2]["version"]
         ]
         rows.sort(key=lambda r: (r[2]["report_id"], r[2]["order"]))
-        return {
+        out = {
             "ids": [r[0] for r in rows],
             "texts": [r[1] for r in rows],
             "metadatas": [_paragraph_meta(r[2]) for r in rows],
         }
+        if embeddings:
+            out["embeddings"] = [r[3] for r in rows]
+        return out
 
-    def query(self, embedding: list[float], n: int, where: dict | None = None) -> list[dict]:
-        """The `n` committed paragraphs nearest to `embedding` (cosine distance), nearest first."""
+    def query(
+        self,
+        embedding: list[float],
+        n: int,
+        where: dict | None = None,
+        committed: dict[str, str] | None = None,
+    ) -> list[dict]:
+        """The `n` committed paragraphs nearest to `embedding` (cosine distance), nearest first.
+        `committed` (report id -> version) spares reading the manifest when the caller knows it."""
         cols = self._collections(create=False)
         if cols is None or n <= 0:
             return []
         paragraphs = cols[0]
-        committed = self.committed_versions()
-        total = paragraphs.count()
-        fetch = min(n, total)
+        if committed is None:
+            committed = self.committed_versions()
+        total = None
+        fetch = n
         while True:
             got = paragraphs.query(
                 query_embeddings=[embedding],
@@ -257,7 +291,10 @@ class ParagraphStore:
                 h for h in hits if committed.get(h[2].get("report_id")) == h[2].get("version")
             ][:n]
             # uncommitted rows (a write in progress or interrupted) took places: ask for more
-            if len(fresh) == n or len(hits) < fetch or fetch >= total:
+            if len(fresh) == n or len(hits) < fetch:
+                return [_row(*hit) for hit in fresh]
+            total = paragraphs.count() if total is None else total
+            if fetch >= total:
                 return [_row(*hit) for hit in fresh]
             fetch = min(total, fetch * 2)
 
@@ -371,6 +408,23 @@ class ParagraphStore:
         step = self._batch_size() if ids else 1
         for s in range(0, len(ids), step):
             collection.delete(ids=ids[s : s + step])
+
+
+GET_PAGE = 5000  # rows per read: one `get` of every row fails past SQLite's variable limit
+
+
+def _get_all(collection, include: list[str], where: dict | None = None) -> dict:
+    """Every row of a collection (or those matching `where`), read a page at a time."""
+    out: dict[str, list] = {"ids": [], **{k: [] for k in include}}
+    offset = 0
+    while True:
+        got = collection.get(include=include, where=where, limit=GET_PAGE, offset=offset)
+        out["ids"] += got["ids"]
+        for k in include:
+            out[k] += list(got[k]) if got[k] is not None else []
+        if len(got["ids"]) < GET_PAGE:
+            return out
+        offset += GET_PAGE
 
 
 def _clean(md: dict) -> dict:

@@ -13,6 +13,7 @@ from retrieval.plan import Plan
 from retrieval.text import DATE, content_terms, prints_person, synonyms, tokens
 
 RRF_K = 60
+LOCAL_DENSE_MAX = 20_000  # paragraphs scored exactly in memory rather than by a filtered query
 COVERAGE_WEIGHT = 0.5  # tuned on data/eval/dev_qa.jsonl (bench/quality.py)
 SECTION_WEIGHT = 0.03
 # Numbered paragraphs carry the detailed findings; summaries and lists repeat them in brief.
@@ -92,6 +93,7 @@ class HybridRetriever:
         terms = corpus.question_terms(lexical)
         q_terms = set(terms)
         per_side: list[list[Hit]] = []
+        committed = corpus.versions
         for side_no, side in enumerate(plan.sides):
             rows = (
                 [i for rid in side.report_ids for i in corpus.by_report.get(rid, [])]
@@ -102,14 +104,7 @@ class HybridRetriever:
                 per_side.append([])
                 continue
             n = min(len(rows), max(self.candidates, top_k * 4))
-            where = None
-            if side.report_ids is not None:
-                ids = side.report_ids
-                where = {"report_id": ids[0]} if len(ids) == 1 else {"report_id": {"$in": ids}}
-            dense_rows = self.store.query(query_vec, n, where=where)
-            row_of = {pid: i for i, pid in enumerate(corpus.ids)}
-            dense_rank = [row_of[r["id"]] for r in dense_rows if r["id"] in row_of]
-            sims = {row_of[r["id"]]: 1.0 - r["distance"] for r in dense_rows if r["id"] in row_of}
+            dense_rank, sims = self._dense(query_vec, rows, side.report_ids, n, corpus, committed)
             side_rows = np.asarray(rows)
             scores = bm25_all[side_rows]
             order = np.argsort(-scores, kind="stable")[:n]
@@ -151,6 +146,29 @@ class HybridRetriever:
                 ]
             )
         return _interleave(per_side, top_k)
+
+    def _dense(self, query_vec, rows, report_ids, n, corpus, committed):
+        """Nearest paragraphs by cosine: over all reports, Chroma's HNSW index; within a few
+        targeted reports, the exact scores of their stored vectors (a filtered Chroma query
+        costs ~50 ms there, the dot products well under one)."""
+        if corpus.vectors is not None and report_ids is not None and len(rows) <= LOCAL_DENSE_MAX:
+            scores = corpus.vectors[rows] @ np.asarray(query_vec, dtype=np.float32)
+            best = np.argsort(-scores, kind="stable")[:n]
+            ranked = [rows[j] for j in best]
+            return ranked, {rows[j]: float(scores[j]) for j in best}
+        where = None
+        if report_ids is not None and len(report_ids) < len(corpus.reports):
+            where = (
+                {"report_id": report_ids[0]}
+                if len(report_ids) == 1
+                else {"report_id": {"$in": report_ids}}
+            )
+        found = self.store.query(query_vec, n, where=where, committed=committed)
+        ranked = [corpus.row_of[r["id"]] for r in found if r["id"] in corpus.row_of]
+        sims = {
+            corpus.row_of[r["id"]]: 1.0 - r["distance"] for r in found if r["id"] in corpus.row_of
+        }
+        return ranked, sims
 
     @staticmethod
     def _section_bonus(corpus: Corpus, row: int, q_terms: set[str]) -> float:
