@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     )
     device: str = Field("auto", description="auto (CUDA when present), cpu, cuda, mps.")
     batch_size: int = Field(64, ge=1, le=4096, description="Embedding batch size.")
+    ingest_group: int = Field(
+        512, ge=1, description="Paragraphs embedded and committed together when ingesting."
+    )
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
     pdf_timeout_s: float = Field(60.0, gt=0, description="Time limit for reading one PDF.")
     lock_timeout_s: float = Field(5.0, ge=0, description="How long a writer waits for the lock.")

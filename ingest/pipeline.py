@@ -27,8 +27,6 @@ from ingest.store import ParagraphStore
 
 log = logging.getLogger("findings.ingest")
 
-GROUP_PARAGRAPHS = 512  # paragraphs parsed before one embedding call and their commits
-
 
 @dataclass
 class IngestSummary:
@@ -115,6 +113,7 @@ class Ingester:
 
         with self.store.writing():
             committed = self.store.committed_versions()
+            self._committed = committed
             owners: dict[str, Path] = {}
             pending: list[tuple[Path, ParsedReport]] = []
             for path in files:
@@ -144,7 +143,7 @@ class Ingester:
                     summary.failed.append(_failure(path, str(exc)))
                     settled(path)
                 timings["parse"] += time.perf_counter() - t
-                if sum(len(r.paragraphs) for _, r in pending) >= GROUP_PARAGRAPHS:
+                if sum(len(r.paragraphs) for _, r in pending) >= self.settings.ingest_group:
                     self._commit(pending, summary, timings, settled)
                     pending = []
             self._commit(pending, summary, timings, settled)
@@ -185,11 +184,16 @@ class Ingester:
             vectors.update(zip(todo, self.embedder.embed(list(todo.values())), strict=True))
         summary.embedded += len(todo)
         timings["embed"] += time.perf_counter() - t
+        t = time.perf_counter()
+        self.store.commit_many(
+            [
+                (report, [vectors[s] for s in shas[id(report)]], shas[id(report)])
+                for _, report in pending
+            ],
+            new_reports={report.meta.report_id for _, report in pending} - set(self._committed),
+        )
+        timings["store"] += time.perf_counter() - t
         for path, report in pending:
-            t = time.perf_counter()
-            report_shas = shas[id(report)]
-            self.store.commit(report, [vectors[s] for s in report_shas], report_shas)
-            timings["store"] += time.perf_counter() - t
             summary.ingested.append(str(path))
             summary.paragraphs += len(report.paragraphs)
             log.info(

@@ -105,16 +105,27 @@ class ParagraphStore:
         self, report: ParsedReport, vectors: list[list[float]], text_shas: list[str]
     ) -> None:
         """Store one parsed report, replacing any earlier version of it, all-or-nothing."""
-        meta = report.meta
-        version = report_version(meta.source_sha256) if meta.source_sha256 else None
-        if not version:
-            raise ValueError(f"{meta.report_id}: ParsedReport.meta.source_sha256 is not set")
-        if not (len(vectors) == len(text_shas) == len(report.paragraphs)):
-            raise ValueError(f"{meta.report_id}: one vector and one text_sha per paragraph")
-        with self.writing():
-            paragraphs, manifest = self._collections()
+        self.commit_many([(report, vectors, text_shas)])
+
+    def commit_many(
+        self,
+        items: list[tuple[ParsedReport, list[list[float]], list[str]]],
+        new_reports: set[str] | None = None,
+    ) -> None:
+        """Store several parsed reports, each all-or-nothing, in as few writes as possible:
+        every new paragraph row first, then the manifest rows (the commit point of each report),
+        then the rows of versions now replaced. `new_reports` names reports known to have no
+        committed version (nothing to delete); by default every report is cleaned up."""
+        rows: list[tuple[str, list[float], str, dict]] = []
+        manifest_rows: list[tuple[str, dict]] = []
+        for report, vectors, text_shas in items:
+            meta = report.meta
+            version = report_version(meta.source_sha256) if meta.source_sha256 else None
+            if not version:
+                raise ValueError(f"{meta.report_id}: ParsedReport.meta.source_sha256 is not set")
+            if not (len(vectors) == len(text_shas) == len(report.paragraphs)):
+                raise ValueError(f"{meta.report_id}: one vector and one text_sha per paragraph")
             report_fields = {k: getattr(meta, k) for k in FILTER_FIELDS}
-            ids, docs, metas = [], [], []
             for order, p in enumerate(report.paragraphs):
                 md = {
                     "report_id": meta.report_id,
@@ -130,27 +141,41 @@ class ParagraphStore:
                     "text_sha": text_shas[order],
                     **report_fields,
                 }
-                ids.append(paragraph_id(meta.report_id, version, order))
-                docs.append(p.text)
-                metas.append(_clean(md))
-            step = self._batch_size()
-            for s in range(0, len(ids), step):
-                paragraphs.upsert(
-                    ids=ids[s : s + step],
-                    embeddings=vectors[s : s + step],
-                    documents=docs[s : s + step],
-                    metadatas=metas[s : s + step],
+                rows.append(
+                    (
+                        paragraph_id(meta.report_id, version, order),
+                        vectors[order],
+                        p.text,
+                        _clean(md),
+                    )
                 )
-            row = _clean({**meta.to_dict(), "paragraphs": len(ids), "version": version})
+            row = _clean(
+                {**meta.to_dict(), "paragraphs": len(report.paragraphs), "version": version}
+            )
+            manifest_rows.append((meta.report_id, row))
+        with self.writing():
+            paragraphs, manifest = self._collections()
+            step = self._batch_size()
+            for s in range(0, len(rows), step):
+                chunk = rows[s : s + step]
+                paragraphs.upsert(
+                    ids=[r[0] for r in chunk],
+                    embeddings=[r[1] for r in chunk],
+                    documents=[r[2] for r in chunk],
+                    metadatas=[r[3] for r in chunk],
+                )
             manifest.upsert(
-                ids=[meta.report_id],
-                embeddings=[[1.0]],
-                documents=[meta.report_id],
-                metadatas=[row],
+                ids=[rid for rid, _ in manifest_rows],
+                embeddings=[[1.0]] * len(manifest_rows),
+                documents=[rid for rid, _ in manifest_rows],
+                metadatas=[row for _, row in manifest_rows],
             )
-            paragraphs.delete(
-                where={"$and": [{"report_id": meta.report_id}, {"version": {"$ne": version}}]}
-            )
+            for rid, row in manifest_rows:
+                if new_reports is not None and rid in new_reports:
+                    continue
+                paragraphs.delete(
+                    where={"$and": [{"report_id": rid}, {"version": {"$ne": row["version"]}}]}
+                )
 
     def remove(self, report_ids: list[str]) -> dict[str, int]:
         """Remove reports and their paragraphs; return paragraphs removed per report."""

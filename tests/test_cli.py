@@ -283,7 +283,7 @@ def test_sigkill_mid_ingest_then_rerun_equals_a_clean_run(
     store = tmp_path / "killed"
     proc = subprocess.Popen(
         findings_cmd("ingest", str(folder), "--store", str(store), "-v"),
-        env=subprocess_env(),
+        env=subprocess_env(FINDINGS_INGEST_GROUP="1"),  # commit report by report
         cwd=tmp_path,
         stderr=subprocess.PIPE,
         text=True,
