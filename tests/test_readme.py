@@ -30,7 +30,15 @@ def test_readme_settings_match_the_settings_class():
     documented = set(re.findall(r"`FINDINGS_([A-Z_]+)`", readme))
     fields = {name.upper() for name in Settings.model_fields}
     assert documented <= fields, documented - fields
-    assert {"STORE", "CHROMA_URL", "EMBEDDING_MODEL", "DEVICE", "BATCH_SIZE", "MAX_FILE_MB", "TOP_K"} <= documented
+    assert {
+        "STORE",
+        "CHROMA_URL",
+        "EMBEDDING_MODEL",
+        "DEVICE",
+        "BATCH_SIZE",
+        "MAX_FILE_MB",
+        "TOP_K",
+    } <= documented
 
 
 def test_readme_promises_the_two_commands():
