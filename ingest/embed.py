@@ -36,13 +36,17 @@ def model_slug(model: str) -> str:
 
 def embedding_input(meta: ReportMeta | dict, p: Paragraph | dict) -> str:
     """`"{area} {year} {inspection_type}. {section}. {text}"`, leaving out the parts not known."""
-    m = meta if isinstance(meta, dict) else meta.to_dict()
-    para = p if isinstance(p, dict) else p.to_dict()
-    kind = m.get("inspection_type")
+
+    def get(obj, name):  # plain attribute reads: asdict() deep-copies every paragraph
+        return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+    kind = get(meta, "inspection_type")
     head = " ".join(
-        str(v) for v in (m.get("area"), m.get("year"), kind if kind != "unknown" else None) if v
+        str(v)
+        for v in (get(meta, "area"), get(meta, "year"), kind if kind != "unknown" else None)
+        if v
     )
-    parts = [head, (para.get("section") or "").strip().rstrip("."), para["text"]]
+    parts = [head, (get(p, "section") or "").strip().rstrip("."), get(p, "text")]
     return ". ".join(part for part in parts if part)
 
 

@@ -71,6 +71,21 @@ class Corpus:
         return len(self.ids)
 
     @property
+    def area_pattern(self) -> re.Pattern:
+        """One regex for every stored area name, longest first (built once per corpus)."""
+        pattern = self.__dict__.get("_area_pattern")
+        if pattern is None:
+            names = sorted(self.areas, key=len, reverse=True)
+            alternatives = "|".join(re.escape(a) for a in names) or r"(?!x)x"
+            pattern = re.compile(rf"\b(?:{alternatives})\b", re.I)
+            self.__dict__["_area_pattern"] = pattern
+        return pattern
+
+    def areas_in(self, text: str) -> list[str]:
+        """The stored areas a text names (lower-case keys of `areas`), in order of appearance."""
+        return list(dict.fromkeys(m.group(0).lower() for m in self.area_pattern.finditer(text)))
+
+    @property
     def versions(self) -> dict[str, str]:
         """Committed version of each report, as the store's readers filter on it."""
         return {rid: r["version"] for rid, r in self.reports.items() if r.get("version")}

@@ -207,11 +207,7 @@ class QuestionPlanner:
         plan.overall = bool(OVERALL_ASK.search(q))
 
         lower = q.lower()
-        areas = [
-            a
-            for a in sorted(corpus.areas, key=len, reverse=True)
-            if re.search(rf"\b{re.escape(a)}\b", lower)
-        ]
+        areas = corpus.areas_in(lower)
         # a longer area name wins over one inside it ("North Vale" over "Vale")
         areas = [a for a in areas if not any(a != b and a in b for b in areas)]
         areas.sort(key=lambda a: lower.find(a))
@@ -364,9 +360,7 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
 
 
 def _strip_known(question: str, corpus: Corpus) -> str:
-    out = question
-    for area in corpus.areas:
-        out = re.sub(rf"\b{re.escape(area)}\b", " ", out, flags=re.I)
+    out = corpus.area_pattern.sub(" ", question)
     out = re.sub(r"\b(?:19|20)\d\d\b", " ", out)
     return re.sub(r"\b(and|what|about|there|then|so)\b", " ", out, flags=re.I)
 
