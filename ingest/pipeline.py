@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,49 +112,60 @@ class Ingester:
             if progress is not None:
                 progress(Progress(done, len(files), summary.paragraphs, str(path)))
 
-        with self.store.writing():
-            committed = self.store.committed_versions()
-            self._committed = committed
-            owners: dict[str, Path] = {}
-            pending: list[tuple[Path, ParsedReport]] = []
-            for path in files:
-                t = time.perf_counter()
-                rid = report_id_for(path)
-                if rid in owners:
-                    summary.failed.append(
-                        _failure(
-                            path,
-                            f"{path}: has the same report id '{rid}' as {owners[rid]}. Rename one "
-                            "of them (the report id is the file name, lower-cased).",
-                        )
-                    )
-                    settled(path)
-                    continue
-                owners[rid] = path
-                if self._unchanged(path, committed.get(rid)):
-                    summary.unchanged.append(str(path))
-                    timings["scan"] += time.perf_counter() - t
-                    settled(path)
-                    continue
-                timings["scan"] += time.perf_counter() - t
-                t = time.perf_counter()
-                try:
-                    pending.append((path, parse_file(path, self.settings)))
-                except IngestError as exc:
-                    summary.failed.append(_failure(path, str(exc)))
-                    settled(path)
-                timings["parse"] += time.perf_counter() - t
-                if sum(len(r.paragraphs) for _, r in pending) >= self.settings.ingest_group:
-                    self._commit(pending, summary, timings, settled)
-                    pending = []
-            self._commit(pending, summary, timings, settled)
-            if prune and missing:
-                log.warning("not pruning: a given path does not exist")
-            elif prune:
-                self._prune(committed, owners, summary)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="findings-store")
+        self._inflight = None
+        try:
+            with self.store.writing():
+                self._run(files, missing, prune, summary, timings, settled)
+                self._wait_for_write()
+        finally:
+            self._writer.shutdown(wait=True)
         timings["total"] = time.perf_counter() - started
         summary.timings_ms = {k: round(v * 1000, 1) for k, v in timings.items()}
         return summary
+
+    def _run(self, files, missing, prune, summary: IngestSummary, timings: dict, settled) -> None:
+        """The write session: skip unchanged files, parse, embed and commit group by group."""
+        committed = self.store.committed_versions()
+        self._committed = committed
+        owners: dict[str, Path] = {}
+        pending: list[tuple[Path, ParsedReport]] = []
+        for path in files:
+            t = time.perf_counter()
+            rid = report_id_for(path)
+            if rid in owners:
+                summary.failed.append(
+                    _failure(
+                        path,
+                        f"{path}: has the same report id '{rid}' as {owners[rid]}. Rename one "
+                        "of them (the report id is the file name, lower-cased).",
+                    )
+                )
+                settled(path)
+                continue
+            owners[rid] = path
+            if self._unchanged(path, committed.get(rid)):
+                summary.unchanged.append(str(path))
+                timings["scan"] += time.perf_counter() - t
+                settled(path)
+                continue
+            timings["scan"] += time.perf_counter() - t
+            t = time.perf_counter()
+            try:
+                pending.append((path, parse_file(path, self.settings)))
+            except IngestError as exc:
+                summary.failed.append(_failure(path, str(exc)))
+                settled(path)
+            timings["parse"] += time.perf_counter() - t
+            if sum(len(r.paragraphs) for _, r in pending) >= self.settings.ingest_group:
+                self._commit(pending, summary, timings, settled)
+                pending = []
+        self._commit(pending, summary, timings, settled)
+        self._wait_for_write()
+        if prune and missing:
+            log.warning("not pruning: a given path does not exist")
+        elif prune:
+            self._prune(committed, owners, summary)
 
     def _unchanged(self, path: Path, committed_version: str | None) -> bool:
         if committed_version is None:
@@ -184,15 +196,29 @@ class Ingester:
             vectors.update(zip(todo, self.embedder.embed(list(todo.values())), strict=True))
         summary.embedded += len(todo)
         timings["embed"] += time.perf_counter() - t
-        t = time.perf_counter()
-        self.store.commit_many(
-            [
-                (report, [vectors[s] for s in shas[id(report)]], shas[id(report)])
-                for _, report in pending
-            ],
-            new_reports={report.meta.report_id for _, report in pending} - set(self._committed),
-        )
-        timings["store"] += time.perf_counter() - t
+        items = [
+            (report, [vectors[s] for s in shas[id(report)]], shas[id(report)])
+            for _, report in pending
+        ]
+        new = {report.meta.report_id for _, report in pending} - set(self._committed)
+
+        def write() -> float:
+            t = time.perf_counter()
+            self.store.commit_many(items, new_reports=new)
+            return time.perf_counter() - t
+
+        # Chroma writes this group on the writer thread while the next group is parsed and
+        # embedded; one write at a time, in order, so each report is still all-or-nothing.
+        self._wait_for_write()
+        self._inflight = (self._writer.submit(write), list(pending), summary, timings, settled)
+
+    def _wait_for_write(self) -> None:
+        """Finish the write in flight (re-raising its error) and report its reports as done."""
+        if self._inflight is None:
+            return
+        future, pending, summary, timings, settled = self._inflight
+        self._inflight = None
+        timings["store"] += future.result()
         for path, report in pending:
             summary.ingested.append(str(path))
             summary.paragraphs += len(report.paragraphs)
