@@ -2,8 +2,8 @@
 
 `Embedder.embed(texts)` is the one public method. Around it, once: lazy loading (the
 constructor is cheap; the model loads on first use or in `warm_up()`), device choice, the
-bundled model's checksum, and length-sorted batching (similar lengths share a batch, so little
-padding is computed). Loaded models are shared within a process, so building a second
+bundled model's checksum, and length-sorted batching (sentence-transformers sorts each call's
+texts by length, so little padding is computed). Loaded models are shared within a process, so building a second
 `Embedder` for the same model costs nothing.
 
 `embedding_input(meta, paragraph)` builds the text we embed: the report's area, year and
@@ -127,21 +127,16 @@ class Embedder:
             fast = self._onnx()
             if fast is not None:  # a question: skip importing PyTorch (see ingest/onnx_query.py)
                 return fast.encode(texts).tolist()
-        model = self._model()
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            encoded = model.encode(
-                [texts[i] for i in batch],
-                batch_size=len(batch),
-                normalize_embeddings=True,
-                show_progress_bar=False,
-                convert_to_numpy=True,
-            )
-            for i, vec in zip(batch, encoded, strict=True):
-                vectors[i] = vec.tolist()
-        return vectors
+        # One call: sentence-transformers sorts the texts by length into batches of similar
+        # length (little padding) and returns them in input order.
+        encoded = self._model().encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        return encoded.tolist()
 
     def _model(self):
         if self._st is None:
