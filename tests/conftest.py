@@ -19,6 +19,48 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
+# The CONTRACT's JSON keys (../shared/CONTRACT.md), in order.
+CONTRACT_KEYS = [
+    "id",
+    "question",
+    "answer",
+    "abstained",
+    "mode",
+    "citations",
+    "retrieved",
+    "timings_ms",
+]
+CITATION_KEYS = [
+    "n",
+    "report_id",
+    "report_title",
+    "area",
+    "year",
+    "section",
+    "paragraph",
+    "ordinal",
+    "page",
+    "label",
+    "quote",
+    "score",
+]
+METRIC_KEYS = [
+    "questions",
+    "answerable",
+    "unanswerable",
+    "citation_precision",
+    "citation_recall",
+    "top_citation_accuracy",
+    "must_contain_accuracy",
+    "abstention_recall",
+    "false_abstention_rate",
+    "evidence_recall@1",
+    "evidence_recall@4",
+    "evidence_recall@8",
+    "latency_ms_p50",
+    "latency_ms_p95",
+]
+
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"

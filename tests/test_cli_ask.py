@@ -10,7 +10,7 @@ import re
 import subprocess
 
 import pytest
-from conftest import ROOT, findings_cmd, subprocess_env
+from conftest import CONTRACT_KEYS, METRIC_KEYS, ROOT, findings_cmd, subprocess_env
 from typer.testing import CliRunner
 
 from cli import app
@@ -25,32 +25,6 @@ THURROCK = ROOT.parent / "shared" / "corpus" / "thurrock_sqs_2015.txt"
 SEED_QA = ROOT.parent / "shared" / "eval" / "seed_dev_qa.jsonl"
 REOFFENDING = "What was the reoffending rate in Thurrock?"
 EMPTY = 'error: question: is empty. Ask a question in words, e.g. "What did inspectors say about planning?"'
-CONTRACT_KEYS = [
-    "id",
-    "question",
-    "answer",
-    "abstained",
-    "mode",
-    "citations",
-    "retrieved",
-    "timings_ms",
-]
-METRIC_KEYS = [
-    "questions",
-    "answerable",
-    "unanswerable",
-    "citation_precision",
-    "citation_recall",
-    "top_citation_accuracy",
-    "must_contain_accuracy",
-    "abstention_recall",
-    "false_abstention_rate",
-    "evidence_recall@1",
-    "evidence_recall@4",
-    "evidence_recall@8",
-    "latency_ms_p50",
-    "latency_ms_p95",
-]
 
 
 def too_long(n: int) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from conftest import CITATION_KEYS, CONTRACT_KEYS
+
 from ingest.store import ParagraphStore
 from retrieval.text import normalise_space
 
@@ -14,30 +16,6 @@ SAMPLE_IDS = [
     "marshbury_sqs_2016",
     "northfield_yos_2019",
     "thurrock_sqs_2015",
-]
-CONTRACT_KEYS = [
-    "id",
-    "question",
-    "answer",
-    "abstained",
-    "mode",
-    "citations",
-    "retrieved",
-    "timings_ms",
-]
-CITATION_KEYS = [
-    "n",
-    "report_id",
-    "report_title",
-    "area",
-    "year",
-    "section",
-    "paragraph",
-    "ordinal",
-    "page",
-    "label",
-    "quote",
-    "score",
 ]
 RETRIEVED_KEYS = ["rank", "report_id", "section", "paragraph", "ordinal", "score"]
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import METRIC_KEYS
 
 from findings.errors import InvalidQuestion
 from retrieval.evaluate import answer_all, load_qa, matches, score
@@ -14,22 +15,6 @@ from retrieval.evaluate import answer_all, load_qa, matches, score
 pytest_plugins = ["retrieval_fixtures"]
 
 SEED_QA = Path(__file__).resolve().parents[3] / "shared" / "eval" / "seed_dev_qa.jsonl"
-METRIC_KEYS = [
-    "questions",
-    "answerable",
-    "unanswerable",
-    "citation_precision",
-    "citation_recall",
-    "top_citation_accuracy",
-    "must_contain_accuracy",
-    "abstention_recall",
-    "false_abstention_rate",
-    "evidence_recall@1",
-    "evidence_recall@4",
-    "evidence_recall@8",
-    "latency_ms_p50",
-    "latency_ms_p95",
-]
 
 
 def gold(report, section, paragraph=None, ordinal=None) -> dict:
