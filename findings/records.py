@@ -10,9 +10,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-# What kind of unit a paragraph is. Lists ("what were the key strengths") cite bullets only.
-KINDS = ("numbered", "prose", "bullet", "table_row", "field", "note", "heading")
-
 
 def report_id_for(path: str | Path) -> str:
     """CONTRACT: the file's stem, lower-cased, each run outside [a-z0-9] replaced by `_`."""
@@ -27,14 +24,11 @@ class Paragraph:
     ordinal: int
     page: int | None
     text: str
+    # numbered | prose | bullet | table_row | field | note; lists ("what were the key
+    # strengths") cite bullets only
     kind: str = "prose"
     footnotes: list[str] = field(default_factory=list)
     section_path: str = ""  # the headings above it, outermost first, joined by " > "
-
-    @property
-    def key(self) -> str:
-        """Deterministic store id: stable across runs for the same position in the same report."""
-        return f"{self.report_id}::{self.section}::{self.ordinal}"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -58,7 +58,6 @@ class Corpus:
     by_report: dict[str, list[int]] = field(default_factory=dict)
     areas: dict[str, list[str]] = field(default_factory=dict)  # "thurrock" -> report ids
     vocab: dict[str, set[str]] = field(default_factory=dict)  # report id -> lower-case words
-    doc_tokens: list[list[str]] = field(default_factory=list)
     row_terms: list[frozenset[str]] = field(default_factory=list)  # paragraph + headings
     report_terms: dict[str, set[str]] = field(default_factory=dict)
     heading_terms: set[str] = field(default_factory=set)  # words reports use as topics
@@ -175,7 +174,7 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
     return found
 
 
-CORPUS_FORMAT = 2  # bump when Corpus or build_corpus changes: old caches are then ignored
+CORPUS_FORMAT = 3  # bump when Corpus or build_corpus changes: old caches are then ignored
 KEEP_CACHED = 8
 
 
@@ -280,7 +279,6 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
             corpus.areas.setdefault(r["area"].lower(), []).append(rid)
     corpus.by_report = dict(by_report)
     corpus.vocab = dict(vocab)
-    corpus.doc_tokens = doc_tokens
     corpus.row_terms = row_terms
     headings = {md.get("section_path") or md["section"] for md in metas}
     corpus.heading_terms = set(tokens(" ".join(headings))) | set(corpus.acronyms)

@@ -4,6 +4,7 @@ real store, and the citation metadata every `Document` carries."""
 from __future__ import annotations
 
 import pytest
+from conftest import CITATION_KEYS
 from langchain_core.documents import Document
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
@@ -13,18 +14,8 @@ from retrieval.langchain import FindingsRetriever
 
 pytest_plugins = ["retrieval_fixtures"]
 
-METADATA_KEYS = [
-    "report_id",
-    "report_title",
-    "area",
-    "year",
-    "section",
-    "paragraph",
-    "ordinal",
-    "page",
-    "label",
-    "score",
-]
+# the citation fields, less the answer-only ones
+METADATA_KEYS = [k for k in CITATION_KEYS if k not in ("n", "quote")]
 
 
 class TestFindingsRetrieverStandard(RetrieversIntegrationTests):
