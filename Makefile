@@ -1,4 +1,4 @@
-# One command each: make install | demo | test | lint | bench
+# One command each: make install | demo | test | test-fast | lint | bench
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test lint bench app clean
+.PHONY: install demo test test-fast lint bench app clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,9 +29,14 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# The edit-test loop: no browser, no subprocess cold starts, no servers.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy findings store ingest retrieval ui
 
 bench: install
 	$(BIN)/python -m bench.ingest

@@ -12,17 +12,16 @@ from datetime import datetime
 from pathlib import Path
 
 import streamlit as st
-from pydantic import ValidationError
 
-from findings.errors import FindingsError, IngestError
+from findings.errors import ConfigError, FindingsError
 from findings.records import Citation, report_label
 from findings.settings import Settings, get_settings, offline_environment
-from findings.wiring import build_assistant
-from ingest.pipeline import Ingester, Progress
-from retrieval.assistant import MAX_QUESTION_CHARS
-from retrieval.corpus import CorpusLoader
+from findings.text import normalise_space
+from findings.vocab import ABSTAIN_SENTENCE
+from ingest.pipeline import Progress, build_ingester
+from retrieval.assistant import MAX_QUESTION_CHARS, build_assistant
 from ui.chat import Turn, history
-from ui.export import ABSTAINED, evidence_pack
+from ui.export import evidence_pack
 from ui.format import (
     FilterOptions,
     abstention_note,
@@ -34,8 +33,8 @@ from ui.format import (
     mode_label,
     report_details,
 )
-from ui.markdown import answer_markdown, escape_markdown, highlighted, normalise_space
-from ui.uploads import ACCEPTED, save_upload, upload_outcome, uploads_folder
+from ui.markdown import answer_markdown, escape_markdown, highlighted
+from ui.uploads import ACCEPTED, add_uploads, uploads_folder
 from ui.visit import areas, before_visit
 
 st.set_page_config(layout="wide", page_title="findings")
@@ -91,8 +90,8 @@ def show_answer(turn: Turn, options: FilterOptions) -> None:
     if turn.filters:
         st.caption("Searched: " + escape_markdown(filters_summary(turn.filters, options.reports)))
     if answer.abstained:
-        st.warning(ABSTAINED)
-        note = abstention_note(answer.answer)
+        st.warning(ABSTAIN_SENTENCE)
+        note = abstention_note(answer)
         if note:
             st.markdown(answer_markdown(note))
         if answer.related:
@@ -129,11 +128,8 @@ def ask(assistant, question: str, turns: list[Turn], filters: dict) -> Turn:
 
 try:
     settings = get_settings()
-except ValidationError as exc:
-    err = exc.errors()[0]
-    st.error(
-        f"FINDINGS\\_{str(err['loc'][0]).upper()}: {escape_markdown(err['msg'])}. Fix or unset it, then reload."
-    )
+except ConfigError as exc:
+    st.error(escape_markdown(f"{exc} Then reload the page."))
     st.stop()
 settings_json = settings.model_dump_json()
 assistant = load_assistant(settings_json)
@@ -144,7 +140,7 @@ except FindingsError as exc:
     st.error(escape_markdown(str(exc)))
     st.stop()
 options = filter_options(reports)
-mode = mode_label(assistant.mode, settings.llm_model)
+mode = mode_label(assistant.mode)
 st.session_state.setdefault("turns", [])
 st.session_state.setdefault("upload_round", 0)
 turns: list[Turn] = st.session_state.turns
@@ -277,13 +273,6 @@ with reports_tab:
         max_upload_size=max(1, math.ceil(settings.max_file_mb)),
     )
     if st.button("Add to the store", type="primary", disabled=not files):
-        saved: list[Path] = []
-        rejected: list[IngestError] = []
-        for f in files:
-            try:
-                saved.append(save_upload(folder, f.name, f.getvalue(), settings.max_file_bytes))
-            except IngestError as exc:
-                rejected.append(exc)
         bar = st.progress(0.0, text="Reading the files…")
 
         def progress(p: Progress) -> None:
@@ -292,16 +281,14 @@ with reports_tab:
                 text=escape_markdown(f"{p.files_done} of {p.files_total}: {Path(p.current).name}"),
             )
 
-        summary = None
-        try:
-            if saved:
-                summary = Ingester(store, assistant.embedder, settings).run(
-                    saved, progress=progress
-                )
-        except FindingsError as exc:
-            rejected.append(exc)
-        assistant.loader = CorpusLoader(store)  # answer from the new reports straight away
-        st.session_state.upload_outcome = upload_outcome(summary, rejected, folder)
+        st.session_state.upload_outcome = add_uploads(
+            [(f.name, f.getvalue()) for f in files or []],
+            folder,
+            build_ingester(settings, assistant.embedder, store),
+            settings.max_file_bytes,
+            progress,
+        )
+        assistant.refresh()  # answer from the new reports straight away
         st.session_state.upload_round += 1
         st.rerun()
     outcome = st.session_state.get("upload_outcome")

@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from findings.errors import FindingsError, InvalidQuestion
+from findings.errors import ConfigError, FindingsError
 from findings.records import citation_label, report_label
 from findings.settings import Settings, get_settings
-from findings.wiring import build_assistant, build_embedder, build_store
+from store.factory import build_store
 
 app = typer.Typer(
     help="Answers questions about inspection reports, citing the reports' own paragraph numbers.",
@@ -48,10 +47,8 @@ def _settings(store: Path | None, chroma_url: str | None) -> Settings:
         raise typer.BadParameter("give --store or --chroma-url, not both", param_hint="--store")
     try:
         settings = get_settings(store=store, chroma_url=chroma_url)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        name = "FINDINGS_" + str(err["loc"][0]).upper()
-        typer.echo(f"error: {name}: {err['msg']}. Fix or unset it.", err=True)
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     if store is not None:  # an explicit --store wins over FINDINGS_CHROMA_URL
         settings.chroma_url = None
@@ -85,7 +82,7 @@ def ingest(
     ] = False,
 ) -> None:
     """Ingest report files (PDF, text, Markdown, HTML, Word); unchanged files are skipped."""
-    from ingest.pipeline import Ingester
+    from ingest.pipeline import build_ingester
 
     settings = _settings(store, chroma_url)
     if verbose:
@@ -94,8 +91,7 @@ def ingest(
         logger = logging.getLogger("findings")
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
-    embedder = build_embedder(settings)
-    ingester = Ingester(build_store(settings, embedder), embedder, settings)
+    ingester = build_ingester(settings)
     with _errors():
         if sys.stdout.isatty() and not as_json:
             summary = _with_progress(ingester, paths, prune)
@@ -295,6 +291,9 @@ def ask(
     if top_k:
         settings.top_k = top_k
     cli_filters = _filters(area, year_from, year_to, report)
+    from retrieval.assistant import build_assistant
+    from retrieval.evaluate import answer_batch, read_questions
+
     with _errors():
         assistant = build_assistant(settings)
         if question is not None:
@@ -305,64 +304,16 @@ def ask(
                 _print_answer(answer)
             return
         failed = 0
-        for item in _read_questions(questions):
-            if "error" in item:
+        for out in answer_batch(assistant, read_questions(questions), cli_filters):
+            if isinstance(out, dict):  # this line could not be asked: its error object
                 failed += 1
-                typer.echo(json.dumps(item, ensure_ascii=False))
-                continue
-            filters = {**cli_filters, **(item.get("filters") or {})}
-            try:
-                answer = assistant.ask(
-                    item["question"],
-                    history=item.get("history"),
-                    filters=filters,
-                    id=item.get("id"),
-                )
-            except InvalidQuestion as exc:
-                failed += 1
-                typer.echo(
-                    json.dumps(
-                        {"id": item.get("id"), "question": item.get("question"), "error": str(exc)},
-                        ensure_ascii=False,
-                    )
-                )
-                continue
-            if as_json:
-                typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+                typer.echo(json.dumps(out, ensure_ascii=False))
+            elif as_json:
+                typer.echo(json.dumps(out.to_json(), ensure_ascii=False))
             else:
-                _print_answer(answer)
+                _print_answer(out)
         if failed:
             raise typer.Exit(1)
-
-
-def _read_questions(path: Path):
-    """Each line of a JSONL questions file, or an error object naming the line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidQuestion(
-            f"{path}: cannot be read ({exc}). Give a UTF-8 JSONL file, one question per line."
-        ) from exc
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield {
-                "id": None,
-                "question": None,
-                "error": f"{path}, line {lineno}: not valid JSON ({exc.msg}).",
-            }
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-            yield {
-                "id": item.get("id") if isinstance(item, dict) else None,
-                "question": None,
-                "error": f'{path}, line {lineno}: needs a "question" string.',
-            }
-            continue
-        yield item
 
 
 def _print_answer(answer) -> None:
@@ -395,16 +346,13 @@ def evaluate(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer every question of a QA file and print the CONTRACT metrics."""
+    from retrieval.assistant import build_assistant
     from retrieval.evaluate import answer_all, load_qa, score
 
     settings = _settings(store, chroma_url)
     if top_k:
         settings.top_k = top_k
     with _errors():
-        if not qa_file.is_file():
-            raise InvalidQuestion(
-                f"{qa_file}: no such file. Give a QA file in the CONTRACT's JSONL format."
-            )
         items = load_qa(qa_file)
         assistant = build_assistant(settings)
         assistant.warm_up()

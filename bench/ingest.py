@@ -8,7 +8,7 @@ consecutive reports embedded raw and ingested back to back, alternating which go
 busy spell on the shared machine slows both sides alike:
 
 - raw: `SentenceTransformer.encode` of exactly the texts the pipeline embeds
-  (`ingest.embed.embedding_input` of every parsed paragraph), same model, same batch size;
+  (`ingest.pipeline.embedding_input` of every parsed paragraph), same model, same batch size;
 - pipeline: `Ingester.run` into a fresh embedded store (scan, parse, embed, commit), goal
   ≥ 0.85 × raw paragraphs/s;
 - re-ingest of the unchanged corpus, goal ≥ 50× faster than the first ingest;
@@ -108,7 +108,7 @@ def cli_ingest(folder: Path, store: Path, device: str, batch_size: int) -> tuple
 
 def profile_ingest(settings, paths: list[Path], warm: list[str]) -> str:
     """cProfile of one more pipeline run: the top functions by cumulative and own time."""
-    from findings.wiring import build_ingester
+    from ingest.pipeline import build_ingester
 
     ingester = build_ingester(settings)
     ingester.embedder.embed(warm)
@@ -141,9 +141,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.generate import generate_corpus
     from findings.settings import get_settings
-    from findings.wiring import build_embedder, build_ingester
-    from ingest.embed import bundled_model_path, embedding_input
     from ingest.parse import parse_file
+    from ingest.pipeline import build_ingester, embedding_input
+    from store.embed import bundled_model_path
+    from store.factory import build_embedder
 
     device = resolve_device(args.device)
     batch = args.batch_size or (512 if device == "cuda" else get_settings().batch_size)

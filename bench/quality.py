@@ -110,7 +110,8 @@ def holds(chunk: str, paragraph: str) -> bool:
 def ours(paths: list[Path], qa: list[dict], store_dir: Path, device: str):
     """(metrics, store) of our pipeline: ingest `paths`, then `answer_all` + `score`."""
     from findings.settings import get_settings
-    from findings.wiring import build_assistant, build_ingester
+    from ingest.pipeline import build_ingester
+    from retrieval.assistant import build_assistant
     from retrieval.evaluate import answer_all, score
 
     settings = get_settings(store=store_dir, device=device)
@@ -191,8 +192,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from sentence_transformers import SentenceTransformer
 
-    from ingest.embed import bundled_model_path
     from retrieval.evaluate import load_qa
+    from store.embed import bundled_model_path
 
     device = resolve_device(args.device)
     info = machine(device)

@@ -4,7 +4,7 @@
 
 Generates the largest corpus once (bench.generate; a corpus of N reports is the first N of a
 larger one) and grows one tmp store through the sizes. At each size it builds the assistant
-(`findings.wiring.build_assistant`), warms it up, and times `Assistant.ask` over generated
+(`retrieval.assistant.build_assistant`), warms it up, and times `Assistant.ask` over generated
 questions about the stored areas, years and topics (facts, topics, change between inspections,
 follow-ups with history, and a few the reports cannot answer). Goal at 1,000 reports: p50 ≤ 150
 ms, p95 ≤ 300 ms. Then, on the largest store, the cold start of `findings ask "…" --json` as a
@@ -123,8 +123,8 @@ t = [time.perf_counter()]
 import cli  # typer, rich, settings, wiring
 t.append(time.perf_counter())
 from findings.settings import get_settings
-from findings.wiring import build_assistant
-from ingest.embed import bundled_model_path
+from retrieval.assistant import build_assistant
+from store.embed import bundled_model_path
 assistant = build_assistant(get_settings(store=sys.argv[1]))
 t.append(time.perf_counter())
 bundled_model_path()
@@ -194,7 +194,7 @@ def onnx_note() -> str:
     """Whether `findings ask` could embed the question without PyTorch (ONNX export cached)."""
     try:
         from findings.settings import BUNDLED_MODEL_SHA256
-        from ingest.onnx_query import onnx_path
+        from store.onnx_encoder import onnx_path
 
         cached = onnx_path(BUNDLED_MODEL_SHA256).exists()
     except ImportError:
@@ -227,7 +227,8 @@ def measure(size: int, paths: list[Path], store: Path, device: str, n_questions:
     """One table row for a store of the first `size` reports (ingested if not there yet), the
     timed questions, and the cProfile text when `profile`."""
     from findings.settings import get_settings
-    from findings.wiring import build_assistant, build_ingester
+    from ingest.pipeline import build_ingester
+    from retrieval.assistant import build_assistant
 
     settings = get_settings(store=store, device=device)
     print(f"{size} reports: ingest …", flush=True)

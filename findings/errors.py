@@ -13,12 +13,15 @@
     │   └── ReportNotFound          no stored report has that id
     ├── ModelError                  the embedding model is missing or not the expected weights
     └── AnswerError                 a question could not be answered
-        └── InvalidQuestion         empty, too long, or malformed question input
+        ├── InvalidQuestion         empty, too long, or malformed question input
+        └── QuestionsFileError      a questions or QA file cannot be read
 
 Every message says what happened and what to do, naming the file or setting involved.
 """
 
 from __future__ import annotations
+
+import os
 
 
 class FindingsError(Exception):
@@ -32,7 +35,7 @@ class ConfigError(FindingsError):
 class IngestError(FindingsError):
     """A single file could not be ingested. `path` names it."""
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str | os.PathLike[str], message: str):
         self.path = str(path)
         self.reason = message
         super().__init__(f"{self.path}: {message}")
@@ -80,3 +83,7 @@ class AnswerError(FindingsError):
 
 class InvalidQuestion(AnswerError):
     pass
+
+
+class QuestionsFileError(AnswerError):
+    """A questions file (`ask --questions`) or QA file (`eval`) is missing or unreadable."""

@@ -10,6 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from findings.vocab import ABSTAIN_SENTENCE, TYPE_BY_KEY, AbstainReason
+
 
 def report_id_for(path: str | Path) -> str:
     """CONTRACT: the file's stem, lower-cased, each run outside [a-z0-9] replaced by `_`."""
@@ -60,20 +62,30 @@ class ReportMeta:
 class ParsedReport:
     meta: ReportMeta
     paragraphs: list[Paragraph]
+    # what the store records as this report's version: the file's content and the parser that
+    # read it (`ingest.parse.report_version`), so a parser change re-ingests an unchanged file
+    version: str = ""
 
 
-INSPECTION_TYPE_SHORT = {
-    "short quality screening": "SQS",
-    "full joint inspection": "FJI",
-    "youth offending service inspection": "YOS inspection",
-    "thematic": "thematic",
-}
+@dataclass(frozen=True)
+class Abstention:
+    """Why an answer abstains: a reason from the vocabulary and a detail sentence (may be
+    empty), e.g. `No stored report covers Marshbury in 2018 (stored: 2014, 2016).`"""
+
+    reason: AbstainReason
+    detail: str = ""
+
+    @property
+    def text(self) -> str:
+        """What the answer says: the abstention sentence, then the detail."""
+        return f"{ABSTAIN_SENTENCE} {self.detail}".strip()
 
 
 def report_label(meta: ReportMeta | dict) -> str:
     """`Thurrock SQS 2015` from area, type and year; falls back to the report id."""
     m = meta if isinstance(meta, dict) else meta.to_dict()
-    short = INSPECTION_TYPE_SHORT.get(m.get("inspection_type") or "")
+    kind = TYPE_BY_KEY.get(m.get("inspection_type") or "")
+    short = kind.short if kind else None
     parts = [p for p in (m.get("area"), short, m.get("year")) if p]
     if m.get("area") and m.get("year"):
         return " ".join(str(p) for p in parts)
@@ -129,6 +141,7 @@ class Answer:
     timings_ms: dict = field(default_factory=dict)
     related: list[dict] = field(default_factory=list)
     id: str | int | None = None
+    abstention: Abstention | None = None  # why, when `abstained` (not part of the JSON contract)
 
     def to_json(self) -> dict:
         out = {

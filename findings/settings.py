@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from findings.errors import ConfigError
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -52,9 +54,6 @@ class Settings(BaseSettings):
         description="Cache folder (ONNX query encoder, corpus index); default ~/.cache/findings.",
     )
     top_k: int = Field(8, ge=1, le=100, description="Paragraphs retrieved per question.")
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint (LLM mode).")
-    llm_model: str | None = Field(None, description="Model name for the LLM mode.")
-    llm_api_key: str | None = Field(None, description="API key for the LLM endpoint.")
 
     @property
     def max_file_bytes(self) -> int:
@@ -62,5 +61,11 @@ class Settings(BaseSettings):
 
 
 def get_settings(**overrides) -> Settings:
-    """Read settings from the environment now (cheap), with explicit overrides on top."""
-    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    """Read settings from the environment now (cheap), with explicit overrides on top.
+    Raises ConfigError naming the first setting whose value cannot be used."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "FINDINGS_" + str(err["loc"][0]).upper() if err["loc"] else "FINDINGS_*"
+        raise ConfigError(f"{name}: {err['msg']}. Fix or unset it.") from None

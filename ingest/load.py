@@ -12,20 +12,19 @@ process with a time limit, because a malformed PDF can make any parser spin.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from findings.errors import FileTooLarge, NoTextFound, UnreadableFile, UnsupportedFormat
+from findings.hashing import bytes_sha256
 from findings.settings import Settings
-
-SUPPORTED = {".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx"}
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from findings.vocab import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
 
 
 @dataclass
@@ -46,13 +45,60 @@ class LoadedDocument:
     metadata: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Reader:
+    """How one format is read: `read(path, data, settings) -> (lines, pages)`."""
+
+    format: str  # stored as ReportMeta.format
+    extensions: tuple[str, ...]  # lower-case, with the dot
+    read: Callable[[Path, bytes, Settings], tuple[list[Line], int | None]]
+
+
+def _paged_text(split: Callable[[str], list[Line]]):
+    """A text format: decode, split into lines; pages only where form feeds print them."""
+
+    def read(path: Path, data: bytes, settings: Settings) -> tuple[list[Line], int | None]:
+        text = _decode(path, data)
+        lines = split(text)
+        pages = max((ln.page or 1 for ln in lines), default=1) if "\f" in text else None
+        if pages is None:
+            for ln in lines:
+                ln.page = None
+        return lines, pages
+
+    return read
+
+
+def _read_pdf(path: Path, data: bytes, settings: Settings) -> tuple[list[Line], int | None]:
+    return _pdf_lines(path, data, settings.pdf_timeout_s)
+
+
+def _read_docx(path: Path, data: bytes, settings: Settings) -> tuple[list[Line], int | None]:
+    return _docx_lines(path), None
+
+
+def _readers() -> tuple[Reader, ...]:
+    return (
+        Reader("pdf", (".pdf",), _read_pdf),
+        Reader("txt", (".txt",), _paged_text(_text_lines)),
+        Reader("md", (".md", ".markdown"), _paged_text(_markdown_lines)),
+        Reader("html", (".html", ".htm"), _paged_text(_html_lines)),
+        Reader("docx", (".docx",), _read_docx),
+    )
+
+
+def reader_for(path: Path) -> Reader | None:
+    ext = Path(path).suffix.lower()
+    return next((r for r in READERS if ext in r.extensions), None)
+
+
 def load_document(path: Path, settings: Settings) -> LoadedDocument:
     path = Path(path)
-    ext = path.suffix.lower()
-    if ext not in SUPPORTED:
+    reader = reader_for(path)
+    if reader is None:
         raise UnsupportedFormat(
             path,
-            f"unsupported file type '{ext or '(none)'}'. Supported: "
+            f"unsupported file type '{path.suffix.lower() or '(none)'}'. Supported: "
             + ", ".join(sorted(SUPPORTED))
             + ". Convert the report to one of these.",
         )
@@ -71,27 +117,12 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
     if size == 0:
         raise NoTextFound(path, "the file is empty. Export the report again.")
     data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    if ext == ".pdf":
-        lines, pages = _pdf_lines(path, data, settings.pdf_timeout_s)
-        fmt = "pdf"
-    elif ext == ".docx":
-        lines, pages, fmt = _docx_lines(path), None, "docx"
-    else:
-        text = _decode(path, data)
-        if ext in (".html", ".htm"):
-            lines, fmt = _html_lines(text), "html"
-        elif ext in (".md", ".markdown"):
-            lines, fmt = _markdown_lines(text), "md"
-        else:
-            lines, fmt = _text_lines(text), "txt"
-        pages = max((ln.page or 1 for ln in lines), default=1) if "\f" in text else None
-        if pages is None:
-            for ln in lines:
-                ln.page = None
+    lines, pages = reader.read(path, data, settings)
     if not any(ln.text.strip() for ln in lines):
         raise NoTextFound(path, "no text found in the file. Export the report again with its text.")
-    return LoadedDocument(path=path, format=fmt, sha256=sha, lines=lines, pages=pages)
+    return LoadedDocument(
+        path=path, format=reader.format, sha256=bytes_sha256(data), lines=lines, pages=pages
+    )
 
 
 # --- text formats -------------------------------------------------------------------------
@@ -279,12 +310,12 @@ def _pdf_lines(path: Path, data: bytes, timeout_s: float) -> tuple[list[Line], i
 def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
     """Turn pymupdf text blocks into Lines: drop running headers/footers, mark headings and
     footnotes by font size, keep one block per paragraph."""
-    body = Counter()
+    body: Counter[float] = Counter()
     for b in blocks:
         body[round(b["size"], 1)] += len(b["text"])
     body_size = body.most_common(1)[0][0] if body else 10.0
     # running headers/footers: the same text (digits ignored) near the page edge on many pages
-    edge = Counter()
+    edge: Counter[str] = Counter()
     for b in blocks:
         if b["edge"]:
             edge[re.sub(r"\d+", "#", b["text"].strip().lower())] += 1
@@ -297,9 +328,12 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         norm = re.sub(r"\d+", "#", text.lower())
         if b["edge"] and (norm in repeated or re.fullmatch(r"(page )?#( of #)?|- ?# ?-", norm)):
             continue
-        if b["size"] < body_size - 1.0 and re.match(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+\s", text):
-            num = re.match(r"^([\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)", text).group(1)
-            out.append(Line(num.translate(SUPERSCRIPT) + text[len(num) :], b["page"], "footnote"))
+        marker = re.match(rf"^([\d{SUPERSCRIPT_DIGITS}]+)\s", text)
+        if b["size"] < body_size - 1.0 and marker:
+            num = marker.group(1)
+            out.append(
+                Line(num.translate(TO_SUPERSCRIPT) + text[len(num) :], b["page"], "footnote")
+            )
         elif "\t" not in b["text"] and (
             b["size"] >= body_size + 1.5
             or (b["bold"] and len(text) < 90 and not text.endswith("."))
@@ -312,3 +346,8 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
                     out.append(Line(raw.strip(" "), b["page"], None))
         out.append(Line("", b["page"], "blank"))
     return out
+
+
+# The one list of formats findings reads: `findings ingest` and the app's upload widget use it.
+READERS: tuple[Reader, ...] = _readers()
+SUPPORTED = frozenset(ext for r in READERS for ext in r.extensions)

@@ -6,43 +6,15 @@ import re
 from datetime import date
 
 from findings.records import Paragraph, ReportMeta
+from findings.vocab import INSPECTION_TYPES, MONTH_PATTERN, MONTHS
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = MONTH_PATTERN
 DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
 # 27-29 April 2015 | 27 April - 1 May 2015 | 30 March to 2 April 2015 | between 3 and 5 June 2019
 RANGE = re.compile(
     rf"\b(\d{{1,2}})(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:-|–|—|to|and|until)\s*(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b",
     re.I,
 )
-TYPES = [
-    ("short quality screening", r"short quality screening|\bSQS\b"),
-    ("full joint inspection", r"full joint inspection|\bFJI\b"),
-    ("thematic", r"\bthematic\b"),
-    (
-        "youth offending service inspection",
-        r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection",
-    ),
-]
 INSPECTORATES = [
     (
         "HM Inspectorate of Probation",
@@ -104,15 +76,13 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     meta.lead_inspector = lead.rstrip(".") if lead else None
 
     head = title or ""
-    for name, pattern in TYPES:
-        if re.search(pattern, head, re.I):
-            meta.inspection_type = name
+    for source in (head, full[:3000]):
+        found = next(
+            (t.key for t in INSPECTION_TYPES if re.search(t.in_report, source, re.I)), None
+        )
+        if found:
+            meta.inspection_type = found
             break
-    else:
-        for name, pattern in TYPES:
-            if re.search(pattern, full[:3000], re.I):
-                meta.inspection_type = name
-                break
 
     explicit = _field(paragraphs, "inspectorate")
     for name, pattern in INSPECTORATES:

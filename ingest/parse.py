@@ -16,6 +16,7 @@ from pathlib import Path
 
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
+from findings.vocab import SUPERSCRIPT_DIGITS
 from ingest.load import Line, LoadedDocument, load_document
 from ingest.metadata import extract_metadata
 
@@ -35,11 +36,10 @@ NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
 )
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
-FOOTNOTE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$")
+FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,40}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
 TERMINAL = re.compile(r"[.!?:;)\"'”’]$")
-SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 @dataclass
@@ -80,7 +80,7 @@ class ReportParser:
         meta.format = doc.format
         meta.pages = doc.pages
         meta.paragraphs = len(paragraphs)
-        return ParsedReport(meta=meta, paragraphs=paragraphs)
+        return ParsedReport(meta=meta, paragraphs=paragraphs, version=report_version(doc.sha256))
 
 
 def parse_file(path: str | Path, settings: Settings | None = None) -> ParsedReport:
@@ -152,7 +152,8 @@ def _looks_like_heading(b: _Block, infer: bool) -> bool:
         return False
     if re.search(r"[.;,!?]$", s) or not (s[:1].isupper() or s[:1].isdigit()):
         return False
-    if FIELD.match(s) and FIELD.match(s).group(2):
+    m_field = FIELD.match(s)
+    if m_field and m_field.group(2):
         return False
     m = NUMBERED_HEADING.match(s)
     if m and not m.group(2)[:1].isupper():
@@ -185,8 +186,9 @@ def _structure(
         s = b.text.strip()
         m_foot = FOOTNOTE.match(s)
         if b.role == "footnote" or (m_foot and b.role in (None, "p")):
-            m_foot = m_foot or re.match(r"^(\S+)\s*(.+)$", s)
-            footnotes.append((m_foot.group(1), m_foot.group(2).strip(), len(paras) - 1))
+            m_any = m_foot or re.match(r"^(\S+)\s*(.+)$", s)
+            if m_any is not None:  # a one-word footnote block has no body to attach
+                footnotes.append((m_any.group(1), m_any.group(2).strip(), len(paras) - 1))
             continue
         if b.role == "th":
             table_header = s.split("\t")
@@ -260,13 +262,8 @@ def _structure(
 
 def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, str | None, str]:
     if b.role == "tr" or ("\t" in s and b.role is None):
+        # a ratings row such as "1.1 Governance and leadership | Good" keeps its number in its text
         cells = [c.strip() for c in s.split("\t") if c.strip()]
-        if (
-            b.role == "tr"
-            and cells
-            and re.fullmatch(r"\d+(?:\.\d+)+", cells[0].split()[0] if cells[0] else "")
-        ):
-            pass  # a ratings row such as "1.1 Governance and leadership | Good" keeps its text
         return "table_row", None, " | ".join(cells)
     m = NUMBER.match(s)
     if m and (m.group(1) or m.group(2) or _sentence_like(s[m.end() :])):

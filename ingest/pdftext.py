@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from findings.vocab import TO_SUPERSCRIPT
 
 
 def extract(path: str) -> dict:
     import pymupdf
 
     try:
-        doc = pymupdf.open(path)
+        doc: Any = pymupdf.open(path)  # pymupdf's stubs don't type iteration over pages
     except Exception as exc:  # pymupdf raises its own FileDataError and friends
         return {
             "error": f"cannot be opened as a PDF ({exc}). The file is corrupt or truncated: export it again."
@@ -35,7 +36,9 @@ def extract(path: str) -> dict:
             for b in page.get_text("dict", flags=flags)["blocks"]:
                 if b.get("type") != 0:
                     continue
-                lines, sizes, bold = [], [], True
+                lines: list[str] = []
+                sizes: list[tuple[float, int]] = []
+                bold = True
                 prev_y = None
                 for ln in b["lines"]:
                     parts = []
@@ -46,7 +49,7 @@ def extract(path: str) -> dict:
                             parts.append("\t")  # a wide gap between spans: table cells
                         last_x = s["bbox"][2]
                         if s["flags"] & 1 and t.strip().isdigit():  # superscript: footnote marker
-                            t = t.strip().translate(SUPERSCRIPT)
+                            t = t.strip().translate(TO_SUPERSCRIPT)
                         elif t.strip():
                             sizes.append((s["size"], len(t)))
                             bold = bold and bool(s["flags"] & 16)

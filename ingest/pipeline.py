@@ -20,13 +20,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from findings.errors import IngestError
-from findings.records import ParsedReport, report_id_for
+from findings.hashing import file_sha256, text_sha
+from findings.records import Paragraph, ParsedReport, ReportMeta, report_id_for
 from findings.settings import Settings
-from ingest.embed import Embedder, embedding_input, file_sha256, text_sha
 from ingest.parse import parse_file, report_version
-from ingest.store import ParagraphStore
+from store.factory import build_embedder, build_store
+from store.protocols import Embedder, ParagraphStore
 
 log = logging.getLogger("findings.ingest")
+
+
+def embedding_input(meta: ReportMeta | dict, p: Paragraph | dict) -> str:
+    """The text embedded for a paragraph: `"{area} {year} {inspection_type}. {section}. {text}"`,
+    leaving out the parts not known, because a bare "Planning was adequate" is the same sentence
+    in every report."""
+
+    def get(obj, name):  # plain attribute reads: asdict() deep-copies every paragraph
+        return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+    kind = get(meta, "inspection_type")
+    head = " ".join(
+        str(v)
+        for v in (get(meta, "area"), get(meta, "year"), kind if kind != "unknown" else None)
+        if v
+    )
+    parts = [head, (get(p, "section") or "").strip().rstrip("."), get(p, "text")]
+    return ". ".join(part for part in parts if part)
 
 
 @dataclass
@@ -95,6 +114,10 @@ class Ingester:
         self.store = store
         self.embedder = embedder
         self.settings = settings
+        # per run: the writer thread, the write in flight, the versions committed at the start
+        self._writer: ThreadPoolExecutor | None = None
+        self._inflight: tuple | None = None
+        self._committed: dict[str, str] = {}
 
     def run(
         self, paths: list[Path], prune: bool = False, progress: ProgressCallback | None = None
@@ -210,6 +233,8 @@ class Ingester:
         # Chroma writes this group on the writer thread while the next group is parsed and
         # embedded; one write at a time, in order, so each report is still all-or-nothing.
         self._wait_for_write()
+        if self._writer is None:
+            raise RuntimeError("Ingester._commit runs only inside run()")
         self._inflight = (self._writer.submit(write), list(pending), summary, timings, settled)
 
     def _wait_for_write(self) -> None:
@@ -242,3 +267,12 @@ class Ingester:
 def _failure(path: Path, message: str) -> dict:
     log.info("%s", message)
     return {"path": str(path), "error": message}
+
+
+def build_ingester(
+    settings: Settings, embedder: Embedder | None = None, store: ParagraphStore | None = None
+) -> Ingester:
+    """The ingester for the configured store and embedding model (or the ones given, e.g. the
+    app's, already loaded)."""
+    embedder = embedder or build_embedder(settings)
+    return Ingester(store or build_store(settings, embedder), embedder, settings)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from findings.records import Abstention, citation_label
+from findings.text import normalise_space
+from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.hybrid import Hit, hit_from_row
 from retrieval.plan import Plan
@@ -17,9 +20,8 @@ from retrieval.text import (
     DATE,
     STOPWORDS,
     TIME_UNIT,
-    counts,
     has_number,
-    normalise_space,
+    prints_count,
     prints_person,
     sentences,
     stem,
@@ -55,10 +57,21 @@ class Cited:
 
 @dataclass
 class Draft:
+    """An answer before its citations are checked: text with `[n]` markers, one `Cited` per
+    marker, in order; or an abstention with its reason and the closest paragraphs."""
+
     text: str
-    abstained: bool
     cited: list[Cited] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)
+    abstention: Abstention | None = None
+
+    @property
+    def abstained(self) -> bool:
+        return self.abstention is not None
+
+    @classmethod
+    def abstain(cls, abstention: Abstention, related: list[Hit]) -> Draft:
+        return cls(text=abstention.text, related=related, abstention=abstention)
 
 
 class ExtractiveAnswerer:
@@ -76,7 +89,13 @@ class ExtractiveAnswerer:
         if plan.abstain:
             return _abstain(plan.abstain, hits)
         if not hits:
-            return _abstain("Nothing in the stored reports matches the question.", hits)
+            return _abstain(
+                Abstention(
+                    AbstainReason.NOTHING_RETRIEVED,
+                    "Nothing in the stored reports matches the question.",
+                ),
+                hits,
+            )
         if plan.list_sections:
             listed = self._list(plan, hits, corpus)
             if listed is not None:
@@ -84,9 +103,13 @@ class ExtractiveAnswerer:
         terms = _question_terms(plan, corpus)
         missing = missing_terms(plan, corpus, terms)
         if missing and not plan.comparison:
+            targets = plan.report_ids or []
             return _abstain(
-                f"{', '.join(corpus.label(r) for r in plan.report_ids or [])} "
-                f"{'does' if len(plan.report_ids or []) == 1 else 'do'} not cover what the question asks about.",
+                Abstention(
+                    AbstainReason.TOPIC_NOT_COVERED,
+                    f"{', '.join(corpus.label(r) for r in targets)} "
+                    f"{'does' if len(targets) == 1 else 'do'} not cover what the question asks about.",
+                ),
                 hits,
             )
         per_side: list[Cited | None] = []
@@ -95,7 +118,7 @@ class ExtractiveAnswerer:
             per_side.append(self._best_supported(plan, side_hits, terms, corpus))
         found = [c for c in per_side if c is not None]
         if not found:
-            return _abstain("The reports do not answer this question.", hits)
+            return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE), hits)
         if plan.comparison and len(plan.sides) > 1:
             return self._comparison(plan, per_side, corpus, hits)
         best = found[0]
@@ -104,7 +127,7 @@ class ExtractiveAnswerer:
             if len(matches) > 1:
                 lines = [f"{corpus.label(best.hit.report_id)} lists {len(matches)}:"]
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
-                return Draft(text="\n".join(lines), abstained=False, cited=matches)
+                return Draft(text="\n".join(lines), cited=matches)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         label = _label(corpus, best.hit)
         # A number question is answered by the quoted sentence itself: picking "the" figure out
@@ -115,7 +138,7 @@ class ExtractiveAnswerer:
         text = f"{lead}According to {label}: “{best.quote}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n{_label(corpus, more.hit)} adds: “{more.quote}” [{n}]"
-        return Draft(text=text, abstained=False, cited=cited)
+        return Draft(text=text, cited=cited)
 
     def _same_topic(
         self, best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]
@@ -221,7 +244,7 @@ class ExtractiveAnswerer:
                 hit = hit_from_row(corpus, row, score=1.0)
                 cited.append(Cited(hit, normalise_space(hit.text)))
                 lines.append(f"- “{normalise_space(hit.text)}” [{len(cited)}]")
-        return Draft(text="\n".join(lines), abstained=False, cited=cited)
+        return Draft(text="\n".join(lines), cited=cited)
 
     def _comparison(
         self, plan: Plan, per_side: list[Cited | None], corpus: Corpus, hits: list[Hit]
@@ -234,7 +257,7 @@ class ExtractiveAnswerer:
             cited.append(c)
             lines.append(f"- **{_label(corpus, c.hit)}**: “{c.quote}” [{len(cited)}]")
         head = "Each side, in the reports' own words:"
-        return Draft(text=head + "\n" + "\n".join(lines), abstained=False, cited=cited)
+        return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
 
 
 def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[int]:
@@ -280,7 +303,7 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
             )
         )
     if m and m.group(1).lower() not in STOPWORDS:
-        return counts(text, stem(m.group(1).lower())) or bool(
+        return prints_count(text, stem(m.group(1).lower())) or bool(
             re.search(r"\d%", text) and "percent" in q.lower()
         )
     return has_number(text)
@@ -319,8 +342,6 @@ def _yes_no(plan: Plan, quote: str) -> str:
 
 
 def _label(corpus: Corpus, hit: Hit) -> str:
-    from findings.records import citation_label
-
     return citation_label(
         corpus.reports.get(hit.report_id) or {"report_id": hit.report_id},
         hit.section,
@@ -329,9 +350,5 @@ def _label(corpus: Corpus, hit: Hit) -> str:
     )
 
 
-def _abstain(reason: str, hits: list[Hit]) -> Draft:
-    text = f"The reports do not answer this question. {reason}".replace(
-        "The reports do not answer this question. The reports do not answer this question.",
-        "The reports do not answer this question.",
-    )
-    return Draft(text=text.strip(), abstained=True, related=hits[:3])
+def _abstain(abstention: Abstention, hits: list[Hit]) -> Draft:
+    return Draft.abstain(abstention, related=hits[:3])

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from findings.errors import InvalidQuestion
-from findings.records import Answer, Citation, citation_label
+from findings.records import Abstention, Answer, Citation, citation_label
+from findings.settings import Settings
+from findings.text import normalise_space
+from findings.vocab import AbstainReason
 from retrieval.answer import Draft, ExtractiveAnswerer
 from retrieval.corpus import Corpus, CorpusLoader
 from retrieval.hybrid import Hit, HybridRetriever
-from retrieval.plan import QuestionPlanner, Side
-from retrieval.text import normalise_space
+from retrieval.plan import Plan, QuestionPlanner, Side
+from retrieval.protocols import Answerer
+from store.factory import build_embedder, build_store
+from store.protocols import Embedder, ParagraphStore
 
 MAX_QUESTION_CHARS = 2000
 
@@ -38,11 +44,32 @@ def check_question(question: object, field: str = "question") -> str:
     return question.strip()
 
 
+@dataclass
+class ChainState:
+    """What the chain's steps hand on: each step fills in its part."""
+
+    question: str
+    history: list[str]
+    filters: dict
+    top_k: int
+    started: float = field(default_factory=time.perf_counter)
+    timings: dict[str, float] = field(default_factory=dict)
+    corpus: Corpus | None = None
+    plan: Plan | None = None
+    hits: list[Hit] = field(default_factory=list)
+    draft: Draft | None = None
+
+
 class Assistant:
     """Answers questions over the stored reports. Cheap to build; loads on first question."""
 
     def __init__(
-        self, store, embedder, top_k: int = 8, answerer=None, loader: CorpusLoader | None = None
+        self,
+        store: ParagraphStore,
+        embedder: Embedder,
+        top_k: int = 8,
+        answerer: Answerer | None = None,
+        loader: CorpusLoader | None = None,
     ):
         self.store = store
         self.embedder = embedder
@@ -50,8 +77,8 @@ class Assistant:
         self.loader = loader or CorpusLoader(store)
         self.planner = QuestionPlanner()
         self.retriever = HybridRetriever(store, embedder)
-        self.answerer = answerer or ExtractiveAnswerer()
-        self.chain: Runnable = (
+        self.answerer: Answerer = answerer or ExtractiveAnswerer()
+        self.chain: Runnable[ChainState, Answer] = (
             RunnableLambda(self._plan_step, name="plan")
             | RunnableLambda(self._retrieve_step, name="retrieve")
             | RunnableLambda(self._answer_step, name="answer")
@@ -60,11 +87,15 @@ class Assistant:
 
     @property
     def mode(self) -> str:
-        return getattr(self.answerer, "mode", "extractive")
+        return self.answerer.mode
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
         self.loader.load()
+
+    def refresh(self) -> None:
+        """Read the store again on the next question (after this process changed it)."""
+        self.loader.invalidate()
 
     def ask(
         self,
@@ -77,31 +108,46 @@ class Assistant:
         question = check_question(question)
         for i, turn in enumerate(history or []):
             check_question(turn, f"history[{i}]")
-        state = {
-            "question": question,
-            "history": list(history or []),
-            "filters": dict(filters or {}),
-            "top_k": top_k or self.top_k,
-            "timings": {},
-            "t0": time.perf_counter(),
-        }
+        state = ChainState(
+            question=question,
+            history=list(history or []),
+            filters=dict(filters or {}),
+            top_k=top_k or self.top_k,
+        )
         answer: Answer = self.chain.invoke(state)
         answer.id = id
         return answer
 
-    # --- chain steps (plain dicts in and out) ------------------------------------------------
-
-    def _plan_step(self, state: dict) -> dict:
-        corpus = self.loader.load()
-        state["corpus"] = corpus
-        state["plan"] = self.planner.plan(
-            state["question"], state["history"], state["filters"], corpus
+    def retrieve(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        filters: dict | None = None,
+        top_k: int | None = None,
+    ) -> tuple[list[Hit], Corpus]:
+        """The paragraphs that answer the question, best first (none when the plan abstains),
+        and the corpus they index (for citation labels): the plan and retrieval alone."""
+        state = ChainState(
+            question=check_question(question),
+            history=list(history or []),
+            filters=dict(filters or {}),
+            top_k=top_k or self.top_k,
         )
+        state = self._plan_step(state)
+        corpus = _ready(state.corpus)
+        return self.retriever.retrieve(_ready(state.plan), corpus, state.top_k), corpus
+
+    # --- chain steps (ChainState in, ChainState out; the last makes the Answer) --------------
+
+    def _plan_step(self, state: ChainState) -> ChainState:
+        corpus = self.loader.load()
+        state.corpus = corpus
+        state.plan = self.planner.plan(state.question, state.history, state.filters, corpus)
         return state
 
-    def _retrieve_step(self, state: dict) -> dict:
+    def _retrieve_step(self, state: ChainState) -> ChainState:
         t = time.perf_counter()
-        plan, corpus = state["plan"], state["corpus"]
+        plan, corpus = _ready(state.plan), _ready(state.corpus)
         if plan.abstain:
             # Nothing answers, but show what comes closest ("possibly related"): the areas the
             # question names, else every report.
@@ -109,23 +155,22 @@ class Assistant:
             named = {r for a in plan.areas for r in corpus.areas.get(a.lower(), [])}
             scope = sorted(named & set(allowed)) or sorted(allowed)
             plan = replace(plan, abstain=None, sides=[Side("related", scope)], comparison=False)
-        state["hits"] = self.retriever.retrieve(plan, corpus, state["top_k"])
-        state["timings"]["retrieve"] = _ms(t)
+        state.hits = self.retriever.retrieve(plan, corpus, state.top_k)
+        state.timings["retrieve"] = _ms(t)
         return state
 
-    def _answer_step(self, state: dict) -> dict:
+    def _answer_step(self, state: ChainState) -> ChainState:
         t = time.perf_counter()
-        state["draft"] = self.answerer.answer(state["plan"], state["hits"], state["corpus"])
-        state["timings"]["answer"] = _ms(t)
+        state.draft = self.answerer.answer(_ready(state.plan), state.hits, _ready(state.corpus))
+        state.timings["answer"] = _ms(t)
         return state
 
-    def _verify_step(self, state: dict) -> Answer:
-        corpus: Corpus = state["corpus"]
-        draft: Draft = verify(state["draft"], corpus)
+    def _verify_step(self, state: ChainState) -> Answer:
+        corpus = _ready(state.corpus)
+        draft = verify(_ready(state.draft), corpus)
         citations = [
             _citation(n, c.hit, c.quote, corpus) for n, c in enumerate(draft.cited, start=1)
         ]
-        hits: list[Hit] = state["hits"]
         retrieved = [
             {
                 "rank": i,
@@ -135,7 +180,7 @@ class Assistant:
                 "ordinal": h.ordinal,
                 "score": h.score,
             }
-            for i, h in enumerate(hits, start=1)
+            for i, h in enumerate(state.hits, start=1)
         ]
         related = [
             {
@@ -153,17 +198,24 @@ class Assistant:
             }
             for h in draft.related
         ]
-        state["timings"]["total"] = _ms(state["t0"])
+        state.timings["total"] = _ms(state.started)
         return Answer(
-            question=state["question"],
+            question=state.question,
             answer=draft.text,
             abstained=draft.abstained,
             mode=self.mode,
             citations=citations,
             retrieved=retrieved,
-            timings_ms=state["timings"],
+            timings_ms=state.timings,
             related=related,
+            abstention=draft.abstention,
         )
+
+
+def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
+    """The assistant over the configured store, with the offline extractive answerer."""
+    embedder = embedder or build_embedder(settings)
+    return Assistant(build_store(settings, embedder), embedder, top_k=settings.top_k)
 
 
 def verify(draft: Draft, corpus: Corpus) -> Draft:
@@ -183,12 +235,10 @@ def verify(draft: Draft, corpus: Corpus) -> Draft:
         text,
     )
     if draft.cited and not kept:
-        return Draft(
-            text="The reports do not answer this question.",
-            abstained=True,
-            related=[c.hit for c in draft.cited],
+        return Draft.abstain(
+            Abstention(AbstainReason.UNVERIFIED), related=[c.hit for c in draft.cited]
         )
-    return Draft(text=text.strip(), abstained=draft.abstained, cited=kept, related=draft.related)
+    return replace(draft, text=text.strip(), cited=kept)
 
 
 def _citation(n: int, hit: Hit, quote: str, corpus: Corpus) -> Citation:
@@ -213,3 +263,13 @@ def _citation(n: int, hit: Hit, quote: str, corpus: Corpus) -> Citation:
 
 def _ms(t0: float) -> float:
     return round((time.perf_counter() - t0) * 1000, 1)
+
+
+T = TypeVar("T")
+
+
+def _ready(value: T | None) -> T:
+    """A part an earlier chain step sets (the chain runs its steps in order)."""
+    if value is None:
+        raise RuntimeError("chain step run out of order: an earlier step's result is missing")
+    return value

@@ -24,6 +24,7 @@ import numpy as np
 from findings.records import report_label
 from findings.settings import cache_dir
 from retrieval.text import content_terms, synonyms, tokens, words
+from store.protocols import ParagraphStore
 
 # Acronyms of the field, for reports that use a term without defining it (the reports' own
 # definitions, learned at load time, take precedence).
@@ -123,9 +124,6 @@ class Corpus:
     def label(self, report_id: str) -> str:
         return report_label(self.reports.get(report_id) or {"report_id": report_id})
 
-    def section_rows(self, report_id: str, section: str) -> list[int]:
-        return [i for i in self.by_report.get(report_id, []) if self.metas[i]["section"] == section]
-
     def printed(self, report_ids: list[str] | None, term: str) -> bool:
         """Is `term` (a word or phrase, any case) printed in any of these reports?"""
         ws = words(term)
@@ -136,7 +134,7 @@ class Corpus:
         expansion = self.acronyms.get(acronym.lower())
         if self.printed(report_ids, acronym):
             return True
-        return bool(expansion) and self.printed(report_ids, expansion)
+        return expansion is not None and self.printed(report_ids, expansion)
 
 
 def expansions_in(text: str, acronyms: dict[str, str]) -> str:
@@ -181,7 +179,7 @@ KEEP_CACHED = 8
 class CorpusLoader:
     """One public method: `load() -> Corpus`, rebuilt only when the store's contents change."""
 
-    def __init__(self, store, recheck_s: float = 2.0):
+    def __init__(self, store: ParagraphStore, recheck_s: float = 2.0):
         self.store = store
         self.recheck_s = recheck_s
         self._corpus: Corpus | None = None
@@ -189,13 +187,18 @@ class CorpusLoader:
         self._checked = 0.0
         self._token: tuple | None = None
 
+    def invalidate(self) -> None:
+        """Look at the store again on the next `load()` (this process just changed it)."""
+        self._checked = 0.0
+        self._token = None
+
     def load(self) -> Corpus:
         now = time.monotonic()
         if self._corpus is not None and now - self._checked < self.recheck_s:
             return self._corpus
         # An embedded store says cheaply whether anything was written since the last look;
         # only then are the committed versions read again (about 0.15 s at 1,000 reports).
-        token = getattr(self.store, "change_token", lambda: None)()
+        token = self.store.change_token()
         self._checked = now
         if self._corpus is not None and token is not None and token == self._token:
             return self._corpus
@@ -211,9 +214,7 @@ class CorpusLoader:
         process built it before (reading every paragraph and indexing it takes seconds at a
         thousand reports; loading the cached index, a fraction of that)."""
         key = hashlib.sha256(
-            json.dumps(
-                [CORPUS_FORMAT, getattr(self.store, "location", ""), sorted(versions.items())]
-            ).encode()
+            json.dumps([CORPUS_FORMAT, self.store.location, sorted(versions.items())]).encode()
         ).hexdigest()[:32]
         folder = cache_dir() / "corpus"
         path = folder / f"{key}.pickle"

@@ -3,28 +3,82 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
 
-from findings.errors import InvalidQuestion
+from findings.errors import InvalidQuestion, QuestionsFileError
+from findings.records import Answer
 
 
-def load_qa(path: Path) -> list[dict]:
-    items = []
-    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+def read_questions(path: Path) -> Iterator[dict]:
+    """Each line of a JSONL questions or QA file, in order: the item, or an error object
+    (`{"id", "question": None, "error"}`) naming the line. Blank lines are skipped."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise QuestionsFileError(
+            f"{path}: no such file. Give a JSONL file in the CONTRACT's format, one question per line."
+        ) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QuestionsFileError(
+            f"{path}: cannot be read ({exc}). Give a UTF-8 JSONL file, one question per line."
+        ) from exc
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InvalidQuestion(
-                f"{path}, line {lineno}: not valid JSON ({exc.msg}). Each line must be one JSON object."
-            ) from exc
+            yield _line_error(
+                None,
+                f"{path}, line {lineno}: not valid JSON ({exc.msg}). Each line must be one JSON object.",
+            )
+            continue
         if not isinstance(item, dict) or not isinstance(item.get("question"), str):
-            raise InvalidQuestion(f'{path}, line {lineno}: needs a "question" string.')
+            yield _line_error(
+                item.get("id") if isinstance(item, dict) else None,
+                f'{path}, line {lineno}: needs a "question" string.',
+            )
+            continue
+        yield item
+
+
+def load_qa(path: Path) -> list[dict]:
+    """Every item of a QA file; QuestionsFileError at the first line that is not one."""
+    items = []
+    for item in read_questions(path):
+        if "error" in item and item.get("question") is None:
+            raise QuestionsFileError(item["error"])
         items.append(item)
     return items
+
+
+def answer_batch(
+    assistant, items: Iterable[dict], filters: dict | None = None
+) -> Iterator[Answer | dict]:
+    """The Answer to each item, in order (the item's own filters over `filters`); an item that
+    cannot be asked gets an error object (`{"id", "question", "error"}`) in its place."""
+    for item in items:
+        if "error" in item and item.get("question") is None:
+            yield item
+            continue
+        try:
+            answer = assistant.ask(
+                item["question"],
+                history=item.get("history"),
+                filters={**(filters or {}), **(item.get("filters") or {})},
+                id=item.get("id"),
+            )
+        except InvalidQuestion as exc:
+            yield _line_error(item.get("id"), str(exc), question=item.get("question"))
+            continue
+        yield answer
+
+
+def _line_error(id_, message: str, question: str | None = None) -> dict:
+    return {"id": id_, "question": question, "error": message}
 
 
 def matches(citation: dict, gold: dict) -> bool:
@@ -48,20 +102,22 @@ def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 8
     cited = matched = gold_total = gold_found = top_ok = must_ok = false_abstain = 0
     recall_at = {k: 0 for k in ks}
     for q, a in answerable:
-        cites = a["citations"]
+        cites = a.get("citations", [])  # an error object (the question was refused) has none
         cited += len(cites)
         matched += sum(1 for c in cites if any(matches(c, g) for g in q["gold"]))
         gold_total += len(q["gold"])
         gold_found += sum(1 for g in q["gold"] if any(matches(c, g) for c in cites))
         top = next((c for c in cites if c["n"] == 1), None)
         top_ok += bool(top and any(matches(top, g) for g in q["gold"]))
-        text = a["answer"].lower()
+        text = a.get("answer", "").lower()
         must_ok += all(s.lower() in text for s in q.get("must_contain") or [])
-        false_abstain += bool(a["abstained"])
+        false_abstain += bool(a.get("abstained"))
         for k in ks:
-            recall_at[k] += any(matches(r, g) for r in a["retrieved"][:k] for g in q["gold"])
+            recall_at[k] += any(
+                matches(r, g) for r in a.get("retrieved", [])[:k] for g in q["gold"]
+            )
     n_ans = len(answerable) or 1
-    latencies = [a["timings_ms"].get("total", 0.0) for a in answers]
+    latencies = [a["timings_ms"].get("total", 0.0) for a in answers if "timings_ms" in a]
     out = {
         "questions": len(items),
         "answerable": len(answerable),
@@ -71,7 +127,7 @@ def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 8
         "top_citation_accuracy": round(top_ok / n_ans, 4),
         "must_contain_accuracy": round(must_ok / n_ans, 4),
         "abstention_recall": round(
-            sum(a["abstained"] for _, a in unanswerable) / len(unanswerable), 4
+            sum(bool(a.get("abstained")) for _, a in unanswerable) / len(unanswerable), 4
         )
         if unanswerable
         else None,
@@ -86,13 +142,4 @@ def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 8
 
 def answer_all(assistant, items: list[dict]) -> list[dict]:
     """Answer QA items in order, in one process (warm)."""
-    out = []
-    for item in items:
-        ans = assistant.ask(
-            item["question"],
-            history=item.get("history"),
-            filters=item.get("filters"),
-            id=item.get("id"),
-        )
-        out.append(ans.to_json())
-    return out
+    return [a.to_json() if isinstance(a, Answer) else a for a in answer_batch(assistant, items)]

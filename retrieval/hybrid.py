@@ -8,9 +8,11 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from findings.vocab import ACTION_SECTIONS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
 from retrieval.text import DATE, content_terms, prints_person, synonyms, tokens
+from store.protocols import Embedder, ParagraphStore
 
 RRF_K = 60
 LOCAL_DENSE_MAX = 20_000  # paragraphs scored exactly in memory rather than by a filtered query
@@ -19,7 +21,6 @@ SECTION_WEIGHT = 0.03
 # Numbered paragraphs carry the detailed findings; summaries and lists repeat them in brief.
 KIND_BONUS = {"numbered": 0.08}
 ACTIONS_BONUS = 0.1
-ACTION_SECTIONS = {"recommendations", "areas requiring improvement", "areas for improvement"}
 WANTS_BONUS = 0.1  # "when" questions favour paragraphs that print a date, "who" ones a name
 
 
@@ -76,7 +77,7 @@ class HybridRetriever:
     vector). The corpus (BM25 and report lists) is passed per call, as the store may change.
     """
 
-    def __init__(self, store, embedder, candidates: int = 60):
+    def __init__(self, store: ParagraphStore, embedder: Embedder, candidates: int = 60):
         self.store = store
         self.embedder = embedder
         self.candidates = candidates

@@ -19,6 +19,8 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
 from findings.records import citation_label
+from findings.settings import get_settings
+from retrieval.assistant import Assistant, build_assistant
 
 
 class FindingsRetriever(BaseRetriever):
@@ -32,11 +34,8 @@ class FindingsRetriever(BaseRetriever):
     filters: dict | None = None
     _assistant: Any = PrivateAttr(default=None)
 
-    def _parts(self):
+    def _parts(self) -> Assistant:
         if self._assistant is None:
-            from findings.settings import get_settings
-            from findings.wiring import build_assistant
-
             self._assistant = build_assistant(
                 get_settings(store=self.store, chroma_url=self.chroma_url)
             )
@@ -45,18 +44,11 @@ class FindingsRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun, **kwargs: Any
     ) -> list[Document]:
-        from retrieval.assistant import check_question
-
         k = int(kwargs.get("k", self.k))
-        assistant = self._parts()
-        corpus = assistant.loader.load()
-        plan = assistant.planner.plan(
-            check_question(query),
-            kwargs.get("history"),
-            kwargs.get("filters", self.filters),
-            corpus,
+        hits, corpus = self._parts().retrieve(
+            query, kwargs.get("history"), kwargs.get("filters", self.filters), top_k=k
         )
-        hits = assistant.retriever.retrieve(plan, corpus, k)[:k]
+        hits = hits[:k]
         docs = []
         for h in hits:
             meta = corpus.reports.get(h.report_id) or {"report_id": h.report_id}

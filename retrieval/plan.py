@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.metadata import MONTHS
+from findings.records import Abstention
+from findings.vocab import LIST_SECTIONS, MONTHS, QUESTION_TYPE_ORDER, TYPE_BY_KEY, AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.text import content_terms, words
 
@@ -37,17 +38,18 @@ YES_NO = re.compile(
     r"(?:^(?:and |so |but )?|,\s*)(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b",
     re.I,
 )
-LIST_SECTIONS = [
-    (re.compile(r"\b(key )?strengths\b", re.I), ("key strengths", "strengths")),
+# How a question asks for one of the report's lists (the headings are in findings.vocab).
+LIST_ASKS = [
+    (re.compile(r"\b(key )?strengths\b", re.I), "strength"),
     (
         re.compile(
             r"\b(areas? (?:requiring|for|needing|that need(?:ed)?) improvement|weaknesses|"
             r"need(?:s|ed)? (?:to )?improv\w*|improvements? (?:needed|required))\b",
             re.I,
         ),
-        ("areas requiring improvement", "areas for improvement", "areas needing improvement"),
+        "improvement",
     ),
-    (re.compile(r"\brecommendations?\b", re.I), ("recommendations",)),
+    (re.compile(r"\brecommendations?\b", re.I), "recommendation"),
 ]
 WHEN = re.compile(
     r"^(?:and |so )?(when (?:was|were|did|is|are|does|do|will|had|has)|on what date|what date|"
@@ -66,11 +68,7 @@ REPORT_LEVEL = re.compile(
     r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b",
     re.I,
 )
-TYPE_WORDS = [
-    ("full joint inspection", r"\b(full joint inspection|FJI)\b"),
-    ("short quality screening", r"\b(short quality screening|SQS|screening)\b"),
-    ("thematic", r"\bthematic\b"),
-]
+TYPE_WORDS = [(key, TYPE_BY_KEY[key].in_question or "") for key in QUESTION_TYPE_ORDER]
 SUMMARY_ASK = re.compile(
     r"\b(?:say|said|find|found|report|reported|note|noted|tell me)\s+(?:\w+\s+){0,2}?about\b", re.I
 )
@@ -83,9 +81,6 @@ OVERALL_ASK = re.compile(
 )
 LIST_ASK = re.compile(r"^(?:and |so )?(what|which|list|name|give|summari[sz]e|tell me)\b", re.I)
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
-NEEDS_CONTEXT = re.compile(
-    r"\b(there|that inspection|that report|the same|this area|it|they|them|those)\b", re.I
-)
 
 
 @dataclass
@@ -103,7 +98,7 @@ class Plan:
     list_sections: tuple[str, ...] = ()
     quantity: bool = False
     yes_no: bool = False
-    abstain: str | None = None
+    abstain: Abstention | None = None  # set when the reports cannot answer: nothing is retrieved
     wants: str | None = None  # "date" or "person": the answer sentence must print one
     enumerate: bool = False  # "Which standards were rated Outstanding?": cite every match
     summary: bool = False  # "What did … say about MAPPA?": cite each paragraph on it
@@ -144,7 +139,13 @@ class QuestionPlanner:
         base = _filtered(corpus, filters or {})
         if not base:
             return Plan(
-                question, question, [], abstain="No stored report matches the filters.", scope=[]
+                question,
+                question,
+                [],
+                abstain=Abstention(
+                    AbstainReason.NO_REPORT_MATCHES_FILTERS, "No stored report matches the filters."
+                ),
+                scope=[],
             )
         plan = self._plan_one(question, corpus, base)
         if (
@@ -197,9 +198,9 @@ class QuestionPlanner:
         )
         plan.wants = "date" if WHEN.search(q) else "person" if WHO.search(q) else None
         if LIST_ASK.match(q) or re.search(r"\b(what|which) (?:were|are) the\b", q, re.I):
-            for pattern, names in LIST_SECTIONS:
+            for pattern, list_kind in LIST_ASKS:
                 if pattern.search(q):
-                    plan.list_sections = names
+                    plan.list_sections = LIST_SECTIONS[list_kind]
                     break
         plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
         plan.summary = bool(SUMMARY_ASK.search(q)) and not plan.quantity and plan.wants is None
@@ -215,7 +216,7 @@ class QuestionPlanner:
 
         unknown = self._unknown_names(q, corpus, areas, base)
         if unknown:
-            plan.abstain = unknown
+            plan.abstain = Abstention(AbstainReason.NAME_NOT_PRINTED, unknown)
             return plan
 
         # "Before the 2016 inspection, what had inspectors said…" picks earlier reports; "trained
@@ -287,7 +288,10 @@ class QuestionPlanner:
                 and corpus.areas.get(area)
                 and not any(r in base for r in corpus.areas[area])
             ):
-                plan.abstain = f"No report about {name} matches the filters."
+                plan.abstain = Abstention(
+                    AbstainReason.NO_REPORT_MATCHES_FILTERS,
+                    f"No report about {name} matches the filters.",
+                )
                 return plan
             if missing:
                 stored = sorted(
@@ -295,8 +299,10 @@ class QuestionPlanner:
                     - {0}
                 )
                 when = _describe_time(q, years, before, after)
-                plan.abstain = f"No stored report covers {name}{when}" + (
-                    f" (stored: {', '.join(map(str, stored))})." if stored else "."
+                plan.abstain = Abstention(
+                    AbstainReason.NO_REPORT_FOR_TIME,
+                    f"No stored report covers {name}{when}"
+                    + (f" (stored: {', '.join(map(str, stored))})." if stored else "."),
                 )
                 return plan
             sides.append(Side(name, pool))

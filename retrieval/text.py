@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 import Stemmer
@@ -73,7 +74,7 @@ INSTITUTIONAL = frozenset(
 )
 
 
-def prints_person(text: str, places: set[str] = frozenset()) -> bool:
+def prints_person(text: str, places: Collection[str] = frozenset()) -> bool:
     """A person's name: two capitalised words, neither an institution's or a place's word."""
     for m in _NAME.finditer(text):
         first, last = m.group(1), m.group(2)
@@ -100,7 +101,7 @@ SYNONYM_GROUPS = [
 def synonyms(stem_: str) -> set[str]:
     for group in _SYNONYM_STEMS:
         if stem_ in group:
-            return group - {stem_}
+            return set(group - {stem_})
     return set()
 
 
@@ -151,7 +152,7 @@ def has_number(text: str) -> bool:
     return bool(re.search(r"\d", text)) or any(w in NUMBER_WORDS for w in words(text))
 
 
-def counts(text: str, focus: str) -> bool:
+def prints_count(text: str, focus: str) -> bool:
     """Does `text` print a number of `focus` things ("14 of the 16 cases", "1,460 hours of
     reparation")? `focus` is a stem; the number must come at most six words before it."""
     ws = words(text)
@@ -160,10 +161,6 @@ def counts(text: str, focus: str) -> bool:
             if any(stem(x) == focus for x in ws[i + 1 : i + 7]):
                 return True
     return False
-
-
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
 
 
 _SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in SYNONYM_GROUPS]

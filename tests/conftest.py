@@ -105,9 +105,9 @@ def isolate(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def embedder():
-    from ingest.embed import Embedder
+    from store.embed import SentenceEmbedder
 
-    e = Embedder(device="cpu")
+    e = SentenceEmbedder(device="cpu")
     e.warm_up()
     return e
 

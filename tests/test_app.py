@@ -16,8 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from findings.settings import get_settings
 from ingest.pipeline import Ingester
-from ingest.store import ParagraphStore
 from retrieval.assistant import Assistant
+from store.chroma import ChromaStore
 from ui.format import abstention_note
 from ui.markdown import answer_markdown, escape_markdown
 
@@ -48,7 +48,7 @@ def sample_store(tmp_path_factory, embedder) -> Path:
     """A store holding the five sample reports in data/reports (read-only for the tests)."""
     path = tmp_path_factory.mktemp("app") / "store"
     settings = get_settings(store=path)
-    store = ParagraphStore(path=path, model_slug=embedder.model_slug)
+    store = ChromaStore(path=path, model_slug=embedder.model_slug)
     summary = Ingester(store, embedder, settings).run([REPORTS])
     assert summary.failed == [] and len(summary.ingested) == 5
     return path
@@ -140,9 +140,9 @@ class TestAsk:
     def test_abstention_shown_as_such_with_related_paragraphs(self, app):
         ask(app, STAFF)
         [reply] = answers(app)
-        assert [w.value for w in reply.warning] == ["The reports don't answer this."]
+        assert [w.value for w in reply.warning] == ["The reports do not answer this question."]
         answer = app.session_state.turns[0].answer
-        note = abstention_note(answer.answer)
+        note = abstention_note(answer)
         shown = [m.value for m in reply.markdown]
         expected = ([answer_markdown(note)] if note else []) + [
             "**Possibly related** (these paragraphs are near the question; they do not answer it)"
@@ -189,7 +189,7 @@ class TestFilters:
         assert citation_labels(strengths) == [
             f"[{n}] Northfield YOS inspection 2019 · Key strengths ¶{n}" for n in (1, 2, 3, 4)
         ]
-        assert [w.value for w in rate.warning] == ["The reports don't answer this."]
+        assert [w.value for w in rate.warning] == ["The reports do not answer this question."]
         assert rate.markdown[0].value == "No report about Kestrel Vale matches the filters."
 
     def test_sidebar_lists_reports_mode_and_store(self, app, sample_store):
@@ -295,8 +295,8 @@ def test_export_evidence_pack(app, sample_store, monkeypatch):
         "Quote:\n\n"
         f"> {KV_RATE_QUOTE}\n\n"
         f"## 2\\. {STAFF}\n\n"
-        "**The reports don't answer this.**\n\n"
-        + (f"{answer_markdown(note)}\n\n" if (note := abstention_note(staff.answer)) else "")
+        "**The reports do not answer this question.**\n\n"
+        + (f"{answer_markdown(note)}\n\n" if (note := abstention_note(staff)) else "")
         + "Possibly related (not an answer):\n\n"
         + "".join(
             f"- {escape_markdown(r['label'])}: {escape_markdown(' '.join(r['text'].split()))}\n"

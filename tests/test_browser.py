@@ -79,7 +79,7 @@ def free_port() -> int:
 def server(tmp_path_factory, embedder):
     """`streamlit run app.py` serving a store of the sample reports and the hostile report."""
     from ingest.pipeline import Ingester
-    from ingest.store import ParagraphStore
+    from store.chroma import ChromaStore
 
     folder = tmp_path_factory.mktemp("browser")
     reports = folder / "reports"
@@ -87,7 +87,7 @@ def server(tmp_path_factory, embedder):
     (reports / "gullhaven_sqs_2018.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
     store = folder / "store"
     summary = Ingester(
-        ParagraphStore(path=store, model_slug=embedder.model_slug),
+        ChromaStore(path=store, model_slug=embedder.model_slug),
         embedder,
         get_settings(store=store),
     ).run([reports])

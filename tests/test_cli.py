@@ -13,8 +13,8 @@ from conftest import DATA, ROOT, findings_cmd, store_snapshot, subprocess_env
 from typer.testing import CliRunner
 
 from cli import app
-from ingest.embed import file_sha256
-from ingest.store import ParagraphStore
+from findings.hashing import file_sha256
+from store.chroma import ChromaStore
 
 SAMPLES = ["alderton_sqs_2015.txt", "alderton_sqs_2017.txt", "brackwater_fji_2014.md"]
 
@@ -34,7 +34,7 @@ def paths(folder, names=SAMPLES):
 
 
 def open_store(path):
-    return ParagraphStore(path, model_slug="all_minilm_l6_v2")
+    return ChromaStore(path, model_slug="all_minilm_l6_v2")
 
 
 class TestIngest:
@@ -129,8 +129,8 @@ class TestIngest:
     def test_locked_store_exit_1(self, run, reports_dir, tmp_path, monkeypatch):
         monkeypatch.setenv("FINDINGS_LOCK_TIMEOUT_S", "0.5")
         hold = (
-            "import sys, time; from pathlib import Path; from ingest.store import ParagraphStore\n"
-            "with ParagraphStore(Path(sys.argv[1]), model_slug='all_minilm_l6_v2').writing():\n"
+            "import sys, time; from pathlib import Path; from store.chroma import ChromaStore\n"
+            "with ChromaStore(Path(sys.argv[1]), model_slug='all_minilm_l6_v2').writing():\n"
             "    print('locked', flush=True); time.sleep(60)\n"
         )
         holder = subprocess.Popen(

@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 
 from cli import app
 from findings.settings import get_settings
+from findings.text import normalise_space
 from ingest.pipeline import Ingester
-from ingest.store import ParagraphStore
 from retrieval.assistant import Assistant
 from retrieval.evaluate import answer_all, load_qa, score
-from retrieval.text import normalise_space
+from store.chroma import ChromaStore
 
 THURROCK = ROOT.parent / "shared" / "corpus" / "thurrock_sqs_2015.txt"
 SEED_QA = ROOT.parent / "shared" / "eval" / "seed_dev_qa.jsonl"
@@ -35,14 +35,14 @@ def too_long(n: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, embedder) -> ParagraphStore:
+def store(tmp_path_factory, embedder) -> ChromaStore:
     """A real embedded store with the real Thurrock report, ingested once for this module."""
     folder = tmp_path_factory.mktemp("ask")
     with pytest.MonkeyPatch.context() as mp:  # `isolate` is function-scoped: not active yet
         mp.chdir(folder)
         for name in [n for n in os.environ if n.startswith("FINDINGS_")]:
             mp.delenv(name)
-        store = ParagraphStore(folder / "store", model_slug=embedder.model_slug)
+        store = ChromaStore(folder / "store", model_slug=embedder.model_slug)
         assert Ingester(store, embedder, get_settings()).run([THURROCK]).failed == []
     return store
 
@@ -330,7 +330,8 @@ class TestAskBatch:
             {
                 "id": None,
                 "question": None,
-                "error": f"{path}, line 2: not valid JSON (Expecting property name enclosed in double quotes).",
+                "error": f"{path}, line 2: not valid JSON (Expecting property name enclosed in "
+                "double quotes). Each line must be one JSON object.",
             },
             {"id": "b", "question": None, "error": f'{path}, line 3: needs a "question" string.'},
             {"id": None, "question": None, "error": f'{path}, line 4: needs a "question" string.'},
@@ -352,8 +353,8 @@ class TestAskBatch:
         assert out.exit_code == 1
         assert out.stdout == ""
         assert out.stderr == (
-            f"error: {missing}: cannot be read ([Errno 2] No such file or directory: '{missing}'). "
-            "Give a UTF-8 JSONL file, one question per line.\n"
+            f"error: {missing}: no such file. Give a JSONL file in the CONTRACT's format, "
+            "one question per line.\n"
         )
 
 
@@ -384,8 +385,8 @@ class TestEval:
         out = run("eval", tmp_path / "qa.jsonl", "--json", "--store", store.path)
         assert out.exit_code == 1
         assert out.stderr == (
-            f"error: {tmp_path / 'qa.jsonl'}: no such file. Give a QA file in the CONTRACT's "
-            "JSONL format.\n"
+            f"error: {tmp_path / 'qa.jsonl'}: no such file. Give a JSONL file in the CONTRACT's "
+            "format, one question per line.\n"
         )
 
     def test_bad_line(self, run, store, tmp_path):

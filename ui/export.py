@@ -8,11 +8,11 @@ viewer; blockquotes keep quotes apart from the surrounding notes.
 from __future__ import annotations
 
 from findings.records import Citation
+from findings.text import normalise_space
+from findings.vocab import ABSTAIN_SENTENCE
 from ui.chat import Turn
 from ui.format import abstention_note, citation_details, filters_summary
-from ui.markdown import answer_markdown, escape_markdown, normalise_space
-
-ABSTAINED = "The reports don't answer this."
+from ui.markdown import answer_markdown, escape_markdown
 
 
 def evidence_pack(turns: list[Turn], generated: str, mode: str, store: str) -> str:
@@ -23,18 +23,17 @@ def evidence_pack(turns: list[Turn], generated: str, mode: str, store: str) -> s
         f"Generated {generated} by findings ({escape_markdown(mode)}) from "
         f"{escape_markdown(store)}. Quotes are verbatim from the reports.",
     ]
-    answered = [t for t in turns if t.answer is not None]
+    answered = [(t, t.answer) for t in turns if t.answer is not None]
     if not answered:
         lines += ["", "No questions were answered in this conversation."]
-    for i, turn in enumerate(answered, start=1):
-        answer = turn.answer
+    for i, (turn, answer) in enumerate(answered, start=1):
         lines += ["", f"## {i}\\. {escape_markdown(turn.question)}", ""]
         if turn.filters:
             lines += [f"Filters: {escape_markdown(filters_summary(turn.filters))}", ""]
         if answer.abstained:
-            lines += [f"**{ABSTAINED}**"]
-            if abstention_note(answer.answer):
-                lines += ["", answer_markdown(abstention_note(answer.answer))]
+            lines += [f"**{ABSTAIN_SENTENCE}**"]
+            if abstention_note(answer):
+                lines += ["", answer_markdown(abstention_note(answer))]
             if answer.related:
                 lines += ["", "Possibly related (not an answer):", ""]
                 lines += [

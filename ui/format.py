@@ -5,38 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from findings.records import Citation, report_label
-
-INSPECTION_TYPES = {
-    "short quality screening": "Short quality screening",
-    "full joint inspection": "Full joint inspection",
-    "youth offending service inspection": "Youth offending service inspection",
-    "thematic": "Thematic",
-    "unknown": "Unknown type",
-}
+from findings.records import Answer, Citation, report_label
+from findings.vocab import TYPE_BY_KEY, UNKNOWN_TYPE, UNKNOWN_TYPE_LABEL
 
 
-def mode_label(mode: str, llm_model: str | None = None) -> str:
-    """`Offline extractive`, or the LLM's model name."""
-    if mode == "extractive":
-        return "Offline extractive"
-    return llm_model or mode
+def mode_label(mode: str) -> str:
+    """`Offline extractive`, or the answer mode's own name."""
+    return "Offline extractive" if mode == "extractive" else mode
 
 
-ABSTAIN_STOCK = "The reports do not answer this question."
-
-
-def abstention_note(answer_text: str) -> str:
-    """What an abstaining answer says beyond the stock sentence (e.g. `No stored report covers
-    Kestrel Vale in 2016.`), or `` when nothing."""
-    text = answer_text.strip()
-    if text.startswith(ABSTAIN_STOCK):
-        text = text[len(ABSTAIN_STOCK) :].strip()
-    return text
+def abstention_note(answer: Answer) -> str:
+    """What an abstaining answer says beyond the abstention sentence (e.g. `No stored report
+    covers Kestrel Vale in 2016.`), or `` when nothing."""
+    return answer.abstention.detail if answer.abstention else ""
 
 
 def inspection_type_label(kind: str | None) -> str:
-    return INSPECTION_TYPES.get(kind or "unknown", (kind or "unknown").capitalize())
+    if not kind or kind == UNKNOWN_TYPE:
+        return UNKNOWN_TYPE_LABEL
+    known = TYPE_BY_KEY.get(kind)
+    return known.label if known else kind.capitalize()
 
 
 def report_details(meta: dict) -> str:

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import re
 
+from findings.text import normalise_space
+
 # Significant anywhere in a line: emphasis, code, links and images (`[`), HTML and autolinks,
 # entities, tables, strikethrough, math, Streamlit's `:shortcodes:` and `:color[...]` directives.
 # `(`, `)`, `!` and `{}` only mean something after an unescaped `[` or `]`, so they stay as typed.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~$:])")
 # Significant only at the start of a line: headings, lists, block quotes, setext underlines.
 _LINE_START = re.compile(r"^([#+=-])|^(\d+)([.)])")
-_SPACE = re.compile(r"\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-
-
-def normalise_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
 
 
 def escape_markdown(text: str, midline: bool = False) -> str:

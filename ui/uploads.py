@@ -14,10 +14,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from findings.errors import FileTooLarge, IngestError
-from ingest.pipeline import IngestSummary
+from findings.errors import FileTooLarge, FindingsError, IngestError
+from ingest.load import READERS
+from ingest.pipeline import Ingester, IngestSummary, ProgressCallback
 
-ACCEPTED = ("pdf", "txt", "md", "html", "htm", "docx")
+# the formats `findings ingest` reads, from its one registry of readers
+ACCEPTED = tuple(ext.lstrip(".") for reader in READERS for ext in reader.extensions)
 UPLOADS_DIR = "uploads"
 MAX_NAME = 200
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]")
@@ -93,7 +95,7 @@ class UploadOutcome:
 
 
 def upload_outcome(
-    summary: IngestSummary | None, rejected: list[IngestError], folder: Path
+    summary: IngestSummary | None, rejected: list[FindingsError], folder: Path
 ) -> UploadOutcome:
     """Merge files refused before ingest (`rejected`) with the Ingester's summary, naming each
     file by its saved name instead of its full path in the store."""
@@ -112,3 +114,28 @@ def upload_outcome(
     out.failed += [short(f["error"]) for f in summary.failed]
     out.paragraphs = summary.paragraphs
     return out
+
+
+def add_uploads(
+    files: list[tuple[str, bytes]],
+    folder: Path,
+    ingester: Ingester,
+    max_bytes: int,
+    progress: ProgressCallback | None = None,
+) -> UploadOutcome:
+    """Save each uploaded `(name, data)` under `folder` and ingest the saved files; a file
+    refused on the way (bad name, too large, unreadable) is reported and the others go on."""
+    saved: list[Path] = []
+    rejected: list[FindingsError] = []
+    for name, data in files:
+        try:
+            saved.append(save_upload(folder, name, data, max_bytes))
+        except IngestError as exc:
+            rejected.append(exc)
+    summary = None
+    try:
+        if saved:
+            summary = ingester.run(saved, progress=progress)
+    except FindingsError as exc:
+        rejected.append(exc)
+    return upload_outcome(summary, rejected, folder)

@@ -7,14 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from findings.records import citation_label, report_label
-
-# Section names as reports print them (matched case-insensitively), in the order shown.
-VISIT_SECTIONS = (
-    "Key strengths",
-    "Areas requiring improvement",
-    "Areas for improvement",
-    "Recommendations",
-)
+from findings.vocab import LIST_SECTIONS, VISIT_KINDS
 
 
 @dataclass
@@ -49,7 +42,11 @@ def before_visit(
 
     `get_paragraphs(report_id)` returns stored paragraphs in reading order (`store.get_paragraphs`).
     """
-    wanted = {name.lower(): rank for rank, name in enumerate(VISIT_SECTIONS)}
+    # list headings as reports print them (any case), in the order shown
+    wanted = {
+        name: rank
+        for rank, name in enumerate(n for kind in VISIT_KINDS for n in LIST_SECTIONS[kind])
+    }
     mine = [r for r in reports if (r.get("area") or "").lower() == area.lower()]
     mine.sort(
         key=lambda r: (r.get("publication_date") or "", r.get("year") or 0, r["report_id"]),
@@ -60,7 +57,7 @@ def before_visit(
         sections: dict[str, VisitSection] = {}
         for p in get_paragraphs(meta["report_id"]):
             name = (p.get("section") or "").strip()
-            if name.lower() not in wanted or p.get("kind") == "heading":
+            if name.lower() not in wanted:
                 continue
             section = sections.setdefault(name.lower(), VisitSection(name, []))
             label = citation_label(meta, p["section"], p.get("paragraph"), p["ordinal"])

@@ -7,18 +7,20 @@ import shutil
 import pytest
 from conftest import DATA, store_snapshot
 
+from findings.hashing import file_sha256
+from findings.records import Paragraph, ReportMeta
 from findings.settings import get_settings
 from ingest import pipeline
-from ingest.embed import Embedder, embedding_input, file_sha256
 from ingest.parse import parse_file, report_version
-from ingest.pipeline import Ingester, Progress
-from ingest.store import ParagraphStore
+from ingest.pipeline import Ingester, Progress, embedding_input
+from store.chroma import ChromaStore
+from store.embed import SentenceEmbedder
 
 SAMPLES = ["alderton_sqs_2015.txt", "alderton_sqs_2017.txt", "brackwater_fji_2014.md"]
 PARAGRAPHS = {"alderton_sqs_2015": 21, "alderton_sqs_2017": 12, "brackwater_fji_2014": 13}
 
 
-class CountingEmbedder(Embedder):
+class CountingEmbedder(SentenceEmbedder):
     """The real bundled model, counting what it is asked to embed."""
 
     def __init__(self):
@@ -37,7 +39,7 @@ def counting(embedder):  # `embedder` loads the shared model once per session
 
 @pytest.fixture
 def store(tmp_path):
-    return ParagraphStore(tmp_path / "store", model_slug="all_minilm_l6_v2", lock_timeout_s=1)
+    return ChromaStore(tmp_path / "store", model_slug="all_minilm_l6_v2", lock_timeout_s=1)
 
 
 def ingester(store, embedder, **settings):
@@ -239,3 +241,37 @@ def test_embedding_inputs_carry_report_context(reports_dir):
         "Brackwater 2014 full joint inspection. Risk of harm. Risk of harm assessments were "
         "accurate and reviewed after every significant change."
     )
+
+
+class TestEmbeddingInput:
+    meta = ReportMeta(
+        report_id="alderton_sqs_2015",
+        area="Alderton",
+        year=2015,
+        inspection_type="short quality screening",
+    )
+
+    def para(self, **kw):
+        base = dict(
+            report_id="alderton_sqs_2015",
+            section="Protecting the public",
+            paragraph="2.1",
+            ordinal=1,
+            page=None,
+            text="Risk of harm was assessed on time.",
+        )
+        return Paragraph(**{**base, **kw})
+
+    def test_full_context(self):
+        assert embedding_input(self.meta, self.para()) == (
+            "Alderton 2015 short quality screening. Protecting the public. Risk of harm was assessed on time."
+        )
+
+    def test_missing_parts_are_skipped_and_dicts_accepted(self):
+        meta = {"report_id": "x", "area": None, "year": 2019, "inspection_type": "unknown"}
+        assert (
+            embedding_input(meta, self.para(section="").to_dict())
+            == "2019. Risk of harm was assessed on time."
+        )
+        bare = {"report_id": "x"}
+        assert embedding_input(bare, {"section": "Summary", "text": "T."}) == "Summary. T."

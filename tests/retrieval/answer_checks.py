@@ -6,8 +6,8 @@ import re
 
 from conftest import CITATION_KEYS, CONTRACT_KEYS
 
-from ingest.store import ParagraphStore
-from retrieval.text import normalise_space
+from findings.text import normalise_space
+from store.chroma import ChromaStore
 
 SAMPLE_IDS = [
     "kestrel_vale_fji_2013",
@@ -27,7 +27,7 @@ def cited(answer: dict) -> list[tuple]:
     ]
 
 
-def assert_contract(answer: dict, store: ParagraphStore, top_k: int = 8) -> None:
+def assert_contract(answer: dict, store: ChromaStore, top_k: int = 8) -> None:
     """The CONTRACT's promises for one `findings ask --json` object, checked exactly."""
     keys = CONTRACT_KEYS + (["related"] if answer["abstained"] else [])
     assert list(answer) == keys

@@ -23,16 +23,16 @@ import pytest
 
 from findings.settings import get_settings
 from ingest.pipeline import Ingester
-from ingest.store import ParagraphStore
 from retrieval.assistant import Assistant
 from retrieval.corpus import CorpusLoader
+from store.chroma import ChromaStore
 
 ROOT = Path(__file__).resolve().parents[2]
 THURROCK = ROOT.parent / "shared" / "corpus" / "thurrock_sqs_2015.txt"
 SAMPLE_REPORTS = ROOT / "data" / "reports"
 
 
-def _ingest(folder: Path, embedder, sources: list[Path]) -> ParagraphStore:
+def _ingest(folder: Path, embedder, sources: list[Path]) -> ChromaStore:
     """Ingest `sources` into a new store in `folder`, with no FINDINGS_* setting or `.env`
     leaking in (the autouse `isolate` fixture is function-scoped and not active yet)."""
     with pytest.MonkeyPatch.context() as mp:
@@ -40,14 +40,14 @@ def _ingest(folder: Path, embedder, sources: list[Path]) -> ParagraphStore:
             if name.startswith("FINDINGS_"):
                 mp.delenv(name)
         mp.chdir(folder)
-        store = ParagraphStore(folder / "store", model_slug=embedder.model_slug)
+        store = ChromaStore(folder / "store", model_slug=embedder.model_slug)
         summary = Ingester(store, embedder, get_settings()).run(sources)
     assert summary.failed == [], summary.failed
     return store
 
 
 @pytest.fixture(scope="session")
-def thurrock_store(tmp_path_factory, embedder) -> ParagraphStore:
+def thurrock_store(tmp_path_factory, embedder) -> ChromaStore:
     return _ingest(tmp_path_factory.mktemp("thurrock"), embedder, [THURROCK])
 
 
@@ -57,7 +57,7 @@ def thurrock_store_path(thurrock_store) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_store(tmp_path_factory, embedder) -> ParagraphStore:
+def sample_store(tmp_path_factory, embedder) -> ChromaStore:
     return _ingest(tmp_path_factory.mktemp("samples"), embedder, [SAMPLE_REPORTS, THURROCK])
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from findings.text import normalise_space
 from retrieval.answer import MAX_QUOTE, ExtractiveAnswerer, missing_terms
-from retrieval.text import normalise_space
 
 pytest_plugins = ["retrieval_fixtures"]
 

@@ -7,10 +7,10 @@ import pytest
 from answer_checks import SAMPLE_IDS, assert_contract, cited
 
 from findings.errors import InvalidQuestion
+from findings.text import normalise_space
 from retrieval.answer import Cited, Draft
 from retrieval.assistant import Assistant, verify
 from retrieval.hybrid import hit_from_row
-from retrieval.text import normalise_space
 
 pytest_plugins = ["retrieval_fixtures"]
 
@@ -373,7 +373,6 @@ class MisquotingModel:
     def answer(self, plan, hits, corpus):
         return Draft(
             text="Planning was excellent everywhere [1]. Enforcement was prompt [2].",
-            abstained=False,
             cited=[
                 Cited(hits[1], "Planning was excellent in every case."),
                 Cited(hits[0], "Where necessary,  enforcement action\nwas taken promptly."),
@@ -398,7 +397,6 @@ class TestVerify:
         enforcement = hit_from_row(corpus, self.row(corpus, "4.4"))
         draft = Draft(
             text="Planning was excellent [1]. Enforcement was prompt [2].",
-            abstained=False,
             cited=[
                 Cited(planning, "Planning was excellent in every case."),
                 Cited(enforcement, "Where necessary, enforcement action was taken promptly."),
@@ -414,7 +412,7 @@ class TestVerify:
     def test_quote_matches_with_whitespace_normalised(self, corpus):
         hit = hit_from_row(corpus, self.row(corpus, "4.4"))
         draft = Draft(
-            text="x [1]", abstained=False, cited=[Cited(hit, " Where necessary,\n enforcement  ")]
+            text="x [1]", cited=[Cited(hit, " Where necessary,\n enforcement  ")]
         )
         assert verify(draft, corpus).cited == draft.cited
 
@@ -423,7 +421,6 @@ class TestVerify:
         b = hit_from_row(corpus, self.row(corpus, "4.4"))
         draft = Draft(
             text="Only the second is used [2].",
-            abstained=False,
             cited=[Cited(a, "In two cases"), Cited(b, "enforcement action was taken promptly")],
         )
         out = verify(draft, corpus)
@@ -432,7 +429,7 @@ class TestVerify:
 
     def test_nothing_verified_abstains_with_the_cited_paragraphs_as_related(self, corpus):
         hit = hit_from_row(corpus, self.row(corpus, "2.1"))
-        draft = Draft(text="Made up [1].", abstained=False, cited=[Cited(hit, "Not in it.")])
+        draft = Draft(text="Made up [1].", cited=[Cited(hit, "Not in it.")])
         out = verify(draft, corpus)
         assert (out.text, out.abstained, out.cited) == (NOT_ANSWERED, True, [])
         assert [h.paragraph for h in out.related] == ["2.1"]

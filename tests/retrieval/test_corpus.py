@@ -6,14 +6,14 @@ import pytest
 
 from findings.settings import Settings
 from ingest.pipeline import Ingester
-from ingest.store import ParagraphStore
 from retrieval import corpus as corpus_mod
 from retrieval.corpus import CorpusLoader, learn_acronyms
+from store.chroma import ChromaStore
 
 
 @pytest.fixture
 def store(tmp_path, embedder, reports_dir):
-    s = ParagraphStore(path=tmp_path / "store", model_slug=embedder.model_slug)
+    s = ChromaStore(path=tmp_path / "store", model_slug=embedder.model_slug)
     Ingester(s, embedder, Settings()).run([reports_dir])
     return s
 

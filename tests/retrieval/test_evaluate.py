@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import METRIC_KEYS
 
-from findings.errors import InvalidQuestion
+from findings.errors import QuestionsFileError
 from retrieval.evaluate import answer_all, load_qa, matches, score
 
 pytest_plugins = ["retrieval_fixtures"]
@@ -192,7 +192,7 @@ class TestLoadQa:
     def test_bad_json_names_the_line(self, tmp_path):
         path = tmp_path / "qa.jsonl"
         path.write_text('{"question": "Q1"}\n{"question": \n')
-        with pytest.raises(InvalidQuestion) as err:
+        with pytest.raises(QuestionsFileError) as err:
             load_qa(path)
         assert str(err.value) == (
             f"{path}, line 2: not valid JSON (Expecting value). Each line must be one JSON object."
@@ -202,7 +202,7 @@ class TestLoadQa:
     def test_missing_question_names_the_line(self, tmp_path, line):
         path = tmp_path / "qa.jsonl"
         path.write_text(f'{{"question": "Q1"}}\n{line}\n')
-        with pytest.raises(InvalidQuestion) as err:
+        with pytest.raises(QuestionsFileError) as err:
             load_qa(path)
         assert str(err.value) == f'{path}, line 2: needs a "question" string.'
 

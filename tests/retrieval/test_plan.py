@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from findings.records import Abstention
+from findings.vocab import AbstainReason
 from retrieval.corpus import learn_acronyms
 from retrieval.plan import QuestionPlanner, Side
 
@@ -94,20 +96,26 @@ class TestAbstains:
     )
     def test_year_not_stored_names_the_area_and_its_stored_years(self, plan, question):
         p = plan(question)
-        assert p.abstain == "No stored report covers Marshbury in 2018 (stored: 2014, 2016)."
+        assert p.abstain == Abstention(
+            AbstainReason.NO_REPORT_FOR_TIME,
+            "No stored report covers Marshbury in 2018 (stored: 2014, 2016).",
+        )
 
     def test_before_the_first_inspection(self, plan):
         p = plan("Before 2014, what had inspectors said about Marshbury?")
-        assert p.abstain == "No stored report covers Marshbury before 2014 (stored: 2014, 2016)."
+        assert p.abstain == Abstention(
+            AbstainReason.NO_REPORT_FOR_TIME,
+            "No stored report covers Marshbury before 2014 (stored: 2014, 2016).",
+        )
 
     def test_place_not_stored(self, plan):
-        assert plan("What did inspectors find in Brackenford?").abstain == (
-            "The stored reports do not mention 'Brackenford'."
+        assert plan("What did inspectors find in Brackenford?").abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED, "The stored reports do not mention 'Brackenford'."
         )
 
     def test_acronym_no_report_prints(self, plan):
-        assert plan("What did inspectors say about ISS in Thurrock?").abstain == (
-            "The reports searched do not mention 'ISS'."
+        assert plan("What did inspectors say about ISS in Thurrock?").abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'ISS'."
         )
 
     def test_acronym_printed_only_as_its_expansion_is_known(self, plan):
@@ -118,7 +126,9 @@ class TestAbstains:
 
     def test_filters_matching_nothing(self, plan):
         p = plan("What did inspectors say about planning?", filters={"area": "Brackenford"})
-        assert p.abstain == "No stored report matches the filters."
+        assert p.abstain == Abstention(
+            AbstainReason.NO_REPORT_MATCHES_FILTERS, "No stored report matches the filters."
+        )
         assert p.sides == []
 
 

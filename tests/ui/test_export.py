@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from findings.records import Answer, Citation
+from findings.records import Abstention, Answer, Citation
+from findings.vocab import AbstainReason
 from ui.chat import Turn
 from ui.export import evidence_pack
 
@@ -61,6 +62,9 @@ def turns() -> list[Turn]:
                 "The reports do not answer this question. Nothing on staff numbers.",
                 True,
                 "extractive",
+                abstention=Abstention(
+                    AbstainReason.NO_SUPPORTING_PASSAGE, "Nothing on staff numbers."
+                ),
                 related=[
                     {
                         "label": "Marshbury SQS 2016 ¶2.3",
@@ -124,7 +128,7 @@ Quote:
 
 ## 2\\. How many staff?
 
-**The reports don't answer this.**
+**The reports do not answer this question.**
 
 Nothing on staff numbers.
 

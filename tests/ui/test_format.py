@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from findings.records import Citation
+from findings.records import Abstention, Answer, Citation
+from findings.vocab import AbstainReason
 from ui.format import (
     abstention_note,
     build_filters,
@@ -52,22 +53,23 @@ REPORTS = [
 ]
 
 
+def _abstaining(abstention: Abstention | None) -> Answer:
+    text = abstention.text if abstention else "An answer."
+    return Answer("Q?", text, abstention is not None, "extractive", abstention=abstention)
+
+
 def test_abstention_note():
-    assert abstention_note("The reports do not answer this question.") == ""
-    assert (
-        abstention_note(
-            "The reports do not answer this question. No stored report covers Kestrel Vale in 2016."
-        )
-        == "No stored report covers Kestrel Vale in 2016."
+    assert abstention_note(_abstaining(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE))) == ""
+    covered = Abstention(
+        AbstainReason.NO_REPORT_FOR_TIME, "No stored report covers Kestrel Vale in 2016."
     )
-    assert abstention_note("Nothing on that.") == "Nothing on that."
+    assert abstention_note(_abstaining(covered)) == "No stored report covers Kestrel Vale in 2016."
+    assert abstention_note(_abstaining(None)) == ""
 
 
 def test_mode_label():
     assert mode_label("extractive") == "Offline extractive"
-    assert mode_label("extractive", "gpt-x") == "Offline extractive"
-    assert mode_label("llm", "qwen2.5-7b-instruct") == "qwen2.5-7b-instruct"
-    assert mode_label("llm") == "llm"
+    assert mode_label("qwen2.5-7b-instruct") == "qwen2.5-7b-instruct"
 
 
 def test_report_details():

@@ -46,7 +46,7 @@ class TestSafeName:
         with pytest.raises(UploadRejected) as err:
             safe_name(sent)
         assert str(err.value) == (
-            f"{sent}: is not a format findings reads. Upload one of: .pdf, .txt, .md, .html, .htm, .docx."
+            f"{sent}: is not a format findings reads. Upload one of: .pdf, .txt, .md, .markdown, .html, .htm, .docx."
         )
 
 

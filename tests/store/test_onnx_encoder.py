@@ -1,12 +1,12 @@
-"""ingest/onnx_query.py: the exported query encoder gives the PyTorch model's vectors."""
+"""store/onnx_encoder.py: the exported query encoder gives the PyTorch model's vectors."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from findings.settings import BUNDLED_MODEL_SHA256
-from ingest import onnx_query
-from ingest.embed import Embedder, bundled_model_path
+from store import onnx_encoder as onnx_query
+from store.embed import SentenceEmbedder, bundled_model_path
 
 TEXTS = [
     "Did planning improve in Marshbury between its two inspections?",
@@ -26,7 +26,7 @@ def test_exported_encoder_matches_pytorch(embedder):
 
 
 def test_a_fresh_embedder_answers_questions_without_pytorch(embedder):
-    fresh = Embedder()
+    fresh = SentenceEmbedder()
     vector = fresh.embed(["What was the reoffending rate in Thurrock?"])[0]
     assert fresh._st is None  # the ONNX path answered
     reference = embedder.embed(["What was the reoffending rate in Thurrock?"])[0]
@@ -46,5 +46,5 @@ def test_a_damaged_export_is_ignored(embedder, tmp_path, monkeypatch):
         fh.write(b"\x00\x01\x02\x03")
     onnx_query.load_encoder.cache_clear()
     assert onnx_query.load_encoder(str(bundled_model_path()), BUNDLED_MODEL_SHA256) is None
-    assert Embedder().embed(["MAPPA"])  # falls back to PyTorch
+    assert SentenceEmbedder().embed(["MAPPA"])  # falls back to PyTorch
     onnx_query.load_encoder.cache_clear()

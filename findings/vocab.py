@@ -1,0 +1,117 @@
+"""One vocabulary per concept, imported wherever the concept is needed.
+
+- inspection types: how a report names its own type, how a question names it, how we label it;
+- list sections: the headings under which reports list strengths, improvements and
+  recommendations;
+- abstention reasons: why an answer says the reports do not answer the question;
+- months and superscript digits, which several readers need.
+
+Every entry is about the genre of inspection reports, never about one report or one question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+# --- inspection types -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InspectionType:
+    key: str  # the stored value of ReportMeta.inspection_type
+    short: str  # in citation labels: `Thurrock SQS 2015`
+    label: str  # in the app
+    in_report: str  # regex: how a report's title or opening names its own type
+    in_question: str | None  # regex: how a question names it (None: questions don't)
+
+
+# Report detection tries these in order (a screening letter that mentions the earlier full joint
+# inspection is still a screening).
+INSPECTION_TYPES: tuple[InspectionType, ...] = (
+    InspectionType(
+        "short quality screening",
+        "SQS",
+        "Short quality screening",
+        r"short quality screening|\bSQS\b",
+        r"\b(short quality screening|SQS|screening)\b",
+    ),
+    InspectionType(
+        "full joint inspection",
+        "FJI",
+        "Full joint inspection",
+        r"full joint inspection|\bFJI\b",
+        r"\b(full joint inspection|FJI)\b",
+    ),
+    InspectionType("thematic", "thematic", "Thematic", r"\bthematic\b", r"\bthematic\b"),
+    InspectionType(
+        "youth offending service inspection",
+        "YOS inspection",
+        "Youth offending service inspection",
+        r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection",
+        None,
+    ),
+)
+# A question naming two types ("the screening after the full joint inspection") is read as
+# about the more specific one first.
+QUESTION_TYPE_ORDER = ("full joint inspection", "short quality screening", "thematic")
+UNKNOWN_TYPE = "unknown"
+UNKNOWN_TYPE_LABEL = "Unknown type"
+TYPE_BY_KEY = {t.key: t for t in INSPECTION_TYPES}
+
+# --- list sections ----------------------------------------------------------------------------
+
+# Lower-case headings, per kind of list, in the order a report is searched for them.
+LIST_SECTIONS: dict[str, tuple[str, ...]] = {
+    "strength": ("key strengths", "strengths"),
+    "improvement": (
+        "areas requiring improvement",
+        "areas for improvement",
+        "areas needing improvement",
+    ),
+    "recommendation": ("recommendations",),
+}
+# Lists of what must be done: questions about actions favour these.
+ACTION_KINDS = ("improvement", "recommendation")
+ACTION_SECTIONS = frozenset(name for kind in ACTION_KINDS for name in LIST_SECTIONS[kind])
+# The "Before a visit" view shows these, in this order.
+VISIT_KINDS = ("strength", "improvement", "recommendation")
+
+
+def list_kind(section: str) -> str | None:
+    """`improvement` for "Areas requiring improvement" (any case); None for other headings."""
+    name = section.strip().lower()
+    return next((kind for kind, names in LIST_SECTIONS.items() if name in names), None)
+
+
+# --- abstentions ------------------------------------------------------------------------------
+
+ABSTAIN_SENTENCE = "The reports do not answer this question."
+
+
+class AbstainReason(StrEnum):
+    """Why an answer abstains. The sentence shown is ABSTAIN_SENTENCE plus a detail."""
+
+    NO_REPORT_MATCHES_FILTERS = "no_report_matches_filters"
+    NAME_NOT_PRINTED = "name_not_printed"  # an area, person or acronym no targeted report prints
+    NO_REPORT_FOR_TIME = "no_report_for_time"  # no report of that area for that year/period
+    TOPIC_NOT_COVERED = "topic_not_covered"  # a topic other reports cover, the targeted don't
+    NOTHING_RETRIEVED = "nothing_retrieved"
+    NO_SUPPORTING_PASSAGE = "no_supporting_passage"  # retrieved, but nothing carries the answer
+    UNVERIFIED = "unverified"  # every citation failed the verbatim check
+
+
+# --- small tables several readers share -------------------------------------------------------
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        start=1,
+    )
+}
+MONTH_PATTERN = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
