@@ -17,6 +17,9 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev]'
+	# export the bundled model to ONNX once (into FINDINGS_CACHE_DIR, default ~/.cache/findings),
+	# so that questions and ingests on the CPU never import PyTorch
+	$(BIN)/python -m store.embed
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -39,6 +42,7 @@ lint: install
 	$(BIN)/mypy findings store ingest retrieval ui
 
 bench: install
+	$(BIN)/python -m bench.cold
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.quality
 	$(BIN)/python -m bench.query

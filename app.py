@@ -282,10 +282,11 @@ with reports_tab:
             )
 
         st.session_state.upload_outcome = add_uploads(
-            [(f.name, f.getvalue()) for f in files or []],
+            list(files or []),
             folder,
             build_ingester(settings, assistant.embedder, store),
             settings.max_file_bytes,
+            settings.max_upload_files,
             progress,
         )
         assistant.refresh()  # answer from the new reports straight away

@@ -76,6 +76,14 @@ def ingest(
     prune: Annotated[
         bool, typer.Option("--prune", help="Remove stored reports whose file is not among PATHS.")
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Let a file replace a stored report of the same report id that was read from "
+            "another file (without it, such a file is refused).",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each file on stderr.")
@@ -94,9 +102,9 @@ def ingest(
     ingester = build_ingester(settings)
     with _errors():
         if sys.stdout.isatty() and not as_json:
-            summary = _with_progress(ingester, paths, prune)
+            summary = _with_progress(ingester, paths, prune, replace)
         else:
-            summary = ingester.run(paths, prune=prune)
+            summary = ingester.run(paths, prune=prune, replace=replace)
     for failure in summary.failed:
         typer.echo(f"error: {failure['error']}", err=True)
     if as_json:
@@ -116,7 +124,7 @@ def ingest(
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _with_progress(ingester, paths, prune):
+def _with_progress(ingester, paths, prune, replace):
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -138,7 +146,7 @@ def _with_progress(ingester, paths, prune):
         def update(p):
             bar.update(task, completed=p.files_done, total=p.files_total, paragraphs=p.paragraphs)
 
-        return ingester.run(paths, prune=prune, progress=update)
+        return ingester.run(paths, prune=prune, progress=update, replace=replace)
 
 
 @app.command()

@@ -22,6 +22,18 @@ Every message says what happened and what to do, naming the file or setting invo
 from __future__ import annotations
 
 import os
+import unicodedata
+
+
+def escape_controls(text: str) -> str:
+    """`text` with each control or line-separator character written as its escape (a newline as
+    the two characters `\\n`), so a message that quotes it stays on one line; so is a lone
+    surrogate (a file name that is not valid UTF-8), which no terminal could print."""
+    if text.isprintable():
+        return text
+    return "".join(
+        repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text
+    )
 
 
 class FindingsError(Exception):
@@ -33,12 +45,13 @@ class ConfigError(FindingsError):
 
 
 class IngestError(FindingsError):
-    """A single file could not be ingested. `path` names it."""
+    """A single file could not be ingested. `path` names it; the message shows it with control
+    characters escaped (`escape_controls`), so a newline in a file name cannot split the line."""
 
     def __init__(self, path: str | os.PathLike[str], message: str):
         self.path = str(path)
         self.reason = message
-        super().__init__(f"{self.path}: {message}")
+        super().__init__(f"{escape_controls(self.path)}: {message}")
 
 
 class UnsupportedFormat(IngestError):

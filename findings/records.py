@@ -6,7 +6,9 @@ paragraph by the parser and travels unchanged into the store and onto every cita
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -14,8 +16,22 @@ from findings.vocab import ABSTAIN_SENTENCE, TYPE_BY_KEY, AbstainReason
 
 
 def report_id_for(path: str | Path) -> str:
-    """CONTRACT: the file's stem, lower-cased, each run outside [a-z0-9] replaced by `_`."""
-    return re.sub(r"[^a-z0-9]+", "_", Path(path).stem.lower())
+    """CONTRACT: the file's stem, lower-cased, each run outside [a-z0-9] replaced by `_`.
+
+    A stem that is not plain ASCII is first transliterated (`Ñandú` -> `nandu`); characters
+    with no ASCII spelling (`日本`, `中国`) would all become `_`, so such a stem also gets a short
+    hash of itself, keeping ids readable and distinct (`日本 2016` -> `2016_1d3f…`, `日本` ->
+    `report_3e8c…`)."""
+    stem = Path(path).stem
+    if stem.isascii():
+        return re.sub(r"[^a-z0-9]+", "_", stem.lower())
+    spelled = unicodedata.normalize("NFKD", stem)
+    kept = "".join(c for c in spelled if c.isascii() or not unicodedata.combining(c))
+    base = re.sub(r"[^a-z0-9]+", "_", kept.encode("ascii", "ignore").decode().lower()).strip("_")
+    if kept.isascii():
+        return base or "report"
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{base}_{digest}" if base else f"report_{digest}"
 
 
 @dataclass

@@ -47,7 +47,16 @@ class Settings(BaseSettings):
         512, ge=1, description="Paragraphs embedded and committed together when ingesting."
     )
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are refused.")
+    max_upload_files: int = Field(
+        50, ge=1, description="Files taken per upload in the app (the rest are refused)."
+    )
     pdf_timeout_s: float = Field(60.0, gt=0, description="Time limit for reading one PDF.")
+    parse_timeout_s: float = Field(
+        60.0,
+        gt=0,
+        description="Time limit for reading and parsing one file of any format (a PDF gets "
+        "pdf_timeout_s on top, for its text extraction).",
+    )
     lock_timeout_s: float = Field(5.0, ge=0, description="How long a writer waits for the lock.")
     cache_dir: Path | None = Field(
         None,

@@ -2,7 +2,13 @@
 
 Each format keeps what it knows about structure as a `role` hint (a heading and its level, a
 list item, a table row); plain text leaves `role` empty and the parser infers it. Every failure
-is an `IngestError` naming the file and saying what to do.
+is an `IngestError` naming the file and saying what to do — an unexpected exception inside a
+reader included, so one bad file never stops a run.
+
+Every reader takes time linear in the size of the file: no regular expression here can rescan
+the rest of a line from each position (a Markdown heading of 3,000 spaces once took a minute),
+and HTML is read with lxml, whose parser stays linear on malformed markup where Python's
+`html.parser` does not (`<a<a<a…`, `<!--<!--…`).
 
 PDFs are read with pymupdf: about 3x faster than pypdf here, it keeps one text block per
 paragraph in reading order (pypdf emits footers and footnotes first, in content-stream order),
@@ -12,19 +18,36 @@ process with a time limit, because a malformed PDF can make any parser spin.
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import re
+import shlex
+import signal
 import subprocess
 import sys
+import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from findings.errors import FileTooLarge, NoTextFound, UnreadableFile, UnsupportedFormat
+from findings.errors import (
+    FileTooLarge,
+    IngestError,
+    NoTextFound,
+    UnreadableFile,
+    UnsupportedFormat,
+    escape_controls,
+)
 from findings.hashing import bytes_sha256
 from findings.settings import Settings
 from findings.vocab import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
+
+# A .docx may unzip to at most this many times FINDINGS_MAX_FILE_MB: text compresses about
+# 10x, media not at all, so only a zip bomb or a document padded with huge members goes over.
+DOCX_MAX_EXPANSION = 4
 
 
 @dataclass
@@ -74,7 +97,7 @@ def _read_pdf(path: Path, data: bytes, settings: Settings) -> tuple[list[Line], 
 
 
 def _read_docx(path: Path, data: bytes, settings: Settings) -> tuple[list[Line], int | None]:
-    return _docx_lines(path), None
+    return _docx_lines(path, data, settings), None
 
 
 def _readers() -> tuple[Reader, ...]:
@@ -98,9 +121,8 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
     if reader is None:
         raise UnsupportedFormat(
             path,
-            f"unsupported file type '{path.suffix.lower() or '(none)'}'. Supported: "
-            + ", ".join(sorted(SUPPORTED))
-            + ". Convert the report to one of these.",
+            f"unsupported file type '{escape_controls(path.suffix.lower()) or '(none)'}'. "
+            "Supported: " + ", ".join(sorted(SUPPORTED)) + ". Convert the report to one of these.",
         )
     try:
         size = path.stat().st_size
@@ -116,8 +138,18 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
         )
     if size == 0:
         raise NoTextFound(path, "the file is empty. Export the report again.")
-    data = path.read_bytes()
-    lines, pages = reader.read(path, data, settings)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(
+            path, f"cannot be read ({exc.strerror}). Check the path and its permissions."
+        ) from exc
+    try:
+        lines, pages = reader.read(path, data, settings)
+    except IngestError:
+        raise
+    except Exception as exc:  # a reader's own bug or a library's surprise: this file fails alone
+        raise unexpected_error(path, f"reading it as {reader.format.upper()}", exc) from exc
     if not any(ln.text.strip() for ln in lines):
         raise NoTextFound(path, "no text found in the file. Export the report again with its text.")
     return LoadedDocument(
@@ -125,25 +157,77 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
     )
 
 
+def unexpected_error(path: Path, doing: str, exc: BaseException) -> UnreadableFile:
+    """The error for an exception no reader or parser step expected, e.g. `MemoryError`."""
+    if isinstance(exc, MemoryError):
+        why = "ran out of memory"
+    elif isinstance(exc, RecursionError):
+        why = "its structure is nested too deeply"
+    else:
+        why = f"{type(exc).__name__}: {_detail(exc)}"
+    return UnreadableFile(
+        path,
+        f"{doing} failed ({why}). The file may be damaged or malformed: export the report again.",
+    )
+
+
+def _detail(exc: BaseException, limit: int = 200) -> str:
+    """An exception's message on one line, shortened."""
+    text = escape_controls(" ".join(str(exc).split())) or "no details"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 # --- text formats -------------------------------------------------------------------------
+
+# byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
 
 
 def _decode(path: Path, data: bytes) -> str:
+    """Text as UTF-8, or as the encoding its byte-order mark names (UTF-16 or UTF-32: Windows
+    "Unicode" text, whose zero bytes would otherwise read as a binary file)."""
+    encoding, label = next(
+        ((e, name) for bom, e, name in _BOMS if data.startswith(bom)), (None, "")
+    )
+    if encoding in ("utf-16", "utf-32"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(
+                path,
+                f"is not valid {label} (byte {exc.start}), though it starts with a {label} "
+                "byte-order mark: the file is damaged. Re-save it as UTF-8.",
+            ) from exc
+        if "\x00" in text or _binary_ratio(text[:8192].encode("utf-8", "replace")) > 0.10:
+            raise _binary(path)
+        return text
     if data.count(b"\x00") > 0 or _binary_ratio(data[:8192]) > 0.10:
-        raise UnreadableFile(
-            path,
-            "looks like a binary file, not text. Check it is the report itself; for a PDF or Word "
-            "file, give it the .pdf or .docx extension.",
-        )
+        raise _binary(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        # quoted for a shell; a name with control characters is left for the user to type
+        name = shlex.quote(path.name) if path.name.isprintable() else "FILE"
         raise UnreadableFile(
             path,
             f"is not valid UTF-8 (byte {exc.start}). Re-save it as UTF-8, e.g. "
-            f"`iconv -f cp1252 -t utf-8 '{path.name}' > fixed.txt`.",
+            f"`iconv -f cp1252 -t utf-8 {name} > fixed.txt`.",
         ) from exc
     return text
+
+
+def _binary(path: Path) -> UnreadableFile:
+    return UnreadableFile(
+        path,
+        "looks like a binary file, not text. Check it is the report itself; for a PDF or Word "
+        "file, give it the .pdf or .docx extension.",
+    )
 
 
 def _binary_ratio(sample: bytes) -> float:
@@ -158,7 +242,12 @@ _TAG = re.compile(r"</?(?:i|b|em|strong|u|span|font|sup|sub)\b[^>]*>", re.I)
 
 def _clean_inline(text: str) -> str:
     """Strip inline markup that PDF-to-text conversions leave (`<i>To:</i>`)."""
-    return _TAG.sub("", text).replace("\u00a0", " ")
+    # A tag ends at a `>`: past the last one nothing can match, and searching there from every
+    # `<b` made a line of `<b<b<b…` quadratic.
+    end = text.rfind(">") + 1
+    if end:
+        text = _TAG.sub("", text[:end]) + text[end:]
+    return text.replace("\u00a0", " ")
 
 
 def _text_lines(text: str) -> list[Line]:
@@ -174,21 +263,18 @@ def _text_lines(text: str) -> list[Line]:
     return lines
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
 def _markdown_lines(text: str) -> list[Line]:
     out: list[Line] = []
     header: list[str] | None = None
     for line in _text_lines(text):
         s = line.text.strip()
-        m = _MD_HEADING.match(s)
-        if m:
-            out.append(Line(_md_inline(m.group(2)), line.page, "heading", len(m.group(1))))
+        heading = _md_heading(s)
+        if heading:
+            level, title = heading
+            out.append(Line(_md_inline(title), line.page, "heading", level))
             header = None
         elif s.startswith("|") and s.endswith("|"):
-            if _MD_TABLE_SEP.match(s):
+            if _md_table_separator(s):
                 continue
             cells = [_md_inline(c.strip()) for c in s.strip("|").split("|")]
             if header is None:
@@ -202,31 +288,139 @@ def _markdown_lines(text: str) -> list[Line]:
     return out
 
 
+def _md_heading(s: str) -> tuple[int, str] | None:
+    """`## Title ##` -> (2, "Title"): one to six `#`, whitespace, the title, closing `#`s dropped.
+
+    `s` is one stripped line. Written out instead of `^(#{1,6})\\s+(.*?)\\s*#*\\s*$`, which gives the
+    same answer but backtracks cubically over a run of spaces inside the title."""
+    level = len(s) - len(s.lstrip("#"))
+    if not 1 <= level <= 6 or not s[level : level + 1].isspace():
+        return None
+    return level, s[level:].strip().rstrip("#").rstrip()
+
+
+_MD_CELL_RULE = re.compile(r"\s*:?-{2,}:?\s*")
+
+
+def _md_table_separator(s: str) -> bool:
+    """`|---|:---:|`: the rule under a Markdown table header (`s` stripped, starting and ending
+    with `|`); each cell checked alone, so a long cell cannot make the check quadratic."""
+    return len(s) > 1 and all(_MD_CELL_RULE.fullmatch(c) for c in s[1:-1].split("|"))
+
+
+class _Finder:
+    """`find(start)` for one substring with starts that never decrease: each stretch of the text
+    is searched once, so scanning a line from every opener stays linear."""
+
+    def __init__(self, text: str, sub: str):
+        self.text, self.sub = text, sub
+        self.start, self.found = 0, -2  # -2: nothing searched yet
+
+    def find(self, start: int) -> int:
+        if self.found == -2 or (start > self.found >= 0) or start < self.start:
+            self.start, self.found = start, self.text.find(self.sub, start)
+        return self.found
+
+
 def _md_inline(text: str) -> str:
-    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
-    return text.replace("`", "")
+    """One line of Markdown without its inline marks: `**strong**`, `__strong__`, `*em*`,
+    `[text](url)` keep their text, backticks go.
+
+    The same result as applying, in turn, `\\*\\*(.+?)\\*\\*|__(.+?)__`,
+    `(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])` and `\\[([^\\]]+)\\]\\([^)]+\\)` with `re.sub` —
+    but in one pass each: those rescan the rest of the line from every opener that has no
+    closer, so a line of `*a *a *a …` took quadratic time."""
+    return _strip_links(_strip_em(_strip_strong(text))).replace("`", "")
+
+
+def _strip_strong(text: str) -> str:
+    out: list[str] = []
+    copied = pos = 0
+    openers = {m: _Finder(text, m) for m in ("**", "__")}
+    closers = {m: _Finder(text, m) for m in ("**", "__")}
+    while True:
+        found = [(at, m) for m in ("**", "__") if (at := openers[m].find(pos)) >= 0]
+        if not found:
+            break
+        at, mark = min(found)
+        end = closers[mark].find(at + 3)  # `.+?`: at least one character inside
+        if end < 0:  # no closer after this opener, so none after any later one of this mark
+            pos = at + 1
+            continue
+        out += (text[copied:at], text[at + 2 : end])
+        copied = pos = end + 2
+    out.append(text[copied:])
+    return "".join(out)
+
+
+_EM_OPEN = re.compile(r"(?<![\w*])\*(?!\s)")
+_EM_CLOSE = re.compile(r"(?<!\s)\*(?![\w*])")
+
+
+def _strip_em(text: str) -> str:
+    if "*" not in text:
+        return text
+    closers = [m.start() for m in _EM_CLOSE.finditer(text)]
+    out: list[str] = []
+    copied = nxt = 0
+    for at in (m.start() for m in _EM_OPEN.finditer(text)):
+        if at < copied:
+            continue
+        while nxt < len(closers) and closers[nxt] < at + 2:  # `.+?`: at least one character
+            nxt += 1
+        if nxt == len(closers):
+            break
+        end = closers[nxt]
+        out += (text[copied:at], text[at + 1 : end])
+        copied = end + 1
+    out.append(text[copied:])
+    return "".join(out)
+
+
+def _strip_links(text: str) -> str:
+    if "[" not in text:
+        return text
+    opens, brackets, parens = _Finder(text, "["), _Finder(text, "]"), _Finder(text, ")")
+    out: list[str] = []
+    copied = pos = 0
+    while (at := opens.find(pos)) >= 0:
+        close = brackets.find(at + 1)
+        if close < 0:
+            break
+        if close == at + 1 or text[close + 1 : close + 2] != "(":
+            pos = at + 1
+            continue
+        end = parens.find(close + 2)
+        if end < 0:
+            break
+        if end == close + 2:
+            pos = at + 1
+            continue
+        out += (text[copied:at], text[at + 1 : close])
+        copied = pos = end + 1
+    out.append(text[copied:])
+    return "".join(out)
+
+
+_HTML_BLOCKS = frozenset(
+    ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "pre", "blockquote"]
+)
+_HTML_CELLS = frozenset(["th", "td"])
 
 
 def _html_lines(text: str) -> list[Line]:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(text, "lxml")
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     out: list[Line] = []
-    blocks = soup.find_all(
-        ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "pre", "blockquote"]
-    )
-    for el in blocks:
-        # only innermost blocks: a <p> inside an <li> is read as part of the <li>
-        if el.find_parent(["li", "tr", "p", "pre", "blockquote"]) is not None:
-            continue
+    for el in _outermost(soup, _HTML_BLOCKS):
         if el.name == "tr":
-            cells = [" ".join(c.get_text(" ").split()) for c in el.find_all(["th", "td"])]
-            role = "th" if el.find("td") is None else "tr"
-            out.append(Line("\t".join(cells), None, role))
+            cells = _outermost(el, _HTML_CELLS)
+            texts = [" ".join(c.get_text(" ").split()) for c in cells]
+            role = "tr" if any(c.name == "td" for c in cells) else "th"
+            out.append(Line("\t".join(texts), None, role))
             continue
         txt = re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(el.get_text(" ").split()))
         if not txt:
@@ -240,24 +434,76 @@ def _html_lines(text: str) -> list[Line]:
     return out
 
 
-def _docx_lines(path: Path) -> list[Line]:
-    import zipfile
+def _outermost(root, names: frozenset[str]) -> list:
+    """The tags named `names` under `root` that sit inside no other of them, in document order.
 
+    A block inside another block is read as part of it (a `<p>` inside an `<li>`), so every
+    character of text is read once, however deeply the blocks nest. One walk down the tree."""
+    found = []
+    stack = list(reversed(root.contents))
+    while stack:
+        node = stack.pop()
+        name = getattr(node, "name", None)
+        if name is None:
+            continue
+        if name in names:
+            found.append(node)
+            continue
+        stack.extend(reversed(node.contents))
+    return found
+
+
+def _docx_lines(path: Path, data: bytes, settings: Settings) -> list[Line]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
+    broken = (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, zlib.error, EOFError)
     try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+    except broken as exc:
+        raise _not_word(path) from exc
+    if unzipped > DOCX_MAX_EXPANSION * settings.max_file_bytes:
+        raise FileTooLarge(
+            path,
+            f"unzips to {unzipped / 1048576:.1f} MB, over {DOCX_MAX_EXPANSION} times the "
+            f"{settings.max_file_mb:g} MB limit (a zip bomb, or a document padded with huge "
+            "embedded files). Save it again without them, or raise FINDINGS_MAX_FILE_MB if it "
+            "really is one report.",
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+        return _docx_document_lines(document)
+    except broken as exc:
+        raise _not_word(path) from exc
+    except etree.XMLSyntaxError as exc:
         raise UnreadableFile(
-            path, "is not a valid Word document (corrupt or truncated). Save it again from Word."
+            path,
+            f"is not a valid Word document: its XML is malformed ({_detail(exc)}). Save it again "
+            "from Word.",
         ) from exc
+
+
+def _not_word(path: Path) -> UnreadableFile:
+    return UnreadableFile(
+        path, "is not a valid Word document (corrupt or truncated). Save it again from Word."
+    )
+
+
+def _docx_document_lines(document) -> list[Line]:
     out: list[Line] = []
+    style_names: dict[str | None, str] = {}  # style id -> name: a lookup scans every style
     for para in document.paragraphs:
         txt = " ".join(para.text.split())
         if not txt:
             continue
-        style = (para.style.name or "").lower() if para.style is not None else ""
+        style_id = para._p.style
+        if style_id not in style_names:
+            style_names[style_id] = (
+                (para.style.name or "").lower() if para.style is not None else ""
+            )
+        style = style_names[style_id]
         if style.startswith("heading") or style == "title":
             level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
             out.append(Line(txt, None, "heading", level))
@@ -282,7 +528,8 @@ def _pdf_lines(path: Path, data: bytes, timeout_s: float) -> tuple[list[Line], i
         )
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "ingest.pdftext", str(path)],
+            # absolute: the reader runs in the project folder, not the caller's
+            [sys.executable, "-m", "ingest.pdftext", str(path.absolute())],
             capture_output=True,
             timeout=timeout_s,
             cwd=str(Path(__file__).resolve().parent.parent),
@@ -293,9 +540,15 @@ def _pdf_lines(path: Path, data: bytes, timeout_s: float) -> tuple[list[Line], i
             f"reading the PDF took longer than {timeout_s:g} s and was stopped. The PDF may be "
             "malformed: re-export it, or raise FINDINGS_PDF_TIMEOUT_S.",
         ) from exc
-    result = json.loads(proc.stdout or b'{"error": "the PDF reader crashed"}')
+    try:
+        result = json.loads(proc.stdout)
+    except ValueError:
+        result = {
+            "error": f"the PDF reader stopped without a result ({exit_reason(proc.returncode)}). "
+            "The PDF may be malformed: export it again."
+        }
     if "error" in result:
-        raise UnreadableFile(path, result["error"])
+        raise UnreadableFile(path, escape_controls(" ".join(result["error"].split())))
     pages = result["pages"]
     blocks = result["blocks"]
     if not any(b["text"].strip() for b in blocks):
@@ -305,6 +558,16 @@ def _pdf_lines(path: Path, data: bytes, timeout_s: float) -> tuple[list[Line], i
             "text or a tagged PDF.",
         )
     return _pdf_structure(blocks, pages), pages
+
+
+def exit_reason(returncode: int | None) -> str:
+    """How a child process ended, in words: `killed by SIGKILL`, `exit code 1`."""
+    if returncode is not None and returncode < 0:
+        try:
+            return f"killed by {signal.Signals(-returncode).name}"
+        except ValueError:
+            return f"killed by signal {-returncode}"
+    return f"exit code {returncode}"
 
 
 def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:

@@ -30,6 +30,11 @@ def _iso(day: str, month: str, year: str) -> str | None:
         return None
 
 
+# A name (lead inspector, inspectorate, area) longer than this is a paragraph that happens to
+# start with the label, not a name: it is not taken.
+MAX_NAME_CHARS = 200
+
+
 def _field(paragraphs: list[Paragraph], *names: str) -> str | None:
     for p in paragraphs:
         if p.kind in ("field", "table_row", "prose", "bullet") and ":" in p.text:
@@ -37,6 +42,10 @@ def _field(paragraphs: list[Paragraph], *names: str) -> str | None:
             if label.strip().lower() in names and value.strip():
                 return value.strip()
     return None
+
+
+def _name(value: str | None) -> str | None:
+    return value if value is not None and len(value) <= MAX_NAME_CHARS else None
 
 
 def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragraph]) -> ReportMeta:
@@ -66,7 +75,7 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     year_src = meta.publication_date or meta.fieldwork_end
     meta.year = int(year_src[:4]) if year_src else None
 
-    lead = _field(paragraphs, "lead inspector")
+    lead = _name(_field(paragraphs, "lead inspector"))
     if not lead:
         m = re.search(
             r"lead inspector(?:,)? (?:who )?(?:was|is)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
@@ -84,7 +93,7 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
             meta.inspection_type = found
             break
 
-    explicit = _field(paragraphs, "inspectorate")
+    explicit = _name(_field(paragraphs, "inspectorate"))
     for name, pattern in INSPECTORATES:
         if re.search(pattern, explicit or full, re.I):
             meta.inspectorate = name
@@ -92,7 +101,7 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     else:
         meta.inspectorate = explicit
 
-    meta.area = _area(title, full) or _field(paragraphs, "area", "local authority")
+    meta.area = _area(title, full) or _name(_field(paragraphs, "area", "local authority"))
     return meta
 
 

@@ -5,24 +5,31 @@ paragraph, bullet, table row, header field, note, footnote, prose), rejoins para
 page break or a footnote interrupted, attaches footnote bodies to the paragraph that references
 them, and stamps every paragraph with its provenance (`report_id`, `section`, `paragraph`,
 `ordinal`, `page`). Report metadata comes from `ingest.metadata`.
+
+Parsing takes time linear in the document: a paragraph grows by appending pieces, never by
+copying the text so far (a text file without blank lines is one paragraph of every line), and
+nothing rescans a paragraph to look at its end. Nothing it hands on is giant, however the file
+is laid out: a paragraph over `MAX_PARAGRAPH_CHARS` is split, a "heading" over
+`MAX_HEADING_CHARS` is read as a paragraph (see `_split`, `_structure`, `_attach_footnotes`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from findings.errors import IngestError
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
 from findings.vocab import SUPERSCRIPT_DIGITS
-from ingest.load import Line, LoadedDocument, load_document
+from ingest.load import Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
 
 # Bump when parsing changes what is stored: every report is then re-ingested on the next run,
 # though its file is unchanged.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 
 def report_version(file_sha256: str) -> str:
@@ -39,7 +46,17 @@ NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,40}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
-TERMINAL = re.compile(r"[.!?:;)\"'”’]$")
+TERMINAL = ".!?:;)\"'”’"  # a text ending in one of these does not run on into the next block
+MARKER_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+
+# A paragraph longer than this is stored as several (a 49 MB one-line text file would otherwise be
+# one paragraph that every later step, and every quote, has to carry); see `_split`.
+MAX_PARAGRAPH_CHARS = 20_000
+# A heading longer than this is a paragraph marked as a heading: read as one, it would become the
+# section name stamped on every paragraph below it.
+MAX_HEADING_CHARS = 300
+# Footnote markers are looked up up to this many digits long (see `_attach_footnotes`).
+MAX_MARKER_DIGITS = 8
 
 
 @dataclass
@@ -62,6 +79,20 @@ class _Para:
     footnotes: list[str] = field(default_factory=list)
     end_page: int | None = None
     run: int = 0  # which heading instance it sits under: ordinals count within one run
+    pieces: list[str] = field(default_factory=list)  # `text` while blocks join it (`_join_to`)
+
+    def extend(self, text: str) -> None:
+        """Join a block that continues this paragraph (`finish` makes `text` whole again)."""
+        if not self.pieces:
+            self.pieces = [self.text]
+        _join_to(self.pieces, text)
+
+    def ends_sentence(self) -> bool:
+        return (self.pieces[-1] if self.pieces else self.text)[-1:] in TERMINAL
+
+    def finish(self) -> None:
+        if self.pieces:
+            self.text, self.pieces = "".join(self.pieces), []
 
 
 class ReportParser:
@@ -84,8 +115,15 @@ class ReportParser:
 
 
 def parse_file(path: str | Path, settings: Settings | None = None) -> ParsedReport:
+    """Read and parse one file. Every failure is an `IngestError` naming it."""
     settings = settings or get_settings()
-    return ReportParser().parse(load_document(Path(path), settings))
+    doc = load_document(Path(path), settings)
+    try:
+        return ReportParser().parse(doc)
+    except IngestError:
+        raise
+    except Exception as exc:  # a parser bug must fail this file alone, not the run
+        raise unexpected_error(doc.path, "parsing it", exc) from exc
 
 
 # --- blocks ---------------------------------------------------------------------------------
@@ -103,40 +141,65 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     """Group inferred (plain-text) lines into blocks; structured lines stay one block each."""
     out: list[_Block] = []
     open_block: _Block | None = None
+    pieces: list[str] = []  # the open block's text (`_join_to`)
+    has_tab = False  # whether the open block's text has a tab (a table row: nothing joins it)
     for ln in lines:
         if ln.role == "blank" or not ln.text.strip():
+            _close(open_block, pieces)
             open_block = None
             continue
         if ln.role is not None:
-            out.append(_Block(ln.text.strip(), ln.page, ln.role, ln.level))
+            _close(open_block, pieces)
             open_block = None
+            out.append(_Block(ln.text.strip(), ln.page, ln.role, ln.level))
             continue
         text = ln.text.rstrip()
         if (
             open_block is not None
-            and "\t" not in open_block.text
-            and (not _starts_item(text) or _wrapped_dash(open_block.text, text))
+            and not has_tab
+            and (not _starts_item(text) or _wrapped_dash(pieces[-1], text))
         ):
-            open_block.text = _join(open_block.text, text.strip())
+            _join_to(pieces, text.strip())
+            has_tab = "\t" in pieces[-1]
             open_block.lines += 1
             continue
+        _close(open_block, pieces)
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
+        pieces[:] = [open_block.text]
+        has_tab = "\t" in open_block.text
         out.append(open_block)
+    _close(open_block, pieces)
     return out
 
 
+def _close(block: _Block | None, pieces: list[str]) -> None:
+    """Give the open block the text joined so far."""
+    if block is not None and len(pieces) > 1:
+        block.text = "".join(pieces)
+
+
 def _wrapped_dash(left: str, line: str) -> bool:
-    """`website - <http://…>` wrapped so the new line starts with `- `: not a bullet."""
+    """`website - <http://…>` wrapped so the new line starts with `- `: not a bullet.
+    `left` is the text before the line, or any end of it."""
     m = BULLET.match(line.strip())
     rest = line.strip()[m.end() :] if m else ""
-    return bool(m) and not TERMINAL.search(left) and not (rest[:1].isupper() or rest[:1].isdigit())
+    return bool(m) and left[-1:] not in TERMINAL and not (rest[:1].isupper() or rest[:1].isdigit())
 
 
-def _join(left: str, right: str) -> str:
-    """Join two pieces of one paragraph, undoing line-end hyphenation (`accommo-`/`dation`)."""
-    if re.search(r"[a-z]-$", left) and right[:1].islower():
-        return left[:-1] + right
-    return f"{left} {right}"
+def _join_to(pieces: list[str], right: str) -> None:
+    """Join `right` onto the text held as `pieces` (it is `"".join(pieces)`), undoing line-end
+    hyphenation (`accommo-`/`dation`).
+
+    In pieces, so that a paragraph of n lines costs time linear in its length, not the quadratic
+    of copying the text so far for every line. The last piece shows the end of the text: a
+    one-character last piece can only be the first (every later one starts with a space or a
+    lower-case letter), so nothing is before its hyphen."""
+    last = pieces[-1]
+    if last.endswith("-") and len(last) > 1 and "a" <= last[-2] <= "z" and right[:1].islower():
+        pieces[-1] = last[:-1]
+        pieces.append(right)
+    else:
+        pieces.append(" " + right)
 
 
 # --- classification -------------------------------------------------------------------------
@@ -184,6 +247,8 @@ def _structure(
 
     for b in blocks:
         s = b.text.strip()
+        if b.role == "heading" and len(s) > MAX_HEADING_CHARS:
+            b = replace(b, role="p")
         m_foot = FOOTNOTE.match(s)
         if b.role == "footnote" or (m_foot and b.role in (None, "p")):
             m_any = m_foot or re.match(r"^(\S+)\s*(.+)$", s)
@@ -242,7 +307,7 @@ def _structure(
             continue
         if _continues(paras, b):
             prev = paras[-1]
-            prev.text = _join(prev.text, s)
+            prev.extend(s)
             prev.end_page = b.page
             continue
         kind, number, text = _classify(b, s, table_header)
@@ -251,12 +316,14 @@ def _structure(
         context = " > ".join(path)
         if kind == "table_row":
             if " | " not in text:  # a one-cell row ("2. Court disposals") heads the rows below it
-                table_group = _heading_name(text)[0]
+                table_group = _heading_name(text)[0] if len(text) <= MAX_HEADING_CHARS else None
             elif table_group:
                 context = f"{context} > {table_group}"
         else:
             table_group = None
         paras.append(_Para(section, context, kind, number, text, b.page, run=run))
+    for p in paras:
+        p.finish()
     return paras, title, footnotes
 
 
@@ -290,20 +357,57 @@ def _continues(paras: list[_Para], b: _Block) -> bool:
     new_page = b.page is not None and last_page is not None and b.page > last_page
     return (
         prev.kind in ("prose", "numbered", "bullet")
-        and not TERMINAL.search(prev.text)
+        and not prev.ends_sentence()
         and (s[:1].islower() or new_page)
         and not _starts_item(s)
     )
 
 
 def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]]) -> None:
-    """A footnote body belongs to the paragraph that carries its marker, never inside another."""
+    """A footnote body belongs to the paragraph that carries its marker (the first whose text
+    has it), never inside another; one whose marker no paragraph carries goes to the paragraph
+    it interrupted.
+
+    Markers are looked up in an index of the superscript digits in the text, so many footnotes
+    cost no more than a few: markers of superscript digits up to `MAX_MARKER_DIGITS` long (no
+    report has 10^8 footnotes); any other marker goes to the paragraph it interrupted. A
+    paragraph's footnotes stay under `MAX_PARAGRAPH_CHARS` in all: a footnote that would take
+    them over is a paragraph of its own, right after the one that carries its marker."""
+    if not footnotes:
+        return
+    wanted = {m for m, _, _ in footnotes if len(m) <= MAX_MARKER_DIGITS and MARKER_RUN.fullmatch(m)}
+    lengths = sorted({len(m) for m in wanted})
+    first: dict[str, int] = {}  # marker -> index of the first paragraph that has it
+    for i, p in enumerate(paras):
+        for run in MARKER_RUN.findall(p.text):
+            for n in lengths:
+                for start in range(len(run) - n + 1):
+                    if run[start : start + n] in wanted:
+                        first.setdefault(run[start : start + n], i)
+    room = [MAX_PARAGRAPH_CHARS] * len(paras)
+    own: dict[int, list[str]] = {}  # owner index -> footnotes that became paragraphs
     for marker, body, interrupted in footnotes:
-        owner = next((p for p in paras if marker in p.text), None)
+        owner = first.get(marker)
         if owner is None and 0 <= interrupted < len(paras):
-            owner = paras[interrupted]
-        if owner is not None:
-            owner.footnotes.append(f"{marker} {body}")
+            owner = interrupted
+        if owner is None:
+            continue
+        note = f"{marker} {body}"
+        if len(note) <= room[owner]:
+            paras[owner].footnotes.append(note)
+            room[owner] -= len(note)
+        else:
+            own.setdefault(owner, []).append(note)
+    if own:
+        merged: list[_Para] = []
+        for i, p in enumerate(paras):
+            merged.append(p)
+            page = p.end_page or p.page
+            merged += [
+                _Para(p.section, p.section_path, "prose", None, note, page, run=p.run)
+                for note in own.get(i, [])
+            ]
+        paras[:] = merged
 
 
 def _number(report_id: str, paras: list[_Para]) -> list[Paragraph]:
@@ -316,19 +420,42 @@ def _number(report_id: str, paras: list[_Para]) -> list[Paragraph]:
         if run_key != current:
             counts[(run_key, "")] = 0
             current = run_key
-        counts[(run_key, "")] += 1
         number = p.number.strip("().") if p.number else None
-        out.append(
-            Paragraph(
-                report_id=report_id,
-                section=p.section,
-                paragraph=number,
-                ordinal=counts[(run_key, "")],
-                page=p.page,
-                text=" ".join(p.text.split()),
-                kind=p.kind,
-                footnotes=p.footnotes,
-                section_path=p.section_path,
+        for i, text in enumerate(_split(" ".join(p.text.split()))):
+            counts[(run_key, "")] += 1
+            out.append(
+                Paragraph(
+                    report_id=report_id,
+                    section=p.section,
+                    paragraph=number,
+                    ordinal=counts[(run_key, "")],
+                    page=p.page,
+                    text=text,
+                    kind=p.kind,
+                    footnotes=p.footnotes if i == 0 else [],
+                    section_path=p.section_path,
+                )
             )
-        )
     return out
+
+
+def _split(text: str) -> list[str]:
+    """A paragraph in pieces of at most `MAX_PARAGRAPH_CHARS`, each cut at the last space that
+    fits (mid-word where the second half of a piece has none, so each cut moves on by at least
+    half a piece). Each piece is stored as a paragraph of its own, with the same section and
+    number and the next ordinal, so a citation quotes a readable amount and no embedding input
+    is megabytes long; real paragraphs are far shorter."""
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > MAX_PARAGRAPH_CHARS:
+        cut = text.rfind(" ", start + MAX_PARAGRAPH_CHARS // 2, start + MAX_PARAGRAPH_CHARS + 1)
+        if cut < 0:
+            pieces.append(text[start : start + MAX_PARAGRAPH_CHARS])
+            start += MAX_PARAGRAPH_CHARS
+        else:
+            pieces.append(text[start:cut])
+            start = cut + 1
+    pieces.append(text[start:])
+    return pieces

@@ -3,6 +3,9 @@
 `Ingester(store, embedder, settings).run(paths, prune=False, progress=None) -> IngestSummary`.
 
 - A file whose sha256 equals the committed version of its report id is skipped without parsing.
+- A file whose report id belongs to a stored report read from another file is refused (it
+  would silently replace that report) unless `replace=True`; a changed version of the same file
+  replaces its report.
 - Changed and new files are parsed and then embedded in groups across files (one batched call
   per group), reusing stored vectors for every embedding input seen before (`text_sha`), and
   committed one report at a time, all-or-nothing (see `ingest.store`).
@@ -12,18 +15,21 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from findings.errors import IngestError
+from findings.errors import IngestError, escape_controls
 from findings.hashing import file_sha256, text_sha
 from findings.records import Paragraph, ParsedReport, ReportMeta, report_id_for
 from findings.settings import Settings
-from ingest.parse import parse_file, report_version
+from ingest.parse import report_version
+from ingest.worker import ParseWorker
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
 
@@ -83,23 +89,32 @@ ProgressCallback = Callable[[Progress], None]
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
     """Files under `paths` (folders recursively, sorted, hidden names skipped), deduplicated;
-    and a failure entry for each path that does not exist."""
+    and a failure entry for each path that does not exist and for each broken or looping
+    symbolic link, given or in a folder (so, as for a missing path, nothing is pruned)."""
     files: dict[Path, Path] = {}
     missing = []
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            found = sorted(
-                p
-                for p in given.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            )
+            found = []
+            for p in sorted(given.rglob("*")):
+                if any(part.startswith(".") for part in p.relative_to(given).parts):
+                    continue
+                if p.is_file():
+                    found.append(p)
+                elif p.is_symlink() and not p.exists():
+                    missing.append(_broken_link(p))
         elif given.exists():
             found = [given]
+        elif given.is_symlink():
+            missing.append(_broken_link(given))
+            continue
         else:
             missing.append(
-                {"path": str(given), "error": f"{given}: no such file or folder. Check the path."}
+                {
+                    "path": str(given),
+                    "error": f"{escape_controls(str(given))}: no such file or folder. Check the path.",
+                }
             )
             continue
         for p in found:
@@ -107,8 +122,26 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
     return list(files.values()), missing
 
 
+def _broken_link(link: Path) -> dict:
+    """The failure entry for a symbolic link that leads nowhere, or round in a loop."""
+    try:
+        target = escape_controls(os.readlink(link))
+    except OSError:
+        target = "(unreadable)"
+    try:
+        os.stat(link)
+        what = f"is a symbolic link to {target}, which cannot be read"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            what = f"is a symbolic link that loops (it leads back to itself through {target})"
+        else:
+            what = f"is a broken symbolic link (its target {target} does not exist)"
+    error = f"{escape_controls(str(link))}: {what}. Remove it or fix the link."
+    return {"path": str(link), "error": error}
+
+
 class Ingester:
-    """One public method: `run(paths, prune=False, progress=None) -> IngestSummary`."""
+    """One public method: `run(paths, prune=False, progress=None, replace=False) -> IngestSummary`."""
 
     def __init__(self, store: ParagraphStore, embedder: Embedder, settings: Settings):
         self.store = store
@@ -118,10 +151,18 @@ class Ingester:
         self._writer: ThreadPoolExecutor | None = None
         self._inflight: tuple | None = None
         self._committed: dict[str, str] = {}
+        self._replace = False
 
     def run(
-        self, paths: list[Path], prune: bool = False, progress: ProgressCallback | None = None
+        self,
+        paths: list[Path],
+        prune: bool = False,
+        progress: ProgressCallback | None = None,
+        replace: bool = False,
     ) -> IngestSummary:
+        """Ingest the files under `paths`. A file whose report id belongs to a report read from
+        another file is refused unless `replace`; `prune` removes stored reports whose file is
+        not among `paths`."""
         started = time.perf_counter()
         summary = IngestSummary()
         timings = {"scan": 0.0, "parse": 0.0, "embed": 0.0, "store": 0.0}
@@ -135,21 +176,28 @@ class Ingester:
             if progress is not None:
                 progress(Progress(done, len(files), summary.paragraphs, str(path)))
 
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="findings-store")
-        self._inflight = None
-        try:
-            with self.store.writing():
-                self._run(files, missing, prune, summary, timings, settled)
-                self._wait_for_write()
-        finally:
-            self._writer.shutdown(wait=True)
+        # The run's state (writer thread, write in flight, parse worker, options) is set only
+        # inside the write session, so a second thread running this Ingester (two uploads in
+        # the app) waits for the session instead of swapping it. Files are read in a child
+        # process, each under FINDINGS_PARSE_TIMEOUT_S.
+        with self.store.writing():
+            self._replace = replace
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="findings-store")
+            self._inflight = None
+            try:
+                with ParseWorker(self.settings) as self._parser:
+                    self._run(files, missing, prune, summary, timings, settled)
+                    self._wait_for_write()
+            finally:
+                self._writer.shutdown(wait=True)
         timings["total"] = time.perf_counter() - started
         summary.timings_ms = {k: round(v * 1000, 1) for k, v in timings.items()}
         return summary
 
     def _run(self, files, missing, prune, summary: IngestSummary, timings: dict, settled) -> None:
         """The write session: skip unchanged files, parse, embed and commit group by group."""
-        committed = self.store.committed_versions()
+        stored = {r["report_id"]: r for r in self.store.list_reports()}
+        committed = {rid: r["version"] for rid, r in stored.items()}
         self._committed = committed
         owners: dict[str, Path] = {}
         pending: list[tuple[Path, ParsedReport]] = []
@@ -167,6 +215,19 @@ class Ingester:
                 settled(path)
                 continue
             owners[rid] = path
+            other = _other_source(stored.get(rid), path)
+            if other and not self._replace and not self._unchanged(path, committed.get(rid)):
+                summary.failed.append(
+                    _failure(
+                        path,
+                        f"{escape_controls(str(path))}: its report id '{rid}' is taken by the "
+                        f"stored report read from {escape_controls(other)}, which it would replace. Rename the file, or, if it really is "
+                        f"a new version of that report, ingest it with --replace (or run "
+                        f"`findings remove {rid}` first).",
+                    )
+                )
+                settled(path)
+                continue
             if self._unchanged(path, committed.get(rid)):
                 summary.unchanged.append(str(path))
                 timings["scan"] += time.perf_counter() - t
@@ -175,7 +236,7 @@ class Ingester:
             timings["scan"] += time.perf_counter() - t
             t = time.perf_counter()
             try:
-                pending.append((path, parse_file(path, self.settings)))
+                pending.append((path, self._parser.parse(path)))
             except IngestError as exc:
                 summary.failed.append(_failure(path, str(exc)))
                 settled(path)
@@ -191,6 +252,7 @@ class Ingester:
             self._prune(committed, owners, summary)
 
     def _unchanged(self, path: Path, committed_version: str | None) -> bool:
+        """Is the file's content what the store holds for its report (so nothing to do)?"""
         if committed_version is None:
             return False
         try:
@@ -203,6 +265,8 @@ class Ingester:
     def _commit(self, pending, summary: IngestSummary, timings: dict, settled) -> None:
         if not pending:
             return
+        for path, report in pending:  # the file it came from, whatever folder we run in
+            report.meta.source_path = str(Path(path).resolve())
         t = time.perf_counter()
         inputs = {
             id(report): [embedding_input(report.meta, p) for p in report.paragraphs]
@@ -227,7 +291,8 @@ class Ingester:
 
         def write() -> float:
             t = time.perf_counter()
-            self.store.commit_many(items, new_reports=new)
+            with self.store.joining():  # the run's write session, held by the calling thread
+                self.store.commit_many(items, new_reports=new)
             return time.perf_counter() - t
 
         # Chroma writes this group on the writer thread while the next group is parsed and
@@ -262,6 +327,22 @@ class Ingester:
             summary.removed = stale
             for rid in stale:
                 log.info("%s: removed (its file is gone)", rid)
+
+
+def _other_source(stored: dict | None, path: Path) -> str | None:
+    """The file a stored report was read from, when it is not `path` (the same file at a new
+    version replaces its report; another file with a colliding id must not)."""
+    if stored is None or not stored.get("source_path"):
+        return None
+    source = str(stored["source_path"])
+    if not Path(source).is_absolute():  # stored by an older version, relative to an unknown
+        return None if Path(source).name == path.name else source  # folder: trust the name
+    try:
+        if Path(source) == path.resolve():
+            return None
+    except OSError:
+        pass
+    return source
 
 
 def _failure(path: Path, message: str) -> dict:

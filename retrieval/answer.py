@@ -15,7 +15,7 @@ from findings.text import normalise_space
 from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.hybrid import Hit, hit_from_row
-from retrieval.plan import Plan
+from retrieval.plan import Plan, prints_identifier
 from retrieval.text import (
     DATE,
     STOPWORDS,
@@ -31,6 +31,8 @@ from retrieval.text import (
 NEGATION = re.compile(r"\b(not|no|never|none|neither|nor|without|cannot)\b|n't\b", re.I)
 CONTRAST = re.compile(r"\b(but|however|although|though|while|whereas|except|despite)\b", re.I)
 MAX_QUOTE = 500
+# No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
+QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
 YES_NO_MIN_COVERAGE = 0.5
 # A term counts as a concept the reports cover when several paragraphs print it; words that
@@ -164,11 +166,11 @@ class ExtractiveAnswerer:
     def _quote(hit: Hit, terms: dict[str, float]) -> str:
         sents = sentences(hit.text)
         if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
-            return normalise_space(hit.text)
+            return _verbatim(hit.text)
         # the best window of two adjacent sentences: a quote is one verbatim stretch of text
         weight = [sum(w for t, w in terms.items() if t in set(tokens(s))) for s in sents]
         start = max(range(len(sents) - 1), key=lambda i: (weight[i] + weight[i + 1], -i))
-        return normalise_space(" ".join(sents[start : start + 2]))
+        return _verbatim(" ".join(sents[start : start + 2]))
 
     @staticmethod
     def _matching_items(
@@ -188,7 +190,7 @@ class ExtractiveAnswerer:
             ]
             if len(items) < 2:
                 return [best]
-            best = Cited(items[0], normalise_space(items[0].text))
+            best = Cited(items[0], _verbatim(items[0].text))
         top = corpus.coverage(terms, best.hit.row)
         same = [
             h
@@ -199,14 +201,14 @@ class ExtractiveAnswerer:
             and corpus.coverage(terms, h.row) >= top - 1e-6
         ]
         same.sort(key=lambda h: h.row)
-        return [Cited(h, normalise_space(h.text)) for h in same] or [best]
+        return [Cited(h, _verbatim(h.text)) for h in same] or [best]
 
     # --- the parts ------------------------------------------------------------------------
 
     def _best_supported(
         self, plan: Plan, hits: list[Hit], terms: dict[str, float], corpus: Corpus
     ) -> Cited | None:
-        strict = plan.quantity or plan.wants is not None
+        strict = plan.quantity or plan.wants is not None or bool(plan.identifiers)
         for hit in hits[: 6 if strict else 1]:
             quote = self._supported_quote(plan, hit, terms, corpus)
             if quote is not None:
@@ -221,6 +223,8 @@ class ExtractiveAnswerer:
             return None
         if not _prints_what_is_asked(plan, hit.text, corpus):
             return None
+        if not all(prints_identifier(hit.text, ident) for ident in plan.identifiers):
+            return None  # "team 4321" is not answered by the note on team 4319
         return self._quote(hit, terms)
 
     def _list(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
@@ -242,8 +246,8 @@ class ExtractiveAnswerer:
             lines.append(f"{corpus.label(rid)} lists {len(rows)} {section.lower()}:")
             for row in rows:
                 hit = hit_from_row(corpus, row, score=1.0)
-                cited.append(Cited(hit, normalise_space(hit.text)))
-                lines.append(f"- “{normalise_space(hit.text)}” [{len(cited)}]")
+                cited.append(Cited(hit, _verbatim(hit.text)))
+                lines.append(f"- “{_verbatim(hit.text)}” [{len(cited)}]")
         return Draft(text="\n".join(lines), cited=cited)
 
     def _comparison(
@@ -352,3 +356,13 @@ def _label(corpus: Corpus, hit: Hit) -> str:
 
 def _abstain(abstention: Abstention, hits: list[Hit]) -> Draft:
     return Draft.abstain(abstention, related=hits[:3])
+
+
+def _verbatim(text: str) -> str:
+    """A quote of `text`: whitespace normalised, at most QUOTE_CAP characters (cut at a word
+    end), so a giant paragraph never becomes a giant answer."""
+    quote = normalise_space(text)
+    if len(quote) <= QUOTE_CAP:
+        return quote
+    cut = quote.rfind(" ", 0, QUOTE_CAP + 1)
+    return quote[: cut if cut > QUOTE_CAP // 2 else QUOTE_CAP]

@@ -1,7 +1,8 @@
 """The question-answering chain: plan → retrieve → answer → verified citations.
 
 `Assistant.ask(question, history=None, filters=None) -> Answer` is the Python API; the same
-steps are a LangChain Runnable (`Assistant.chain`), so they compose with any LangChain code.
+steps are a LangChain Runnable (`Assistant.chain`), so they compose with any LangChain code
+(`ask` runs them directly, so a cold `findings ask` need not import LangChain).
 Citations are built from stored metadata only, and every quote is checked to be verbatim in its
 stored paragraph before it is returned: a citation that fails the check is dropped.
 """
@@ -11,11 +12,9 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from langchain_core.runnables import Runnable, RunnableLambda
-
-from findings.errors import InvalidQuestion
+from findings.errors import InvalidQuestion, StoreError
 from findings.records import Abstention, Answer, Citation, citation_label
 from findings.settings import Settings
 from findings.text import normalise_space
@@ -28,20 +27,88 @@ from retrieval.protocols import Answerer
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
 
+if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
 MAX_QUESTION_CHARS = 2000
+# answers re-run when a report they show changed while they were made (then give up, saying so)
+STALE_RETRIES = 2
 
 
 def check_question(question: object, field: str = "question") -> str:
     if not isinstance(question, str) or not question.strip():
         raise InvalidQuestion(
             f'{field}: is empty. Ask a question in words, e.g. "What did inspectors say about planning?"'
+            if question is None or isinstance(question, str)
+            else f"{field}: must be text, not {type(question).__name__}. Ask a question in words."
         )
     if len(question) > MAX_QUESTION_CHARS:
         raise InvalidQuestion(
             f"{field}: {len(question):,} characters is over the {MAX_QUESTION_CHARS:,}-character limit. "
             "Ask a shorter question; to search for a passage, quote a sentence or two of it."
         )
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidQuestion(
+            f"{field}: holds a character that is not valid text ({question[exc.start]!a} at "
+            f"position {exc.start}, an unpaired surrogate). Send the question as UTF-8 text."
+        ) from None
     return question.strip()
+
+
+def check_history(history: object) -> list[str]:
+    """Earlier questions of the conversation, oldest first (CONTRACT `history`)."""
+    if history is None:
+        return []
+    if not isinstance(history, list):
+        raise InvalidQuestion(
+            f"history: must be a list of earlier questions (strings), not {type(history).__name__}."
+        )
+    return [check_question(turn, f"history[{i}]") for i, turn in enumerate(history)]
+
+
+FILTER_TYPES: dict[str, type] = {
+    "area": str,
+    "inspection_type": str,
+    "year_from": int,
+    "year_to": int,
+    "report_ids": list,
+}
+
+
+def check_filters(filters: object) -> dict:
+    """The CONTRACT filters, checked: `area`, `inspection_type` (text), `year_from`, `year_to`
+    (years), `report_ids` (a list of report ids)."""
+    if filters is None:
+        return {}
+    if not isinstance(filters, dict):
+        raise InvalidQuestion(
+            f'filters: must be an object such as {{"area": "Thurrock", "year_from": 2014}}, '
+            f"not {type(filters).__name__}."
+        )
+    out: dict = {}
+    for key, value in filters.items():
+        if key not in FILTER_TYPES:
+            raise InvalidQuestion(f"filters.{key}: is not a filter. Use {', '.join(FILTER_TYPES)}.")
+        if value is None:
+            continue
+        if FILTER_TYPES[key] is int:
+            if isinstance(value, bool) or not (
+                isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())
+            ):
+                raise InvalidQuestion(f"filters.{key}: must be a year such as 2016, not {value!r}.")
+            value = int(value)
+        elif key == "report_ids":
+            if not isinstance(value, list) or not all(isinstance(r, str) for r in value):
+                raise InvalidQuestion(
+                    f'filters.report_ids: must be a list of report ids such as ["thurrock_sqs_2015"], '
+                    f"not {value!r}."
+                )
+        elif not isinstance(value, str):
+            raise InvalidQuestion(f"filters.{key}: must be text, not {value!r}.")
+        out[key] = value
+    return out
 
 
 @dataclass
@@ -78,12 +145,28 @@ class Assistant:
         self.planner = QuestionPlanner()
         self.retriever = HybridRetriever(store, embedder)
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
-        self.chain: Runnable[ChainState, Answer] = (
-            RunnableLambda(self._plan_step, name="plan")
-            | RunnableLambda(self._retrieve_step, name="retrieve")
-            | RunnableLambda(self._answer_step, name="answer")
-            | RunnableLambda(self._verify_step, name="verify_citations")
-        )
+        self._chain: Runnable[ChainState, Answer] | None = None
+
+    @property
+    def chain(self) -> Runnable[ChainState, Answer]:
+        """The steps as a LangChain Runnable, `plan | retrieve | answer | verify_citations`,
+        to compose with LangChain code: `assistant.chain.invoke(ChainState(question, [], {}, 8))`
+        gives what `ask` gives. Built on first use: importing LangChain costs ~0.8 s, which a
+        cold `findings ask` (running the same steps in the same order) does without."""
+        if self._chain is None:
+            from langchain_core.runnables import RunnableLambda
+
+            self._chain = (
+                RunnableLambda(self._plan_step, name="plan")
+                | RunnableLambda(self._retrieve_step, name="retrieve")
+                | RunnableLambda(self._answer_step, name="answer")
+                | RunnableLambda(self._verify_step, name="verify_citations")
+            )
+        return self._chain
+
+    def run(self, state: ChainState) -> Answer:
+        """The chain's steps, in order, on one state (what `chain.invoke` runs)."""
+        return self._verify_step(self._answer_step(self._retrieve_step(self._plan_step(state))))
 
     @property
     def mode(self) -> str:
@@ -106,17 +189,41 @@ class Assistant:
         id: str | int | None = None,
     ) -> Answer:
         question = check_question(question)
-        for i, turn in enumerate(history or []):
-            check_question(turn, f"history[{i}]")
-        state = ChainState(
-            question=question,
-            history=list(history or []),
-            filters=dict(filters or {}),
-            top_k=top_k or self.top_k,
-        )
-        answer: Answer = self.chain.invoke(state)
+        history = check_history(history)
+        filters = check_filters(filters)
+        for _attempt in range(STALE_RETRIES + 1):
+            state = ChainState(
+                question=question,
+                history=list(history or []),
+                filters=dict(filters or {}),
+                top_k=top_k or self.top_k,
+            )
+            answer = self.run(state)
+            if self._still_stored(answer, _ready(state.corpus)):
+                break
+            self.loader.invalidate()  # another process changed a report it shows: answer again
+        else:
+            raise StoreError(
+                f"{self.store.location}: the reports kept changing while the question was "
+                "answered. Ask again when the ingest or remove in progress has finished."
+            )
         answer.id = id
         return answer
+
+    def _still_stored(self, answer: Answer, corpus: Corpus) -> bool:
+        """Is every report the answer shows still stored in the version it was read from? A
+        report removed or replaced after the corpus was loaded must not be cited."""
+        shown = {c.report_id for c in answer.citations}
+        shown |= {r["report_id"] for r in answer.related} | {
+            r["report_id"] for r in answer.retrieved
+        }
+        if not shown:
+            return True
+        token = self.store.change_token()
+        if token is not None and token == self.loader.token:
+            return True  # the embedded store has not been written since the corpus was read
+        expected = {rid: corpus.versions.get(rid) for rid in shown}
+        return self.store.versions_of(sorted(shown)) == expected
 
     def retrieve(
         self,
@@ -129,8 +236,8 @@ class Assistant:
         and the corpus they index (for citation labels): the plan and retrieval alone."""
         state = ChainState(
             question=check_question(question),
-            history=list(history or []),
-            filters=dict(filters or {}),
+            history=check_history(history),
+            filters=check_filters(filters),
             top_k=top_k or self.top_k,
         )
         state = self._plan_step(state)

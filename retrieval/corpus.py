@@ -17,6 +17,7 @@ import re
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -186,43 +187,95 @@ class CorpusLoader:
         self._versions: dict[str, str] | None = None
         self._checked = 0.0
         self._token: tuple | None = None
+        self._stale = False
 
     def invalidate(self) -> None:
         """Look at the store again on the next `load()` (this process just changed it)."""
-        self._checked = 0.0
-        self._token = None
+        self._stale = True
 
     def load(self) -> Corpus:
-        now = time.monotonic()
-        if self._corpus is not None and now - self._checked < self.recheck_s:
-            return self._corpus
-        # An embedded store says cheaply whether anything was written since the last look;
-        # only then are the committed versions read again (about 0.15 s at 1,000 reports).
+        # An embedded store says in microseconds whether anything was written since the last
+        # look (its files' sizes and times), so it is asked on every load; only then are the
+        # committed versions read again (about 0.15 s at 1,000 reports). A server is asked
+        # every `recheck_s` (the assistant also checks the reports it cites before answering).
         token = self.store.change_token()
+        now = time.monotonic()
+        if self._corpus is not None and not self._stale:
+            if token is not None and token == self._token:
+                return self._corpus
+            if token is None and now - self._checked < self.recheck_s:
+                return self._corpus
         self._checked = now
-        if self._corpus is not None and token is not None and token == self._token:
-            return self._corpus
+        self._stale = False
+        if self._corpus is None and token is not None:
+            known = self._known_state(token)  # a cold start on an unchanged store: no Chroma
+            if known is not None:
+                self._corpus, self._versions, self._token = known, known.versions, token
+                return known
         versions = self.store.committed_versions()
         self._token = token
         if self._corpus is None or versions != self._versions:
             self._corpus = self._cached(versions)
             self._versions = versions
+        if token is not None:
+            self._remember_state(token, versions)
         return self._corpus
+
+    @property
+    def token(self) -> tuple | None:
+        """The store's change token when the current corpus was checked against it."""
+        return self._token
+
+    # An embedded store's change token -> the cache key of its corpus, so that a new process
+    # finds the corpus of an unchanged store without opening Chroma (about 0.9 s cold). A
+    # token is never seen again once the store is written, so a stale entry is never used.
+
+    def _state_file(self) -> Path:
+        where = hashlib.sha256(self.store.location.encode()).hexdigest()[:16]
+        return cache_dir() / "corpus" / f"state-{where}.json"
+
+    def _known_state(self, token: tuple) -> Corpus | None:
+        try:
+            state = json.loads(self._state_file().read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(state, dict) or state.get("token") != json.loads(json.dumps(token)):
+            return None
+        return self._from_disk(str(state.get("key")))
+
+    def _remember_state(self, token: tuple, versions: dict[str, str]) -> None:
+        path = self._state_file()
+        try:
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"token": token, "key": self._key(versions)}))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+
+    def _key(self, versions: dict[str, str]) -> str:
+        return hashlib.sha256(
+            json.dumps([CORPUS_FORMAT, self.store.location, sorted(versions.items())]).encode()
+        ).hexdigest()[:32]
+
+    @staticmethod
+    def _from_disk(key: str) -> Corpus | None:
+        try:
+            with open(cache_dir() / "corpus" / f"{key}.pickle", "rb") as fh:
+                corpus = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+        return corpus if isinstance(corpus, Corpus) else None
 
     def _cached(self, versions: dict[str, str]) -> Corpus:
         """The corpus for exactly these committed versions, from the on-disk cache when a
         process built it before (reading every paragraph and indexing it takes seconds at a
         thousand reports; loading the cached index, a fraction of that)."""
-        key = hashlib.sha256(
-            json.dumps([CORPUS_FORMAT, self.store.location, sorted(versions.items())]).encode()
-        ).hexdigest()[:32]
+        key = self._key(versions)
         folder = cache_dir() / "corpus"
         path = folder / f"{key}.pickle"
-        try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        cached = self._from_disk(key)
+        if cached is not None:
+            return cached
         corpus = build_corpus(self.store.list_reports(), self.store.all_paragraphs(embeddings=True))
         try:
             folder.mkdir(parents=True, exist_ok=True)

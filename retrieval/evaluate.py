@@ -64,21 +64,27 @@ def answer_batch(
         if "error" in item and item.get("question") is None:
             yield item
             continue
+        own = item.get("filters")
+        merged = {**(filters or {}), **own} if isinstance(own, dict) else own or filters
         try:
             answer = assistant.ask(
-                item["question"],
-                history=item.get("history"),
-                filters={**(filters or {}), **(item.get("filters") or {})},
-                id=item.get("id"),
+                item["question"], history=item.get("history"), filters=merged, id=item.get("id")
             )
-        except InvalidQuestion as exc:
+        except InvalidQuestion as exc:  # this line's question, history or filters
             yield _line_error(item.get("id"), str(exc), question=item.get("question"))
             continue
         yield answer
 
 
-def _line_error(id_, message: str, question: str | None = None) -> dict:
-    return {"id": id_, "question": question, "error": message}
+def _line_error(id_, message: str, question: object = None) -> dict:
+    """An error object for one input line; its text fields are always printable UTF-8."""
+
+    def printable(value: object) -> object:
+        if isinstance(value, str):
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return value if isinstance(value, int | float) or value is None else str(value)
+
+    return {"id": printable(id_), "question": printable(question), "error": printable(message)}
 
 
 def matches(citation: dict, gold: dict) -> bool:

@@ -149,10 +149,10 @@ class HybridRetriever:
         return _interleave(per_side, top_k)
 
     def _dense(self, query_vec, rows, report_ids, n, corpus, committed):
-        """Nearest paragraphs by cosine: over all reports, Chroma's HNSW index; within a few
-        targeted reports, the exact scores of their stored vectors (a filtered Chroma query
-        costs ~50 ms there, the dot products well under one)."""
-        if corpus.vectors is not None and report_ids is not None and len(rows) <= LOCAL_DENSE_MAX:
+        """Nearest paragraphs by cosine: the exact scores of the stored vectors when there are
+        at most LOCAL_DENSE_MAX of them (a filtered Chroma query costs ~50 ms, the dot products
+        a few; and a question needs no Chroma connection), else Chroma's HNSW index."""
+        if corpus.vectors is not None and len(rows) <= LOCAL_DENSE_MAX:
             scores = corpus.vectors[rows] @ np.asarray(query_vec, dtype=np.float32)
             best = np.argsort(-scores, kind="stable")[:n]
             ranked = [rows[j] for j in best]

@@ -83,6 +83,32 @@ LIST_ASK = re.compile(r"^(?:and |so )?(what|which|list|name|give|summari[sz]e|te
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 
 
+# An exact identifier in a question: a number of three or more digits that is not a year
+# ("team 4321", "1,460 hours"), or a code mixing letters and digits ("B12", "YOS-2"). The
+# answer must print it as written: a near miss ("team 4319") is another team.
+IDENTIFIER = re.compile(
+    r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d{3,}|[A-Za-z]+-?\d+[A-Za-z0-9]*|\d+[A-Za-z]+\d[A-Za-z0-9]*)"
+    r"(?![\w,/-])"
+)
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+
+
+def identifiers(question: str) -> list[str]:
+    """The exact identifiers a question names (not years, ordinals or paragraph numbers)."""
+    out = []
+    for m in IDENTIFIER.finditer(question):
+        token = m.group(0)
+        if re.fullmatch(r"(?:19|20)\d\d", token) or ORDINAL.match(token):
+            continue
+        out.append(token)
+    return list(dict.fromkeys(out))
+
+
+def prints_identifier(text: str, identifier: str) -> bool:
+    """Is `identifier` printed in `text` as a whole token (any case)?"""
+    return re.search(rf"(?<![\w.,/-]){re.escape(identifier)}(?![\w,/-])", text, re.I) is not None
+
+
 @dataclass
 class Side:
     label: str
@@ -107,6 +133,7 @@ class Plan:
     areas: list[str] = field(default_factory=list)
     inherited: bool = False
     scope: list[str] | None = None  # every report the filters allow
+    identifiers: list[str] = field(default_factory=list)  # must be printed as written
 
     @property
     def lexical_text(self) -> str:
@@ -218,6 +245,19 @@ class QuestionPlanner:
         if unknown:
             plan.abstain = Abstention(AbstainReason.NAME_NOT_PRINTED, unknown)
             return plan
+        plan.identifiers = identifiers(q)
+        scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
+        for ident in plan.identifiers:
+            if not any(
+                prints_identifier(corpus.texts[i], ident)
+                for rid in scope
+                for i in corpus.by_report.get(rid, [])
+            ):
+                plan.abstain = Abstention(
+                    AbstainReason.NAME_NOT_PRINTED,
+                    f"The reports searched do not mention '{ident}'.",
+                )
+                return plan
 
         # "Before the 2016 inspection, what had inspectors said…" picks earlier reports; "trained
         # before the 2016 inspection" is about what the 2016 report says.

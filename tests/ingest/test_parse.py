@@ -273,7 +273,7 @@ class TestCleanUp:
     [
         ("Thurrock SQS 2015.pdf", "thurrock_sqs_2015"),
         ("a--b  C.txt", "a_b_c"),
-        ("Éire 2019.md", "_ire_2019"),
+        ("Éire 2019.md", "eire_2019"),
     ],
 )
 def test_report_id(name, expected):
@@ -306,3 +306,48 @@ def test_area_is_read_from_title_or_text_never_guessed(title, text, area):
     from ingest.metadata import _area
 
     assert _area(title, text) == area
+
+
+class TestNothingGiant:
+    def test_a_long_paragraph_is_stored_in_pieces(self, tmp_path):
+        path = tmp_path / "long.txt"
+        body = "The work was good. " * 2400  # 45,600 characters in one numbered paragraph
+        path.write_text(f"Findings\n\n1.1 {body}\n\nShort closing paragraph.\n", encoding="utf-8")
+        r = parse_file(path, Settings())
+        assert [(p.paragraph, p.ordinal, len(p.text)) for p in r.paragraphs] == [
+            ("1.1", 1, 20_000),
+            ("1.1", 2, 19_997),
+            ("1.1", 3, 5_600),
+            (None, 4, 24),
+        ]
+        assert " ".join(p.text for p in r.paragraphs[:3]) == body.strip()
+        assert r.paragraphs[1].text.startswith("good. The work")  # cut at a space, never mid-word
+
+    def test_a_heading_longer_than_a_heading_is_a_paragraph(self, tmp_path):
+        path = tmp_path / "long_heading.md"
+        long_title = "Findings " * 40  # 360 characters
+        path.write_text(f"# Key strengths\n\n# {long_title}\n\nStaff knew their children.\n")
+        r = parse_file(path, Settings())
+        assert [(p.section, p.kind, p.text) for p in r.paragraphs] == [
+            ("Key strengths", "prose", long_title.strip()),
+            ("Key strengths", "prose", "Staff knew their children."),
+        ]
+
+    def test_footnotes_go_to_the_first_paragraph_with_their_marker_up_to_the_cap(self, tmp_path):
+        path = tmp_path / "notes.txt"
+        notes = "".join(f"² Note {i} " + "x" * 990 + "\n\n" for i in range(25))  # 1,000 each
+        path.write_text(
+            "The rate¹² was 31%.\n\nIt fell to 25%².\n\n¹ First source.\n\n" + notes,
+            encoding="utf-8",
+        )
+        r = parse_file(path, Settings())
+        first = r.paragraphs[0]
+        assert first.text == "The rate¹² was 31%."  # `²` is in `¹²`: the first to carry it
+        assert first.footnotes[0] == "¹ First source."
+        assert [f.split(" x")[0] for f in first.footnotes[1:]] == [f"² Note {i}" for i in range(19)]
+        assert sum(len(f) for f in first.footnotes) <= 20_000
+        # the rest would take the paragraph over the cap: each is a paragraph after it
+        assert [p.text.split(" x")[0] for p in r.paragraphs[1:7]] == [
+            f"² Note {i}" for i in range(19, 25)
+        ]
+        assert r.paragraphs[7].text == "It fell to 25%²." and r.paragraphs[7].footnotes == []

@@ -72,7 +72,7 @@ class TestIngest:
         before = store_snapshot(store)
         counting.calls.clear()
         monkeypatch.setattr(
-            pipeline, "parse_file", lambda *a: pytest.fail("parsed an unchanged file")
+            pipeline.ParseWorker, "parse", lambda *a: pytest.fail("parsed an unchanged file")
         )
         summary = ingester(store, counting).run([reports_dir])
         assert summary.unchanged == [str(reports_dir / n) for n in SAMPLES]

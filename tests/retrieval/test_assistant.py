@@ -411,9 +411,7 @@ class TestVerify:
 
     def test_quote_matches_with_whitespace_normalised(self, corpus):
         hit = hit_from_row(corpus, self.row(corpus, "4.4"))
-        draft = Draft(
-            text="x [1]", cited=[Cited(hit, " Where necessary,\n enforcement  ")]
-        )
+        draft = Draft(text="x [1]", cited=[Cited(hit, " Where necessary,\n enforcement  ")])
         assert verify(draft, corpus).cited == draft.cited
 
     def test_citation_without_its_marker_is_dropped(self, corpus):
@@ -444,3 +442,20 @@ class TestVerify:
             "Where necessary,  enforcement action\nwas taken promptly."
         )
         assert_contract(answer, thurrock_store)
+
+
+class TestLangChainRunnable:
+    def test_the_chain_answers_as_ask_does(self, thurrock_assistant):
+        from langchain_core.runnables import Runnable
+
+        from retrieval.assistant import ChainState
+
+        question = "Was enforcement action taken promptly in Thurrock?"
+        chain = thurrock_assistant.chain
+        assert isinstance(chain, Runnable)
+        assert [s.name for s in chain.steps] == ["plan", "retrieve", "answer", "verify_citations"]
+        via_chain = chain.invoke(ChainState(question, [], {}, 8)).to_json()
+        via_ask = thurrock_assistant.ask(question).to_json()
+        via_chain.pop("timings_ms"), via_ask.pop("timings_ms")
+        assert via_chain == via_ask
+        assert via_ask["citations"][0]["label"] == "Thurrock SQS 2015 ¶4.4"

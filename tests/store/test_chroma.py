@@ -6,11 +6,12 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import DATA, ROOT, store_snapshot
 
-from findings.errors import ReportNotFound, StoreLocked, StoreUnavailable
+from findings.errors import ReportNotFound, StoreError, StoreLocked, StoreUnavailable
 from findings.hashing import text_sha
 from findings.records import Paragraph, ParsedReport, ReportMeta
 from ingest.parse import report_version
@@ -327,6 +328,7 @@ with ChromaStore(Path(sys.argv[1]), model_slug="all_minilm_l6_v2").writing():
 
 
 class TestSingleWriter:
+    @pytest.mark.slow
     def test_second_writer_gets_store_locked_within_seconds(self, tmp_path):
         path = tmp_path / "store"
         holder = subprocess.Popen(
@@ -406,3 +408,149 @@ def test_real_report_round_trip(store, embedder):
         "¹ Published October 2014, proven reoffending within 12 months for the 2011-2012 cohort. "
         "Source: Ministry of Justice"
     ]
+
+
+class TestWriteSessionAcrossThreads:
+    """The app shares one store object between sessions: two uploads must take turns, and the
+    lock must be free (for a CLI ingest) when both are done."""
+
+    @pytest.mark.slow
+    def test_a_second_thread_waits_for_the_session(self, store, tmp_path):
+        import threading
+
+        inside = threading.Event()
+        release = threading.Event()
+        order: list[str] = []
+
+        def first():
+            with store.writing():
+                order.append("first in")
+                inside.set()
+                release.wait(5)
+                order.append("first out")
+
+        def second():
+            inside.wait(5)
+            with store.writing():
+                order.append("second in")
+
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for t in threads:
+            t.start()
+        inside.wait(5)
+        time.sleep(0.3)  # the second thread is blocked on the lock by now
+        assert order == ["first in"]
+        release.set()
+        for t in threads:
+            t.join(10)
+        assert order == ["first in", "first out", "second in"]
+        assert not store.is_writing
+        # free for another process now: nothing leaked
+        probe = subprocess.run(
+            [sys.executable, "-c", HOLD_LOCK.replace("time.sleep(60)", "pass"), str(store.path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (probe.returncode, probe.stdout) == (0, "locked\n")
+
+    def test_a_thread_that_waits_too_long_gets_store_locked(self, tmp_path):
+        import threading
+
+        store = ChromaStore(tmp_path / "store", model_slug=SLUG, lock_timeout_s=0.2)
+        errors: list[Exception] = []
+        with store.writing():
+
+            def other():
+                try:
+                    with store.writing():
+                        pass
+                except StoreLocked as exc:
+                    errors.append(exc)
+
+            t = threading.Thread(target=other)
+            t.start()
+            t.join(5)
+        assert [str(e) for e in errors] == [
+            f"{tmp_path / 'store'}: the store is in use by another upload or ingest in this "
+            "process. Wait for it to finish, then try again."
+        ]
+
+    def test_joining_needs_a_session(self, store):
+        with pytest.raises(RuntimeError):
+            with store.joining():
+                pass
+
+
+class TestChromaErrorsBecomeStoreErrors:
+    def test_a_collection_dropped_under_a_writer(self, store, embedder, tmp_path):
+        commit(store, make_report(), embedder)
+        store._client.delete_collection(f"paragraphs_{SLUG}")  # as another client could
+        with pytest.raises(StoreError) as err:
+            commit(store, make_report(V2), embedder)
+        message = str(err.value)
+        assert message.startswith(f"{tmp_path / 'store'}: could not ")
+        assert message.endswith(
+            "Try again; if it persists, the store may be damaged: ingest the reports into a new "
+            "folder (FINDINGS_STORE)."
+        )
+
+    @pytest.mark.slow
+    def test_a_read_only_database(self, embedder):
+        """Run as an unprivileged user (root ignores file modes): the database file is
+        read-only; the write fails with one clear message, and what was stored stays."""
+        import shutil
+        import tempfile
+
+        if os.geteuid() == 0 and not shutil.which("setpriv"):
+            pytest.skip("needs setpriv to drop root (root ignores file modes)")
+        folder = Path(tempfile.mkdtemp(prefix="findings-ro-"))
+        try:
+            folder.chmod(0o777)
+            store = ChromaStore(folder / "store", model_slug=SLUG)
+            commit(store, make_report(), embedder)
+            before = store_snapshot(store)
+            for p in (folder / "store").rglob("*"):
+                p.chmod(0o777 if p.is_dir() else 0o666)
+            (folder / "store").chmod(0o777)
+            (folder / "store" / "chroma.sqlite3").chmod(0o444)
+            drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            proc = subprocess.run(
+                [
+                    *(drop if os.geteuid() == 0 else []),
+                    sys.executable,
+                    "-c",
+                    WRITE_ONE,
+                    str(folder / "store"),
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert proc.stdout == (
+                f"StoreUnavailable: {folder / 'store'}: cannot open the store folder (error "
+                "returned from database: (code: 8) attempt to write a readonly database). Check "
+                "the folder and its permissions, or point FINDINGS_STORE at another folder.\n"
+            ), proc.stderr
+            (folder / "store" / "chroma.sqlite3").chmod(0o644)
+            assert store_snapshot(ChromaStore(folder / "store", model_slug=SLUG)) == before
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+WRITE_ONE = """
+import sys
+from pathlib import Path
+from findings.errors import FindingsError
+from findings.records import Paragraph, ParsedReport, ReportMeta
+from store.chroma import ChromaStore
+meta = ReportMeta(report_id="other", source_sha256="3" * 64)
+report = ParsedReport(meta, [Paragraph("other", "S", "1", 1, None, "Text.")], version="v3")
+try:
+    ChromaStore(Path(sys.argv[1]), model_slug="all_minilm_l6_v2").commit(report, [[0.1] * 384], ["x"])
+    print("stored")
+except FindingsError as exc:
+    print(f"{type(exc).__name__}: {exc}")
+"""

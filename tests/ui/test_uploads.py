@@ -1,8 +1,11 @@
-"""ui/uploads.py: untrusted upload names never leave the uploads folder."""
+"""ui/uploads.py: untrusted upload names never leave the uploads folder; sizes and counts are checked before reading."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
+from conftest import DATA
 
 from findings.errors import FileTooLarge
 from ingest.pipeline import IngestSummary
@@ -36,8 +39,9 @@ class TestSafeName:
     def test_refuses_names_with_nothing_left(self, sent):
         with pytest.raises(UploadRejected) as err:
             safe_name(sent)
+        shown = sent.replace("\x00", "\\x00")  # control characters are shown escaped
         assert str(err.value) == (
-            f"{sent}: has no usable file name. Rename the file (e.g. 'marshbury_sqs_2016.pdf') "
+            f"{shown}: has no usable file name. Rename the file (e.g. 'marshbury_sqs_2016.pdf') "
             "and upload it again."
         )
 
@@ -45,8 +49,9 @@ class TestSafeName:
     def test_refuses_formats_findings_does_not_read(self, sent):
         with pytest.raises(UploadRejected) as err:
             safe_name(sent)
+        shown = sent.replace("\x00", "\\x00")
         assert str(err.value) == (
-            f"{sent}: is not a format findings reads. Upload one of: .pdf, .txt, .md, .markdown, .html, .htm, .docx."
+            f"{shown}: is not a format findings reads. Upload one of: .pdf, .txt, .md, .markdown, .html, .htm, .docx."
         )
 
 
@@ -105,3 +110,56 @@ def test_upload_outcome_names_files_not_store_paths(tmp_path):
         "empty.txt: the file is empty. Export the report again.",
     ]
     assert out.paragraphs == 12
+
+
+class TestAddUploads:
+    """`add_uploads`: sizes checked before any byte is read, a cap on files per upload, every
+    refusal named, the rest ingested (a real store and the real model)."""
+
+    @dataclass
+    class Sent:
+        name: str
+        data: bytes
+        size: int = -1
+        read: bool = False
+
+        def __post_init__(self):
+            self.size = len(self.data) if self.size < 0 else self.size
+
+        def getvalue(self) -> bytes:
+            self.read = True
+            return self.data
+
+    def test_sizes_first_cap_on_files_and_the_rest_ingested(self, tmp_path, embedder):
+        from findings.settings import get_settings
+        from ingest.pipeline import Ingester
+        from store.chroma import ChromaStore
+        from ui.uploads import add_uploads
+
+        good = (DATA / "alderton_sqs_2015.txt").read_bytes()
+        huge = self.Sent("huge.txt", b"", size=3 * 1048576)  # says 3 MB: never read
+        files = [
+            self.Sent("alderton_sqs_2015.txt", good),
+            huge,
+            self.Sent("report.exe", b"MZ"),
+            self.Sent("alderton_sqs_2017.txt", (DATA / "alderton_sqs_2017.txt").read_bytes()),
+        ]
+        store = ChromaStore(tmp_path / "store", model_slug=embedder.model_slug)
+        outcome = add_uploads(
+            files,
+            uploads_folder(tmp_path / "store"),
+            Ingester(store, embedder, get_settings()),
+            max_bytes=1048576,
+            max_files=3,
+        )
+        assert huge.read is False
+        assert outcome.ingested == ["alderton_sqs_2015.txt"]
+        assert outcome.failed == [  # in the order sent
+            "huge.txt: 3.0 MB is over the 1 MB limit. Split the report, or raise "
+            "FINDINGS_MAX_FILE_MB if it really is one report.",
+            "report.exe: is not a format findings reads. Upload one of: .pdf, .txt, .md, "
+            ".markdown, .html, .htm, .docx.",
+            "alderton_sqs_2017.txt: was not added: at most 3 files are taken per upload. Upload "
+            "it with the next batch, or ingest a folder with `findings ingest FOLDER`.",
+        ]
+        assert [r["report_id"] for r in store.list_reports()] == ["alderton_sqs_2015"]
