@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test test-fast lint bench app clean
+.PHONY: install demo serve test test-fast lint bench app clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,13 @@ demo: install
 	$(BIN)/findings reports
 	$(BIN)/streamlit run app.py
 
+# A Chroma server on 127.0.0.1:8000 (data in .findings/server) with the samples, and the app on it.
+serve: install
+	$(BIN)/findings serve --no-app & server=$$!; trap "kill $$server" EXIT; \
+	until $(BIN)/python -c "import urllib.request as u; u.urlopen('http://127.0.0.1:8000/api/v2/heartbeat')" 2>/dev/null; do sleep 0.5; done; \
+	FINDINGS_CHROMA_URL=http://127.0.0.1:8000 $(BIN)/findings ingest data/reports; \
+	FINDINGS_CHROMA_URL=http://127.0.0.1:8000 $(BIN)/streamlit run app.py
+
 test: install
 	$(BIN)/python -m pytest -q
 
@@ -46,6 +53,7 @@ bench: install
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.quality
 	$(BIN)/python -m bench.query
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf .findings build *.egg-info

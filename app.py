@@ -20,6 +20,7 @@ from findings.text import normalise_space
 from findings.vocab import ABSTAIN_SENTENCE
 from ingest.pipeline import Progress, build_ingester
 from retrieval.assistant import MAX_QUESTION_CHARS, build_assistant
+from ui.access import access, auth_configured
 from ui.chat import Turn, history
 from ui.export import evidence_pack
 from ui.format import (
@@ -131,6 +132,12 @@ try:
 except ConfigError as exc:
     st.error(escape_markdown(f"{exc} Then reload the page."))
     st.stop()
+who = access(auth_configured(st.secrets), st.user.to_dict(), settings.admin_emails)
+if not who.may_read:  # login is on: nothing about the reports before it
+    st.header("findings")
+    st.write("Log in to ask about the inspection reports.")
+    st.button("Log in", on_click=st.login, type="primary")
+    st.stop()
 settings_json = settings.model_dump_json()
 assistant = load_assistant(settings_json)
 store = assistant.store
@@ -149,8 +156,12 @@ with st.sidebar:
     st.header("findings")
     st.caption("Answers from youth offending inspection reports, citing their paragraphs.")
     st.markdown(
-        f"**Mode:** {escape_markdown(mode)}  \n**Store:** {escape_markdown(store.location)}"
+        f"**Mode:** {escape_markdown(mode)}"
+        + (f"  \n**Store:** {escape_markdown(store.location)}" if who.is_admin else "")
     )
+    if who.logged_in:
+        st.caption(f"Logged in as {escape_markdown(who.who)}")
+        st.button("Log out", on_click=st.logout)
     st.subheader("Filters")
     area = st.selectbox(
         "Area", [None, *options.areas], format_func=lambda a: a or "All areas", key="f_area"
@@ -217,7 +228,10 @@ with ask_tab:
         row.download_button(
             "Download evidence pack (Markdown)",
             data=evidence_pack(
-                turns, datetime.now().strftime("%Y-%m-%d %H:%M"), mode, store.location
+                turns,
+                datetime.now().strftime("%Y-%m-%d %H:%M"),
+                mode,
+                store.location if who.is_admin else "the shared store",
             ),
             file_name=f"evidence-pack-{datetime.now():%Y%m%d-%H%M}.md",
             mime="text/markdown",
@@ -257,55 +271,64 @@ with visit_tab:
                         st.caption(escape_markdown(p.label))
 
 with reports_tab:
-    folder = uploads_folder(settings.store)
-    st.subheader("Add reports")
-    if settings.chroma_url:
-        st.caption(
-            f"Files are saved under {escape_markdown(str(folder))} and added to the Chroma server."
-        )
-    else:
-        st.caption(f"Files are saved under {escape_markdown(str(folder))} and added to the store.")
-    files = st.file_uploader(
-        f"Report files (PDF, TXT, MD, HTML, DOCX; up to {settings.max_file_mb:g} MB each)",
-        type=list(ACCEPTED),
-        accept_multiple_files=True,
-        key=f"uploads_{st.session_state.upload_round}",
-        max_upload_size=max(1, math.ceil(settings.max_file_mb)),
-    )
-    if st.button("Add to the store", type="primary", disabled=not files):
-        bar = st.progress(0.0, text="Reading the files…")
-
-        def progress(p: Progress) -> None:
-            bar.progress(
-                p.files_done / max(p.files_total, 1),
-                text=escape_markdown(f"{p.files_done} of {p.files_total}: {Path(p.current).name}"),
+    if who.is_admin:
+        folder = uploads_folder(settings.store)
+        st.subheader("Add reports")
+        if settings.chroma_url:
+            st.caption(
+                f"Files are saved under {escape_markdown(str(folder))} and added to the Chroma server."
             )
-
-        st.session_state.upload_outcome = add_uploads(
-            list(files or []),
-            folder,
-            build_ingester(settings, assistant.embedder, store),
-            settings.max_file_bytes,
-            settings.max_upload_files,
-            progress,
+        else:
+            st.caption(
+                f"Files are saved under {escape_markdown(str(folder))} and added to the store."
+            )
+        files = st.file_uploader(
+            f"Report files (PDF, TXT, MD, HTML, DOCX; up to {settings.max_file_mb:g} MB each)",
+            type=list(ACCEPTED),
+            accept_multiple_files=True,
+            key=f"uploads_{st.session_state.upload_round}",
+            max_upload_size=max(1, math.ceil(settings.max_file_mb)),
         )
-        assistant.refresh()  # answer from the new reports straight away
-        st.session_state.upload_round += 1
-        st.rerun()
-    outcome = st.session_state.get("upload_outcome")
-    if outcome:
-        if outcome.ingested:
-            st.success(
-                escape_markdown(
-                    f"Added {len(outcome.ingested)} file(s), {outcome.paragraphs} paragraphs: {', '.join(outcome.ingested)}"
+        if st.button("Add to the store", type="primary", disabled=not files):
+            bar = st.progress(0.0, text="Reading the files…")
+
+            def progress(p: Progress) -> None:
+                bar.progress(
+                    p.files_done / max(p.files_total, 1),
+                    text=escape_markdown(
+                        f"{p.files_done} of {p.files_total}: {Path(p.current).name}"
+                    ),
                 )
+
+            st.session_state.upload_outcome = add_uploads(
+                list(files or []),
+                folder,
+                build_ingester(settings, assistant.embedder, store),
+                settings.max_file_bytes,
+                settings.max_upload_files,
+                progress,
             )
-        if outcome.unchanged:
-            st.info(
-                escape_markdown(f"Already in the store, unchanged: {', '.join(outcome.unchanged)}")
-            )
-        for message in outcome.failed:
-            st.error(escape_markdown(message))
+            assistant.refresh()  # answer from the new reports straight away
+            st.session_state.upload_round += 1
+            st.rerun()
+        outcome = st.session_state.get("upload_outcome")
+        if outcome:
+            if outcome.ingested:
+                st.success(
+                    escape_markdown(
+                        f"Added {len(outcome.ingested)} file(s), {outcome.paragraphs} paragraphs: {', '.join(outcome.ingested)}"
+                    )
+                )
+            if outcome.unchanged:
+                st.info(
+                    escape_markdown(
+                        f"Already in the store, unchanged: {', '.join(outcome.unchanged)}"
+                    )
+                )
+            for message in outcome.failed:
+                st.error(escape_markdown(message))
+    else:
+        st.info("Adding reports is for administrators: ask one to add the report you need.")
     st.subheader("Stored reports")
     st.dataframe(
         [

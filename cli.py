@@ -374,6 +374,47 @@ def evaluate(
     Console().print(table)
 
 
+@app.command()
+def serve(
+    path: Annotated[
+        Path,
+        typer.Option("--path", help="The Chroma server's data folder.", show_default=True),
+    ] = Path(".findings/server"),
+    host: Annotated[
+        str, typer.Option("--host", help="Address the Chroma server listens on.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="The Chroma server's port.")] = 8000,
+    with_app: Annotated[
+        bool,
+        typer.Option("--app/--no-app", help="Also run the browser app against the server."),
+    ] = True,
+) -> None:
+    """Run a Chroma server (and the app against it) for a team: see README "A team"."""
+    import os
+    import signal
+    import subprocess
+
+    from store.server import start_chroma_server, stop
+
+    with _errors():
+        server, url = start_chroma_server(path, host, port)
+    # `kill` (SIGTERM) stops the server too, like Ctrl-C
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    typer.echo(f"Chroma server at {url} (data in {path}); stop with Ctrl-C.")
+    typer.echo(f"Point every command and app at it: FINDINGS_CHROMA_URL={url}")
+    try:
+        if with_app:
+            app_py = Path(__file__).resolve().with_name("app.py")
+            env = {**os.environ, "FINDINGS_CHROMA_URL": url}
+            subprocess.run([sys.executable, "-m", "streamlit", "run", str(app_py)], env=env)
+        else:
+            server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop(server)
+
+
 def main() -> None:
     app()
 

@@ -38,6 +38,16 @@ class Settings(BaseSettings):
 
     store: Path = Field(Path(".findings/store"), description="Embedded Chroma store folder.")
     chroma_url: str | None = Field(None, description="Chroma server URL; overrides `store`.")
+    chroma_headers: dict[str, str] = Field(
+        default_factory=dict,
+        description="HTTP headers for every request to the Chroma server, as JSON "
+        '(`{"Authorization": "Bearer ..."}`), for a server behind an authenticating proxy.',
+    )
+    admins: str = Field(
+        "",
+        description="With login on: comma-separated e-mail addresses of the users who may "
+        "upload reports and see the store's location.",
+    )
     embedding_model: str = Field(
         BUNDLED_MODEL, description="Sentence-transformers model name or path; default bundled."
     )
@@ -63,6 +73,10 @@ class Settings(BaseSettings):
         description="Cache folder (ONNX query encoder, corpus index); default ~/.cache/findings.",
     )
     top_k: int = Field(8, ge=1, le=100, description="Paragraphs retrieved per question.")
+
+    @property
+    def admin_emails(self) -> frozenset[str]:
+        return frozenset(e.strip().lower() for e in self.admins.split(",") if e.strip())
 
     @property
     def max_file_bytes(self) -> int:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 MAX_QUESTION_CHARS = 2000
 # answers re-run when a report they show changed while they were made (then give up, saying so)
-STALE_RETRIES = 2
+STALE_RETRIES = 5
 
 
 def check_question(question: object, field: str = "question") -> str:
@@ -211,12 +211,10 @@ class Assistant:
         return answer
 
     def _still_stored(self, answer: Answer, corpus: Corpus) -> bool:
-        """Is every report the answer shows still stored in the version it was read from? A
-        report removed or replaced after the corpus was loaded must not be cited."""
-        shown = {c.report_id for c in answer.citations}
-        shown |= {r["report_id"] for r in answer.related} | {
-            r["report_id"] for r in answer.retrieved
-        }
+        """Is every report the answer quotes (citations, and the related paragraphs it shows)
+        still stored in the version it was read from? A report removed or replaced after the
+        corpus was loaded must not be cited."""
+        shown = {c.report_id for c in answer.citations} | {r["report_id"] for r in answer.related}
         if not shown:
             return True
         token = self.store.change_token()

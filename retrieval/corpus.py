@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import re
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -215,10 +216,13 @@ class CorpusLoader:
         versions = self.store.committed_versions()
         self._token = token
         if self._corpus is None or versions != self._versions:
-            self._corpus = self._cached(versions)
-            self._versions = versions
+            corpus, complete = self._cached(versions)
+            self._corpus, self._versions = corpus, corpus.versions
+            if not complete:
+                self._stale = True  # read while a write was under way: look again next time
+                return corpus
         if token is not None:
-            self._remember_state(token, versions)
+            self._remember_state(token, self._versions or {})
         return self._corpus
 
     @property
@@ -266,20 +270,39 @@ class CorpusLoader:
             return None
         return corpus if isinstance(corpus, Corpus) else None
 
-    def _cached(self, versions: dict[str, str]) -> Corpus:
-        """The corpus for exactly these committed versions, from the on-disk cache when a
-        process built it before (reading every paragraph and indexing it takes seconds at a
-        thousand reports; loading the cached index, a fraction of that)."""
-        key = self._key(versions)
+    def _cached(self, versions: dict[str, str]) -> tuple[Corpus, bool]:
+        """The corpus for these committed versions, from the on-disk cache when a process built
+        it before (reading every paragraph and indexing it takes seconds at a thousand reports;
+        loading the cached index, a fraction of that); and whether it is complete.
+
+        What is read is one state: the report list first, then exactly those versions'
+        paragraphs. If a writer replaced a report in between, its paragraphs are missing: such
+        a corpus is used once but never cached, so a cached corpus always matches its key."""
+        cached = self._from_disk(self._key(versions))
+        if cached is not None:
+            return cached, True
+        reports = self.store.list_reports()
+        actual = {r["report_id"]: r["version"] for r in reports}
+        cached = self._from_disk(self._key(actual))
+        if cached is not None:
+            return cached, True
+        rows = self.store.all_paragraphs(embeddings=True, committed=actual)
+        corpus = build_corpus(reports, rows)
+        counts: dict[str, int] = defaultdict(int)
+        for md in rows["metadatas"]:
+            counts[md["report_id"]] += 1
+        complete = all(counts.get(r["report_id"], 0) == r.get("paragraphs") for r in reports)
+        if complete:
+            self._to_disk(self._key(actual), corpus)
+        return corpus, complete
+
+    @staticmethod
+    def _to_disk(key: str, corpus: Corpus) -> None:
         folder = cache_dir() / "corpus"
         path = folder / f"{key}.pickle"
-        cached = self._from_disk(key)
-        if cached is not None:
-            return cached
-        corpus = build_corpus(self.store.list_reports(), self.store.all_paragraphs(embeddings=True))
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
             with open(tmp, "wb") as fh:
                 pickle.dump(corpus, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
@@ -289,7 +312,6 @@ class CorpusLoader:
                 old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only cache only costs speed
-        return corpus
 
 
 def build_corpus(reports: list[dict], rows: dict) -> Corpus:

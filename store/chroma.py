@@ -77,6 +77,11 @@ def _chroma(action: str, retries: int = 0) -> Callable[[F], F]:
     return decorate
 
 
+def _written_by(token: tuple | None, pid: int) -> bool:
+    """Was the generation in `token` written by process `pid`?"""
+    return bool(token and isinstance(token[1], str) and token[1].startswith(f"{pid}:"))
+
+
 def _one_line(exc: Exception) -> str:
     text = " ".join(str(exc).split())
     return text if len(text) <= 300 else text[:297] + "..."
@@ -92,6 +97,7 @@ class ChromaStore:
         *,
         model_slug: str,
         lock_timeout_s: float = 5,
+        headers: dict[str, str] | None = None,
     ):
         if (path is None) == (url is None):
             raise ValueError("give exactly one of path (embedded store) or url (Chroma server)")
@@ -99,12 +105,13 @@ class ChromaStore:
         self.url = url
         self.model_slug = model_slug
         self.lock_timeout_s = lock_timeout_s
+        self.headers = dict(headers or {})  # sent with every request to a server
         self._client: Any = None  # chromadb's client, made on first use
         self._cols: tuple[Any, Any] | None = None  # (paragraphs, manifest) collections
         self._local = threading.local()  # this thread's nesting of writing()
         self._session_open = False  # a thread of this process holds the write session
         self._seen: tuple | None = None  # change_token() as this process last left the folder
-        self._reopening = threading.Lock()
+        self._reopening = threading.RLock()
 
     @property
     def location(self) -> str:
@@ -134,8 +141,12 @@ class ChromaStore:
         try:
             fd = self._lock(self.path) if self.path is not None else None
             try:
-                if self._cols is not None and self.change_token() != self._seen:
-                    self._reopen()  # another process wrote since this one last looked
+                token = self.change_token()
+                if self._cols is not None and token != self._seen:
+                    if _written_by(token, os.getpid()):
+                        self._seen = token
+                    else:
+                        self._reopen()  # another process wrote since this one last looked
                 self._local.depth = 1
                 self._session_open = True
                 # a new generation at the start and at the end: a writer killed half-way still
@@ -307,7 +318,7 @@ class ChromaStore:
         target = self.path / GENERATION
         tmp = target.with_name(f"{GENERATION}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            tmp.write_text(uuid.uuid4().hex, encoding="ascii")
+            tmp.write_text(f"{os.getpid()}:{uuid.uuid4().hex}", encoding="ascii")
             tmp.replace(target)
         except OSError as exc:
             raise self._failed("record the change", exc) from exc
@@ -362,9 +373,13 @@ class ChromaStore:
         return sorted(rows, key=lambda r: r["order"])
 
     @_chroma("read the paragraphs", retries=3)
-    def all_paragraphs(self, embeddings: bool = False) -> dict[str, list]:
+    def all_paragraphs(
+        self, embeddings: bool = False, committed: dict[str, str] | None = None
+    ) -> dict[str, list]:
         """Every committed paragraph (for BM25): `{"ids", "texts", "metadatas"}` (and
-        `"embeddings"` when asked), in reading order."""
+        `"embeddings"` when asked), in reading order. `committed` (report id -> version, e.g.
+        from `list_reports()`) picks exactly those versions, so that paragraphs and report
+        metadata read one after the other describe the same state."""
         empty: dict[str, list] = {
             "ids": [],
             "texts": [],
@@ -374,7 +389,8 @@ class ChromaStore:
         cols = self._collections(create=False)
         if cols is None:
             return empty
-        committed = self.committed_versions()
+        if committed is None:
+            committed = self.committed_versions()
         include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
         got = _get_all(cols[0], include=include)
         vectors = got["embeddings"] if embeddings else [None] * len(got["ids"])
@@ -486,12 +502,23 @@ class ChromaStore:
         """(paragraphs, manifest) collections; None when reading a store folder not yet made."""
         if self._cols is not None and self.path is not None and not self._session_open:
             # Chroma's embedded client keeps indexes in memory and does not see what another
-            # process wrote: when the folder changed and this process was not writing, open
-            # it afresh (the first read after another process's ingest or remove).
-            if self.change_token() != self._seen:
-                self._reopen()
-        if self._cols is not None:
-            return self._cols
+            # process wrote: when another process changed the folder, open it afresh (the
+            # first read after its ingest or remove). Our own writes need nothing.
+            token = self.change_token()
+            if token != self._seen:
+                if _written_by(token, os.getpid()):
+                    self._seen = token
+                else:
+                    self._reopen()
+        cols = self._cols
+        if cols is not None:
+            return cols
+        with self._reopening:  # one thread opens; the others use what it opened
+            if self._cols is not None:
+                return self._cols
+            return self._open(create)
+
+    def _open(self, create: bool):
         if not create and self.path is not None and not self.path.is_file():
             if not (self.path / "chroma.sqlite3").exists():
                 return None  # nothing stored yet: don't create a folder just to read it
@@ -536,6 +563,7 @@ class ChromaStore:
                     host=u.hostname,
                     port=u.port or (443 if ssl else 8000),
                     ssl=ssl,
+                    headers=self.headers or None,
                     settings=settings,
                 )
             else:

@@ -21,6 +21,9 @@ def build_store(settings: Settings, embedder: Embedder | None = None) -> ChromaS
     slug = (embedder or build_embedder(settings)).model_slug
     if settings.chroma_url:
         return ChromaStore(
-            url=settings.chroma_url, model_slug=slug, lock_timeout_s=settings.lock_timeout_s
+            url=settings.chroma_url,
+            model_slug=slug,
+            lock_timeout_s=settings.lock_timeout_s,
+            headers=settings.chroma_headers,
         )
     return ChromaStore(path=settings.store, model_slug=slug, lock_timeout_s=settings.lock_timeout_s)

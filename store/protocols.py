@@ -45,7 +45,9 @@ class ParagraphStore(Protocol):
 
     def get_paragraphs(self, report_id: str) -> list[dict]: ...
 
-    def all_paragraphs(self, embeddings: bool = False) -> dict[str, list]: ...
+    def all_paragraphs(
+        self, embeddings: bool = False, committed: dict[str, str] | None = None
+    ) -> dict[str, list]: ...
 
     def query(
         self,

@@ -336,3 +336,61 @@ def test_upload_reports_bad_file_reported_good_file_ingested(tmp_path, monkeypat
     assert [c.report_id for c in at.session_state.turns[0].answer.citations] == [
         "alderton_sqs_2015"
     ]
+
+
+class TestLogin:
+    """Login on (an `[auth]` section in the secrets): nothing before login; only admins upload
+    and see the store's folder."""
+
+    AUTH = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "findings",
+        "client_secret": "s",
+        "server_metadata_url": "https://idp.example/.well-known/openid-configuration",
+    }
+
+    def run_as(self, sample_store, monkeypatch, user: dict, admins: str = "") -> AppTest:
+        monkeypatch.setenv("FINDINGS_STORE", str(sample_store))
+        monkeypatch.setenv("FINDINGS_ADMINS", admins)
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.secrets["auth"] = self.AUTH
+        at.user = user
+        at.run()
+        assert not at.exception
+        return at
+
+    def test_logged_out_sees_nothing_of_the_reports(self, sample_store, monkeypatch):
+        at = self.run_as(sample_store, monkeypatch, {"is_logged_in": False})
+        assert [b.label for b in at.button] == ["Log in"]
+        assert len(at.chat_input) == 0 and len(at.tabs) == 0 and len(at.sidebar.markdown) == 0
+        shown = " ".join(m.value for m in at.markdown)
+        assert "Marshbury" not in shown and "Kestrel" not in shown
+        assert "Log in to ask about the inspection reports." in shown
+
+    def test_a_user_asks_but_cannot_upload_or_see_the_store(self, sample_store, monkeypatch):
+        at = self.run_as(
+            sample_store,
+            monkeypatch,
+            {"is_logged_in": True, "email": "ann@example.org", "name": "Ann"},
+            admins="lead@example.org",
+        )
+        sidebar = " ".join(m.value for m in at.sidebar.markdown)
+        assert "**Mode:** Offline extractive" in sidebar and "Store:" not in sidebar
+        assert str(sample_store) not in sidebar
+        assert len(at.get("file_uploader")) == 0
+        assert "Adding reports is for administrators" in " ".join(i.value for i in at.info)
+        ask(at, KV_RATE)
+        [reply] = answers(at)
+        assert citation_labels(reply) == ["[1] Kestrel Vale SQS 2016 · Summary ¶1"]
+
+    def test_an_admin_uploads_and_sees_the_store(self, sample_store, monkeypatch):
+        at = self.run_as(
+            sample_store,
+            monkeypatch,
+            {"is_logged_in": True, "email": "lead@example.org"},
+            admins="lead@example.org",
+        )
+        sidebar = " ".join(m.value for m in at.sidebar.markdown)
+        assert "Store:" in sidebar
+        assert len(at.get("file_uploader")) == 1

@@ -20,6 +20,17 @@ def run(store, embedder, paths, **kw):
     return Ingester(store, embedder, get_settings()).run(paths, **kw)
 
 
+def two_files(tmp_path):
+    """The stored report's file, and another file whose name maps to the same report id."""
+    first = tmp_path / "a" / "alderton_sqs_2015.txt"
+    first.parent.mkdir()
+    first.write_bytes((DATA / "alderton_sqs_2015.txt").read_bytes())
+    other = tmp_path / "b" / "Alderton SQS 2015.txt"
+    other.parent.mkdir()
+    other.write_text((DATA / "alderton_sqs_2015.txt").read_text().replace("41.2%", "12.0%"))
+    return first, other
+
+
 def texts(store, rid):
     return [r["text"] for r in store.get_paragraphs(rid)]
 
@@ -28,14 +39,9 @@ class TestCollidingIds:
     def test_another_file_with_the_same_id_is_refused_and_the_report_kept(
         self, store, embedder, tmp_path
     ):
-        first = tmp_path / "a" / "alderton_sqs_2015.txt"
-        first.parent.mkdir()
-        first.write_bytes((DATA / "alderton_sqs_2015.txt").read_bytes())
+        first, other = two_files(tmp_path)
         assert run(store, embedder, [first]).failed == []
         before = texts(store, "alderton_sqs_2015")
-        other = tmp_path / "b" / "Alderton SQS 2015.txt"
-        other.parent.mkdir()
-        other.write_text((DATA / "alderton_sqs_2015.txt").read_text().replace("41.2%", "12.0%"))
         summary = run(store, embedder, [other])
         assert summary.ingested == []
         assert summary.failed == [
@@ -51,13 +57,8 @@ class TestCollidingIds:
         assert store.get_report("alderton_sqs_2015")["source_path"] == str(first.resolve())
 
     def test_replace_lets_it_replace(self, store, embedder, tmp_path):
-        first = tmp_path / "a" / "alderton_sqs_2015.txt"
-        first.parent.mkdir()
-        first.write_bytes((DATA / "alderton_sqs_2015.txt").read_bytes())
+        first, other = two_files(tmp_path)
         run(store, embedder, [first])
-        other = tmp_path / "b" / "Alderton SQS 2015.txt"
-        other.parent.mkdir()
-        other.write_text((DATA / "alderton_sqs_2015.txt").read_text().replace("41.2%", "12.0%"))
         summary = run(store, embedder, [other], replace=True)
         assert (summary.ingested, summary.failed) == ([str(other)], [])
         assert any("12.0%" in t for t in texts(store, "alderton_sqs_2015"))
