@@ -2,11 +2,13 @@
 
     python -m bench.quality [--device auto]
 
-Two QA sets, each over its own freshly ingested tmp store:
+QA sets, each over its own freshly ingested tmp store:
 
 - dev: `data/reports/` with `data/eval/dev_qa.jsonl`;
 - seed: `../shared/corpus/thurrock_sqs_2015.txt` with `../shared/eval/seed_dev_qa.jsonl`
-  (skipped with a note when `../shared` is missing).
+  (skipped with a note when `../shared` is missing);
+- blind tune and blind held-out: the samples, `data/eval/reports/` and Thurrock, with
+  `data/eval/blind_tune.jsonl` and `data/eval/blind_heldout.jsonl` (questions written blind).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -83,6 +85,11 @@ def load_texts(path: Path) -> list[str]:
 
         with pymupdf.open(path) as doc:
             return [page.get_text() for page in doc]
+    if path.suffix.lower() == ".docx":  # what Docx2txtLoader gives: the paragraphs' text
+        import docx
+
+        document = docx.Document(str(path))
+        return ["\n".join(p.text for p in document.paragraphs)]
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() in (".html", ".htm"):
         from bs4 import BeautifulSoup
@@ -207,6 +214,19 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         skipped = f"\nThe seed set was skipped: {SHARED} is missing.\n"
+    # The blind sets: questions written by helpers who saw only the reports (never the code or
+    # the rules), over the samples, three reports in layouts the samples don't use, and the
+    # real Thurrock report. `tune` may guide changes; `heldout` is only measured.
+    blind = [
+        *sorted((ROOT / "data/reports").iterdir()),
+        *sorted(
+            p for p in (ROOT / "data/eval/reports").iterdir() if p.suffix != ".md" or "_" in p.stem
+        ),
+    ]
+    if (SHARED / "corpus/thurrock_sqs_2015.txt").is_file():
+        blind.append(SHARED / "corpus/thurrock_sqs_2015.txt")
+        sets["blind tune"] = (blind, ROOT / "data/eval/blind_tune.jsonl")
+        sets["blind held-out"] = (blind, ROOT / "data/eval/blind_heldout.jsonl")
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}

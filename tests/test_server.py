@@ -164,3 +164,25 @@ def test_findings_serve_runs_a_server_and_stops_it(tmp_path):
         proc.wait(timeout=60)
     with socket.socket() as s, pytest.raises(ConnectionRefusedError):
         s.connect(("127.0.0.1", port))  # the server is gone: nothing listens on its port
+
+
+def test_findings_eval_gives_the_same_metrics_on_both(tmp_path, embedder, chroma_server):
+    """`findings eval` on the dev set, against a server and against the embedded store."""
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    embedded = ChromaStore(tmp_path / "store", model_slug=embedder.model_slug)
+    server = fresh(chroma_server, embedder)
+    for store in (embedded, server):
+        Ingester(store, embedder, get_settings()).run([ROOT / "data" / "reports"])
+    qa = str(ROOT / "data" / "eval" / "dev_qa.jsonl")
+    runner = CliRunner()
+    here = runner.invoke(app, ["eval", qa, "--json", "--store", str(embedded.path)])
+    there = runner.invoke(app, ["eval", qa, "--json", "--chroma-url", chroma_server])
+    assert (here.exit_code, there.exit_code) == (0, 0)
+    metrics = [json.loads(out.stdout) for out in (here, there)]
+    for m in metrics:
+        m.pop("latency_ms_p50"), m.pop("latency_ms_p95")
+    assert metrics[0] == metrics[1]
+    assert metrics[0]["questions"] == 80 and metrics[0]["top_citation_accuracy"] > 0.8
