@@ -247,18 +247,14 @@ print("done")
 """
 
 
-def test_two_processes(store, embedder, tmp_path):
-    """Another process ingests, changes and removes while this one answers."""
-    folder = tmp_path / "writer"
-    folder.mkdir()
-    log = tmp_path / "log.jsonl"
-    log.touch()
+def start_writer(store: ChromaStore, folder: Path, log: Path, steps: int) -> subprocess.Popen:
+    """Another process running WRITER for `steps` random ingests and removes on `store`."""
     where = {"chroma_url": store.url} if store.url else {"store": str(store.path)}
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [
             sys.executable,
             "-c",
-            WRITER,
+            WRITER.replace("range(10)", f"range({steps})"),
             json.dumps({**where, "lock_timeout_s": 60}),
             str(folder),
             str(log),
@@ -269,6 +265,15 @@ def test_two_processes(store, embedder, tmp_path):
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_two_processes(store, embedder, tmp_path):
+    """Another process ingests, changes and removes while this one answers."""
+    folder = tmp_path / "writer"
+    folder.mkdir()
+    log = tmp_path / "log.jsonl"
+    log.touch()
+    proc = start_writer(store, folder, log, steps=10)
     assistant = Assistant(store, embedder)
     model = Model()
     rng = random.Random(3)
@@ -364,21 +369,7 @@ def test_eight_askers_against_a_server_while_another_process_writes(
     folder.mkdir()
     log = tmp_path / "log.jsonl"
     log.touch()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            WRITER.replace("range(10)", "range(24)"),
-            json.dumps({"chroma_url": chroma_server, "lock_timeout_s": 60}),
-            str(folder),
-            str(log),
-            str(Path(__file__).parent),
-        ],
-        env=subprocess_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc = start_writer(store, folder, log, steps=24)
     model = Model()
     errors: list[BaseException] = []
     asked: list[Asked] = []
