@@ -187,14 +187,21 @@ class ChromaStore:
 
     @_chroma("clean up after an interrupted write")
     def recover(self) -> int:
-        """Delete paragraph rows whose (report_id, version) is not committed; return how many."""
+        """Delete paragraph rows whose (report_id, version) is not committed; return how many.
+
+        On a Chroma server another process may be writing at this very moment (the server has
+        no lock we could hold): its rows are not committed *yet*. There, only rows older than
+        SERVER_ORPHAN_AGE_S are orphans (a writer commits each group within seconds); younger
+        ones are left alone, invisible to readers until their manifest row commits them."""
         paragraphs, _ = self._collections()
         committed = self.committed_versions()
         got = _get_all(paragraphs, include=["metadatas"])
+        old = time.time() - SERVER_ORPHAN_AGE_S
         orphans = [
             pid
             for pid, md in zip(got["ids"], got["metadatas"], strict=True)
             if committed.get(md.get("report_id")) != md.get("version")
+            and (self.url is None or float(md.get("written_at") or 0) < old)
         ]
         self._delete_ids(paragraphs, orphans)
         return len(orphans)
@@ -238,6 +245,8 @@ class ChromaStore:
                     "order": order,
                     "version": version,
                     "text_sha": text_shas[order],
+                    # on a server, when it was written: recover() spares a concurrent writer's
+                    "written_at": int(time.time()) if self.url is not None else None,
                     **report_fields,
                 }
                 rows.append(
@@ -615,6 +624,7 @@ class ChromaStore:
             collection.delete(ids=ids[s : s + step])
 
 
+SERVER_ORPHAN_AGE_S = 3600  # uncommitted rows on a server older than this are a crash's leftovers
 GENERATION = ".generation"  # in an embedded store's folder; rewritten by every write session
 _PROCESS_LOCKS: dict[str, threading.Lock] = {}
 _PROCESS_LOCKS_GUARD = threading.Lock()

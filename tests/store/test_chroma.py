@@ -554,3 +554,41 @@ try:
 except FindingsError as exc:
     print(f"{type(exc).__name__}: {exc}")
 """
+
+
+class TestServerRecoverSparesConcurrentWriters:
+    """On a Chroma server there is no lock: another process's rows, not committed yet, must
+    survive this process's recover(); a crash's leftovers (over an hour old) are removed."""
+
+    def test_young_uncommitted_rows_stay_old_ones_go(self, embedder, chroma_server):
+        store = ChromaStore(url=chroma_server, model_slug=SLUG)
+        existing = [r["report_id"] for r in store.list_reports()]
+        if existing:
+            store.remove(existing)
+        commit(store, make_report(), embedder)
+        paragraphs, _ = store._collections()
+        row = {
+            "report_id": "inflight",
+            "version": "v-new",
+            "order": 0,
+            "section": "S",
+            "ordinal": 1,
+            "kind": "prose",
+            "text_sha": "x",
+        }
+        paragraphs.upsert(  # what a concurrent writer has stored before its manifest row
+            ids=["inflight:young", "inflight:old"],
+            embeddings=[[0.1] * 384, [0.1] * 384],
+            documents=["Young.", "Old."],
+            metadatas=[
+                {**row, "written_at": int(time.time())},
+                {**row, "written_at": int(time.time()) - 7200},
+            ],
+        )
+        other = ChromaStore(url=chroma_server, model_slug=SLUG)
+        with other.writing():  # its recover() runs here
+            pass
+        left = paragraphs.get(where={"report_id": "inflight"}, include=[])["ids"]
+        assert left == ["inflight:young"]
+        assert store.committed_versions() == {"alderton_sqs_2015": report_version(V1)}
+        assert len(store.get_paragraphs("alderton_sqs_2015")) == 3
