@@ -149,35 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         # cold asks on the first store, after one ask filled the caches
         run_cli(["ask", QUESTION, "--store", str(first_store), "--json"], env)
         asks, imports = [], []
+        ask = ["-m", "cli", "ask", QUESTION, "--store", str(first_store)]
         for _ in range(args.asks):
-            asks.append(
-                timed(
-                    [
-                        sys.executable,
-                        "-m",
-                        "cli",
-                        "ask",
-                        QUESTION,
-                        "--store",
-                        str(first_store),
-                        "--json",
-                    ],
-                    env,
-                )
-            )
+            asks.append(timed([sys.executable, *ask, "--json"], env))
             imports.append(timed([sys.executable, "-c", "import chromadb, onnxruntime"], env))
         trace = subprocess.run(
-            [
-                sys.executable,
-                "-X",
-                "importtime",
-                "-m",
-                "cli",
-                "ask",
-                QUESTION,
-                "--store",
-                str(first_store),
-            ],
+            [sys.executable, "-X", "importtime", *ask],
             capture_output=True,
             text=True,
             env=env,

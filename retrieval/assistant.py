@@ -188,16 +188,9 @@ class Assistant:
         top_k: int | None = None,
         id: str | int | None = None,
     ) -> Answer:
-        question = check_question(question)
-        history = check_history(history)
-        filters = check_filters(filters)
+        checked = self._state(question, history, filters, top_k)
         for _attempt in range(STALE_RETRIES + 1):
-            state = ChainState(
-                question=question,
-                history=list(history or []),
-                filters=dict(filters or {}),
-                top_k=top_k or self.top_k,
-            )
+            state = replace(checked, timings={}, started=time.perf_counter())  # fresh per attempt
             answer = self.run(state)
             if self._still_stored(answer, _ready(state.corpus)):
                 break
@@ -232,15 +225,18 @@ class Assistant:
     ) -> tuple[list[Hit], Corpus]:
         """The paragraphs that answer the question, best first (none when the plan abstains),
         and the corpus they index (for citation labels): the plan and retrieval alone."""
-        state = ChainState(
+        state = self._plan_step(self._state(question, history, filters, top_k))
+        corpus = _ready(state.corpus)
+        return self.retriever.retrieve(_ready(state.plan), corpus, state.top_k), corpus
+
+    def _state(self, question, history, filters, top_k: int | None) -> ChainState:
+        """A chain state from checked input (InvalidQuestion names a bad field)."""
+        return ChainState(
             question=check_question(question),
             history=check_history(history),
             filters=check_filters(filters),
             top_k=top_k or self.top_k,
         )
-        state = self._plan_step(state)
-        corpus = _ready(state.corpus)
-        return self.retriever.retrieve(_ready(state.plan), corpus, state.top_k), corpus
 
     # --- chain steps (ChainState in, ChainState out; the last makes the Answer) --------------
 

@@ -248,9 +248,12 @@ class QuestionPlanner:
         plan.identifiers = identifiers(q)
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
         for ident in plan.identifiers:
+            # only reports whose vocabulary has every part of it can print it: scan those
+            parts = words(ident)
+            maybe = [r for r in scope if all(w in corpus.vocab.get(r, ()) for w in parts)]
             if not any(
                 prints_identifier(corpus.texts[i], ident)
-                for rid in scope
+                for rid in maybe
                 for i in corpus.by_report.get(rid, [])
             ):
                 plan.abstain = Abstention(
