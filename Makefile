@@ -52,6 +52,7 @@ bench: install
 	$(BIN)/python -m bench.cold
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.quality
+	$(BIN)/python -m bench.citecheck
 	$(BIN)/python -m bench.query
 	$(BIN)/python -m bench.load
 

@@ -26,6 +26,7 @@ from ui.export import evidence_pack
 from ui.format import (
     FilterOptions,
     abstention_note,
+    answer_mode_note,
     build_filters,
     citation_details,
     filter_options,
@@ -90,6 +91,8 @@ def show_answer(turn: Turn, options: FilterOptions) -> None:
     answer = turn.answer
     if turn.filters:
         st.caption("Searched: " + escape_markdown(filters_summary(turn.filters, options.reports)))
+    if answer_mode_note(answer):  # LLM mode: who wrote it, or why the extractive answer shows
+        st.caption(escape_markdown(answer_mode_note(answer)))
     if answer.abstained:
         st.warning(ABSTAIN_SENTENCE)
         note = abstention_note(answer)
@@ -116,10 +119,27 @@ def show_turn(turn: Turn, options: FilterOptions) -> None:
         show_answer(turn, options)
 
 
-def ask(assistant, question: str, turns: list[Turn], filters: dict) -> Turn:
+def streamed(assistant, question: str, turns: list[Turn], filters: dict):
+    """Show the LLM's tokens as they arrive, then clear them: the checked answer replaces them."""
+    stream = assistant.stream(question, history=history(turns), filters=filters)
+    placeholder = st.empty()
+    with placeholder.container():
+        st.caption("Writing… (not yet checked: the checked answer replaces this when it is done)")
+        st.write_stream(escape_markdown(chunk, midline=True) for chunk in stream)
+    answer = stream.result()
+    placeholder.empty()
+    return answer
+
+
+def ask(assistant, question: str, turns: list[Turn], filters: dict, extractive: bool) -> Turn:
     try:
-        with st.spinner("Searching the reports…"):
-            answer = assistant.ask(question, history=history(turns), filters=filters)
+        if assistant.model_name and not extractive:
+            answer = streamed(assistant, question, turns, filters)
+        else:
+            with st.spinner("Searching the reports…"):
+                answer = assistant.ask(
+                    question, history=history(turns), filters=filters, extractive=extractive
+                )
     except FindingsError as exc:
         return Turn(question, error=str(exc), filters=filters)
     return Turn(question, answer=answer, filters=filters)
@@ -147,7 +167,7 @@ except FindingsError as exc:
     st.error(escape_markdown(str(exc)))
     st.stop()
 options = filter_options(reports)
-mode = mode_label(assistant.mode)
+mode = mode_label(assistant.mode, assistant.model_name)
 st.session_state.setdefault("turns", [])
 st.session_state.setdefault("upload_round", 0)
 turns: list[Turn] = st.session_state.turns
@@ -215,7 +235,9 @@ with ask_tab:
             with st.chat_message("user"):
                 st.markdown(escape_markdown(question))
             with st.chat_message("assistant"):
-                turn = ask(assistant, question, turns, filters)
+                turn = ask(
+                    assistant, question, turns, filters, st.session_state.get("extractive", False)
+                )
                 show_answer(turn, options)
             turns.append(turn)
     with controls:
@@ -225,6 +247,12 @@ with ask_tab:
         )
         row = st.container(horizontal=True)
         row.button("New conversation", on_click=clear_conversation, disabled=not turns)
+        if assistant.model_name:  # LLM mode: the offline extractive answer, question by question
+            row.toggle(
+                "Offline extractive answer",
+                key="extractive",
+                help="Answer the next questions by quoting the reports, without the LLM.",
+            )
         row.download_button(
             "Download evidence pack (Markdown)",
             data=evidence_pack(

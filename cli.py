@@ -225,6 +225,98 @@ def remove(
         typer.echo(f"Removed {rid} ({count} paragraphs).")
 
 
+RECORD_COLUMNS = (
+    "report_id",
+    "kind",
+    "subject",
+    "value",
+    "owner",
+    "text",
+    "section",
+    "paragraph",
+    "ordinal",
+    "label",
+)
+
+
+@app.command()
+def records(
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="Only records of this kind (repeatable): strength, improvement, "
+            "recommendation, rating, fact.",
+            show_default=False,
+        ),
+    ] = None,
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", help="Only this report id (repeatable).", show_default=False),
+    ] = None,
+    area: Annotated[
+        str | None,
+        typer.Option("--area", help="Only reports about this area.", show_default=False),
+    ] = None,
+    store: StoreOpt = None,
+    chroma_url: UrlOpt = None,
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
+) -> None:
+    """List the reports' structured findings (strengths, improvements, recommendations,
+    ratings, facts), each with the paragraph it cites."""
+    from findings.errors import ReportNotFound
+    from findings.records import RECORD_KINDS
+
+    if as_json and as_csv:
+        typer.echo("error: give --json or --csv, not both.", err=True)
+        raise typer.Exit(2)
+    unknown = [k for k in kind or [] if k not in RECORD_KINDS]
+    if unknown:
+        typer.echo(
+            f"error: --kind: unknown kind '{unknown[0]}'. The kinds are: "
+            + ", ".join(RECORD_KINDS)
+            + ".",
+            err=True,
+        )
+        raise typer.Exit(2)
+    settings = _settings(store, chroma_url)
+    with _errors():
+        paragraph_store = build_store(settings)
+        stored = {r["report_id"]: r for r in paragraph_store.list_reports()}
+        missing = [rid for rid in report or [] if rid not in stored]
+        if missing:
+            raise ReportNotFound(
+                f"no stored report {', '.join(repr(r) for r in missing)} in "
+                f"{paragraph_store.location}. `findings reports` lists the stored reports."
+            )
+        ids = list(report) if report else list(stored)
+        if area:
+            ids = [rid for rid in ids if (stored[rid]["area"] or "").lower() == area.lower()]
+        rows = paragraph_store.records(ids, kind or None) if ids else []
+    for r in rows:
+        r["label"] = r.get("label") or citation_label(
+            stored[r["report_id"]], r["section"], r["paragraph"], r["ordinal"]
+        )
+    rows = [{k: r.get(k) for k in RECORD_COLUMNS} for r in rows]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False))
+    elif as_csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=RECORD_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif not rows:
+        typer.echo("No records match.")
+    else:
+        shown = ("label", "kind", "subject", "value", "owner", "text")
+        table = Table(*shown, box=None)
+        for r in rows:
+            table.add_row(*(str(r[k]) if r[k] is not None else "" for k in shown))
+        Console().print(table, markup=False)
+
+
 TopKOpt = Annotated[
     int | None,
     typer.Option(
@@ -305,7 +397,10 @@ def ask(
     with _errors():
         assistant = build_assistant(settings)
         if question is not None:
-            answer = assistant.ask(question, history=history, filters=cli_filters)
+            if assistant.model_name and not as_json and sys.stdout.isatty():
+                answer = _streamed(assistant.stream(question, history=history, filters=cli_filters))
+            else:
+                answer = assistant.ask(question, history=history, filters=cli_filters)
             if as_json:
                 typer.echo(json.dumps(answer.to_json(), ensure_ascii=False))
             else:
@@ -324,8 +419,24 @@ def ask(
             raise typer.Exit(1)
 
 
+def _streamed(stream):
+    """Show an LLM's tokens as they arrive (a terminal only), then clear them: the checked
+    answer, printed next, takes their place."""
+    from rich.live import Live
+    from rich.text import Text
+
+    text = Text(style="dim")
+    with Live(text, console=Console(highlight=False), transient=True, auto_refresh=False) as live:
+        for chunk in stream:
+            text.append(chunk)
+            live.refresh()
+    return stream.result()
+
+
 def _print_answer(answer) -> None:
     console = Console(highlight=False)
+    if answer.notice:  # the LLM's answer was replaced by the extractive one: say why, once
+        typer.echo(f"note: {answer.notice}", err=True)
     style = "yellow" if answer.abstained else None
     console.print(answer.answer, style=style, markup=False)
     for c in answer.citations:
@@ -341,6 +452,15 @@ def _print_answer(answer) -> None:
         console.print("Possibly related (not an answer):", style="dim", markup=False)
         for r in answer.related:
             console.print(f"  {r['label']}", style="dim", markup=False)
+    if answer.mode == "llm":
+        removed = answer.removed_citations
+        console.print()
+        console.print(
+            f"Written by {answer.model}; every citation checked against the reports"
+            + (f" ({removed} unsupported removed)." if removed else "."),
+            style="dim",
+            markup=False,
+        )
 
 
 @app.command("eval")

@@ -2,6 +2,7 @@
 
     FindingsError
     ├── ConfigError                 a setting has a value we cannot use
+    │   └── PromptError             a prompt file in prompts/ is missing or does not fit its variables
     ├── IngestError                 one file could not be ingested (the others still are)
     │   ├── UnsupportedFormat       extension we do not read
     │   ├── UnreadableFile          corrupt, truncated, encrypted, binary, undecodable, timed out
@@ -14,7 +15,9 @@
     ├── ModelError                  the embedding model is missing or not the expected weights
     └── AnswerError                 a question could not be answered
         ├── InvalidQuestion         empty, too long, or malformed question input
-        └── QuestionsFileError      a questions or QA file cannot be read
+        ├── QuestionsFileError      a questions or QA file cannot be read
+        └── LLMError                the LLM endpoint is down, too slow, or replied with an error
+                                    or garbage (the answer falls back to the extractive one)
 
 Every message says what happened and what to do, naming the file or setting involved.
 """
@@ -41,6 +44,10 @@ class FindingsError(Exception):
 
 
 class ConfigError(FindingsError):
+    pass
+
+
+class PromptError(ConfigError):
     pass
 
 
@@ -100,3 +107,8 @@ class InvalidQuestion(AnswerError):
 
 class QuestionsFileError(AnswerError):
     """A questions file (`ask --questions`) or QA file (`eval`) is missing or unreadable."""
+
+
+class LLMError(AnswerError):
+    """The LLM did not give a usable reply. The message is the one-line notice shown with the
+    extractive answer that replaces it."""

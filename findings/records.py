@@ -47,6 +47,7 @@ class Paragraph:
     kind: str = "prose"
     footnotes: list[str] = field(default_factory=list)
     section_path: str = ""  # the headings above it, outermost first, joined by " > "
+    columns: list[str] = field(default_factory=list)  # a table row's header cells, if printed
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -78,9 +79,64 @@ class ReportMeta:
 class ParsedReport:
     meta: ReportMeta
     paragraphs: list[Paragraph]
+    records: list[Record] = field(default_factory=list)
     # what the store records as this report's version: the file's content and the parser that
     # read it (`ingest.parse.report_version`), so a parser change re-ingests an unchanged file
     version: str = ""
+
+
+# The kinds of record a report yields (issue 10), and the fixed subjects of `fact` records.
+RECORD_KINDS = ("strength", "improvement", "recommendation", "rating", "fact")
+FACT_SUBJECTS = (
+    "lead_inspector",
+    "fieldwork_dates",
+    "addressee",
+    "signatory",
+    "service_manager",
+    "cases_inspected",
+    "reoffending_rate",
+    "national_reoffending_rate",
+    "overall_rating",
+    "publication_date",
+)
+
+
+@dataclass
+class Record:
+    """One structured finding, pointing at the paragraph it came from.
+
+    `strength`/`improvement`/`recommendation`: one per item, `text` the item as printed (`owner`
+    on a recommendation where the report names one). `rating`: `subject` the standard or theme
+    as printed, `value` the grade as printed. `fact`: `subject` from FACT_SUBJECTS, `value` as
+    printed. `value`/`owner`/`subject` are None when not printed: never guessed. Provenance
+    (`report_id`, `section`, `paragraph`, `ordinal`) is the source paragraph's; `label` is its
+    citation label (filled where report metadata is known)."""
+
+    report_id: str
+    kind: str
+    text: str
+    section: str
+    paragraph: str | None
+    ordinal: int
+    subject: str | None = None
+    value: str | None = None
+    owner: str | None = None
+    label: str = ""
+
+    def to_json(self) -> dict:
+        """CONTRACT-style: stable field names, in this order."""
+        return {
+            "report_id": self.report_id,
+            "kind": self.kind,
+            "subject": self.subject,
+            "value": self.value,
+            "owner": self.owner,
+            "text": self.text,
+            "section": self.section,
+            "paragraph": self.paragraph,
+            "ordinal": self.ordinal,
+            "label": self.label,
+        }
 
 
 @dataclass(frozen=True)
@@ -158,6 +214,12 @@ class Answer:
     related: list[dict] = field(default_factory=list)
     id: str | int | None = None
     abstention: Abstention | None = None  # why, when `abstained` (not part of the JSON contract)
+    # LLM mode only (`model` set): the configured model, the citations the check removed, the
+    # one-line notice when the extractive answer replaced the model's, the rewritten follow-up
+    model: str | None = None
+    removed_citations: int = 0
+    notice: str | None = None
+    standalone_question: str | None = None
 
     def to_json(self) -> dict:
         out = {
@@ -172,4 +234,9 @@ class Answer:
         }
         if self.abstained:
             out["related"] = self.related
+        if self.model is not None:  # LLM mode: after the CONTRACT keys, which stay as they are
+            out["model"] = self.model
+            out["removed_citations"] = self.removed_citations
+            out["notice"] = self.notice
+            out["standalone_question"] = self.standalone_question
         return out

@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from findings.errors import ConfigError
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+# FINDINGS_LLM's providers: LangChain's standard chat-model integrations (retrieval/llm.py)
+LLM_PROVIDERS = ("openai", "ollama")
 
 
 def offline_environment() -> None:
@@ -73,6 +75,31 @@ class Settings(BaseSettings):
         description="Cache folder (ONNX query encoder, corpus index); default ~/.cache/findings.",
     )
     top_k: int = Field(8, ge=1, le=100, description="Paragraphs retrieved per question.")
+    llm: str | None = Field(
+        None,
+        description="The LLM answer mode's chat model: `openai:<model>` (any OpenAI-compatible "
+        "endpoint: OPENAI_BASE_URL, OPENAI_API_KEY) or `ollama:<model>` (OLLAMA_HOST); unset: "
+        "the offline extractive mode.",
+    )
+    llm_timeout_s: float = Field(
+        60.0, gt=0, description="Time limit for one LLM reply; then the extractive answer."
+    )
+    prompts_dir: Path | None = Field(
+        None, description="Folder of the LLM mode's prompt files; default the project's prompts/."
+    )
+
+    @field_validator("llm")
+    @classmethod
+    def _llm_spec(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        provider, sep, model = value.strip().partition(":")
+        if not sep or provider not in LLM_PROVIDERS or not model.strip():
+            raise ValueError(
+                f"{value!r} is not `openai:<model>` (an OpenAI-compatible endpoint) or "
+                "`ollama:<model>`, e.g. `openai:gpt-4o-mini` or `ollama:gemma3:270m`"
+            )
+        return value.strip()
 
     @property
     def admin_emails(self) -> frozenset[str]:

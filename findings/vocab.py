@@ -84,6 +84,31 @@ def list_kind(section: str) -> str | None:
     return next((kind for kind, names in LIST_SECTIONS.items() if name in names), None)
 
 
+# Lower-case headings over a report's overall verdict: questions about the overall picture favour
+# the paragraphs under these (one reason each).
+SUMMARY_HEADINGS: dict[str, str] = {
+    "summary": "screening letters open with it",
+    "executive summary": "rated and thematic reports",
+    "overall rating": "the 2018 framework's single judgement",
+    "overall judgement": "older and thematic reports",
+    "overview": "full joint inspections",
+    "conclusion": "thematic reports close with it",
+    "conclusions": "the same, plural",
+}
+
+
+def list_kind_named(text: str) -> str | None:
+    """The list a question names by its heading ("the areas for improvement", "key strengths",
+    "recommendations"), or None. Only whole heading names count: "improve" alone is not one."""
+    low = " " + " ".join(text.lower().replace("’", "'").split()) + " "
+    for kind, names in LIST_SECTIONS.items():
+        for name in names:
+            if f" {name} " in low or f" {name}?" in low or f" {name}," in low or f" {name}." in low:
+                return kind
+    singular = {"strength": " strengths", "recommendation": " recommendation"}
+    return next((kind for kind, word in singular.items() if word in low), None)
+
+
 # --- abstentions ------------------------------------------------------------------------------
 
 ABSTAIN_SENTENCE = "The reports do not answer this question."

@@ -54,7 +54,7 @@ DOCX_MAX_EXPANSION = 4
 class Line:
     text: str
     page: int | None = None
-    role: str | None = None  # None (infer) | heading | li | tr | p | footnote | blank
+    role: str | None = None  # None (infer) | heading | li | tr | th | p | footnote | meta | blank
     level: int | None = None  # heading level where known
 
 
@@ -263,11 +263,30 @@ def _text_lines(text: str) -> list[Line]:
     return lines
 
 
+_MD_NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\]")
+_MD_NOTE_BODY = re.compile(r"^\[\^([^\]\s]{1,40})\]:\s*(.*)$")
+
+
 def _markdown_lines(text: str) -> list[Line]:
+    """Markdown as Lines: `#` headings, `|` tables (the header row as `th`), YAML front matter
+    as `meta` lines (report metadata, never a paragraph), and footnotes (`[^1]` in the text
+    becomes a superscript marker, `[^1]: body` a footnote line the parser attaches to the
+    paragraph carrying the marker)."""
     out: list[Line] = []
     header: list[str] | None = None
-    for line in _text_lines(text):
+    lines = _text_lines(text)
+    start = _front_matter(lines, out)
+    markers = _md_note_markers(text)
+    for line in lines[start:]:
         s = line.text.strip()
+        if markers and "[^" in s:
+            body = _MD_NOTE_BODY.match(s)
+            if body:
+                marker = markers.get(body.group(1), body.group(1))
+                out.append(Line(f"{marker} {_md_inline(body.group(2))}", line.page, "footnote"))
+                continue
+            s = _MD_NOTE_REF.sub(lambda m: markers.get(m.group(1), m.group(0)), s)
+            line = Line(s, line.page, line.role)
         heading = _md_heading(s)
         if heading:
             level, title = heading
@@ -285,6 +304,41 @@ def _markdown_lines(text: str) -> list[Line]:
         else:
             header = None if not s else header
             out.append(Line(_md_inline(line.text), line.page, line.role))
+    return out
+
+
+def _front_matter(lines: list[Line], out: list[Line]) -> int:
+    """YAML front matter (`---` lines around `key: value` lines at the very top) as `meta`
+    lines in `out`; returns the index of the first line after it (0 when there is none)."""
+    first = next((i for i, ln in enumerate(lines) if ln.text.strip()), None)
+    if first is None or lines[first].text.strip() != "---":
+        return 0
+    end = next(
+        (i for i in range(first + 1, len(lines)) if lines[i].text.strip() in ("---", "...")), None
+    )
+    if end is None:
+        return 0
+    for ln in lines[first + 1 : end]:
+        key, sep, value = ln.text.partition(":")
+        if sep and key.strip() and value.strip():
+            value = value.strip().strip("\"'")
+            out.append(Line(f"{key.strip()}: {value}", ln.page, "meta"))
+    return end + 1
+
+
+def _md_note_markers(text: str) -> dict[str, str]:
+    """Footnote label -> the superscript number it is shown as: numeric labels keep their
+    number, others are numbered after them in order of first use."""
+    if "[^" not in text:
+        return {}
+    labels = list(dict.fromkeys(m.group(1) for m in _MD_NOTE_REF.finditer(text)))
+    numbers = [int(label) for label in labels if label.isdigit()]
+    nxt = max(numbers, default=0)
+    out = {}
+    for label in labels:
+        if not label.isdigit():
+            nxt += 1
+        out[label] = (label if label.isdigit() else str(nxt)).translate(TO_SUPERSCRIPT)
     return out
 
 
@@ -474,6 +528,10 @@ def _docx_lines(path: Path, data: bytes, settings: Settings) -> list[Line]:
         )
     try:
         document = docx.Document(io.BytesIO(data))
+        if document.element.body is None:
+            raise UnreadableFile(
+                path, "is not a valid Word document: it has no body. Save it again from Word."
+            )
         return _docx_document_lines(document)
     except broken as exc:
         raise _not_word(path) from exc
@@ -492,10 +550,21 @@ def _not_word(path: Path) -> UnreadableFile:
 
 
 def _docx_document_lines(document) -> list[Line]:
+    """The body in reading order: paragraphs and tables where they stand, each Word footnote
+    after the paragraph that references it (its marker a superscript number in the text)."""
+    from docx.table import Table
+
     out: list[Line] = []
     style_names: dict[str | None, str] = {}  # style id -> name: a lookup scans every style
-    for para in document.paragraphs:
-        txt = " ".join(para.text.split())
+    notes = _docx_footnotes(document)
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                out.append(Line("\t".join(" ".join(c.text.split()) for c in row.cells), None, "tr"))
+            continue
+        para = block
+        refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
+        txt = " ".join((_docx_text_with_markers(para) if refs else para.text).split())
         if not txt:
             continue
         style_id = para._p.style
@@ -511,10 +580,51 @@ def _docx_document_lines(document) -> list[Line]:
             out.append(Line(txt, None, "li"))
         else:
             out.append(Line(txt, None, "p"))
-    for table in document.tables:
-        for row in table.rows:
-            out.append(Line("\t".join(" ".join(c.text.split()) for c in row.cells), None, "tr"))
+        for ref in refs:
+            if notes.get(ref):
+                out.append(Line(f"{ref.translate(TO_SUPERSCRIPT)} {notes[ref]}", None, "footnote"))
     return out
+
+
+def _docx_footnotes(document) -> dict[str, str]:
+    """Footnote id -> its text, from the document's footnotes part (none: {})."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    part = next(
+        (
+            r.target_part
+            for r in document.part.rels.values()
+            if r.reltype == RT.FOOTNOTES and not r.is_external
+        ),
+        None,
+    )
+    if part is None:
+        return {}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(part.blob, parser)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    notes = {}
+    for note in root.iter(f"{w}footnote"):
+        text = " ".join("".join(t.text or "" for t in note.iter(f"{w}t")).split())
+        if text and (note.get(f"{w}id") or "").isdigit():
+            notes[note.get(f"{w}id")] = text
+    return notes
+
+
+def _docx_text_with_markers(para) -> str:
+    """A paragraph's text with each footnote reference as a superscript number where it
+    stands (`rate¹ for`)."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    parts: list[str] = []
+    for el in para._p.iter(f"{w}t", f"{w}tab", f"{w}br", f"{w}footnoteReference"):
+        if el.tag == f"{w}t":
+            parts.append(el.text or "")
+        elif el.tag == f"{w}footnoteReference":
+            parts.append((el.get(f"{w}id") or "").translate(TO_SUPERSCRIPT))
+        else:
+            parts.append("\t" if el.tag == f"{w}tab" else "\n")
+    return "".join(parts)
 
 
 # --- PDF ------------------------------------------------------------------------------------

@@ -48,11 +48,19 @@ def _name(value: str | None) -> str | None:
     return value if value is not None and len(value) <= MAX_NAME_CHARS else None
 
 
-def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragraph]) -> ReportMeta:
-    meta = ReportMeta(report_id=report_id, title=title)
-    full = "\n".join([title or ""] + [p.text for p in paragraphs])
+def extract_metadata(
+    report_id: str, title: str | None, paragraphs: list[Paragraph], front: dict | None = None
+) -> ReportMeta:
+    """`front`: the report's own metadata block (Markdown's YAML front matter), lower-case
+    keys; what it names is taken before anything read from the text."""
+    front = {k.replace("_", " "): v for k, v in (front or {}).items() if isinstance(v, str)}
+    meta = ReportMeta(report_id=report_id, title=_name(front.get("title")) or title)
+    full = "\n".join([title or ""] + [f"{k}: {v}" for k, v in front.items()])
+    full += "\n" + "\n".join(p.text for p in paragraphs)
 
-    pub = _field(paragraphs, "publication date", "published", "date of publication")
+    pub = _front(front, "publication date", "published", "date of publication") or _field(
+        paragraphs, "publication date", "published", "date of publication"
+    )
     m = DATE.search(pub or "")
     if m:
         meta.publication_date = _iso(*m.groups())
@@ -75,7 +83,7 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     year_src = meta.publication_date or meta.fieldwork_end
     meta.year = int(year_src[:4]) if year_src else None
 
-    lead = _name(_field(paragraphs, "lead inspector"))
+    lead = _name(_front(front, "lead inspector") or _field(paragraphs, "lead inspector"))
     if not lead:
         m = re.search(
             r"lead inspector(?:,)? (?:who )?(?:was|is)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
@@ -84,7 +92,7 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
         lead = m.group(1) if m else None
     meta.lead_inspector = lead.rstrip(".") if lead else None
 
-    head = title or ""
+    head = " ".join([title or "", front.get("type", "")])
     for source in (head, full[:3000]):
         found = next(
             (t.key for t in INSPECTION_TYPES if re.search(t.in_report, source, re.I)), None
@@ -93,7 +101,7 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
             meta.inspection_type = found
             break
 
-    explicit = _name(_field(paragraphs, "inspectorate"))
+    explicit = _name(_front(front, "inspectorate") or _field(paragraphs, "inspectorate"))
     for name, pattern in INSPECTORATES:
         if re.search(pattern, explicit or full, re.I):
             meta.inspectorate = name
@@ -101,8 +109,16 @@ def extract_metadata(report_id: str, title: str | None, paragraphs: list[Paragra
     else:
         meta.inspectorate = explicit
 
-    meta.area = _area(title, full) or _name(_field(paragraphs, "area", "local authority"))
+    meta.area = (
+        _name(_front(front, "area", "local authority"))
+        or _area(title, full)
+        or _name(_field(paragraphs, "area", "local authority"))
+    )
     return meta
+
+
+def _front(front: dict[str, str], *names: str) -> str | None:
+    return next((front[n].strip() for n in names if front.get(n, "").strip()), None)
 
 
 _PLACE = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+|of\s+)?[A-Z][\w'’-]*)*"

@@ -23,13 +23,14 @@ from pathlib import Path
 from findings.errors import IngestError
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
-from findings.vocab import SUPERSCRIPT_DIGITS
+from findings.vocab import SUPERSCRIPT_DIGITS, list_kind
 from ingest.load import Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
+from ingest.records import GROUP_LINE, RATING_LINE, extract_records
 
 # Bump when parsing changes what is stored: every report is then re-ingested on the next run,
 # though its file is unchanged.
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 
 
 def report_version(file_sha256: str) -> str:
@@ -55,8 +56,13 @@ MAX_PARAGRAPH_CHARS = 20_000
 # A heading longer than this is a paragraph marked as a heading: read as one, it would become the
 # section name stamped on every paragraph below it.
 MAX_HEADING_CHARS = 300
+# A "Standard: grade" line longer than this is a sentence, not a rating line.
+MAX_RATING_LINE_CHARS = 120
 # Footnote markers are looked up up to this many digits long (see `_attach_footnotes`).
 MAX_MARKER_DIGITS = 8
+# The section of prose that follows a list's items under a list heading (a letter's thanks and
+# contact details after "Areas requiring improvement"): an unheaded part, not one more item.
+CLOSING = "Closing"
 
 
 @dataclass
@@ -79,6 +85,7 @@ class _Para:
     footnotes: list[str] = field(default_factory=list)
     end_page: int | None = None
     run: int = 0  # which heading instance it sits under: ordinals count within one run
+    columns: list[str] = field(default_factory=list)  # a table row's header cells
     pieces: list[str] = field(default_factory=list)  # `text` while blocks join it (`_join_to`)
 
     def extend(self, text: str) -> None:
@@ -101,17 +108,34 @@ class ReportParser:
     def parse(self, doc: LoadedDocument) -> ParsedReport:
         report_id = report_id_for(doc.path)
         blocks = _blocks(doc.lines)
-        # Markdown, HTML and Word mark their headings; only plain text and PDF need guessing.
-        paras, title, footnotes = _structure(blocks, infer_headings=doc.format in ("txt", "pdf"))
+        front = {
+            b.text.partition(":")[0].strip().lower(): b.text.partition(":")[2].strip()
+            for b in blocks
+            if b.role == "meta"
+        }
+        # Markdown, HTML and Word mark their headings; only plain text and PDF need guessing,
+        # and a PDF whose fonts mark its headings only for label lines such as "Copy to:".
+        labels_only = doc.format == "pdf" and any(b.role == "heading" for b in blocks)
+        paras, title, footnotes = _structure(
+            [b for b in blocks if b.role != "meta"],
+            infer_headings=doc.format in ("txt", "pdf"),
+            labels_only=labels_only,
+        )
         _attach_footnotes(paras, footnotes)
         paragraphs = _number(report_id, paras)
-        meta = extract_metadata(report_id, title, paragraphs)
+        meta = extract_metadata(report_id, title, paragraphs, front)
         meta.source_path = str(doc.path)
         meta.source_sha256 = doc.sha256
         meta.format = doc.format
         meta.pages = doc.pages
         meta.paragraphs = len(paragraphs)
-        return ParsedReport(meta=meta, paragraphs=paragraphs, version=report_version(doc.sha256))
+        report = ParsedReport(meta=meta, paragraphs=paragraphs, version=report_version(doc.sha256))
+        report.records = extract_records(report)
+        if meta.lead_inspector is None:  # printed only as a sentence the records read
+            meta.lead_inspector = next(
+                (r.value for r in report.records if r.subject == "lead_inspector"), None
+            )
+        return report
 
 
 def parse_file(path: str | Path, settings: Settings | None = None) -> ParsedReport:
@@ -205,12 +229,14 @@ def _join_to(pieces: list[str], right: str) -> None:
 # --- classification -------------------------------------------------------------------------
 
 
-def _looks_like_heading(b: _Block, infer: bool) -> bool:
+def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
     if b.role == "heading":
         return True
     if not infer or b.role not in (None, "p") or b.lines > 1 or "\t" in b.text:
         return False
     s = b.text.strip()
+    if labels_only and not s.endswith(":"):
+        return False
     if BULLET.match(s) or len(s) > 100 or len(s.split()) > 14:
         return False
     if re.search(r"[.;,!?]$", s) or not (s[:1].isupper() or s[:1].isdigit()):
@@ -232,8 +258,22 @@ def _heading_name(text: str) -> tuple[str, str | None]:
     return s, None
 
 
+def _is_rating_line(s: str) -> bool:
+    """`2.4 Reviewing: Inadequate`, `Rating: Good`: a standard and its grade, not a heading."""
+    return len(s) <= MAX_RATING_LINE_CHARS and RATING_LINE.match(s) is not None
+
+
+def _is_label(s: str) -> bool:
+    """A short line that names what follows (`2. Court disposals`), not a sentence."""
+    return (
+        len(s.split()) <= 8
+        and not re.search(r"[.;,!?:]$", s)
+        and (s[:1].isupper() or s[:1].isdigit())
+    )
+
+
 def _structure(
-    blocks: list[_Block], infer_headings: bool = True
+    blocks: list[_Block], infer_headings: bool = True, labels_only: bool = False
 ) -> tuple[list[_Para], str | None, list[tuple[str, str, int]]]:
     paras: list[_Para] = []
     footnotes: list[tuple[str, str, int]] = []  # (marker, body, index of interrupted paragraph)
@@ -244,8 +284,10 @@ def _structure(
     table_header: list[str] | None = None
     table_group: str | None = None
     run = 0
+    items = 0  # list items (bullets, numbered) so far under the current heading
+    group: str | None = None  # an "X should:" line or a label over the lines that follow
 
-    for b in blocks:
+    for k, b in enumerate(blocks):
         s = b.text.strip()
         if b.role == "heading" and len(s) > MAX_HEADING_CHARS:
             b = replace(b, role="p")
@@ -260,7 +302,7 @@ def _structure(
             continue
         # header fields (`To:`, `Publication date:`) before the first heading
         m_field = FIELD.match(s)
-        in_front = not seen_heading or (section == title and levels == [])
+        in_front = not seen_heading
         if (
             in_front
             and m_field
@@ -278,24 +320,42 @@ def _structure(
             section, path = "Notes", ["Notes"]
             paras.append(_Para(section, "Notes", "note", None, s, b.page, run=run))
             continue
-        if _looks_like_heading(b, infer_headings) and not _continues(paras, b):
+        if b.role in (None, "p") and len(s) <= MAX_HEADING_CHARS:
+            if _is_rating_line(s):  # stored, so that a rating can be cited
+                context = " > ".join(path + ([group] if group else []))
+                paras.append(_Para(section, context, "rating", None, s, b.page, run=run))
+                continue
+            if list_kind(section) and s.endswith(":") and GROUP_LINE.match(s[:-1].strip()):
+                group = s[:-1].strip()  # "The YOS Management Board should:" over its items
+                continue
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            if (
+                after is not None
+                and after.role in (None, "p")
+                and _is_label(s)
+                and _is_rating_line(after.text.strip())
+            ):
+                group = _heading_name(s)[0]  # "2. Court disposals" over its standards' grades
+                continue
+        if _looks_like_heading(b, infer_headings, labels_only) and not _continues(paras, b):
             name, _num = _heading_name(s)
             if not name:
                 continue
             level = b.level or (len(_num.split(".")) + 1 if _num else 1)
-            if title is None and (
+            if (title is None and list_kind(name) is None) and (
                 b.level == 1
                 or re.match(
                     r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I
                 )
             ):
                 title = name
-            seen_heading = True
             table_header = None
+            group = None
+            if name == title:  # the title heads the report, not a section: what follows it
+                continue  # stays in the part above it (the header block)
+            seen_heading = True
             run += 1
-            if name == title:  # the title heads the report, not a level of every section path
-                levels, path, section = [], [name], name
-                continue
+            items = 0
             if b.level is not None or _num:
                 levels = [(lv, nm) for lv, nm in levels if lv < level]
                 levels.append((level, name))
@@ -313,7 +373,15 @@ def _structure(
         kind, number, text = _classify(b, s, table_header)
         if kind == "table_row" and not seen_heading:
             kind = "field"
-        context = " > ".join(path)
+        if kind == "prose" and items and list_kind(section) and not text.endswith(":"):
+            # prose after a list's items is not an item: the letter's unheaded closing part
+            section, path, levels, items = CLOSING, [CLOSING], [], 0
+            run += 1
+        elif kind in ("bullet", "numbered"):
+            items += 1
+        if kind not in ("bullet", "numbered"):
+            group = None  # prose ("In addition:") ends the group above
+        context = " > ".join(path + ([group] if group else []))
         if kind == "table_row":
             if " | " not in text:  # a one-cell row ("2. Court disposals") heads the rows below it
                 table_group = _heading_name(text)[0] if len(text) <= MAX_HEADING_CHARS else None
@@ -321,7 +389,8 @@ def _structure(
                 context = f"{context} > {table_group}"
         else:
             table_group = None
-        paras.append(_Para(section, context, kind, number, text, b.page, run=run))
+        columns = list(table_header or []) if kind == "table_row" else []
+        paras.append(_Para(section, context, kind, number, text, b.page, run=run, columns=columns))
     for p in paras:
         p.finish()
     return paras, title, footnotes
@@ -434,6 +503,7 @@ def _number(report_id: str, paras: list[_Para]) -> list[Paragraph]:
                     kind=p.kind,
                     footnotes=p.footnotes if i == 0 else [],
                     section_path=p.section_path,
+                    columns=p.columns,
                 )
             )
     return out

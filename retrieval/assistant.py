@@ -5,23 +5,28 @@ steps are a LangChain Runnable (`Assistant.chain`), so they compose with any Lan
 (`ask` runs them directly, so a cold `findings ask` need not import LangChain).
 Citations are built from stored metadata only, and every quote is checked to be verbatim in its
 stored paragraph before it is returned: a citation that fails the check is dropped.
+With FINDINGS_LLM set, the answer step is `retrieval.llm.LLMAnswerer` (follow-ups rewritten
+before planning; its citations checked for support); `Assistant.stream` yields its tokens first.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from findings.errors import InvalidQuestion, StoreError
 from findings.records import Abstention, Answer, Citation, citation_label
-from findings.settings import Settings
+from findings.settings import Settings, cache_dir
 from findings.text import normalise_space
 from findings.vocab import AbstainReason
 from retrieval.answer import Draft, ExtractiveAnswerer
 from retrieval.corpus import Corpus, CorpusLoader
 from retrieval.hybrid import Hit, HybridRetriever
+from retrieval.intents import IntentClassifier
+from retrieval.llm import LLMDraft, build_llm_answerer
 from retrieval.plan import Plan, QuestionPlanner, Side
 from retrieval.protocols import Answerer
 from store.factory import build_embedder, build_store
@@ -125,6 +130,8 @@ class ChainState:
     plan: Plan | None = None
     hits: list[Hit] = field(default_factory=list)
     draft: Draft | None = None
+    extractive: bool = False  # this question only: the offline extractive answer, no LLM
+    standalone: str | None = None  # a follow-up rewritten by the LLM answerer before planning
 
 
 class Assistant:
@@ -142,9 +149,10 @@ class Assistant:
         self.embedder = embedder
         self.top_k = top_k
         self.loader = loader or CorpusLoader(store)
-        self.planner = QuestionPlanner()
+        self.planner = QuestionPlanner(IntentClassifier(embedder, cache_dir()))
         self.retriever = HybridRetriever(store, embedder)
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
+        self.offline: Answerer = ExtractiveAnswerer()  # for `ask(..., extractive=True)`
         self._chain: Runnable[ChainState, Answer] | None = None
 
     @property
@@ -172,6 +180,11 @@ class Assistant:
     def mode(self) -> str:
         return self.answerer.mode
 
+    @property
+    def model_name(self) -> str | None:
+        """The LLM that answers (`openai:gpt-4o-mini`), or None in the offline mode."""
+        return getattr(self.answerer, "model_name", None)
+
     def warm_up(self) -> None:
         self.embedder.warm_up()
         self.loader.load()
@@ -187,8 +200,12 @@ class Assistant:
         filters: dict | None = None,
         top_k: int | None = None,
         id: str | int | None = None,
+        extractive: bool = False,
     ) -> Answer:
+        """`extractive=True`: the offline extractive answer for this question, whatever the
+        configured answerer."""
         checked = self._state(question, history, filters, top_k)
+        checked.extractive = extractive
         for _attempt in range(STALE_RETRIES + 1):
             state = replace(checked, timings={}, started=time.perf_counter())  # fresh per attempt
             answer = self.run(state)
@@ -200,6 +217,38 @@ class Assistant:
                 f"{self.store.location}: the reports kept changing while the question was "
                 "answered. Ask again when the ingest or remove in progress has finished."
             )
+        answer.id = id
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        filters: dict | None = None,
+        top_k: int | None = None,
+        id: str | int | None = None,
+    ) -> AnswerStream:
+        """`ask`, streamed: iterate for the answerer's text as it is written (an LLM's tokens,
+        before any check; the extractive answer comes in one piece), then read `.answer`: the
+        checked Answer, which is what to show in place of the streamed text."""
+        state = self._state(question, history, filters, top_k)  # InvalidQuestion now, not later
+        return AnswerStream(self._stream(state, id))
+
+    def _stream(self, state: ChainState, id: str | int | None) -> Generator[str, None, Answer]:
+        state = self._retrieve_step(self._plan_step(state))
+        t = time.perf_counter()
+        stream = getattr(self.answerer, "stream", None)
+        plan, corpus = _ready(state.plan), _ready(state.corpus)
+        if stream is None:
+            state.draft = self.answerer.answer(plan, state.hits, corpus)
+            yield state.draft.text
+        else:
+            state.draft = yield from stream(plan, state.hits, corpus)
+        state.timings["answer"] = _ms(t)
+        answer = self._verify_step(state)
+        if not self._still_stored(answer, corpus):  # a report changed meanwhile: ask again
+            self.loader.invalidate()
+            answer = self.ask(state.question, state.history, state.filters, state.top_k)
         answer.id = id
         return answer
 
@@ -243,7 +292,14 @@ class Assistant:
     def _plan_step(self, state: ChainState) -> ChainState:
         corpus = self.loader.load()
         state.corpus = corpus
-        state.plan = self.planner.plan(state.question, state.history, state.filters, corpus)
+        rewrite = getattr(self.answerer, "rewrite", None)
+        if state.history and rewrite is not None and not state.extractive:
+            t = time.perf_counter()
+            standalone = rewrite(state.question, state.history)
+            state.standalone = standalone if standalone != state.question else None
+            state.timings["rewrite"] = _ms(t)
+        question = state.standalone or state.question
+        state.plan = self.planner.plan(question, state.history, state.filters, corpus)
         return state
 
     def _retrieve_step(self, state: ChainState) -> ChainState:
@@ -262,7 +318,8 @@ class Assistant:
 
     def _answer_step(self, state: ChainState) -> ChainState:
         t = time.perf_counter()
-        state.draft = self.answerer.answer(_ready(state.plan), state.hits, _ready(state.corpus))
+        answerer = self.offline if state.extractive else self.answerer
+        state.draft = answerer.answer(_ready(state.plan), state.hits, _ready(state.corpus))
         state.timings["answer"] = _ms(t)
         return state
 
@@ -299,24 +356,54 @@ class Assistant:
             }
             for h in draft.related
         ]
+        llm = draft if isinstance(draft, LLMDraft) else None
+        if llm is not None:
+            state.timings.update(llm.timings)
         state.timings["total"] = _ms(state.started)
         return Answer(
             question=state.question,
             answer=draft.text,
             abstained=draft.abstained,
-            mode=self.mode,
+            mode=llm.mode if llm else self.offline.mode if state.extractive else self.mode,
             citations=citations,
             retrieved=retrieved,
             timings_ms=state.timings,
             related=related,
             abstention=draft.abstention,
+            model=self.model_name,
+            removed_citations=llm.removed if llm else 0,
+            notice=llm.notice if llm else None,
+            standalone_question=state.standalone,
         )
 
 
+class AnswerStream:
+    """What `Assistant.stream` returns: iterate for text chunks as they are written; then
+    `answer` is the checked Answer (None until the chunks are all read)."""
+
+    def __init__(self, steps: Generator[str, None, Answer]):
+        self._steps = steps
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self.answer is None:  # a second loop resumes the first (or yields nothing)
+            self.answer = yield from self._steps
+
+    def result(self) -> Answer:
+        """The checked Answer, reading whatever chunks are still unread."""
+        for _chunk in self:
+            pass
+        return _ready(self.answer)
+
+
 def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
-    """The assistant over the configured store, with the offline extractive answerer."""
+    """The assistant over the configured store: with the LLM answerer when FINDINGS_LLM is set
+    (its prompts are checked now), else the offline extractive answerer."""
     embedder = embedder or build_embedder(settings)
-    return Assistant(build_store(settings, embedder), embedder, top_k=settings.top_k)
+    answerer = build_llm_answerer(settings) if settings.llm else None
+    return Assistant(
+        build_store(settings, embedder), embedder, top_k=settings.top_k, answerer=answerer
+    )
 
 
 def verify(draft: Draft, corpus: Corpus) -> Draft:

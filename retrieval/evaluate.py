@@ -101,7 +101,7 @@ def matches(citation: dict, gold: dict) -> bool:
     ).lower() and citation.get("ordinal") == gold.get("ordinal")
 
 
-def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 8)) -> dict:
+def score(items: list[dict], answers: list[dict], ks: tuple[int, ...] = (1, 4, 5, 8)) -> dict:
     """Metrics over paired QA items and `findings ask --json` objects (same order)."""
     answerable = [(q, a) for q, a in zip(items, answers, strict=True) if q.get("gold")]
     unanswerable = [(q, a) for q, a in zip(items, answers, strict=True) if not q.get("gold")]

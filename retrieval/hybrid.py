@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from findings.vocab import ACTION_SECTIONS
+from findings.vocab import ACTION_SECTIONS, SUMMARY_HEADINGS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
 from retrieval.text import DATE, content_terms, prints_person, synonyms, tokens
@@ -22,6 +22,10 @@ SECTION_WEIGHT = 0.03
 KIND_BONUS = {"numbered": 0.08}
 ACTIONS_BONUS = 0.1
 WANTS_BONUS = 0.1  # "when" questions favour paragraphs that print a date, "who" ones a name
+# Read by meaning (retrieval.intents): an overall-verdict question favours the report's summary,
+# a question for one fact the paragraphs that print it (its records, ingest.records).
+SUMMARY_BONUS = 0.15
+FACT_BONUS = 0.15
 
 
 def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
@@ -129,6 +133,7 @@ class HybridRetriever:
                         else 0.0
                     )
                     + (WANTS_BONUS if _prints_wanted(plan, corpus, row) else 0.0)
+                    + self._intent_bonus(plan, corpus, row)
                     + fused[row]
                 )
             best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]
@@ -170,6 +175,20 @@ class HybridRetriever:
             corpus.row_of[r["id"]]: 1.0 - r["distance"] for r in found if r["id"] in corpus.row_of
         }
         return ranked, sims
+
+    @staticmethod
+    def _intent_bonus(plan: Plan, corpus: Corpus, row: int) -> float:
+        md = corpus.metas[row]
+        if plan.overall and md["section"].strip().lower() in SUMMARY_HEADINGS:
+            return SUMMARY_BONUS
+        records = md.get("records") or ()
+        if plan.fact and any(
+            r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records
+        ):
+            return FACT_BONUS
+        if plan.rating and any(r.get("kind") == "rating" for r in records):
+            return FACT_BONUS
+        return 0.0
 
     @staticmethod
     def _section_bonus(corpus: Corpus, row: int, q_terms: set[str]) -> float:

@@ -13,8 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from findings.records import Abstention
-from findings.vocab import LIST_SECTIONS, MONTHS, QUESTION_TYPE_ORDER, TYPE_BY_KEY, AbstainReason
+from findings.vocab import (
+    LIST_SECTIONS,
+    MONTHS,
+    QUESTION_TYPE_ORDER,
+    TYPE_BY_KEY,
+    AbstainReason,
+    list_kind_named,
+)
 from retrieval.corpus import Corpus
+from retrieval.intents import Intent, IntentClassifier
 from retrieval.text import content_terms, words
 
 LATEST = re.compile(
@@ -38,19 +46,6 @@ YES_NO = re.compile(
     r"(?:^(?:and |so |but )?|,\s*)(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b",
     re.I,
 )
-# How a question asks for one of the report's lists (the headings are in findings.vocab).
-LIST_ASKS = [
-    (re.compile(r"\b(key )?strengths\b", re.I), "strength"),
-    (
-        re.compile(
-            r"\b(areas? (?:requiring|for|needing|that need(?:ed)?) improvement|weaknesses|"
-            r"need(?:s|ed)? (?:to )?improv\w*|improvements? (?:needed|required))\b",
-            re.I,
-        ),
-        "improvement",
-    ),
-    (re.compile(r"\brecommendations?\b", re.I), "recommendation"),
-]
 WHEN = re.compile(
     r"^(?:and |so )?(when (?:was|were|did|is|are|does|do|will|had|has)|on what date|what date|"
     r"in which month|what were the dates)\b",
@@ -76,10 +71,6 @@ ACTIONS_ASK = re.compile(
     r"\b(want(?:ed)? (?:done|to see)|recommend\w*|should (?:the|it|they)|needs? to (?:be )?(?:done|improve|change)|what must)\b",
     re.I,
 )
-OVERALL_ASK = re.compile(
-    r"\b(overall|verdict|summary|summari[sz]e|in short|general picture|judgement|judgment)\b", re.I
-)
-LIST_ASK = re.compile(r"^(?:and |so )?(what|which|list|name|give|summari[sz]e|tell me)\b", re.I)
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 
 
@@ -134,6 +125,10 @@ class Plan:
     inherited: bool = False
     scope: list[str] | None = None  # every report the filters allow
     identifiers: list[str] = field(default_factory=list)  # must be printed as written
+    intent: Intent = field(default_factory=Intent)  # what it is about, by meaning
+    list_kind: str | None = None  # "strength" | "improvement" | "recommendation"
+    fact: str | None = None  # a FACT_SUBJECTS subject the question asks for
+    rating: bool = False  # asks for grades given to standards or themes
 
     @property
     def lexical_text(self) -> str:
@@ -154,7 +149,12 @@ class Plan:
 
 
 class QuestionPlanner:
-    """One public method: `plan(question, history, filters, corpus) -> Plan`."""
+    """One public method: `plan(question, history, filters, corpus) -> Plan`. With an
+    `IntentClassifier`, what a question is about (a list, ratings, one fact, the overall verdict)
+    is read by meaning; without one, only a list heading named in the question is recognised."""
+
+    def __init__(self, intents: IntentClassifier | None = None):
+        self.intents = intents
 
     def plan(
         self,
@@ -224,16 +224,10 @@ class QuestionPlanner:
             r"^(what|how|who|which|why|where)\b", q, re.I
         )
         plan.wants = "date" if WHEN.search(q) else "person" if WHO.search(q) else None
-        if LIST_ASK.match(q) or re.search(r"\b(what|which) (?:were|are) the\b", q, re.I):
-            for pattern, list_kind in LIST_ASKS:
-                if pattern.search(q):
-                    plan.list_sections = LIST_SECTIONS[list_kind]
-                    break
         plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
         plan.summary = bool(SUMMARY_ASK.search(q)) and not plan.quantity and plan.wants is None
         plan.wants_actions = bool(ACTIONS_ASK.search(q))
-        plan.overall = bool(OVERALL_ASK.search(q))
-
+        self._read_intent(plan, corpus)
         lower = q.lower()
         areas = corpus.areas_in(lower)
         # a longer area name wins over one inside it ("North Vale" over "Vale")
@@ -361,6 +355,23 @@ class QuestionPlanner:
             plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]
         return plan
 
+    def _read_intent(self, plan: Plan, corpus: Corpus) -> None:
+        """What the question is about: a list heading it names (`list_kind_named`), else the
+        nearest exemplar questions (`retrieval.intents`), with the areas and years taken out
+        (they pick reports, not intents)."""
+        q = plan.question
+        named = list_kind_named(q)
+        if self.intents is not None:
+            plan.intent = self.intents.classify(_strip_known(q, corpus, keep_words=True))
+        plan.list_kind = named or plan.intent.list_kind
+        if plan.list_kind:
+            plan.list_sections = LIST_SECTIONS[plan.list_kind]
+        plan.rating = plan.intent.label == "rating"
+        plan.overall = plan.intent.label == "summary"
+        # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
+        # read from one sentence's meaning, it is a hint, not a requirement on the answer
+        plan.fact = plan.intent.fact
+
     def _unknown_names(
         self, q: str, corpus: Corpus, areas: list[str], base: list[str]
     ) -> str | None:
@@ -408,9 +419,13 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
     return False
 
 
-def _strip_known(question: str, corpus: Corpus) -> str:
-    out = corpus.area_pattern.sub(" ", question)
-    out = re.sub(r"\b(?:19|20)\d\d\b", " ", out)
+def _strip_known(question: str, corpus: Corpus, keep_words: bool = False) -> str:
+    """The question without area names and years (and, unless `keep_words`, without the
+    little words a follow-up is made of)."""
+    out = corpus.area_pattern.sub(" ", question) if corpus.areas else question
+    out = re.sub(r"['’]s\b", "", re.sub(r"\b(?:19|20)\d\d\b", " ", out))
+    if keep_words:
+        return re.sub(r"\s+", " ", out).strip()
     return re.sub(r"\b(and|what|about|there|then|so)\b", " ", out, flags=re.I)
 
 

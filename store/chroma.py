@@ -3,7 +3,11 @@
 Two collections per embedding model (`<slug>` from `store.embed.model_slug`):
 
 - `paragraphs_<slug>` (cosine): one row per paragraph, id `{report_id}:{version[:16]}:{order:05d}`,
-  the verbatim text as document, provenance and report-level filter fields as metadata.
+  the verbatim text as document, provenance and report-level filter fields as metadata. The
+  report's records (`findings.records.Record`, issue 10) ride on the row of the paragraph each
+  cites, as a JSON list under `records` (and `has_records: true`), so they are written in the
+  same upserts as the paragraphs, committed by the same manifest row, removed with them, and
+  read with no extra query by whoever reads the paragraphs.
 - `reports_<slug>`: the manifest, one row per *committed* report (its metadata and `version`,
   the source file's sha256), with a 1-dim dummy vector.
 
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import fcntl
 import functools
+import json
 import os
 import threading
 import time
@@ -41,7 +46,7 @@ from findings.errors import (
     StoreLocked,
     StoreUnavailable,
 )
-from findings.records import ParsedReport, ReportMeta
+from findings.records import Paragraph, ParsedReport, Record, ReportMeta
 
 REPORT_FIELDS = [f.name for f in fields(ReportMeta)]
 FILTER_FIELDS = ("area", "year", "inspection_type", "publication_date")
@@ -232,6 +237,7 @@ class ChromaStore:
             if not (len(vectors) == len(text_shas) == len(report.paragraphs)):
                 raise ValueError(f"{meta.report_id}: one vector and one text_sha per paragraph")
             report_fields = {k: getattr(meta, k) for k in FILTER_FIELDS}
+            records = _records_by_paragraph(report)
             for order, p in enumerate(report.paragraphs):
                 md = {
                     "report_id": meta.report_id,
@@ -242,6 +248,11 @@ class ChromaStore:
                     "kind": p.kind,
                     "footnotes": "\n".join(p.footnotes) or None,
                     "section_path": p.section_path or None,
+                    "columns": "\t".join(p.columns) if p.columns else None,
+                    "records": json.dumps(records[order], ensure_ascii=False)
+                    if order in records
+                    else None,
+                    "has_records": True if order in records else None,
                     "order": order,
                     "version": version,
                     "text_sha": text_shas[order],
@@ -417,6 +428,39 @@ class ChromaStore:
         if embeddings:
             out["embeddings"] = [r[3] for r in rows]
         return out
+
+    @_chroma("read the records", retries=3)
+    def records(
+        self, report_ids: list[str] | None = None, kinds: list[str] | None = None
+    ) -> list[dict]:
+        """The committed records (`Record.to_json()` dicts), in reading order of each report,
+        reports by id; only those of `report_ids` and of `kinds` when given."""
+        cols = self._collections(create=False)
+        if cols is None:
+            return []
+        committed = self.committed_versions()
+        wanted = set(committed) if report_ids is None else set(report_ids) & set(committed)
+        if not wanted:
+            return []
+        where: dict = {"has_records": True}
+        if report_ids is not None:
+            ids = sorted(wanted)
+            where = (
+                {"$and": [where, {"report_id": {"$in": ids}}]} if len(ids) <= _IN_CHUNK else where
+            )
+        got = _get_all(cols[0], include=["metadatas"], where=where)
+        rows = sorted(
+            (
+                md
+                for md in got["metadatas"]
+                if md["report_id"] in wanted and committed[md["report_id"]] == md["version"]
+            ),
+            key=lambda md: (md["report_id"], md["order"]),
+        )
+        kept = set(kinds) if kinds is not None else None
+        return [
+            r for md in rows for r in json.loads(md["records"]) if kept is None or r["kind"] in kept
+        ]
 
     @_chroma("search the paragraphs", retries=3)
     def query(
@@ -654,6 +698,31 @@ def _get_all(collection, include: list[str], where: dict | None = None) -> dict:
         offset += GET_PAGE
 
 
+def _records_by_paragraph(report: ParsedReport) -> dict[int, list[dict]]:
+    """Each record as JSON, under the position of the paragraph it cites (the first with its
+    section, number and ordinal whose text holds the record's text)."""
+    if not report.records:
+        return {}
+    places: dict[tuple, list[int]] = {}
+    for order, p in enumerate(report.paragraphs):
+        places.setdefault(_place(p), []).append(order)
+    out: dict[int, list[dict]] = {}
+    for r in report.records:
+        orders = places.get(_place(r), [])
+        found = next((o for o in orders if r.text in report.paragraphs[o].text), None)
+        if found is None:
+            raise ValueError(
+                f"{report.meta.report_id}: a {r.kind} record cites no stored paragraph "
+                f"({r.section} ¶{r.paragraph or r.ordinal})"
+            )
+        out.setdefault(found, []).append(r.to_json())
+    return out
+
+
+def _place(p: Paragraph | Record) -> tuple:
+    return (p.section, p.paragraph, p.ordinal)
+
+
 def _clean(md: dict) -> dict:
     """Chroma metadata: no None values (read back with .get -> None)."""
     return {k: v for k, v in md.items() if v is not None}
@@ -675,6 +744,8 @@ def _paragraph_meta(md: dict) -> dict:
         "kind": md["kind"],
         "footnotes": md["footnotes"].split("\n") if md.get("footnotes") else [],
         "section_path": md.get("section_path", ""),
+        "columns": md["columns"].split("\t") if md.get("columns") else [],
+        "records": json.loads(md["records"]) if md.get("records") else [],
         "order": md["order"],
         "version": md["version"],
         "text_sha": md["text_sha"],

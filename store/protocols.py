@@ -27,7 +27,8 @@ class Embedder(Protocol):
 @runtime_checkable
 class ParagraphStore(Protocol):
     """Committed paragraphs and the report manifest. Paragraph rows are plain dicts with the
-    provenance keys (`report_id`, `section`, `paragraph`, `ordinal`, `page`, …)."""
+    provenance keys (`report_id`, `section`, `paragraph`, `ordinal`, `page`, …) and `records`,
+    the structured findings that cite the paragraph (`Record.to_json()` dicts; issue 10)."""
 
     @property
     def location(self) -> str: ...
@@ -48,6 +49,10 @@ class ParagraphStore(Protocol):
     def all_paragraphs(
         self, embeddings: bool = False, committed: dict[str, str] | None = None
     ) -> dict[str, list]: ...
+
+    def records(
+        self, report_ids: list[str] | None = None, kinds: list[str] | None = None
+    ) -> list[dict]: ...
 
     def query(
         self,

@@ -61,6 +61,7 @@ METRIC_KEYS = [
     "false_abstention_rate",
     "evidence_recall@1",
     "evidence_recall@4",
+    "evidence_recall@5",
     "evidence_recall@8",
     "latency_ms_p50",
     "latency_ms_p95",

@@ -97,9 +97,7 @@ class TestAsk:
         [user] = [m for m in app.chat_message if m.name == "user"]
         assert user.markdown[0].value == KV_RATE
         [reply] = answers(app)
-        assert reply.markdown[0].value == (
-            f"According to Kestrel Vale SQS 2016 · Summary ¶1\\: “{KV_RATE_QUOTE}” \\[1\\]"
-        )
+        assert reply.markdown[0].value == (f"“{KV_RATE_QUOTE}” \\[1\\]")
         assert reply.markdown[1].value == "**Sources**"
         assert citation_labels(reply) == ["[1] Kestrel Vale SQS 2016 · Summary ¶1"]
 
@@ -283,7 +281,7 @@ def test_export_evidence_pack(app, sample_store, monkeypatch):
     assert "## 1" + body == (
         f"## 1\\. {KV_RATE}\n\n"
         "### Answer\n\n"
-        f"According to Kestrel Vale SQS 2016 · Summary ¶1\\: “{KV_RATE_QUOTE}” \\[1\\]\n\n"
+        f"“{KV_RATE_QUOTE}” \\[1\\]\n\n"
         "### Citations\n\n"
         "#### \\[1\\] Kestrel Vale SQS 2016 · Summary ¶1\n\n"
         "- Report: Report of Short Quality Screening (SQS) of youth offending work in Kestrel Vale\n"

@@ -19,7 +19,16 @@ def cli_commands() -> set[str]:
 def test_readme_and_help_name_the_same_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"^findings (\w+)", readme, flags=re.M))
-    assert cli_commands() == {"ingest", "reports", "show", "remove", "ask", "eval", "serve"}
+    assert cli_commands() == {
+        "ingest",
+        "reports",
+        "show",
+        "remove",
+        "records",
+        "ask",
+        "eval",
+        "serve",
+    }
     assert shown == cli_commands()
 
 

@@ -11,7 +11,7 @@ from findings.records import Citation
 from findings.text import normalise_space
 from findings.vocab import ABSTAIN_SENTENCE
 from ui.chat import Turn
-from ui.format import abstention_note, citation_details, filters_summary
+from ui.format import abstention_note, answer_mode_note, citation_details, filters_summary
 from ui.markdown import answer_markdown, escape_markdown
 
 
@@ -30,6 +30,8 @@ def evidence_pack(turns: list[Turn], generated: str, mode: str, store: str) -> s
         lines += ["", f"## {i}\\. {escape_markdown(turn.question)}", ""]
         if turn.filters:
             lines += [f"Filters: {escape_markdown(filters_summary(turn.filters))}", ""]
+        if answer_mode_note(answer):  # LLM mode: which mode produced this answer
+            lines += [f"Mode: {escape_markdown(answer_mode_note(answer))}", ""]
         if answer.abstained:
             lines += [f"**{ABSTAIN_SENTENCE}**"]
             if abstention_note(answer):

@@ -9,9 +9,29 @@ from findings.records import Answer, Citation, report_label
 from findings.vocab import TYPE_BY_KEY, UNKNOWN_TYPE, UNKNOWN_TYPE_LABEL
 
 
-def mode_label(mode: str) -> str:
-    """`Offline extractive`, or the answer mode's own name."""
-    return "Offline extractive" if mode == "extractive" else mode
+def mode_label(mode: str, model: str | None = None) -> str:
+    """`Offline extractive`, `LLM openai:gpt-4o-mini (citations checked)`, or the answer
+    mode's own name."""
+    if mode == "extractive":
+        return "Offline extractive"
+    if mode == "llm" and model:
+        return f"LLM {model} (citations checked)"
+    return mode
+
+
+def answer_mode_note(answer: Answer) -> str:
+    """Which mode produced one answer, in the LLM mode (`` in the offline mode): the model and
+    the citations its check removed, or why the extractive answer was shown instead."""
+    if answer.model is None:
+        return ""
+    if answer.mode == "llm":
+        removed = answer.removed_citations
+        return f"Written by {answer.model}; every citation checked against the reports" + (
+            f" ({removed} unsupported {'citation' if removed == 1 else 'citations'} removed)."
+            if removed
+            else "."
+        )
+    return answer.notice or "Offline extractive answer."
 
 
 def abstention_note(answer: Answer) -> str:

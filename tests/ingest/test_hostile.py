@@ -259,10 +259,9 @@ def test_bad_word_documents_fail_alone(reports_dir, store, embedder):
         "padded with huge embedded files). Save it again without them, or raise "
         "FINDINGS_MAX_FILE_MB if it really is one report."
     )
-    # python-docx's own surprise at a document without a body: this file fails, not the run
+    # a document without a body: this file fails, not the run
     assert errors["no_body.docx"] == (
-        f"{no_body}: reading it as DOCX failed (AttributeError: 'NoneType' object has no "
-        "attribute 'p_lst'). The file may be damaged or malformed: export the report again."
+        f"{no_body}: is not a valid Word document: it has no body. Save it again from Word."
     )
 
 

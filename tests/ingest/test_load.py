@@ -211,7 +211,7 @@ def test_html_text_inside_a_block_is_read_once(tmp_path):
     ]
 
 
-def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path):
+def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path, monkeypatch):
     """An exception no reader expected (here python-docx's own, for a body-less document)."""
     path = tmp_path / "no_body.docx"
     with zipfile.ZipFile(path, "w") as z:
@@ -235,7 +235,23 @@ def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path):
     with pytest.raises(UnreadableFile) as info:
         load(path)
     assert str(info.value) == (
-        f"{path}: reading it as DOCX failed (AttributeError: 'NoneType' object has no attribute "
+        f"{path}: is not a valid Word document: it has no body. Save it again from Word."
+    )
+    # and a surprise inside the Word reader itself fails this file alone, with its reason
+    from ingest import load as loader
+
+    def surprise(document):
+        raise AttributeError("'NoneType' object has no attribute 'p_lst'")
+
+    monkeypatch.setattr(loader, "_docx_document_lines", surprise)
+    good = tmp_path / "good.docx"
+    import docx
+
+    docx.Document().save(good)
+    with pytest.raises(UnreadableFile) as info:
+        load(good)
+    assert str(info.value) == (
+        f"{good}: reading it as DOCX failed (AttributeError: 'NoneType' object has no attribute "
         "'p_lst'). The file may be damaged or malformed: export the report again."
     )
 

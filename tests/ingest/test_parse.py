@@ -98,6 +98,23 @@ class TestRealReport:
             == "Multi-Agency Public Protection Arrangements need to be fully understood by all staff and managers."
         )
 
+    def test_closing_prose_is_not_an_area_for_improvement(self, thurrock):
+        areas = in_section(thurrock, "Areas requiring improvement")
+        assert [(p.kind, p.ordinal) for p in areas] == [("bullet", 1), ("bullet", 2)]
+        closing = in_section(thurrock, "Closing")
+        assert [(p.kind, p.ordinal, p.section_path) for p in closing] == [
+            ("prose", 1, "Closing"),
+            ("prose", 2, "Closing"),
+        ]
+        assert closing[0].text.startswith("We are grateful for the support that we received")
+        assert closing[1].text.endswith("or on 07973 614573.")
+
+    def test_the_title_is_not_a_section_heading(self, thurrock):
+        assert not in_section(thurrock, thurrock.meta.title)
+        intro = in_section(thurrock, "Header")[4]
+        assert (intro.kind, intro.ordinal) == ("prose", 5)
+        assert intro.text.startswith("The inspection was conducted from 27-29 April 2015")
+
     def test_header_copy_list_and_notes_match_the_dev_set(self, thurrock):
         header = in_section(thurrock, "Header")
         assert header[2].text == "From: Helen Mercer, Assistant Chief Inspector (Youth Justice)"
@@ -351,3 +368,70 @@ class TestNothingGiant:
             f"² Note {i}" for i in range(19, 25)
         ]
         assert r.paragraphs[7].text == "It fell to 25%²." and r.paragraphs[7].footnotes == []
+
+
+EVAL = ROOT / "data" / "eval" / "reports"
+
+
+class TestEvalLayouts:
+    """The blind-evaluation layouts (data/eval/REPORTS.md), read from their structure."""
+
+    def test_standard_grade_lines_are_rating_paragraphs_not_headings(self):
+        r = parse_file(EVAL / "ravensgarth_yos_2020.pdf", Settings())
+        ratings = in_section(r, "Ratings")
+        assert [p.kind for p in ratings] == ["rating"] * 12
+        assert (ratings[7].text, ratings[7].paragraph, ratings[7].ordinal) == (
+            "2.4 Reviewing: Inadequate",
+            None,
+            8,
+        )
+        assert ratings[7].section_path == "Ratings > Court disposals"
+        reviewing = in_section(r, "Reviewing")
+        assert (reviewing[0].kind, reviewing[0].text) == ("rating", "Rating: Inadequate")
+        assert [p.paragraph for p in reviewing[1:]] == ["2.4.1", "2.4.2"]
+
+    def test_should_lines_group_recommendations_without_a_heading_or_paragraph(self):
+        r = parse_file(EVAL / "ravensgarth_yos_2020.pdf", Settings())
+        assert not [p for p in r.paragraphs if p.text.endswith("should:")]
+        assert not [p for p in r.paragraphs if "should" in p.section]
+        recs = in_section(r, "Recommendations", "numbered")
+        assert [p.paragraph for p in recs] == ["1", "2", "3", "4", "5", "6", "7"]
+        assert recs[6].section_path == (
+            "Recommendations > The Ravensgarth Clinical Commissioning Group should"
+        )
+        assert in_section(r, "Contextual facts")[0].section_path == "Contextual facts"
+        header = in_section(r, "Header")
+        assert [p.text for p in header][1:] == [
+            "Published: 26 March 2020",
+            "Fieldwork: 13 to 17 January 2020",
+            "Lead inspector: Lorraine Fenwick",
+        ]
+
+    def test_markdown_front_matter_is_metadata_and_footnotes_attach(self):
+        r = parse_file(EVAL / "wexcaster_thematic_2021.md", Settings())
+        assert r.meta.title == (
+            "Education, training and employment for children under youth justice supervision "
+            "in the Wexcaster sub-region"
+        )
+        assert (r.meta.publication_date, r.meta.inspection_type) == ("2021-06-17", "thematic")
+        assert r.meta.lead_inspector == "Bethan Harcourt"
+        assert in_section(r, "Header")[0].text.startswith("An inspection by HM Inspectorate")
+        assert not [p for p in r.paragraphs if "[^" in p.text or p.text.startswith("---")]
+        p22 = by_number(r)["2.2"]
+        assert p22.text.endswith("while Lanbridge's was well below it.¹")
+        assert p22.footnotes[0].startswith("¹ Proven reoffending rates for the April 2018")
+        assert by_number(r)["4.10"].footnotes[0].startswith("³ An EHCP must be reviewed")
+        assert len(in_section(r, "Annex A: Glossary")) == 8
+        rows = in_section(r, "Assessment", "table_row")
+        assert rows[0].columns[0] == "Area" and rows[0].columns[-1] == "Proven reoffending rate"
+
+    def test_word_tables_stay_where_they_stand_and_footnotes_attach(self):
+        r = parse_file(EVAL / "tollmouth_sqs_2017.docx", Settings())
+        assert [p.text for p in in_section(r, "Context", "table_row")][-1] == "Total | 15"
+        assert len(in_section(r, "Copy to", "table_row")) == 9
+        assert [p.kind for p in in_section(r, "Notes")] == ["note"] * 3
+        summary = in_section(r, "Summary")[0]
+        assert summary.text.startswith("The published reoffending rate¹ for Tollmouth")
+        assert summary.footnotes[0].startswith("¹ Published January 2017")
+        assert [p.ordinal for p in in_section(r, "Areas requiring improvement")] == [1, 2, 3, 4, 5]
+        assert [p.ordinal for p in in_section(r, "Closing")] == [1, 2]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from findings.text import normalise_space
-from retrieval.answer import MAX_QUOTE, ExtractiveAnswerer, missing_terms
+from retrieval.answer import MAX_QUOTE, MIN_EVIDENCE, ExtractiveAnswerer, evidence, missing_terms
 
 pytest_plugins = ["retrieval_fixtures"]
 
@@ -81,10 +81,7 @@ class TestDirectAnswer:
     def test_table_row_answers_a_rating_question(self, answer):
         draft, _ = answer("What rating did Northfield get for planning in court disposals?")
         assert where(draft) == [("northfield_yos_2019", "Ratings", None, 8)]
-        assert draft.text == (
-            "According to Northfield YOS inspection 2019 · Ratings ¶8: “2.2 Planning | Requires "
-            "improvement” [1]"
-        )
+        assert draft.text == "“2.2 Planning | Requires improvement” [1]"
 
 
 class TestLists:
@@ -121,7 +118,8 @@ class TestLists:
     def test_which_question_enumerates_every_matching_row(self, answer, rating, ordinals):
         draft, _ = answer(f"Which Northfield standards were rated {rating}?")
         assert where(draft) == [("northfield_yos_2019", "Ratings", None, n) for n in ordinals]
-        assert draft.text.startswith(f"Northfield YOS inspection 2019 lists {len(ordinals)}:\n")
+        assert draft.text.startswith("Northfield YOS inspection 2019:\n- **")
+        assert draft.text.count(f": {rating} [") == len(ordinals)
         assert all(c.quote.endswith(f"| {rating}") for c in draft.cited)
 
     def test_which_question_rated_good(self, answer):
@@ -171,11 +169,33 @@ class TestAbstains:
         draft, _ = answer("How many staff did the Thurrock YOS employ?")
         assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
 
-    def test_strict_coverage_threshold_abstains(self, sample_assistant):
+    def test_evidence_below_the_calibrated_threshold_abstains(self, sample_assistant):
         corpus = sample_assistant.loader.load()
         plan = sample_assistant.planner.plan(
             "Was enforcement action taken promptly in Thurrock?", None, None, corpus
         )
         hits = sample_assistant.retriever.retrieve(plan, corpus, 8)
-        strict = ExtractiveAnswerer(min_coverage=1.01, min_dense_alone=1.01)
+        assert ExtractiveAnswerer().answer(plan, hits, corpus).abstained is False
+        strict = ExtractiveAnswerer(min_evidence=1.01)
         assert strict.answer(plan, hits, corpus).text == NOT_ANSWERED
+
+
+class TestEvidence:
+    """The calibrated evidence score: what it rewards and what vetoes nothing on its own."""
+
+    def test_a_paraphrase_is_not_vetoed_by_missing_words(self):
+        # a close match in meaning that prints none of the question's words still answers
+        assert evidence(dense=0.7, coverage=0.0, typed=True, missing=False) > MIN_EVIDENCE
+
+    def test_a_passage_without_what_is_asked_does_not_answer(self):
+        # "how many staff" against a passage with no count of staff
+        assert evidence(dense=0.55, coverage=0.5, typed=False, missing=False) < MIN_EVIDENCE
+
+    def test_a_topic_the_reports_never_print_lowers_the_score(self):
+        with_topic = evidence(dense=0.5, coverage=0.4, typed=True, missing=False)
+        without = evidence(dense=0.5, coverage=0.4, typed=True, missing=True)
+        assert without < MIN_EVIDENCE < with_topic
+
+    def test_more_similarity_and_coverage_never_lower_it(self):
+        assert evidence(0.4, 0.2, True, False) < evidence(0.6, 0.2, True, False)
+        assert evidence(0.4, 0.2, True, False) < evidence(0.4, 0.6, True, False)

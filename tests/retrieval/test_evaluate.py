@@ -150,7 +150,8 @@ class TestScore:
             "false_abstention_rate": 0.3333,  # q5
             "evidence_recall@1": 0.3333,  # q2
             "evidence_recall@4": 0.6667,  # q1, q2
-            "evidence_recall@8": 1.0,  # q5's gold is 5th
+            "evidence_recall@5": 1.0,  # q5's gold is 5th
+            "evidence_recall@8": 1.0,
             "latency_ms_p50": 30.0,
             "latency_ms_p95": 48.0,
         }

@@ -98,6 +98,8 @@ class TestCommitAndRead:
             "kind": "prose",
             "footnotes": ["¹ Source: Ministry of Justice", "² Second note"],
             "section_path": "Letter > Summary",
+            "columns": [],
+            "records": [],
             "order": 2,
             "version": report_version(V1),
             "text_sha": sha,

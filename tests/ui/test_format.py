@@ -8,6 +8,7 @@ from findings.records import Abstention, Answer, Citation
 from findings.vocab import AbstainReason
 from ui.format import (
     abstention_note,
+    answer_mode_note,
     build_filters,
     citation_details,
     filter_options,
@@ -170,3 +171,18 @@ def test_citation_details():
         ("Paragraph", "unnumbered (2nd in its section)"),
         ("Page", "3"),
     ]
+
+
+def test_mode_label_and_note_in_the_llm_mode():
+    from findings.records import Answer
+
+    assert mode_label("llm", "openai:gpt-4o-mini") == "LLM openai:gpt-4o-mini (citations checked)"
+    offline = Answer(question="q", answer="a", abstained=False, mode="extractive")
+    assert answer_mode_note(offline) == ""
+    checked = Answer("q", "a", False, "llm", model="ollama:gemma3:270m", removed_citations=2)
+    assert answer_mode_note(checked) == (
+        "Written by ollama:gemma3:270m; every citation checked against the reports "
+        "(2 unsupported citations removed)."
+    )
+    fell_back = Answer("q", "a", False, "extractive", model="m", notice="The LLM m timed out.")
+    assert answer_mode_note(fell_back) == "The LLM m timed out."

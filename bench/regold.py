@@ -1,0 +1,131 @@
+"""Keep QA gold pointing at the same paragraphs when the parser changes.
+
+Gold names a paragraph by `paragraph` number, or by `section` and `ordinal` when it has none;
+a parser change can move an unnumbered paragraph (new section, new ordinal). So gold is
+anchored by text:
+
+    python -m bench.regold snapshot QA.jsonl... --out ANCHORS.json   # with the old parser's store
+    python -m bench.regold resolve QA.jsonl...  --anchors ANCHORS.json  # with the new one
+
+`snapshot` records, per gold entry, the stored text of the paragraph it names. `resolve` finds
+each anchor's paragraph in the current store (same report; the paragraph holding the anchor,
+or held by it) and rewrites `section`/`paragraph`/`ordinal`, printing every entry that moved
+and failing on any it cannot place. Gold written as `{"report", "quote"}` (a verbatim excerpt,
+as blind question writers give it) is resolved the same way. The store is `FINDINGS_STORE`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from findings.settings import get_settings
+from findings.text import normalise_space
+from store.factory import build_store
+
+
+def _rows() -> list[dict]:
+    got = build_store(get_settings()).all_paragraphs()
+    return [{"text": t, **m} for t, m in zip(got["texts"], got["metadatas"], strict=True)]
+
+
+def _names(g: dict, r: dict) -> bool:
+    if r["report_id"] != g["report"]:
+        return False
+    if g.get("paragraph") is not None:
+        return r["paragraph"] == g["paragraph"]
+    return r["section"].lower() == (g.get("section") or "").lower() and r["ordinal"] == g.get(
+        "ordinal"
+    )
+
+
+def _fold(text: str) -> str:
+    return normalise_space(text).lower().replace("’", "'").replace("“", '"').replace("”", '"')
+
+
+def _place(report: str, anchor: str, rows: list[dict]) -> dict | None:
+    a = _fold(anchor)
+    mine = [r for r in rows if r["report_id"] == report]
+    hits = [r for r in mine if a in _fold(r["text"])] or [
+        r for r in mine if len(_fold(r["text"])) > 20 and _fold(r["text"]) in a
+    ]
+    if len(hits) > 1:  # the smallest paragraph that holds all of it
+        hits.sort(key=lambda r: len(r["text"]))
+    return hits[0] if hits else None
+
+
+def snapshot(files: list[Path], out: Path) -> None:
+    """Anchor each gold entry (keyed `question id#index`) by its paragraph's text. Where a
+    section and ordinal name two paragraphs (a parser that lost the domain heading above a
+    repeated standard name), the one nearest the question's other gold paragraphs is meant."""
+    rows = _rows()
+    anchors: dict[str, str] = {}
+    for f in files:
+        for line in f.read_text().splitlines():
+            q = json.loads(line)
+            gold = q.get("gold") or []
+            found = [[r for r in rows if _names(g, r)] for g in gold]
+            sure = [fs[0]["order"] for fs in found if len(fs) == 1]
+            for i, (g, fs) in enumerate(zip(gold, found, strict=True)):
+                if "quote" in g:
+                    continue
+                if not fs or (len(fs) > 1 and not sure):
+                    sys.exit(f"{f}: {q['id']} gold {g} names {len(fs)} stored paragraphs")
+                best = min(fs, key=lambda r: min(abs(r["order"] - o) for o in sure or [0]))
+                anchors[f"{q['id']}#{i}"] = best["text"]
+    out.write_text(json.dumps(anchors, indent=1, ensure_ascii=False) + "\n")
+    print(f"{len(anchors)} anchors -> {out}")
+
+
+def resolve(files: list[Path], anchors_file: Path | None) -> None:
+    rows = _rows()
+    anchors = json.loads(anchors_file.read_text()) if anchors_file else {}
+    failed = 0
+    for f in files:
+        out = []
+        for line in f.read_text().splitlines():
+            q = json.loads(line)
+            for i, g in enumerate(q.get("gold") or []):
+                text = g.get("quote") or anchors.get(f"{q['id']}#{i}")
+                if text is None:
+                    continue
+                r = _place(g["report"], text, rows)
+                if r is None:
+                    print(f"{f.name} {q['id']}: cannot place {g}")
+                    failed += 1
+                    continue
+                new = {
+                    "section": r["section"],
+                    "paragraph": r["paragraph"],
+                    "ordinal": r["ordinal"],
+                }
+                old = {k: g.get(k) for k in new}
+                if old != new:
+                    print(f"{f.name} {q['id']}: {g['report']} {old} -> {new}")
+                g.update(new)
+            out.append(json.dumps(q, ensure_ascii=False))
+        f.write_text("\n".join(out) + "\n")
+    if failed:
+        sys.exit(f"{failed} gold entries not placed")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("snapshot")
+    s.add_argument("files", nargs="+", type=Path)
+    s.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("resolve")
+    r.add_argument("files", nargs="+", type=Path)
+    r.add_argument("--anchors", type=Path)
+    a = ap.parse_args()
+    if a.cmd == "snapshot":
+        snapshot(a.files, a.out)
+    else:
+        resolve(a.files, a.anchors)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,383 @@
+"""Structured findings (issue 10): every strength, improvement, recommendation, rating and key
+fact of a parsed report as a `Record` citing the paragraph it came from.
+
+`extract_records(report) -> list[Record]`, in reading order. It reads the structure the parser
+kept, never one report's wording:
+
+- items: the bullets and numbered paragraphs under a list heading (`findings.vocab.LIST_SECTIONS`)
+  are strengths, improvements or recommendations; where a list heading has no marked items (a
+  PDF that draws its bullets as shapes), each one-sentence paragraph under it is an item. A
+  recommendation's `owner` is, in this order: a name in brackets at the item's end ("… (YOT
+  management boards)."; not an abbreviation of the words before it, "(CAMHS)"), or the "X
+  should:" group it sits in (the parser keeps that line as the last part of its
+  `section_path`). An item written "X should do Y" gets no owner: its subject may be who acts
+  ("The YOS Manager") or what is acted on ("Education records"), and that is not guessed;
+- ratings: a two-cell table row or a "Standard: grade" line whose value is a grade
+  (`findings.lexicon.GRADES`), and the report's "is rated: grade" sentence (the overall rating).
+  `Rating: grade` lines under a standard's heading rate that heading, and are used only in a
+  report that prints no summary of its ratings (else they would rate each standard twice);
+- facts: header fields and two-cell table rows whose name says which fact they hold
+  (`findings.lexicon.FACT_FIELDS`), then, for a fact no field holds, the sentence that states
+  it ("the lead inspector, who was …", "conducted from <dates>", "examined 14 cases",
+  "reoffending rate … 39.6% … England and Wales average of 36.1%", "the YOS Manager, <name>,").
+
+A record's `text` is always a verbatim piece of its paragraph's stored text (the item, the row,
+the line or the sentence), so a citation built from it passes the verbatim check; `value`,
+`owner` and `subject` are None where the report does not print them. Linear in the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from findings.lexicon import (
+    CASES_TABLE_CUE,
+    CASES_VERBS,
+    FACT_FIELDS,
+    FIELDWORK_CUES,
+    GRADES,
+    NATIONAL_CUES,
+    OVERALL_RATING_HEADINGS,
+    OVERALL_RATING_SUBJECT,
+    OWNER_VERBS,
+    RATING_FIELDS,
+    REOFFENDING_CUE,
+    SERVICE_MANAGER_TITLES,
+)
+from findings.records import Paragraph, ParsedReport, Record, citation_label
+from findings.vocab import list_kind
+from ingest.metadata import DATE, RANGE
+
+_GRADE = "|".join(sorted((re.escape(g) for g in GRADES), key=len, reverse=True))
+# `2.4 Reviewing: Inadequate`, `Overall rating: Good`, `Rating: Requires improvement.`
+RATING_LINE = re.compile(
+    rf"^(?P<subject>[^:]{{1,120}}?)(?<!\brated)\s*:\s*(?P<value>(?i:{_GRADE}))\.?$"
+)
+_RATED = re.compile(rf"\bis rated:?\s+(?:as\s+)?[‘'\"“]?(?P<value>(?i:{_GRADE}))\b")
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
+_LEAD = re.compile(
+    rf"\blead inspector,?\s+(?:who\s+)?(?:was|is)\s+(?P<value>{_NAME})"
+    rf"|\b(?:was|were)\s+led by\s+(?:HM Inspector\s+)?(?P<led>{_NAME})"
+)
+_TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
+_MANAGER = re.compile(rf"\b(?i:{_TITLES}),\s+(?P<value>{_NAME}),")
+_CASES = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?P<value>\d[\d,]*)\s+cases\b"
+)
+_FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
+_PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
+_NATIONAL = re.compile("|".join(re.escape(c) for c in NATIONAL_CUES), re.I)
+_VERBS = "|".join(OWNER_VERBS)
+# an "X should:" group line (without its colon): the parser keeps it as a group, not a paragraph
+GROUP_LINE = re.compile(rf"^(?P<owner>[A-Z][^.;:!?]{{1,150}}?)\s+(?:{_VERBS})$")
+_BRACKETED = re.compile(r"\((?P<owner>[A-Z][^()]{1,80})\)\.?$")
+# A sentence ends at `.`, `!` or `?` (and any footnote marker after it) before a capital.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?=[A-Z0-9\"'“‘(])")
+_MAX_FIELD_LINE = 120  # a `Label: value` paragraph longer than this is prose, not a field
+_SMALL_WORDS = frozenset(("and", "of", "the", "for", "in", "to", "on"))  # skipped in acronyms
+
+
+def extract_records(report: ParsedReport) -> list[Record]:
+    """Every record of `report`, in reading order of the paragraphs they cite."""
+    paragraphs = report.paragraphs
+    meta = report.meta.to_dict()  # once: every record's label is made from it
+    found: list[tuple[int, Record]] = []
+    found += _items(meta, paragraphs)
+    found += _ratings(meta, paragraphs)
+    found += _facts(meta, paragraphs)
+    found.sort(key=lambda f: f[0])  # stable: a paragraph's records keep the order made
+    return [r for _, r in found]
+
+
+def _record(meta: dict, p: Paragraph, kind: str, text: str, **values) -> Record:
+    return Record(
+        report_id=p.report_id,
+        kind=kind,
+        text=text,
+        section=p.section,
+        paragraph=p.paragraph,
+        ordinal=p.ordinal,
+        label=citation_label(meta, p.section, p.paragraph, p.ordinal),
+        **values,
+    )
+
+
+def _runs(paragraphs: list[Paragraph]) -> Iterator[list[tuple[int, Paragraph]]]:
+    """The paragraphs of each run of a section (one heading's paragraphs), with their index."""
+    run: list[tuple[int, Paragraph]] = []
+    for i, p in enumerate(paragraphs):
+        if run and (p.section != run[-1][1].section or p.ordinal != run[-1][1].ordinal + 1):
+            yield run
+            run = []
+        run.append((i, p))
+    if run:
+        yield run
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+def _sentence_with(text: str, pattern: re.Pattern[str]) -> tuple[str, re.Match[str]] | None:
+    """The first sentence of `text` where `pattern` matches, and the match."""
+    if not pattern.search(text):  # most paragraphs: no need to split them
+        return None
+    for sentence in _sentences(text):
+        m = pattern.search(sentence)
+        if m:
+            return sentence, m
+    return None
+
+
+# --- items ------------------------------------------------------------------------------------
+
+
+def _items(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
+    out = []
+    for run in _runs(paragraphs):
+        kind = list_kind(run[0][1].section)
+        if kind is None:
+            continue
+        items = [(i, p) for i, p in run if p.kind in ("bullet", "numbered")]
+        if not items:  # bullets drawn as shapes: each one-sentence paragraph is an item
+            items = [
+                (i, p)
+                for i, p in run
+                if p.kind == "prose" and not p.text.endswith(":") and len(_sentences(p.text)) == 1
+            ]
+        for i, p in items:
+            owner = _owner(p) if kind == "recommendation" else None
+            out.append((i, _record(meta, p, kind, p.text, owner=owner)))
+    return out
+
+
+def _owner(p: Paragraph) -> str | None:
+    """Who must act on a recommendation, as printed; None when the report does not say."""
+    m = _BRACKETED.search(p.text)
+    if m and not _abbreviation(m.group("owner"), p.text[: m.start()]):
+        return m.group("owner").strip()
+    group = p.section_path.rsplit(" > ", 1)[-1] if " > " in p.section_path else ""
+    m = GROUP_LINE.match(group)
+    return m.group("owner").strip() if m else None
+
+
+def _abbreviation(text: str, before: str) -> bool:
+    """`services (CAMHS)`: the bracket spells the initials of the words before it (small
+    words may be left out), so it names them again, not an owner."""
+    letters = [c.lower() for c in text if c.isalpha()]
+    if " " in text.strip() or not letters:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", before)[-(len(letters) + 4) :]
+    for word in reversed(words):
+        if not letters:
+            break
+        if word[0].lower() == letters[-1]:
+            letters.pop()
+        elif word.lower() not in _SMALL_WORDS:
+            return False
+    return not letters
+
+
+# --- ratings ----------------------------------------------------------------------------------
+
+
+def _ratings(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
+    summary: list[tuple[int, Record]] = []
+    under_headings: list[tuple[int, Record]] = []
+    overall: list[tuple[int, Record]] = []
+    for i, p in enumerate(paragraphs):
+        if p.kind in ("bullet", "numbered"):
+            continue
+        cells = p.text.split(" | ") if p.kind == "table_row" else []
+        if len(cells) == 2 and cells[1].strip().rstrip(".").lower() in GRADES:
+            subject, value = cells[0].strip(), cells[1].strip()
+            if subject.lower() in OVERALL_RATING_HEADINGS:
+                overall += _overall(meta, i, p, p.text, value)
+            else:
+                summary.append(_rating(meta, i, p, p.text, subject, value))
+            continue
+        m = RATING_LINE.match(p.text) if len(p.text) <= _MAX_FIELD_LINE else None
+        if m:
+            subject, value = m.group("subject").strip(), m.group("value")
+            if subject.lower() in OVERALL_RATING_HEADINGS:
+                overall += _overall(meta, i, p, p.text, value)
+            elif subject.lower() in RATING_FIELDS:
+                under_headings.append(_rating(meta, i, p, p.text, p.section, value))
+            else:
+                summary.append(_rating(meta, i, p, p.text, subject, value))
+            continue
+        if not overall and "rated" in p.text:
+            hit = _sentence_with(p.text, _RATED)
+            in_overall = p.section.lower() in OVERALL_RATING_HEADINGS
+            if hit and (in_overall or p.kind == "prose"):
+                overall += _overall(meta, i, p, hit[0], hit[1].group("value"))
+    return overall[:2] + (summary or under_headings)
+
+
+def _rating(meta, i: int, p: Paragraph, text: str, subject: str, value: str):
+    return i, _record(meta, p, "rating", text, subject=subject, value=value)
+
+
+def _overall(meta, i: int, p: Paragraph, text: str, value: str) -> list[tuple[int, Record]]:
+    """The overall rating, as a rating and as the `overall_rating` fact."""
+    return [
+        (i, _record(meta, p, "rating", text, subject=OVERALL_RATING_SUBJECT, value=value)),
+        (i, _record(meta, p, "fact", text, subject="overall_rating", value=value)),
+    ]
+
+
+# --- facts ------------------------------------------------------------------------------------
+
+
+def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
+    found: dict[str, tuple[int, Record]] = {}
+
+    def take(subject: str, i: int, p: Paragraph, text: str, value: str) -> None:
+        if subject not in found and value:
+            found[subject] = (i, _record(meta, p, "fact", text, subject=subject, value=value))
+
+    # 1. fields and two-cell rows that name their fact
+    for i, p in enumerate(paragraphs):
+        label, value = _field(p)
+        if label is not None:
+            subject = FACT_FIELDS.get(label.lower(), (None, ""))[0]
+            if subject and subject != "overall_rating":  # the overall rating: see _ratings
+                take(subject, i, p, p.text, value)
+    # 2. sentences that state a fact no field held (the first in reading order)
+    # (each regular expression runs only on paragraphs holding a word it needs: most hold none)
+    for i, p in enumerate(paragraphs):
+        if p.kind not in ("prose", "numbered", "field"):
+            continue
+        low = p.text.lower()
+        if (
+            "lead_inspector" not in found
+            and ("lead inspector" in low or "led by" in low)
+            and (hit := _sentence_with(p.text, _LEAD))
+        ):
+            take("lead_inspector", i, p, hit[0], hit[1].group("value") or hit[1].group("led"))
+        if "fieldwork_dates" not in found and _FIELDWORK.search(p.text):
+            for sentence in _sentences(p.text):
+                r = RANGE.search(sentence)
+                if r and _FIELDWORK.search(sentence[: r.start()]):
+                    take("fieldwork_dates", i, p, sentence, r.group(0))
+                    break
+        if (
+            "cases_inspected" not in found
+            and " cases" in low
+            and (hit := _sentence_with(p.text, _CASES))
+        ):
+            take("cases_inspected", i, p, hit[0], hit[1].group("value"))
+        if (
+            "service_manager" not in found
+            and any(title in low for title in SERVICE_MANAGER_TITLES)
+            and (hit := _sentence_with(p.text, _MANAGER))
+        ):
+            take("service_manager", i, p, hit[0], hit[1].group("value"))
+        if (
+            "publication_date" not in found
+            and "Published" in p.text
+            and (hit := _sentence_with(p.text, _PUBLISHED))
+        ):
+            take("publication_date", i, p, hit[0], hit[1].group("value"))
+        if (
+            "reoffending_rate" not in found
+            and "national_reoffending_rate" not in found
+            and REOFFENDING_CUE in low
+        ):
+            for sentence in _sentences(p.text):
+                if REOFFENDING_CUE in sentence.lower():
+                    local, national = _rates(sentence)
+                    take("reoffending_rate", i, p, sentence, local or "")
+                    take("national_reoffending_rate", i, p, sentence, national or "")
+                    if local or national:
+                        break
+    # 3. a table row of reoffending rates; the `Total` row of a table of cases
+    for i, p in enumerate(paragraphs):
+        if p.kind != "table_row":
+            continue
+        cells = p.text.split(" | ")
+        header = p.columns or _first_row(paragraphs, i)
+        if REOFFENDING_CUE in cells[0].lower() and "reoffending_rate" not in found:
+            local, national = _rates_in_cells(cells[1:], header[1:] if header else [])
+            take("reoffending_rate", i, p, p.text, local or "")
+            take("national_reoffending_rate", i, p, p.text, national or "")
+        if (
+            "cases_inspected" not in found
+            and len(cells) == 2
+            and cells[0].strip().lower() == "total"
+            and cells[1].strip().isdigit()
+            and _about_cases(p, header)
+        ):
+            take("cases_inspected", i, p, p.text, cells[1].strip())
+    return sorted(found.values(), key=lambda f: f[0])
+
+
+def _field(p: Paragraph) -> tuple[str | None, str]:
+    """(`Lead inspector`, `Marcus Delaney`) from a field line or a two-cell table row."""
+    if p.kind == "table_row":
+        cells = p.text.split(" | ")
+        return (cells[0].strip(), cells[1].strip()) if len(cells) == 2 else (None, "")
+    if p.kind in ("field", "prose") and ":" in p.text and len(p.text) <= _MAX_FIELD_LINE:
+        label, _, value = p.text.partition(":")
+        if p.kind == "field" or len(label.split()) <= 4:
+            return label.strip(), value.strip()
+    return None, ""
+
+
+def _rates(sentence: str) -> tuple[str | None, str | None]:
+    """(area's rate, national rate) in a sentence: the national one is the figure nearest a
+    national cue. One figure with a cue in the sentence is left alone (whose is it?)."""
+    figures = list(_PERCENT.finditer(sentence))
+    cues = list(_NATIONAL.finditer(sentence))
+    if not figures:
+        return None, None
+    if not cues:
+        return (figures[0].group(0), None) if len(figures) == 1 else (None, None)
+    if len(figures) < 2:
+        return None, None
+
+    def distance(f: re.Match[str]) -> int:
+        return min(max(c.start() - f.end(), f.start() - c.end(), 0) for c in cues)
+
+    national = min(figures, key=distance)
+    local = next(f for f in figures if f is not national)
+    return local.group(0), national.group(0)
+
+
+def _rates_in_cells(cells: list[str], header: list[str]) -> tuple[str | None, str | None]:
+    """(area's rate, national rate) in a table row, by the columns' headings."""
+    if len(header) != len(cells):
+        return None, None
+    local = national = None
+    for cell, name in zip(cells, header, strict=True):
+        if not _PERCENT.fullmatch(cell.strip()):
+            continue
+        if _NATIONAL.search(name):
+            national = national or cell.strip()
+        else:
+            local = local or cell.strip()
+    return local, national
+
+
+def _first_row(paragraphs: list[Paragraph], i: int) -> list[str]:
+    """The first row of the table (run of rows) that row `i` is in, as cells: a layout that
+    does not mark its header row (PDF, text) prints it there."""
+    start = i
+    while (
+        start > 0
+        and paragraphs[start - 1].kind == "table_row"
+        and paragraphs[start - 1].section == paragraphs[i].section
+    ):
+        start -= 1
+    if start == i:
+        return []
+    first = paragraphs[start].text.split(" | ")
+    return first if not any(_PERCENT.search(c) for c in first) else []
+
+
+def _about_cases(p: Paragraph, header: list[str]) -> bool:
+    """Is this row's table about the cases inspected (its section or its header says so)?"""
+    words = " ".join([p.section, *header]).lower()
+    return CASES_TABLE_CUE in words

@@ -1,0 +1,203 @@
+"""Answers from a report's records (issue 10): lists, grades and facts, every item cited.
+
+`StructuredAnswerer.answer(plan, hits, corpus) -> Draft | None` answers, or returns None to leave
+the question to search, when the question is about records:
+
+- a list (`plan.list_kind`: strengths, improvements, recommendations) of the report the question
+  targets (or the one the evidence points at): every item, counted, each cited; recommendations
+  narrowed to an owner the question names ("for the YOS Management Board");
+- grades (`plan.rating`, or a grade that some targeted report prints named in the question):
+  every rating with that grade ("Which standards were rated Good?"), across the targeted reports;
+- one fact (`plan.fact`) asked across several reports ("Where was reoffending above the national
+  rate?"): each report's printed value, narrowed by a comparison with the national rate where
+  the question makes one.
+
+Records come from the stored paragraph rows (`records` metadata); each item is quoted with its
+record's `text`, which is verbatim in its paragraph, so every citation passes `verify`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from findings.lexicon import ABOVE_WORDS, BELOW_WORDS, OVERALL_RATING_SUBJECT
+from findings.vocab import list_kind
+from retrieval.corpus import Corpus
+from retrieval.draft import Cited, Draft
+from retrieval.hybrid import Hit, hit_from_row
+from retrieval.plan import Plan
+from retrieval.text import content_terms
+
+PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
+PLURAL_REC = "recommendations"
+# Listing one fact for every report is only done when the question clearly asks for that fact
+# (fitted on the tuning questions like retrieval.intents' thresholds).
+FACT_ACROSS_MIN_SIMILARITY = 0.7
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dict]]:
+    """(row, record) for every record of `kind` in the report, in reading order."""
+    return [
+        (row, r)
+        for row in corpus.by_report.get(report_id, [])
+        for r in corpus.metas[row].get("records") or ()
+        if r.get("kind") == kind
+    ]
+
+
+class StructuredAnswerer:
+    """One public method: `answer(plan, hits, corpus) -> Draft | None`."""
+
+    def answer(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
+        if plan.abstain or not len(corpus):
+            return None
+        if plan.list_kind:
+            return self._list(plan, hits, corpus)
+        # "Which standards were rated Good?" (not "good enough planning"): a grade filter only
+        # when the question is about ratings or asks "which"
+        grades = self._grades_named(plan, corpus) if plan.rating or plan.enumerate else set()
+        if grades:
+            return self._ratings(plan, corpus, grades)
+        # a fact across the collection ("Where was reoffending above the national rate?"): no
+        # area named; an area's own reports are told apart by the planner (year, "latest")
+        several = plan.report_ids is None or len(plan.report_ids) > 1
+        confident = plan.intent.similarity >= FACT_ACROSS_MIN_SIMILARITY
+        if plan.fact and several and confident and not plan.areas:
+            return self._fact_across(plan, corpus)
+        return None
+
+    # --- lists ----------------------------------------------------------------------------
+
+    def _list(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
+        kind = plan.list_kind or ""
+        blocks: list[tuple[str, list[tuple[int, dict]]]] = []
+        for side_no, side in enumerate(plan.sides):
+            reports = list(side.report_ids or [])
+            side_hits = [h for h in hits if h.side == side_no]
+            if len(reports) != 1 and not plan.comparison:
+                # several reports and no comparison: the one the evidence points at
+                reports = [side_hits[0].report_id] if side_hits else reports[:1]
+            for rid in reports:
+                items = records_of(corpus, rid, kind)
+                if items:
+                    blocks.append((rid, items))
+        if not blocks:
+            return None
+        if kind == "recommendation":
+            blocks = self._for_owner(plan, blocks)
+        lines: list[str] = []
+        cited: list[Cited] = []
+        for rid, items in blocks:
+            # the list's own heading names it ("key strengths", "areas requiring improvement")
+            heading = corpus.metas[items[0][0]]["section"].strip().lower() if items else ""
+            noun = heading if list_kind(heading) == kind else PLURAL.get(kind, PLURAL_REC)
+            lines.append(f"{corpus.label(rid)} lists {len(items)} {noun}:")
+            for row, r in items:
+                cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
+                owner = f" ({r['owner']})" if r.get("owner") and r["owner"] not in r["text"] else ""
+                lines.append(f"- “{r['text']}”{owner} [{len(cited)}]")
+        return Draft(text="\n".join(lines), cited=cited)
+
+    @staticmethod
+    def _for_owner(
+        plan: Plan, blocks: list[tuple[str, list[tuple[int, dict]]]]
+    ) -> list[tuple[str, list[tuple[int, dict]]]]:
+        """Recommendations for an owner the question names: every content word of the owner's
+        name (less the area's) is in the question; of several, the one named most fully. No
+        owner named: all of them."""
+        asked = set(content_terms(plan.question))
+        areas = {w for a in plan.areas for w in content_terms(a)}
+
+        def named(r: dict) -> int:
+            terms = set(content_terms(r.get("owner") or "")) - areas
+            return len(terms) if terms and terms <= asked else 0
+
+        # the owner named most fully: "the management board" is not also "the YOS manager"
+        best = max((named(r) for _, items in blocks for _, r in items), default=0)
+        if not best:
+            return blocks
+        return [(rid, [(row, r) for row, r in items if named(r) == best]) for rid, items in blocks]
+
+    # --- ratings --------------------------------------------------------------------------
+
+    @staticmethod
+    def _grades_named(plan: Plan, corpus: Corpus) -> set[str]:
+        """Grades that the targeted reports print in their ratings and the question names."""
+        q = " " + " ".join(plan.question.lower().split()) + " "
+        printed = {
+            (r.get("value") or "").lower()
+            for rid in _targets(plan, corpus)
+            for _, r in records_of(corpus, rid, "rating")
+        } - {""}
+        named = {g for g in printed if re.search(rf"\b{re.escape(g)}\b", q)}
+        # "requires improvement" also contains… nothing shorter is a grade; keep the longest
+        return {g for g in named if not any(g != h and g in h for h in named)}
+
+    def _ratings(self, plan: Plan, corpus: Corpus, grades: set[str]) -> Draft | None:
+        lines: list[str] = []
+        cited: list[Cited] = []
+        for rid in _targets(plan, corpus):
+            rated = [
+                (row, r)
+                for row, r in records_of(corpus, rid, "rating")
+                if (r.get("value") or "").lower() in grades
+                and r.get("subject") != OVERALL_RATING_SUBJECT  # "which standards": not overall
+            ]
+            if not rated:
+                continue
+            lines.append(f"{corpus.label(rid)}:")
+            for row, r in rated:
+                cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
+                lines.append(f"- **{r.get('subject') or r['text']}**: {r['value']} [{len(cited)}]")
+        if not cited:
+            return None
+        return Draft(text="\n".join(lines), cited=cited)
+
+    # --- one fact across reports ------------------------------------------------------------
+
+    def _fact_across(self, plan: Plan, corpus: Corpus) -> Draft | None:
+        subject = plan.fact or ""
+        direction = _direction(plan.question) if subject == "reoffending_rate" else 0
+        lines: list[str] = []
+        cited: list[Cited] = []
+        for rid in _targets(plan, corpus):
+            facts = records_of(corpus, rid, "fact")
+            mine = [(row, r) for row, r in facts if r.get("subject") == subject]
+            if not mine:
+                continue
+            row, r = mine[0]
+            if direction:
+                national = next(
+                    (f for _, f in facts if f.get("subject") == "national_reoffending_rate"), None
+                )
+                own, other = _percent(r.get("value")), _percent((national or {}).get("value"))
+                if own is None or other is None or (own - other) * direction <= 0:
+                    continue
+            cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
+            lines.append(
+                f"- **{corpus.label(rid)}**: {r.get('value')} — “{r['text']}” [{len(cited)}]"
+            )
+        if not cited:
+            return None
+        return Draft(text="\n".join(lines), cited=cited)
+
+
+def _targets(plan: Plan, corpus: Corpus) -> list[str]:
+    ids = plan.report_ids
+    return sorted(ids if ids is not None else (plan.scope or list(corpus.reports)))
+
+
+def _direction(question: str) -> int:
+    """+1 for "above/higher than the national rate", -1 for "below/lower", 0 for neither."""
+    words = set(question.lower().replace("?", " ").split())
+    if words & set(ABOVE_WORDS):
+        return 1
+    if words & set(BELOW_WORDS):
+        return -1
+    return 0
+
+
+def _percent(value: str | None) -> float | None:
+    m = PERCENT.search(value or "")
+    return float(m.group(1)) if m else None

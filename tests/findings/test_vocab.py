@@ -1,0 +1,17 @@
+"""The shared vocabulary: list headings named in questions."""
+
+from findings.vocab import list_kind_named
+
+
+def test_a_list_heading_named_in_a_question():
+    assert list_kind_named("What areas for improvement did the inspection identify?") == (
+        "improvement"
+    )
+    assert list_kind_named("List the key strengths, please.") == "strength"
+    assert list_kind_named("How many recommendations were made?") == "recommendation"
+    assert list_kind_named("Which recommendation was for the police?") == "recommendation"
+
+
+def test_words_of_a_heading_alone_are_not_a_list():
+    assert list_kind_named("Did planning improve between the inspections?") is None
+    assert list_kind_named("Was the improvement in planning kept up?") is None

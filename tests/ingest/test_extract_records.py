@@ -1,0 +1,179 @@
+"""ingest/records.py: structured findings from the real report, every sample and the layouts
+written for it, each checked against a list written by hand from the report's text
+(`tests/ingest/records/expected/<report_id>.json`), and carried across the parse worker.
+
+The layouts written for it (`tests/ingest/records/`) sit beside this test, not in `tests/data/`,
+which other tests ingest as a whole folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from findings.records import FACT_SUBJECTS, RECORD_KINDS, citation_label, report_id_for
+from findings.settings import Settings
+from ingest.parse import parse_file
+from ingest.worker import ParseWorker
+
+ROOT = Path(__file__).resolve().parents[2]
+THURROCK = ROOT.parent / "shared" / "corpus" / "thurrock_sqs_2015.txt"
+RECORDS = Path(__file__).resolve().parent / "records"
+EXPECTED = RECORDS / "expected"
+REPORTS = sorted(
+    [
+        *(ROOT / "data" / "reports").iterdir(),
+        *(p for p in (ROOT / "tests" / "data").iterdir() if p.is_file()),
+        *(p for p in RECORDS.iterdir() if p.suffix in (".txt", ".md", ".docx")),
+    ]
+)
+FIELDS = ("kind", "subject", "value", "owner", "section", "paragraph", "ordinal", "text")
+
+
+def comparable(record: dict) -> tuple:
+    """The record's fields in a fixed order, None as "" so that lists of them sort."""
+    return tuple("" if record.get(k) is None else record[k] for k in FIELDS)
+
+
+@pytest.fixture(scope="module")
+def thurrock():
+    return parse_file(THURROCK, Settings())
+
+
+def one(report, kind, subject=None):
+    found = [r for r in report.records if r.kind == kind and r.subject == subject]
+    assert len(found) == 1, found
+    return found[0]
+
+
+class TestThurrock:
+    def test_three_strengths_two_improvements_cited_to_their_bullets(self, thurrock):
+        strengths = [r for r in thurrock.records if r.kind == "strength"]
+        assert [(r.section, r.paragraph, r.ordinal) for r in strengths] == [
+            ("Key strengths", None, 1),
+            ("Key strengths", None, 2),
+            ("Key strengths", None, 3),
+        ]
+        assert (
+            strengths[1].text == "There was effective liaison and joint work with other agencies."
+        )
+        improvements = [r for r in thurrock.records if r.kind == "improvement"]
+        assert [(r.section, r.ordinal) for r in improvements] == [
+            ("Areas requiring improvement", 1),
+            ("Areas requiring improvement", 2),
+        ]
+        assert improvements[1].text == (
+            "Multi-Agency Public Protection Arrangements need to be fully understood by all "
+            "staff and managers."
+        )
+        assert improvements[1].label == "Thurrock SQS 2015 · Areas requiring improvement ¶2"
+        assert not [r for r in thurrock.records if r.kind in ("recommendation", "rating")]
+
+    @pytest.mark.parametrize(
+        ("subject", "value", "section", "ordinal", "text"),
+        [
+            (
+                "lead_inspector",
+                "Jane Attwood",
+                "Closing",
+                2,
+                "If you have any further questions about the inspection please contact the lead "
+                "inspector, who was Jane Attwood.",
+            ),
+            (
+                "fieldwork_dates",
+                "27-29 April 2015",
+                "Header",
+                5,
+                "The inspection was conducted from 27-29 April 2015 as part of our programme of "
+                "inspection of youth offending work.",
+            ),
+            (
+                "addressee",
+                "Jim Nicolson, Chair of YOS Management Board",
+                "Header",
+                1,
+                "To: Jim Nicolson, Chair of YOS Management Board",
+            ),
+            ("service_manager", "James Waud", "Copy to", 1, "YOS Manager | James Waud"),
+            (
+                "reoffending_rate",
+                "39.6%",
+                "Summary",
+                1,
+                "The published reoffending rate¹ for Thurrock was 39.6% against the England and "
+                "Wales average of 36.1%.",
+            ),
+            (
+                "national_reoffending_rate",
+                "36.1%",
+                "Summary",
+                1,
+                "The published reoffending rate¹ for Thurrock was 39.6% against the England and "
+                "Wales average of 36.1%.",
+            ),
+        ],
+    )
+    def test_facts_cited_to_their_paragraph(self, thurrock, subject, value, section, ordinal, text):
+        r = one(thurrock, "fact", subject)
+        assert (r.value, r.section, r.paragraph, r.ordinal, r.text) == (
+            value,
+            section,
+            None,
+            ordinal,
+            text,
+        )
+        assert r.value.startswith(value)
+
+    def test_nothing_guessed(self, thurrock):
+        subjects = {r.subject for r in thurrock.records if r.kind == "fact"}
+        assert "overall_rating" not in subjects  # a screening letter prints no rating
+        assert subjects <= set(FACT_SUBJECTS)
+
+
+def expected_for(path: Path) -> list[dict]:
+    return json.loads((EXPECTED / f"{report_id_for(path)}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.name)
+class TestEveryReport:
+    def test_records_match_the_hand_written_list(self, path):
+        report = parse_file(path, Settings())
+        got = sorted(comparable(r.to_json()) for r in report.records)
+        assert got == sorted(comparable(r) for r in expected_for(path))
+
+    def test_each_record_cites_a_paragraph_holding_its_text(self, path):
+        report = parse_file(path, Settings())
+        places = {}
+        for p in report.paragraphs:
+            places.setdefault((p.section, p.paragraph, p.ordinal), []).append(p.text)
+        positions = []
+        for r in report.records:
+            assert r.kind in RECORD_KINDS
+            assert r.report_id == report.meta.report_id
+            texts = places[(r.section, r.paragraph, r.ordinal)]
+            assert any(r.text in t for t in texts), r
+            assert r.label == citation_label(report.meta, r.section, r.paragraph, r.ordinal)
+            positions.append(
+                next(
+                    i
+                    for i, p in enumerate(report.paragraphs)
+                    if (p.section, p.paragraph, p.ordinal) == (r.section, r.paragraph, r.ordinal)
+                )
+            )
+        assert positions == sorted(positions)  # reading order
+
+
+def test_every_report_has_a_hand_written_list():
+    assert sorted(f"{report_id_for(p)}.json" for p in REPORTS) == sorted(
+        p.name for p in EXPECTED.iterdir()
+    )
+
+
+def test_the_parse_worker_carries_records_across():
+    path = ROOT / "data" / "reports" / "northfield_yos_2019.html"
+    with ParseWorker(Settings()) as worker:
+        report = worker.parse(path)
+    assert len(report.records) == 34
+    assert report.records == parse_file(path, Settings()).records

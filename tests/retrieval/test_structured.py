@@ -1,0 +1,256 @@
+"""Answers from records (retrieval.structured) on small hand-built corpora: no sample report,
+no store; `build_corpus` takes plain rows with their `records` metadata."""
+
+from __future__ import annotations
+
+from findings.records import Abstention
+from findings.vocab import LIST_SECTIONS, AbstainReason
+from retrieval.corpus import build_corpus
+from retrieval.intents import Intent
+from retrieval.plan import Plan, Side
+from retrieval.structured import StructuredAnswerer
+
+
+def _row(rid, section, ordinal, text, records=(), paragraph=None, kind="prose"):
+    return {
+        "text": text,
+        "meta": {
+            "report_id": rid,
+            "section": section,
+            "paragraph": paragraph,
+            "ordinal": ordinal,
+            "page": None,
+            "kind": kind,
+            "footnotes": [],
+            "section_path": section,
+            "records": [
+                {
+                    "report_id": rid,
+                    "section": section,
+                    "paragraph": paragraph,
+                    "ordinal": ordinal,
+                    **r,
+                }
+                for r in records
+            ],
+        },
+    }
+
+
+def corpus_of(rows, reports):
+    return build_corpus(
+        reports,
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [r["text"] for r in rows],
+            "metadatas": [r["meta"] for r in rows],
+        },
+    )
+
+
+REPORTS = [
+    {"report_id": "a", "area": "Avonby", "year": 2016, "inspection_type": "unknown"},
+    {"report_id": "b", "area": "Brill", "year": 2018, "inspection_type": "unknown"},
+]
+REC_A1 = "The YOS Manager should review every plan within a month."
+REC_A2 = "The Management Board should receive a quarterly report on education."
+ROWS = [
+    _row(
+        "a",
+        "Recommendations",
+        1,
+        REC_A1,
+        [{"kind": "recommendation", "text": REC_A1, "owner": "YOS Manager"}],
+        kind="numbered",
+    ),
+    _row(
+        "a",
+        "Recommendations",
+        2,
+        REC_A2,
+        [{"kind": "recommendation", "text": REC_A2, "owner": "Management Board"}],
+        kind="numbered",
+    ),
+    _row(
+        "a",
+        "Ratings",
+        1,
+        "Assessment | Good",
+        [{"kind": "rating", "text": "Assessment | Good", "subject": "Assessment", "value": "Good"}],
+    ),
+    _row(
+        "a",
+        "Ratings",
+        2,
+        "Planning | Inadequate",
+        [
+            {
+                "kind": "rating",
+                "text": "Planning | Inadequate",
+                "subject": "Planning",
+                "value": "Inadequate",
+            }
+        ],
+    ),
+    _row(
+        "b",
+        "Ratings",
+        1,
+        "Assessment | Inadequate",
+        [
+            {
+                "kind": "rating",
+                "text": "Assessment | Inadequate",
+                "subject": "Assessment",
+                "value": "Inadequate",
+            }
+        ],
+    ),
+    _row(
+        "a",
+        "Summary",
+        1,
+        "The reoffending rate was 40.1% against 36.2% nationally.",
+        [
+            {
+                "kind": "fact",
+                "subject": "reoffending_rate",
+                "value": "40.1%",
+                "text": "The reoffending rate was 40.1% against 36.2% nationally.",
+            },
+            {
+                "kind": "fact",
+                "subject": "national_reoffending_rate",
+                "value": "36.2%",
+                "text": "The reoffending rate was 40.1% against 36.2% nationally.",
+            },
+        ],
+    ),
+    _row(
+        "b",
+        "Summary",
+        1,
+        "Its reoffending rate of 30.0% was below the 36.2% for England.",
+        [
+            {
+                "kind": "fact",
+                "subject": "reoffending_rate",
+                "value": "30.0%",
+                "text": "Its reoffending rate of 30.0% was below the 36.2% for England.",
+            },
+            {
+                "kind": "fact",
+                "subject": "national_reoffending_rate",
+                "value": "36.2%",
+                "text": "Its reoffending rate of 30.0% was below the 36.2% for England.",
+            },
+        ],
+    ),
+]
+
+
+def plan(question, report_ids, areas=(), **kw):
+    p = Plan(question, question, [Side("x", report_ids)], areas=list(areas), **kw)
+    p.scope = ["a", "b"]
+    return p
+
+
+def where(draft, corpus):
+    return [(c.hit.report_id, c.hit.section, c.hit.ordinal, c.quote) for c in draft.cited]
+
+
+class TestLists:
+    def test_every_recommendation_is_listed_counted_and_cited(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan(
+            "What did they recommend in Avonby?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+            list_sections=LIST_SECTIONS["recommendation"],
+        )
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert draft.text == (
+            f"Avonby 2016 lists 2 recommendations:\n- “{REC_A1}” [1]\n- “{REC_A2}” [2]"
+        )
+        assert where(draft, corpus) == [
+            ("a", "Recommendations", 1, REC_A1),
+            ("a", "Recommendations", 2, REC_A2),
+        ]
+
+    def test_an_owner_named_in_the_question_narrows_the_list(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan(
+            "Which recommendations were for the management board in Avonby?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+        )
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert where(draft, corpus) == [("a", "Recommendations", 2, REC_A2)]
+        assert draft.text.startswith("Avonby 2016 lists 1 recommendations:")
+
+    def test_a_report_without_records_of_the_kind_leaves_it_to_search(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan("What were the strengths in Brill?", ["b"], ["Brill"], list_kind="strength")
+        assert StructuredAnswerer().answer(p, [], corpus) is None
+
+
+class TestGrades:
+    def test_a_grade_named_lists_every_rating_with_it_across_reports(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan("Which standards were rated inadequate?", None, rating=True, enumerate=True)
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert draft.text == (
+            "Avonby 2016:\n- **Planning**: Inadequate [1]\n"
+            "Brill 2018:\n- **Assessment**: Inadequate [2]"
+        )
+        assert where(draft, corpus) == [
+            ("a", "Ratings", 2, "Planning | Inadequate"),
+            ("b", "Ratings", 1, "Assessment | Inadequate"),
+        ]
+
+    def test_a_grade_word_in_a_plain_question_is_not_a_filter(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan("What share of plans were good enough?", None)
+        assert StructuredAnswerer().answer(p, [], corpus) is None
+
+
+class TestFactAcross:
+    def _plan(self, question):
+        return plan(
+            question,
+            None,
+            fact="reoffending_rate",
+            intent=Intent("fact:reoffending_rate", 0.8, 0.3),
+        )
+
+    def test_above_the_national_rate_keeps_only_the_reports_above_it(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        draft = StructuredAnswerer().answer(
+            self._plan("Where was reoffending above the national rate?"), [], corpus
+        )
+        assert [c.hit.report_id for c in draft.cited] == ["a"]
+        assert draft.text == (
+            "- **Avonby 2016**: 40.1% — “The reoffending rate was 40.1% against 36.2% "
+            "nationally.” [1]"
+        )
+
+    def test_below_keeps_the_others(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        draft = StructuredAnswerer().answer(
+            self._plan("Where was reoffending lower than nationally?"), [], corpus
+        )
+        assert [c.hit.report_id for c in draft.cited] == ["b"]
+
+    def test_a_question_naming_an_area_is_left_to_search(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = self._plan("What was the reoffending rate in Avonby?")
+        p.areas = ["Avonby"]
+        assert StructuredAnswerer().answer(p, [], corpus) is None
+
+    def test_a_plan_that_abstains_is_not_answered(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = self._plan("Where was reoffending above the national rate?")
+        p.abstain = Abstention(AbstainReason.NAME_NOT_PRINTED, "")
+        assert StructuredAnswerer().answer(p, [], corpus) is None
