@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from findings.settings import get_settings
 from findings.text import normalise_space
+from findings.vocab import SUPERSCRIPT_DIGITS
 from store.factory import build_store
 
 
@@ -42,17 +44,27 @@ def _names(g: dict, r: dict) -> bool:
 
 
 def _fold(text: str) -> str:
+    """Compare text without layout: spaces, quote styles and footnote markers (a parser that
+    now attaches a footnote adds its marker, `rate¹`)."""
+    text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text)
     return normalise_space(text).lower().replace("’", "'").replace("“", '"').replace("”", '"')
 
 
-def _place(report: str, anchor: str, rows: list[dict]) -> dict | None:
+def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int]) -> dict | None:
+    """The paragraph holding the anchor text (or held by it). Of several (a short anchor such
+    as `Rating: Good`), the one in the gold's old section, then the one nearest the question's
+    other gold paragraphs."""
     a = _fold(anchor)
     mine = [r for r in rows if r["report_id"] == report]
     hits = [r for r in mine if a in _fold(r["text"])] or [
         r for r in mine if len(_fold(r["text"])) > 20 and _fold(r["text"]) in a
     ]
-    if len(hits) > 1:  # the smallest paragraph that holds all of it
-        hits.sort(key=lambda r: len(r["text"]))
+    if len(hits) > 1:
+        same = [r for r in hits if r["section"].lower() == str(g.get("section") or "").lower()]
+        hits = same or hits
+        hits.sort(
+            key=lambda r: (min((abs(r["order"] - o) for o in near), default=0), len(r["text"]))
+        )
     return hits[0] if hits else None
 
 
@@ -87,11 +99,24 @@ def resolve(files: list[Path], anchors_file: Path | None) -> None:
         out = []
         for line in f.read_text().splitlines():
             q = json.loads(line)
-            for i, g in enumerate(q.get("gold") or []):
-                text = g.get("quote") or anchors.get(f"{q['id']}#{i}")
+            gold = q.get("gold") or []
+            texts = [g.get("quote") or anchors.get(f"{q['id']}#{i}") for i, g in enumerate(gold)]
+            unique = [
+                _place(g["report"], t, rows, g, []) if t else None
+                for g, t in zip(gold, texts, strict=True)
+            ]
+            near = [
+                u["order"]
+                for g, t, u in zip(gold, texts, unique, strict=True)
+                if u
+                and t
+                and sum(_fold(t) in _fold(r["text"]) for r in rows if r["report_id"] == g["report"])
+                == 1
+            ]
+            for g, text in zip(gold, texts, strict=True):
                 if text is None:
                     continue
-                r = _place(g["report"], text, rows)
+                r = _place(g["report"], text, rows, g, near)
                 if r is None:
                     print(f"{f.name} {q['id']}: cannot place {g}")
                     failed += 1
