@@ -239,6 +239,32 @@ RECORD_COLUMNS = (
 )
 
 
+TopKOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top-k",
+        min=1,
+        max=100,
+        help="Paragraphs to retrieve [env FINDINGS_TOP_K].",
+        show_default=False,
+    ),
+]
+AreaOpt = Annotated[
+    str | None, typer.Option("--area", help="Only reports about this area.", show_default=False)
+]
+YearFromOpt = Annotated[
+    int | None,
+    typer.Option("--year-from", help="Only reports from this year on.", show_default=False),
+]
+YearToOpt = Annotated[
+    int | None, typer.Option("--year-to", help="Only reports up to this year.", show_default=False)
+]
+ReportOpt = Annotated[
+    list[str] | None,
+    typer.Option("--report", help="Only this report id (repeatable).", show_default=False),
+]
+
+
 @app.command()
 def records(
     kind: Annotated[
@@ -250,14 +276,8 @@ def records(
             show_default=False,
         ),
     ] = None,
-    report: Annotated[
-        list[str] | None,
-        typer.Option("--report", help="Only this report id (repeatable).", show_default=False),
-    ] = None,
-    area: Annotated[
-        str | None,
-        typer.Option("--area", help="Only reports about this area.", show_default=False),
-    ] = None,
+    report: ReportOpt = None,
+    area: AreaOpt = None,
     store: StoreOpt = None,
     chroma_url: UrlOpt = None,
     as_json: JsonOpt = False,
@@ -317,28 +337,6 @@ def records(
         Console().print(table, markup=False)
 
 
-TopKOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--top-k",
-        min=1,
-        max=100,
-        help="Paragraphs to retrieve [env FINDINGS_TOP_K].",
-        show_default=False,
-    ),
-]
-AreaOpt = Annotated[
-    str | None, typer.Option("--area", help="Only reports about this area.", show_default=False)
-]
-YearFromOpt = Annotated[
-    int | None,
-    typer.Option("--year-from", help="Only reports from this year on.", show_default=False),
-]
-YearToOpt = Annotated[
-    int | None, typer.Option("--year-to", help="Only reports up to this year.", show_default=False)
-]
-
-
 def _filters(area, year_from, year_to, report_ids=None) -> dict:
     out = {
         "area": area,
@@ -370,10 +368,7 @@ def ask(
             show_default=False,
         ),
     ] = None,
-    report: Annotated[
-        list[str] | None,
-        typer.Option("--report", help="Only this report id (repeatable).", show_default=False),
-    ] = None,
+    report: ReportOpt = None,
     area: AreaOpt = None,
     year_from: YearFromOpt = None,
     year_to: YearToOpt = None,

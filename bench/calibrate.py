@@ -3,8 +3,8 @@
     FINDINGS_STORE=DIR python -m bench.calibrate data/eval/dev_qa.jsonl data/eval/blind_tune.jsonl
 
 DIR must hold the reports those questions are about. For each question that the planner does not
-refuse outright (unknown area, year or name), the passage the answerer would quote is found
-exactly as `ExtractiveAnswerer` finds it, and its features are recorded: cosine similarity,
+refuse outright (unknown area, year or name), the passage the answerer would quote and its
+features come from `retrieval.answer.candidate`, which the answerer uses: cosine similarity,
 coverage of the question's terms, whether it prints the kind of thing asked for, and whether the
 question names a topic the targeted reports never print. A logistic regression (L2, plain numpy)
 predicts "the question is answerable" from them; the printout gives the weights to paste into
@@ -40,13 +40,10 @@ def features(paths: list[Path]) -> tuple[np.ndarray, np.ndarray]:
                 continue
             terms = A._question_terms(plan, corpus)
             missing = bool(A.missing_terms(plan, corpus, terms)) and not plan.comparison
-            side = [h for h in hits if h.side == 0]
-            typed = next(
-                (h for h in side[:6] if A._prints_what_is_asked(plan, h.text, corpus)), None
-            )
-            hit = typed or side[0]
-            coverage = corpus.coverage(terms, hit.row) if terms else 1.0
-            X.append([hit.dense, coverage, float(typed is not None), float(missing)])
+            found = A.candidate(plan, [h for h in hits if h.side == 0], terms, corpus, missing)
+            if found is None:
+                continue  # no passage prints the identifier asked about: a hard abstention
+            X.append([float(found[1][f]) for f in FEATURES])
             y.append(float(bool(q.get("gold"))))
     return np.asarray(X), np.asarray(y)
 

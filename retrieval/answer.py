@@ -195,16 +195,11 @@ class ExtractiveAnswerer:
     ) -> Cited | None:
         """The best passage that prints what is asked (among the first few), if the evidence
         that it answers the question is strong enough (`evidence`)."""
-        if not hits:
+        found = candidate(plan, hits, terms, corpus, missing)
+        if found is None:
             return None
-        # "team 4321" is not answered by the note on team 4319
-        named = [h for h in hits if all(prints_identifier(h.text, i) for i in plan.identifiers)]
-        if not named:
-            return None
-        typed = next((h for h in named[:6] if _prints_what_is_asked(plan, h.text, corpus)), None)
-        hit = typed or named[0]
-        coverage = corpus.coverage(terms, hit.row) if terms else 1.0
-        if evidence(hit.dense, coverage, typed is not None, missing) < self.min_evidence:
+        hit, features = found
+        if evidence(**features) < self.min_evidence:
             return None
         return Cited(hit, self._quote(hit, terms))
 
@@ -292,6 +287,27 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
             re.search(r"\d%", text) and "percent" in q.lower()
         )
     return has_number(text)
+
+
+def candidate(
+    plan: Plan, hits: list[Hit], terms: dict[str, float], corpus: Corpus, missing: bool
+) -> tuple[Hit, dict] | None:
+    """The passage an answer would quote, and the features `evidence` scores it by: the first
+    of the best few that prints every identifier named and the kind of thing asked for (else
+    the best that prints the identifiers). None when no passage prints the identifiers ("team
+    4321" is not answered by the note on team 4319). `bench.calibrate` fits on exactly these."""
+    named = [h for h in hits if all(prints_identifier(h.text, i) for i in plan.identifiers)]
+    if not named:
+        return None
+    typed = next((h for h in named[:6] if _prints_what_is_asked(plan, h.text, corpus)), None)
+    hit = typed or named[0]
+    coverage = corpus.coverage(terms, hit.row) if terms else 1.0
+    return hit, {
+        "dense": hit.dense,
+        "coverage": coverage,
+        "typed": typed is not None,
+        "missing": missing,
+    }
 
 
 def evidence(dense: float, coverage: float, typed: bool, missing: bool) -> float:

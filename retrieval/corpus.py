@@ -68,6 +68,8 @@ class Corpus:
     vectors: np.ndarray | None = None  # the stored embeddings, one row per paragraph
     row_of: dict[str, int] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
+    # report id -> (row, record) for every record its paragraphs carry, in reading order
+    records: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -174,7 +176,7 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
     return found
 
 
-CORPUS_FORMAT = 3  # bump when Corpus or build_corpus changes: old caches are then ignored
+CORPUS_FORMAT = 4  # bump when Corpus or build_corpus changes: old caches are then ignored
 KEEP_CACHED = 8
 
 
@@ -243,7 +245,11 @@ class CorpusLoader:
             state = json.loads(self._state_file().read_text())
         except (OSError, ValueError):
             return None
-        if not isinstance(state, dict) or state.get("token") != json.loads(json.dumps(token)):
+        if (
+            not isinstance(state, dict)
+            or state.get("format") != CORPUS_FORMAT  # a corpus of an older shape: rebuild it
+            or state.get("token") != json.loads(json.dumps(token))
+        ):
             return None
         return self._from_disk(str(state.get("key")))
 
@@ -251,7 +257,8 @@ class CorpusLoader:
         path = self._state_file()
         try:
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"token": token, "key": self._key(versions)}))
+            state = {"format": CORPUS_FORMAT, "token": token, "key": self._key(versions)}
+            tmp.write_text(json.dumps(state))
             tmp.replace(path)
         except OSError:
             pass  # a read-only cache only costs speed
@@ -329,8 +336,10 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     doc_tokens: list[list[str]] = []
     row_terms: list[frozenset[str]] = []
     df: dict[str, int] = defaultdict(int)
+    records: dict[str, list[tuple[int, dict]]] = defaultdict(list)
     for i, (text, md) in enumerate(zip(texts, metas, strict=True)):
         by_report[md["report_id"]].append(i)
+        records[md["report_id"]] += [(i, r) for r in md.get("records") or ()]
         full = " ".join(
             [md.get("section_path") or md["section"], text, " ".join(md.get("footnotes") or [])]
         )
@@ -354,6 +363,7 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
         if r.get("area"):
             corpus.areas.setdefault(r["area"].lower(), []).append(rid)
     corpus.by_report = dict(by_report)
+    corpus.records = dict(records)
     corpus.vocab = dict(vocab)
     corpus.row_terms = row_terms
     headings = {md.get("section_path") or md["section"] for md in metas}

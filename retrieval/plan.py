@@ -212,9 +212,9 @@ class QuestionPlanner:
                 if ANAPHORA.search(question) or not content_terms(_strip_known(question, corpus)):
                     inherited.search_text = f"{question} {earlier}"
                 inherited.scope = base
-                return inherited
+                return self._read_intent(inherited, corpus)
         plan.scope = base
-        return plan
+        return self._read_intent(plan, corpus)
 
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
         q = question.strip()
@@ -227,7 +227,6 @@ class QuestionPlanner:
         plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
         plan.summary = bool(SUMMARY_ASK.search(q)) and not plan.quantity and plan.wants is None
         plan.wants_actions = bool(ACTIONS_ASK.search(q))
-        self._read_intent(plan, corpus)
         lower = q.lower()
         areas = corpus.areas_in(lower)
         # a longer area name wins over one inside it ("North Vale" over "Vale")
@@ -355,10 +354,14 @@ class QuestionPlanner:
             plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]
         return plan
 
-    def _read_intent(self, plan: Plan, corpus: Corpus) -> None:
+    def _read_intent(self, plan: Plan, corpus: Corpus) -> Plan:
         """What the question is about: a list heading it names (`list_kind_named`), else the
         nearest exemplar questions (`retrieval.intents`), with the areas and years taken out
-        (they pick reports, not intents)."""
+        (they pick reports, not intents). Read once, for the plan returned: the earlier turns
+        of a conversation are planned only for their areas and years. A plan that abstains
+        needs none (no model call)."""
+        if plan.abstain:
+            return plan
         q = plan.question
         named = list_kind_named(q)
         if self.intents is not None:
@@ -371,6 +374,7 @@ class QuestionPlanner:
         # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
         # read from one sentence's meaning, it is a hint, not a requirement on the answer
         plan.fact = plan.intent.fact
+        return plan
 
     def _unknown_names(
         self, q: str, corpus: Corpus, areas: list[str], base: list[str]

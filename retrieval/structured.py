@@ -38,12 +38,7 @@ PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dict]]:
     """(row, record) for every record of `kind` in the report, in reading order."""
-    return [
-        (row, r)
-        for row in corpus.by_report.get(report_id, [])
-        for r in corpus.metas[row].get("records") or ()
-        if r.get("kind") == kind
-    ]
+    return [(row, r) for row, r in corpus.records.get(report_id, ()) if r.get("kind") == kind]
 
 
 class StructuredAnswerer:

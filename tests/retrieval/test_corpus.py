@@ -48,3 +48,20 @@ def test_a_changed_store_is_indexed_anew(store, reports_dir, embedder):
     after = CorpusLoader(store).load()
     assert "alderton_sqs_2017" in before.reports and "alderton_sqs_2017" not in after.reports
     assert not any(i.startswith("alderton_sqs_2017:") for i in after.ids)
+
+
+def test_a_cache_of_an_older_corpus_format_is_rebuilt(store, monkeypatch):
+    first = CorpusLoader(store).load()
+    # the next release changes the Corpus: its loader must not unpickle this one's
+    monkeypatch.setattr(corpus_mod, "CORPUS_FORMAT", corpus_mod.CORPUS_FORMAT + 1)
+    built = []
+    real = corpus_mod.build_corpus
+
+    def counting(*args):
+        built.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(corpus_mod, "build_corpus", counting)
+    again = CorpusLoader(store).load()
+    assert built == [1]
+    assert again.ids == first.ids
