@@ -1,9 +1,17 @@
-"""The words that structured findings (issue 10) are recognised by, each with its reason.
+"""Every word list the project reads text by, each entry with its reason: one module.
 
 `ingest.records` reads a report's structure (list headings, tables, `Field: value` lines,
 "X should:" groups, "Standard: grade" lines); where a word decides what a structure means, it
 is listed here, once. Every entry is about the genre of youth justice inspection reports, never
 about one report: a report whose layout uses none of them simply yields no record of that kind.
+
+`retrieval` reads a question's form by the phrases further down ("--- questions ---"): which
+report a question points at (latest, previous, before 2016), what kind of answer it wants (a
+number, a date, a person), and whether it continues an earlier turn. They are matched on words
+(`retrieval.text.Cue`), never on characters. A phrase is words separated by spaces: `a|b` is
+either word, a trailing `?` makes a word optional, a trailing `*` matches any ending, `*` alone
+is any one word and `#year` a year. None is tied to a particular question, report or area: what
+a question is *about* is read by meaning (`retrieval/intents.yaml`), not from these.
 """
 
 from __future__ import annotations
@@ -125,3 +133,338 @@ BELOW_WORDS: dict[str, str] = {
     "lower": "lower than the England and Wales figure",
     "under": "under the national average",
 }
+
+
+# Lower-case headings over a report's overall verdict: questions about the overall picture favour
+# the paragraphs under these (one reason each).
+SUMMARY_HEADINGS: dict[str, str] = {
+    "summary": "screening letters open with it",
+    "executive summary": "rated and thematic reports",
+    "overall rating": "the 2018 framework's single judgement",
+    "overall judgement": "older and thematic reports",
+    "overview": "full joint inspections",
+    "conclusion": "thematic reports close with it",
+    "conclusions": "the same, plural",
+}
+
+
+# Words that, anywhere in a question, name a list without its full heading.
+LIST_WORDS: dict[str, str] = {
+    "strengths": "strength",  # "What were the strengths?"
+    "recommendation": "recommendation",  # "recommendation", "recommendations"
+}
+
+
+# --- questions: which reports ------------------------------------------------------------------
+
+# A question for an area's newest report.
+LATEST: dict[str, str] = {
+    "latest": "the newest report",
+    "most recent": "the same",
+    "newest": "the same",
+    "current": "the state of things now: the newest report",
+    "last inspection|report|visit|time": "the last one held, i.e. the newest",
+}
+# A question for the report before the newest (or, in a follow-up, before the one discussed).
+PREVIOUS: dict[str, str] = {
+    "previous": "the report before",
+    "prior": "the same",
+    "earlier": "the same",
+    "preceding": "the same",
+}
+# Phrases that start like PREVIOUS but bound a time instead ("prior to 2016").
+PREVIOUS_NOT: dict[str, str] = {"prior|previous to": "a time bound, not the previous report"}
+# In a follow-up, "last time" is the inspection before the one the conversation is about.
+LAST_TIME: dict[str, str] = {"last time": "the inspection before the one discussed"}
+# A question for an area's first report.
+FIRST: dict[str, str] = {
+    "first": "the oldest report",
+    "earliest": "the same",
+    "original": "the same",
+}
+# In a follow-up: the inspection after the one discussed.
+NEXT: dict[str, str] = {
+    "next": "the following inspection",
+    "later": "the same",
+    "following": "the same",
+    "subsequent": "the same",
+    "since then": "what came after the one discussed",
+    "by then": "the same",
+}
+# A question about change across an area's inspections: every report of the area, not one.
+CHANGE: dict[str, str] = {
+    "improv*": "improved, improvement: change over time",
+    "chang*": "changed, changes",
+    "progress*": "progress made since",
+    "better": "a comparison with before",
+    "worse": "the same",
+    "deteriorat*": "the same",
+    "compar*": "compare, comparison",
+    "differ*": "difference, differ",
+    "between its|the two|2": "both of an area's inspections",
+    "both inspections": "the same",
+    "two inspections": "the same",
+    "over time": "change over time",
+    "since": "change since an earlier report",
+    "still": "whether something persists from an earlier report",
+    "again": "the same",
+    "anymore": "the same",
+    "any more": "the same",
+}
+# A question that sets two reports or areas side by side.
+COMPARE: dict[str, str] = {
+    "compar*": "compare, comparison",
+    "versus": "the same",
+    "vs": "the same, abbreviated",
+    "differ*": "difference, differ",
+    "contrast": "the same",
+    "both": "two sides at once",
+    "between": "the same",
+}
+# Years written after all the areas of a comparison apply to each ("at their 2016 screenings").
+EACH_SIDE: dict[str, str] = {
+    "their": "a year shared by the areas named",
+    "both": "the same",
+    "each": "the same",
+}
+# A year after these words bounds the reports searched ("Before 2016, what had inspectors said").
+BEFORE_YEAR: dict[str, str] = {
+    "before the? #year": "reports older than the year",
+    "prior to the? #year": "the same",
+    "earlier than the? #year": "the same",
+}
+AFTER_YEAR: dict[str, str] = {
+    "after the? #year": "reports newer than the year",
+    "later than the? #year": "the same",
+}
+# A year after these words is a time in the text ("since 2016"), not necessarily a report's year.
+SOFT_YEAR: dict[str, str] = {
+    "since|until|by|from|before|after the? #year": "a time span, not a report's year",
+}
+# A time bound is about reports only when it opens the question or the question is about what
+# reports said ("what had inspectors said before 2016"); otherwise it is about the work.
+REPORT_LEVEL: dict[str, str] = {
+    "inspector*|inspection*|report*|letter*|screening* had? say|said|found|find|report*|note*": (
+        "what a report said or found"
+    ),
+}
+
+# --- questions: what kind of answer -------------------------------------------------------------
+
+# Little words a question may open with before its real first word ("And who led it?").
+LEADING_CONJUNCTIONS: dict[str, str] = {
+    "and": "a follow-up",
+    "so": "the same",
+    "but": "the same",
+}
+# A question (or a clause after a comma) opening with one of these wants yes or no.
+YES_NO_OPENERS: dict[str, str] = {
+    "did|was|were|is|are|has|have|had|does|do": "auxiliary verbs open closed questions",
+    "could|can|should|would|will": "modal verbs open closed questions",
+}
+# A question opening with one of these is open, whatever follows.
+WH_OPENERS: dict[str, str] = {"what|how|who|which|why|where": "open questions"}
+# A question that wants a number.
+QUANTITY: dict[str, str] = {
+    "how many|much": "a count or amount",
+    "how long|often|quickly|soon": "a duration or frequency",
+    "how high|low": "a level",
+    "percentage": "a share",
+    "proportion": "the same",
+    "share": "the same",
+    "number of": "a count",
+    "rate": "a rate (reoffending, attendance)",
+    "average": "an average",
+    "figure": "a figure",
+    "waiting time*|list*": "a wait",
+}
+# Of QUANTITY: a question about time taken, answered by a duration ("within 10 working days").
+DURATION: dict[str, str] = {
+    "how long|quickly|soon|often": "a duration or frequency",
+}
+# Of QUANTITY: a question about a wait, answered by a paragraph that speaks of waiting.
+WAITING: dict[str, str] = {"wait*": "wait, waiting, waited"}
+# Of QUANTITY: a question about a share, answered by a percentage or "N of M".
+SHARE: dict[str, str] = {
+    "share|proportion|percentage|rate": "a part of a whole",
+}
+# A count question names what is counted right after these ("how many of the cases").
+COUNTED_AFTER: dict[str, str] = {
+    "how many|much of? the?": "the thing counted follows",
+    "number|proportion|percentage of the?": "the same",
+}
+# A question opening with these wants a date.
+WHEN_OPENERS: dict[str, str] = {
+    "when was|were|did|is|are|does|do|will|had|has": "a date or time",
+    "on? what date": "a date",
+    "in which month": "a date",
+    "what were the dates": "a date range",
+}
+# A question opening with these, or using the second list anywhere, wants a person.
+WHO_OPENERS: dict[str, str] = {
+    "who|whom": "a person",
+    "which inspector|manager|person|officer": "a person by role",
+}
+WHO_ANYWHERE: dict[str, str] = {
+    "who was|led|chaired|managed|signed": "a person by what they did",
+}
+# "Which …" and "List …" questions want every match cited, not only the best.
+ENUMERATE_OPENERS: dict[str, str] = {"which|list": "every match is wanted"}
+# "What did inspectors say about X": each paragraph on X, not one sentence.
+SUMMARY_ASK: dict[str, str] = {
+    "say|said|find|found|report|reported|note|noted *? *? about": "what was said on a topic",
+    "tell me *? *? about": "the same",
+}
+# A question about what should be done: recommendations and improvements first.
+ACTIONS_ASK: dict[str, str] = {
+    "want|wanted done": "what inspectors asked for",
+    "want|wanted to see": "the same",
+    "recommend*": "recommendations",
+    "should the|it|they": "what someone should do",
+    "need|needs to be? done|improve|change": "what must change",
+    "what must": "the same",
+}
+# A follow-up that points back at the earlier turn's subject ("Who said that?").
+ANAPHORA: dict[str, str] = {
+    "that|this|those|these|such": "demonstratives point back",
+    "they|them": "pronouns point back",
+    "about|with|on|to|for it": "the same, for 'it'",
+}
+
+# --- model output (LLM mode: retrieval.support) ------------------------------------------------
+
+# A sentence in a report that speaks to a model: it is withheld from the prompt and backs no claim.
+ADDRESSES_A_MODEL: dict[str, str] = {
+    "ignore|disregard|forget|override all|any|the|your? previous|prior|earlier|above|system? "
+    "instruction*|prompt*|rules": "an attempt to replace the instructions",
+    "system|developer prompt": "names the model's instructions",
+    "reveal your|the prompt*|instruction*": "asks for the instructions",
+    "ai|language model": "speaks of or to a model",
+    "as an ai": "the same",
+    "you are now? a|an ai|assistant|chatbot": "tells the model what it is",
+}
+# What a model writes when the sources do not answer (the prompt asks for the first).
+MODEL_ABSTAINS: dict[str, str] = {
+    "not in the reports": "the prompt's own words for no answer",
+    "source*|report*|paragraph* do|does|did not answer|say|mention|cover|contain|state": (
+        "a model's usual way of saying the same"
+    ),
+    "no information": "the same",
+}
+
+# --- words that do not pick paragraphs (retrieval.text) ------------------------------------------
+
+# Beyond bm25s's English stop list: words a question is made of that no paragraph is found by.
+# Keys are groups of words; each group has its reason.
+STOPWORDS_EXTRA: dict[str, str] = {
+    "what which who whom whose how when where why": "question words ask; they pick nothing",
+    "did does do done was were is are be been being": "auxiliaries",
+    "the a an it its there their me": "articles and pronouns",
+    "about say said says tell according per": "the frame of a question about a report",
+    "any many much more most less least": "quantifiers: the question's form, not its topic",
+    "can could would should will shall may might must": "modal verbs",
+    "also up off under over into onto out": "particles and prepositions",
+    "get got make makes made show shows showed shown give given like": "light verbs",
+    "someone somebody anyone thing things kind sort way ways": "placeholders",
+    "own same other others themselves itself himself herself ourselves": "pronouns",
+    "yes no not very just only still even again ever": "adverbs of degree and polarity",
+    "each every both either neither so than then too here": "determiners and connectives",
+    "hence thus therefore indeed really quite rather": "discourse adverbs",
+}
+# Words every youth justice report uses: they do not tell one paragraph from another (stemmed).
+GENERIC_WORDS: dict[str, str] = {
+    "inspector inspectors inspection inspections report reports": "what every report is",
+    "found find finding findings said say says note notes": "how every report speaks",
+    "yos youth offending service services team": "who every report is about",
+    "case cases child children young people person work": "what every report inspects",
+    "area areas year years generally whether well": "frame words",
+    "first latest previous recent earlier since next last before after": (
+        "time words pick reports (retrieval.plan), not paragraphs"
+    ),
+}
+# Numbers written as words: a paragraph that prints one prints a number.
+NUMBER_WORDS: dict[str, str] = {
+    "one two three four five six seven eight nine ten eleven twelve": "small counts",
+    "fifteen twenty thirty forty fifty hundred": "round counts",
+    "half third quarter": "shares",
+}
+# Their values, for the LLM check's "every number printed" ("one" is left out: it is a pronoun as
+# often as a number, "no one").
+NUMBER_VALUES: dict[str, str] = {
+    w: str(i) for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
+} | {"eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
+# Capitalised words that are not a person's name: two of them together ("Youth Justice") are an
+# institution or a heading, not a person (retrieval.text.prints_person).
+INSTITUTIONAL: dict[str, str] = {
+    "Youth Offending Service Services Team Board Management Justice": "youth justice bodies",
+    "Inspectorate Inspection Joint Full Short Quality Screening Chief Inspector": "inspections",
+    "Assistant Director Manager Head Chair Member Lead Elected Commissioner": "role titles",
+    "Council Court Police Probation Ministry Local Authority Office Commission": "agencies",
+    "Children Childrens Social Care Health Mental Education Learning": "services",
+    "Public Protection Arrangements Agency Multi Safeguarding Crime Operational": "work areas",
+    "England Wales National": "the national comparison",
+    "The Key Areas Summary Context": "headings and sentence starts",
+}
+# Stems the Porter stemmer merges but the reports do not: a "rating" (Good, Outstanding) is not
+# a reoffending "rate".
+STEM_OVERRIDES: dict[str, str] = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+# Words a question uses for what reports print differently: each group is one meaning.
+SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
+    ("inspected", "conducted", "fieldwork"): "how reports say an inspection took place",
+    ("verdict", "judgement", "overall"): "how reports name their overall finding",
+}
+# Terms that never count as a topic the reports cover: they frame comparisons, time and size.
+NOT_CONCEPTS: dict[str, str] = {
+    "compare comparison recent previous latest earlier earliest first last next later": (
+        "comparison and time words"
+    ),
+    "lower higher better worse improve improved change changed": "direction words",
+    "quick quickly long longer since before after time times often": "time and speed",
+    "two three four five six": "small numbers",
+    "have had see seen go main get become became": "light verbs",
+    "effective ineffective": "evaluation words every report uses",
+}
+# Prefixes that turn a word into its opposite ("ineffective"): a paragraph printing the negated
+# word does not print the question's word.
+NEGATING_PREFIXES: dict[str, str] = {
+    "in": "ineffective",
+    "un": "unclear",
+    "non": "non-compliance",
+    "im": "impractical",
+    "ir": "irregular",
+    "il": "illegible",
+    "dis": "disengaged",
+}
+# Acronyms of the field, for reports that use a term without defining it (a report's own
+# definitions, learned at load time, take precedence).
+GLOSSARY: dict[str, str] = {
+    "mappa": "multi-agency public protection arrangements",
+    "camhs": "child and adolescent mental health services",
+    "yos": "youth offending service",
+    "yot": "youth offending team",
+    "yjb": "youth justice board",
+    "psr": "pre-sentence report",
+    "ete": "education, training and employment",
+    "lac": "looked after children",
+    "sqs": "short quality screening",
+    "fji": "full joint inspection",
+    "lscb": "local safeguarding children board",
+    "dto": "detention and training order",
+    "yro": "youth rehabilitation order",
+}
+# Little words inside a defined term ("Multi-Agency Public Protection Arrangements (MAPPA)"):
+# they have no initial in the acronym.
+ACRONYM_CONNECTORS: dict[str, str] = {
+    "and": "conjunction",
+    "of": "preposition",
+    "for": "preposition",
+    "the": "article",
+    "in": "preposition",
+    "on": "preposition",
+    "to": "preposition",
+}
+
+
+def words_of(groups: dict) -> frozenset[str]:
+    """Every word in the keys of a grouped list above."""
+    return frozenset(w for key in groups for w in key.split())

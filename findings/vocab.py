@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from findings.lexicon import LIST_WORDS
+
 # --- inspection types -------------------------------------------------------------------------
 
 
@@ -23,7 +25,7 @@ class InspectionType:
     short: str  # in citation labels: `Thurrock SQS 2015`
     label: str  # in the app
     in_report: str  # regex: how a report's title or opening names its own type
-    in_question: str | None  # regex: how a question names it (None: questions don't)
+    in_question: tuple[str, ...]  # how a question names it (`retrieval.text.Cue` phrases)
 
 
 # Report detection tries these in order (a screening letter that mentions the earlier full joint
@@ -34,22 +36,22 @@ INSPECTION_TYPES: tuple[InspectionType, ...] = (
         "SQS",
         "Short quality screening",
         r"short quality screening|\bSQS\b",
-        r"\b(short quality screening|SQS|screening)\b",
+        ("short quality screening", "sqs", "screening"),
     ),
     InspectionType(
         "full joint inspection",
         "FJI",
         "Full joint inspection",
         r"full joint inspection|\bFJI\b",
-        r"\b(full joint inspection|FJI)\b",
+        ("full joint inspection", "fji"),
     ),
-    InspectionType("thematic", "thematic", "Thematic", r"\bthematic\b", r"\bthematic\b"),
+    InspectionType("thematic", "thematic", "Thematic", r"\bthematic\b", ("thematic",)),
     InspectionType(
         "youth offending service inspection",
         "YOS inspection",
         "Youth offending service inspection",
         r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection",
-        None,
+        (),
     ),
 )
 # A question naming two types ("the screening after the full joint inspection") is read as
@@ -84,19 +86,6 @@ def list_kind(section: str) -> str | None:
     return next((kind for kind, names in LIST_SECTIONS.items() if name in names), None)
 
 
-# Lower-case headings over a report's overall verdict: questions about the overall picture favour
-# the paragraphs under these (one reason each).
-SUMMARY_HEADINGS: dict[str, str] = {
-    "summary": "screening letters open with it",
-    "executive summary": "rated and thematic reports",
-    "overall rating": "the 2018 framework's single judgement",
-    "overall judgement": "older and thematic reports",
-    "overview": "full joint inspections",
-    "conclusion": "thematic reports close with it",
-    "conclusions": "the same, plural",
-}
-
-
 def list_kind_named(text: str) -> str | None:
     """The list a question names by its heading ("the areas for improvement", "key strengths",
     "recommendations"), or None. Only whole heading names count: "improve" alone is not one."""
@@ -105,8 +94,7 @@ def list_kind_named(text: str) -> str | None:
         for name in names:
             if f" {name} " in low or f" {name}?" in low or f" {name}," in low or f" {name}." in low:
                 return kind
-    singular = {"strength": " strengths", "recommendation": " recommendation"}
-    return next((kind for kind, word in singular.items() if word in low), None)
+    return next((kind for word, kind in LIST_WORDS.items() if f" {word}" in low), None)
 
 
 # --- abstentions ------------------------------------------------------------------------------

@@ -1,15 +1,15 @@
 """The offline extractive answerer: every claim is a verbatim sentence of a stored paragraph.
 
 `ExtractiveAnswerer.answer(plan, hits, corpus) -> Draft` leads with the direct answer (the
-sentence that answers, a yes/no, or the list), marks each quote `[n]`, and abstains, with the
+sentence that answers, or the list), marks each quote `[n]`, and abstains, with the
 closest paragraphs as `related`, when the evidence does not carry what the question asks about.
 """
 
 from __future__ import annotations
 
 import math
-import re
 
+from findings import lexicon
 from findings.records import Abstention, citation_label
 from findings.text import normalise_space
 from findings.vocab import AbstainReason
@@ -20,31 +20,32 @@ from retrieval.plan import Plan, prints_identifier
 from retrieval.structured import StructuredAnswerer
 from retrieval.text import (
     DATE,
+    PROPORTION,
     STOPWORDS,
     TIME_UNIT,
+    Cue,
     has_number,
     prints_count,
     prints_person,
     sentences,
     stem,
     tokens,
+    words,
 )
 
 MAX_QUOTE = 500
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
+DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
+WAIT = Cue(lexicon.WAITING)
+SHARE = Cue(lexicon.SHARE)
+COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
-NOT_CONCEPTS = frozenset(
-    stem(w)
-    for w in """compare comparison recent previous latest earlier earliest first last next later
-    lower higher better worse improve improved change changed quick quickly long longer two three four
-    five six have had see seen go main get become became effective ineffective since before after
-    time times often""".split()
-)
-NEGATING_PREFIXES = ("in", "un", "non", "im", "ir", "il", "dis")
+NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
+NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
 # `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl and
 # data/eval/blind_tune.jsonl; never on held-out questions or tests). Features: the passage's
@@ -260,33 +261,31 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
         return False
     if plan.wants == "person" and not prints_person(text, set(corpus.areas)):
         return False
-    q = plan.question
-    # "At what MAPPA level…?": the paragraph must print a level at all
-    asked = re.search(r"\b(?i:at|to|in|on) (?i:what) (?:[A-Z]+ )?([a-z]+)\b", q)
-    if asked and asked.group(1) not in STOPWORDS and stem(asked.group(1)) not in set(tokens(text)):
-        return False
     if not plan.quantity:
         return True
-    if re.search(r"\bhow (long|quickly|soon|often)\b|\bwait", q, re.I):
-        if re.search(r"\bwait", q, re.I) and not re.search(r"\bwait", text, re.I):
+    q = plan.question
+    if DURATION.search(q):
+        if WAIT.search(q) and not WAIT.search(text):
             return False
         return bool(TIME_UNIT.search(text))
-    m = re.search(r"\bhow (?:many|much)\s+(?:of\s+(?:the\s+)?)?([a-z]+)", q, re.I) or re.search(
-        r"\b(?:number|proportion|percentage) of (?:the\s+)?(?:\w+\s+)?([a-z]+)", q, re.I
-    )
     if " | " in text:  # a table row: its number is in another cell
         return has_number(text)
-    if re.search(r"\b(share|proportion|percentage|rate)\b", q, re.I):
-        return bool(
-            re.search(
-                r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(half|third|quarter|most|all)\b", text
-            )
-        )
-    if m and m.group(1).lower() not in STOPWORDS:
-        return prints_count(text, stem(m.group(1).lower())) or bool(
-            re.search(r"\d%", text) and "percent" in q.lower()
-        )
+    if SHARE.search(q):
+        return bool(PROPORTION.search(text))
+    counted = _counted(q)
+    if counted:
+        return prints_count(text, stem(counted)) or ("%" in text and "percent" in q.lower())
     return has_number(text)
+
+
+def _counted(question: str) -> str | None:
+    """What a count question counts: the word right after "how many (of the)", "number of";
+    None when that is a little word ("how many of them had…")."""
+    ws = words(question)
+    for _, end in COUNTED_AFTER.spans(ws):
+        if end < len(ws) and ws[end].isalpha() and ws[end] not in STOPWORDS:
+            return ws[end]
+    return None
 
 
 def candidate(

@@ -11,7 +11,6 @@ before planning; its citations checked for support); `Assistant.stream` yields i
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
@@ -24,6 +23,7 @@ from findings.text import normalise_space
 from findings.vocab import AbstainReason
 from retrieval.answer import Draft, ExtractiveAnswerer
 from retrieval.corpus import Corpus, CorpusLoader
+from retrieval.draft import MARKER
 from retrieval.hybrid import Hit, HybridRetriever
 from retrieval.intents import IntentClassifier
 from retrieval.llm import LLMDraft, build_llm_answerer
@@ -417,8 +417,7 @@ def verify(draft: Draft, corpus: Corpus) -> Draft:
         if c.quote and normalise_space(c.quote) in stored and f"[{old}]" in text:
             kept.append(c)
             mapping[old] = len(kept)
-    text = re.sub(
-        r"\[(\d+)\]",
+    text = MARKER.sub(
         lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "",
         text,
     )

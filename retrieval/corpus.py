@@ -23,31 +23,17 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from findings import lexicon
 from findings.records import report_label
 from findings.settings import cache_dir
 from retrieval.text import content_terms, synonyms, tokens, words
 from store.protocols import ParagraphStore
 
-# Acronyms of the field, for reports that use a term without defining it (the reports' own
-# definitions, learned at load time, take precedence).
-GLOSSARY = {
-    "mappa": "multi-agency public protection arrangements",
-    "camhs": "child and adolescent mental health services",
-    "yos": "youth offending service",
-    "yot": "youth offending team",
-    "yjb": "youth justice board",
-    "psr": "pre-sentence report",
-    "ete": "education, training and employment",
-    "lac": "looked after children",
-    "sqs": "short quality screening",
-    "fji": "full joint inspection",
-    "lscb": "local safeguarding children board",
-    "dto": "detention and training order",
-    "yro": "youth rehabilitation order",
-}
-CONNECTORS = {"and", "of", "for", "the", "in", "on", "to"}
+GLOSSARY = lexicon.GLOSSARY
+CONNECTORS = frozenset(lexicon.ACRONYM_CONNECTORS)
 ACRONYM_DEF = re.compile(
-    r"((?:[A-Z][\w'-]*\s+(?:(?:and|of|for|the|in|on|to)\s+)?){0,7}[A-Z][\w'-]*)\s+\(([A-Z][A-Za-z]{1,9})\)"
+    rf"((?:[A-Z][\w'-]*\s+(?:(?:{'|'.join(sorted(CONNECTORS))})\s+)?){{0,7}}[A-Z][\w'-]*)"
+    r"\s+\(([A-Z][A-Za-z]{1,9})\)"
 )
 
 

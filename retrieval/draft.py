@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from findings.records import Abstention
 from retrieval.hybrid import Hit
+
+# A citation marker in an answer's text: `[1]`.
+MARKER = re.compile(r"\[(\d+)\]")
 
 
 @dataclass

@@ -3,15 +3,15 @@ reciprocal rank, run once for each side of the question (each area or inspection
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from findings.vocab import ACTION_SECTIONS, SUMMARY_HEADINGS
+from findings.lexicon import SUMMARY_HEADINGS
+from findings.vocab import ACTION_SECTIONS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
-from retrieval.text import DATE, content_terms, prints_person, synonyms, tokens
+from retrieval.text import DATE, DATE_RANGE, content_terms, prints_person, synonyms, tokens
 from store.protocols import Embedder, ParagraphStore
 
 RRF_K = 60
@@ -30,10 +30,8 @@ FACT_BONUS = 0.15
 
 def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
     if plan.wants == "date":
-        if not re.search(r"publish", plan.question, re.I):  # when it happened: a date range
-            return bool(
-                re.search(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}", corpus.texts[row])
-            )
+        if "publish" not in plan.question.lower():  # when it happened: a date range
+            return bool(DATE_RANGE.search(corpus.texts[row]))
         return bool(DATE.search(corpus.texts[row]))
     if plan.wants == "person":
         return prints_person(corpus.texts[row], set(corpus.areas))

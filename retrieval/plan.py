@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from findings import lexicon
 from findings.records import Abstention
 from findings.vocab import (
     LIST_SECTIONS,
@@ -23,54 +24,32 @@ from findings.vocab import (
 )
 from retrieval.corpus import Corpus
 from retrieval.intents import Intent, IntentClassifier
-from retrieval.text import content_terms, words
+from retrieval.text import YEAR, Cue, content_terms, is_year, words
+from retrieval.text import years as years_in
 
-LATEST = re.compile(
-    r"\b(latest|most recent|newest|current|last (?:inspection|report|visit|time))\b", re.I
-)
-PREVIOUS = re.compile(r"\b(previous|prior|earlier|preceding)\b(?! to)", re.I)
-FIRST = re.compile(r"\b(first|earliest|original)\b", re.I)
-CHANGE = re.compile(
-    r"\b(improv\w*|chang\w*|progress\w*|better|worse|deteriorat\w*|compar\w*|differ\w*|"
-    r"between (?:its|the) (?:two|2)|both inspections|two inspections|over time|since|still|"
-    r"again|anymore|any more)\b",
-    re.I,
-)
-COMPARE = re.compile(r"\b(compar\w*|versus|vs\.?|differ\w*|contrast|both|between)\b", re.I)
-QUANTITY = re.compile(
-    r"\b(how many|how much|how long|how often|how quickly|how soon|percentage|proportion|"
-    r"number of|rate|average|figure|share|how (?:high|low)|waiting (?:time|list)s?)\b",
-    re.I,
-)
-YES_NO = re.compile(
-    r"(?:^(?:and |so |but )?|,\s*)(did|was|were|is|are|has|have|had|does|do|could|can|should|would|will)\b",
-    re.I,
-)
-WHEN = re.compile(
-    r"^(?:and |so )?(when (?:was|were|did|is|are|does|do|will|had|has)|on what date|what date|"
-    r"in which month|what were the dates)\b",
-    re.I,
-)
-WHO = re.compile(
-    r"^(?:and |so )?(who|whom|which (?:inspector|manager|person|officer))\b|\bwho (?:was|led|chaired|managed|signed)\b",
-    re.I,
-)
-NEXT = re.compile(r"\b(next|later|following|subsequent|since then|by then)\b", re.I)
-ANAPHORA = re.compile(
-    r"\b(that|this|they|them|those|these|such|(?:about|with|on|to|for) it)\b", re.I
-)
-REPORT_LEVEL = re.compile(
-    r"\b(inspectors?|inspections?|reports?|letters?|screenings?)\s+(?:had\s+)?(?:say|said|found|find|report\w*|note\w*)\b",
-    re.I,
-)
-TYPE_WORDS = [(key, TYPE_BY_KEY[key].in_question or "") for key in QUESTION_TYPE_ORDER]
-SUMMARY_ASK = re.compile(
-    r"\b(?:say|said|find|found|report|reported|note|noted|tell me)\s+(?:\w+\s+){0,2}?about\b", re.I
-)
-ACTIONS_ASK = re.compile(
-    r"\b(want(?:ed)? (?:done|to see)|recommend\w*|should (?:the|it|they)|needs? to (?:be )?(?:done|improve|change)|what must)\b",
-    re.I,
-)
+LATEST = Cue(lexicon.LATEST)
+PREVIOUS = Cue(lexicon.PREVIOUS, unless=lexicon.PREVIOUS_NOT)
+LAST_TIME = Cue(lexicon.LAST_TIME)
+FIRST = Cue(lexicon.FIRST)
+NEXT = Cue(lexicon.NEXT)
+CHANGE = Cue(lexicon.CHANGE)
+COMPARE = Cue(lexicon.COMPARE)
+EACH_SIDE = Cue(lexicon.EACH_SIDE)
+BEFORE_YEAR = Cue(lexicon.BEFORE_YEAR)
+AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
+SOFT_YEAR = Cue(lexicon.SOFT_YEAR)
+REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
+QUANTITY = Cue(lexicon.QUANTITY)
+YES_NO = Cue(lexicon.YES_NO_OPENERS)
+WH = Cue(lexicon.WH_OPENERS)
+WHEN = Cue(lexicon.WHEN_OPENERS)
+WHO = Cue(lexicon.WHO_OPENERS)
+WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
+ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
+SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
+ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
+ANAPHORA = Cue(lexicon.ANAPHORA)
+TYPE_WORDS = [(key, Cue(TYPE_BY_KEY[key].in_question)) for key in QUESTION_TYPE_ORDER]
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
 
 
@@ -89,7 +68,7 @@ def identifiers(question: str) -> list[str]:
     out = []
     for m in IDENTIFIER.finditer(question):
         token = m.group(0)
-        if re.fullmatch(r"(?:19|20)\d\d", token) or ORDINAL.match(token):
+        if is_year(token) or ORDINAL.match(token):
             continue
         out.append(token)
     return list(dict.fromkeys(out))
@@ -138,7 +117,7 @@ class Plan:
         if any(s.report_ids is not None for s in self.sides):
             for area in self.areas:
                 text = re.sub(rf"\b{re.escape(area)}(?:['’]s)?\b", " ", text, flags=re.I)
-            text = re.sub(r"\b(?:19|20)\d\d\b", " ", text)
+            text = YEAR.sub(" ", text)
         return text
 
     @property
@@ -178,12 +157,12 @@ class QuestionPlanner:
         if (
             history
             and not plan.areas
-            and not _years(question)
+            and not years_in(question)
             and not (filters or {}).get("report_ids")
         ):
             for earlier in reversed(history):
                 prior = self._plan_one(earlier, corpus, base)
-                if not (prior.areas or _years(earlier)) or prior.abstain:
+                if not (prior.areas or years_in(earlier)) or prior.abstain:
                     continue
                 pool = prior.report_ids
                 if pool is not None and prior.areas and len(prior.areas) == 1:
@@ -199,7 +178,7 @@ class QuestionPlanner:
                             for r in area_reports
                             if (corpus.reports[r].get("year") or 0) > max(years)
                         ][:1] or pool
-                    elif PREVIOUS.search(question) or re.search(r"\blast time\b", question, re.I):
+                    elif PREVIOUS.search(question) or LAST_TIME.search(question):
                         earlier_ones = [
                             r
                             for r in area_reports
@@ -219,14 +198,13 @@ class QuestionPlanner:
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
         q = question.strip()
         plan = Plan(question=q, search_text=q, sides=[Side("all reports", base)])
-        plan.quantity = bool(QUANTITY.search(q))
-        plan.yes_no = bool(YES_NO.search(q)) and not re.match(
-            r"^(what|how|who|which|why|where)\b", q, re.I
-        )
-        plan.wants = "date" if WHEN.search(q) else "person" if WHO.search(q) else None
-        plan.enumerate = bool(re.match(r"^(?:and |so )?(which|list)\b", q, re.I))
-        plan.summary = bool(SUMMARY_ASK.search(q)) and not plan.quantity and plan.wants is None
-        plan.wants_actions = bool(ACTIONS_ASK.search(q))
+        plan.quantity = QUANTITY.search(q)
+        plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)
+        wants_person = WHO.opens(q) or WHO_ANYWHERE.search(q)
+        plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None
+        plan.enumerate = ENUMERATE.opens(q)
+        plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
+        plan.wants_actions = ACTIONS_ASK.search(q)
         lower = q.lower()
         areas = corpus.areas_in(lower)
         # a longer area name wins over one inside it ("North Vale" over "Vale")
@@ -257,15 +235,9 @@ class QuestionPlanner:
 
         # "Before the 2016 inspection, what had inspectors said…" picks earlier reports; "trained
         # before the 2016 inspection" is about what the 2016 report says.
-        before = re.search(
-            r"\b(?:before|prior to|earlier than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I
-        )
-        if before and not (before.start() < 3 or REPORT_LEVEL.search(q)):
-            before = None
-        after = re.search(r"\b(?:after|later than)\s+(?:the\s+)?((?:19|20)\d\d)\b", q, re.I)
-        if after and not (after.start() < 3 or REPORT_LEVEL.search(q)):
-            after = None
-        kind = next((name for name, pattern in TYPE_WORDS if re.search(pattern, q, re.I)), None)
+        before = _year_bound(q, BEFORE_YEAR)
+        after = _year_bound(q, AFTER_YEAR)
+        kind = next((name for name, cue in TYPE_WORDS if cue.search(q)), None)
 
         def year_of(rid: str) -> int:
             return corpus.reports[rid].get("year") or 0
@@ -274,9 +246,9 @@ class QuestionPlanner:
             """The area's reports for this side, and whether a year asked for has no report."""
             pool = [r for r in base if area is None or r in corpus.areas.get(area, [])]
             if before:
-                pool = [r for r in pool if year_of(r) < int(before.group(1))]
+                pool = [r for r in pool if year_of(r) < before]
             elif after:
-                pool = [r for r in pool if year_of(r) > int(after.group(1))]
+                pool = [r for r in pool if year_of(r) > after]
             elif years:
                 dated = [r for r in pool if year_of(r) in years]
                 if not dated and all(_soft_year(q, y) for y in years):
@@ -302,7 +274,7 @@ class QuestionPlanner:
                     pool = [pool[0]]
             return pool, not pool
 
-        years_all = [int(y) for y in _years(q)]
+        years_all = [int(y) for y in years_in(q)]
         if (
             not areas
             and not years_all
@@ -365,7 +337,7 @@ class QuestionPlanner:
         q = plan.question
         named = list_kind_named(q)
         if self.intents is not None:
-            plan.intent = self.intents.classify(_strip_known(q, corpus, keep_words=True))
+            plan.intent = self.intents.classify(_strip_known(q, corpus))
         plan.list_kind = named or plan.intent.list_kind
         if plan.list_kind:
             plan.list_sections = LIST_SECTIONS[plan.list_kind]
@@ -423,24 +395,28 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
     return False
 
 
-def _strip_known(question: str, corpus: Corpus, keep_words: bool = False) -> str:
-    """The question without area names and years (and, unless `keep_words`, without the
-    little words a follow-up is made of)."""
+def _strip_known(question: str, corpus: Corpus) -> str:
+    """The question without area names and years (they pick reports, not what is asked)."""
     out = corpus.area_pattern.sub(" ", question) if corpus.areas else question
-    out = re.sub(r"['’]s\b", "", re.sub(r"\b(?:19|20)\d\d\b", " ", out))
-    if keep_words:
-        return re.sub(r"\s+", " ", out).strip()
-    return re.sub(r"\b(and|what|about|there|then|so)\b", " ", out, flags=re.I)
+    return " ".join(re.sub(r"['’]s\b", "", YEAR.sub(" ", out)).split())
 
 
 def _soft_year(q: str, year: int) -> bool:
-    return bool(
-        re.search(
-            rf"\b(since|until|by|from|in the year before|before|after)\s+(?:the\s+)?{year}\b",
-            q,
-            re.I,
-        )
-    )
+    ws = words(q)
+    return any(ws[end - 1] == str(year) for _, end in SOFT_YEAR.spans(ws))
+
+
+def _year_bound(q: str, cue: Cue) -> int | None:
+    """The year of "before 2016" (`cue`) when it bounds the reports searched: it opens the
+    question, or the question is about what reports said."""
+    ws = words(q)
+    spans = cue.spans(ws)
+    if not spans:
+        return None
+    start, end = spans[0]
+    if start > 0 and not REPORT_LEVEL.search(ws):
+        return None
+    return int(ws[end - 1])
 
 
 def _years_near(q: str, areas: list[str], n: int) -> list[int]:
@@ -448,24 +424,20 @@ def _years_near(q: str, areas: list[str], n: int) -> list[int]:
     lower = q.lower()
     starts = [lower.find(a) for a in areas] + [len(q)]
     begin = 0 if n == 0 else starts[n]
-    own = [int(y) for y in _years(q[begin : starts[n + 1]])]
+    own = [int(y) for y in years_in(q[begin : starts[n + 1]])]
     if own:
         return own
     # "Marshbury and Kestrel Vale at their 2016 screenings": trailing years apply to all
-    others = [_years(q[(0 if i == 0 else starts[i]) : starts[i + 1]]) for i in range(len(areas))]
+    others = [years_in(q[(0 if i == 0 else starts[i]) : starts[i + 1]]) for i in range(len(areas))]
     last = others[-1]
-    return [int(y) for y in last] if last and re.search(r"\b(their|both|each)\b", q, re.I) else []
-
-
-def _years(text: str) -> list[str]:
-    return re.findall(r"\b((?:19|20)\d\d)\b", text)
+    return [int(y) for y in last] if last and EACH_SIDE.search(q) else []
 
 
 def _describe_time(q, years, before, after) -> str:
     if before:
-        return f" before {before.group(1)}"
+        return f" before {before}"
     if after:
-        return f" after {after.group(1)}"
+        return f" after {after}"
     if years:
         return " in " + " or ".join(str(y) for y in years)
     return ""

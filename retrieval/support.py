@@ -23,11 +23,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from findings import lexicon
 from findings.text import normalise_space
 from retrieval.answer import Cited
 from retrieval.corpus import Corpus
+from retrieval.draft import MARKER
 from retrieval.hybrid import Hit
-from retrieval.text import NUMBER_WORDS, content_terms, sentences, tokens
+from retrieval.text import NUMBER_WORDS, Cue, content_terms, is_year, sentences, tokens, words
 
 # Calibrated on data/eval/dev_qa.jsonl (bench/citecheck.py): the IDF-weighted share of a claim's
 # content words its paragraph must print.
@@ -35,33 +37,18 @@ SUPPORT_THRESHOLD = 0.6
 MIN_QUOTED_WORDS = 3
 QUOTE_CAP = 1000
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
-# "one" is left out: it is a pronoun as often as a number ("one by 6 weeks", "no one")
-_NUMBER_VALUE = {
-    w: str(i) for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
-} | {"eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER_VALUE = lexicon.NUMBER_VALUES
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
-_MARKER = re.compile(r"\[(\d+)\]")
 # `[1, 3]` and `[1][3]` are the same two markers
 _MARKER_LIST = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)+)\s*\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+•]|\d+[.)])\s+)")
 # A sentence in a report that speaks to a model ("ignore previous instructions", "reveal your
 # system prompt", "note to the AI model"): it is withheld from the prompt and backs no claim.
-INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?"
-    r"(?:previous\s+|prior\s+|earlier\s+|above\s+|system\s+)?(?:instructions?|prompts?|rules)\b"
-    r"|\b(?:system|developer)\s+prompt\b|\breveal\s+(?:your|the)\s+(?:prompt|instructions?)\b"
-    r"|\b(?:AI|language)\s+model\b|\bas an AI\b|\byou are (?:now )?an? (?:AI|assistant|chatbot)\b",
-    re.I,
-)
+INSTRUCTION = Cue(lexicon.ADDRESSES_A_MODEL)
 WITHHELD = "[instruction-like text withheld]"
 # what a model writes when the sources do not answer (the prompt asks for the first)
-ABSTAINS = re.compile(
-    r"\bnot in the reports\b|\b(?:sources?|reports?|paragraphs?) (?:do|does|did) not "
-    r"(?:answer|say|mention|cover|contain|state)\b|\bno information\b",
-    re.I,
-)
+ABSTAINS = Cue(lexicon.MODEL_ABSTAINS)
 
 
 @dataclass(frozen=True)
@@ -83,7 +70,7 @@ def numbers(text: str) -> set[str]:
     """The numbers a text states, as digits without separators (`1,460` -> `1460`,
     `nine` -> `9`)."""
     found = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
-    found |= {_NUMBER_VALUE[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_VALUE}
+    found |= {_NUMBER_VALUE[w] for w in words(text) if w in _NUMBER_VALUE}
     return found
 
 
@@ -112,8 +99,8 @@ class SupportChecker:
                 return Support(False, 0.0, f"the quoted words “{quoted}” are not in the paragraph")
         printed = numbers(para)
         allowed = numbers(context)
-        if any(_YEAR.match(n) for n in printed):
-            allowed = {n for n in allowed if not _YEAR.match(n)}
+        if any(is_year(n) for n in printed):
+            allowed = {n for n in allowed if not is_year(n)}
         invented = sorted(numbers(claim) - printed - allowed)
         if invented:
             return Support(False, 0.0, f"{', '.join(invented)} is not in the paragraph")
@@ -239,7 +226,7 @@ def split_claims(text: str) -> list[_Claim]:
     marker written after the full stop belongs to the sentence before it)."""
     claims: list[_Claim] = []
     text = _MARKER_LIST.sub(
-        lambda m: "".join(f"[{n}]" for n in re.split(r"\s*[,;]\s*", m.group(1))), text
+        lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).replace(";", ",").split(",")), text
     )
     for line_no, line in enumerate(text.replace("\r\n", "\n").split("\n")):
         if not line.strip():
@@ -250,8 +237,8 @@ def split_claims(text: str) -> list[_Claim]:
         # "… was good. [1] The next …" -> "… was good [1]. The next …"
         body = re.sub(r"([.!?])((?:\s*\[\d+\])+)", r"\2\1", body)
         for sentence in _SENTENCE_END.split(body.strip()):
-            markers = [int(n) for n in _MARKER.findall(sentence)]
-            bare = normalise_space(_MARKER.sub("", sentence))
+            markers = [int(n) for n in MARKER.findall(sentence)]
+            bare = normalise_space(MARKER.sub("", sentence))
             bare = re.sub(r"\s+([.,;:!?])", r"\1", bare)
             if bare.strip(" .,;:!?"):
                 claims.append(_Claim(prefix, bare, markers, line_no))

@@ -3,55 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
+from findings import lexicon
+
 _STEMMER = Stemmer.Stemmer("english")
-STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | frozenset(
-    """what which who whom whose how when where why did does do done was were is are be been being
-    the a an about say said says tell me there their its it any many much can could would should
-    will shall may might must also up off under over into onto out get got someone somebody anyone
-    thing things make makes made show shows showed shown kind sort way ways give given like
-    according according to per own same other others themselves itself himself herself ourselves
-    yes no not very more most less least just only still even again ever each every both either
-    neither so than then too here hence thus therefore indeed really quite rather""".split()
-)
+STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | lexicon.words_of(lexicon.STOPWORDS_EXTRA)
 # Words every report uses: they do not tell one paragraph from another.
-GENERIC = frozenset(
-    _STEMMER.stemWords(
-        """inspector inspectors inspection inspections report reports found find finding findings
-        yos youth offending service services team case cases child children young people person
-        work area areas year years said say says note notes generally whether well first latest
-        previous recent earlier since next last before after""".split()
-    )
-)
+GENERIC = frozenset(_STEMMER.stemWords(sorted(lexicon.words_of(lexicon.GENERIC_WORDS))))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*%?")
-NUMBER_WORDS = {
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "half",
-    "third",
-    "quarter",
-}
+NUMBER_WORDS = lexicon.words_of(lexicon.NUMBER_WORDS)
 TIME_UNIT = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:working\s+)?(hours?|days?|weeks?|months?|years?)\b",
     re.I,
@@ -62,16 +27,14 @@ DATE = re.compile(
     r"October|November|December|spring|summer|autumn|winter)\s+(?:19|20)\d\d\b",
     re.I,
 )
+# Days of one month: when fieldwork happened ("27-29 April 2015").
+DATE_RANGE = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}")
+# A share printed as a percentage, "N of M" or a fraction word.
+PROPORTION = re.compile(r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(?:half|third|quarter|most|all)\b")
 _NAME = re.compile(
     r"\b(?:(?:Dr|Cllr|Mr|Mrs|Ms) )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
-INSTITUTIONAL = frozenset(
-    """Youth Offending Service Services Team Board Management Justice Inspectorate Inspection Joint Full
-    Short Quality Screening Chief Inspector Assistant Director Manager Council Court Police Probation
-    Children Childrens Social Care Health Mental Public Protection Arrangements Agency Multi England
-    Wales Ministry Local Authority Safeguarding Commission Office Head Chair Member Lead Elected The
-    Key Areas Summary Context Vale Operational Crime Commissioner Education Learning National""".split()
-)
+INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)
 
 
 def prints_person(text: str, places: Collection[str] = frozenset()) -> bool:
@@ -89,15 +52,6 @@ def prints_person(text: str, places: Collection[str] = frozenset()) -> bool:
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")
 
 
-# Words a question uses for what reports print differently. Kept to a few the dev set showed.
-SYNONYM_GROUPS = [
-    ("printed", "paper"),
-    ("inspected", "conducted", "fieldwork"),
-    ("schooling", "education"),
-    ("verdict", "judgement", "overall"),
-]
-
-
 def synonyms(stem_: str) -> set[str]:
     for group in _SYNONYM_STEMS:
         if stem_ in group:
@@ -109,14 +63,96 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-# Stems the Porter stemmer merges but the reports do not: a "rating" (Good, Outstanding) is not
-# a reoffending "rate".
-STEM_OVERRIDES = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+# A year as reports and questions write one.
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def years(text: str) -> list[str]:
+    """The years written in `text`, in order."""
+    return YEAR.findall(text)
+
+
+class Cue:
+    """Phrases of `findings.lexicon` matched on a text's words, any case. A phrase is words
+    separated by spaces: `a|b` is either word, a trailing `?` makes a word optional, a trailing
+    `*` matches any ending, `*` alone is any one word and `#year` a year. `unless`: phrases that,
+    starting where a match starts, cancel it ("prior to" is not "prior")."""
+
+    def __init__(self, phrases: Iterable[str], unless: Iterable[str] = ()):
+        self._phrases = [_compile(p) for p in phrases]
+        self._unless = [_compile(p) for p in unless]
+
+    def spans(self, text: str | list[str]) -> list[tuple[int, int]]:
+        """Every (start, end) word span that matches, by start; `text` may be its words."""
+        ws = words(text) if isinstance(text, str) else text
+        out = []
+        for i in range(len(ws)):
+            if any(_match(ws, i, u) is not None for u in self._unless):
+                continue
+            for phrase in self._phrases:
+                end = _match(ws, i, phrase)
+                if end is not None:
+                    out.append((i, end))
+                    break
+        return out
+
+    def search(self, text: str | list[str]) -> bool:
+        return bool(self.spans(text))
+
+    def opens(self, text: str, clauses: bool = False) -> bool:
+        """Does `text` open with a phrase, after any leading conjunction ("And was it…")? With
+        `clauses`, a clause after one of its commas may too ("…, did it improve?")."""
+        for clause in text.split(",") if clauses else [text]:
+            ws = words(clause)
+            i = 0
+            while i < len(ws) - 1 and ws[i] in _LEADING:
+                i += 1
+            if any(_match(ws, i, p) is not None for p in self._phrases):
+                return True
+        return False
+
+
+_LEADING = frozenset(lexicon.LEADING_CONJUNCTIONS)
+_Slot = tuple[tuple[str, ...], bool]  # alternatives, optional
+
+
+def _compile(phrase: str) -> list[_Slot]:
+    slots = []
+    for part in phrase.split():
+        optional = part.endswith("?")
+        slots.append((tuple(part.rstrip("?").split("|")), optional))
+    return slots
+
+
+def _word_matches(word: str, pattern: str) -> bool:
+    if pattern == "*":
+        return True
+    if pattern == "#year":
+        return is_year(word)
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+def _match(ws: list[str], i: int, slots: list[_Slot]) -> int | None:
+    """The end of the match of `slots` at word `i` (the longest), or None."""
+    if not slots:
+        return i
+    (alternatives, optional), rest = slots[0], slots[1:]
+    if i < len(ws) and any(_word_matches(ws[i], a) for a in alternatives):
+        end = _match(ws, i + 1, rest)
+        if end is not None:
+            return end
+    return _match(ws, i, rest) if optional else None
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    out = STEM_OVERRIDES.get(word) or _STEMMER.stemWord(word)
+    out = lexicon.STEM_OVERRIDES.get(word) or _STEMMER.stemWord(word)
     # Snowball leaves "referral" as "referr" but "referred" as "refer": undouble a final consonant
     if len(out) > 3 and out[-1] == out[-2] and out[-1] not in "aeiou":
         out = out[:-1]
@@ -163,4 +199,4 @@ def prints_count(text: str, focus: str) -> bool:
     return False
 
 
-_SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in SYNONYM_GROUPS]
+_SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in lexicon.SYNONYM_GROUPS]

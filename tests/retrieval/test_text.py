@@ -1,0 +1,48 @@
+"""`retrieval.text.Cue`: the lexicon's phrases matched on words, never on characters."""
+
+from findings import lexicon
+from retrieval.text import Cue, is_year, years
+
+
+class TestCue:
+    def test_alternatives_optional_words_and_endings(self):
+        cue = Cue(["need|needs to be? done|improve"])
+        assert cue.search("What needs to be done?")
+        assert cue.search("What did they need to improve")
+        assert not cue.search("What needs doing?")
+        assert Cue(["improv*"]).spans("Has it improved since?") == [(2, 3)]
+
+    def test_a_prefix_is_a_whole_word_prefix_not_a_substring(self):
+        # "first-time entrants" is one word: it is not the first report
+        assert not Cue(lexicon.FIRST).search("What was the first-time entrant rate?")
+        assert Cue(lexicon.FIRST).search("What did the first inspection find?")
+        assert not Cue(["rate"]).search("How were the standards rated?")
+
+    def test_a_year_slot_and_any_word(self):
+        cue = Cue(lexicon.BEFORE_YEAR)
+        ws_span = cue.spans("Before the 2016 inspection, what had inspectors said?")
+        assert ws_span == [(0, 3)]
+        assert not cue.search("before the inspection")
+        summary = Cue(lexicon.SUMMARY_ASK)
+        assert summary.search("What did inspectors say about MAPPA?")
+        assert summary.search("What did they find out there about MAPPA?")
+        assert not summary.search("What did they find in three cases out of ten about MAPPA?")
+
+    def test_unless_cancels_a_match_at_the_same_word(self):
+        cue = Cue(lexicon.PREVIOUS, unless=lexicon.PREVIOUS_NOT)
+        assert cue.search("What did the previous inspection say?")
+        assert not cue.search("What was done prior to 2016?")
+
+    def test_opens_skips_leading_conjunctions_and_reads_clauses_only_when_asked(self):
+        yes_no = Cue(lexicon.YES_NO_OPENERS)
+        assert yes_no.opens("And was planning good?")
+        assert not yes_no.opens("Planning was good, was it?")
+        assert yes_no.opens("Planning in 2016, was it good?", clauses=True)
+        who = Cue(lexicon.WHO_OPENERS)
+        assert who.opens("So who led it?")
+        assert not who.opens("What did they say, and who is to fix it?")
+
+
+def test_years():
+    assert years("Between 2014 and 2016/17, not 1850 or 20155") == ["2014", "2016"]
+    assert is_year("2019") and not is_year("2190") and not is_year("219")
