@@ -181,6 +181,14 @@ FIRST: dict[str, str] = {
     "first": "the oldest report",
     "earliest": "the same",
     "original": "the same",
+    "oldest": "the same",
+}
+# A question about the collection asking for areas inspected more than once.
+REPEATED: dict[str, str] = {
+    "more than one|once": "areas with several reports",
+    "two or more": "the same",
+    "several|multiple|repeat*": "the same",
+    "again": "areas inspected again",
 }
 # In a follow-up: the inspection after the one discussed.
 NEXT: dict[str, str] = {

@@ -9,6 +9,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from findings.errors import ConfigError
+from findings.sources import ENV_FILE, ENV_PREFIX
+from findings.sources import cache_dir as cache_dir  # re-exported: its home was here
 
 BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
 BUNDLED_MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -24,19 +26,10 @@ def offline_environment() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
-def cache_dir() -> Path:
-    """Where findings keeps what it can rebuild: the ONNX query encoder, corpus indexes.
-    FINDINGS_CACHE_DIR, else $XDG_CACHE_HOME/findings, else ~/.cache/findings."""
-    base = os.environ.get("FINDINGS_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "findings"
-    )
-    return Path(base)
-
-
 class Settings(BaseSettings):
     """Every knob, each settable as FINDINGS_<NAME> or in a `.env` file."""
 
-    model_config = SettingsConfigDict(env_prefix="FINDINGS_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=ENV_FILE, extra="ignore")
 
     store: Path = Field(Path(".findings/store"), description="Embedded Chroma store folder.")
     chroma_url: str | None = Field(None, description="Chroma server URL; overrides `store`.")

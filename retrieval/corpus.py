@@ -18,7 +18,6 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -28,6 +27,7 @@ from findings.records import report_label
 from findings.settings import cache_dir
 from retrieval.text import content_terms, synonyms, tokens, words
 from store.protocols import ParagraphStore
+from store.state import StateFile
 
 GLOSSARY = lexicon.GLOSSARY
 CONNECTORS = frozenset(lexicon.ACRONYM_CONNECTORS)
@@ -222,32 +222,18 @@ class CorpusLoader:
     # finds the corpus of an unchanged store without opening Chroma (about 0.9 s cold). A
     # token is never seen again once the store is written, so a stale entry is never used.
 
-    def _state_file(self) -> Path:
+    def _state_file(self) -> StateFile:
         where = hashlib.sha256(self.store.location.encode()).hexdigest()[:16]
-        return cache_dir() / "corpus" / f"state-{where}.json"
+        return StateFile(cache_dir() / "corpus" / f"state-{where}.json")
 
     def _known_state(self, token: tuple) -> Corpus | None:
-        try:
-            state = json.loads(self._state_file().read_text())
-        except (OSError, ValueError):
-            return None
-        if (
-            not isinstance(state, dict)
-            or state.get("format") != CORPUS_FORMAT  # a corpus of an older shape: rebuild it
-            or state.get("token") != json.loads(json.dumps(token))
-        ):
+        state = self._state_file().read(token)
+        if state is None or state.get("format") != CORPUS_FORMAT:  # older shape: rebuild it
             return None
         return self._from_disk(str(state.get("key")))
 
     def _remember_state(self, token: tuple, versions: dict[str, str]) -> None:
-        path = self._state_file()
-        try:
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            state = {"format": CORPUS_FORMAT, "token": token, "key": self._key(versions)}
-            tmp.write_text(json.dumps(state))
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache only costs speed
+        self._state_file().write(token, {"format": CORPUS_FORMAT, "key": self._key(versions)})
 
     def _key(self, versions: dict[str, str]) -> str:
         return hashlib.sha256(

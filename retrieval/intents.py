@@ -43,6 +43,13 @@ class Intent:
         return self.label if self.label in ("strength", "improvement", "recommendation") else None
 
     @property
+    def collection(self) -> str | None:
+        """`latest`, `earliest`, `repeated` or `all` (the nearest exemplars' guess; the planner
+        reads which from the question's words) when the question is about the stored reports
+        themselves ("What is our most recent report?"), not what they say."""
+        return self.label.split(":", 1)[1] if self.label.startswith("collection:") else None
+
+    @property
     def fact(self) -> str | None:
         """The fact subject (`lead_inspector`, …) when the question asks for one printed fact."""
         return self.label.split(":", 1)[1] if self.label.startswith("fact:") else None

@@ -31,6 +31,7 @@ LATEST = Cue(lexicon.LATEST)
 PREVIOUS = Cue(lexicon.PREVIOUS, unless=lexicon.PREVIOUS_NOT)
 LAST_TIME = Cue(lexicon.LAST_TIME)
 FIRST = Cue(lexicon.FIRST)
+REPEATED = Cue(lexicon.REPEATED)
 NEXT = Cue(lexicon.NEXT)
 CHANGE = Cue(lexicon.CHANGE)
 COMPARE = Cue(lexicon.COMPARE)
@@ -108,6 +109,7 @@ class Plan:
     list_kind: str | None = None  # "strength" | "improvement" | "recommendation"
     fact: str | None = None  # a FACT_SUBJECTS subject the question asks for
     rating: bool = False  # asks for grades given to standards or themes
+    collection: str | None = None  # about the stored reports themselves (Intent.collection)
 
     @property
     def lexical_text(self) -> str:
@@ -346,6 +348,19 @@ class QuestionPlanner:
         # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
         # read from one sentence's meaning, it is a hint, not a requirement on the answer
         plan.fact = plan.intent.fact
+        # about the stored reports themselves (by meaning), unless it names one of a report's
+        # lists; which part of the collection is read from the words: the embedding hardly
+        # tells "most recent" from "first", or "more than once" from "ever"
+        if plan.intent.collection and not named:
+            plan.collection = (
+                "repeated"
+                if REPEATED.search(q)
+                else "latest"
+                if LATEST.search(q)
+                else "earliest"
+                if FIRST.search(q)
+                else "all"
+            )
         return plan
 
     def _unknown_names(

@@ -8,6 +8,9 @@ the question to search, when the question is about records:
   narrowed to an owner the question names ("for the YOS Management Board");
 - grades (`plan.rating`, or a grade that some targeted report prints named in the question):
   every rating with that grade ("Which standards were rated Good?"), across the targeted reports;
+- the stored reports themselves (`plan.collection`): the most recent or earliest, the areas
+  with more than one inspection, or all of them, from their metadata, each report cited by its
+  printed publication date (else its first paragraph);
 - one fact (`plan.fact`) asked across several reports ("Where was reoffending above the national
   rate?"): each report's printed value, narrowed by a comparison with the national rate where
   the question makes one.
@@ -26,7 +29,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row
 from retrieval.plan import Plan
-from retrieval.text import content_terms
+from retrieval.text import content_terms, sentences
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -47,6 +50,8 @@ class StructuredAnswerer:
     def answer(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
         if plan.abstain or not len(corpus):
             return None
+        if plan.collection:
+            return self._collection(plan, corpus)
         if plan.list_kind:
             return self._list(plan, hits, corpus)
         # "Which standards were rated Good?" (not "good enough planning"): a grade filter only
@@ -176,6 +181,68 @@ class StructuredAnswerer:
         if not cited:
             return None
         return Draft(text="\n".join(lines), cited=cited)
+
+    # --- the collection ---------------------------------------------------------------------
+
+    def _collection(self, plan: Plan, corpus: Corpus) -> Draft | None:
+        kind = plan.collection
+        if kind in ("latest", "earliest"):
+            # the planner already narrowed "latest" to one report: choose among the area's
+            pool = plan.scope if plan.scope is not None else list(corpus.reports)
+            named = {rid for a in plan.areas for rid in corpus.areas.get(a.lower(), [])}
+            pool = [rid for rid in pool if not named or rid in named]
+        else:
+            pool = _targets(plan, corpus)
+        reports = sorted(pool, key=lambda rid: _when(corpus, rid))
+        if not reports:
+            return None
+        cited: list[Cited] = []
+
+        def cite(rid: str) -> str:
+            row, quote = _dated_row(corpus, rid)
+            cited.append(Cited(hit_from_row(corpus, row, score=1.0), quote))
+            return f"“{quote}” [{len(cited)}]"
+
+        if kind in ("latest", "earliest"):
+            rid = reports[-1] if kind == "latest" else reports[0]
+            which = "most recent" if kind == "latest" else "earliest"
+            text = f"The {which} of the {len(reports)} reports stored is **{corpus.label(rid)}**: "
+            return Draft(text=text + cite(rid), cited=cited)
+        if kind == "repeated":
+            by_area: dict[str, list[str]] = {}
+            for rid in reports:
+                area = corpus.reports[rid].get("area")
+                if area:
+                    by_area.setdefault(area, []).append(rid)
+            repeated = {a: rids for a, rids in by_area.items() if len(rids) > 1}
+            if repeated:
+                n = len(repeated)
+                lines = [f"{n} {'areas have' if n > 1 else 'area has'} more than one inspection:"]
+                for area, rids in sorted(repeated.items()):
+                    lines.append(f"- **{area}** ({len(rids)}):")
+                    lines += [f"  - {corpus.label(r)}: {cite(r)}" for r in rids]
+                return Draft(text="\n".join(lines), cited=cited)
+            head = f"No area has more than one of the {len(reports)} reports searched:"
+            lines = [head] + [f"- **{corpus.label(r)}**: {cite(r)}" for r in reports]
+            return Draft(text="\n".join(lines), cited=cited)
+        lines = [f"{len(reports)} reports are stored:"]
+        lines += [f"- **{corpus.label(rid)}**: {cite(rid)}" for rid in reports]
+        return Draft(text="\n".join(lines), cited=cited)
+
+
+def _when(corpus: Corpus, report_id: str) -> tuple:
+    meta = corpus.reports[report_id]
+    return (meta.get("year") or 0, meta.get("publication_date") or "", report_id)
+
+
+def _dated_row(corpus: Corpus, report_id: str) -> tuple[int, str]:
+    """The paragraph that prints the report's publication date (its record), else its first."""
+    for row, r in records_of(corpus, report_id, "fact"):
+        if r.get("subject") == "publication_date" and r.get("text"):
+            return row, r["text"]
+    rows = corpus.by_report[report_id]
+    first = min(rows, key=lambda i: corpus.metas[i].get("order", 0))
+    return first, sentences(corpus.texts[first])[0]
 
 
 def _targets(plan: Plan, corpus: Corpus) -> list[str]:

@@ -186,6 +186,32 @@ class TestThurrock:
 class TestSampleCorpus:
     """Comparisons, follow-ups and filters across the five sample reports plus Thurrock."""
 
+    def test_the_newest_report_is_answered_from_the_metadata(self, sample_assistant, sample_store):
+        answer = sample_assistant.ask("What is the newest report we hold?").to_json()
+        assert_contract(answer, sample_store)
+        assert answer["answer"] == (
+            "The most recent of the 6 reports stored is **Northfield YOS inspection 2019**: "
+            "“Publication date: 14 June 2019” [1]"
+        )
+        assert cited(answer) == [("northfield_yos_2019", "Header", None, 2)]
+
+    def test_areas_inspected_more_than_once_cite_each_report(self, sample_assistant, sample_store):
+        answer = sample_assistant.ask("Which areas have been inspected more than once?").to_json()
+        assert_contract(answer, sample_store)
+        assert answer["answer"].startswith("2 areas have more than one inspection:\n")
+        assert [c["report_id"] for c in answer["citations"]] == [
+            "kestrel_vale_fji_2013",
+            "kestrel_vale_sqs_2016",
+            "marshbury_sqs_2014",
+            "marshbury_sqs_2016",
+        ]
+
+    def test_a_list_named_is_not_a_question_about_the_collection(self, sample_assistant):
+        answer = sample_assistant.ask("List all the recommendations for Northfield").to_json()
+        assert answer["answer"].startswith(
+            "Northfield YOS inspection 2019 lists 5 recommendations:"
+        )
+
     def test_comparison_across_two_inspections_cites_both(self, sample_assistant, sample_store):
         answer = sample_assistant.ask(
             "Did planning improve in Marshbury between its two inspections?"

@@ -254,3 +254,61 @@ class TestFactAcross:
         p = self._plan("Where was reoffending above the national rate?")
         p.abstain = Abstention(AbstainReason.NAME_NOT_PRINTED, "")
         assert StructuredAnswerer().answer(p, [], corpus) is None
+
+
+class TestCollection:
+    """Questions about the stored reports themselves, answered from their metadata."""
+
+    DATED = [
+        _row(
+            "a",
+            "Header",
+            1,
+            "Publication date: 3 May 2016",
+            [
+                {
+                    "kind": "fact",
+                    "subject": "publication_date",
+                    "value": "3 May 2016",
+                    "text": "Publication date: 3 May 2016",
+                }
+            ],
+        ),
+        _row("b", "Introduction", 1, "This report is about Brill. It was written in 2018."),
+        _row("c", "Introduction", 1, "A second look at Avonby. Inspectors returned in 2019."),
+    ]
+    REPORTS3 = REPORTS + [
+        {"report_id": "c", "area": "Avonby", "year": 2019, "inspection_type": "unknown"}
+    ]
+
+    def ask(self, kind, areas=(), report_ids=None):
+        corpus = corpus_of(self.DATED, self.REPORTS3)
+        p = plan("?", report_ids, areas, collection=kind)
+        p.scope = ["a", "b", "c"]
+        return StructuredAnswerer().answer(p, [], corpus), corpus
+
+    def test_the_latest_report_is_cited_by_its_first_paragraph_without_a_date_record(self):
+        draft, corpus = self.ask("latest")
+        assert draft.text == (
+            "The most recent of the 3 reports stored is **Avonby 2019**: "
+            "“A second look at Avonby.” [1]"
+        )
+        assert where(draft, corpus) == [("c", "Introduction", 1, "A second look at Avonby.")]
+
+    def test_the_earliest_of_an_area_is_cited_by_its_publication_date(self):
+        draft, corpus = self.ask("earliest", areas=["Avonby"], report_ids=["c"])
+        assert draft.text.startswith("The earliest of the 2 reports stored is **Avonby 2016**")
+        assert where(draft, corpus) == [("a", "Header", 1, "Publication date: 3 May 2016")]
+
+    def test_areas_with_more_than_one_inspection_cite_each_report(self):
+        draft, corpus = self.ask("repeated")
+        assert draft.text.splitlines()[:2] == [
+            "1 area has more than one inspection:",
+            "- **Avonby** (2):",
+        ]
+        assert [c[0] for c in where(draft, corpus)] == ["a", "c"]
+
+    def test_all_reports_oldest_first_each_cited(self):
+        draft, corpus = self.ask("all")
+        assert draft.text.splitlines()[0] == "3 reports are stored:"
+        assert [c[0] for c in where(draft, corpus)] == ["a", "b", "c"]
