@@ -27,8 +27,9 @@ from retrieval.draft import MARKER
 from retrieval.hybrid import Hit, HybridRetriever
 from retrieval.intents import IntentClassifier
 from retrieval.llm import LLMDraft, build_llm_answerer
-from retrieval.plan import Plan, QuestionPlanner, Side
+from retrieval.plan import Plan, QuestionPlanner, Side, follows_up
 from retrieval.protocols import Answerer
+from retrieval.text import content_terms
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
 
@@ -132,6 +133,10 @@ class ChainState:
     draft: Draft | None = None
     extractive: bool = False  # this question only: the offline extractive answer, no LLM
     standalone: str | None = None  # a follow-up rewritten by the LLM answerer before planning
+
+
+# How many earlier turns a follow-up is traced back through to find what was last shown.
+FOLLOW_UP_DEPTH = 2
 
 
 class Assistant:
@@ -299,8 +304,43 @@ class Assistant:
             state.standalone = standalone if standalone != state.question else None
             state.timings["rewrite"] = _ms(t)
         question = state.standalone or state.question
-        state.plan = self.planner.plan(question, state.history, state.filters, corpus)
+        state.plan = self._plan(question, state.history, state.filters, corpus)
         return state
+
+    def _plan(
+        self, question: str, history: list[str], filters: dict | None, corpus: Corpus
+    ) -> Plan:
+        """The planner's plan; for a follow-up that names no report and whose earlier turns
+        named none either ("Who led it?" after "Which service brought in a one-page plan?"),
+        the reports the previous answer cited: what the user was just shown."""
+        plan = self.planner.plan(question, history, filters, corpus)
+        if (
+            not history
+            or plan.inherited
+            or plan.areas
+            or plan.abstain
+            or set(plan.report_ids or plan.scope or []) != set(plan.scope or [])  # narrowed
+            or plan.collection
+            or not follows_up(question, corpus)
+        ):
+            return plan
+        earlier = history[-1]
+        previous = self._plan(earlier, history[:-1][-FOLLOW_UP_DEPTH:], filters, corpus)
+        if previous.abstain:
+            return plan
+        hits = self.retriever.retrieve(previous, corpus, self.top_k)
+        draft = verify(self.offline.answer(previous, hits, corpus), corpus)
+        shown = sorted({c.hit.report_id for c in draft.cited})
+        if not shown:
+            return plan
+        narrowed = self.planner.plan(
+            question, None, {**(filters or {}), "report_ids": shown}, corpus
+        )
+        if not content_terms(question):  # "Why did they say that?": the earlier words
+            narrowed.search_text = f"{question} {earlier}"
+        narrowed.inherited = True
+        narrowed.scope = plan.scope
+        return narrowed
 
     def _retrieve_step(self, state: ChainState) -> ChainState:
         t = time.perf_counter()

@@ -190,7 +190,7 @@ class QuestionPlanner:
                 inherited = self._plan_one(question, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
-                if ANAPHORA.search(question) or not content_terms(_strip_known(question, corpus)):
+                if follows_up(question, corpus):
                     inherited.search_text = f"{question} {earlier}"
                 inherited.scope = base
                 return self._read_intent(inherited, corpus)
@@ -397,6 +397,12 @@ class QuestionPlanner:
             if not corpus.printed(scope, low) and not corpus.printed(None, low):
                 return f"The reports searched do not mention '{tok}'."
         return None
+
+
+def follows_up(question: str, corpus: Corpus) -> bool:
+    """Does the question lean on the conversation ("Who said that?", "And in 2016?"): it
+    points back, or has no words of its own beyond areas and years?"""
+    return ANAPHORA.search(question) or not content_terms(_strip_known(question, corpus))
 
 
 def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:

@@ -36,6 +36,8 @@ PLURAL_REC = "recommendations"
 # Listing one fact for every report is only done when the question clearly asks for that fact
 # (fitted on the tuning questions like retrieval.intents' thresholds).
 FACT_ACROSS_MIN_SIMILARITY = 0.7
+# ... and when one of the best few passages prints that fact
+AGREEING_HITS = 3
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
@@ -63,7 +65,7 @@ class StructuredAnswerer:
         # area named; an area's own reports are told apart by the planner (year, "latest")
         several = plan.report_ids is None or len(plan.report_ids) > 1
         confident = plan.intent.similarity >= FACT_ACROSS_MIN_SIMILARITY
-        if plan.fact and several and confident and not plan.areas:
+        if plan.fact and several and confident and not plan.areas and _agrees(plan, hits, corpus):
             return self._fact_across(plan, corpus)
         return None
 
@@ -243,6 +245,17 @@ def _dated_row(corpus: Corpus, report_id: str) -> tuple[int, str]:
     rows = corpus.by_report[report_id]
     first = min(rows, key=lambda i: corpus.metas[i].get("order", 0))
     return first, sentences(corpus.texts[first])[0]
+
+
+def _agrees(plan: Plan, hits: list[Hit], corpus: Corpus) -> bool:
+    """Does the search agree that the question is about the fact: one of the best few passages
+    prints it (its record)? "Which service brought in a one-page plan?" reads like "which
+    service" by meaning, but its passages are about the plan, not the manager."""
+    return any(
+        r.get("kind") == "fact" and r.get("subject") == plan.fact
+        for h in hits[:AGREEING_HITS]
+        for r in corpus.metas[h.row].get("records") or ()
+    )
 
 
 def _targets(plan: Plan, corpus: Corpus) -> list[str]:

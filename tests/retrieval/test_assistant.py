@@ -206,6 +206,19 @@ class TestSampleCorpus:
             "marshbury_sqs_2016",
         ]
 
+    def test_a_follow_up_without_an_area_reads_the_report_the_last_answer_cited(
+        self, sample_assistant, sample_store
+    ):
+        first = "Which youth offending service brought in a one-page 'My Plan'?"
+        assert cited(sample_assistant.ask(first).to_json())[0][0] == "marshbury_sqs_2016"
+        answer = sample_assistant.ask("Who led that inspection?", history=[first]).to_json()
+        assert_contract(answer, sample_store)
+        assert cited(answer) == [("marshbury_sqs_2016", "Closing", None, 2)]
+        assert "Hannah Okafor" in answer["answer"]
+        # without the conversation, the question names no inspection: not Marshbury's
+        alone = sample_assistant.ask("Who led that inspection?").to_json()
+        assert cited(alone) != cited(answer)
+
     def test_a_list_named_is_not_a_question_about_the_collection(self, sample_assistant):
         answer = sample_assistant.ask("List all the recommendations for Northfield").to_json()
         assert answer["answer"].startswith(
