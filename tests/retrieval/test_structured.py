@@ -6,6 +6,7 @@ from __future__ import annotations
 from findings.records import Abstention
 from findings.vocab import LIST_SECTIONS, AbstainReason
 from retrieval.corpus import build_corpus
+from retrieval.hybrid import hit_from_row
 from retrieval.intents import Intent
 from retrieval.plan import Plan, Side
 from retrieval.structured import StructuredAnswerer
@@ -225,10 +226,22 @@ class TestFactAcross:
             intent=Intent("fact:reoffending_rate", 0.8, 0.3),
         )
 
+    @staticmethod
+    def _printing_it(corpus):
+        """The search's best passages: the rows that print a reoffending rate, best first."""
+        rows = [
+            i
+            for i, m in enumerate(corpus.metas)
+            if any(r.get("subject") == "reoffending_rate" for r in m.get("records") or ())
+        ]
+        return [hit_from_row(corpus, i, score=1.0) for i in rows]
+
     def test_above_the_national_rate_keeps_only_the_reports_above_it(self):
         corpus = corpus_of(ROWS, REPORTS)
         draft = StructuredAnswerer().answer(
-            self._plan("Where was reoffending above the national rate?"), [], corpus
+            self._plan("Where was reoffending above the national rate?"),
+            self._printing_it(corpus),
+            corpus,
         )
         assert [c.hit.report_id for c in draft.cited] == ["a"]
         assert draft.text == (
@@ -239,9 +252,22 @@ class TestFactAcross:
     def test_below_keeps_the_others(self):
         corpus = corpus_of(ROWS, REPORTS)
         draft = StructuredAnswerer().answer(
-            self._plan("Where was reoffending lower than nationally?"), [], corpus
+            self._plan("Where was reoffending lower than nationally?"),
+            self._printing_it(corpus),
+            corpus,
         )
         assert [c.hit.report_id for c in draft.cited] == ["b"]
+
+    def test_not_when_the_best_passages_do_not_print_the_fact(self):
+        # read like a question for the fact by meaning, but the search found other passages
+        corpus = corpus_of(ROWS, REPORTS)
+        others = [
+            hit_from_row(corpus, i, score=1.0)
+            for i, m in enumerate(corpus.metas)
+            if not any(r.get("kind") == "fact" for r in m.get("records") or ())
+        ]
+        p = self._plan("Which service brought in a new plan with a rate card?")
+        assert StructuredAnswerer().answer(p, others, corpus) is None
 
     def test_a_question_naming_an_area_is_left_to_search(self):
         corpus = corpus_of(ROWS, REPORTS)
