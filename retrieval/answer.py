@@ -20,11 +20,16 @@ from retrieval.plan import Plan, prints_identifier
 from retrieval.structured import StructuredAnswerer
 from retrieval.text import (
     DATE,
+    DATE_RANGE,
+    GRADE,
+    NUMBER,
     PROPORTION,
     STOPWORDS,
     TIME_UNIT,
     Cue,
     has_number,
+    is_year,
+    person_span,
     prints_count,
     prints_person,
     sentences,
@@ -115,10 +120,11 @@ class ExtractiveAnswerer:
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
                 return Draft(text="\n".join(lines), cited=matches)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
-        # The answer leads with the sentence that answers, verbatim; which report and paragraph
-        # it is belongs to the citation. No yes/no verdict is put before it: a quote's wording
+        # The answer leads with what was asked for (a date, name, grade or number, in bold) and
+        # the sentence that answers, verbatim; which report and paragraph it is belongs to the
+        # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
-        text = f"“{best.quote}” [1]"
+        text = _lead(best.quote, answering_span(plan, best.quote, corpus)) + f"“{best.quote}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n“{more.quote}” [{n}]"
         return Draft(text=text, cited=cited)
@@ -276,6 +282,43 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
     if counted:
         return prints_count(text, stem(counted)) or ("%" in text and "percent" in q.lower())
     return has_number(text)
+
+
+def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | None:
+    """Where in `quote` the thing asked for is: the date of a "when" question, the name of a
+    "who", the grade of a rating question, the number of a "how many" (the one before the
+    thing counted, else the first that is not a year). None when the question asks for no
+    such thing or the quote prints none."""
+    if plan.wants == "date":
+        m = DATE_RANGE.search(quote) or DATE.search(quote)
+        return m.span() if m else None
+    if plan.wants == "person":
+        return person_span(quote, set(corpus.areas))
+    if plan.rating or plan.fact == "overall_rating":
+        m = GRADE.search(quote)
+        return m.span() if m else None
+    if not plan.quantity:
+        return None
+    numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
+    counted = _counted(plan.question)
+    if counted:
+        focus = stem(counted)
+        numbers = [
+            m for m in numbers if any(stem(w) == focus for w in words(quote[m.end() :])[:6])
+        ] or numbers
+    if not numbers:
+        return None
+    start, end = numbers[0].span()
+    return start, end + 1 if quote[end : end + 1] == "%" else end
+
+
+def _lead(quote: str, span: tuple[int, int] | None) -> str:
+    """The answering span, in bold, ahead of the quote that prints it ("**27-29 April 2015** —
+    “The inspection was conducted from 27-29 April 2015 …” [1]"): the answer first, the quote
+    whole and verbatim after it (bold inside it would split what a reader searches for)."""
+    if span is None:
+        return ""
+    return f"**{quote[span[0] : span[1]]}** — "
 
 
 def _counted(question: str) -> str | None:

@@ -351,7 +351,8 @@ class QuestionPlanner:
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
         # tells "most recent" from "first", or "more than once" from "ever"
-        if plan.intent.collection and not named:
+        # (a "who" or "when" question asks for a person or date a report prints, not for reports)
+        if plan.intent.collection and not named and plan.wants is None:
             plan.collection = (
                 "repeated"
                 if REPEATED.search(q)

@@ -29,14 +29,22 @@ from retrieval.answer import Cited
 from retrieval.corpus import Corpus
 from retrieval.draft import MARKER
 from retrieval.hybrid import Hit
-from retrieval.text import NUMBER_WORDS, Cue, content_terms, is_year, sentences, tokens, words
+from retrieval.text import (
+    NUMBER,
+    NUMBER_WORDS,
+    Cue,
+    content_terms,
+    is_year,
+    sentences,
+    tokens,
+    words,
+)
 
 # Calibrated on data/eval/dev_qa.jsonl (bench/citecheck.py): the IDF-weighted share of a claim's
 # content words its paragraph must print.
 SUPPORT_THRESHOLD = 0.6
 MIN_QUOTED_WORDS = 3
 QUOTE_CAP = 1000
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _NUMBER_VALUE = lexicon.NUMBER_VALUES
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # `[1, 3]` and `[1][3]` are the same two markers
@@ -69,7 +77,7 @@ def without_instructions(text: str, mark: str = "") -> str:
 def numbers(text: str) -> set[str]:
     """The numbers a text states, as digits without separators (`1,460` -> `1460`,
     `nine` -> `9`)."""
-    found = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+    found = {m.group(0).replace(",", "") for m in NUMBER.finditer(text)}
     found |= {_NUMBER_VALUE[w] for w in words(text) if w in _NUMBER_VALUE}
     return found
 

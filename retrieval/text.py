@@ -39,14 +39,28 @@ INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)
 
 def prints_person(text: str, places: Collection[str] = frozenset()) -> bool:
     """A person's name: two capitalised words, neither an institution's or a place's word."""
+    return person_span(text, places) is not None
+
+
+def person_span(text: str, places: Collection[str] = frozenset()) -> tuple[int, int] | None:
+    """Where the first person's name in `text` is (see `prints_person`)."""
     for m in _NAME.finditer(text):
         first, last = m.group(1), m.group(2)
         if first in INSTITUTIONAL or last in INSTITUTIONAL or f"{first} {last}".lower() in places:
             continue
         if first.lower() in places or last.lower() in places:
             continue
-        return True
-    return False
+        return m.span()
+    return None
+
+
+# A grade as reports print it (findings.lexicon.GRADES), any case, longest first.
+GRADE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, lexicon.GRADES), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+# A number as printed: `14`, `1,460`, `39.6` (a percentage sign after it is kept by callers).
+NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")

@@ -97,7 +97,8 @@ class TestAsk:
         [user] = [m for m in app.chat_message if m.name == "user"]
         assert user.markdown[0].value == KV_RATE
         [reply] = answers(app)
-        assert reply.markdown[0].value == (f"“{KV_RATE_QUOTE}” \\[1\\]")
+        # the figure asked for leads in bold (Markdown kept), the quote follows whole
+        assert reply.markdown[0].value == (f"**34\\.9%** — “{KV_RATE_QUOTE}” \\[1\\]")
         assert reply.markdown[1].value == "**Sources**"
         assert citation_labels(reply) == ["[1] Kestrel Vale SQS 2016 · Summary ¶1"]
 
@@ -216,14 +217,21 @@ class TestFilters:
 
 
 def test_before_a_visit(app):
+    """Built from records: each line as printed, its citation label opening its paragraph
+    (tests/test_app_records.py covers ratings, changes and the section-text fallback)."""
     visit = app.tabs[1]
     assert visit.label == "Before a visit"
     visit.selectbox(key="visit_area").select("Marshbury").run()
     visit = app.tabs[1]
-    assert [h.value for h in visit.subheader] == ["Marshbury SQS 2016", "Marshbury SQS 2014"]
-    newest, oldest = (
+    assert [h.value for h in visit.subheader] == [
+        "Marshbury SQS 2016",
+        "Marshbury SQS 2014",
+        "What changed between inspections",
+        "What changed\\: Marshbury SQS 2014 → Marshbury SQS 2016",
+    ]
+    newest, oldest, _ = (
         c for c in visit.children.values() if c.type == "flex_container"
-    )  # one box per report
+    )  # one box per report, then one per pair of reports
     strengths_2016 = [
         (
             "Planning had improved, with fewer, prioritised objectives and plans written with children and young people.",
@@ -242,20 +250,21 @@ def test_before_a_visit(app):
             "Marshbury SQS 2016 · Key strengths ¶4",
         ),
     ]
-    texts = [m.value for m in newest.markdown]
-    labels = [c.value for c in newest.caption]
-    assert texts[0] == "**Key strengths**"
-    assert list(zip(texts[1:5], labels[1:5], strict=True)) == strengths_2016
-    assert texts[5] == "**Areas requiring improvement**"
+    headings = [c.value for c in newest.children.values() if c.type == "markdown"]
+    assert headings == ["**Key strengths**", "**Areas requiring improvement**"]
+    lines = [e.label for e in newest.expander]
+    assert lines[:4] == [f"{text}  \n:gray[{label}]" for text, label in strengths_2016]
+    assert lines[4].endswith(":gray[Marshbury SQS 2016 · Areas requiring improvement ¶1]")
+    assert [e.markdown[0].value for e in newest.expander[:4]] == [t for t, _ in strengths_2016]
     assert (
-        labels[0]
+        newest.caption[0].value
         == "Report of Short Quality Screening (SQS) of youth offending work in Marshbury · published 2016-05-18"
     )
-    old_texts = [m.value for m in oldest.markdown]
-    old_labels = [c.value for c in oldest.caption]
-    assert old_texts[0] == "**Key strengths**"
-    assert old_labels[1:4] == [f"Marshbury SQS 2014 · Key strengths ¶{i}" for i in (1, 2, 3)]
-    assert old_texts[4] == "**Areas requiring improvement**"
+    old_lines = [e.label for e in oldest.expander]
+    assert [line.split(":gray")[1] for line in old_lines[:3]] == [
+        f"[Marshbury SQS 2014 · Key strengths ¶{i}]" for i in (1, 2, 3)
+    ]
+    assert len(old_lines) == 6
 
 
 def test_export_evidence_pack(app, sample_store, monkeypatch):
@@ -281,7 +290,7 @@ def test_export_evidence_pack(app, sample_store, monkeypatch):
     assert "## 1" + body == (
         f"## 1\\. {KV_RATE}\n\n"
         "### Answer\n\n"
-        f"“{KV_RATE_QUOTE}” \\[1\\]\n\n"
+        f"**34\\.9%** — “{KV_RATE_QUOTE}” \\[1\\]\n\n"
         "### Citations\n\n"
         "#### \\[1\\] Kestrel Vale SQS 2016 · Summary ¶1\n\n"
         "- Report: Report of Short Quality Screening (SQS) of youth offending work in Kestrel Vale\n"

@@ -20,6 +20,9 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~$:])")
 # Significant only at the start of a line: headings, lists, block quotes, setext underlines.
 _LINE_START = re.compile(r"^([#+=-])|^(\d+)([.)])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# An answer line that opens with a bold span: the answerer's own lead ("**34.9%** — “…”") or a
+# list item's name ("- **Marshbury SQS 2016**: …"). Kept bold; its words are escaped.
+_BOLD_LEAD = re.compile(r"^\*\*([^*\n]+)\*\*")
 
 
 def escape_markdown(text: str, midline: bool = False) -> str:
@@ -52,8 +55,9 @@ def answer_markdown(text: str) -> str:
     """An answer (which quotes reports, or comes from a model) as safe Markdown.
 
     Only its line structure survives: list items stay list items and each other line keeps its
-    own line (a trailing `\\` hard break, which editors do not strip); everything inside a line
-    is escaped. `[n]` citation markers show as `[n]`.
+    own line (a trailing `\\` hard break, which editors do not strip), and a bold span that
+    opens a line stays bold; everything else inside a line is escaped. `[n]` citation markers
+    show as `[n]`.
     """
     lines: list[tuple[str, str]] = []  # (kind, markdown): kind is "item", "text" or "blank"
     for line in str(text).replace("\r\n", "\n").split("\n"):
@@ -61,11 +65,11 @@ def answer_markdown(text: str) -> str:
         if item:
             marker = item.group(0).strip()
             marker = "-" if marker in ("-", "*", "+") else marker
-            lines.append(("item", f"{marker} {escape_markdown(line[item.end() :])}"))
+            lines.append(("item", f"{marker} {_line(line[item.end() :])}"))
         elif line.strip():
             if lines and lines[-1][0] == "item":
                 lines.append(("blank", ""))  # or the line would continue the list item
-            lines.append(("text", escape_markdown(line)))
+            lines.append(("text", _line(line.lstrip())))
         else:
             lines.append(("blank", ""))
     out = []
@@ -73,3 +77,12 @@ def answer_markdown(text: str) -> str:
         follows = lines[i + 1][0] if i + 1 < len(lines) else None
         out.append(md + "\\" if kind == "text" and follows == "text" else md)
     return "\n".join(out).strip("\n")
+
+
+def _line(text: str) -> str:
+    """One line of an answer: escaped, but a bold span that opens it stays bold."""
+    lead = _BOLD_LEAD.match(text)
+    if not lead:
+        return escape_markdown(text)
+    rest = text[lead.end() :]
+    return f"**{escape_markdown(lead.group(1))}**{escape_markdown(rest, midline=True)}"

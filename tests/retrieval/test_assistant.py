@@ -24,6 +24,35 @@ class TestThurrock:
     split by a footnote, and questions it does not answer."""
 
     @pytest.mark.parametrize(
+        ("question", "lead"),
+        [
+            (
+                "When were the inspectors in Thurrock?",
+                "**27-29 April 2015** — “The inspection was conducted from 27-29 April 2015 ",
+            ),
+            (
+                "Who should I contact about the Thurrock inspection?",
+                "**Jane Attwood** — “If you have any further questions about the inspection ",
+            ),
+            (
+                "What was Thurrock's reoffending rate?",
+                "**39.6%** — “The published reoffending rate¹ for Thurrock was 39.6% against ",
+            ),
+            # a topic question asks for no date, name, grade or number: the quote leads
+            (
+                "What did inspectors say about the quality of pre-sentence reports in Thurrock?",
+                "“The quality of pre-sentence reports was judged to be good",
+            ),
+        ],
+    )
+    def test_the_answering_span_leads_in_bold_before_the_whole_quote(
+        self, thurrock_assistant, question, lead
+    ):
+        answer = thurrock_assistant.ask(question).to_json()
+        assert answer["answer"].startswith(lead)
+        assert "**" not in answer["citations"][0]["quote"]
+
+    @pytest.mark.parametrize(
         ("question", "section", "paragraph", "ordinal", "quote"),
         [
             (

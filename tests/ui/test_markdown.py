@@ -106,6 +106,19 @@ class TestAnswerMarkdown:
             "<li>“Oversight was *now* effective.” [2]</li>\n</ul>\n"
         )
 
+    def test_a_bold_span_opening_a_line_stays_bold_and_nothing_else_does(self):
+        answer = (
+            "**27-29 April 2015** — “It was *done* from 27-29 April 2015.” [1]\n"
+            "- **Marshbury SQS 2016**: “A **loud** [link](javascript:x) claim.” [2]\n"
+            "“**Not** a lead: it is inside the quote.” [3]"
+        )
+        assert RENDER(answer_markdown(answer)) == (
+            "<p><strong>27-29 April 2015</strong> — “It was *done* from 27-29 April 2015.” [1]</p>\n"
+            "<ul>\n<li><strong>Marshbury SQS 2016</strong>: “A **loud** [link](javascript:x) "
+            "claim.” [2]</li>\n</ul>\n"
+            "<p>“**Not** a lead: it is inside the quote.” [3]</p>\n"
+        )
+
     def test_lines_stay_lines(self):
         assert answer_markdown("First [1]\nSecond \\ [2]\n\nThird") == (
             "First \\[1\\]\\\nSecond \\\\ \\[2\\]\n\nThird"
