@@ -22,6 +22,14 @@ from ingest.pipeline import Progress, build_ingester
 from retrieval.assistant import MAX_QUESTION_CHARS, build_assistant
 from ui.access import access, auth_configured
 from ui.chat import Turn, history
+from ui.compare import (
+    COMPARE_KINDS,
+    CompareTable,
+    by_area,
+    cited_markdown,
+    compare,
+    reports_in_area,
+)
 from ui.export import evidence_pack
 from ui.format import (
     FilterOptions,
@@ -37,7 +45,18 @@ from ui.format import (
 )
 from ui.markdown import answer_markdown, escape_markdown, highlighted
 from ui.uploads import ACCEPTED, add_uploads, uploads_folder
-from ui.visit import areas, before_visit
+from ui.visit import (
+    FROM_SECTION_TEXT,
+    SIDE_BY_SIDE,
+    VisitChange,
+    VisitLine,
+    VisitReport,
+    areas,
+    before_visit,
+    line_markdown,
+    ratings_note,
+    side_by_side,
+)
 
 st.set_page_config(layout="wide", page_title="findings")
 offline_environment()
@@ -117,6 +136,88 @@ def show_turn(turn: Turn, options: FilterOptions) -> None:
         st.markdown(escape_markdown(turn.question))
     with st.chat_message("assistant"):
         show_answer(turn, options)
+
+
+def show_line(line: VisitLine) -> None:
+    """A cited line that opens on the paragraph it cites."""
+    with st.expander(line_markdown(line)):
+        st.markdown(cited_markdown(line.paragraph, line.quote))
+
+
+def show_visit_report(brief: VisitReport) -> None:
+    with st.container(border=True):
+        st.subheader(escape_markdown(brief.label), anchor=False)
+        st.caption(
+            escape_markdown(
+                f"{brief.title or brief.report_id} · published {brief.publication_date or 'date not stated'}"
+            )
+        )
+        if not brief.sections:
+            st.info(
+                "This report has no ratings, Key strengths, Areas for improvement or Recommendations."
+            )
+        for section in brief.sections:
+            st.markdown(f"**{escape_markdown(section.heading)}**")
+            if section.from_section_text:
+                st.caption(FROM_SECTION_TEXT)
+            for line in section.lines:
+                show_line(line)
+
+
+def show_visit_change(change: VisitChange) -> None:
+    with st.container(border=True):
+        st.subheader(
+            escape_markdown(f"What changed: {change.earlier.label} → {change.later.label}"),
+            anchor=False,
+        )
+        st.markdown("**Ratings**")
+        for rating in change.ratings:
+            st.markdown(
+                escape_markdown(f"{rating.subject}: {rating.before.value} → {rating.after.value}")
+            )
+            show_line(rating.before)
+            show_line(rating.after)
+        if ratings_note(change):
+            st.caption(escape_markdown(ratings_note(change)))
+        st.caption(SIDE_BY_SIDE)
+        for column, parts in zip(st.columns(2), side_by_side(change), strict=True):
+            with column:
+                for title, section in parts:
+                    st.markdown(f"**{escape_markdown(title)}**")
+                    for line in section.lines if section else []:
+                        st.markdown(escape_markdown(line.text))
+                        st.caption(escape_markdown(line.label))
+
+
+def show_comparison(table: CompareTable) -> None:
+    st.table(table.markdown_grid(), hide_index=True, hide_header=False)
+    st.download_button(
+        "Download the table (CSV)",
+        data=table.to_csv(),
+        file_name=f"compare-{table.kind}.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
+    cells = {key: (text, cell) for key, text, cell in table.cells()}
+    key = st.selectbox(
+        "Open a cell's paragraph",
+        list(cells),
+        format_func=lambda k: cells[k][0],
+        index=None,
+        placeholder="Choose a cell",
+        key="cmp_cell",
+    )
+    if key:
+        cell = cells[key][1]
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(cell.label)}**")
+            st.markdown(cited_markdown(cell.paragraph, cell.quote))
+
+
+def pick_area(reports: list[dict]) -> None:
+    """Choosing an area in the Compare tab chooses its reports."""
+    if st.session_state.cmp_area:
+        st.session_state.cmp_reports = reports_in_area(reports, st.session_state.cmp_area)
 
 
 def streamed(assistant, question: str, turns: list[Turn], filters: dict):
@@ -214,7 +315,9 @@ with st.sidebar:
         )
         st.caption(escape_markdown(report_details(meta)))
 
-ask_tab, visit_tab, reports_tab = st.tabs(["Ask", "Before a visit", "Reports"])
+ask_tab, visit_tab, compare_tab, reports_tab = st.tabs(
+    ["Ask", "Before a visit", "Compare", "Reports"]
+)
 
 with ask_tab:
     controls = st.container()
@@ -240,63 +343,100 @@ with ask_tab:
                 )
                 show_answer(turn, options)
             turns.append(turn)
-    with controls:
-        scope = filters_summary(filters, options.reports)
-        st.caption(
-            "Searching " + (escape_markdown(scope) if scope else f"all {len(reports)} reports")
-        )
-        row = st.container(horizontal=True)
-        row.button("New conversation", on_click=clear_conversation, disabled=not turns)
-        if assistant.model_name:  # LLM mode: the offline extractive answer, question by question
-            row.toggle(
-                "Offline extractive answer",
-                key="extractive",
-                help="Answer the next questions by quoting the reports, without the LLM.",
-            )
-        row.download_button(
-            "Download evidence pack (Markdown)",
-            data=evidence_pack(
-                turns,
-                datetime.now().strftime("%Y-%m-%d %H:%M"),
-                mode,
-                store.location if who.is_admin else "the shared store",
-            ),
-            file_name=f"evidence-pack-{datetime.now():%Y%m%d-%H%M}.md",
-            mime="text/markdown",
-            on_click="ignore",
-            disabled=not any(t.answer for t in turns),
-        )
-
 with visit_tab:
     st.markdown(
-        "Prior reports on an area, newest first: what they found strong, what they asked to improve and what they recommended."
+        "Prior reports on an area, newest first: their ratings, what they found strong, what they "
+        "asked to improve and what they recommended, each line cited; then what changed between "
+        "inspections."
     )
     visit_area = st.selectbox(
         "Area to visit", areas(reports), index=None, placeholder="Choose an area", key="visit_area"
     )
     if visit_area:
         try:
-            briefs = before_visit(reports, visit_area, store.get_paragraphs)
+            brief = before_visit(reports, visit_area, store.records, store.get_paragraphs)
         except FindingsError as exc:
             st.error(escape_markdown(str(exc)))
-            briefs = []
-        for brief in briefs:
-            with st.container(border=True):
-                st.subheader(escape_markdown(brief.label), anchor=False)
-                st.caption(
-                    escape_markdown(
-                        f"{brief.title or brief.report_id} · published {brief.publication_date or 'date not stated'}"
-                    )
-                )
-                if not brief.sections:
-                    st.info(
-                        "This report has no Key strengths, Areas for improvement or Recommendations section."
-                    )
-                for section in brief.sections:
-                    st.markdown(f"**{escape_markdown(section.heading)}**")
-                    for p in section.paragraphs:
-                        st.markdown(escape_markdown(p.text))
-                        st.caption(escape_markdown(p.label))
+        else:
+            for report in brief.reports:
+                show_visit_report(report)
+            if brief.changes:
+                st.subheader("What changed between inspections", anchor=False)
+            for change in brief.changes:
+                show_visit_change(change)
+
+comparison: CompareTable | None = None
+with compare_tab:
+    st.markdown(
+        "Reports side by side on one kind of finding, oldest first; every cell cites its "
+        "paragraph. The evidence pack (Ask tab) includes the table."
+    )
+    st.selectbox(
+        "Area to compare",
+        areas(reports),
+        index=None,
+        placeholder="Choose an area to pick its reports",
+        key="cmp_area",
+        on_change=pick_area,
+        args=(reports,),
+    )
+    compared = st.multiselect(
+        "Reports to compare",
+        by_area(reports),
+        format_func=lambda rid: options.reports[rid],
+        placeholder="Choose reports",
+        key="cmp_reports",
+    )
+    compare_kind = st.radio(
+        "Kind of finding",
+        list(COMPARE_KINDS),
+        format_func=COMPARE_KINDS.__getitem__,
+        horizontal=True,
+        key="cmp_kind",
+    )
+    if compared:
+        try:
+            comparison = compare(
+                [by_id[rid] for rid in compared],
+                compare_kind,
+                store.records(compared, [compare_kind]),
+                store.get_paragraphs,
+            )
+        except FindingsError as exc:
+            st.error(escape_markdown(str(exc)))
+    if comparison and comparison.rows:
+        show_comparison(comparison)
+    elif comparison:
+        st.info(
+            f"None of the chosen reports has {COMPARE_KINDS[compare_kind].lower()} in its records."
+        )
+
+# the Ask tab's controls last: the evidence pack includes the comparison
+with controls:
+    scope = filters_summary(filters, options.reports)
+    st.caption("Searching " + (escape_markdown(scope) if scope else f"all {len(reports)} reports"))
+    row = st.container(horizontal=True)
+    row.button("New conversation", on_click=clear_conversation, disabled=not turns)
+    if assistant.model_name:  # LLM mode: the offline extractive answer, question by question
+        row.toggle(
+            "Offline extractive answer",
+            key="extractive",
+            help="Answer the next questions by quoting the reports, without the LLM.",
+        )
+    row.download_button(
+        "Download evidence pack (Markdown)",
+        data=evidence_pack(
+            turns,
+            datetime.now().strftime("%Y-%m-%d %H:%M"),
+            mode,
+            store.location if who.is_admin else "the shared store",
+            comparison,
+        ),
+        file_name=f"evidence-pack-{datetime.now():%Y%m%d-%H%M}.md",
+        mime="text/markdown",
+        on_click="ignore",
+        disabled=not any(t.answer for t in turns) and not (comparison and comparison.rows),
+    )
 
 with reports_tab:
     if who.is_admin:

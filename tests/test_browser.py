@@ -220,3 +220,51 @@ def test_report_html_and_markdown_stay_text(page, dialogs):
         page.evaluate("[...document.scripts].some(s => s.textContent.includes('alert(1)'))")
         is False
     )
+
+
+def choose(page, scope, label: str, option: str) -> None:
+    """Pick `option` in the selectbox labelled `label` (typing narrows a long list)."""
+    scope.get_by_test_id("stSelectbox").filter(has_text=label).click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_compare_and_before_a_visit(page):
+    page.get_by_role("tab", name="Compare").click()
+    compare = page.get_by_role("tabpanel", name="Compare")
+    choose(page, compare, "Area to compare", "Marshbury")
+    compare.get_by_test_id("stRadio").get_by_text("Key facts", exact=True).click()
+    table = compare.get_by_test_id("stTable")
+    table.filter(has_text="Owen Tregarthen").wait_for(timeout=30_000)
+    rows = [r.inner_text().split("\t") for r in table.locator("tr").all()]
+    assert [c.strip() for c in rows[0]] == ["Subject", "Marshbury SQS 2014", "Marshbury SQS 2016"]
+    assert [c.strip() for c in rows[1]] == ["Lead inspector", "Owen Tregarthen", "Hannah Okafor"]
+    assert [c.strip() for c in rows[7]] == ["Reoffending rate", "41.2%", "37.4%"]
+    assert compare.get_by_test_id("stDownloadButton").inner_text() == "Download the table (CSV)"
+    choose(page, compare, "Open a cell's paragraph", "Reoffending rate · Marshbury SQS 2016: 37.4%")
+    compare.get_by_text("Marshbury SQS 2016 · Summary ¶1", exact=True).wait_for(timeout=30_000)
+    assert "The published reoffending rate¹ for Marshbury was 37.4%" in compare.inner_text()
+
+    page.get_by_role("tab", name="Before a visit").click()
+    visit = page.get_by_role("tabpanel", name="Before a visit")
+    choose(page, visit, "Area to visit", "Marshbury")
+    visit.get_by_text("What changed: Marshbury SQS 2014 → Marshbury SQS 2016").wait_for(
+        timeout=30_000
+    )
+    line = visit.get_by_test_id("stExpander").filter(
+        has_text="Marshbury SQS 2016 · Key strengths ¶2"
+    )
+    summary = line.locator("summary")
+    assert summary.inner_text().split("\n")[-2:] == [  # after the arrow icon
+        "MAPPA was well understood, and all eligible cases were referred on time.",
+        "Marshbury SQS 2016 · Key strengths ¶2",
+    ]
+    summary.click()
+    details = line.get_by_test_id("stExpanderDetails")
+    details.wait_for()
+    assert details.inner_text() == (
+        "MAPPA was well understood, and all eligible cases were referred on time."
+    )
+    assert visit.get_by_text(
+        "Neither report has ratings in its records, so no grades are compared."
+    ).is_visible()

@@ -1,5 +1,7 @@
 """The conversation as a Markdown "evidence pack": every question, its answer, and each
-citation with its full quote, the paragraph it sits in and the report's metadata.
+citation with its full quote, the paragraph it sits in and the report's metadata; then the
+Compare view's table, when one is shown (each cell with its citation, then every cited
+paragraph in full).
 
 Report text is escaped (`ui.markdown`), so the pack renders verbatim and inert in any Markdown
 viewer; blockquotes keep quotes apart from the surrounding notes.
@@ -11,12 +13,20 @@ from findings.records import Citation
 from findings.text import normalise_space
 from findings.vocab import ABSTAIN_SENTENCE
 from ui.chat import Turn
+from ui.compare import COMPARE_KINDS, CompareTable
 from ui.format import abstention_note, answer_mode_note, citation_details, filters_summary
 from ui.markdown import answer_markdown, escape_markdown
 
 
-def evidence_pack(turns: list[Turn], generated: str, mode: str, store: str) -> str:
-    """`generated` is a timestamp already formatted by the caller (so this stays pure)."""
+def evidence_pack(
+    turns: list[Turn],
+    generated: str,
+    mode: str,
+    store: str,
+    comparison: CompareTable | None = None,
+) -> str:
+    """`generated` is a timestamp already formatted by the caller (so this stays pure);
+    `comparison`, the Compare view's table, is added after the questions when it has rows."""
     lines = [
         "# Evidence pack",
         "",
@@ -46,7 +56,41 @@ def evidence_pack(turns: list[Turn], generated: str, mode: str, store: str) -> s
         lines += ["### Answer", "", answer_markdown(answer.answer), "", "### Citations"]
         for c in answer.citations:
             lines += ["", *_citation(c)]
+    if comparison and comparison.rows:
+        lines += ["", *_comparison(comparison)]
     return "\n".join(lines) + "\n"
+
+
+def _comparison(table: CompareTable) -> list[str]:
+    """The table in Markdown (each cell: the value as printed, then its citation), then each
+    cited paragraph once, in full."""
+    columns = [escape_markdown(c) for c in table.columns]
+    out = [
+        f"## Comparison: {COMPARE_KINDS[table.kind].lower()}",
+        "",
+        f"Reports, oldest first: {', '.join(columns)}. Each cell is the value as printed, then "
+        "its citation; an empty cell: the report has none.",
+        "",
+        "| " + " | ".join([table.first_column, *columns]) + " |",
+        "| " + " | ".join(["---"] * (len(columns) + 1)) + " |",
+    ]
+    cited: dict[str, str] = {}
+    for row in table.rows:
+        cells = [escape_markdown(row.name)]
+        for cell in row.cells:
+            if cell is None:
+                cells.append("")
+                continue
+            cited.setdefault(cell.label, cell.paragraph)
+            shown = normalise_space(cell.shown)
+            cells.append(f"{escape_markdown(shown)} ({escape_markdown(cell.label)})")
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", "### Cited paragraphs", ""]
+    out += [
+        f"- {escape_markdown(label)}: {escape_markdown(normalise_space(text))}"
+        for label, text in cited.items()
+    ]
+    return out
 
 
 def _citation(c: Citation) -> list[str]:
