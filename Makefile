@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.quality
 	$(BIN)/python -m bench.citecheck
+	$(BIN)/python -m bench.records
 	$(BIN)/python -m bench.query
 	$(BIN)/python -m bench.load
 
