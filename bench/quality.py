@@ -9,7 +9,9 @@ QA sets, each over its own freshly ingested tmp store:
   (skipped with a note when `../shared` is missing);
 - blind tune and blind held-out (and records tune / records held-out, questions about the
   structured findings): the samples, `data/eval/reports/` and Thurrock, with
-  `data/eval/blind_tune.jsonl` and `data/eval/blind_heldout.jsonl` (questions written blind).
+  `data/eval/blind_tune.jsonl` and `data/eval/blind_heldout.jsonl` (questions written blind);
+- fresh held-out: the same reports plus two new ones (`data/eval/fresh/reports/`) with
+  `data/eval/fresh/heldout.jsonl`, written blind after the sets above had been used.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -232,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
         # reports), written blind later, split by id into tune and held-out
         sets["records tune"] = (blind, ROOT / "data/eval/blind_records_tune.jsonl")
         sets["records held-out"] = (blind, ROOT / "data/eval/blind_records_heldout.jsonl")
+        # a fresh held-out set: two reports no rule was written near (data/eval/fresh/reports)
+        # beside the others, 70 questions written blind after the sets above were used
+        fresh = sorted((ROOT / "data/eval/fresh/reports").iterdir())
+        sets["fresh held-out"] = (blind + fresh, ROOT / "data/eval/fresh/heldout.jsonl")
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
