@@ -7,20 +7,21 @@ Exit codes (CONTRACT): 0 success, 1 when something failed (a file, the store, th
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from findings.errors import ConfigError, FindingsError
 from findings.records import citation_label, report_label
-from findings.settings import Settings, get_settings
-from store.factory import build_store
+
+if TYPE_CHECKING:
+    from findings.settings import Settings
+
+# The heavy modules (the settings library, Chroma, rich, the embedders) are imported by the
+# commands that use them: an unchanged re-ingest needs none of them (`ingest.unchanged`).
 
 app = typer.Typer(
     help="Answers questions about inspection reports, citing the reports' own paragraph numbers.",
@@ -43,6 +44,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a t
 
 
 def _settings(store: Path | None, chroma_url: str | None) -> Settings:
+    from findings.settings import get_settings
+
     if store is not None and chroma_url is not None:
         raise typer.BadParameter("give --store or --chroma-url, not both", param_hint="--store")
     try:
@@ -91,9 +94,13 @@ def ingest(
 ) -> None:
     """Ingest report files (PDF, text, Markdown, HTML, Word); unchanged files are skipped."""
     from ingest.pipeline import build_ingester
+    from ingest.unchanged import UnchangedCheck
 
+    check = UnchangedCheck(store=store, chroma_url=chroma_url)  # its inputs, before they're read
     settings = _settings(store, chroma_url)
     if verbose:
+        import logging
+
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(message)s"))
         logger = logging.getLogger("findings")
@@ -105,11 +112,20 @@ def ingest(
             summary = _with_progress(ingester, paths, prune, replace)
         else:
             summary = ingester.run(paths, prune=prune, replace=replace)
+    check.remember(settings, summary)  # so that an unchanged re-ingest can skip all this
+    raise typer.Exit(_print_ingest_summary(summary, prune, as_json))
+
+
+def _print_ingest_summary(summary, prune: bool, as_json: bool) -> int:
+    """Print the failures on stderr and the summary (JSON or a table); the exit status."""
     for failure in summary.failed:
         typer.echo(f"error: {failure['error']}", err=True)
     if as_json:
         typer.echo(json.dumps(summary.to_json(), ensure_ascii=False))
     else:
+        from rich.console import Console
+        from rich.table import Table
+
         table = Table("", "", show_header=False, box=None)
         table.add_row("Ingested", str(len(summary.ingested)))
         table.add_row("Unchanged", str(len(summary.unchanged)))
@@ -121,7 +137,7 @@ def ingest(
         )
         table.add_row("Time", f"{summary.timings_ms['total'] / 1000:.1f} s")
         Console().print(table)
-    raise typer.Exit(1 if summary.failed else 0)
+    return 1 if summary.failed else 0
 
 
 def _with_progress(ingester, paths, prune, replace):
@@ -152,6 +168,11 @@ def _with_progress(ingester, paths, prune, replace):
 @app.command()
 def reports(store: StoreOpt = None, chroma_url: UrlOpt = None, as_json: JsonOpt = False) -> None:
     """List the stored reports with their metadata."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from store.factory import build_store
+
     settings = _settings(store, chroma_url)
     with _errors():
         rows = build_store(settings).list_reports()
@@ -185,6 +206,10 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """Print a report's metadata and every stored paragraph in reading order."""
+    from rich.console import Console
+
+    from store.factory import build_store
+
     settings = _settings(store, chroma_url)
     with _errors():
         paragraph_store = build_store(settings)
@@ -218,6 +243,8 @@ def remove(
     chroma_url: UrlOpt = None,
 ) -> None:
     """Remove reports and all their paragraphs."""
+    from store.factory import build_store
+
     settings = _settings(store, chroma_url)
     with _errors():
         removed = build_store(settings).remove(report_ids)
@@ -285,8 +312,12 @@ def records(
 ) -> None:
     """List the reports' structured findings (strengths, improvements, recommendations,
     ratings, facts), each with the paragraph it cites."""
+    from rich.console import Console
+    from rich.table import Table
+
     from findings.errors import ReportNotFound
     from findings.records import RECORD_KINDS
+    from store.factory import build_store
 
     if as_json and as_csv:
         typer.echo("error: give --json or --csv, not both.", err=True)
@@ -417,6 +448,7 @@ def ask(
 def _streamed(stream):
     """Show an LLM's tokens as they arrive (a terminal only), then clear them: the checked
     answer, printed next, takes their place."""
+    from rich.console import Console
     from rich.live import Live
     from rich.text import Text
 
@@ -429,6 +461,8 @@ def _streamed(stream):
 
 
 def _print_answer(answer) -> None:
+    from rich.console import Console
+
     console = Console(highlight=False)
     if answer.notice:  # the LLM's answer was replaced by the extractive one: say why, once
         typer.echo(f"note: {answer.notice}", err=True)
@@ -469,6 +503,9 @@ def evaluate(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer every question of a QA file and print the CONTRACT metrics."""
+    from rich.console import Console
+    from rich.table import Table
+
     from retrieval.assistant import build_assistant
     from retrieval.evaluate import answer_all, load_qa, score
 
@@ -531,7 +568,44 @@ def serve(
 
 
 def main() -> None:
-    app()
+    if not _unchanged_ingest(sys.argv[1:]):
+        app()
+
+
+def _unchanged_ingest(args: list[str]) -> bool:
+    """Answer `findings ingest PATHS [--store DIR] [--prune] [--json] [-v]` before typer (which
+    imports pydantic) when every file is unchanged since the last ingest with the same settings
+    (`ingest.unchanged`): a tenth of a second, where the full ingest needs a second and a half
+    to start. The output is the `ingest` command's. Any other command line, or any doubt, is
+    left to typer and the `ingest` command; False then."""
+    if args[:1] != ["ingest"]:
+        return False
+    paths: list[Path] = []
+    store: str | None = None
+    flags: set[str] = set()
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg in ("--json", "--prune", "--verbose", "-v"):
+            flags.add(arg)
+        elif arg == "--store" or arg.startswith("--store="):
+            value = arg.partition("=")[2] if "=" in arg else next(rest, "")
+            if store is not None or not value or value.startswith("-"):
+                return False  # given twice, or a value typer may read otherwise: let it
+            store = value
+        elif arg.startswith("-"):
+            return False  # --replace, --chroma-url, --help, ...: the command decides
+        else:
+            paths.append(Path(arg))
+    if not paths:
+        return False
+    from ingest.unchanged import UnchangedCheck
+
+    check = UnchangedCheck(store=Path(store) if store else None, chroma_url=None)
+    summary = check.run(paths, prune="--prune" in flags)
+    if summary is None:
+        return False
+    _print_ingest_summary(summary, "--prune" in flags, "--json" in flags)  # 0: nothing failed
+    return True
 
 
 if __name__ == "__main__":

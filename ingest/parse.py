@@ -15,7 +15,6 @@ is laid out: a paragraph over `MAX_PARAGRAPH_CHARS` is split, a "heading" over
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,16 +26,8 @@ from findings.vocab import SUPERSCRIPT_DIGITS, list_kind
 from ingest.load import Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
-
-# Bump when parsing changes what is stored: every report is then re-ingested on the next run,
-# though its file is unchanged.
-PARSER_VERSION = "6"
-
-
-def report_version(file_sha256: str) -> str:
-    """The stored version of a report: its file's content and the parser that read it."""
-    return hashlib.sha256(f"{file_sha256}:{PARSER_VERSION}".encode()).hexdigest()
-
+from ingest.version import PARSER_VERSION as PARSER_VERSION  # bump it there when parsing changes
+from ingest.version import report_version
 
 BULLET = re.compile(r"^[-•*▪●◦–]\s+(?=\S)")
 # `1.1.`, `2.1.1`, `1.1)`, `(3)`, `3.` or `3)` in front of a paragraph, optionally after a bullet

@@ -11,24 +11,27 @@
   committed one report at a time, all-or-nothing (see `ingest.store`).
 - A file that cannot be ingested (any `IngestError`) is recorded in `failed` with its message;
   the others go on, and the store keeps what it had for that report.
+- On an embedded store, the summary's `state` holds every report's committed version as the
+  run's write session left them, and the change token it left (`ingest.unchanged` keeps them,
+  so that the next unchanged re-ingest needs no Chroma).
 """
 
 from __future__ import annotations
 
-import errno
 import logging
-import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from findings.errors import IngestError, escape_controls
+from findings.errors import IngestError, StoreError, escape_controls
 from findings.hashing import file_sha256, text_sha
 from findings.records import Paragraph, ParsedReport, ReportMeta, report_id_for
 from findings.settings import Settings
-from ingest.parse import report_version
+from ingest.files import find_files
+from ingest.summary import IngestSummary, StoreState
+from ingest.version import report_version
 from ingest.worker import ParseWorker
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
@@ -55,26 +58,6 @@ def embedding_input(meta: ReportMeta | dict, p: Paragraph | dict) -> str:
 
 
 @dataclass
-class IngestSummary:
-    ingested: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)  # {"path": ..., "error": ...}
-    removed: list[str] = field(default_factory=list)
-    paragraphs: int = 0  # paragraphs stored by this run
-    embedded: int = 0  # of which newly embedded (the rest reused stored vectors)
-    timings_ms: dict = field(default_factory=dict)
-
-    def to_json(self) -> dict:
-        """CONTRACT shape of `findings ingest --json`."""
-        return {
-            "ingested": self.ingested,
-            "unchanged": self.unchanged,
-            "failed": self.failed,
-            "paragraphs": self.paragraphs,
-        }
-
-
-@dataclass
 class Progress:
     """What a progress display needs; passed to the callback after every file is settled."""
 
@@ -85,59 +68,6 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
-    """Files under `paths` (folders recursively, sorted, hidden names skipped), deduplicated;
-    and a failure entry for each path that does not exist and for each broken or looping
-    symbolic link, given or in a folder (so, as for a missing path, nothing is pruned)."""
-    files: dict[Path, Path] = {}
-    missing = []
-    for given in paths:
-        given = Path(given)
-        if given.is_dir():
-            found = []
-            for p in sorted(given.rglob("*")):
-                if any(part.startswith(".") for part in p.relative_to(given).parts):
-                    continue
-                if p.is_file():
-                    found.append(p)
-                elif p.is_symlink() and not p.exists():
-                    missing.append(_broken_link(p))
-        elif given.exists():
-            found = [given]
-        elif given.is_symlink():
-            missing.append(_broken_link(given))
-            continue
-        else:
-            missing.append(
-                {
-                    "path": str(given),
-                    "error": f"{escape_controls(str(given))}: no such file or folder. Check the path.",
-                }
-            )
-            continue
-        for p in found:
-            files.setdefault(p.resolve(), p)
-    return list(files.values()), missing
-
-
-def _broken_link(link: Path) -> dict:
-    """The failure entry for a symbolic link that leads nowhere, or round in a loop."""
-    try:
-        target = escape_controls(os.readlink(link))
-    except OSError:
-        target = "(unreadable)"
-    try:
-        os.stat(link)
-        what = f"is a symbolic link to {target}, which cannot be read"
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            what = f"is a symbolic link that loops (it leads back to itself through {target})"
-        else:
-            what = f"is a broken symbolic link (its target {target} does not exist)"
-    error = f"{escape_controls(str(link))}: {what}. Remove it or fix the link."
-    return {"path": str(link), "error": error}
 
 
 class Ingester:
@@ -180,6 +110,7 @@ class Ingester:
         # inside the write session, so a second thread running this Ingester (two uploads in
         # the app) waits for the session instead of swapping it. Files are read in a child
         # process, each under FINDINGS_PARSE_TIMEOUT_S.
+        versions = None
         with self.store.writing():
             self._replace = replace
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="findings-store")
@@ -188,11 +119,26 @@ class Ingester:
                 with ParseWorker(self.settings) as self._parser:
                     self._run(files, missing, prune, summary, timings, settled)
                     self._wait_for_write()
+                if self.store.change_token() is not None:  # an embedded store: what it now holds
+                    versions = self._committed_now()
             finally:
                 self._writer.shutdown(wait=True)
+        token = self.store.written_token()
+        if versions is not None and token is not None:
+            summary.state = StoreState(token=token, versions=versions)
         timings["total"] = time.perf_counter() - started
         summary.timings_ms = {k: round(v * 1000, 1) for k, v in timings.items()}
         return summary
+
+    def _committed_now(self) -> dict[str, str] | None:
+        """Every report's committed version, read at the end of the write session (None if
+        that read fails: it only spares the next unchanged re-ingest the store, and the
+        ingest itself is done)."""
+        try:
+            return self.store.committed_versions()
+        except StoreError as exc:
+            log.warning("%s", exc)
+            return None
 
     def _run(self, files, missing, prune, summary: IngestSummary, timings: dict, settled) -> None:
         """The write session: skip unchanged files, parse, embed and commit group by group."""

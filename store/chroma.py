@@ -47,6 +47,7 @@ from findings.errors import (
     StoreUnavailable,
 )
 from findings.records import Paragraph, ParsedReport, Record, ReportMeta
+from store.state import DATABASE, GENERATION, generation_token
 
 REPORT_FIELDS = [f.name for f in fields(ReportMeta)]
 FILTER_FIELDS = ("area", "year", "inspection_type", "publication_date")
@@ -113,7 +114,7 @@ class ChromaStore:
         self.headers = dict(headers or {})  # sent with every request to a server
         self._client: Any = None  # chromadb's client, made on first use
         self._cols: tuple[Any, Any] | None = None  # (paragraphs, manifest) collections
-        self._local = threading.local()  # this thread's nesting of writing()
+        self._local = threading.local()  # this thread's nesting of writing(), last token
         self._session_open = False  # a thread of this process holds the write session
         self._seen: tuple | None = None  # change_token() as this process last left the folder
         self._reopening = threading.RLock()
@@ -153,6 +154,7 @@ class ChromaStore:
                     else:
                         self._reopen()  # another process wrote since this one last looked
                 self._local.depth = 1
+                self._local.written = None  # until this session has ended
                 self._session_open = True
                 # a new generation at the start and at the end: a writer killed half-way still
                 # tells readers to look again, and everything done is seen once it returns
@@ -161,8 +163,10 @@ class ChromaStore:
                 yield self
             finally:
                 self._local.depth = 0
+                self._local.written = None
                 try:
                     self._bump_generation()
+                    self._local.written = self.change_token()  # still under the lock
                 finally:
                     if self.path is not None and self._cols is not None:
                         self._seen = self.change_token()  # our own writes: nothing to reload
@@ -321,15 +325,18 @@ class ChromaStore:
 
     def change_token(self) -> tuple | None:
         """Something that changes whenever a write session on the embedded store starts or
-        ends (in any process), read in microseconds; None for a server, which readers must ask.
-        It is the store's generation file, which only writers touch (Chroma itself writes to
-        its SQLite file whenever any process opens it, reading or not)."""
-        if self.path is None:
-            return None
-        try:
-            return ("generation", (self.path / GENERATION).read_text(encoding="ascii"))
-        except (OSError, UnicodeDecodeError):
-            return ("generation", None)
+        ends (in any process), or its database file is deleted or replaced, read in
+        microseconds; None for a server, which readers must ask. It is the store's generation
+        file, which only writers touch (Chroma itself writes to its SQLite file whenever any
+        process opens it, reading or not), and the identity of that SQLite file."""
+        return None if self.path is None else generation_token(self.path)
+
+    def written_token(self) -> tuple | None:
+        """The change token that this thread's last write session on the embedded store ended
+        with, read while the session still held the write lock: it names exactly the state that
+        session left, so whoever later finds the same `change_token()` knows nothing was written
+        since. None for a server, or before this thread's first session."""
+        return getattr(self._local, "written", None)
 
     def _bump_generation(self) -> None:
         """A new generation: readers that cached what they read must look again."""
@@ -573,7 +580,7 @@ class ChromaStore:
 
     def _open(self, create: bool):
         if not create and self.path is not None and not self.path.is_file():
-            if not (self.path / "chroma.sqlite3").exists():
+            if not (self.path / DATABASE).exists():
                 return None  # nothing stored yet: don't create a folder just to read it
         client = self._connect()
         try:
@@ -669,7 +676,8 @@ class ChromaStore:
 
 
 SERVER_ORPHAN_AGE_S = 3600  # uncommitted rows on a server older than this are a crash's leftovers
-GENERATION = ".generation"  # in an embedded store's folder; rewritten by every write session
+
+
 _PROCESS_LOCKS: dict[str, threading.Lock] = {}
 _PROCESS_LOCKS_GUARD = threading.Lock()
 

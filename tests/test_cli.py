@@ -355,3 +355,118 @@ def test_server_mode(run, chroma_server, reports_dir, tmp_path, monkeypatch):
     assert len(json.loads(run("reports", "--json").stdout)) == 2
     assert not (tmp_path / "store").exists()  # nothing was written to the embedded store
     assert json.loads(run("reports", "--json", "--store", tmp_path / "store").stdout) == []
+
+
+# A `findings` process that says, last on stderr, which heavy modules it imported.
+PROBE = """
+import sys
+sys.argv = ["findings", *sys.argv[1:]]
+import cli
+try:
+    cli.main()
+finally:
+    heavy = ("chromadb", "onnxruntime", "pydantic", "numpy", "torch")
+    print("imported:", *sorted(m for m in heavy if m in sys.modules), file=sys.stderr)
+"""
+
+
+def findings_process(*args, cwd):
+    """(exit status, stdout, stderr without the probe's line, heavy modules it imported)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *map(str, args)],
+        env=subprocess_env(),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    *stderr, probe = proc.stderr.splitlines(keepends=True)
+    assert probe.startswith("imported:"), proc.stderr
+    return proc.returncode, proc.stdout, "".join(stderr), probe.split()[1:]
+
+
+def table_rows(stdout):
+    """The summary table's rows, but the time it took."""
+    return [line.split() for line in stdout.splitlines() if not line.split()[:1] == ["Time"]]
+
+
+@pytest.mark.slow
+class TestUnchangedReingest:
+    """An unchanged re-ingest answers without the settings library, Chroma or the model
+    (`ingest.unchanged`), exactly as the full ingest would; anything else gets the full one."""
+
+    def test_answers_without_chroma_as_the_full_ingest_would(self, run, reports_dir, tmp_path):
+        rc, out, err, heavy = findings_process("ingest", reports_dir, "--json", cwd=tmp_path)
+        assert (rc, err, json.loads(out)["ingested"]) == (0, "", paths(reports_dir))
+        assert "chromadb" in heavy
+
+        rc, out, err, heavy = findings_process("ingest", reports_dir, "--json", cwd=tmp_path)
+        assert (rc, err, heavy) == (0, "", [])
+        expected = {"ingested": [], "unchanged": paths(reports_dir), "failed": [], "paragraphs": 0}
+        assert json.loads(out) == expected
+        # --replace always takes the full ingest, which says the same of unchanged files
+        rc_full, out_full, err_full, heavy = findings_process(
+            "ingest", "--replace", reports_dir, "--json", cwd=tmp_path
+        )
+        assert (rc_full, out_full, err_full) == (rc, out, err) and "chromadb" in heavy
+
+        args = ("ingest", reports_dir, "-v", "--prune", "--store", tmp_path / "store")
+        full = run(*args)  # in this process: the full ingest (and a record for these inputs)
+        assert (full.exit_code, full.stderr) == (0, "")
+        rc, out, err, heavy = findings_process(*args, cwd=tmp_path)
+        assert (rc, err, heavy) == (0, "", [])
+        assert (
+            table_rows(out)
+            == table_rows(full.stdout)
+            == [
+                ["Ingested", "0"],
+                ["Unchanged", "3"],
+                ["Failed", "0"],
+                ["Removed", "0"],
+                ["Paragraphs", "stored", "0", "(0", "newly", "embedded)"],
+            ]
+        )
+
+    def test_anything_else_takes_the_full_ingest(self, run, reports_dir, tmp_path):
+        def ingest(*args):
+            rc, out, err, heavy = findings_process("ingest", *args, "--json", cwd=tmp_path)
+            assert (rc, err) == (0, "")
+            return json.loads(out), "chromadb" in heavy
+
+        ingest(reports_dir)
+        changed = reports_dir / "alderton_sqs_2017.txt"
+        changed.write_text(changed.read_text().replace("good", "poor"))
+        summary, full = ingest(reports_dir)
+        assert full and summary["ingested"] == [str(changed)] and summary["paragraphs"] == 12
+        assert ingest(reports_dir) == (
+            {**summary, "ingested": [], "paragraphs": 0, "unchanged": paths(reports_dir)},
+            False,
+        )
+
+        new = reports_dir / "thornby_sqs_2019.txt"
+        new.write_bytes((DATA / "alderton_sqs_2015.txt").read_bytes())
+        summary, full = ingest(reports_dir)
+        assert full and summary["ingested"] == [str(new)]
+
+        removed = findings_process("remove", "thornby_sqs_2019", cwd=tmp_path)
+        assert removed[:2] == (0, "Removed thornby_sqs_2019 (21 paragraphs).\n")
+        summary, full = ingest(reports_dir)
+        assert full and summary["ingested"] == [str(new)]
+        assert ingest(reports_dir)[1] is False
+
+        other = tmp_path / "other"  # another process writes to the store (this one, with
+        other.mkdir()  # other inputs: it names the same folder by --store)
+        (other / "ashby_sqs_2020.txt").write_bytes((DATA / "alderton_sqs_2017.txt").read_bytes())
+        assert run("ingest", other, "--store", tmp_path / "store").exit_code == 0
+        summary, full = ingest(reports_dir)
+        assert full and summary["ingested"] == [] and len(summary["unchanged"]) == 4
+
+        summary, full = ingest(reports_dir, "--store", tmp_path / "new")
+        assert full and len(summary["ingested"]) == 4
+        assert sorted(open_store(tmp_path / "store").committed_versions()) == [
+            "alderton_sqs_2015",
+            "alderton_sqs_2017",
+            "ashby_sqs_2020",
+            "brackwater_fji_2014",
+            "thornby_sqs_2019",
+        ]
