@@ -1,8 +1,8 @@
 """ingest/records.py: structured findings from the real report, every sample and the layouts
 written for it, each checked against a list written by hand from the report's text
-(`tests/ingest/records/expected/<report_id>.json`), and carried across the parse worker.
+(`tests/ingest/record_layouts/expected/<report_id>.json`), and carried across the parse worker.
 
-The layouts written for it (`tests/ingest/records/`) sit beside this test, not in `tests/data/`,
+The layouts written for it (`tests/ingest/record_layouts/`) sit beside this test, not in `tests/data/`,
 which other tests ingest as a whole folder."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ingest.worker import ParseWorker
 
 ROOT = Path(__file__).resolve().parents[2]
 THURROCK = ROOT.parent / "shared" / "corpus" / "thurrock_sqs_2015.txt"
-RECORDS = Path(__file__).resolve().parent / "records"
+RECORDS = Path(__file__).resolve().parent / "record_layouts"
 EXPECTED = RECORDS / "expected"
 REPORTS = sorted(
     [

@@ -1,6 +1,6 @@
 """Build `corran_sqs_2018.docx`, a fictional screening letter in Word for the records tests.
 
-    .venv/bin/python tests/ingest/records/make_corran_docx.py
+    .venv/bin/python tests/ingest/record_layouts/make_corran_docx.py
 
 It has what the records read in a Word file: a tab-separated address block, Heading styles, a
 real Word footnote, a ratings table with a bold header row, List Bullet strengths, List Number
