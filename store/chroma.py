@@ -55,6 +55,23 @@ _IN_CHUNK = 500  # ids/values per `$in` filter
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# Opening an embedded store while another process writes it can meet SQLite's lock ("database
+# is locked") while Chroma sets itself up: seen once in tests/test_consistency.py's two-process
+# run (a reader opening the store mid-ingest). Wait for the writer, a bounded time.
+OPEN_RETRIES = 8  # 0.05 s doubling: about 6 s in all
+
+
+def _open_persistent(chromadb: Any, path: str, settings: Any) -> Any:
+    for attempt in range(OPEN_RETRIES + 1):
+        try:
+            return chromadb.PersistentClient(path=path, settings=settings)
+        except Exception as exc:
+            if "database is locked" not in str(exc) or attempt == OPEN_RETRIES:
+                raise
+            time.sleep(min(0.05 * 2**attempt, 2.0))
+    raise AssertionError("unreachable")
+
+
 def paragraph_id(report_id: str, version: str, order: int) -> str:
     return f"{report_id}:{version[:16]}:{order:05d}"
 
@@ -630,7 +647,7 @@ class ChromaStore:
                 if self.path.exists() and not self.path.is_dir():
                     raise NotADirectoryError("it is a file, not a folder")
                 self.path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(path=str(self.path), settings=settings)
+                self._client = _open_persistent(chromadb, str(self.path), settings)
         except Exception as exc:
             raise self._unavailable(exc) from exc
         return self._client
