@@ -55,20 +55,24 @@ _IN_CHUNK = 500  # ids/values per `$in` filter
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-# Opening an embedded store while another process writes it can meet SQLite's lock ("database
-# is locked") while Chroma sets itself up: seen once in tests/test_consistency.py's two-process
-# run (a reader opening the store mid-ingest). Wait for the writer, a bounded time.
+# Opening an embedded store sets Chroma's tables up (migrations). Two processes opening a new
+# store at once both try ("table collections already exists"), and one opening while another
+# writes can meet SQLite's "database is locked": opening is serialised across processes by a
+# lock file in the store folder, and a locked database is waited for, a bounded time.
+OPEN_LOCK = ".open.lock"
 OPEN_RETRIES = 8  # 0.05 s doubling: about 6 s in all
 
 
 def _open_persistent(chromadb: Any, path: str, settings: Any) -> Any:
-    for attempt in range(OPEN_RETRIES + 1):
-        try:
-            return chromadb.PersistentClient(path=path, settings=settings)
-        except Exception as exc:
-            if "database is locked" not in str(exc) or attempt == OPEN_RETRIES:
-                raise
-            time.sleep(min(0.05 * 2**attempt, 2.0))
+    with open(os.path.join(path, OPEN_LOCK), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for attempt in range(OPEN_RETRIES + 1):
+            try:
+                return chromadb.PersistentClient(path=path, settings=settings)
+            except Exception as exc:
+                if "database is locked" not in str(exc) or attempt == OPEN_RETRIES:
+                    raise
+                time.sleep(min(0.05 * 2**attempt, 2.0))
     raise AssertionError("unreachable")
 
 

@@ -594,3 +594,39 @@ class TestServerRecoverSparesConcurrentWriters:
         assert left == ["inflight:young"]
         assert store.committed_versions() == {"alderton_sqs_2015": report_version(V1)}
         assert len(store.get_paragraphs("alderton_sqs_2015")) == 3
+
+
+@pytest.mark.slow
+def test_processes_opening_a_new_store_at_once_all_open_it(tmp_path):
+    """Chroma creates its tables on first open: several processes opening a new store at the
+    same moment must not race ("table collections already exists")."""
+    go = tmp_path / "go"
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from store.chroma import ChromaStore\n"
+        "import chromadb\n"  # imported before waiting, so that the opens coincide
+        "while not Path(sys.argv[1]).exists():\n"
+        "    time.sleep(0.005)\n"
+        f"print(ChromaStore(Path(sys.argv[2]), model_slug={SLUG!r}).list_reports())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "ANONYMIZED_TELEMETRY": "False"}
+    for trial in range(2):
+        store = tmp_path / f"store{trial}"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", code, str(go), str(store)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            for _ in range(4)
+        ]
+        time.sleep(4)  # every child has imported chromadb and waits
+        go.touch()
+        results = [p.communicate(timeout=120) for p in procs]
+        go.unlink()
+        assert [(p.returncode, out) for p, (out, _) in zip(procs, results, strict=True)] == [
+            (0, "[]\n")
+        ] * 4, [err[-500:] for _, err in results]
