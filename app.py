@@ -414,7 +414,8 @@ with compare_tab:
 # the Ask tab's controls last: the evidence pack includes the comparison
 with controls:
     scope = filters_summary(filters, options.reports)
-    st.caption("Searching " + (escape_markdown(scope) if scope else f"all {len(reports)} reports"))
+    everything = "the only report" if len(reports) == 1 else f"all {len(reports)} reports"
+    st.caption("Searching " + (escape_markdown(scope) if scope else everything))
     row = st.container(horizontal=True)
     row.button("New conversation", on_click=clear_conversation, disabled=not turns)
     if assistant.model_name:  # LLM mode: the offline extractive answer, question by question
@@ -423,20 +424,22 @@ with controls:
             key="extractive",
             help="Answer the next questions by quoting the reports, without the LLM.",
         )
-    row.download_button(
-        "Download evidence pack (Markdown)",
-        data=evidence_pack(
-            turns,
-            datetime.now().strftime("%Y-%m-%d %H:%M"),
-            mode,
-            store.location if who.is_admin else "the shared store",
-            comparison,
-        ),
-        file_name=f"evidence-pack-{datetime.now():%Y%m%d-%H%M}.md",
-        mime="text/markdown",
-        on_click="ignore",
-        disabled=not any(t.answer for t in turns) and not (comparison and comparison.rows),
-    )
+    for fmt, suffix, mime in (("Markdown", "md", "text/markdown"), ("text", "txt", "text/plain")):
+        row.download_button(
+            f"Download evidence pack ({fmt})",
+            data=evidence_pack(
+                turns,
+                datetime.now().strftime("%Y-%m-%d %H:%M"),
+                mode,
+                store.location if who.is_admin else "the shared store",
+                comparison,
+                plain=suffix == "txt",
+            ),
+            file_name=f"evidence-pack-{datetime.now():%Y%m%d-%H%M}.{suffix}",
+            mime=mime,
+            on_click="ignore",
+            disabled=not any(t.answer for t in turns) and not (comparison and comparison.rows),
+        )
 
 with reports_tab:
     if who.is_admin:

@@ -32,12 +32,18 @@ app = typer.Typer(
 
 StoreOpt = Annotated[
     Path | None,
-    typer.Option("--store", help="Embedded store folder [env FINDINGS_STORE].", show_default=False),
+    typer.Option(
+        "--store",
+        help="Embedded store folder (default: env FINDINGS_STORE, else .findings/store).",
+        show_default=False,
+    ),
 ]
 UrlOpt = Annotated[
     str | None,
     typer.Option(
-        "--chroma-url", help="Chroma server URL [env FINDINGS_CHROMA_URL].", show_default=False
+        "--chroma-url",
+        help="Chroma server URL (default: env FINDINGS_CHROMA_URL; unset means the embedded store).",
+        show_default=False,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -272,7 +278,7 @@ TopKOpt = Annotated[
         "--top-k",
         min=1,
         max=100,
-        help="Paragraphs to retrieve [env FINDINGS_TOP_K].",
+        help="Paragraphs to retrieve (default: env FINDINGS_TOP_K, else 8).",
         show_default=False,
     ),
 ]
@@ -406,7 +412,10 @@ def ask(
     top_k: TopKOpt = None,
     store: StoreOpt = None,
     chroma_url: UrlOpt = None,
-    as_json: JsonOpt = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the answer as CONTRACT JSON instead of formatted text."),
+    ] = False,
 ) -> None:
     """Answer a question, citing the reports' paragraphs (or say plainly that they don't)."""
     if (question is None) == (questions is None):

@@ -279,8 +279,16 @@ def test_export_evidence_pack(app, sample_store, monkeypatch):
     ask(app, KV_RATE)
     ask(app, STAFF)
     staff = app.session_state.turns[1].answer
-    pack, name = downloads[-1]
-    assert name.startswith("evidence-pack-") and name.endswith(".md")
+    pack, name = next(d for d in reversed(downloads) if d[1] and d[1].endswith(".md"))
+    plain, plain_name = next(d for d in reversed(downloads) if d[1] and d[1].endswith(".txt"))
+    assert name.startswith("evidence-pack-") and plain_name == name[: -len(".md")] + ".txt"
+    # the text version: the same pack, nothing escaped
+    assert f" from {sample_store}. Quotes are verbatim" in plain.decode("utf-8")
+    assert (
+        f"## 1. {KV_RATE}\n\n### Answer\n\n**34.9%** — “{KV_RATE_QUOTE}” [1]\n\n### Citations\n\n"
+        "#### [1] Kestrel Vale SQS 2016 · Summary ¶1\n\n"
+    ) in plain.decode("utf-8")
+    assert "\\" not in plain.decode("utf-8")
     text = pack.decode("utf-8")
     header, body = text.split("\n\n## 1", 1)
     assert header.startswith("# Evidence pack\n\nGenerated ")

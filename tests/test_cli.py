@@ -325,6 +325,19 @@ def test_help_lists_the_commands(run):
         assert command in out
 
 
+@pytest.mark.parametrize("command", ["ask", "eval", "ingest"])
+def test_option_help_names_its_environment_variable(run, command):
+    """Help texts in square brackets were read as rich markup and vanished ("Paragraphs to
+    retrieve ."): each option's default source must be printed."""
+    out = " ".join(run(command, "--help").stdout.replace("│", " ").split())
+    assert "Embedded store folder (default: env FINDINGS_STORE, else .findings/store)." in out
+    assert " . " not in out + " "
+    if command != "ingest":
+        assert "Paragraphs to retrieve (default: env FINDINGS_TOP_K, else 8)." in out
+    if command == "ask":
+        assert "Print the answer as CONTRACT JSON instead of formatted text." in out
+
+
 @pytest.mark.slow
 def test_runs_as_a_module(tmp_path):
     proc = subprocess.run(

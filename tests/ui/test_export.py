@@ -149,3 +149,22 @@ def test_empty_conversation():
         "# Evidence pack\n\nGenerated 2026-11-26 10:30 by findings (Offline extractive) from /srv/store. "
         "Quotes are verbatim from the reports.\n\nNo questions were answered in this conversation.\n"
     )
+
+
+def test_plain_pack_is_the_markdown_pack_without_escapes():
+    """The text download: every report character as printed, the same structure."""
+    plain = evidence_pack(
+        turns(), "2026-11-26 10:30", "Offline extractive", "/srv/store", plain=True
+    )
+    assert "\\" not in plain
+    assert "## 1. What about MAPPA *referrals*?\n" in plain
+    assert "#### [1] Marshbury SQS 2016 ¶2.2\n" in plain
+    assert "- Paragraph: 2.2\n" in plain
+    assert (
+        "> MAPPA referrals were made on time in all 4 cases. Managers <b>checked</b> each one.\n"
+        in plain
+    )
+    assert "- Report: kestrel_vale_sqs_2016\n" in plain
+    assert "- Marshbury SQS 2016 ¶2.3: All case managers had <i>training</i>.\n" in plain
+    # line for line the Markdown pack, once its escapes are read
+    assert plain.splitlines() == [line.replace("\\", "") for line in EXPECTED.splitlines()]
