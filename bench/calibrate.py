@@ -63,6 +63,7 @@ def main() -> None:
     paths = [Path(p) for p in sys.argv[1:]] or [
         Path("data/eval/dev_qa.jsonl"),
         Path("data/eval/blind_tune.jsonl"),
+        Path("data/eval/blind_records_tune.jsonl"),
     ]
     X, y = features(paths)
     w = fit(X, y)

@@ -99,6 +99,20 @@ FACT_SUBJECTS = (
     "overall_rating",
     "publication_date",
 )
+# What kind of thing each fact is: a question asking for another kind ("How many staff…?" is
+# not asking who manages the service, however near its meaning) is not asking for that fact.
+FACT_KINDS = {
+    "lead_inspector": "person",
+    "addressee": "person",
+    "signatory": "person",
+    "service_manager": "person",
+    "fieldwork_dates": "date",
+    "publication_date": "date",
+    "cases_inspected": "number",
+    "reoffending_rate": "number",
+    "national_reoffending_rate": "number",
+    "overall_rating": "grade",
+}
 
 
 @dataclass

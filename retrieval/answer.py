@@ -42,6 +42,9 @@ MAX_QUOTE = 500
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
+# A passage printing the fact asked for (its record) counts as such among the best few only: a
+# question misread as asking for that fact must not pull up a header row ranked far below.
+FACT_HITS = 3
 DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
 WAIT = Cue(lexicon.WAITING)
 SHARE = Cue(lexicon.SHARE)
@@ -52,14 +55,16 @@ MIN_CONCEPT_DF = 3
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
-# `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl and
-# data/eval/blind_tune.jsonl; never on held-out questions or tests). Features: the passage's
+# `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl,
+# data/eval/blind_tune.jsonl, data/eval/blind_records_tune.jsonl; never on held-out questions or
+# tests). Features: the passage's
 # cosine similarity to the question, the IDF-weighted share of the question's terms it prints,
-# whether it prints the kind of thing asked for (a number, a date, a name: `_prints_what_is_asked`),
-# and whether the question names a topic that the targeted reports never print (`missing_terms`).
+# whether it prints the kind of thing asked for (a number, a date, a name: `_prints_what_is_asked`,
+# or, among the best few, the record of the one fact asked for: `_carries_fact`), and whether
+# the question names a topic that the targeted reports never print (`missing_terms`).
 # A paraphrase lowers the second feature only; the answer is not vetoed for a missing word.
-EVIDENCE_WEIGHTS = {"dense": 2.86, "coverage": 1.35, "typed": 2.725, "missing": -3.068}
-EVIDENCE_BIAS = -2.285
+EVIDENCE_WEIGHTS = {"dense": 3.415, "coverage": 1.1, "typed": 2.215, "missing": -2.899}
+EVIDENCE_BIAS = -2.169
 MIN_EVIDENCE = 0.6
 
 
@@ -113,7 +118,7 @@ class ExtractiveAnswerer:
         if plan.comparison and len(plan.sides) > 1:
             return self._comparison(plan, per_side, corpus, hits)
         best = found[0]
-        if plan.enumerate:
+        if plan.enumerate and not plan.fact:  # one printed fact is one answer, not a list
             matches = self._matching_items(best, hits, corpus, terms)
             if len(matches) > 1:
                 lines = [f"{corpus.label(best.hit.report_id)} lists {len(matches)}:"]
@@ -167,6 +172,8 @@ class ExtractiveAnswerer:
         ("Which standards were rated Good?" lists each "Good" row of the ratings table)."""
         if best.hit.kind not in ("table_row", "bullet"):
             # a prose paragraph came first, but a list's items may match as well as it does
+            # (by words, and ranked about as high: words alone picked copy-list rows naming an
+            # "Inspectorate" over the closing prose that names the lead inspector)
             first = corpus.coverage(terms, best.hit.row)
             items = [
                 h
@@ -174,6 +181,7 @@ class ExtractiveAnswerer:
                 if h.kind in ("table_row", "bullet")
                 and h.report_id == best.hit.report_id
                 and corpus.coverage(terms, h.row) >= first - 1e-6
+                and h.score >= best.hit.score - SAME_TOPIC_MARGIN
             ]
             if len(items) < 2:
                 return [best]
@@ -260,6 +268,16 @@ def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[i
     return []
 
 
+def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
+    """The question asks for one fact (by meaning: "How many youngsters' files did they go
+    through?" asks for the cases inspected) and the passage is where the report prints it (its
+    record, `ingest.records`): what is asked, whatever words the question used."""
+    if not plan.fact or hit.row < 0:
+        return False
+    records = corpus.metas[hit.row].get("records") or ()
+    return any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records)
+
+
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
     """A number question needs a number of the thing asked about; "when" needs a date; "who"
     needs a name."""
@@ -341,7 +359,15 @@ def candidate(
     named = [h for h in hits if all(prints_identifier(h.text, i) for i in plan.identifiers)]
     if not named:
         return None
-    typed = next((h for h in named[:6] if _prints_what_is_asked(plan, h.text, corpus)), None)
+    typed = next(
+        (
+            h
+            for i, h in enumerate(named[:6])
+            if (i < FACT_HITS and _carries_fact(plan, h, corpus))
+            or _prints_what_is_asked(plan, h.text, corpus)
+        ),
+        None,
+    )
     hit = typed or named[0]
     coverage = corpus.coverage(terms, hit.row) if terms else 1.0
     return hit, {

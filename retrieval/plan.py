@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from findings import lexicon
-from findings.records import Abstention
+from findings.records import FACT_KINDS, Abstention
 from findings.vocab import (
     LIST_SECTIONS,
     MONTHS,
@@ -339,15 +339,21 @@ class QuestionPlanner:
         q = plan.question
         named = list_kind_named(q)
         if self.intents is not None:
-            plan.intent = self.intents.classify(_strip_known(q, corpus))
+            # a follow-up that points back ("Had that improved by the next inspection?") means
+            # what it says together with the question it follows
+            read = plan.search_text if plan.inherited else q
+            plan.intent = self.intents.classify(_strip_known(read, corpus))
         plan.list_kind = named or plan.intent.list_kind
         if plan.list_kind:
             plan.list_sections = LIST_SECTIONS[plan.list_kind]
         plan.rating = plan.intent.label == "rating"
         plan.overall = plan.intent.label == "summary"
         # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
-        # read from one sentence's meaning, it is a hint, not a requirement on the answer
-        plan.fact = plan.intent.fact
+        # read from one sentence's meaning, it is a hint, not a requirement on the answer; and
+        # not when the question's form asks for another kind of thing (a number, a date, a name)
+        asked = "number" if plan.quantity else plan.wants
+        fact = plan.intent.fact
+        plan.fact = fact if fact and (asked is None or FACT_KINDS.get(fact) == asked) else None
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
         # tells "most recent" from "first", or "more than once" from "ever"

@@ -81,7 +81,7 @@ class TestDirectAnswer:
     def test_table_row_answers_a_rating_question(self, answer):
         draft, _ = answer("What rating did Northfield get for planning in court disposals?")
         assert where(draft) == [("northfield_yos_2019", "Ratings", None, 8)]
-        assert draft.text == "“2.2 Planning | Requires improvement” [1]"
+        assert draft.text == "**Requires improvement** — “2.2 Planning | Requires improvement” [1]"
 
 
 class TestLists:

@@ -38,6 +38,17 @@ class TestThurrock:
                 "What was Thurrock's reoffending rate?",
                 "**39.6%** — “The published reoffending rate¹ for Thurrock was 39.6% against ",
             ),
+            # one person asked for with "Which": the closing prose naming the lead inspector,
+            # not a list of copy-list rows that mention an "Inspectorate"
+            (
+                "Which inspector was in charge of the Thurrock screening?",
+                "**Jane Attwood** — “If you have any further questions about the inspection ",
+            ),
+            # "files read" is the cases inspected, by meaning: the paragraph printing that fact
+            (
+                "How many young people's files were read in Thurrock?",
+                "**14** — “The aim of the youth justice system is to prevent offending ",
+            ),
             # a topic question asks for no date, name, grade or number: the quote leads
             (
                 "What did inspectors say about the quality of pre-sentence reports in Thurrock?",

@@ -9,6 +9,7 @@ import pytest
 from findings.records import Abstention
 from findings.vocab import AbstainReason
 from retrieval.corpus import learn_acronyms
+from retrieval.intents import IntentClassifier
 from retrieval.plan import QuestionPlanner, Side
 
 pytest_plugins = ["retrieval_fixtures"]
@@ -211,6 +212,27 @@ class TestKindOfAnswer:
         assert plan("When was the Thurrock inspection conducted?").wants == "date"
         assert plan("Who was the lead inspector in Thurrock?").wants == "person"
         assert plan("What did inspectors say about planning in Thurrock?").wants is None
+
+
+class TestFactIntent:
+    """A fact read by meaning is kept only when the question asks for that kind of thing."""
+
+    @pytest.fixture
+    def read(self, sample_corpus, embedder, tmp_path):
+        planner = QuestionPlanner(IntentClassifier(embedder, tmp_path))
+        return lambda q: planner.plan(q, None, None, sample_corpus)
+
+    def test_a_person_fact_asked_for_a_person(self, read):
+        p = read("Who was the lead inspector in Thurrock?")
+        assert (p.intent.fact, p.fact) == ("lead_inspector", "lead_inspector")
+
+    def test_a_count_question_is_not_asking_for_a_person(self, read):
+        p = read("How many staff did the Thurrock YOS employ?")
+        assert p.quantity
+        assert p.fact is None  # whatever the nearest label, "how many" wants a number
+
+    def test_a_count_fact_asked_for_a_number(self, read):
+        assert read("How many cases did inspectors look at in Thurrock?").fact == "cases_inspected"
 
 
 class TestAcronyms:

@@ -223,7 +223,7 @@ class TestFactAcross:
             question,
             None,
             fact="reoffending_rate",
-            intent=Intent("fact:reoffending_rate", 0.8, 0.3),
+            intent=Intent("fact:reoffending_rate", probability=0.9, similarity=0.8),
         )
 
     @staticmethod
