@@ -11,7 +11,9 @@ QA sets, each over its own freshly ingested tmp store:
   structured findings): the samples, `data/eval/reports/` and Thurrock, with
   `data/eval/blind_tune.jsonl` and `data/eval/blind_heldout.jsonl` (questions written blind);
 - fresh held-out: the same reports plus two new ones (`data/eval/fresh/reports/`) with
-  `data/eval/fresh/heldout.jsonl`, written blind after the sets above had been used.
+  `data/eval/fresh/heldout.jsonl`, written blind after the sets above had been used;
+- fresh2 held-out: those plus two more (`data/eval/fresh2/reports/`) with
+  `data/eval/fresh2/heldout.jsonl`, written blind after the fresh set had been reported.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -238,6 +240,13 @@ def main(argv: list[str] | None = None) -> int:
         # beside the others, 70 questions written blind after the sets above were used
         fresh = sorted((ROOT / "data/eval/fresh/reports").iterdir())
         sets["fresh held-out"] = (blind + fresh, ROOT / "data/eval/fresh/heldout.jsonl")
+        # a second fresh held-out set (data/eval/fresh2): written blind after the first had been
+        # reported, two more reports (an earlier letter for an area already held, a new layout)
+        fresh2 = sorted((ROOT / "data/eval/fresh2/reports").iterdir())
+        sets["fresh2 held-out"] = (
+            blind + fresh + fresh2,
+            ROOT / "data/eval/fresh2/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
