@@ -156,6 +156,18 @@ class QuestionPlanner:
                 scope=[],
             )
         plan = self._plan_one(question, corpus, base)
+        elliptic = self._elliptic(question, history, corpus, plan)
+        if elliptic is not None:
+            # "And in 2016?", "What about Kestrel Vale?": the earlier question, asked of the
+            # area or year named now (the earlier area or year it replaces taken out)
+            if plan.areas and corpus.areas:
+                elliptic = corpus.area_pattern.sub(" ", elliptic)
+            if years_in(question):
+                elliptic = YEAR.sub(" ", elliptic)
+            plan = self._plan_one(f"{question} {' '.join(elliptic.split())}", corpus, base)
+            plan.inherited = True
+            plan.scope = base
+            return self._read_intent(plan, corpus)
         if (
             history
             and not plan.areas
@@ -196,6 +208,18 @@ class QuestionPlanner:
                 return self._read_intent(inherited, corpus)
         plan.scope = base
         return self._read_intent(plan, corpus)
+
+    @staticmethod
+    def _elliptic(
+        question: str, history: list[str] | None, corpus: Corpus, plan: Plan
+    ) -> str | None:
+        """The earlier question whose ask a follow-up repeats for another area or year: the
+        follow-up names an area or year and nothing else of its own."""
+        if not history or plan.abstain or not (plan.areas or years_in(question)):
+            return None
+        if content_terms(_strip_known(question, corpus)):
+            return None
+        return next((q for q in reversed(history) if content_terms(_strip_known(q, corpus))), None)
 
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
         q = question.strip()

@@ -160,6 +160,28 @@ class TestFollowUps:
         assert p.sides == [Side("Northfield", ["northfield_yos_2019"])]
         assert p.inherited is False
 
+    def test_a_year_alone_asks_the_earlier_question_of_that_year(self, plan):
+        p = plan("And in 2016?", history=["What was the reoffending rate in Kestrel Vale in 2013?"])
+        assert p.report_ids == ["kestrel_vale_sqs_2016"]
+        assert p.search_text == "And in 2016? What was the reoffending rate in Kestrel Vale in ?"
+        assert "reoffending rate" in p.lexical_text and "2013" not in p.lexical_text
+
+    def test_an_area_alone_asks_the_earlier_question_of_that_area(self, plan):
+        p = plan(
+            "What about Kestrel Vale in 2016?",
+            history=["What did inspectors say about MAPPA in Northfield?"],
+        )
+        assert p.report_ids == ["kestrel_vale_sqs_2016"]
+        assert "Northfield" not in p.search_text and "MAPPA" in p.search_text
+        assert p.inherited is True
+
+    def test_a_follow_up_with_words_of_its_own_is_not_elliptic(self, plan):
+        p = plan(
+            "What about custody in Kestrel Vale?",
+            history=["What did inspectors say about MAPPA in Northfield?"],
+        )
+        assert p.search_text == "What about custody in Kestrel Vale?"
+
     def test_history_without_an_area_is_not_inherited(self, plan):
         p = plan("What about MAPPA?", history=["What did inspectors say about planning?"])
         assert p.report_ids == ALL
