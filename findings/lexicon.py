@@ -431,6 +431,9 @@ NOT_CONCEPTS: dict[str, str] = {
     "two three four five six": "small numbers",
     "have had see seen go main get become became": "light verbs",
     "effective ineffective": "evaluation words every report uses",
+    "list give tell show describe explain outline summarise summarize name": (
+        "imperatives that frame a request ('List the standards…'), whatever a heading says"
+    ),
 }
 # Prefixes that turn a word into its opposite ("ineffective"): a paragraph printing the negated
 # word does not print the question's word.

@@ -29,7 +29,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row
 from retrieval.plan import Plan
-from retrieval.text import content_terms, sentences
+from retrieval.text import sentences, stem, tokens, words
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -105,19 +105,25 @@ class StructuredAnswerer:
     def _for_owner(
         plan: Plan, blocks: list[tuple[str, list[tuple[int, dict]]]]
     ) -> list[tuple[str, list[tuple[int, dict]]]]:
-        """Recommendations for an owner the question names: every content word of the owner's
-        name (less the area's) is in the question; of several, the one named most fully. No
-        owner named: all of them."""
-        asked = set(content_terms(plan.question))
-        areas = {w for a in plan.areas for w in content_terms(a)}
+        """Recommendations for an owner the question names: the owner whose name (less the
+        area's) the question prints most of, and, of those, most fully ("the YOS manager" is
+        not "the YOS management board"); two of its words, or all of them when it has one
+        ("the directors of children's services" names "The directors of children's services
+        in Wexcaster City, Lanbridge, …"). No owner named: all of them."""
+        # every word but the little ones: role names are made of words content_terms
+        # counts as generic ("children's services")
+        asked = set(tokens(plan.question))
+        areas = {w for a in plan.areas for w in tokens(a)}
 
-        def named(r: dict) -> int:
-            terms = set(content_terms(r.get("owner") or "")) - areas
-            return len(terms) if terms and terms <= asked else 0
+        def named(r: dict) -> tuple[int, float]:
+            terms = set(tokens(r.get("owner") or "")) - areas
+            hits = len(terms & asked)
+            if not terms or not (hits >= 2 or hits == len(terms)):
+                return (0, 0.0)
+            return (hits, hits / len(terms))
 
-        # the owner named most fully: "the management board" is not also "the YOS manager"
-        best = max((named(r) for _, items in blocks for _, r in items), default=0)
-        if not best:
+        best = max((named(r) for _, items in blocks for _, r in items), default=(0, 0.0))
+        if not best[0]:
             return blocks
         return [(rid, [(row, r) for row, r in items if named(r) == best]) for rid, items in blocks]
 
@@ -126,13 +132,13 @@ class StructuredAnswerer:
     @staticmethod
     def _grades_named(plan: Plan, corpus: Corpus) -> set[str]:
         """Grades that the targeted reports print in their ratings and the question names."""
-        q = " " + " ".join(plan.question.lower().split()) + " "
+        q = _stems(plan.question)  # "requiring improvement" names "Requires improvement"
         printed = {
             (r.get("value") or "").lower()
             for rid in _targets(plan, corpus)
             for _, r in records_of(corpus, rid, "rating")
         } - {""}
-        named = {g for g in printed if re.search(rf"\b{re.escape(g)}\b", q)}
+        named = {g for g in printed if _contains(q, _stems(g))}
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
 
@@ -276,3 +282,14 @@ def _direction(question: str) -> int:
 def _percent(value: str | None) -> float | None:
     m = PERCENT.search(value or "")
     return float(m.group(1)) if m else None
+
+
+def _stems(text: str) -> list[str]:
+    """Every word's stem, little words kept ("not sufficient" is not "sufficient")."""
+    return [stem(w) for w in words(text)]
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    """Is `part` a run of consecutive items of `words`?"""
+    n = len(part)
+    return n > 0 and any(words[i : i + n] == part for i in range(len(words) - n + 1))

@@ -191,6 +191,55 @@ class TestLists:
         assert where(draft, corpus) == [("a", "Recommendations", 2, REC_A2)]
         assert draft.text.startswith("Avonby 2016 lists 1 recommendations:")
 
+    def test_an_owner_named_by_its_role_without_its_places(self):
+        """The question names the role ("the directors of children's services"); the report's
+        owner adds the places ("… in Avonby City, Lowmoor and Pell"), and a single shared word
+        ("services") does not name another owner."""
+        owners = [
+            "The directors of children's services in Avonby City, Lowmoor and Pell",
+            "YOT heads of service",
+            "The Department for Education",
+        ]
+        rows = [
+            _row(
+                "a",
+                "Recommendations",
+                n,
+                f"Recommendation {n} text.",
+                [{"kind": "recommendation", "text": f"Recommendation {n} text.", "owner": o}],
+                kind="numbered",
+            )
+            for n, o in enumerate(owners, start=1)
+        ]
+        corpus = corpus_of(rows, REPORTS)
+        p = plan(
+            "Which recommendations fall to the directors of children's services?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+        )
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert where(draft, corpus) == [("a", "Recommendations", 1, "Recommendation 1 text.")]
+        p = plan(
+            "Which recommendations are for the service?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+        )
+        assert len(StructuredAnswerer().answer(p, [], corpus).cited) == 3  # nobody named
+
+    def test_the_manager_is_not_the_management_board(self):
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan(
+            "Which recommendations were for the YOS manager?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+        )
+        assert where(StructuredAnswerer().answer(p, [], corpus), corpus) == [
+            ("a", "Recommendations", 1, REC_A1)
+        ]
+
     def test_a_report_without_records_of_the_kind_leaves_it_to_search(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan("What were the strengths in Brill?", ["b"], ["Brill"], list_kind="strength")
@@ -210,6 +259,34 @@ class TestGrades:
             ("a", "Ratings", 2, "Planning | Inadequate"),
             ("b", "Ratings", 1, "Assessment | Inadequate"),
         ]
+
+    def test_a_grade_named_in_another_form(self):
+        """ "judged as requiring improvement" names the grade printed "Requires improvement"."""
+        rows = [
+            _row(
+                "b",
+                "Ratings",
+                1,
+                "Reviewing | Requires improvement",
+                [
+                    {
+                        "kind": "rating",
+                        "text": "Reviewing | Requires improvement",
+                        "subject": "Reviewing",
+                        "value": "Requires improvement",
+                    }
+                ],
+            )
+        ]
+        corpus = corpus_of(rows, REPORTS)
+        p = plan(
+            "List the standards judged as requiring improvement in Brill.",
+            ["b"],
+            ["Brill"],
+            rating=True,
+        )
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert draft.text == "Brill 2018:\n- **Reviewing**: Requires improvement [1]"
 
     def test_a_grade_word_in_a_plain_question_is_not_a_filter(self):
         corpus = corpus_of(ROWS, REPORTS)
