@@ -38,6 +38,62 @@ def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
     return False
 
 
+RERANK_WEIGHTS = {
+    "dense": 1.0,
+    "coverage": COVERAGE_WEIGHT,
+    "section": SECTION_WEIGHT,
+    "numbered": KIND_BONUS["numbered"],
+    "actions": ACTIONS_BONUS,
+    "wanted": WANTS_BONUS,
+    "summary": SUMMARY_BONUS,
+    "fact": FACT_BONUS,
+    "rating": FACT_BONUS,
+    "fused": 1.0,
+}
+
+
+def rerank_features(
+    plan: Plan, corpus: Corpus, row: int, dense: float, fused: float, terms: dict[str, float]
+) -> dict[str, float]:
+    """What speaks for a candidate paragraph: its meaning (cosine), how much of what the question
+    names it prints (IDF-weighted), a heading that names it, its kind, and whether it is the
+    kind of passage the question's form and intent ask for (a date or name, the actions, the
+    summary, the fact's or the grades' record), and its fused rank."""
+    md = corpus.metas[row]
+    section = md["section"].lower()
+    records = md.get("records") or ()
+    heading = set(content_terms(md.get("section_path") or md["section"]))
+    return {
+        "dense": dense,
+        "coverage": corpus.coverage(terms, row),
+        "section": float(min(len(heading & set(terms)), 2)),
+        "numbered": float(not plan.overall and md["kind"] == "numbered"),
+        "actions": float(plan.wants_actions and section in ACTION_SECTIONS),
+        "wanted": float(_prints_wanted(plan, corpus, row)),
+        "summary": float(plan.overall and section.strip() in SUMMARY_HEADINGS),
+        "fact": float(
+            bool(plan.fact)
+            and not (plan.overall and section.strip() in SUMMARY_HEADINGS)
+            and any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records)
+        ),
+        "rating": float(
+            plan.rating
+            and not (plan.overall and section.strip() in SUMMARY_HEADINGS)
+            and not (
+                plan.fact
+                and any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records)
+            )
+            and any(r.get("kind") == "rating" for r in records)
+        ),
+        "fused": fused,
+    }
+
+
+def rerank_score(features: dict[str, float]) -> float:
+    """The weighted sum of the features that have a weight (the rest are kept for `Hit`)."""
+    return sum(w * features[name] for name, w in RERANK_WEIGHTS.items())
+
+
 @dataclass
 class Hit:
     id: str
@@ -87,6 +143,29 @@ class HybridRetriever:
     def retrieve(self, plan: Plan, corpus: Corpus, top_k: int = 8) -> list[Hit]:
         if plan.abstain or not len(corpus):
             return []
+        per_side: list[list[Hit]] = []
+        for side_no, candidates in enumerate(self._candidates(plan, corpus, top_k)):
+            final = {row: rerank_score(f) for row, f in candidates.items()}
+            best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]
+            per_side.append(
+                [
+                    hit_from_row(
+                        corpus,
+                        r,
+                        final[r],
+                        candidates[r]["dense"],
+                        candidates[r]["bm25"],
+                        side_no,
+                        candidates[r]["coverage"],
+                    )
+                    for r in best
+                ]
+            )
+        return _interleave(per_side, top_k)
+
+    def _candidates(self, plan: Plan, corpus: Corpus, top_k: int) -> list[dict[int, dict]]:
+        """For each side of the plan, the fused dense and BM25 candidates and their
+        `rerank_features` (what `bench.rerank` fits `RERANK_WEIGHTS` on)."""
         query_vec = self.embedder.embed([plan.search_text])[0]
         # Area names and years choose the reports; inside them they only add noise to BM25.
         lexical = plan.lexical_text
@@ -94,17 +173,16 @@ class HybridRetriever:
         q_tokens += [syn for t in q_tokens for syn in sorted(synonyms(t))]
         bm25_all = corpus.bm25_scores(q_tokens)
         terms = corpus.question_terms(lexical)
-        q_terms = set(terms)
-        per_side: list[list[Hit]] = []
         committed = corpus.versions
-        for side_no, side in enumerate(plan.sides):
+        out: list[dict[int, dict]] = []
+        for side in plan.sides:
             rows = (
                 [i for rid in side.report_ids for i in corpus.by_report.get(rid, [])]
                 if side.report_ids is not None
                 else list(range(len(corpus)))
             )
             if not rows:
-                per_side.append([])
+                out.append({})
                 continue
             n = min(len(rows), max(self.candidates, top_k * 4))
             dense_rank, sims = self._dense(query_vec, rows, side.report_ids, n, corpus, committed)
@@ -113,43 +191,21 @@ class HybridRetriever:
             order = np.argsort(-scores, kind="stable")[:n]
             bm25_rank = [int(side_rows[j]) for j in order if scores[j] > 0]
             fused = reciprocal_rank_fusion([dense_rank, bm25_rank])
-            # Rerank the fused candidates: meaning (cosine) plus how much of what the question
-            # names the paragraph prints (IDF-weighted), plus a small heading match.
             floor = min(sims.values(), default=0.0)
-            final = {}
-            for row in fused:
-                cov = corpus.coverage(terms, row)
-                final[row] = (
-                    sims.get(row, floor)
-                    + COVERAGE_WEIGHT * cov
-                    + self._section_bonus(corpus, row, q_terms)
-                    + (0.0 if plan.overall else KIND_BONUS.get(corpus.metas[row]["kind"], 0.0))
-                    + (
-                        ACTIONS_BONUS
-                        if plan.wants_actions
-                        and corpus.metas[row]["section"].lower() in ACTION_SECTIONS
-                        else 0.0
-                    )
-                    + (WANTS_BONUS if _prints_wanted(plan, corpus, row) else 0.0)
-                    + self._intent_bonus(plan, corpus, row)
-                    + fused[row]
-                )
-            best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]
-            per_side.append(
-                [
-                    hit_from_row(
-                        corpus,
-                        r,
-                        final[r],
-                        sims.get(r, floor),
-                        float(bm25_all[r]),
-                        side_no,
-                        corpus.coverage(terms, r),
-                    )
-                    for r in best
-                ]
+            top_bm25 = float(scores.max()) if len(scores) else 0.0
+            out.append(
+                {
+                    row: {
+                        **rerank_features(
+                            plan, corpus, row, sims.get(row, floor), fused[row], terms
+                        ),
+                        "bm25": float(bm25_all[row]),
+                        "bm25_share": float(bm25_all[row]) / top_bm25 if top_bm25 > 0 else 0.0,
+                    }
+                    for row in fused
+                }
             )
-        return _interleave(per_side, top_k)
+        return out
 
     def _dense(self, query_vec, rows, report_ids, n, corpus, committed):
         """Nearest paragraphs by cosine: the exact scores of the stored vectors when there are
@@ -173,28 +229,6 @@ class HybridRetriever:
             corpus.row_of[r["id"]]: 1.0 - r["distance"] for r in found if r["id"] in corpus.row_of
         }
         return ranked, sims
-
-    @staticmethod
-    def _intent_bonus(plan: Plan, corpus: Corpus, row: int) -> float:
-        md = corpus.metas[row]
-        if plan.overall and md["section"].strip().lower() in SUMMARY_HEADINGS:
-            return SUMMARY_BONUS
-        records = md.get("records") or ()
-        if plan.fact and any(
-            r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records
-        ):
-            return FACT_BONUS
-        if plan.rating and any(r.get("kind") == "rating" for r in records):
-            return FACT_BONUS
-        return 0.0
-
-    @staticmethod
-    def _section_bonus(corpus: Corpus, row: int, q_terms: set[str]) -> float:
-        """A question about "public protection" favours paragraphs under "Protecting the public"."""
-        md = corpus.metas[row]
-        heading = set(content_terms(md.get("section_path") or md["section"]))
-        overlap = len(heading & q_terms)
-        return SECTION_WEIGHT * min(overlap, 2)
 
 
 def hit_from_row(
