@@ -1,0 +1,124 @@
+"""Report metadata read from the report's own text (ingest.metadata), on hand-built paragraphs:
+what is printed is taken, what is not stays None."""
+
+from __future__ import annotations
+
+from findings.records import Paragraph
+from ingest.metadata import MAX_NAME_CHARS, extract_metadata
+
+
+def para(text: str, kind: str = "prose", section: str = "Header", n: int = 1) -> Paragraph:
+    return Paragraph("r", section, None, n, None, text, kind=kind)
+
+
+SQS_TITLE = "Report of Short Quality Screening (SQS) of youth offending work in Ashby Vale"
+
+
+def test_a_letter_header_gives_every_field():
+    meta = extract_metadata(
+        "r",
+        SQS_TITLE,
+        [
+            para("Publication date: 14 June 2016", kind="field"),
+            para("The inspection was conducted from 27-29 April 2016 as part of a programme.", n=2),
+            para(
+                "Please contact the lead inspector, who was Mary Ellen Okoro, with any questions.",
+                section="Closing",
+                n=3,
+            ),
+        ],
+    )
+    assert (
+        meta.title,
+        meta.area,
+        meta.inspection_type,
+        meta.publication_date,
+        meta.year,
+        meta.fieldwork_start,
+        meta.fieldwork_end,
+        meta.lead_inspector,
+    ) == (
+        SQS_TITLE,
+        "Ashby Vale",
+        "short quality screening",
+        "2016-06-14",
+        2016,
+        "2016-04-27",
+        "2016-04-29",
+        "Mary Ellen Okoro",
+    )
+
+
+def test_fieldwork_across_two_months_and_years():
+    meta = extract_metadata(
+        "r",
+        "Inspection of youth offending services in Lowmoor",
+        [para("Fieldwork took place from 30 December 2019 to 3 January 2020.")],
+    )
+    assert (meta.fieldwork_start, meta.fieldwork_end, meta.year) == (
+        "2019-12-30",
+        "2020-01-03",
+        2020,  # no publication date: the year the fieldwork ended
+    )
+    assert meta.inspection_type == "youth offending service inspection"
+
+
+def test_front_matter_is_taken_before_the_text():
+    meta = extract_metadata(
+        "r",
+        "A thematic inspection of education",
+        [para("Published: 2 March 2021", kind="field"), para("Lead inspector: Someone Else")],
+        front={
+            "title": "Education across Pellshire",
+            "lead_inspector": "Ada Brook",
+            "area": "Pellshire",
+        },
+    )
+    assert (meta.title, meta.lead_inspector, meta.area, meta.inspection_type) == (
+        "Education across Pellshire",
+        "Ada Brook",
+        "Pellshire",
+        "thematic",
+    )
+    assert meta.publication_date == "2021-03-02"
+
+
+def test_nothing_printed_nothing_guessed():
+    meta = extract_metadata("r", None, [para("Case managers saw children weekly.")])
+    assert (
+        meta.title,
+        meta.area,
+        meta.publication_date,
+        meta.year,
+        meta.fieldwork_start,
+        meta.lead_inspector,
+        meta.inspectorate,
+    ) == (None, None, None, None, None, None, None)
+    assert meta.inspection_type == "unknown"
+
+
+def test_an_impossible_date_is_not_taken():
+    meta = extract_metadata(
+        "r", SQS_TITLE, [para("Publication date: 31 February 2016", kind="field")]
+    )
+    assert (meta.publication_date, meta.year) == (None, None)
+
+
+def test_a_paragraph_that_starts_like_a_field_is_not_a_name():
+    long_text = "Lead inspector: " + "the inspection found that " * (MAX_NAME_CHARS // 20)
+    meta = extract_metadata("r", SQS_TITLE, [para(long_text, kind="field")])
+    assert meta.lead_inspector is None
+
+
+def test_the_inspectorate_by_any_of_its_names():
+    meta = extract_metadata("r", SQS_TITLE, [para("HMI Probation thanks the staff.")])
+    assert meta.inspectorate == "HM Inspectorate of Probation"
+
+
+def test_the_area_from_the_service_name_when_the_title_has_none():
+    meta = extract_metadata(
+        "r",
+        "Inspection report",
+        [para("We looked at 20 cases supervised by Brackenford Youth Offending Service (YOS).")],
+    )
+    assert meta.area == "Brackenford"

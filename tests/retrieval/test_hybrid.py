@@ -1,0 +1,180 @@
+"""Hybrid retrieval (retrieval.hybrid) on a small hand-built corpus: plain rows with the real
+bundled model's vectors, so dense search runs in memory (no Chroma needed for so few rows)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.corpus import build_corpus
+from retrieval.hybrid import (
+    RERANK_WEIGHTS,
+    HybridRetriever,
+    reciprocal_rank_fusion,
+    rerank_features,
+    rerank_score,
+)
+from retrieval.plan import QuestionPlanner, Side
+
+REPORTS = [
+    {"report_id": "a", "area": "Avonby", "year": 2016, "inspection_type": "unknown"},
+    {"report_id": "b", "area": "Brill", "year": 2018, "inspection_type": "unknown"},
+]
+# (report, section, paragraph number, kind, text, records)
+ROWS = [
+    (
+        "a",
+        "Header",
+        None,
+        "field",
+        "YOS Manager: Ann Lee",
+        [{"kind": "fact", "subject": "service_manager", "value": "Ann Lee"}],
+    ),
+    (
+        "a",
+        "Planning",
+        "1.1",
+        "numbered",
+        "Plans were reviewed every three months and after any significant change.",
+        [],
+    ),
+    (
+        "a",
+        "Health",
+        "1.2",
+        "numbered",
+        "Children waited eleven weeks for a first appointment with the mental health team.",
+        [],
+    ),
+    (
+        "a",
+        "Protecting the public",
+        "2.1",
+        "numbered",
+        "MAPPA referrals were made on time in all four cases.",
+        [],
+    ),
+    (
+        "b",
+        "Health",
+        "1.1",
+        "numbered",
+        "No child waited more than two weeks to see a child psychologist.",
+        [],
+    ),
+    (
+        "b",
+        "Planning",
+        "1.2",
+        "numbered",
+        "Plans were rarely reviewed when a child's circumstances changed.",
+        [],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(embedder):
+    metas = []
+    counts: dict[tuple[str, str], int] = {}
+    for rid, section, number, kind, _text, records in ROWS:
+        counts[(rid, section)] = counts.get((rid, section), 0) + 1
+        metas.append(
+            {
+                "report_id": rid,
+                "section": section,
+                "paragraph": number,
+                "ordinal": counts[(rid, section)],
+                "kind": kind,
+                "section_path": section,
+                "records": records,
+            }
+        )
+    texts = [r[4] for r in ROWS]
+    return build_corpus(
+        REPORTS,
+        {
+            "ids": [f"p{i}" for i in range(len(ROWS))],
+            "texts": texts,
+            "metadatas": metas,
+            "embeddings": embedder.embed(texts),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def search(corpus, embedder):
+    retriever = HybridRetriever(store=None, embedder=embedder)  # type: ignore[arg-type]
+    planner = QuestionPlanner()
+
+    def run(question, top_k=3, **changes):
+        plan = planner.plan(question, None, None, corpus)
+        for name, value in changes.items():
+            setattr(plan, name, value)
+        return retriever.retrieve(plan, corpus, top_k)
+
+    return run
+
+
+def where(hits):
+    return [(h.report_id, h.paragraph or h.section) for h in hits]
+
+
+def test_reciprocal_rank_fusion():
+    fused = reciprocal_rank_fusion([[7, 8], [8, 9]])
+    assert fused == pytest.approx({7: 1 / 61, 8: 1 / 62 + 1 / 61, 9: 1 / 62})
+
+
+def test_a_paraphrase_with_no_shared_word_is_found_by_meaning(search):
+    # "wait … appointment … mental health" vs "queue … counselling": meaning, not words
+    hits = search("How long was the queue for counselling in Avonby?")
+    assert where(hits)[0] == ("a", "1.2")
+
+
+def test_the_search_stays_inside_the_reports_the_question_names(search):
+    hits = search("How long did children wait for mental health help in Brill?")
+    assert {h.report_id for h in hits} == {"b"}
+    assert where(hits)[0] == ("b", "1.1")
+
+
+def test_a_comparison_gets_each_side_first(search):
+    sides = [Side("Avonby 2016", ["a"]), Side("Brill 2018", ["b"])]
+    hits = search("Were plans reviewed?", top_k=4, sides=sides, comparison=True)
+    assert [(h.side, h.report_id) for h in hits[:2]] == [(0, "a"), (1, "b")]
+    assert where(hits[:2]) == [("a", "1.1"), ("b", "1.2")]
+
+
+def test_a_fact_asked_for_favours_the_paragraph_that_prints_it(corpus, search):
+    question = "Who is in charge in Avonby?"
+    plain = search(question)
+    asked = search(question, fact="service_manager")
+    header = next(h for h in asked if h.section == "Header")
+    before = next(h for h in plain if h.section == "Header")
+    assert where(asked)[0] == ("a", "Header")
+    assert header.score == pytest.approx(before.score + RERANK_WEIGHTS["fact"], abs=1e-5)
+
+
+def test_features_of_a_candidate(corpus):
+    plan = QuestionPlanner().plan("Were plans reviewed in Avonby?", None, None, corpus)
+    terms = corpus.question_terms(plan.lexical_text)
+    features = rerank_features(plan, corpus, 1, 0.5, 0.03, terms)
+    assert features["coverage"] == pytest.approx(1.0)  # prints "plans" and "reviewed"
+    assert features["section"] == 1.0  # the "Planning" heading names "plans"
+    assert features["numbered"] == 1.0
+    assert (features["fact"], features["summary"], features["wanted"]) == (0.0, 0.0, 0.0)
+    assert rerank_score(features) == pytest.approx(
+        sum(RERANK_WEIGHTS[k] * features[k] for k in RERANK_WEIGHTS)
+    )
+
+
+def test_hits_carry_their_provenance(search):
+    [hit] = search("MAPPA referrals in Avonby", top_k=1)
+    assert (hit.id, hit.report_id, hit.section, hit.paragraph, hit.ordinal, hit.kind) == (
+        "p3",
+        "a",
+        "Protecting the public",
+        "2.1",
+        1,
+        "numbered",
+    )
+    assert hit.text == "MAPPA referrals were made on time in all four cases."
+    assert hit.bm25 > 0 and hit.dense > 0.3
