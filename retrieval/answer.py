@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from findings import lexicon
-from findings.records import Abstention, citation_label
+from findings.records import FACT_KINDS, Abstention, citation_label
 from findings.text import normalise_space
 from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
@@ -45,6 +45,13 @@ SAME_TOPIC_MARGIN = 0.15
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
+# When the question surely asks for that fact (the intent's probability), the passage printing
+# it is the answer wherever it ranks: on the tuning questions every fact question at or above
+# this was answered by its record's paragraph (`When was the report published?` by the
+# "Publication date:" field, not the sentence saying the report "is published" online).
+FACT_SURE = 0.75
+# A role-and-name row is short; a longer field or row is a finding that happens to name someone.
+PEOPLE_ROW_CHARS = 120
 DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
 WAIT = Cue(lexicon.WAITING)
 SHARE = Cue(lexicon.SHARE)
@@ -268,6 +275,23 @@ def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[i
     return []
 
 
+def _asks_for_person(plan: Plan) -> bool:
+    return plan.wants == "person" or (bool(plan.fact) and FACT_KINDS.get(plan.fact) == "person")
+
+
+def _people_row(hit: Hit, corpus: Corpus) -> bool:
+    """A header field or table row of a role and a name: short, no figures, and a value after
+    the label (a cell after the first, or the text after "Label:") prints a person ("Detention
+    and Training Orders | 5" is a count, not a person)."""
+    if hit.kind not in ("field", "table_row") or len(hit.text) > PEOPLE_ROW_CHARS:
+        return False
+    if any(c.isdigit() for c in hit.text):
+        return False
+    cells = hit.text.split(" | ")
+    values = cells[1:] if len(cells) > 1 else [hit.text.partition(":")[2]]
+    return any(prints_person(v, set(corpus.areas)) for v in values)
+
+
 def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     """The question asks for one fact (by meaning: "How many youngsters' files did they go
     through?" asks for the cases inspected) and the passage is where the report prints it (its
@@ -357,15 +381,23 @@ def candidate(
     the best that prints the identifiers). None when no passage prints the identifiers ("team
     4321" is not answered by the note on team 4319). `bench.calibrate` fits on exactly these."""
     named = [h for h in hits if all(prints_identifier(h.text, i) for i in plan.identifiers)]
+    if not _asks_for_person(plan):
+        # a header field or copy-list row ("Police and Crime Commissioner | Nick Alston")
+        # answers who holds a role, never what a report says about a topic
+        named = [h for h in named if not _people_row(h, corpus)]
     if not named:
         return None
-    typed = next(
+    sure = plan.intent.probability >= FACT_SURE
+    carrier = next(
         (
             h
-            for i, h in enumerate(named[:6])
-            if (i < FACT_HITS and _carries_fact(plan, h, corpus))
-            or _prints_what_is_asked(plan, h.text, corpus)
+            for i, h in enumerate(named)
+            if (sure or i < FACT_HITS) and _carries_fact(plan, h, corpus)
         ),
+        None,
+    )
+    typed = (carrier if sure else None) or next(
+        (h for h in named[:6] if h is carrier or _prints_what_is_asked(plan, h.text, corpus)),
         None,
     )
     hit = typed or named[0]

@@ -23,7 +23,7 @@ TIME_UNIT = re.compile(
 )
 DATE = re.compile(
     r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+(?:19|20)\d\d)?\b|\b(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|spring|summer|autumn|winter)\s+(?:19|20)\d\d\b",
     re.I,
 )

@@ -49,6 +49,12 @@ class TestThurrock:
                 "How many young people's files were read in Thurrock?",
                 "**14** — “The aim of the youth justice system is to prevent offending ",
             ),
+            # surely asking for the publication date: the "Publication date:" field, not the
+            # sentence saying the report "is published" online (which prints the fieldwork dates)
+            (
+                "When was the Thurrock report published?",
+                "**20 May 2015** — “Publication date: 20 May 2015” [1]",
+            ),
             # a topic question asks for no date, name, grade or number: the quote leads
             (
                 "What did inspectors say about the quality of pre-sentence reports in Thurrock?",
@@ -184,6 +190,26 @@ class TestThurrock:
         ).to_json()
         assert answer["abstained"] is False
         assert cited(answer) == [(THURROCK, "Summary", None, 2)]
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "What did inspectors say about knife crime in Thurrock?",
+            "What did the report say about the police in Thurrock?",
+        ],
+    )
+    def test_a_copy_list_row_never_answers_a_topic_question(self, thurrock_assistant, question):
+        """Rows like "Police and Crime Commissioner for Essex | Nick Alston" answer who holds a
+        role, not what inspectors said about crime or the police."""
+        answer = thurrock_assistant.ask(question).to_json()
+        assert all(c["section"] not in ("Copy to", "Header") for c in answer["citations"])
+
+    def test_a_copy_list_row_answers_who_holds_a_role(self, thurrock_assistant):
+        answer = thurrock_assistant.ask("Who is the chief executive in Thurrock?").to_json()
+        assert answer["answer"] == (
+            "**Graham Farrant** — “Local Authority Chief Executive | Graham Farrant” [1]"
+        )
+        assert cited(answer) == [(THURROCK, "Copy to", None, 2)]
 
     def test_unanswerable_question_abstains(self, thurrock_assistant, thurrock_store):
         answer = thurrock_assistant.ask("How many staff did the Thurrock YOS employ?").to_json()
