@@ -276,7 +276,7 @@ def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[i
 
 
 def _asks_for_person(plan: Plan) -> bool:
-    return plan.wants == "person" or (bool(plan.fact) and FACT_KINDS.get(plan.fact) == "person")
+    return plan.wants == "person" or FACT_KINDS.get(plan.fact or "") == "person"
 
 
 def _people_row(hit: Hit, corpus: Corpus) -> bool:
