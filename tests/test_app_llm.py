@@ -104,7 +104,8 @@ def test_the_extractive_switch_and_the_evidence_pack(app, llm, monkeypatch):
     real = MemoryMediaFileStorage.load_and_get_id
 
     def recording(self, path_or_data, mimetype, kind, filename=None):
-        downloads.append(path_or_data)
+        if filename and filename.endswith(".md"):  # the Markdown pack (a .txt one follows it)
+            downloads.append(path_or_data)
         return real(self, path_or_data, mimetype, kind, filename)
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
