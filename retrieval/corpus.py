@@ -9,15 +9,18 @@ committed versions change.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import pickle
 import re
+import sys
 import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -25,6 +28,7 @@ import numpy as np
 from findings import lexicon
 from findings.records import report_label
 from findings.settings import cache_dir
+from retrieval import text as text_module
 from retrieval.text import content_terms, synonyms, tokens, words
 from store.protocols import ParagraphStore
 from store.state import StateFile
@@ -163,6 +167,16 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
 
 
 CORPUS_FORMAT = 4  # bump when Corpus or build_corpus changes: old caches are then ignored
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The code and word lists a corpus index is built with (tokens, stems, stopwords, the
+    glossary): an upgrade that changes them must not reuse an index built the old way."""
+    digest = hashlib.sha256()
+    for module in (lexicon, text_module, sys.modules[__name__]):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:16]
 KEEP_CACHED = 8
 
 
@@ -228,16 +242,25 @@ class CorpusLoader:
 
     def _known_state(self, token: tuple) -> Corpus | None:
         state = self._state_file().read(token)
-        if state is None or state.get("format") != CORPUS_FORMAT:  # older shape: rebuild it
+        if (
+            state is None
+            or state.get("format") != CORPUS_FORMAT  # older shape: rebuild it
+            or state.get("code") != _code_fingerprint()  # built with other word lists
+        ):
             return None
         return self._from_disk(str(state.get("key")))
 
     def _remember_state(self, token: tuple, versions: dict[str, str]) -> None:
-        self._state_file().write(token, {"format": CORPUS_FORMAT, "key": self._key(versions)})
+        self._state_file().write(
+            token,
+            {"format": CORPUS_FORMAT, "code": _code_fingerprint(), "key": self._key(versions)},
+        )
 
     def _key(self, versions: dict[str, str]) -> str:
         return hashlib.sha256(
-            json.dumps([CORPUS_FORMAT, self.store.location, sorted(versions.items())]).encode()
+            json.dumps(
+                [CORPUS_FORMAT, _code_fingerprint(), self.store.location, sorted(versions.items())]
+            ).encode()
         ).hexdigest()[:32]
 
     @staticmethod

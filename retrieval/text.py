@@ -206,9 +206,10 @@ def prints_count(text: str, focus: str) -> bool:
     """Does `text` print a number of `focus` things ("14 of the 16 cases", "1,460 hours of
     reparation")? `focus` is a stem; the number must come at most six words before it."""
     ws = words(text)
+    wanted = {focus} | synonyms(focus)
     for i, w in enumerate(ws):
         if re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) or w in NUMBER_WORDS:
-            if any(stem(x) == focus for x in ws[i + 1 : i + 7]):
+            if any(stem(x) in wanted for x in ws[i + 1 : i + 7]):
                 return True
     return False
 

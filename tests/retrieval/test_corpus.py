@@ -65,3 +65,41 @@ def test_a_cache_of_an_older_corpus_format_is_rebuilt(store, monkeypatch):
     again = CorpusLoader(store).load()
     assert built == [1]
     assert again.ids == first.ids
+
+
+def test_a_cache_built_with_other_word_lists_is_rebuilt(store, monkeypatch):
+    """An upgrade that changes the lexicon or the tokeniser (a synonym, a stopword) must not
+    reuse an index built the old way: the cache key holds the code's fingerprint."""
+    CorpusLoader(store).load()
+    monkeypatch.setattr(corpus_mod, "_code_fingerprint", lambda: "another lexicon")
+    built = []
+    real = corpus_mod.build_corpus
+
+    def counting(*args):
+        built.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(corpus_mod, "build_corpus", counting)
+    CorpusLoader(store).load()
+    assert built == [1]
+
+
+def test_the_fingerprint_covers_the_lexicon_and_the_tokeniser():
+    from pathlib import Path
+
+    from findings import lexicon
+    from retrieval import text
+
+    corpus_mod._code_fingerprint.cache_clear()
+    first = corpus_mod._code_fingerprint()
+    assert len(first) == 16 and first == corpus_mod._code_fingerprint()
+    read = []
+    real_read = Path.read_bytes
+    corpus_mod._code_fingerprint.cache_clear()
+    try:
+        Path.read_bytes = lambda self: read.append(str(self)) or real_read(self)  # type: ignore[method-assign]
+        corpus_mod._code_fingerprint()
+    finally:
+        Path.read_bytes = real_read  # type: ignore[method-assign]
+        corpus_mod._code_fingerprint.cache_clear()
+    assert read == [lexicon.__file__, text.__file__, corpus_mod.__file__]

@@ -46,3 +46,13 @@ class TestCue:
 def test_years():
     assert years("Between 2014 and 2016/17, not 1850 or 20155") == ["2014", "2016"]
     assert is_year("2019") and not is_year("2190") and not is_year("219")
+
+
+def test_a_count_of_the_children_by_any_of_their_names():
+    """ "How many kids…" is answered by "15 cases of children and young people"."""
+    from retrieval.text import prints_count, stem
+
+    text = "Inspectors looked at 15 cases of children and young people."
+    assert prints_count(text, stem("kids"))
+    assert prints_count(text, stem("youngsters"))
+    assert not prints_count(text, stem("staff"))
