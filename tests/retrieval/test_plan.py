@@ -282,3 +282,60 @@ class TestAcronyms:
 
     def test_nothing_learned_from_plain_brackets(self):
         assert learn_acronyms(["in some cases (3 of 16)", "plans (ASAP)", "(YOS)"]) == {}
+
+
+class TestListHeadingsInOtherWords:
+    """A report whose lists are headed in its own words ("Where things went well") answers a
+    list question from those items, read by meaning, not by a fixed heading name."""
+
+    @pytest.fixture
+    def corpus(self):
+        from retrieval.corpus import build_corpus
+
+        rows = [
+            ("Where things went well", "bullet", "Staff knew the children well."),
+            ("Where things went well", "bullet", "Victims were contacted quickly."),
+            ("Where improvement is needed", "bullet", "Plans were not reviewed."),
+            ("Where improvement is needed", "bullet", "Assessments were late."),
+            ("Planning", "numbered", "Plans were sufficient in 9 of 12 cases."),
+            ("Planning", "numbered", "Plans rarely named the risks to victims."),
+        ]
+        return build_corpus(
+            [{"report_id": "c", "area": "Calder", "year": 2023, "inspection_type": "unknown"}],
+            {
+                "ids": [f"c{i}" for i in range(len(rows))],
+                "texts": [t for _, _, t in rows],
+                "metadatas": [
+                    {"report_id": "c", "section": h, "paragraph": None, "ordinal": i, "kind": k}
+                    for i, (h, k, _) in enumerate(rows, start=1)
+                ],
+            },
+        )
+
+    @pytest.fixture
+    def read(self, corpus, embedder, tmp_path):
+        planner = QuestionPlanner(IntentClassifier(embedder, tmp_path))
+        return lambda q: planner.plan(q, None, None, corpus)
+
+    def test_the_strengths_list_includes_the_report_s_own_heading(self, read):
+        p = read("What went well in Calder?")
+        assert p.list_kind == "strength"
+        assert p.list_sections == ("key strengths", "strengths", "where things went well")
+
+    def test_the_improvements_list(self, read):
+        p = read("What needs fixing in Calder?")
+        assert p.list_kind == "improvement"
+        assert p.list_sections[-1] == "where improvement is needed"
+        assert "planning" not in p.list_sections  # numbered findings, not a list heading
+
+    def test_the_answer_lists_those_items(self, read, corpus):
+        from retrieval.answer import ExtractiveAnswerer
+        from retrieval.hybrid import hit_from_row
+
+        searched = [hit_from_row(corpus, 4)]  # what search found: a numbered finding
+        draft = ExtractiveAnswerer().answer(read("What went well in Calder?"), searched, corpus)
+        assert draft.text == (
+            "Calder 2023 lists 2 where things went well:\n"
+            "- “Staff knew the children well.” [1]\n"
+            "- “Victims were contacted quickly.” [2]"
+        )
