@@ -177,6 +177,8 @@ def _code_fingerprint() -> str:
     for module in (lexicon, text_module, sys.modules[__name__]):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:16]
+
+
 KEEP_CACHED = 8
 
 
