@@ -34,6 +34,7 @@ from retrieval.text import (
     prints_person,
     sentences,
     stem,
+    synonyms,
     tokens,
     words,
 )
@@ -316,8 +317,8 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
         if WAIT.search(q) and not WAIT.search(text):
             return False
         return bool(TIME_UNIT.search(text))
-    if " | " in text:  # a table row: its number is in another cell
-        return has_number(text)
+    if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)
+        return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
         return bool(PROPORTION.search(text))
     counted = _counted(q)
@@ -343,11 +344,13 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
     counted = _counted(plan.question)
-    if counted:
-        focus = stem(counted)
+    if counted and " | " not in quote:  # a table row's number counts its first cell
+        # only a number of the thing asked about: "9 children per case manager" is not a
+        # number of staff, and a bold "9" would say it was
+        focus = {stem(counted)} | synonyms(stem(counted))
         numbers = [
-            m for m in numbers if any(stem(w) == focus for w in words(quote[m.end() :])[:6])
-        ] or numbers
+            m for m in numbers if any(stem(w) in focus for w in words(quote[m.end() :])[:6])
+        ]
     if not numbers:
         return None
     start, end = numbers[0].span()

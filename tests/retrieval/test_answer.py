@@ -199,3 +199,44 @@ class TestEvidence:
     def test_more_similarity_and_coverage_never_lower_it(self):
         assert evidence(0.4, 0.2, True, False) < evidence(0.6, 0.2, True, False)
         assert evidence(0.4, 0.2, True, False) < evidence(0.4, 0.6, True, False)
+
+
+class TestAnsweringSpan:
+    """The bold lead is the number of the thing asked about, or nothing."""
+
+    @pytest.fixture
+    def span(self, sample_corpus):
+        from retrieval.answer import answering_span
+        from retrieval.plan import QuestionPlanner
+
+        planner = QuestionPlanner()
+
+        def run(question, quote):
+            plan = planner.plan(question, None, None, sample_corpus)
+            found = answering_span(plan, quote, sample_corpus)
+            return quote[found[0] : found[1]] if found else None
+
+        return run
+
+    def test_the_number_of_the_thing_counted(self, span):
+        quote = "Caseloads were 9 children per case manager, and 4 staff had left."
+        assert span("How many staff had left?", quote) == "4"
+
+    def test_no_number_of_the_thing_counted_no_lead(self, span):
+        quote = "Caseloads averaged 9 children per case manager at the time of the inspection."
+        assert span("How many staff work at the YOS?", quote) is None
+
+    def test_the_children_by_another_name(self, span):
+        quote = "Inspectors looked at 15 cases of children and young people."
+        assert span("How many kids were looked at?", quote) == "15"
+
+    def test_a_table_row_s_value(self, span):
+        assert span("How many DTOs were in the sample?", "Detention and Training Orders | 8") == "8"
+
+    def test_a_table_row_s_standard_number_is_not_a_count(self, sample_corpus):
+        from retrieval.answer import _prints_what_is_asked
+        from retrieval.plan import QuestionPlanner
+
+        plan = QuestionPlanner().plan("How many staff work at the YOS?", None, None, sample_corpus)
+        assert not _prints_what_is_asked(plan, "1.2 Staff | Good", sample_corpus)
+        assert _prints_what_is_asked(plan, "Staff | 23", sample_corpus)
