@@ -13,7 +13,10 @@ QA sets, each over its own freshly ingested tmp store:
 - fresh held-out: the same reports plus two new ones (`data/eval/fresh/reports/`) with
   `data/eval/fresh/heldout.jsonl`, written blind after the sets above had been used;
 - fresh2 held-out: those plus two more (`data/eval/fresh2/reports/`) with
-  `data/eval/fresh2/heldout.jsonl`, written blind after the fresh set had been reported.
+  `data/eval/fresh2/heldout.jsonl`, written blind after the fresh set had been reported (one
+  change was later made after looking at one of its reports' layout: no longer clean);
+- fresh3 held-out: those plus two more (`data/eval/fresh3/reports/`) with
+  `data/eval/fresh3/heldout.jsonl`, written blind after that.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -246,6 +249,12 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh2 held-out"] = (
             blind + fresh + fresh2,
             ROOT / "data/eval/fresh2/heldout.jsonl",
+        )
+        # and a third (data/eval/fresh3), written after fresh2 had been used to decide something
+        fresh3 = sorted((ROOT / "data/eval/fresh3/reports").iterdir())
+        sets["fresh3 held-out"] = (
+            blind + fresh + fresh2 + fresh3,
+            ROOT / "data/eval/fresh3/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
