@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-FEATURES = ("dense", "coverage", "typed", "missing", "unrecorded")
+FEATURES = ("dense", "coverage", "typed", "missing")
 
 
 def features(paths: list[Path]) -> tuple[np.ndarray, np.ndarray]:

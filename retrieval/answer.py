@@ -68,20 +68,11 @@ NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 # tests). Features: the passage's
 # cosine similarity to the question, the IDF-weighted share of the question's terms it prints,
 # whether it prints the kind of thing asked for (a number, a date, a name: `_prints_what_is_asked`,
-# or, among the best few, the record of the one fact asked for: `_carries_fact`), whether the
-# question names a topic that the targeted reports never print (`missing_terms`), and whether it
-# asks for a fact or grades no targeted report records (`_unrecorded`). With the last, fitted on
-# the same questions, abstention recall at the 0.6 threshold rose 0.478 -> 0.609 for false
-# abstention 0.038 -> 0.045.
+# or, among the best few, the record of the one fact asked for: `_carries_fact`), and whether
+# the question names a topic that the targeted reports never print (`missing_terms`).
 # A paraphrase lowers the second feature only; the answer is not vetoed for a missing word.
-EVIDENCE_WEIGHTS = {
-    "dense": 3.549,
-    "coverage": 1.328,
-    "typed": 2.626,
-    "missing": -2.445,
-    "unrecorded": -2.375,
-}
-EVIDENCE_BIAS = -2.517
+EVIDENCE_WEIGHTS = {"dense": 3.415, "coverage": 1.1, "typed": 2.215, "missing": -2.899}
+EVIDENCE_BIAS = -2.169
 MIN_EVIDENCE = 0.6
 
 
@@ -357,7 +348,9 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         # only a number of the thing asked about: "9 children per case manager" is not a
         # number of staff, and a bold "9" would say it was
         focus = {stem(counted)} | synonyms(stem(counted))
-        numbers = [m for m in numbers if any(stem(w) in focus for w in words(quote[m.end() :])[:6])]
+        numbers = [
+            m for m in numbers if any(stem(w) in focus for w in words(quote[m.end() :])[:6])
+        ]
     if not numbers:
         return None
     start, end = numbers[0].span()
@@ -417,24 +410,10 @@ def candidate(
         "coverage": coverage,
         "typed": typed is not None,
         "missing": missing,
-        "unrecorded": _unrecorded(plan, corpus),
     }
 
 
-def _unrecorded(plan: Plan, corpus: Corpus) -> bool:
-    """The question asks for a fact, or for grades, that no targeted report records ("What overall grade did the screening give?" of a letter that grades nothing)."""
-    targets = plan.report_ids if plan.report_ids is not None else list(corpus.reports)
-    held = [r for rid in targets for _, r in corpus.records.get(rid, [])]
-    if plan.fact:
-        return not any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in held)
-    if plan.rating:
-        return not any(r.get("kind") == "rating" for r in held)
-    return False
-
-
-def evidence(
-    dense: float, coverage: float, typed: bool, missing: bool, unrecorded: bool = False
-) -> float:
+def evidence(dense: float, coverage: float, typed: bool, missing: bool) -> float:
     """The calibrated probability that a passage with these features answers the question."""
     w = EVIDENCE_WEIGHTS
     z = (
@@ -443,7 +422,6 @@ def evidence(
         + w["coverage"] * coverage
         + w["typed"] * float(typed)
         + w["missing"] * float(missing)
-        + w["unrecorded"] * float(unrecorded)
     )
     return 1.0 / (1.0 + math.exp(-z))
 

@@ -196,14 +196,6 @@ class TestEvidence:
         without = evidence(dense=0.5, coverage=0.4, typed=True, missing=True)
         assert without < MIN_EVIDENCE < with_topic
 
-    def test_a_fact_or_grades_no_targeted_report_records_lower_the_score(self):
-        # a middling match: answered when the reports record such a thing, not when they don't
-        recorded = evidence(dense=0.45, coverage=0.3, typed=True, missing=False)
-        unrecorded = evidence(dense=0.45, coverage=0.3, typed=True, missing=False, unrecorded=True)
-        assert unrecorded < MIN_EVIDENCE < recorded
-        # a strong one still answers: records can miss a fact the text prints
-        assert evidence(0.7, 0.6, True, False, True) > MIN_EVIDENCE
-
     def test_more_similarity_and_coverage_never_lower_it(self):
         assert evidence(0.4, 0.2, True, False) < evidence(0.6, 0.2, True, False)
         assert evidence(0.4, 0.2, True, False) < evidence(0.4, 0.6, True, False)

@@ -252,13 +252,6 @@ class TestThurrock:
 class TestSampleCorpus:
     """Comparisons, follow-ups and filters across the five sample reports plus Thurrock."""
 
-    def test_a_grade_asked_of_a_screening_that_grades_nothing_abstains(self, sample_assistant):
-        """Screening letters give no grades: the calibrated evidence counts that no targeted
-        report records an overall rating, rather than quoting the nearest summary."""
-        answer = sample_assistant.ask("What overall grade was Marshbury given in 2016?")
-        assert answer.abstained is True
-        assert answer.citations == []
-
     def test_the_newest_report_is_answered_from_the_metadata(self, sample_assistant, sample_store):
         answer = sample_assistant.ask("What is the newest report we hold?").to_json()
         assert_contract(answer, sample_store)
