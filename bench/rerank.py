@@ -28,7 +28,7 @@ DEFAULT = (
 
 
 def problems(path: Path, assistant) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(features, is_gold) per ranking problem; FEATURES order."""
+    """(features, is_gold) per ranking problem, features in RERANK_WEIGHTS order."""
     from retrieval.evaluate import load_qa, matches
     from retrieval.hybrid import RERANK_WEIGHTS
 

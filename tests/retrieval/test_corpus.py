@@ -50,11 +50,9 @@ def test_a_changed_store_is_indexed_anew(store, reports_dir, embedder):
     assert not any(i.startswith("alderton_sqs_2017:") for i in after.ids)
 
 
-def test_a_cache_of_an_older_corpus_format_is_rebuilt(store, monkeypatch):
-    first = CorpusLoader(store).load()
-    # the next release changes the Corpus: its loader must not unpickle this one's
-    monkeypatch.setattr(corpus_mod, "CORPUS_FORMAT", corpus_mod.CORPUS_FORMAT + 1)
-    built = []
+def count_builds(monkeypatch) -> list[int]:
+    """A list that grows by one each time the corpus index is built (not loaded)."""
+    built: list[int] = []
     real = corpus_mod.build_corpus
 
     def counting(*args):
@@ -62,6 +60,14 @@ def test_a_cache_of_an_older_corpus_format_is_rebuilt(store, monkeypatch):
         return real(*args)
 
     monkeypatch.setattr(corpus_mod, "build_corpus", counting)
+    return built
+
+
+def test_a_cache_of_an_older_corpus_format_is_rebuilt(store, monkeypatch):
+    first = CorpusLoader(store).load()
+    # the next release changes the Corpus: its loader must not unpickle this one's
+    monkeypatch.setattr(corpus_mod, "CORPUS_FORMAT", corpus_mod.CORPUS_FORMAT + 1)
+    built = count_builds(monkeypatch)
     again = CorpusLoader(store).load()
     assert built == [1]
     assert again.ids == first.ids
@@ -72,14 +78,7 @@ def test_a_cache_built_with_other_word_lists_is_rebuilt(store, monkeypatch):
     reuse an index built the old way: the cache key holds the code's fingerprint."""
     CorpusLoader(store).load()
     monkeypatch.setattr(corpus_mod, "_code_fingerprint", lambda: "another lexicon")
-    built = []
-    real = corpus_mod.build_corpus
-
-    def counting(*args):
-        built.append(1)
-        return real(*args)
-
-    monkeypatch.setattr(corpus_mod, "build_corpus", counting)
+    built = count_builds(monkeypatch)
     CorpusLoader(store).load()
     assert built == [1]
 
