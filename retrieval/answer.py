@@ -344,13 +344,13 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
     counted = _counted(plan.question)
-    if counted and " | " not in quote:  # a table row's number counts its first cell
+    if " | " in quote:  # a table row: its number is in a value cell, and counts its first cell
+        numbers = [m for m in numbers if m.start() > quote.index(" | ")]
+    elif counted:
         # only a number of the thing asked about: "9 children per case manager" is not a
         # number of staff, and a bold "9" would say it was
         focus = {stem(counted)} | synonyms(stem(counted))
-        numbers = [
-            m for m in numbers if any(stem(w) in focus for w in words(quote[m.end() :])[:6])
-        ]
+        numbers = [m for m in numbers if any(stem(w) in focus for w in words(quote[m.end() :])[:6])]
     if not numbers:
         return None
     start, end = numbers[0].span()

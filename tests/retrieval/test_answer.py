@@ -232,6 +232,7 @@ class TestAnsweringSpan:
 
     def test_a_table_row_s_value(self, span):
         assert span("How many DTOs were in the sample?", "Detention and Training Orders | 8") == "8"
+        assert span("How many staff were there?", "1.2 Staff | 23") == "23"  # not the number 1.2
 
     def test_a_table_row_s_standard_number_is_not_a_count(self, sample_corpus):
         from retrieval.answer import _prints_what_is_asked
