@@ -15,7 +15,7 @@ from findings.text import normalise_space
 from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
-from retrieval.hybrid import Hit, hit_from_row
+from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
 from retrieval.structured import StructuredAnswerer
 from retrieval.text import (
@@ -297,10 +297,7 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     """The question asks for one fact (by meaning: "How many youngsters' files did they go
     through?" asks for the cases inspected) and the passage is where the report prints it (its
     record, `ingest.records`): what is asked, whatever words the question used."""
-    if not plan.fact or hit.row < 0:
-        return False
-    records = corpus.metas[hit.row].get("records") or ()
-    return any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records)
+    return hit.row >= 0 and prints_fact(corpus.metas[hit.row], plan.fact)
 
 
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:

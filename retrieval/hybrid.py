@@ -68,8 +68,9 @@ def rerank_features(
     summary, the fact's or the grades' record), and its fused rank."""
     md = corpus.metas[row]
     section = md["section"].lower()
-    records = md.get("records") or ()
     heading = set(content_terms(md.get("section_path") or md["section"]))
+    summary = plan.overall and section.strip() in SUMMARY_HEADINGS
+    fact = not summary and prints_fact(md, plan.fact)
     return {
         "dense": dense,
         "coverage": corpus.coverage(terms, row),
@@ -77,20 +78,13 @@ def rerank_features(
         "numbered": float(not plan.overall and md["kind"] == "numbered"),
         "actions": float(plan.wants_actions and section in ACTION_SECTIONS),
         "wanted": float(_prints_wanted(plan, corpus, row)),
-        "summary": float(plan.overall and section.strip() in SUMMARY_HEADINGS),
-        "fact": float(
-            bool(plan.fact)
-            and not (plan.overall and section.strip() in SUMMARY_HEADINGS)
-            and any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records)
-        ),
+        "summary": float(summary),
+        "fact": float(fact),
         "rating": float(
             plan.rating
-            and not (plan.overall and section.strip() in SUMMARY_HEADINGS)
-            and not (
-                plan.fact
-                and any(r.get("kind") == "fact" and r.get("subject") == plan.fact for r in records)
-            )
-            and any(r.get("kind") == "rating" for r in records)
+            and not summary
+            and not fact
+            and any(r.get("kind") == "rating" for r in md.get("records") or ())
         ),
         "fused": fused,
         "bullet": float(md["kind"] == "bullet"),
@@ -98,6 +92,14 @@ def rerank_features(
         "short": float(len(corpus.texts[row]) < SHORT),
         "bm25_share": bm25_share,
     }
+
+
+def prints_fact(meta: dict, subject: str | None) -> bool:
+    """Is this paragraph where its report prints the fact `subject` (its record,
+    `ingest.records`)? False when no fact is asked for."""
+    return bool(subject) and any(
+        r.get("kind") == "fact" and r.get("subject") == subject for r in meta.get("records") or ()
+    )
 
 
 def rerank_score(features: dict[str, float]) -> float:

@@ -27,7 +27,7 @@ from findings.lexicon import ABOVE_WORDS, BELOW_WORDS, OVERALL_RATING_SUBJECT
 from findings.vocab import list_kind
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
-from retrieval.hybrid import Hit, hit_from_row
+from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
 from retrieval.text import sentences, stem, tokens, words
 
@@ -257,11 +257,7 @@ def _agrees(plan: Plan, hits: list[Hit], corpus: Corpus) -> bool:
     """Does the search agree that the question is about the fact: one of the best few passages
     prints it (its record)? "Which service brought in a one-page plan?" reads like "which
     service" by meaning, but its passages are about the plan, not the manager."""
-    return any(
-        r.get("kind") == "fact" and r.get("subject") == plan.fact
-        for h in hits[:AGREEING_HITS]
-        for r in corpus.metas[h.row].get("records") or ()
-    )
+    return any(prints_fact(corpus.metas[h.row], plan.fact) for h in hits[:AGREEING_HITS])
 
 
 def _targets(plan: Plan, corpus: Corpus) -> list[str]:
@@ -289,7 +285,7 @@ def _stems(text: str) -> list[str]:
     return [stem(w) for w in words(text)]
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
-    """Is `part` a run of consecutive items of `words`?"""
+def _contains(seq: list[str], part: list[str]) -> bool:
+    """Is `part` a run of consecutive items of `seq`?"""
     n = len(part)
-    return n > 0 and any(words[i : i + n] == part for i in range(len(words) - n + 1))
+    return n > 0 and any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
