@@ -236,13 +236,18 @@ class TestKindOfAnswer:
         assert plan("What did inspectors say about planning in Thurrock?").wants is None
 
 
+@pytest.fixture(scope="module")
+def intent_planner(embedder, tmp_path_factory):
+    """A planner that reads intents with the real model (its exemplar fit cached once)."""
+    return QuestionPlanner(IntentClassifier(embedder, tmp_path_factory.mktemp("intents")))
+
+
 class TestFactIntent:
     """A fact read by meaning is kept only when the question asks for that kind of thing."""
 
     @pytest.fixture
-    def read(self, sample_corpus, embedder, tmp_path):
-        planner = QuestionPlanner(IntentClassifier(embedder, tmp_path))
-        return lambda q: planner.plan(q, None, None, sample_corpus)
+    def read(self, sample_corpus, intent_planner):
+        return lambda q: intent_planner.plan(q, None, None, sample_corpus)
 
     def test_a_person_fact_asked_for_a_person(self, read):
         p = read("Who was the lead inspector in Thurrock?")
@@ -313,9 +318,8 @@ class TestListHeadingsInOtherWords:
         )
 
     @pytest.fixture
-    def read(self, corpus, embedder, tmp_path):
-        planner = QuestionPlanner(IntentClassifier(embedder, tmp_path))
-        return lambda q: planner.plan(q, None, None, corpus)
+    def read(self, corpus, intent_planner):
+        return lambda q: intent_planner.plan(q, None, None, corpus)
 
     def test_the_strengths_list_includes_the_report_s_own_heading(self, read):
         p = read("What went well in Calder?")
