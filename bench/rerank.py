@@ -104,7 +104,7 @@ def main() -> None:
 
     paths = [Path(p) for p in sys.argv[1:]] or [Path(p) for p in DEFAULT]
     assistant = build_assistant(get_settings())
-    sets = {p.name: problems(p, assistant) for p in paths}
+    sets = {f"{p.parent.name}/{p.name}": problems(p, assistant) for p in paths}
     names = list(RERANK_WEIGHTS)
     today = np.array([RERANK_WEIGHTS[n] for n in names])
     everything = [d for data in sets.values() for d in data]

@@ -83,7 +83,9 @@ def _paged_text(split: Callable[[str], list[Line]]):
     def read(path: Path, data: bytes, settings: Settings) -> tuple[list[Line], int | None]:
         text = _decode(path, data)
         lines = split(text)
-        pages = max((ln.page or 1 for ln in lines), default=1) if "\f" in text else None
+        paged = "\f" in text or any(ln.role == "page" for ln in lines)
+        pages = max((ln.page or 1 for ln in lines), default=1) if paged else None
+        lines = [ln if ln.role != "page" else Line("", ln.page, "blank") for ln in lines]
         if pages is None:
             for ln in lines:
                 ln.page = None
@@ -103,7 +105,7 @@ def _read_docx(path: Path, data: bytes, settings: Settings) -> tuple[list[Line],
 def _readers() -> tuple[Reader, ...]:
     return (
         Reader("pdf", (".pdf",), _read_pdf),
-        Reader("txt", (".txt",), _paged_text(_text_lines)),
+        Reader("txt", (".txt",), _paged_text(_plain_text_lines)),
         Reader("md", (".md", ".markdown"), _paged_text(_markdown_lines)),
         Reader("html", (".html", ".htm"), _paged_text(_html_lines)),
         Reader("docx", (".docx",), _read_docx),
@@ -263,6 +265,84 @@ def _text_lines(text: str) -> list[Line]:
     return lines
 
 
+# A page footer a PDF-to-text conversion leaves on a line of its own: "Page 2", "Page 2 of 6",
+# "- 2 -", "2". Capped lengths: no pattern here can backtrack over a long line.
+PAGE_FOOTER = re.compile(r"^(?:page\s{1,3})?[-–]?\s{0,3}\d{1,4}\s{0,3}(?:of\s{1,3}\d{1,4})?\s{0,3}[-–]?$", re.I)
+# Columns laid out with spaces ("1.1 Governance and leadership       Good"): cells are split
+# where three or more spaces stand between text (prose has at most two, after a full stop).
+COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+RUNNING_LINE_CHARS = 120  # a running header or footer is one short line
+MIN_PAGE_LINES = 10  # bare page numbers stand at least this many lines apart
+
+
+def _plain_text_lines(text: str) -> list[Line]:
+    """Plain text as Lines, with what a PDF-to-text conversion leaves on the page taken off:
+    a page footer line ("Page 2 of 6") becomes a page break (role `page`), and so does the
+    running header or footer printed beside it on several pages (the report's title over every
+    page, which would otherwise be glued into the paragraph it interrupts); columns laid out
+    with spaces become tab-separated cells (a table row)."""
+    lines = _text_lines(text)
+    footers = _page_footers(lines)
+    if footers:
+        running = Counter()
+        near: dict[int, str] = {}
+        for i in footers:
+            for j in _neighbours(lines, i):
+                key = _digits_blanked(lines[j].text)
+                running[key] += 1
+                near[j] = key
+        # a line beside a footer on at least two pages, the same apart from its digits
+        drop = {j for j, key in near.items() if running[key] >= 2 and j not in footers}
+        offset = 0
+        out: list[Line] = []
+        for i, ln in enumerate(lines):
+            if i in drop:
+                continue
+            if i in footers:
+                offset += "\f" not in text  # a form feed has counted the page already
+                out.append(Line("", (ln.page or 1) + offset - 1, "page"))
+                continue
+            out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
+        lines = out
+    for ln in lines:
+        if ln.role is None and "   " in ln.text.strip():
+            ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
+    return lines
+
+
+def _page_footers(lines: list[Line]) -> set[int]:
+    """The lines that are page footers: "Page 2", "Page 2 of 6" anywhere; a bare number ("2",
+    "- 2 -") only in a run of them that counts up page by page, at least `MIN_PAGE_LINES`
+    apart (a number alone on a line may be a table's cell)."""
+    found = [
+        (i, ln.text.strip())
+        for i, ln in enumerate(lines)
+        if ln.role is None and ln.text.strip() and PAGE_FOOTER.match(ln.text.strip())
+    ]
+    worded = {i for i, t in found if not t.strip("-– ").isdigit()}
+    bare = [(i, int(t.strip("-– "))) for i, t in found if i not in worded]
+    counted = len(bare) >= 2 and all(
+        b[1] > a[1] and b[0] - a[0] >= MIN_PAGE_LINES for a, b in zip(bare, bare[1:])
+    )
+    return worded | ({i for i, _ in bare} if counted else set())
+
+
+def _neighbours(lines: list[Line], i: int) -> list[int]:
+    """The nearest non-blank line above and below line `i` (a footer's running header)."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].text.strip():
+            j += step
+        if 0 <= j < len(lines) and len(lines[j].text.strip()) <= RUNNING_LINE_CHARS:
+            out.append(j)
+    return out
+
+
+def _digits_blanked(text: str) -> str:
+    return " ".join("".join("#" if c.isdigit() else c for c in text).split()).lower()
+
+
 _MD_NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\]")
 _MD_NOTE_BODY = re.compile(r"^\[\^([^\]\s]{1,40})\]:\s*(.*)$")
 
@@ -277,6 +357,9 @@ def _markdown_lines(text: str) -> list[Line]:
     lines = _text_lines(text)
     start = _front_matter(lines, out)
     markers = _md_note_markers(text)
+    deepest = 1  # the level of the last `#` heading: a bold line heads a part below it
+    # a file that marks its headings with `#` uses bold for emphasis and labels, not headings
+    marked = any(_md_heading(ln.text.strip()) for ln in lines[start:])
     for line in lines[start:]:
         s = line.text.strip()
         if markers and "[^" in s:
@@ -287,11 +370,14 @@ def _markdown_lines(text: str) -> list[Line]:
                 continue
             s = _MD_NOTE_REF.sub(lambda m: markers.get(m.group(1), m.group(0)), s)
             line = Line(s, line.page, line.role)
-        heading = _md_heading(s)
+        heading = _md_heading(s) or (
+            None if marked else _bold_heading(s, deepest, not any(o.text for o in out))
+        )
         if heading:
             level, title = heading
             out.append(Line(_md_inline(title), line.page, "heading", level))
             header = None
+            deepest = level if s.startswith("#") else deepest
         elif s.startswith("|") and s.endswith("|"):
             if _md_table_separator(s):
                 continue
@@ -351,6 +437,22 @@ def _md_heading(s: str) -> tuple[int, str] | None:
     if not 1 <= level <= 6 or not s[level : level + 1].isspace():
         return None
     return level, s[level:].strip().rstrip("#").rstrip()
+
+
+def _bold_heading(s: str, deepest: int, first: bool) -> tuple[int, str] | None:
+    """A line that is all bold (`**Assessment**`, `__What we found__`) and short, not a
+    sentence: a heading in a Markdown file that marks its headings only by weight. The first
+    line of the file is its title (level 1); others sit one level below the last `#` heading."""
+    for mark in ("**", "__"):
+        inner = s[2:-2].strip() if s.startswith(mark) and s.endswith(mark) and len(s) > 4 else ""
+        if inner and mark not in inner and len(inner) <= MAX_BOLD_HEADING_CHARS:
+            if inner[-1:] in ".;,!?" or inner[-1:] == ":" and len(inner.split()) > 6:
+                return None
+            return (1 if first else deepest + 1), inner
+    return None
+
+
+MAX_BOLD_HEADING_CHARS = 120  # a longer bold line is an emphasised sentence
 
 
 _MD_CELL_RULE = re.compile(r"\s*:?-{2,}:?\s*")

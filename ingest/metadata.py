@@ -121,8 +121,9 @@ def _front(front: dict[str, str], *names: str) -> str | None:
     return next((front[n].strip() for n in names if front.get(n, "").strip()), None)
 
 
-_PLACE = r"[A-Z][\w'’-]*(?:\s+(?:and\s+|upon\s+|on\s+|of\s+)?[A-Z][\w'’-]*)*"
-_SERVICE = r"\s+(?:Youth\s+Offending\s+(?:Service|Team)|YOS|YOT)\b"
+# A place name stays on one line: "in Brindlemoor" at a line's end is not "Brindlemoor Published"
+_PLACE = r"[A-Z][\w'’-]*(?:[ \t]+(?:and[ \t]+|upon[ \t]+|on[ \t]+|of[ \t]+)?[A-Z][\w'’-]*)*"
+_SERVICE = r"\s+(?:Youth\s+(?:Offending|Justice)\s+(?:Service|Team)|YOS|YOT|YJS)\b"
 
 
 def _area(title: str | None, text: str) -> str | None:
@@ -135,7 +136,7 @@ def _area(title: str | None, text: str) -> str | None:
         if m:
             return m.group(1)
     for pattern in (
-        rf"\byouth offending (?:work|services?) in\s+({_PLACE})",
+        rf"\byouth (?:offending|justice) (?:work|services?) in\s+({_PLACE})",
         rf"\bsupervised by\s+(?:the\s+)?({_PLACE}?){_SERVICE}",
     ):
         m = re.search(pattern, text[:5000])

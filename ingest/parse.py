@@ -36,7 +36,8 @@ NUMBER = re.compile(
 )
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
-FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,40}):[ \t]*(.*)$")
+BRACKET_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s+(\S.*)$")
+FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,60}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
 TERMINAL = ".!?:;)\"'”’"  # a text ending in one of these does not run on into the next block
 MARKER_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
@@ -47,6 +48,9 @@ MAX_PARAGRAPH_CHARS = 20_000
 # A heading longer than this is a paragraph marked as a heading: read as one, it would become the
 # section name stamped on every paragraph below it.
 MAX_HEADING_CHARS = 300
+# A line "Label: value" starts a header field when the label has at most this many words
+# ("Chair of the management board: …"); a longer run before a colon is a sentence.
+MAX_FIELD_LABEL_WORDS = 6
 # A "Standard: grade" line longer than this is a sentence, not a rating line.
 MAX_RATING_LINE_CHARS = 120
 # Footnote markers are looked up up to this many digits long (see `_attach_footnotes`).
@@ -148,8 +152,11 @@ def _starts_item(text: str) -> bool:
     s = text.strip()
     if BULLET.match(s) or NUMBER.match(s) or NOTE.match(s) or FOOTNOTE.match(s) or "\t" in text:
         return True
+    m = BRACKET_FOOTNOTE.match(s)  # "[1] Ministry of Justice …", not a wrapped "[1] for …"
+    if m and m.group(2)[:1].isupper():
+        return True
     m = FIELD.match(s)  # `Publication date: 20 May 2015` lines in a front block
-    return bool(m and m.group(2).strip() and len(m.group(1).split()) <= 4)
+    return bool(m and m.group(2).strip() and len(m.group(1).split()) <= MAX_FIELD_LABEL_WORDS)
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
@@ -282,7 +289,7 @@ def _structure(
         s = b.text.strip()
         if b.role == "heading" and len(s) > MAX_HEADING_CHARS:
             b = replace(b, role="p")
-        m_foot = FOOTNOTE.match(s)
+        m_foot = FOOTNOTE.match(s) or _bracket_footnote(s, paras)
         if b.role == "footnote" or (m_foot and b.role in (None, "p")):
             m_any = m_foot or re.match(r"^(\S+)\s*(.+)$", s)
             if m_any is not None:  # a one-word footnote block has no body to attach
@@ -328,7 +335,7 @@ def _structure(
             ):
                 group = _heading_name(s)[0]  # "2. Court disposals" over its standards' grades
                 continue
-        if _looks_like_heading(b, infer_headings, labels_only) and not _continues(paras, b):
+        if _looks_like_heading(b, infer_headings, labels_only) and not _continues(paras, b, run):
             name, _num = _heading_name(s)
             if not name:
                 continue
@@ -356,7 +363,7 @@ def _structure(
                 path = [name]
             section = name
             continue
-        if _continues(paras, b):
+        if _continues(paras, b, run):
             prev = paras[-1]
             prev.extend(s)
             prev.end_page = b.page
@@ -402,25 +409,39 @@ def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, s
     return "prose", None, s
 
 
+def _bracket_footnote(s: str, paras: list[_Para]) -> re.Match | None:
+    """`[1] Ministry of Justice …` after a paragraph that prints `[1]`: a footnote body in a
+    text that marks its notes with bracketed numbers (a PDF-to-text conversion)."""
+    m = BRACKET_FOOTNOTE.match(s)
+    if m is None:
+        return None
+    marker = m.group(1)
+    seen = any(marker in p.text or any(marker in q for q in p.pieces) for p in paras[-50:])
+    return m if seen else None
+
+
 def _sentence_like(text: str) -> bool:
     return len(text.split()) >= 6 or bool(re.search(r"[.!?]$", text.strip()))
 
 
-def _continues(paras: list[_Para], b: _Block) -> bool:
+def _continues(paras: list[_Para], b: _Block, run: int | None = None) -> bool:
     """A block that starts in lower case after a paragraph left mid-sentence continues it
     (the paragraph was split by a page break, a running header or a footnote)."""
     if not paras or b.role in ("heading", "tr", "th", "li"):
         return False
     prev = paras[-1]
+    if run is not None and prev.run != run:  # a heading came between: a new part begins
+        return False
     s = b.text.strip()
     last_page = prev.end_page or prev.page
     new_page = b.page is not None and last_page is not None and b.page > last_page
-    return (
-        prev.kind in ("prose", "numbered", "bullet")
-        and not prev.ends_sentence()
-        and (s[:1].islower() or new_page)
-        and not _starts_item(s)
-    )
+    if _starts_item(s):
+        return False
+    if prev.kind in ("prose", "numbered", "bullet") and not prev.ends_sentence():
+        return s[:1].islower() or new_page
+    # a numbered paragraph runs on over a page break: an unnumbered block at the top of the
+    # next page is its next sentence (a numbered report numbers each of its paragraphs)
+    return new_page and prev.kind == "numbered" and _sentence_like(s) and b.role in (None, "p")
 
 
 def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]]) -> None:
@@ -448,6 +469,8 @@ def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]])
     own: dict[int, list[str]] = {}  # owner index -> footnotes that became paragraphs
     for marker, body, interrupted in footnotes:
         owner = first.get(marker)
+        if owner is None and marker.startswith("["):  # `[1]`: the paragraph printing it
+            owner = next((i for i, p in enumerate(paras) if marker in p.text), None)
         if owner is None and 0 <= interrupted < len(paras):
             owner = interrupted
         if owner is None:

@@ -435,3 +435,102 @@ class TestEvalLayouts:
         assert summary.footnotes[0].startswith("¹ Published January 2017")
         assert [p.ordinal for p in in_section(r, "Areas requiring improvement")] == [1, 2, 3, 4, 5]
         assert [p.ordinal for p in in_section(r, "Closing")] == [1, 2]
+
+
+LAYOUTS = ROOT / "tests" / "ingest" / "layouts"
+
+
+@pytest.fixture(scope="module")
+def text():
+    return parse_file(LAYOUTS / "brindlemoor_yos_2018.txt")
+
+
+@pytest.fixture(scope="module")
+def markdown():
+    return parse_file(LAYOUTS / "fenwick_yjs_2022.md")
+
+
+class TestConvertedLayouts:
+    """Layouts users bring that the sample reports do not have: a PDF-to-text conversion with
+    running headers, page footers, a table laid out with spaces and ALL-CAPS headings; a
+    Markdown file whose headings are bold lines only."""
+
+    def test_page_footers_are_page_breaks_and_running_headers_go(self, text):
+        assert text.meta.pages == 3
+        assert not any("Page 2" in p.text or "Page 3" in p.text for p in text.paragraphs)
+        recs = in_section(text, "RECOMMENDATIONS")
+        assert [p.text for p in recs] == [
+            "make sure that plans address the risk of harm to others",
+            "improve the quality of contingency planning.",
+        ]
+
+    def test_a_numbered_paragraph_runs_on_over_a_page_break(self, text):
+        p = by_number(text)["1.2"]
+        assert p.text.endswith(
+            "since a new supervision policy was introduced. "
+            "Staff told us they felt supported by their managers."
+        )
+        assert by_number(text)["2.1"].page == 2
+
+    def test_columns_laid_out_with_spaces_are_table_rows(self, text):
+        rows = in_section(text, "RATINGS", "table_row")
+        assert [p.text for p in rows] == [
+            "Standard | Rating",
+            "1.1 Governance and leadership | Good",
+            "1.2 Staff | Requires improvement",
+            "2.1 Assessment | Good",
+            "2.2 Planning | Inadequate",
+        ]
+
+    def test_header_fields_one_per_line_and_area_on_one_line(self, text):
+        fields = [p.text for p in in_section(text, "Header", "field")]
+        assert fields[-2:] == [
+            "Head of service: Daniel Pike",
+            "Chair of the management board: Cllr Joan Ferris",
+        ]
+        assert text.meta.area == "Brindlemoor"
+        assert text.meta.lead_inspector == "Ruth Okafor"
+
+    def test_all_caps_headings_hold_their_paragraphs(self, text):
+        assert [p.paragraph for p in in_section(text, "COURT DISPOSALS")] == ["2.1", "2.2"]
+        assert [p.ordinal for p in in_section(text, "PRIORITIES FOR IMPROVEMENT")] == [1, 2]
+
+    def test_bold_lines_are_headings_in_markdown_without_hashes(self, markdown):
+        assert markdown.meta.title == "Re-inspection of youth justice services in Fenwick"
+        assert markdown.meta.area == "Fenwick"
+        sections = list(dict.fromkeys(p.section for p in markdown.paragraphs))
+        assert sections == ["Header", "Overall judgement", "What we found", "Assessment",
+                            "What must change"]
+        rows = in_section(markdown, "Assessment", "table_row")
+        assert [p.text for p in rows] == [
+            "Assessment | Requires improvement | Good",
+            "Planning | Inadequate | Good",
+        ]
+        assert rows[0].columns == ["Standard", "2019", "2022"]
+
+    def test_bold_lines_stay_text_where_hashes_mark_the_headings(self, tmp_path):
+        f = tmp_path / "oakhill_yos_2020.md"
+        f.write_text(
+            "# Inspection of youth offending services in Oakhill\n\n## Ratings\n\n"
+            "**Organisational delivery**\n\n1.1 Governance and leadership: Good\n"
+        )
+        report = parse_file(f)
+        assert [(p.section, p.section_path, p.text) for p in report.paragraphs] == [
+            ("Ratings", "Ratings > Organisational delivery", "1.1 Governance and leadership: Good")
+        ]
+
+    def test_bracketed_footnote_goes_to_the_paragraph_that_prints_its_marker(self, tmp_path):
+        f = tmp_path / "oakhill_sqs_2016.txt"
+        f.write_text(
+            "Summary\n\nThe reoffending rate [1] was 40%.\n\nReducing reoffending\n\n"
+            "1.1 Intervention plans were written on time in most of the cases we read, but\n"
+            "[1] Ministry of Justice figures.\nPage 2 of 3\n"
+            "were not reviewed when things changed.\n"
+        )
+        report = parse_file(f)
+        summary = in_section(report, "Summary")[0]
+        assert summary.footnotes == ["[1] Ministry of Justice figures."]
+        assert by_number(report)["1.1"].text == (
+            "Intervention plans were written on time in most of the cases we read, but were not "
+            "reviewed when things changed."
+        )
