@@ -267,7 +267,9 @@ def _text_lines(text: str) -> list[Line]:
 
 # A page footer a PDF-to-text conversion leaves on a line of its own: "Page 2", "Page 2 of 6",
 # "- 2 -", "2". Capped lengths: no pattern here can backtrack over a long line.
-PAGE_FOOTER = re.compile(r"^(?:page\s{1,3})?[-–]?\s{0,3}\d{1,4}\s{0,3}(?:of\s{1,3}\d{1,4})?\s{0,3}[-–]?$", re.I)
+PAGE_FOOTER = re.compile(
+    r"^(?:page\s{1,3})?[-–]?\s{0,3}\d{1,4}\s{0,3}(?:of\s{1,3}\d{1,4})?\s{0,3}[-–]?$", re.I
+)
 # Columns laid out with spaces ("1.1 Governance and leadership       Good"): cells are split
 # where three or more spaces stand between text (prose has at most two, after a full stop).
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
@@ -322,7 +324,7 @@ def _page_footers(lines: list[Line]) -> set[int]:
     worded = {i for i, t in found if not t.strip("-– ").isdigit()}
     bare = [(i, int(t.strip("-– "))) for i, t in found if i not in worded]
     counted = len(bare) >= 2 and all(
-        b[1] > a[1] and b[0] - a[0] >= MIN_PAGE_LINES for a, b in zip(bare, bare[1:])
+        b[1] > a[1] and b[0] - a[0] >= MIN_PAGE_LINES for a, b in zip(bare, bare[1:], strict=False)
     )
     return worded | ({i for i, _ in bare} if counted else set())
 

@@ -499,8 +499,13 @@ class TestConvertedLayouts:
         assert markdown.meta.title == "Re-inspection of youth justice services in Fenwick"
         assert markdown.meta.area == "Fenwick"
         sections = list(dict.fromkeys(p.section for p in markdown.paragraphs))
-        assert sections == ["Header", "Overall judgement", "What we found", "Assessment",
-                            "What must change"]
+        assert sections == [
+            "Header",
+            "Overall judgement",
+            "What we found",
+            "Assessment",
+            "What must change",
+        ]
         rows = in_section(markdown, "Assessment", "table_row")
         assert [p.text for p in rows] == [
             "Assessment | Requires improvement | Good",
