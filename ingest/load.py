@@ -286,7 +286,7 @@ def _plain_text_lines(text: str) -> list[Line]:
     lines = _text_lines(text)
     footers = _page_footers(lines)
     if footers:
-        running = Counter()
+        running: Counter[str] = Counter()
         near: dict[int, str] = {}
         for i in footers:
             for j in _neighbours(lines, i):
