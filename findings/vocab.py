@@ -126,5 +126,8 @@ MONTHS = {
     )
 }
 MONTH_PATTERN = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
+# A letter's salutation and sign-off ("Dear Ms Quenby", "Yours sincerely"): short lines that
+# look like headings in plain text but head nothing.
+LETTER_FORMULAS = ("dear ", "yours sincerely", "yours faithfully")
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)

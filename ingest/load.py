@@ -273,6 +273,8 @@ PAGE_FOOTER = re.compile(
 # Columns laid out with spaces ("1.1 Governance and leadership       Good"): cells are split
 # where three or more spaces stand between text (prose has at most two, after a full stop).
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+# A line drawn with characters ("____________", "-----", "======"): layout, not text.
+RULE_LINE = re.compile(r"^[_=~*·.\-–—]{4,}$")
 RUNNING_LINE_CHARS = 120  # a running header or footer is one short line
 MIN_PAGE_LINES = 10  # bare page numbers stand at least this many lines apart
 
@@ -307,7 +309,9 @@ def _plain_text_lines(text: str) -> list[Line]:
             out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
         lines = out
     for ln in lines:
-        if ln.role is None and "   " in ln.text.strip():
+        if ln.role is None and RULE_LINE.match(ln.text.strip()):
+            ln.text, ln.role = "", "blank"  # the rule over a page's footnotes
+        elif ln.role is None and "   " in ln.text.strip():
             ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
     return lines
 

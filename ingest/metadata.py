@@ -15,6 +15,10 @@ RANGE = re.compile(
     rf"\b(\d{{1,2}})(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:-|–|—|to|and|until)\s*(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b",
     re.I,
 )
+PUBLISHED = re.compile(
+    rf"\bpublished(?: on)?:?\s+(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}})\b", re.I
+)
+HEAD_CHARS = 3000  # the front of a report, where its publication date is printed
 INSPECTORATES = [
     (
         "HM Inspectorate of Probation",
@@ -61,6 +65,11 @@ def extract_metadata(
     pub = _front(front, "publication date", "published", "date of publication") or _field(
         paragraphs, "publication date", "published", "date of publication"
     )
+    if not pub:  # "Published 7 September 2022" with no colon, or a letter's "Date:" line
+        said = PUBLISHED.search(full[:HEAD_CHARS])
+        pub = said.group(1) if said else _field(
+            [p for p in paragraphs if p.section == "Header"], "date"
+        )
     m = DATE.search(pub or "")
     if m:
         meta.publication_date = _iso(*m.groups())
@@ -70,7 +79,7 @@ def extract_metadata(
     )
     candidates = [fw] if fw else []
     candidates += re.findall(
-        r"(?:conducted|fieldwork|took place|carried out|inspected)[^.]{0,80}", full, re.I
+        r"(?:conducted|fieldwork|took place|carried out|inspected)[^.]{0,120}", full, re.I
     )
     for text in candidates:
         r = RANGE.search(text or "")
@@ -86,7 +95,7 @@ def extract_metadata(
     lead = _name(_front(front, "lead inspector") or _field(paragraphs, "lead inspector"))
     if not lead:
         m = re.search(
-            r"lead inspector(?:,)? (?:who )?(?:was|is)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
+            r"lead inspector(?:,? (?:who )?(?:was|is)|:)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
             full,
         )
         lead = m.group(1) if m else None

@@ -22,14 +22,16 @@ from pathlib import Path
 from findings.errors import IngestError
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
-from findings.vocab import SUPERSCRIPT_DIGITS, list_kind
+from findings.vocab import LETTER_FORMULAS, SUPERSCRIPT_DIGITS, list_kind
 from ingest.load import Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
 from ingest.version import PARSER_VERSION as PARSER_VERSION  # bump it there when parsing changes
 from ingest.version import report_version
 
-BULLET = re.compile(r"^[-•*▪●◦–]\s+(?=\S)")
+# `o` is the sub-item bullet Word's lists become in text ("  o plans prepared …"): only before
+# a lower-case word, so a sentence never loses a leading "O"
+BULLET = re.compile(r"^(?:[-•*▪●◦–]\s+(?=\S)|o\s+(?=[a-z]))")
 # `1.1.`, `2.1.1`, `1.1)`, `(3)`, `3.` or `3)` in front of a paragraph, optionally after a bullet
 NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
@@ -203,7 +205,7 @@ def _close(block: _Block | None, pieces: list[str]) -> None:
 def _wrapped_dash(left: str, line: str) -> bool:
     """`website - <http://…>` wrapped so the new line starts with `- `: not a bullet.
     `left` is the text before the line, or any end of it."""
-    m = BULLET.match(line.strip())
+    m = BULLET.match(line.strip()) if line.strip()[:1] in "-–" else None
     rest = line.strip()[m.end() :] if m else ""
     return bool(m) and left[-1:] not in TERMINAL and not (rest[:1].isupper() or rest[:1].isdigit())
 
@@ -236,6 +238,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     if labels_only and not s.endswith(":"):
         return False
     if BULLET.match(s) or len(s) > 100 or len(s.split()) > 14:
+        return False
+    if s.lower().startswith(LETTER_FORMULAS):
         return False
     if re.search(r"[.;,!?]$", s) or not (s[:1].isupper() or s[:1].isdigit()):
         return False
@@ -339,6 +343,11 @@ def _structure(
             name, _num = _heading_name(s)
             if not name:
                 continue
+            if list_kind(section) and GROUP_LINE.match(s.rstrip(":").strip()):
+                # "The Youth Justice Board should:" set as a heading under Recommendations
+                # names who the items below are for: they stay recommendations
+                group = s.rstrip(":").strip()
+                continue
             level = b.level or (len(_num.split(".")) + 1 if _num else 1)
             if (title is None and list_kind(name) is None) and (
                 b.level == 1
@@ -437,7 +446,9 @@ def _continues(paras: list[_Para], b: _Block, run: int | None = None) -> bool:
     new_page = b.page is not None and last_page is not None and b.page > last_page
     if _starts_item(s):
         return False
-    if prev.kind in ("prose", "numbered", "bullet") and not prev.ends_sentence():
+    if prev.kind == "bullet":  # list items often end without a stop: only lower case runs on
+        return s[:1].islower() and not prev.ends_sentence()
+    if prev.kind in ("prose", "numbered") and not prev.ends_sentence():
         return s[:1].islower() or new_page
     # a numbered paragraph runs on over a page break: an unnumbered block at the top of the
     # next page is its next sentence (a numbered report numbers each of its paragraphs)

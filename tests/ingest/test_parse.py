@@ -539,3 +539,72 @@ class TestConvertedLayouts:
             "Intervention plans were written on time in most of the cases we read, but were not "
             "reviewed when things changed."
         )
+
+    def test_a_converted_letter_keeps_its_lists_whole(self, tmp_path):
+        """A rule line over a page's footnotes, `o` sub-bullets, list items without stops that
+        end a page, a salutation and a letter's "Date:" line."""
+        f = tmp_path / "oakhill_sqs_2018.txt"
+        f.write_text(
+            "To: Ann Lee, Head of Oakhill YOS\nDate: 23 March 2018\n\nDear Ms Lee\n\n"
+            "We carried out a Short Quality Screening (SQS) of youth offending work in Oakhill "
+            "from 6 to 8 March 2018 [1].\n\n"
+            "Key strengths\n\n• Strong relationships with children\n• Good help with education\n"
+            "____________________\n[1] Cases sentenced since June 2017.\n\n"
+            "                                 Page 1 of 2\n"
+            "Oakhill YOS -- Short Quality Screening\n\n"
+            "Areas requiring improvement\n\n• Plans should include the child's views\n"
+            "  o plans in the Riverside team were a concern\n• Risk plans need contingencies\n\n"
+            "We would ask you to send us an action plan.\n\nYours sincerely\n\n"
+            "                                 Page 2 of 2\n"
+            "Oakhill YOS -- Short Quality Screening\n"
+        )
+        report = parse_file(f)
+        assert [p.text for p in in_section(report, "Key strengths")] == [
+            "Strong relationships with children",
+            "Good help with education",
+        ]
+        assert [p.text for p in in_section(report, "Areas requiring improvement")] == [
+            "Plans should include the child's views",
+            "plans in the Riverside team were a concern",
+            "Risk plans need contingencies",
+        ]
+        assert in_section(report, "Header")[-1].footnotes == [
+            "[1] Cases sentenced since June 2017."
+        ]
+        assert not any("____" in p.text or p.section.startswith("Dear") for p in report.paragraphs)
+        assert report.meta.publication_date == "2018-03-23"
+        assert (report.meta.fieldwork_start, report.meta.fieldwork_end) == (
+            "2018-03-06",
+            "2018-03-08",
+        )
+
+    def test_addressee_headings_under_recommendations_stay_recommendations(self, tmp_path):
+        f = tmp_path / "oakhill_thematic_2024.html"
+        f.write_text(
+            "<html><body><h1>A thematic inspection</h1><p>Published 12 March 2024.</p>"
+            "<h2>Recommendations</h2><h3>The Youth Justice Board should:</h3>"
+            "<ul><li>publish guidance on screening</li></ul>"
+            "<h3>Heads of youth justice services should:</h3>"
+            "<ul><li>train all case managers</li></ul><h2>Introduction</h2>"
+            "<p>1.1 Research shows that most children in the system have a need.</p>"
+            "</body></html>"
+        )
+        report = parse_file(f)
+        assert [(p.section, p.section_path, p.text) for p in report.paragraphs[-3:]] == [
+            (
+                "Recommendations",
+                "Recommendations > The Youth Justice Board should",
+                "publish guidance on screening",
+            ),
+            (
+                "Recommendations",
+                "Recommendations > Heads of youth justice services should",
+                "train all case managers",
+            ),
+            (
+                "Introduction",
+                "Introduction",
+                "Research shows that most children in the system have a need.",
+            ),
+        ]
+        assert report.meta.publication_date == "2024-03-12"
