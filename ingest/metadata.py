@@ -67,8 +67,10 @@ def extract_metadata(
     )
     if not pub:  # "Published 7 September 2022" with no colon, or a letter's "Date:" line
         said = PUBLISHED.search(full[:HEAD_CHARS])
-        pub = said.group(1) if said else _field(
-            [p for p in paragraphs if p.section == "Header"], "date"
+        pub = (
+            said.group(1)
+            if said
+            else _field([p for p in paragraphs if p.section == "Header"], "date")
         )
     m = DATE.search(pub or "")
     if m:
