@@ -318,7 +318,7 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
         return bool(PROPORTION.search(text))
-    counted = _counted(q)
+    counted = _counted(q, _place_words(corpus))
     if counted:
         return prints_count(text, stem(counted)) or ("%" in text and "percent" in q.lower())
     return has_number(text)
@@ -340,7 +340,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if not plan.quantity:
         return None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
-    counted = _counted(plan.question)
+    counted = _counted(plan.question, _place_words(corpus))
     if " | " in quote:  # a table row: its number is in a value cell, and counts its first cell
         numbers = [m for m in numbers if m.start() > quote.index(" | ")]
     elif counted:
@@ -363,14 +363,21 @@ def _lead(quote: str, span: tuple[int, int] | None) -> str:
     return f"**{quote[span[0] : span[1]]}** — "
 
 
-def _counted(question: str) -> str | None:
-    """What a count question counts: the word right after "how many (of the)", "number of";
-    None when that is a little word ("how many of them had…")."""
+def _counted(question: str, places: frozenset[str] = frozenset()) -> str | None:
+    """What a count question counts: the word right after "how many (of the)", "number of",
+    past an area's name ("how many Brackenfold case managers" counts case managers); None when
+    that is a little word ("how many of them had…")."""
     ws = words(question)
     for _, end in COUNTED_AFTER.spans(ws):
+        while end < len(ws) and ws[end] in places:
+            end += 1
         if end < len(ws) and ws[end].isalpha() and ws[end] not in STOPWORDS:
             return ws[end]
     return None
+
+
+def _place_words(corpus: Corpus) -> frozenset[str]:
+    return frozenset(w for area in corpus.areas for w in words(area))
 
 
 def candidate(
@@ -439,7 +446,17 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         and t not in NOT_CONCEPTS
         and t not in have
         and not any(h.endswith(t) and h[: len(h) - len(t)] in NEGATING_PREFIXES for h in have)
+        and not _spelled_out(t, corpus, have)
     ]
+
+
+def _spelled_out(acronym: str, corpus: Corpus, have: set[str]) -> bool:
+    """An acronym the question uses whose words the reports print under another name: "YOT"
+    (youth offending team) asked of a report of a youth offending *service* that has teams.
+    Every word of its expansion printed is the same thing named otherwise, not a missing
+    topic."""
+    expansion = set(tokens(corpus.acronyms.get(acronym, "")))
+    return bool(expansion) and expansion <= have
 
 
 def _question_terms(plan: Plan, corpus: Corpus) -> dict[str, float]:

@@ -318,6 +318,10 @@ class CorpusLoader:
             pass  # a read-only cache only costs speed
 
 
+# The share of reports whose headings use a word before it counts as a topic (at least one).
+MIN_HEADING_SHARE = 0.1
+
+
 def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     ids, texts, metas = rows["ids"], rows["texts"], rows["metadatas"]
     corpus = Corpus(reports={r["report_id"]: r for r in reports}, ids=ids, texts=texts, metas=metas)
@@ -363,8 +367,19 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     corpus.records = dict(records)
     corpus.vocab = dict(vocab)
     corpus.row_terms = row_terms
-    headings = {md.get("section_path") or md["section"] for md in metas}
-    corpus.heading_terms = set(tokens(" ".join(headings))) | set(corpus.acronyms)
+    # a topic of the genre is a word in the headings of a good share of the reports ("Ratings",
+    # "Out-of-court disposals"); one report's own heading ("The four services in figures") does
+    # not make "figure" a topic that every other report is missing
+    heading_reports: dict[str, set[str]] = defaultdict(set)
+    for heading, rid in {
+        (md.get("section_path") or md["section"], md["report_id"]) for md in metas
+    }:
+        for term in tokens(heading):
+            heading_reports[term].add(rid)
+    enough = max(1, round(MIN_HEADING_SHARE * len(corpus.reports)))
+    corpus.heading_terms = {t for t, rids in heading_reports.items() if len(rids) >= enough} | set(
+        corpus.acronyms
+    )
     for rid, rows_of in corpus.by_report.items():
         corpus.report_terms[rid] = set().union(*(row_terms[i] for i in rows_of))
     corpus.df = dict(df)

@@ -241,3 +241,28 @@ class TestAnsweringSpan:
         plan = QuestionPlanner().plan("How many staff work at the YOS?", None, None, sample_corpus)
         assert not _prints_what_is_asked(plan, "1.2 Staff | Good", sample_corpus)
         assert _prints_what_is_asked(plan, "Staff | 23", sample_corpus)
+
+
+class TestWhatIsCounted:
+    def test_the_area_named_before_the_thing_counted_is_passed_over(self):
+        from retrieval.answer import _counted
+
+        places = frozenset({"brackenfold"})
+        assert _counted("How many Brackenfold case managers were interviewed?", places) == "case"
+        assert _counted("How many of the Brackenfold children were looked after?", places) == (
+            "children"
+        )
+        assert _counted("How many of them had a plan?", places) is None
+
+
+def test_an_acronym_printed_in_full_words_is_not_missing(sample_assistant):
+    """ "YOT" (youth offending team) asked of a report that prints "youth", "offending" and
+    "team" names the same service; "MAPPA" asked of one that never prints its words is
+    missing."""
+    from retrieval.answer import _spelled_out
+
+    corpus = sample_assistant.loader.load()
+    have = {"youth", "offend", "team", "servic"}
+    assert corpus.acronyms["yot"] == "youth offending team"
+    assert _spelled_out("yot", corpus, have) is True
+    assert _spelled_out("mappa", corpus, have) is False

@@ -8,6 +8,7 @@ from findings.settings import Settings
 from ingest.pipeline import Ingester
 from retrieval import corpus as corpus_mod
 from retrieval.corpus import CorpusLoader, learn_acronyms
+from retrieval.text import tokens
 from store.chroma import ChromaStore
 
 
@@ -102,3 +103,35 @@ def test_the_fingerprint_covers_the_lexicon_and_the_tokeniser():
         Path.read_bytes = real_read  # type: ignore[method-assign]
         corpus_mod._code_fingerprint.cache_clear()
     assert read == [lexicon.__file__, text.__file__, corpus_mod.__file__]
+
+
+def plain_corpus(sections: dict[str, list[tuple[str, str]]]):
+    """A corpus of plain rows, no vectors: report id -> [(section, text)]."""
+    from retrieval.corpus import build_corpus
+
+    reports = [{"report_id": rid, "area": rid.split("_")[0].title()} for rid in sections]
+    ids, texts, metas = [], [], []
+    for rid, rows in sections.items():
+        for n, (section, text) in enumerate(rows, start=1):
+            ids.append(f"{rid}-{n}")
+            texts.append(text)
+            metas.append({"report_id": rid, "section": section, "ordinal": n, "kind": "prose"})
+    return build_corpus(reports, {"ids": ids, "texts": texts, "metadatas": metas})
+
+
+def test_a_topic_is_a_heading_word_of_a_share_of_the_reports():
+    """One report's own heading ("The four services in figures") does not make "figure" a
+    topic other reports miss; a heading many reports use ("Ratings") does, and in a small
+    collection one report is enough."""
+    reports = {
+        f"area{i}_yos_2020": [("Ratings", "Assessment was rated Good."), ("Staff", "Staff were.")]
+        for i in range(18)
+    }
+    reports["tarn_thematic_2024"] = [("The four services in figures", "Tarn supervised 88.")]
+    reports["wick_sqs_2018"] = [("Reducing reoffending", "Plans were weak.")]
+    corpus = plain_corpus(reports)  # 20 reports: a topic is in the headings of at least 2
+    (rating,), (staff,), (figure,) = tokens("Ratings"), tokens("Staff"), tokens("figures")
+    assert rating in corpus.heading_terms and staff in corpus.heading_terms
+    assert figure not in corpus.heading_terms
+    small = plain_corpus({"tarn_thematic_2024": reports["tarn_thematic_2024"]})
+    assert figure in small.heading_terms
