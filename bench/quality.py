@@ -18,6 +18,8 @@ QA sets, each over its own freshly ingested tmp store:
 - fresh3 held-out: those plus two more (`data/eval/fresh3/reports/`) with
   `data/eval/fresh3/heldout.jsonl`, written blind after that (since used: a change was reverted
   on its numbers);
+- layouts tune: those plus three reports in new layouts (`data/eval/tune5/reports/`) with
+  `data/eval/tune5/tune.jsonl`, written blind to guide the parser (a tune set);
 - fresh4 held-out: those plus two more (`data/eval/fresh4/reports/`) with
   `data/eval/fresh4/heldout.jsonl`, written blind after every set above had been used.
 
@@ -258,6 +260,14 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh3 held-out"] = (
             blind + fresh + fresh2 + fresh3,
             ROOT / "data/eval/fresh3/heldout.jsonl",
+        )
+        # a tune set for layouts (data/eval/tune5): three reports in layouts written for it
+        # (a careless PDF-to-text letter, Markdown with three-level numbering, an HTML thematic of
+        # four areas) and 45 questions written blind; it guided parser changes
+        tune5 = sorted((ROOT / "data/eval/tune5/reports").iterdir())
+        sets["layouts tune"] = (
+            blind + fresh + fresh2 + fresh3 + tune5,
+            ROOT / "data/eval/tune5/tune.jsonl",
         )
         # and a fourth (data/eval/fresh4), written after every set above had been used: a
         # PDF-to-text layout (running headers, page footers, space-laid table) and a Markdown

@@ -310,7 +310,7 @@ WHEN_OPENERS: dict[str, str] = {
 }
 # A question opening with these, or using the second list anywhere, wants a person.
 WHO_OPENERS: dict[str, str] = {
-    "who|whom": "a person",
+    "who|whom|whose": "a person",
     "which inspector|manager|person|officer": "a person by role",
 }
 WHO_ANYWHERE: dict[str, str] = {

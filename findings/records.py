@@ -175,7 +175,21 @@ def report_label(meta: ReportMeta | dict) -> str:
     parts = [p for p in (m.get("area"), short, m.get("year")) if p]
     if m.get("area") and m.get("year"):
         return " ".join(str(p) for p in parts)
+    if m.get("title") and m.get("year"):
+        # a thematic of several areas: its title, short ("Speaking and being heard thematic
+        # 2024"), so that every citation does not carry a sentence-long name
+        return " ".join(str(p) for p in (_short_title(m["title"]), short, m["year"]) if p)
     return str(m.get("title") or m["report_id"])
+
+
+SHORT_TITLE_WORDS = 6
+
+
+def _short_title(title: str) -> str:
+    """The part of a title before its colon, or its first words, at most SHORT_TITLE_WORDS."""
+    head = title.split(":")[0].strip()
+    ws = head.split()
+    return head if len(ws) <= SHORT_TITLE_WORDS else " ".join(ws[:SHORT_TITLE_WORDS]) + "…"
 
 
 def citation_label(

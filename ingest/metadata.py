@@ -97,7 +97,7 @@ def extract_metadata(
     lead = _name(_front(front, "lead inspector") or _field(paragraphs, "lead inspector"))
     if not lead:
         m = re.search(
-            r"lead inspector(?:,? (?:who )?(?:was|is)|:)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
+            r"(?i:lead inspector)(?:,? (?:who )?(?:was|is)|:)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
             full,
         )
         lead = m.group(1) if m else None

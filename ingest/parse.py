@@ -38,6 +38,8 @@ NUMBER = re.compile(
 )
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
+# A line of a report's front block that names the inspectorate or the kind of report.
+FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
 BRACKET_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s+(\S.*)$")
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,60}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
@@ -312,6 +314,9 @@ def _structure(
             and b.role in (None, "p")
             and len(s) < 120
         ):
+            if title is None and _titled(m_field.group(1), m_field.group(2)):
+                title = s  # "Children on remand: a thematic inspection in …": the title
+                continue
             text = f"{m_field.group(1)}: {m_field.group(2).strip()}"
             paras.append(_Para(section, " > ".join(path), "field", None, text, b.page, run=run))
             continue
@@ -354,12 +359,23 @@ def _structure(
                 or re.match(
                     r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I
                 )
+                # "Children on remand: a thematic inspection in …" before any section
+                or (
+                    not seen_heading
+                    and len(name.split()) >= 4
+                    and re.search(r"\b(?:inspection|thematic)\b", name, re.I)
+                )
             ):
                 title = name
             table_header = None
             group = None
             if name == title:  # the title heads the report, not a section: what follows it
                 continue  # stays in the part above it (the header block)
+            if not seen_heading and FRONT_LINE.search(name) and not _num:
+                # "HM INSPECTORATE OF PROBATION", "Thematic inspection report" over the title
+                # block: lines of the header, not sections (its fields stay fields)
+                paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
+                continue
             seen_heading = True
             run += 1
             items = 0
@@ -416,6 +432,17 @@ def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, s
     if mb or b.role == "li":
         return "bullet", None, s[mb.end() :].strip() if mb else s
     return "prose", None, s
+
+
+def _titled(label: str, value: str) -> bool:
+    """A front-block line "Subject: a thematic inspection in …" is a title with a colon, not a
+    field: its value names a kind of inspection and its label is no field's name."""
+    return (
+        len(value.split()) >= 3
+        and re.search(r"\b(?:inspection|thematic)\b", value, re.I) is not None
+        and not FRONT_LINE.search(label)
+        and not re.search(r"\b(?:type|date|dates|fieldwork|published|kind)\b", label, re.I)
+    )
 
 
 def _bracket_footnote(s: str, paras: list[_Para]) -> re.Match | None:

@@ -23,7 +23,7 @@ from findings.vocab import (
     AbstainReason,
     list_kind_named,
 )
-from retrieval.corpus import Corpus
+from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import Intent, IntentClassifier
 from retrieval.text import YEAR, Cue, content_terms, is_year, words
 from retrieval.text import years as years_in
@@ -134,6 +134,40 @@ class Plan:
         if any(s.report_ids is None for s in self.sides):
             return None
         return sorted({r for s in self.sides for r in s.report_ids or []})
+
+
+SUBJECT_WORDS = 6  # words in front of a kind's name that may name a report's subject
+
+
+def _by_subject(q: str, kind: str, pool: list[str], corpus: Corpus) -> list[str]:
+    """Of several reports of the kind a question names, the one whose title carries the words
+    in front of that name ("the remand thematic", "the speech, language and communication
+    thematic", "the ETE thematic": acronyms read in full on both sides); all of them when no
+    title or more than one does equally."""
+    ws = words(q)
+    spans = dict(TYPE_WORDS)[kind].spans(ws)
+    if not spans:
+        return pool
+    start = spans[0][0]
+    subject = _spelled(" ".join(ws[max(0, start - SUBJECT_WORDS) : start]), corpus)
+    subject -= {t for a in corpus.areas for t in content_terms(a)}
+    if not subject:
+        return pool
+    scores = {
+        rid: sum(
+            corpus.idf(t)
+            for t in subject & _spelled(corpus.reports[rid].get("title") or "", corpus)
+        )
+        for rid in pool
+    }
+    best = max(scores.values())
+    chosen = [rid for rid in pool if scores[rid] == best]
+    return chosen if best > 0 and len(chosen) == 1 else pool
+
+
+def _spelled(text: str, corpus: Corpus) -> set[str]:
+    """The content terms of `text` with each acronym it uses also read in full."""
+    return set(content_terms(f"{text} {expansions_in(text, corpus.acronyms)}"))
 
 
 class QuestionPlanner:
@@ -299,6 +333,8 @@ class QuestionPlanner:
             elif kind and len(pool) > 1:
                 typed = [r for r in pool if corpus.reports[r].get("inspection_type") == kind]
                 pool = typed or pool
+                if area is None and len(pool) > 1:
+                    pool = _by_subject(q, kind, pool, corpus)
             pool.sort(key=lambda r: (year_of(r), r))
             if not CHANGE.search(q) and pool:
                 if LATEST.search(q):

@@ -608,3 +608,22 @@ class TestConvertedLayouts:
             ),
         ]
         assert report.meta.publication_date == "2024-03-12"
+
+    def test_front_block_lines_and_a_title_with_a_colon(self, tmp_path):
+        f = tmp_path / "oakhill_thematic_2023.txt"
+        f.write_text(
+            "HM INSPECTORATE OF PROBATION\n\n"
+            "Children on remand: a thematic inspection in Oakhill and Brill\n\n"
+            "Thematic inspection report\nPublished: 12 October 2023\n"
+            "Lead inspector: Hugo Penn\n\nForeword\n\nA remand takes away a child's liberty.\n"
+        )
+        report = parse_file(f)
+        assert report.meta.title == "Children on remand: a thematic inspection in Oakhill and Brill"
+        assert [(p.section, p.kind, p.text) for p in report.paragraphs] == [
+            ("Header", "prose", "HM INSPECTORATE OF PROBATION"),
+            ("Header", "prose", "Thematic inspection report"),
+            ("Header", "field", "Published: 12 October 2023"),
+            ("Header", "field", "Lead inspector: Hugo Penn"),
+            ("Foreword", "prose", "A remand takes away a child's liberty."),
+        ]
+        assert report.meta.lead_inspector == "Hugo Penn"

@@ -343,3 +343,54 @@ class TestListHeadingsInOtherWords:
             "- “Staff knew the children well.” [1]\n"
             "- “Victims were contacted quickly.” [2]"
         )
+
+
+class TestReportNamedBySubject:
+    """ "The remand thematic": of several reports of the kind named, the one whose title
+    carries the words in front of it (acronyms read in full)."""
+
+    def corpus(self):
+        from retrieval.corpus import build_corpus
+
+        titles = {
+            "wexcaster_thematic_2021": "Education, training and employment (ETE) for children",
+            "pellworth_thematic_2023": "Children on remand: a thematic inspection",
+            "tarnwick_thematic_2024": "Speaking and being heard: speech, language and communication",
+        }
+        reports = [
+            {"report_id": rid, "title": t, "year": int(rid[-4:]), "inspection_type": "thematic"}
+            for rid, t in titles.items()
+        ]
+        rows = {
+            "ids": list(titles),
+            "texts": [f"Findings of the {t}." for t in titles.values()],
+            "metadatas": [
+                {"report_id": rid, "section": "Summary", "ordinal": 1, "kind": "prose"}
+                for rid in titles
+            ],
+        }
+        return build_corpus(reports, rows)
+
+    @pytest.mark.parametrize(
+        ("question", "targets"),
+        [
+            ("What did the remand thematic find about police cells?", ["pellworth_thematic_2023"]),
+            ("Who led the ETE thematic?", ["wexcaster_thematic_2021"]),
+            ("Who wrote the foreword to the education thematic?", ["wexcaster_thematic_2021"]),
+            (
+                "How many children did the speech and language thematic interview?",
+                ["tarnwick_thematic_2024"],
+            ),
+            (
+                "What did the thematic say about girls?",
+                ["wexcaster_thematic_2021", "pellworth_thematic_2023", "tarnwick_thematic_2024"],
+            ),
+            (
+                "What did the children's thematic say?",  # every title names children
+                ["wexcaster_thematic_2021", "pellworth_thematic_2023", "tarnwick_thematic_2024"],
+            ),
+        ],
+    )
+    def test_the_thematic_its_subject_names(self, question, targets):
+        plan = QuestionPlanner().plan(question, None, None, self.corpus())
+        assert sorted(plan.report_ids) == sorted(targets)
