@@ -338,6 +338,8 @@ ANAPHORA: dict[str, str] = {
     "they|them": "pronouns point back",
     "about|with|on|to|for it": "the same, for 'it'",
 }
+# "How long were children waiting then, and by 2022?": the earlier question's time as well.
+THEN: dict[str, str] = {"then": "points back to the time asked about before"}
 
 # --- model output (LLM mode: retrieval.support) ------------------------------------------------
 

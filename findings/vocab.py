@@ -50,7 +50,9 @@ INSPECTION_TYPES: tuple[InspectionType, ...] = (
         "youth offending service inspection",
         "YOS inspection",
         "Youth offending service inspection",
-        r"inspection of youth offending (?:services?|work|teams?)|youth offending service inspection",
+        # "youth justice services" is what the services are called since about 2020
+        r"inspection of youth (?:offending|justice) (?:services?|work|teams?)"
+        r"|youth (?:offending|justice) service inspection",
         (),
     ),
 )

@@ -24,7 +24,7 @@ from findings.vocab import (
     list_kind_named,
 )
 from retrieval.corpus import Corpus, expansions_in
-from retrieval.intents import Intent, IntentClassifier
+from retrieval.intents import TOPIC, Intent, IntentClassifier
 from retrieval.text import YEAR, Cue, content_terms, is_year, words
 from retrieval.text import years as years_in
 
@@ -51,6 +51,7 @@ ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
 ANAPHORA = Cue(lexicon.ANAPHORA)
+THEN = Cue(lexicon.THEN)
 # A heading read as naming a list (QuestionPlanner._list_headings) must be one surely: tried on
 # 30 headings of the stored reports and common variants, list headings came out at 0.9 or more
 # ("Where things went well", "Next steps"), other headings given a list kind at 0.58 or less
@@ -136,6 +137,9 @@ class Plan:
         return sorted({r for s in self.sides for r in s.report_ids or []})
 
 
+# A list intent read from a question whose form asks for a person, a date or what was said on
+# a topic must be at least this probable (the questions' own words did not name a list).
+LIST_FORM_SURE = 0.6
 SUBJECT_WORDS = 6  # words in front of a kind's name that may name a report's subject
 
 
@@ -211,6 +215,28 @@ class QuestionPlanner:
             plan.inherited = True
             plan.scope = base
             return self._read_intent(plan, corpus)
+        if (
+            history
+            and not plan.areas
+            and years_in(question)
+            and not plan.abstain
+            and not (filters or {}).get("report_ids")
+        ):
+            # "…and what was the position by the 2022 inspection?" after a question about
+            # Haverleigh in 2017: the new year, of the area asked about (and, when the question
+            # points back, "then", the earlier year too: a change over time)
+            for earlier in reversed(history):
+                prior = self._plan_one(earlier, corpus, base)
+                if prior.abstain or len(prior.areas) != 1:
+                    continue
+                name = prior.areas[0]
+                then = " ".join(years_in(earlier)) if THEN.search(question) else ""
+                plan = self._plan_one(
+                    f"{question} ({' '.join([name, then]).strip()})", corpus, base
+                )
+                plan.inherited = True
+                plan.scope = base
+                return self._read_intent(plan, corpus)
         if (
             history
             and not plan.areas
@@ -412,6 +438,16 @@ class QuestionPlanner:
             # what it says together with the question it follows
             read = plan.search_text if plan.inherited else q
             plan.intent = self.intents.classify(_strip_known(read, corpus))
+        if (
+            not named
+            and plan.intent.list_kind
+            and plan.intent.probability < LIST_FORM_SURE
+            and (plan.wants in ("person", "date") or SUMMARY_ASK.search(q))
+        ):
+            # the question's form asks for something else: a person or a date ("And who did
+            # she replace?"), or what was said on a topic ("What did the 2016 inspection say
+            # about health?"): a list only when the intent is sure
+            plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
         plan.list_kind = named or plan.intent.list_kind
         if plan.list_kind:
             plan.list_sections = LIST_SECTIONS[plan.list_kind] + self._list_headings(

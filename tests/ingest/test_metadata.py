@@ -122,3 +122,33 @@ def test_the_area_from_the_service_name_when_the_title_has_none():
         [para("We looked at 20 cases supervised by Brackenford Youth Offending Service (YOS).")],
     )
     assert meta.area == "Brackenford"
+
+
+def test_a_youth_justice_service_inspection_by_its_title():
+    """Services are called youth justice services since about 2020: the title names the type,
+    even where the text goes on to mention the earlier screening."""
+    meta = extract_metadata(
+        "r",
+        "An inspection of youth justice services in Corrindale",
+        [
+            para("HM Inspectorate of Probation | Published 19 August 2021"),
+            para("Our short quality screening in 2018 found weak planning.", section="Summary"),
+        ],
+    )
+    assert (meta.inspection_type, meta.area) == ("youth offending service inspection", "Corrindale")
+    assert (meta.publication_date, meta.year) == ("2021-08-19", 2021)
+
+
+def test_a_letters_date_line_and_a_lead_inspector_in_a_sentence():
+    meta = extract_metadata(
+        "r",
+        SQS_TITLE,
+        [
+            para("To: Ann Lee", kind="field"),
+            para("Date: 23 March 2018", kind="field"),
+            para("Fieldwork took place from 6 to 8 March 2018. Lead inspector: Rowena Tallis."),
+        ],
+    )
+    assert meta.publication_date == "2018-03-23"
+    assert (meta.fieldwork_start, meta.fieldwork_end) == ("2018-03-06", "2018-03-08")
+    assert meta.lead_inspector == "Rowena Tallis"

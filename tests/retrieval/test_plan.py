@@ -394,3 +394,66 @@ class TestReportNamedBySubject:
     def test_the_thematic_its_subject_names(self, question, targets):
         plan = QuestionPlanner().plan(question, None, None, self.corpus())
         assert sorted(plan.report_ids) == sorted(targets)
+
+
+class TestFormOverWeakListIntent:
+    """A question whose form asks for a person or a date, or what was said on a topic, is a
+    list question only when the intent is sure (LIST_FORM_SURE)."""
+
+    def test_a_weak_list_intent_gives_way_to_the_form(self, monkeypatch):
+        from retrieval.intents import Intent
+        from retrieval.plan import LIST_FORM_SURE
+
+        corpus = TestReportNamedBySubject().corpus()
+
+        class Weak:
+            def __init__(self, probability):
+                self.probability = probability
+
+            def classify(self, question, vector=None):
+                return Intent("improvement", self.probability, 0.5)
+
+        for question, sure, kind in [
+            ("And who did she replace?", LIST_FORM_SURE - 0.1, None),
+            ("What did the remand thematic say about health?", LIST_FORM_SURE - 0.1, None),
+            ("What did the remand thematic say about health?", LIST_FORM_SURE + 0.1, "improvement"),
+            ("What must the remand thematic's services improve?", 0.35, "improvement"),
+        ]:
+            plan = QuestionPlanner(intents=Weak(sure)).plan(question, None, None, corpus)
+            assert plan.list_kind == kind, question
+
+
+class TestYearOnlyFollowUp:
+    def test_the_area_asked_about_carries_to_a_question_naming_only_a_year(self):
+        from retrieval.corpus import build_corpus
+
+        reports = [
+            {
+                "report_id": f"{a.lower()}_sqs_{y}",
+                "area": a,
+                "year": y,
+                "inspection_type": "short quality screening",
+            }
+            for a in ("Haverleigh", "Ellisford")
+            for y in (2017, 2022)
+        ]
+        rows = {
+            "ids": [r["report_id"] for r in reports],
+            "texts": ["Children waited weeks for CAMHS."] * len(reports),
+            "metadatas": [
+                {"report_id": r["report_id"], "section": "Health", "ordinal": 1, "kind": "prose"}
+                for r in reports
+            ],
+        }
+        corpus = build_corpus(reports, rows)
+        history = ["What did the 2017 Haverleigh letter say about CAMHS?"]
+        planner = QuestionPlanner()
+        plan = planner.plan("What was the position by the 2022 inspection?", history, None, corpus)
+        assert plan.report_ids == ["haverleigh_sqs_2022"]
+        plan = planner.plan(
+            "How long did children wait then, and by the 2022 inspection?", history, None, corpus
+        )
+        assert [s.report_ids for s in plan.sides] == [
+            ["haverleigh_sqs_2017"],
+            ["haverleigh_sqs_2022"],
+        ]
