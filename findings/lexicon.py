@@ -439,6 +439,7 @@ NOT_CONCEPTS: dict[str, str] = {
     "list give tell show describe explain outline summarise summarize name": (
         "imperatives that frame a request ('List the standards…'), whatever a heading says"
     ),
+    "summary overview": "what a request asks for ('Give me a short summary of …'), not a topic",
 }
 # Prefixes that turn a word into its opposite ("ineffective"): a paragraph printing the negated
 # word does not print the question's word.

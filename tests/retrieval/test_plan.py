@@ -457,3 +457,21 @@ class TestYearOnlyFollowUp:
             ["haverleigh_sqs_2017"],
             ["haverleigh_sqs_2022"],
         ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What were Marshbury YOS's strengths in 2014?",  # was read as "yo", printed nowhere
+        "What were the Kestrel Vale YOS’s strengths in 2016?",
+    ],
+)
+def test_a_possessive_acronym_is_its_acronym(plan, question):
+    p = plan(question)
+    assert p.abstain is None
+    assert len(p.report_ids) == 1
+
+
+def test_an_unknown_possessive_name_still_abstains(plan):
+    p = plan("What did Zorblatt's report say about planning?")
+    assert p.abstain is not None and "Zorblatt" in p.abstain.detail
