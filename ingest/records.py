@@ -59,6 +59,8 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 _LEAD = re.compile(
     rf"\blead inspector,?\s+(?:who\s+)?(?:was|is)\s+(?P<value>{_NAME})"
     rf"|\b(?:was|were)\s+led by\s+(?:HM Inspector\s+)?(?P<led>{_NAME})"
+    # "… should go to the lead inspector, Tobias Grindley, at …": the name between commas
+    rf"|\blead inspector,\s+(?P<app>{_NAME}),"
 )
 _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
 _MANAGER = re.compile(rf"\b(?i:{_TITLES}),\s+(?P<value>{_NAME}),")
@@ -256,7 +258,13 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             and ("lead inspector" in low or "led by" in low)
             and (hit := _sentence_with(p.text, _LEAD))
         ):
-            take("lead_inspector", i, p, hit[0], hit[1].group("value") or hit[1].group("led"))
+            take(
+                "lead_inspector",
+                i,
+                p,
+                hit[0],
+                hit[1].group("value") or hit[1].group("led") or hit[1].group("app"),
+            )
         if "fieldwork_dates" not in found and _FIELDWORK.search(p.text):
             for sentence in _sentences(p.text):
                 r = RANGE.search(sentence)

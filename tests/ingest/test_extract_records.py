@@ -177,3 +177,20 @@ def test_the_parse_worker_carries_records_across():
         report = worker.parse(path)
     assert len(report.records) == 34
     assert report.records == parse_file(path, Settings()).records
+
+
+def test_the_lead_inspector_named_between_commas(tmp_path):
+    """A letter's close: "… should go to the lead inspector, Tobias Grindley, at …"."""
+    from ingest.parse import parse_file
+
+    f = tmp_path / "oakhill_sqs_2017.txt"
+    f.write_text(
+        "Short Quality Screening of youth offending work in Oakhill\n\nSummary\n\n"
+        "Plans were weak.\n\nAny questions about this inspection should go to the lead "
+        "inspector, Tobias Grindley, at the inspectorate.\n"
+    )
+    report = parse_file(f)
+    assert [(r.subject, r.value) for r in report.records if r.subject == "lead_inspector"] == [
+        ("lead_inspector", "Tobias Grindley")
+    ]
+    assert report.meta.lead_inspector == "Tobias Grindley"
