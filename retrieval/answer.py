@@ -318,7 +318,7 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
         return bool(PROPORTION.search(text))
-    counted = _counted(q, _place_words(corpus))
+    counted = _counted(q, corpus.place_words)
     if counted:
         return prints_count(text, stem(counted)) or ("%" in text and "percent" in q.lower())
     return has_number(text)
@@ -340,7 +340,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if not plan.quantity:
         return None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
-    counted = _counted(plan.question, _place_words(corpus))
+    counted = _counted(plan.question, corpus.place_words)
     if " | " in quote:  # a table row: its number is in a value cell, and counts its first cell
         numbers = [m for m in numbers if m.start() > quote.index(" | ")]
     elif counted:
@@ -374,10 +374,6 @@ def _counted(question: str, places: frozenset[str] = frozenset()) -> str | None:
         if end < len(ws) and ws[end].isalpha() and ws[end] not in STOPWORDS:
             return ws[end]
     return None
-
-
-def _place_words(corpus: Corpus) -> frozenset[str]:
-    return frozenset(w for area in corpus.areas for w in words(area))
 
 
 def candidate(

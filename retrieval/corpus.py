@@ -75,6 +75,15 @@ class Corpus:
             self.__dict__["_area_pattern"] = pattern
         return pattern
 
+    @property
+    def place_words(self) -> frozenset[str]:
+        """Every word of every stored area name, lower-case (built once per corpus)."""
+        found = self.__dict__.get("_place_words")
+        if found is None:
+            found = frozenset(w for area in self.areas for w in words(area))
+            self.__dict__["_place_words"] = found
+        return found
+
     def areas_in(self, text: str) -> list[str]:
         """The stored areas a text names (lower-case keys of `areas`), in order of appearance."""
         return list(dict.fromkeys(m.group(0).lower() for m in self.area_pattern.finditer(text)))
