@@ -41,6 +41,9 @@ FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
 # A line of a report's front block that names the inspectorate or the kind of report.
 FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
 BRACKET_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s+(\S.*)$")
+BRACKET_MARKER = re.compile(r"\[\d{1,3}\]")
+# A title or front-block line that names a kind of inspection ("a thematic inspection in …").
+NAMES_A_KIND = re.compile(r"\b(?:inspection|thematic)\b", re.I)
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,60}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
 TERMINAL = ".!?:;)\"'”’"  # a text ending in one of these does not run on into the next block
@@ -360,11 +363,7 @@ def _structure(
                     r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I
                 )
                 # "Children on remand: a thematic inspection in …" before any section
-                or (
-                    not seen_heading
-                    and len(name.split()) >= 4
-                    and re.search(r"\b(?:inspection|thematic)\b", name, re.I)
-                )
+                or (not seen_heading and len(name.split()) >= 4 and NAMES_A_KIND.search(name))
             ):
                 title = name
             table_header = None
@@ -439,7 +438,7 @@ def _titled(label: str, value: str) -> bool:
     field: its value names a kind of inspection and its label is no field's name."""
     return (
         len(value.split()) >= 3
-        and re.search(r"\b(?:inspection|thematic)\b", value, re.I) is not None
+        and NAMES_A_KIND.search(value) is not None
         and not FRONT_LINE.search(label)
         and not re.search(r"\b(?:type|date|dates|fieldwork|published|kind)\b", label, re.I)
     )
@@ -460,13 +459,13 @@ def _sentence_like(text: str) -> bool:
     return len(text.split()) >= 6 or bool(re.search(r"[.!?]$", text.strip()))
 
 
-def _continues(paras: list[_Para], b: _Block, run: int | None = None) -> bool:
+def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     """A block that starts in lower case after a paragraph left mid-sentence continues it
     (the paragraph was split by a page break, a running header or a footnote)."""
     if not paras or b.role in ("heading", "tr", "th", "li"):
         return False
     prev = paras[-1]
-    if run is not None and prev.run != run:  # a heading came between: a new part begins
+    if prev.run != run:  # a heading came between: a new part begins
         return False
     s = b.text.strip()
     last_page = prev.end_page or prev.page
@@ -487,9 +486,10 @@ def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]])
     has it), never inside another; one whose marker no paragraph carries goes to the paragraph
     it interrupted.
 
-    Markers are looked up in an index of the superscript digits in the text, so many footnotes
-    cost no more than a few: markers of superscript digits up to `MAX_MARKER_DIGITS` long (no
-    report has 10^8 footnotes); any other marker goes to the paragraph it interrupted. A
+    Markers are looked up in an index of the superscript digits (and `[1]`-style brackets) in
+    the text, so many footnotes cost no more than a few: markers of superscript digits up to
+    `MAX_MARKER_DIGITS` long (no report has 10^8 footnotes), brackets of up to three digits;
+    any other marker goes to the paragraph it interrupted. A
     paragraph's footnotes stay under `MAX_PARAGRAPH_CHARS` in all: a footnote that would take
     them over is a paragraph of its own, right after the one that carries its marker."""
     if not footnotes:
@@ -497,18 +497,20 @@ def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]])
     wanted = {m for m, _, _ in footnotes if len(m) <= MAX_MARKER_DIGITS and MARKER_RUN.fullmatch(m)}
     lengths = sorted({len(m) for m in wanted})
     first: dict[str, int] = {}  # marker -> index of the first paragraph that has it
+    bracketed = any(m.startswith("[") for m, _, _ in footnotes)
     for i, p in enumerate(paras):
         for run in MARKER_RUN.findall(p.text):
             for n in lengths:
                 for start in range(len(run) - n + 1):
                     if run[start : start + n] in wanted:
                         first.setdefault(run[start : start + n], i)
+        if bracketed and "[" in p.text:  # `[1]` markers: indexed the same way, once
+            for marker in BRACKET_MARKER.findall(p.text):
+                first.setdefault(marker, i)
     room = [MAX_PARAGRAPH_CHARS] * len(paras)
     own: dict[int, list[str]] = {}  # owner index -> footnotes that became paragraphs
     for marker, body, interrupted in footnotes:
         owner = first.get(marker)
-        if owner is None and marker.startswith("["):  # `[1]`: the paragraph printing it
-            owner = next((i for i, p in enumerate(paras) if marker in p.text), None)
         if owner is None and 0 <= interrupted < len(paras):
             owner = interrupted
         if owner is None:
