@@ -665,6 +665,8 @@ def _docx_document_lines(document) -> list[Line]:
     out: list[Line] = []
     style_names: dict[str | None, str] = {}  # style id -> name: a lookup scans every style
     notes = _docx_footnotes(document)
+    bold_lines: list[int] = []  # all-bold short paragraphs: headings where no style marks any
+    styled = False  # any paragraph in a Heading or Title style
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
@@ -684,14 +686,57 @@ def _docx_document_lines(document) -> list[Line]:
         if style.startswith("heading") or style == "title":
             level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
             out.append(Line(txt, None, "heading", level))
+            styled = True
         elif "list" in style:
             out.append(Line(txt, None, "li"))
         else:
+            if _bold_only(para) and _heading_like(txt):
+                bold_lines.append(len(out))
             out.append(Line(txt, None, "p"))
         for ref in refs:
             if notes.get(ref):
                 out.append(Line(f"{ref.translate(TO_SUPERSCRIPT)} {notes[ref]}", None, "footnote"))
+    if not styled:
+        _headings_by_weight(out, bold_lines)
     return out
+
+
+def _headings_by_weight(out: list[Line], bold_lines: list[int]) -> None:
+    """A Word document that uses no Heading style marks its headings by weight alone, as the
+    Markdown files with bold-line headings do: each short all-bold paragraph is a heading one
+    level below the title, and the first paragraph, when it is short and no sentence, is the
+    title (level 1), bold or not ("Published: 4 March 2020", a field, is not). A document that
+    has Heading styles uses bold for emphasis and labels."""
+    first = next((i for i, ln in enumerate(out) if ln.role == "p"), None)
+    label, colon, _ = out[0].text.partition(":") if out else ("", "", "")
+    if first == 0 and _heading_like(out[0].text) and not (colon and len(label.split()) <= 3):
+        out[0] = Line(out[0].text, None, "heading", 1)
+    for i in bold_lines:
+        if out[i].role == "p":
+            out[i] = Line(out[i].text, None, "heading", 2)
+
+
+def _bold_only(para) -> bool:
+    """Every run that prints something is bold, by its own setting or its style's."""
+    runs = [r for r in para.runs if r.text.strip()]
+    if not runs or "".join(r.text for r in runs).strip() != para.text.strip():
+        return False  # text outside plain runs (a hyperlink, a field): not all known bold
+    style_bold = bool(para.style is not None and para.style.font.bold)
+    return all(
+        r.bold or (r.bold is None and (style_bold or bool(r.style and r.style.font.bold)))
+        for r in runs
+    )
+
+
+def _heading_like(text: str) -> bool:
+    """Short, and no sentence or list item: what a bold line must be to head a part."""
+    s = text.strip()
+    return (
+        0 < len(s) <= MAX_BOLD_HEADING_CHARS
+        and s[-1] not in ".;,!?"
+        and not (s.endswith(":") and len(s.split()) > 6)
+        and not s.startswith(("•", "-", "–", "*"))
+    )
 
 
 def _docx_footnotes(document) -> dict[str, str]:

@@ -31,7 +31,9 @@ from ingest.version import report_version
 
 # `o` is the sub-item bullet Word's lists become in text ("  o plans prepared …"): only before
 # a lower-case word, so a sentence never loses a leading "O"
-BULLET = re.compile(r"^(?:[-•*▪●◦–]\s+(?=\S)|o\s+(?=[a-z]))")
+# "·" is a bullet from a PDF whose font lacks "•"; U+F0B7 is Word's Symbol-font bullet as
+# PDF-to-text conversions extract it
+BULLET = re.compile(r"^(?:[-•*▪●◦–·\uf0b7]\s+(?=\S)|o\s+(?=[a-z]))")
 # `1.1.`, `2.1.1`, `1.1)`, `(3)`, `3.` or `3)` in front of a paragraph, optionally after a bullet
 NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"

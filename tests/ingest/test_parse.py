@@ -627,3 +627,143 @@ class TestConvertedLayouts:
             ("Foreword", "prose", "A remand takes away a child's liberty."),
         ]
         assert report.meta.lead_inspector == "Hugo Penn"
+
+
+def _word_with_bold_headings(path: Path) -> Path:
+    """A Word report that marks its headings only by weight: no Heading style anywhere, a plain
+    title line, bold paragraphs in capitals and in sentence case, typed `•` bullets beside a
+    List Bullet list, and tables of ratings and of the copy list."""
+    import docx
+
+    d = docx.Document()
+
+    def bold(text):
+        d.add_paragraph().add_run(text).bold = True
+
+    def table(rows):
+        t = d.add_table(rows=len(rows), cols=2)
+        for i, (a, b) in enumerate(rows):
+            t.cell(i, 0).text, t.cell(i, 1).text = a, b
+
+    d.add_paragraph("Inspection of youth justice services in Quillby")
+    for line in ("Published: 4 March 2020", "Lead inspector: Harriet Moss"):
+        d.add_paragraph(line)
+    bold("SUMMARY")
+    d.add_paragraph("The service in Quillby has improved since the last inspection.")
+    bold("Ratings")
+    table([("Standard", "Rating"), ("2.2 Planning", "Requires improvement")])
+    bold("Key strengths")
+    d.add_paragraph("• Case managers built trusting relationships with children.")
+    d.add_paragraph("• Health workers were part of the team.")
+    bold("Areas requiring improvement")
+    d.add_paragraph("Plans did not address risk of harm to others.", style="List Bullet")
+    bold("2. Work with children in court")
+    d.add_paragraph("2.1 Assessments were thorough in 14 of the 18 cases we inspected.")
+    p = d.add_paragraph()
+    p.add_run("Note: ").bold = True
+    p.add_run("a bold label followed by plain text is not a heading.")
+    bold("Copy to")
+    table([("Head of Service", "Ian Blake")])
+    d.save(path)
+    return path
+
+
+def _pdf_with_bold_headings_and_cells(path: Path) -> Path:
+    """A PDF laid out like a published report: bold headings, a ratings table drawn as cells,
+    bullets in a font without "•" (they come out as "·"), a running header on every page but
+    the first and a bare page number at the foot of each, numbered paragraphs over three pages."""
+    import pymupdf
+
+    a4 = pymupdf.paper_rect("a4")
+    doc = pymupdf.open()
+    at = {"page": None, "y": 0.0}
+
+    def new_page():
+        page = doc.new_page(width=a4.width, height=a4.height)
+        if doc.page_count > 1:
+            page.insert_text((56, 30), "Oxley YOS inspection 2024", fontname="helv", fontsize=8)
+        page.insert_text((a4.width / 2, a4.height - 25), str(doc.page_count), fontsize=8)
+        at["page"], at["y"] = page, 70.0
+
+    def write(text, font="helv", size=10.5, x=56.0):
+        if at["y"] > a4.height - 60:
+            new_page()
+        at["page"].insert_text((x, at["y"]), text, fontname=font, fontsize=size)
+        at["y"] += size * 1.35 + 8
+
+    new_page()
+    write("Inspection of youth offending services in Oxley", "hebo", 16)
+    write("Lead inspector: Peter Quine")
+    write("Ratings", "hebo", 12)
+    for standard, rating in (("Standard", "Rating"), ("2.2 Planning", "Requires improvement")):
+        y = at["y"]
+        for x, w, cell in ((56, 330, standard), (386, 150, rating)):
+            at["page"].draw_rect(pymupdf.Rect(x, y - 11, x + w, y + 5), width=0.5)
+            at["page"].insert_text((x + 3, y), cell, fontsize=10)
+        at["y"] += 16
+    at["y"] += 10
+    write("Key strengths", "hebo", 12)
+    write("• Children knew their case managers well.")
+    write("1. Organisational delivery", "hebo", 12)
+    for i in range(1, 61):
+        write(f"1.{i} The partnership board met every quarter (finding {i}).")
+    doc.save(path)
+    return path
+
+
+class TestWordAndPdfLayouts:
+    """Word documents and PDFs that mark headings by weight alone."""
+
+    def test_a_word_report_without_heading_styles_reads_bold_paragraphs_as_headings(self, tmp_path):
+        r = parse_file(_word_with_bold_headings(tmp_path / "quillby_yos_2020.docx"))
+        assert (r.meta.title, r.meta.area, r.meta.lead_inspector) == (
+            "Inspection of youth justice services in Quillby",
+            "Quillby",
+            "Harriet Moss",
+        )
+        assert [(p.section, p.paragraph, p.ordinal, p.kind, p.text) for p in r.paragraphs] == [
+            ("Header", None, 1, "field", "Published: 4 March 2020"),
+            ("Header", None, 2, "field", "Lead inspector: Harriet Moss"),
+            ("SUMMARY", None, 1, "prose", "The service in Quillby has improved since the last inspection."),
+            ("Ratings", None, 1, "table_row", "Standard | Rating"),
+            ("Ratings", None, 2, "table_row", "2.2 Planning | Requires improvement"),
+            ("Key strengths", None, 1, "bullet", "Case managers built trusting relationships with children."),
+            ("Key strengths", None, 2, "bullet", "Health workers were part of the team."),
+            ("Areas requiring improvement", None, 1, "bullet", "Plans did not address risk of harm to others."),
+            ("Work with children in court", "2.1", 1, "numbered", "Assessments were thorough in 14 of the 18 cases we inspected."),
+            ("Work with children in court", None, 2, "prose", "Note: a bold label followed by plain text is not a heading."),
+            ("Copy to", None, 1, "table_row", "Head of Service | Ian Blake"),
+        ]  # fmt: skip
+
+    def test_bold_paragraphs_stay_text_where_heading_styles_mark_the_headings(self, tmp_path):
+        import docx
+
+        d = docx.Document()
+        d.add_heading("Inspection of youth offending services in Oakhill", level=0)
+        d.add_heading("Ratings", level=1)
+        d.add_paragraph().add_run("Organisational delivery").bold = True
+        d.add_paragraph("1.1 Governance and leadership: Good")
+        d.save(tmp_path / "oakhill_yos_2020.docx")
+        r = parse_file(tmp_path / "oakhill_yos_2020.docx")
+        # the bold line groups the grades under it, as in Markdown with `#` headings
+        assert [(p.section, p.section_path, p.text) for p in r.paragraphs] == [
+            ("Ratings", "Ratings > Organisational delivery", "1.1 Governance and leadership: Good")
+        ]
+
+    def test_a_pdf_with_bold_headings_drawn_table_and_page_furniture(self, tmp_path):
+        r = parse_file(_pdf_with_bold_headings_and_cells(tmp_path / "oxley_yos_2024.pdf"))
+        assert (r.meta.title, r.meta.pages) == (
+            "Inspection of youth offending services in Oxley",
+            3,
+        )
+        assert [p.text for p in in_section(r, "Ratings")] == [
+            "Standard | Rating",
+            "2.2 Planning | Requires improvement",
+        ]
+        assert [(p.kind, p.text) for p in in_section(r, "Key strengths")] == [
+            ("bullet", "Children knew their case managers well.")
+        ]
+        numbered = in_section(r, "Organisational delivery")
+        assert [p.paragraph for p in numbered] == [f"1.{i}" for i in range(1, 61)]
+        assert {p.page for p in numbered} == {1, 2, 3}
+        assert not [p for p in r.paragraphs if "Oxley YOS inspection" in p.text]
