@@ -340,6 +340,15 @@ ANAPHORA: dict[str, str] = {
 }
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}
+# Words of a follow-up that point at what was asked before rather than ask anything new: with
+# nothing else but an area or a year ("And the 2016 one?", "And two years later?"), the earlier
+# question is asked again of the report they pick.
+REFERS_BACK: dict[str, str] = {
+    "one ones": "a pronoun for the thing asked about before ('the 2016 one')",
+    "inspection inspections report reports visit letter": "the report, which area and year pick",
+    "year years later earlier next previous following subsequent": "a step in time",
+    "two three four five six": "the length of that step ('two years later')",
+}
 
 # --- model output (LLM mode: retrieval.support) ------------------------------------------------
 

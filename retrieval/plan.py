@@ -25,7 +25,7 @@ from findings.vocab import (
 )
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
-from retrieval.text import YEAR, Cue, content_terms, is_year, words
+from retrieval.text import YEAR, Cue, content_terms, is_year, stem, words
 from retrieval.text import years as years_in
 
 LATEST = Cue(lexicon.LATEST)
@@ -268,7 +268,14 @@ class QuestionPlanner:
                             if (corpus.reports[r].get("year") or 0) < min(years)
                         ]
                         pool = earlier_ones[-1:] or pool
-                inherited = self._plan_one(question, corpus, pool if pool is not None else base)
+                # "And two years later?", "Was it the same at the next inspection?": nothing
+                # asked of its own, so the earlier question is asked of the report it picks
+                asked = (
+                    question
+                    if _own_terms(question, corpus)
+                    else (f"{question} {_strip_known(earlier, corpus)}")
+                )
+                inherited = self._plan_one(asked, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
                 if follows_up(question, corpus):
@@ -286,9 +293,9 @@ class QuestionPlanner:
         follow-up names an area or year and nothing else of its own."""
         if not history or plan.abstain or not (plan.areas or years_in(question)):
             return None
-        if content_terms(_strip_known(question, corpus)):
+        if _own_terms(question, corpus):
             return None
-        return next((q for q in reversed(history) if content_terms(_strip_known(q, corpus))), None)
+        return next((q for q in reversed(history) if _own_terms(q, corpus)), None)
 
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
         q = question.strip()
@@ -547,7 +554,7 @@ class QuestionPlanner:
 def follows_up(question: str, corpus: Corpus) -> bool:
     """Does the question lean on the conversation ("Who said that?", "And in 2016?"): it
     points back, or has no words of its own beyond areas and years?"""
-    return ANAPHORA.search(question) or not content_terms(_strip_known(question, corpus))
+    return ANAPHORA.search(question) or not _own_terms(question, corpus)
 
 
 def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
@@ -559,6 +566,15 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
             if letters in initials and len(letters) >= 3:
                 return True
     return False
+
+
+REFERS_BACK_STEMS = frozenset(stem(w) for w in lexicon.words_of(lexicon.REFERS_BACK))
+
+
+def _own_terms(question: str, corpus: Corpus) -> list[str]:
+    """What a question asks of its own: its content terms without area names, years and the
+    words that only point back at the earlier question ("the 2016 one", "two years later")."""
+    return [t for t in content_terms(_strip_known(question, corpus)) if t not in REFERS_BACK_STEMS]
 
 
 def _strip_known(question: str, corpus: Corpus) -> str:

@@ -175,6 +175,20 @@ class TestFollowUps:
         assert "Northfield" not in p.search_text and "MAPPA" in p.search_text
         assert p.inherited is True
 
+    @pytest.mark.parametrize("question", ["And the 2016 one?", "And the 2016 inspection?"])
+    def test_words_pointing_back_are_not_a_question_of_their_own(self, plan, question):
+        p = plan(question, history=["Who led the 2014 inspection in Marshbury?"])
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.wants == "person"
+        assert "Who led" in p.search_text and "2014" not in p.search_text
+
+    @pytest.mark.parametrize("question", ["And two years later?", "And at the next visit?"])
+    def test_a_step_in_time_asks_the_earlier_question_of_the_next_report(self, plan, question):
+        p = plan(question, history=["How many cases did inspectors look at in Marshbury in 2014?"])
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.quantity and p.inherited is True
+        assert "cases" in p.lexical_text and "2014" not in p.lexical_text
+
     def test_a_follow_up_with_words_of_its_own_is_not_elliptic(self, plan):
         p = plan(
             "What about custody in Kestrel Vale?",
