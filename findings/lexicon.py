@@ -31,6 +31,13 @@ GRADES: dict[str, str] = {
     "drastic improvement required": "the same scores",
 }
 
+# Words a sentence puts right before a grade when it states one ("was rated Good", "we rated
+# planning as Inadequate", "was outstanding"): "a good range of interventions" states none.
+GRADE_STATED_AFTER: dict[str, str] = {
+    "was were is are be been being remains remained": "the grade as what the work was",
+    "as rated judged graded": "the grade as what inspectors gave",
+}
+
 # Headings (lower-case) over the report's overall judgement: a grade in the paragraph below one
 # is the overall rating.
 OVERALL_RATING_HEADINGS: dict[str, str] = {

@@ -17,7 +17,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
-from retrieval.structured import StructuredAnswerer
+from retrieval.structured import StructuredAnswerer, rating_statement, stated_grade_quote
 from retrieval.text import (
     DATE,
     DATE_RANGE,
@@ -133,11 +133,14 @@ class ExtractiveAnswerer:
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
                 return Draft(text="\n".join(lines), cited=matches)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
+        if plan.rating or plan.fact == "overall_rating":
+            cited = _with_statement(cited, corpus)
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and
         # the sentence that answers, verbatim; which report and paragraph it is belongs to the
         # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
-        text = _lead(best.quote, answering_span(plan, best.quote, corpus)) + f"“{best.quote}” [1]"
+        lead = cited[0].quote
+        text = _lead(lead, answering_span(plan, lead, corpus)) + f"“{lead}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n“{more.quote}” [{n}]"
         return Draft(text=text, cited=cited)
@@ -352,6 +355,21 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return None
     start, end = numbers[0].span()
     return start, end + 1 if quote[end : end + 1] == "%" else end
+
+
+STATEMENT_FIRST = True
+
+
+def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
+    """A grade read off a ratings table comes with the report's own sentence stating it
+    (`structured.rating_statement`), which says why; that sentence leads."""
+    row = rating_statement(corpus, cited[0].hit.row)
+    if row is None or any(c.hit.row == row for c in cited):
+        return cited
+    said = Cited(
+        hit_from_row(corpus, row, score=cited[0].hit.score), stated_grade_quote(corpus, row)
+    )
+    return [said, *cited] if STATEMENT_FIRST else [*cited, said]
 
 
 def _lead(quote: str, span: tuple[int, int] | None) -> str:

@@ -11,6 +11,7 @@ before planning; its citations checked for support); `Assistant.stream` yields i
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
@@ -446,15 +447,27 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
     )
 
 
+QUOTED_MARKER = re.compile(r"“([^”]+)” \[(\d+)\]")  # a quotation and the marker after it
+
+
 def verify(draft: Draft, corpus: Corpus) -> Draft:
     """Keep only citations whose quote is verbatim in the stored paragraph, renumber the
     `[n]` markers to match, and make sure every marker has a citation and every citation a marker."""
     text = draft.text
     kept = []
     mapping: dict[int, int] = {}
+    stored = [
+        normalise_space(corpus.texts[c.hit.row]) if 0 <= c.hit.row < len(corpus) else ""
+        for c in draft.cited
+    ]
+    # a quotation in the text must be in the paragraph its marker cites: one that is not (an
+    # answerer's bug) goes, with its marker, rather than be shown under another paragraph's label
+    for m in list(QUOTED_MARKER.finditer(text)):
+        n = int(m.group(2))
+        if 1 <= n <= len(stored) and normalise_space(m.group(1)) not in stored[n - 1]:
+            text = text.replace(m.group(0), "")
     for old, c in enumerate(draft.cited, start=1):
-        stored = normalise_space(corpus.texts[c.hit.row]) if 0 <= c.hit.row < len(corpus) else ""
-        if c.quote and normalise_space(c.quote) in stored and f"[{old}]" in text:
+        if c.quote and normalise_space(c.quote) in stored[old - 1] and f"[{old}]" in text:
             kept.append(c)
             mapping[old] = len(kept)
     text = MARKER.sub(

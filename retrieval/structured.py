@@ -23,7 +23,13 @@ from __future__ import annotations
 
 import re
 
-from findings.lexicon import ABOVE_WORDS, BELOW_WORDS, OVERALL_RATING_SUBJECT
+from findings.lexicon import (
+    ABOVE_WORDS,
+    BELOW_WORDS,
+    GRADE_STATED_AFTER,
+    OVERALL_RATING_SUBJECT,
+    words_of,
+)
 from findings.vocab import list_kind
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
@@ -44,6 +50,75 @@ PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dict]]:
     """(row, record) for every record of `kind` in the report, in reading order."""
     return [(row, r) for row, r in corpus.records.get(report_id, ()) if r.get("kind") == kind]
+
+
+_STANDARD_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+")
+_GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
+
+
+def rating_statement(corpus: Corpus, row: int) -> int | None:
+    """Where the report says in a sentence the grade that row `row` records: the first
+    paragraph, in reading order, of the standard's own part (its number leading the
+    paragraph's, "3.4.1" for standard "3.4"; else its heading's name, and the part it sits in
+    where the standard names one, "Out-of-court disposals: Assessment") that states the grade
+    ("We rated reviewing as Inadequate, …" for "2.4 Reviewing | Inadequate") and is not itself a
+    grade record. It says why, which the table does not. None when there is no such paragraph.
+    """
+    record = next(
+        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), None
+    )
+    if record is None or not record.get("subject") or not record.get("value"):
+        return None
+    subject = record["subject"].strip()
+    number = _STANDARD_NUMBER.match(subject)
+    part, _, name = (subject[number.end() :] if number else subject).lower().rpartition(":")
+    name, part = name.strip(), part.strip()
+    prefix = number.group(1) + "." if number else None
+    grade = words(record["value"])
+    by_number: list[int] = []
+    by_name: list[int] = []
+    for other in corpus.by_report.get(corpus.metas[row]["report_id"], []):
+        md = corpus.metas[other]
+        if other == row or any(r.get("kind") == "rating" for r in md.get("records") or ()):
+            continue
+        if not _states_grade(words(corpus.texts[other]), grade):
+            continue
+        paragraph = md.get("paragraph") or ""
+        if prefix and paragraph.startswith(prefix):
+            by_number.append(other)
+        # a paragraph numbered under another standard ("2.1.1" for standard "3.1") is that
+        # standard's, whatever its heading is called
+        elif (
+            md["section"].strip().lower() == name
+            and part in (md.get("section_path") or "").lower()
+            and not (prefix and paragraph.count(".") >= 2)
+        ):
+            by_name.append(other)
+    return (by_number or by_name or [None])[0]
+
+
+def stated_grade_quote(corpus: Corpus, row: int) -> str:
+    """The sentence of `rating_statement`'s paragraph that states the grade, and the one after
+    it (the reason), verbatim."""
+    sents = sentences(corpus.texts[row])
+    grades = [
+        words(r["value"])
+        for other in corpus.by_report.get(corpus.metas[row]["report_id"], [])
+        for r in corpus.metas[other].get("records") or ()
+        if r.get("kind") == "rating" and r.get("value")
+    ]
+    first = next(
+        (i for i, s in enumerate(sents) if any(_states_grade(words(s), g) for g in grades)), 0
+    )
+    return " ".join(" ".join(sents[first : first + 2]).split())
+
+
+def _states_grade(ws: list[str], grade: list[str]) -> bool:
+    """Does the text (its words) put the grade right after a word that states one?"""
+    n = len(grade)
+    return any(
+        ws[i : i + n] == grade and i > 0 and ws[i - 1] in _GRADE_STATED for i in range(len(ws))
+    )
 
 
 class StructuredAnswerer:
@@ -160,6 +235,12 @@ class StructuredAnswerer:
                 lines.append(f"- **{r.get('subject') or r['text']}**: {r['value']} [{len(cited)}]")
         if not cited:
             return None
+        said = rating_statement(corpus, cited[0].hit.row) if len(cited) == 1 else None
+        if said is not None:  # one grade: with the report's sentence stating it (and why)
+            cited.append(
+                Cited(hit_from_row(corpus, said, score=1.0), stated_grade_quote(corpus, said))
+            )
+            lines[-1] += f" — “{cited[-1].quote}” [2]"
         return Draft(text="\n".join(lines), cited=cited)
 
     # --- one fact across reports ------------------------------------------------------------

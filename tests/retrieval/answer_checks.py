@@ -41,6 +41,9 @@ def assert_contract(answer: dict, store: ChromaStore, top_k: int = 8) -> None:
         ]
         assert stored["paragraph"] == c["paragraph"]
         assert normalise_space(c["quote"]) in normalise_space(stored["text"])
+        # a quotation in the text is from the paragraph its marker cites
+        for shown in re.findall(rf"“([^”]+)” \[{c['n']}\]", answer["answer"]):
+            assert normalise_space(shown) in normalise_space(stored["text"])
     assert [r["rank"] for r in answer["retrieved"]] == list(range(1, len(answer["retrieved"]) + 1))
     for r in answer["retrieved"]:
         assert list(r) == RETRIEVED_KEYS

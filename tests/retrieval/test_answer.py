@@ -83,6 +83,22 @@ class TestDirectAnswer:
         assert where(draft) == [("northfield_yos_2019", "Ratings", None, 8)]
         assert draft.text == "**Requires improvement** — “2.2 Planning | Requires improvement” [1]"
 
+    def test_a_grade_comes_with_the_sentence_that_states_it(self, answer):
+        """The report's own sentence under the standard (by its number, 3.1 -> 3.1.1) leads,
+        as it says why; the ratings table row follows."""
+        draft, _ = answer(
+            "What rating did Northfield get for assessment in out-of-court disposals?"
+        )
+        assert where(draft) == [
+            ("northfield_yos_2019", "Assessment", "3.1.1", 1),
+            ("northfield_yos_2019", "Ratings", None, 12),
+        ]
+        assert draft.text == (
+            "**outstanding** — “Assessment of out-of-court disposal cases was outstanding. All 18 "
+            "assessments were completed before the joint decision-making panel met.” [1]\n\n"
+            "“3.1 Assessment | Outstanding” [2]"
+        )
+
 
 class TestLists:
     def test_list_section_cites_only_its_bullets(self, answer):

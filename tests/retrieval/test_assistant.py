@@ -512,6 +512,20 @@ class TestVerify:
             ("4.4", "Where necessary, enforcement action was taken promptly.")
         ]
 
+    def test_a_quotation_shown_under_another_paragraph_s_marker_goes(self, corpus):
+        """The citation's own quote is verbatim, but the text quotes paragraph 1.3 under the
+        marker of 4.4: the mismatched quotation and its marker go, not just the check."""
+        planning = hit_from_row(corpus, self.row(corpus, "1.3"))
+        enforcement = hit_from_row(corpus, self.row(corpus, "4.4"))
+        quote = "Where necessary, enforcement action was taken promptly."
+        draft = Draft(
+            text=f"“{quote}” [1]\n\n“{quote}” [2]",
+            cited=[Cited(planning, planning.text[:40]), Cited(enforcement, quote)],
+        )
+        out = verify(draft, corpus)
+        assert out.text == f"“{quote}” [1]"
+        assert [c.hit.paragraph for c in out.cited] == ["4.4"]
+
     def test_quote_matches_with_whitespace_normalised(self, corpus):
         hit = hit_from_row(corpus, self.row(corpus, "4.4"))
         draft = Draft(text="x [1]", cited=[Cited(hit, " Where necessary,\n enforcement  ")])

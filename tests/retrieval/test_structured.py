@@ -9,7 +9,7 @@ from retrieval.corpus import build_corpus
 from retrieval.hybrid import hit_from_row
 from retrieval.intents import Intent
 from retrieval.plan import Plan, Side
-from retrieval.structured import StructuredAnswerer
+from retrieval.structured import StructuredAnswerer, rating_statement, stated_grade_quote
 
 
 def _row(rid, section, ordinal, text, records=(), paragraph=None, kind="prose"):
@@ -292,6 +292,74 @@ class TestGrades:
         corpus = corpus_of(ROWS, REPORTS)
         p = plan("What share of plans were good enough?", None)
         assert StructuredAnswerer().answer(p, [], corpus) is None
+
+
+def _rating(rid, ordinal, subject, grade, sep=" | "):
+    text = f"{subject}{sep}{grade}"
+    return _row(
+        rid,
+        "Ratings",
+        ordinal,
+        text,
+        [{"kind": "rating", "text": text, "subject": subject, "value": grade}],
+        kind="table_row",
+    )
+
+
+class TestRatingStatement:
+    """The report's own sentence stating a grade from its ratings table, found by structure:
+    the standard's number leading the paragraph's, or its heading and part."""
+
+    ROWS = [
+        _rating("a", 1, "2.1 Assessment", "Good"),
+        _rating("a", 2, "3.1 Assessment", "Requires improvement"),
+        _rating("a", 3, "3.4 Joint working", "Outstanding"),
+        _row("a", "Assessment", 1, "Case managers did a good job. Assessment was rated Good.", paragraph="2.1.1"),
+        _row("a", "Assessment", 1, "Out-of-court assessment was rated Requires improvement. Plans were late. Nothing else.", paragraph="3.1.1"),
+        _row("a", "Joint working", 1, "The police gave a good range of help.", paragraph="3.4.1"),
+        _rating("b", 1, "Out-of-court disposals: Planning", "Inadequate", ": "),
+        _row("b", "Planning", 1, "Planning was rated Good in court cases."),
+        _row("b", "Planning", 1, "We rated planning as Inadequate. Few plans existed."),
+    ]  # fmt: skip
+
+    def _corpus(self):
+        corpus = corpus_of(self.ROWS, REPORTS)
+        for row in (7, 8):  # the second "Planning" sits in the out-of-court part
+            part = "Court disposals" if row == 7 else "Out-of-court disposals"
+            corpus.metas[row]["section_path"] = f"{part} > Planning"
+        return corpus
+
+    def test_the_standard_number_finds_its_paragraph_not_a_namesake(self):
+        corpus = self._corpus()
+        assert rating_statement(corpus, 0) == 3
+        assert rating_statement(corpus, 1) == 4  # not 2.1.1 under the other "Assessment"
+        assert stated_grade_quote(corpus, 4) == (
+            "Out-of-court assessment was rated Requires improvement. Plans were late."
+        )
+
+    def test_a_grade_word_in_another_sense_states_no_grade(self):
+        assert rating_statement(self._corpus(), 2) is None  # "a good range of help"
+
+    def test_an_unnumbered_standard_is_found_by_heading_and_part(self):
+        corpus = self._corpus()
+        assert rating_statement(corpus, 6) == 8
+        assert (
+            stated_grade_quote(corpus, 8) == "We rated planning as Inadequate. Few plans existed."
+        )
+
+    def test_one_grade_listed_comes_with_its_statement(self):
+        corpus = self._corpus()
+        p = plan("Which standard was rated Outstanding?", ["a"], ["Avonby"], rating=True)
+        p2 = plan("Which standard was rated Inadequate?", ["b"], ["Brill"], rating=True)
+        assert StructuredAnswerer().answer(p, [], corpus).text == (
+            "Avonby 2016:\n- **3.4 Joint working**: Outstanding [1]"
+        )
+        draft = StructuredAnswerer().answer(p2, [], corpus)
+        assert draft.text == (
+            "Brill 2018:\n- **Out-of-court disposals: Planning**: Inadequate [1] — "
+            "“We rated planning as Inadequate. Few plans existed.” [2]"
+        )
+        assert [c.hit.row for c in draft.cited] == [6, 8]
 
 
 class TestFactAcross:
