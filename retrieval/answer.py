@@ -261,7 +261,9 @@ class ExtractiveAnswerer:
                 lines.append(f"- **{side.label}**: the report does not say.")
                 continue
             cited.append(c)
-            lines.append(f"- **{corpus.label(c.hit.report_id)}**: “{c.quote}” [{len(cited)}]")
+            # sides within one report (two services of a thematic) are named by what they are
+            name = side.label if side.focus else corpus.label(c.hit.report_id)
+            lines.append(f"- **{name}**: “{c.quote}” [{len(cited)}]")
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
 

@@ -194,6 +194,8 @@ class HybridRetriever:
                 if side.report_ids is not None
                 else list(range(len(corpus)))
             )
+            if side.focus:
+                rows = [i for i in rows if side.focus in corpus.row_terms[i]] or rows
             if not rows:
                 out.append({})
                 continue

@@ -25,7 +25,7 @@ from findings.vocab import (
 )
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
-from retrieval.text import YEAR, Cue, content_terms, is_year, stem, words
+from retrieval.text import STOPWORDS, YEAR, Cue, content_terms, is_year, stem, words
 from retrieval.text import years as years_in
 
 LATEST = Cue(lexicon.LATEST)
@@ -92,6 +92,9 @@ def prints_identifier(text: str, identifier: str) -> bool:
 class Side:
     label: str
     report_ids: list[str] | None  # None: every stored report
+    # a name the side's paragraphs print, where sides share a report (two services of one
+    # thematic): the side searches the paragraphs that print it
+    focus: str | None = None
 
 
 @dataclass
@@ -388,6 +391,16 @@ class QuestionPlanner:
             and not LATEST.search(q)
             and not FIRST.search(q)
         ):
+            # no area, year or kind: a name only a few reports print ("Greyhaven" in a thematic
+            # of four services, a person, a college) picks those reports
+            named, names = _reports_naming(q, corpus, base)
+            if named:
+                label = corpus.label(named[0]) if len(named) == 1 else "the reports naming it"
+                plan.sides = [Side(label, named)]
+                if len(named) == 1 and len(names) >= 2 and (COMPARE.search(q) or _either(q)):
+                    # "Compare how Greyhaven and Oakhollow did…": a side for each, one report
+                    plan.sides = [Side(name, named, focus=stem(name.lower())) for name in names]
+                    plan.comparison = True
             return plan
         sides: list[Side] = []
         for n, area in enumerate(areas or [None]):
@@ -549,6 +562,40 @@ class QuestionPlanner:
             if not corpus.printed(scope, low) and not corpus.printed(None, low):
                 return f"The reports searched do not mention '{tok}'."
         return None
+
+
+NAMED_SHARE = 0.25  # a name printed by at most this share of the reports picks them
+
+
+def _either(q: str) -> bool:
+    """ "…, Greyhaven or Oakhollow?", "between Greyhaven and Oakhollow": two named things set
+    side by side."""
+    return bool(re.search(r"\b(?:or|between|versus|vs)\b", q, re.I))
+
+
+def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] | None, list[str]]:
+    """The reports that print every rare name in the question (a capitalised word, not the first
+    of a sentence, an acronym or a month, that at most NAMED_SHARE of the reports searched
+    print), and those names. None when the question names nothing rare, or no report prints all
+    it names."""
+    if len(base) < 4:
+        return None, []
+    picked: set[str] | None = None
+    names: list[str] = []
+    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z][A-Za-z'’-]*)", q):
+        if not q[: m.start()].strip() or q[: m.start()].rstrip()[-1] in '.?!:;"“(-–':
+            continue  # a sentence's first word is capitalised whatever it is
+        tok = m.group(1)
+        tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok
+        low = tok.lower()
+        if low in MONTHS or low in STOPWORDS:
+            continue
+        printing = {r for r in base if low in corpus.vocab.get(r, ())}
+        if not printing or len(printing) > max(1, int(NAMED_SHARE * len(base))):
+            continue
+        picked = printing if picked is None else picked & printing
+        names.append(tok)
+    return (sorted(picked, key=base.index) if picked else None), list(dict.fromkeys(names))
 
 
 def follows_up(question: str, corpus: Corpus) -> bool:

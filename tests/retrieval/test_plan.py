@@ -489,3 +489,52 @@ def test_a_possessive_acronym_is_its_acronym(plan, question):
 def test_an_unknown_possessive_name_still_abstains(plan):
     p = plan("What did Zorblatt's report say about planning?")
     assert p.abstain is not None and "Zorblatt" in p.abstain.detail
+
+
+class TestNamesOnlyAFewReportsPrint:
+    """A name no area list holds (a service inside a thematic, a person) picks the reports that
+    print it; two such names in one report set side by side are a side each."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def corpus(cls):
+        from retrieval.corpus import build_corpus
+
+        reports = [
+            {"report_id": f"r{i}", "area": a, "year": 2020, "inspection_type": "unknown"}
+            for i, a in enumerate(["Avonby", "Brill", "Crewe", "Dunmow", "Eyam", "Frome"])
+        ]
+        texts = (
+            ["Planning was good."] * 4
+            + ["Check the plans. Planning was good."]
+            + ["In Greyhaven assessment was thorough. In Oakhollow few children were assessed."]
+        )
+        rows = {
+            "ids": [f"p{i}" for i in range(6)],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": f"r{i}", "section": "Findings", "ordinal": 1, "kind": "prose"}
+                for i in range(6)
+            ],
+        }
+        return build_corpus(reports, rows)
+
+    def test_a_rare_name_picks_the_report_that_prints_it(self, corpus):
+        plan = QuestionPlanner().plan("How was assessment done in Greyhaven?", None, None, corpus)
+        assert plan.report_ids == ["r5"] and plan.comparison is False
+
+    def test_two_names_of_one_report_compared_are_a_side_each(self, corpus):
+        plan = QuestionPlanner().plan(
+            "Was assessment better in Greyhaven or Oakhollow?", None, None, corpus
+        )
+        assert [(s.label, s.report_ids, s.focus) for s in plan.sides] == [
+            ("Greyhaven", ["r5"], "greyhaven"),
+            ("Oakhollow", ["r5"], "oakhollow"),
+        ]
+        assert plan.comparison is True
+
+    def test_a_capitalised_first_word_of_a_sentence_names_nothing(self, corpus):
+        plan = QuestionPlanner().plan(
+            "Which reports found planning good? Check every report.", None, None, corpus
+        )
+        assert plan.report_ids == [f"r{i}" for i in range(6)]
