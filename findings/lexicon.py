@@ -170,6 +170,7 @@ LATEST: dict[str, str] = {
     "most recent": "the same",
     "newest": "the same",
     "current": "the state of things now: the newest report",
+    "currently": "the same",
     "last inspection|report|visit|time": "the last one held, i.e. the newest",
 }
 # A question for the report before the newest (or, in a follow-up, before the one discussed).

@@ -525,6 +525,17 @@ class QuestionPlanner:
             self._heading_kinds[heading] = label
         return label
 
+    @staticmethod
+    def _compound_printed(tok: str, corpus: Corpus, scope: list[str]) -> bool:
+        """Is every part of a hyphenated word printed (an acronym part as an acronym)?"""
+        for part in (p for p in tok.split("-") if p):
+            if part.isupper() and len(part) >= 2:
+                if not corpus.acronym_printed(scope, part):
+                    return False
+            elif not corpus.printed(None, part.lower()):
+                return False
+        return True
+
     def _unknown_names(
         self, q: str, corpus: Corpus, areas: list[str], base: list[str]
     ) -> str | None:
@@ -552,6 +563,8 @@ class QuestionPlanner:
             low = tok.lower()
             if low in MONTHS or any(low in a.split() for a in corpus.areas) or len(low) < 2:
                 continue
+            if "-" in tok.strip("-") and self._compound_printed(tok, corpus, scope):
+                continue  # "MAPPA-eligible": each part printed ("MAPPA", "eligible") will do
             if tok.isupper() and len(tok) >= 2:
                 acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
                 if corpus.acronym_printed(scope, acronym) or _initials_printed(

@@ -491,6 +491,20 @@ def test_an_unknown_possessive_name_still_abstains(plan):
     assert p.abstain is not None and "Zorblatt" in p.abstain.detail
 
 
+def test_a_hyphenated_word_is_printed_when_its_parts_are(plan):
+    """ "MAPPA-eligible" is printed nowhere as one word; "MAPPA" and "eligible" are."""
+    p = plan("Did Kestrel Vale get every MAPPA-eligible young person referred in time in 2013?")
+    assert p.abstain is None and p.report_ids == ["kestrel_vale_fji_2013"]
+    p = plan("Were any XQZT-eligible children referred?")
+    assert p.abstain.detail == "The reports searched do not mention 'XQZT-eligible'."
+
+
+def test_currently_asks_for_the_newest_report(plan):
+    assert plan("Does Marshbury currently have a CAMHS worker?").report_ids == [
+        "marshbury_sqs_2016"
+    ]
+
+
 class TestNamesOnlyAFewReportsPrint:
     """A name no area list holds (a service inside a thematic, a person) picks the reports that
     print it; two such names in one report set side by side are a side each."""
