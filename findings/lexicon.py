@@ -237,6 +237,8 @@ COMPARE: dict[str, str] = {
     "both": "two sides at once",
     "between": "the same",
 }
+# Two named things offered as alternatives ("Greyhaven or Oakhollow?"): a comparison of them.
+ALTERNATIVES: dict[str, str] = {"or": "one named thing or another: which of them"}
 # Years written after all the areas of a comparison apply to each ("at their 2016 screenings").
 EACH_SIDE: dict[str, str] = {
     "their": "a year shared by the areas named",

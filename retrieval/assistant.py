@@ -11,7 +11,6 @@ before planning; its citations checked for support); `Assistant.stream` yields i
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
@@ -447,7 +446,20 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
     )
 
 
-QUOTED_MARKER = re.compile(r"“([^”]+)” \[(\d+)\]")  # a quotation and the marker after it
+def quotations(text: str) -> list[tuple[str, int, str]]:
+    """Each quotation followed by its marker, `“…” [n]`: (the quoted words, n, the whole)."""
+    out = []
+    start = text.find("“")
+    while start >= 0:
+        end = text.find("”", start + 1)
+        if end < 0:
+            break
+        close = text.find("]", end)
+        number = text[end + 3 : close] if text[end + 1 : end + 3] == " [" else ""
+        if close > 0 and number.isdigit():
+            out.append((text[start + 1 : end], int(number), text[start : close + 1]))
+        start = text.find("“", end + 1)
+    return out
 
 
 def verify(draft: Draft, corpus: Corpus) -> Draft:
@@ -462,10 +474,9 @@ def verify(draft: Draft, corpus: Corpus) -> Draft:
     ]
     # a quotation in the text must be in the paragraph its marker cites: one that is not (an
     # answerer's bug) goes, with its marker, rather than be shown under another paragraph's label
-    for m in list(QUOTED_MARKER.finditer(text)):
-        n = int(m.group(2))
-        if 1 <= n <= len(stored) and normalise_space(m.group(1)) not in stored[n - 1]:
-            text = text.replace(m.group(0), "")
+    for quoted, n, whole in quotations(text):
+        if 1 <= n <= len(stored) and normalise_space(quoted) not in stored[n - 1]:
+            text = text.replace(whole, "")
     for old, c in enumerate(draft.cited, start=1):
         if c.quote and normalise_space(c.quote) in stored[old - 1] and f"[{old}]" in text:
             kept.append(c)

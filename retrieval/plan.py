@@ -36,6 +36,7 @@ REPEATED = Cue(lexicon.REPEATED)
 NEXT = Cue(lexicon.NEXT)
 CHANGE = Cue(lexicon.CHANGE)
 COMPARE = Cue(lexicon.COMPARE)
+ALTERNATIVES = Cue(lexicon.ALTERNATIVES)
 EACH_SIDE = Cue(lexicon.EACH_SIDE)
 BEFORE_YEAR = Cue(lexicon.BEFORE_YEAR)
 AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
@@ -397,7 +398,11 @@ class QuestionPlanner:
             if named:
                 label = corpus.label(named[0]) if len(named) == 1 else "the reports naming it"
                 plan.sides = [Side(label, named)]
-                if len(named) == 1 and len(names) >= 2 and (COMPARE.search(q) or _either(q)):
+                if (
+                    len(named) == 1
+                    and len(names) >= 2
+                    and (COMPARE.search(q) or ALTERNATIVES.search(q))
+                ):
                     # "Compare how Greyhaven and Oakhollow did…": a side for each, one report
                     plan.sides = [Side(name, named, focus=stem(name.lower())) for name in names]
                     plan.comparison = True
@@ -552,11 +557,9 @@ class QuestionPlanner:
                 continue
             if not corpus.printed(None, name):
                 return f"The stored reports do not mention '{name}'."
-        tokens = re.findall(r"(?<![\w'’])([A-Z][A-Za-z'’-]+|[A-Z]{2,}s?)\b", q)
-        first = re.match(r"\W*([A-Za-z'’-]+)", q)
-        for tok in tokens:
-            if first and tok == first.group(1):
-                continue
+        for i, (tok, _) in enumerate(_capitalised(q)):
+            if i == 0 and q.lstrip(_EDGE + " ").startswith(tok):
+                continue  # the question's first word
             # a possessive is its word: "YOS's" is "YOS" (stripping the characters "'", "’" and
             # "s" from the end left "yo", printed nowhere: every "YOS's" question abstained)
             tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok
@@ -580,10 +583,21 @@ class QuestionPlanner:
 NAMED_SHARE = 0.25  # a name printed by at most this share of the reports picks them
 
 
-def _either(q: str) -> bool:
-    """ "…, Greyhaven or Oakhollow?", "between Greyhaven and Oakhollow": two named things set
-    side by side."""
-    return bool(re.search(r"\b(?:or|between|versus|vs)\b", q, re.I))
+_EDGE = "\"'“”‘’()[]{},.;:!?"  # punctuation around a word, not part of it
+
+
+def _capitalised(q: str) -> list[tuple[str, bool]]:
+    """The words of `q` that start with a capital letter (names, acronyms, possessives and
+    hyphenated words whole: "YOS's", "MAPPA-eligible"), each with whether it opens a sentence
+    (its capital then says nothing). Words with digits are identifiers, not names."""
+    out: list[tuple[str, bool]] = []
+    opens = True
+    for raw in q.replace("/", " ").split():  # "YOS/YOT": two words
+        tok = raw.strip(_EDGE)
+        if len(tok) >= 2 and tok[0].isupper() and all(c.isalpha() or c in "'’-" for c in tok):
+            out.append((tok, opens))
+        opens = raw.rstrip("\"'”’)").endswith((".", "?", "!", ":"))
+    return out
 
 
 def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] | None, list[str]]:
@@ -595,10 +609,9 @@ def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] 
         return None, []
     picked: set[str] | None = None
     names: list[str] = []
-    for m in re.finditer(r"(?<![\w'’-])([A-Z][a-z][A-Za-z'’-]*)", q):
-        if not q[: m.start()].strip() or q[: m.start()].rstrip()[-1] in '.?!:;"“(-–':
-            continue  # a sentence's first word is capitalised whatever it is
-        tok = m.group(1)
+    for tok, opens in _capitalised(q):
+        if opens or tok.isupper():
+            continue  # a sentence's first word is capitalised whatever it is; an acronym
         tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok
         low = tok.lower()
         if low in MONTHS or low in STOPWORDS:

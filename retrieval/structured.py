@@ -52,7 +52,6 @@ def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dic
     return [(row, r) for row, r in corpus.records.get(report_id, ()) if r.get("kind") == kind]
 
 
-_STANDARD_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+")
 _GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
 
 
@@ -69,11 +68,12 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     )
     if record is None or not record.get("subject") or not record.get("value"):
         return None
-    subject = record["subject"].strip()
-    number = _STANDARD_NUMBER.match(subject)
-    part, _, name = (subject[number.end() :] if number else subject).lower().rpartition(":")
+    head, _, rest = record["subject"].strip().partition(" ")
+    number = head.rstrip(".")  # "3.4 Out-of-court disposal…": the standard's number
+    numbered = bool(rest) and number.replace(".", "").isdigit()
+    part, _, name = (rest if numbered else record["subject"].strip()).lower().rpartition(":")
     name, part = name.strip(), part.strip()
-    prefix = number.group(1) + "." if number else None
+    prefix = number + "." if numbered else None
     grade = words(record["value"])
     by_number: list[int] = []
     by_name: list[int] = []

@@ -552,3 +552,19 @@ class TestNamesOnlyAFewReportsPrint:
             "Which reports found planning good? Check every report.", None, None, corpus
         )
         assert plan.report_ids == [f"r{i}" for i in range(6)]
+
+
+def test_capitalised_words_keep_possessives_and_hyphens_and_know_sentence_starts():
+    from retrieval.plan import _capitalised
+
+    assert _capitalised(
+        "Did YOS/YOT staff in Kestrel Vale's MAPPA-eligible cases act? Check B12."
+    ) == [
+        ("Did", True),
+        ("YOS", False),
+        ("YOT", False),
+        ("Kestrel", False),
+        ("Vale's", False),
+        ("MAPPA-eligible", False),
+        ("Check", True),
+    ]
