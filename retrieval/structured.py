@@ -94,7 +94,8 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
             and not (prefix and paragraph.count(".") >= 2)
         ):
             by_name.append(other)
-    return (by_number or by_name or [None])[0]
+    found = by_number or by_name
+    return found[0] if found else None
 
 
 def stated_grade_quote(corpus: Corpus, row: int) -> str:
