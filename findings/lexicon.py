@@ -425,13 +425,22 @@ NUMBER_VALUES: dict[str, str] = {
 # Capitalised words that are not a person's name: two of them together ("Youth Justice") are an
 # institution or a heading, not a person (retrieval.text.prints_person).
 INSTITUTIONAL: dict[str, str] = {
-    "Youth Offending Service Services Team Board Management Justice": "youth justice bodies",
+    "Youth Offending Offender Service Services Team Board Management Justice": "youth justice bodies",
     "Inspectorate Inspection Joint Full Short Quality Screening Chief Inspector": "inspections",
     "Assistant Director Manager Head Chair Member Lead Elected Commissioner": "role titles",
     "Council Court Police Probation Ministry Local Authority Office Commission": "agencies",
-    "Children Childrens Social Care Health Mental Education Learning": "services",
+    "Children Childrens Social Care Health Mental Education Learning Further Community": "services",
     "Public Protection Arrangements Agency Multi Safeguarding Crime Operational": "work areas",
     "England Wales National": "the national comparison",
+    "Panel Forum Committee Group Partnership Scheme Programme Project Unit": (
+        "bodies and schemes named with a capitalised noun ('Outcomes Panel')"
+    ),
+    "Trust Directorate Provision": "the same ('Alternative Provision Trust')",
+    "Road Street Lane Avenue Centre Center House Park Hall Club College School Academy": (
+        "places and buildings ('Kingsmead Road', 'Brackenford Rugby Club')"
+    ),
+    "University Hospital Clinic Prison Institution Library": "the same",
+    "City Town County Borough District Region Bay": "places named by their kind ('Sollis Bay')",
     "The Key Areas Summary Context": "headings and sentence starts",
 }
 # Stems the Porter stemmer merges but the reports do not: a "rating" (Good, Outstanding) is not

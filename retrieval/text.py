@@ -10,6 +10,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from findings import lexicon
+from findings.vocab import MONTHS
 
 _STEMMER = Stemmer.Stemmer("english")
 STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | lexicon.words_of(lexicon.STOPWORDS_EXTRA)
@@ -32,7 +33,8 @@ DATE_RANGE = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}")
 # A share printed as a percentage, "N of M" or a fraction word.
 PROPORTION = re.compile(r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(?:half|third|quarter|most|all)\b")
 _NAME = re.compile(
-    r"\b(?:(?:Dr|Cllr|Mr|Mrs|Ms) )?([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    r"\b(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor|Sir|Dame) )?"
+    r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
 INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)
 
@@ -44,12 +46,20 @@ def prints_person(text: str, places: Collection[str] = frozenset()) -> bool:
 
 def person_span(text: str, places: Collection[str] = frozenset()) -> tuple[int, int] | None:
     """Where the first person's name in `text` is (see `prints_person`)."""
-    for m in _NAME.finditer(text):
+    pos = 0
+    while (m := _NAME.search(text, pos)) is not None:
+        # a pair that is not a name may end where one starts ("Inspector Bethan Harcourt")
+        pos = m.start(2)
         first, last = m.group(1), m.group(2)
         if first in INSTITUTIONAL or last in INSTITUTIONAL or f"{first} {last}".lower() in places:
             continue
-        if first.lower() in places or last.lower() in places:
-            continue
+        if first.lower() in places or last.lower() in places or first.lower() in STOPWORDS:
+            continue  # "In Pellworth": a capitalised little word opens a sentence
+        if first.lower() in MONTHS or last.lower() in MONTHS:
+            continue  # "Since April 2020": a month is part of a date
+        after = text[m.end() :].split(maxsplit=1)
+        if after and after[0].strip(",.;:") in INSTITUTIONAL:
+            continue  # "Hatherdown Young Offender Institution": the start of a body's name
         return m.span()
     return None
 

@@ -1,7 +1,9 @@
-"""`retrieval.text.Cue`: the lexicon's phrases matched on words, never on characters."""
+"""`retrieval.text`: the lexicon's phrases matched on words (`Cue`), years, and people's names."""
 
 from findings import lexicon
-from retrieval.text import Cue, is_year, years
+import pytest
+
+from retrieval.text import Cue, is_year, person_span, years
 
 
 class TestCue:
@@ -56,3 +58,21 @@ def test_a_count_of_the_children_by_any_of_their_names():
     assert prints_count(text, stem("kids"))
     assert prints_count(text, stem("youngsters"))
     assert not prints_count(text, stem("staff"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("This inspection was led by HM Inspector Bethan Harcourt, supported by Ann Lee.", "Bethan Harcourt"),
+        ("The board was chaired by Councillor Maureen Ashdale of the county council.", "Councillor Maureen Ashdale"),
+        ("Since April 2020 the board has been chaired by Ruth Calloway.", "Ruth Calloway"),
+        ("In Pellworth the service was run by Tom Hale.", "Tom Hale"),
+        ("Cases went to the Outcomes Panel, chaired by Kezia Marchant.", "Kezia Marchant"),
+        ("The office on Kingsmead Road was shared with Jo Pike.", "Jo Pike"),
+        ("Children held at Hatherdown Young Offender Institution were visited by Sam Oyelaran.", "Sam Oyelaran"),
+        ("The services are Wexcaster City and Sollis Bay.", None),
+    ],
+)  # fmt: skip
+def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
+    span = person_span(text)
+    assert (text[span[0] : span[1]] if span else None) == name
