@@ -1,8 +1,8 @@
 """`retrieval.text`: the lexicon's phrases matched on words (`Cue`), years, and people's names."""
 
-from findings import lexicon
 import pytest
 
+from findings import lexicon
 from retrieval.text import Cue, is_year, person_span, years
 
 
