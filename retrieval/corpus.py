@@ -84,6 +84,21 @@ class Corpus:
             self.__dict__["_place_words"] = found
         return found
 
+    def centrality(self, row: int) -> float:
+        """How close the paragraph's meaning is to its whole report's (cosine to the mean of
+        the report's paragraph vectors; each report's mean computed once): a summary's verdict
+        ("Overall, we found…") sits near it, its reoffending-rate line does not. 0.0 when the
+        vectors are not held in memory."""
+        if self.vectors is None:
+            return 0.0
+        rid = self.metas[row]["report_id"]
+        centres = self.__dict__.setdefault("_centres", {})
+        centre = centres.get(rid)
+        if centre is None:
+            mean = self.vectors[self.by_report[rid]].mean(axis=0)
+            centre = centres[rid] = mean / (float(np.linalg.norm(mean)) or 1.0)
+        return float(self.vectors[row] @ centre)
+
     def areas_in(self, text: str) -> list[str]:
         """The stored areas a text names (lower-case keys of `areas`), in order of appearance."""
         return list(dict.fromkeys(m.group(0).lower() for m in self.area_pattern.finditer(text)))

@@ -46,6 +46,10 @@ RERANK_WEIGHTS = {
     "fact": 0.3,  # the record of the one fact asked for
     "rating": 0.181,  # a grade record, for a question about grades
     "fused": 0.632,  # reciprocal-rank fusion of the dense and BM25 rankings
+    # for an overall-verdict question, a summary paragraph close to its whole report's meaning
+    # (`Corpus.centrality`): the verdict, not the statistics line beside it. Set by hand (the
+    # cosine's weight), not fitted: checked on the tune sets' summary questions
+    "central": 1.0,
     "bullet": 0.008,
     "table_row": -0.002,
     "short": -0.006,
@@ -87,6 +91,7 @@ def rerank_features(
             and any(r.get("kind") == "rating" for r in md.get("records") or ())
         ),
         "fused": fused,
+        "central": corpus.centrality(row) if summary and not plan.list_kind else 0.0,
         "bullet": float(md["kind"] == "bullet"),
         "table_row": float(md["kind"] == "table_row"),
         "short": float(len(corpus.texts[row]) < SHORT),

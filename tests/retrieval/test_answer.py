@@ -99,6 +99,22 @@ class TestDirectAnswer:
             "“3.1 Assessment | Outstanding” [2]"
         )
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Give me the big picture from Marshbury's 2014 screening.",
+            "Sum up the 2016 Marshbury screening.",
+        ],
+    )
+    def test_an_overall_question_cites_the_summary_s_verdict_not_its_statistics(
+        self, answer, question
+    ):
+        """Both Summary paragraphs are candidates; the one nearest the whole report's meaning
+        ("Overall, we found…") leads, not the reoffending-rate line above it."""
+        draft, _ = answer(question)
+        assert where(draft)[0][1:] == ("Summary", None, 2)
+        assert draft.cited[0].quote.startswith("Overall, we found")
+
 
 class TestLists:
     def test_list_section_cites_only_its_bullets(self, answer):

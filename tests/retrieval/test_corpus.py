@@ -135,3 +135,34 @@ def test_a_topic_is_a_heading_word_of_a_share_of_the_reports():
     assert figure not in corpus.heading_terms
     small = plain_corpus({"tarn_thematic_2024": reports["tarn_thematic_2024"]})
     assert figure in small.heading_terms
+
+
+def test_centrality_is_the_cosine_to_the_report_s_mean_meaning(embedder):
+    """A summary's verdict sits near the whole report's meaning; its statistics line does not."""
+    from retrieval.corpus import build_corpus
+
+    texts = [
+        "The published reoffending rate was 41.2% against an average of 35.7%.",
+        "Overall, case managers assessed children well, but plans were weak and MAPPA referrals late.",
+        "Assessments of children were thorough and timely.",
+        "Plans lacked specific objectives and were rarely reviewed.",
+        "MAPPA referrals were made late in two cases.",
+    ]
+    rows = {
+        "ids": [f"p{i}" for i in range(5)],
+        "texts": texts,
+        "metadatas": [
+            {"report_id": "a", "section": "Summary" if i < 2 else "Findings", "ordinal": i + 1, "kind": "prose"}
+            for i in range(5)
+        ],
+        "embeddings": embedder.embed(texts),
+    }  # fmt: skip
+    corpus = build_corpus([{"report_id": "a", "area": "Avonby", "year": 2014}], rows)
+    assert corpus.centrality(1) > corpus.centrality(0)
+    vectors = corpus.vectors
+    mean = vectors.mean(axis=0)
+    assert corpus.centrality(1) == pytest.approx(
+        float(vectors[1] @ mean) / float((mean @ mean) ** 0.5)
+    )
+    corpus.vectors = None
+    assert corpus.centrality(1) == 0.0
