@@ -134,11 +134,13 @@ ABOVE_WORDS: dict[str, str] = {
     "higher": "higher than the England and Wales figure",
     "exceeded": "exceeded the national average",
     "over": "over the national figure",
+    "worse": "a worse reoffending rate is a higher one",
 }
 BELOW_WORDS: dict[str, str] = {
     "below": "below the national rate",
     "lower": "lower than the England and Wales figure",
     "under": "under the national average",
+    "better beat beats": "a better reoffending rate is a lower one ('beat the national average')",
 }
 
 

@@ -483,3 +483,12 @@ class TestCollection:
         draft, corpus = self.ask("all")
         assert draft.text.splitlines()[0] == "3 reports are stored:"
         assert [c[0] for c in where(draft, corpus)] == ["a", "b", "c"]
+
+
+def test_better_and_worse_reoffending_are_below_and_above_the_national_rate():
+    from retrieval.structured import _direction
+
+    assert _direction("Which areas had reoffending worse than the national figure?") == 1
+    assert _direction("Which areas beat the national reoffending average?") == -1
+    assert _direction("Where was reoffending better than in England and Wales?") == -1
+    assert _direction("What was the reoffending rate?") == 0
