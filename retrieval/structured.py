@@ -350,9 +350,9 @@ def _targets(plan: Plan, corpus: Corpus) -> list[str]:
 def _direction(question: str) -> int:
     """+1 for "above/higher than the national rate", -1 for "below/lower", 0 for neither."""
     words = set(question.lower().replace("?", " ").split())
-    if words & set(ABOVE_WORDS):
+    if words & words_of(ABOVE_WORDS):
         return 1
-    if words & set(BELOW_WORDS):
+    if words & words_of(BELOW_WORDS):
         return -1
     return 0
 
