@@ -451,10 +451,8 @@ def _bold_heading(s: str, deepest: int, first: bool) -> tuple[int, str] | None:
     line of the file is its title (level 1); others sit one level below the last `#` heading."""
     for mark in ("**", "__"):
         inner = s[2:-2].strip() if s.startswith(mark) and s.endswith(mark) and len(s) > 4 else ""
-        if inner and mark not in inner and len(inner) <= MAX_BOLD_HEADING_CHARS:
-            if inner[-1:] in ".;,!?" or inner[-1:] == ":" and len(inner.split()) > 6:
-                return None
-            return (1 if first else deepest + 1), inner
+        if inner and mark not in inner:
+            return ((1 if first else deepest + 1), inner) if _heading_like(inner) else None
     return None
 
 
@@ -707,10 +705,10 @@ def _headings_by_weight(out: list[Line], bold_lines: list[int]) -> None:
     level below the title, and the first paragraph, when it is short and no sentence, is the
     title (level 1), bold or not ("Published: 4 March 2020", a field, is not). A document that
     has Heading styles uses bold for emphasis and labels."""
-    first = next((i for i, ln in enumerate(out) if ln.role == "p"), None)
-    label, colon, _ = out[0].text.partition(":") if out else ("", "", "")
-    if first == 0 and _heading_like(out[0].text) and not (colon and len(label.split()) <= 3):
-        out[0] = Line(out[0].text, None, "heading", 1)
+    if out and out[0].role == "p" and _heading_like(out[0].text):
+        label, colon, _ = out[0].text.partition(":")
+        if not (colon and len(label.split()) <= 3):
+            out[0] = Line(out[0].text, None, "heading", 1)
     for i in bold_lines:
         if out[i].role == "p":
             out[i] = Line(out[i].text, None, "heading", 2)

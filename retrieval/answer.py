@@ -17,7 +17,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
-from retrieval.structured import StructuredAnswerer, rating_statement, stated_grade_quote
+from retrieval.structured import StructuredAnswerer, cite_statement
 from retrieval.text import (
     DATE,
     DATE_RANGE,
@@ -359,19 +359,13 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     return start, end + 1 if quote[end : end + 1] == "%" else end
 
 
-STATEMENT_FIRST = True
-
-
 def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
     """A grade read off a ratings table comes with the report's own sentence stating it
     (`structured.rating_statement`), which says why; that sentence leads."""
-    row = rating_statement(corpus, cited[0].hit.row)
-    if row is None or any(c.hit.row == row for c in cited):
+    said = cite_statement(corpus, cited[0].hit.row, cited[0].hit.score)
+    if said is None or any(c.hit.row == said.hit.row for c in cited):
         return cited
-    said = Cited(
-        hit_from_row(corpus, row, score=cited[0].hit.score), stated_grade_quote(corpus, row)
-    )
-    return [said, *cited] if STATEMENT_FIRST else [*cited, said]
+    return [said, *cited]
 
 
 def _lead(quote: str, span: tuple[int, int] | None) -> str:

@@ -114,6 +114,14 @@ def stated_grade_quote(corpus: Corpus, row: int) -> str:
     return " ".join(" ".join(sents[first : first + 2]).split())
 
 
+def cite_statement(corpus: Corpus, row: int, score: float) -> Cited | None:
+    """`rating_statement` of the grade row `row`, cited by its `stated_grade_quote`."""
+    said = rating_statement(corpus, row)
+    if said is None:
+        return None
+    return Cited(hit_from_row(corpus, said, score=score), stated_grade_quote(corpus, said))
+
+
 def _states_grade(ws: list[str], grade: list[str]) -> bool:
     """Does the text (its words) put the grade right after a word that states one?"""
     n = len(grade)
@@ -236,12 +244,10 @@ class StructuredAnswerer:
                 lines.append(f"- **{r.get('subject') or r['text']}**: {r['value']} [{len(cited)}]")
         if not cited:
             return None
-        said = rating_statement(corpus, cited[0].hit.row) if len(cited) == 1 else None
+        said = cite_statement(corpus, cited[0].hit.row, 1.0) if len(cited) == 1 else None
         if said is not None:  # one grade: with the report's sentence stating it (and why)
-            cited.append(
-                Cited(hit_from_row(corpus, said, score=1.0), stated_grade_quote(corpus, said))
-            )
-            lines[-1] += f" — “{cited[-1].quote}” [2]"
+            cited.append(said)
+            lines[-1] += f" — “{said.quote}” [2]"
         return Draft(text="\n".join(lines), cited=cited)
 
     # --- one fact across reports ------------------------------------------------------------
