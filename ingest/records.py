@@ -8,7 +8,8 @@ kept, never one report's wording:
   are strengths, improvements or recommendations; where a list heading has no marked items (a
   PDF that draws its bullets as shapes), each one-sentence paragraph under it is an item. A
   recommendation's `owner` is, in this order: a name in brackets at the item's end ("… (YOT
-  management boards)."; not an abbreviation of the words before it, "(CAMHS)"), or the "X
+  management boards)."; not an abbreviation of the words before it, "(CAMHS)"), a name after a
+  closing dash ("… — Director of Public Health, Ashcombe Council"), or the "X
   should:" group it sits in (the parser keeps that line as the last part of its
   `section_path`). An item written "X should do Y" gets no owner: its subject may be who acts
   ("The YOS Manager") or what is acted on ("Education records"), and that is not guessed;
@@ -77,6 +78,7 @@ GROUP_LINE = re.compile(rf"^(?P<owner>[A-Z][^.;:!?]{{1,150}}?)\s+(?:{_VERBS})$")
 _BRACKETED = re.compile(r"\((?P<owner>[A-Z][^()]{1,80})\)\.?$")
 # A sentence ends at `.`, `!` or `?` (and any footnote marker after it) before a capital.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?=[A-Z0-9\"'“‘(])")
+MAX_OWNER_WORDS = 10  # "Director of Public Health, Ashcombe Council" is six
 _MAX_FIELD_LINE = 120  # a `Label: value` paragraph longer than this is prose, not a field
 _SMALL_WORDS = frozenset(("and", "of", "the", "for", "in", "to", "on"))  # skipped in acronyms
 
@@ -160,9 +162,28 @@ def _owner(p: Paragraph) -> str | None:
     m = _BRACKETED.search(p.text)
     if m and not _abbreviation(m.group("owner"), p.text[: m.start()]):
         return m.group("owner").strip()
+    dashed = _after_dash(p.text)
+    if dashed:
+        return dashed
     group = p.section_path.rsplit(" > ", 1)[-1] if " > " in p.section_path else ""
     m = GROUP_LINE.match(group)
     return m.group("owner").strip() if m else None
+
+
+def _after_dash(text: str) -> str | None:
+    """A name set after a closing dash ("… for each child — Head of Service, Ashcombe Youth
+    Justice Service"): the item's last part, a capitalised phrase of a few words with no
+    sentence in it (a dash inside a sentence goes on in lower case)."""
+    for dash in (" — ", " – "):
+        if dash in text:
+            tail = text.rsplit(dash, 1)[1].strip().rstrip(".")
+            if (
+                tail[:1].isupper()
+                and len(tail.split()) <= MAX_OWNER_WORDS
+                and not any(c in tail for c in ";:!?.()")
+            ):
+                return tail
+    return None
 
 
 def _abbreviation(text: str, before: str) -> bool:

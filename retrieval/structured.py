@@ -35,7 +35,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
-from retrieval.text import sentences, stem, tokens, words
+from retrieval.text import STOPWORDS, sentences, stem, tokens, words
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -44,6 +44,7 @@ PLURAL_REC = "recommendations"
 FACT_ACROSS_MIN_SIMILARITY = 0.7
 # ... and when one of the best few passages prints that fact
 AGREEING_HITS = 3
+MAX_SUBJECT_WORDS = 12  # "The clinical commissioning group & the YJS management board" is nine
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
@@ -207,9 +208,30 @@ class StructuredAnswerer:
             return (hits, hits / len(terms))
 
         best = max((named(r) for _, items in blocks for _, r in items), default=(0, 0.0))
-        if not best[0]:
+        if best[0]:
+            return [
+                (rid, [(row, r) for row, r in items if named(r) == best]) for rid, items in blocks
+            ]
+
+        # No owner printed for the one named: an item written "X should …" opens with X, who
+        # acts or what is acted on; the items whose X the question names the most words of
+        # ("the YOS Management Board and the clinical commissioning group should" is for the
+        # management board too; "The YOS Manager should" is not: words unstemmed, as a stem
+        # makes "manager" and "management" one)
+        said = _role_words(plan.question)
+        places = {w for a in plan.areas for w in _role_words(a)}
+
+        def opens_with(r: dict) -> int:
+            terms = _role_words(_subject(r["text"])) - places
+            hits = len(terms & said)
+            return hits if terms and (hits >= 2 or hits == len(terms)) else 0
+
+        most = max((opens_with(r) for _, items in blocks for _, r in items), default=0)
+        if not most:
             return blocks
-        return [(rid, [(row, r) for row, r in items if named(r) == best]) for rid, items in blocks]
+        return [
+            (rid, [(row, r) for row, r in items if opens_with(r) == most]) for rid, items in blocks
+        ]
 
     # --- ratings --------------------------------------------------------------------------
 
@@ -324,6 +346,20 @@ class StructuredAnswerer:
         lines = [f"{len(reports)} reports are stored:"]
         lines += [f"- **{corpus.label(rid)}**: {cite(rid)}" for rid in reports]
         return Draft(text="\n".join(lines), cited=cited)
+
+
+def _subject(text: str) -> str:
+    """The words before "should" that open an item ("The YOS Management Board should …"),
+    or nothing when the item does not open that way."""
+    head, sep, _ = text.partition(" should ")
+    return head if sep and len(head.split()) <= MAX_SUBJECT_WORDS else ""
+
+
+def _role_words(text: str) -> set[str]:
+    """The words of a role's name, lower-case and singular, without the little ones."""
+    return {
+        w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(text) if w not in STOPWORDS
+    }
 
 
 def _when(corpus: Corpus, report_id: str) -> tuple:

@@ -194,3 +194,20 @@ def test_the_lead_inspector_named_between_commas(tmp_path):
         ("lead_inspector", "Tobias Grindley")
     ]
     assert report.meta.lead_inspector == "Tobias Grindley"
+
+
+def test_an_owner_after_a_closing_dash(tmp_path):
+    """"… — Director of Public Health, Pellmoor Council": the name after the item's closing dash
+    is who acts; a dash inside the sentence, which goes on in lower case, names nobody."""
+    f = tmp_path / "pellmoor_yjs_2024.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Recommendations\n\n"
+        "1. Cut the wait for substance misuse support to 15 working days — Director of "
+        "Public Health, Pellmoor Council\n"
+        "2. Review every plan — including those made in court — within a month.\n"
+        "3. Improve planning — and review it.\n"
+    )
+    owners = [
+        (r.ordinal, r.owner) for r in parse_file(f).records if r.kind == "recommendation"
+    ]
+    assert owners == [(1, "Director of Public Health, Pellmoor Council"), (2, None), (3, None)]

@@ -240,6 +240,37 @@ class TestLists:
             ("a", "Recommendations", 1, REC_A1)
         ]
 
+    def test_no_owner_printed_the_items_opening_with_the_one_named(self):
+        """Items written "X should …" have no owner record; the question's owner is found as
+        the X the item opens with, of every item that names it ("… and the management board
+        should" too), and "The YOS Manager" is not "the YOS management board"."""
+        texts = [
+            "The YOS Manager should review every plan within a month.",
+            "The YOS Management Board should receive a report on education.",
+            "The health trust and the YOS Management Board should fund speech therapy.",
+            "Education records should be shared with case managers.",
+        ]
+        rows = [
+            _row(
+                "a",
+                "Recommendations",
+                n,
+                t,
+                [{"kind": "recommendation", "text": t, "owner": None}],
+                kind="numbered",
+            )
+            for n, t in enumerate(texts, start=1)
+        ]
+        corpus = corpus_of(rows, REPORTS)
+
+        def asked(question):
+            p = plan(question, ["a"], ["Avonby"], list_kind="recommendation")
+            return [c[2] for c in where(StructuredAnswerer().answer(p, [], corpus), corpus)]
+
+        assert asked("Which Avonby recommendations are for the YOS management board?") == [2, 3]
+        assert asked("Which recommendations fell to the YOS manager?") == [1]
+        assert asked("What were the recommendations in Avonby?") == [1, 2, 3, 4]
+
     def test_a_report_without_records_of_the_kind_leaves_it_to_search(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan("What were the strengths in Brill?", ["b"], ["Brill"], list_kind="strength")
