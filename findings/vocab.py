@@ -99,6 +99,17 @@ def list_kind_named(text: str) -> str | None:
     return next((kind for word, kind in LIST_WORDS.items() if f" {word}" in low), None)
 
 
+def without_list_names(text: str) -> str:
+    """The text with the list headings it names taken out: "areas for improvement" names a
+    list, and says nothing of a change over time."""
+    low = " " + " ".join(text.lower().replace("’", "'").split()) + " "
+    for names in LIST_SECTIONS.values():
+        for name in sorted(names, key=len, reverse=True):
+            for end in (" ", "?", ",", "."):
+                low = low.replace(f" {name}{end}", f" {end}")
+    return low.strip()
+
+
 # --- abstentions ------------------------------------------------------------------------------
 
 ABSTAIN_SENTENCE = "The reports do not answer this question."

@@ -22,6 +22,7 @@ from findings.vocab import (
     TYPE_BY_KEY,
     AbstainReason,
     list_kind_named,
+    without_list_names,
 )
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
@@ -442,7 +443,7 @@ class QuestionPlanner:
         elif (
             len(sides) == 1
             and len(sides[0].report_ids or []) >= 2
-            and (CHANGE.search(q) or COMPARE.search(q) or len(years_all) >= 2)
+            and (CHANGE.search(without_list_names(q)) or COMPARE.search(q) or len(years_all) >= 2)
         ):
             plan.comparison = True
             plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]

@@ -163,8 +163,7 @@ class StructuredAnswerer:
             reports = list(side.report_ids or [])
             side_hits = [h for h in hits if h.side == side_no]
             if len(reports) != 1 and not plan.comparison:
-                # several reports and no comparison: the one the evidence points at
-                reports = [side_hits[0].report_id] if side_hits else reports[:1]
+                reports = _one_list(corpus, reports, kind, side_hits)
             for rid in reports:
                 items = records_of(corpus, rid, kind)
                 if items:
@@ -360,6 +359,17 @@ def _role_words(text: str) -> set[str]:
     return {
         w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(text) if w not in STOPWORDS
     }
+
+
+def _one_list(corpus: Corpus, reports: list[str], kind: str, hits: list[Hit]) -> list[str]:
+    """Several reports and no comparison: one area's reports ("What were Haverleigh's key
+    strengths?") give its latest list, as the current one is asked for; reports of several
+    areas, the one the evidence points at."""
+    areas = {(corpus.reports[r].get("area") or "").lower() for r in reports}
+    listing = [r for r in reports if records_of(corpus, r, kind)]
+    if len(areas) == 1 and "" not in areas and listing:
+        return [max(listing, key=lambda r: _when(corpus, r))]
+    return [hits[0].report_id] if hits else reports[:1]
 
 
 def _when(corpus: Corpus, report_id: str) -> tuple:

@@ -83,6 +83,14 @@ class TestWhichReports:
         ]
         assert p.comparison is True
 
+    def test_a_list_heading_naming_improvement_is_no_change_over_time(self, plan):
+        """ "Areas for improvement" names a list; "improve" in the question still asks how
+        things changed."""
+        p = plan("List the areas for improvement from the Marshbury inspection.")
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014", "marshbury_sqs_2016"])]
+        assert p.comparison is False and p.list_kind == "improvement"
+        assert plan("Did Marshbury improve its planning?").comparison is True
+
     def test_lexical_text_drops_the_area_and_year_that_chose_the_reports(self, plan):
         p = plan("What did the 2014 Marshbury screening say about MAPPA?")
         assert p.search_text == "What did the 2014 Marshbury screening say about MAPPA?"

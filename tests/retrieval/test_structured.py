@@ -271,6 +271,28 @@ class TestLists:
         assert asked("Which recommendations fell to the YOS manager?") == [1]
         assert asked("What were the recommendations in Avonby?") == [1, 2, 3, 4]
 
+    def test_one_areas_reports_give_its_latest_list(self):
+        """ "What were Avonby's strengths?" of two Avonby reports lists the newer's, whichever
+        the search ranked first; the one of them that has a list, if only one does."""
+        reports = [
+            {"report_id": "a14", "area": "Avonby", "year": 2014, "inspection_type": "sqs"},
+            {"report_id": "a19", "area": "Avonby", "year": 2019, "inspection_type": "sqs"},
+        ]
+        rows = [
+            _row(rid, "Key strengths", 1, t, [{"kind": "strength", "text": t}], kind="bullet")
+            for rid, t in (("a14", "Plans were good in 2014."), ("a19", "Plans were good."))
+        ]
+        corpus = corpus_of(rows, reports)
+        p = plan("What were Avonby's strengths?", ["a14", "a19"], ["Avonby"], list_kind="strength")
+        first_ranked = [hit_from_row(corpus, 0)]  # the 2014 item
+        assert where(StructuredAnswerer().answer(p, first_ranked, corpus), corpus) == [
+            ("a19", "Key strengths", 1, "Plans were good.")
+        ]
+        only_2014 = corpus_of(rows[:1] + [_row("a19", "Summary", 1, "Fine.")], reports)
+        assert where(StructuredAnswerer().answer(p, [], only_2014), only_2014) == [
+            ("a14", "Key strengths", 1, "Plans were good in 2014.")
+        ]
+
     def test_a_report_without_records_of_the_kind_leaves_it_to_search(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan("What were the strengths in Brill?", ["b"], ["Brill"], list_kind="strength")
