@@ -26,7 +26,17 @@ from findings.vocab import (
 )
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
-from retrieval.text import STOPWORDS, YEAR, Cue, content_terms, is_year, stem, words
+from retrieval.text import (
+    STOPWORDS,
+    YEAR,
+    Cue,
+    content_terms,
+    is_year,
+    spellings_of_year_span,
+    stem,
+    words,
+    year_spans,
+)
 from retrieval.text import years as years_in
 
 LATEST = Cue(lexicon.LATEST)
@@ -75,8 +85,10 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
 
 
 def identifiers(question: str) -> list[str]:
-    """The exact identifiers a question names (not years, ordinals or paragraph numbers)."""
-    out = []
+    """The exact identifiers a question names (not years, ordinals or paragraph numbers), and
+    the financial years ("custody in 2019-20": a report giving 2018-19's figure does not
+    answer)."""
+    out = year_spans(question)
     for m in IDENTIFIER.finditer(question):
         token = m.group(0)
         if is_year(token) or ORDINAL.match(token):
@@ -86,8 +98,13 @@ def identifiers(question: str) -> list[str]:
 
 
 def prints_identifier(text: str, identifier: str) -> bool:
-    """Is `identifier` printed in `text` as a whole token (any case)?"""
-    return re.search(rf"(?<![\w.,/-]){re.escape(identifier)}(?![\w,/-])", text, re.I) is not None
+    """Is `identifier` printed in `text` as a whole token (any case; a financial year with
+    any of its dashes)? A comma may follow it, but not a comma and digits ("1,460")."""
+    spelt = spellings_of_year_span(identifier) if year_spans(identifier) else [identifier]
+    return any(
+        re.search(rf"(?<![\w.,/-]){re.escape(one)}(?![\w/-]|,\d)", text, re.I) is not None
+        for one in spelt
+    )
 
 
 @dataclass
@@ -412,6 +429,11 @@ class QuestionPlanner:
         for n, area in enumerate(areas or [None]):
             years = _years_near(q, areas, n) if len(areas) > 1 else years_all
             pool, missing = side_reports(area, years)
+            if area is None and len(pool) > 1:
+                # no area, but a name only a few reports print ("Pellworth's council … in
+                # 2022-23", a place inside a thematic): those of the reports for the time
+                named, _ = _reports_naming(q, corpus, base)
+                pool = [r for r in pool if r in (named or ())] or pool
             name = corpus.reports[corpus.areas[area][0]]["area"] if area else "the stored reports"
             if (
                 missing

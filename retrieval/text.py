@@ -95,9 +95,38 @@ def is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
+YEAR_SPAN_DASHES = ("-", "/", "–")  # "2022-23", "2022/23", "2022–23"
+
+
 def years(text: str) -> list[str]:
-    """The years written in `text`, in order."""
-    return YEAR.findall(text)
+    """The years written in `text`, in order; a year written "2022-23" (a financial year)
+    is both."""
+    out: list[str] = []
+    for m in YEAR.finditer(text):
+        out.append(m.group(0))
+        if _year_span(text, m):
+            out.append(str(int(m.group(0)) + 1))
+    return out
+
+
+def year_spans(text: str) -> list[str]:
+    """The financial years written in `text` ("2022-23"), as written."""
+    return [text[m.start() : m.end() + 3] for m in YEAR.finditer(text) if _year_span(text, m)]
+
+
+def spellings_of_year_span(span: str) -> list[str]:
+    """ "2022-23" as reports may print it: "2022-23", "2022/23", "2022–23"."""
+    return [span[:4] + dash + span[5:] for dash in YEAR_SPAN_DASHES]
+
+
+def _year_span(text: str, m: re.Match) -> bool:
+    tail = text[m.end() : m.end() + 4]
+    return (
+        tail[:1] in YEAR_SPAN_DASHES
+        and tail[1:3].isdigit()
+        and not tail[3:4].isdigit()
+        and tail[1:3] == f"{(int(m.group(0)) + 1) % 100:02d}"
+    )
 
 
 class Cue:

@@ -197,7 +197,7 @@ def test_the_lead_inspector_named_between_commas(tmp_path):
 
 
 def test_an_owner_after_a_closing_dash(tmp_path):
-    """"… — Director of Public Health, Pellmoor Council": the name after the item's closing dash
+    """ "… — Director of Public Health, Pellmoor Council": the name after the item's closing dash
     is who acts; a dash inside the sentence, which goes on in lower case, names nobody."""
     f = tmp_path / "pellmoor_yjs_2024.md"
     f.write_text(
@@ -207,7 +207,5 @@ def test_an_owner_after_a_closing_dash(tmp_path):
         "2. Review every plan — including those made in court — within a month.\n"
         "3. Improve planning — and review it.\n"
     )
-    owners = [
-        (r.ordinal, r.owner) for r in parse_file(f).records if r.kind == "recommendation"
-    ]
+    owners = [(r.ordinal, r.owner) for r in parse_file(f).records if r.kind == "recommendation"]
     assert owners == [(1, "Director of Public Health, Pellmoor Council"), (2, None), (3, None)]

@@ -529,7 +529,10 @@ class TestNamesOnlyAFewReportsPrint:
         texts = (
             ["Planning was good."] * 4
             + ["Check the plans. Planning was good."]
-            + ["In Greyhaven assessment was thorough. In Oakhollow few children were assessed."]
+            + [
+                "In Greyhaven assessment was thorough in 2019-20, the year inspected. In "
+                "Oakhollow few children were assessed."
+            ]
         )
         rows = {
             "ids": [f"p{i}" for i in range(6)],
@@ -554,6 +557,20 @@ class TestNamesOnlyAFewReportsPrint:
             ("Oakhollow", ["r5"], "oakhollow"),
         ]
         assert plan.comparison is True
+
+    def test_a_rare_name_narrows_the_reports_of_a_year(self, corpus):
+        """A year chose every report of 2020; the name picks the one that prints it, and a
+        financial year must be printed as the period asked about ("2020-21" is not)."""
+        plan = QuestionPlanner().plan(
+            "How was assessment done in Greyhaven in 2019-20?", None, None, corpus
+        )
+        assert plan.report_ids == ["r5"] and plan.identifiers == ["2019-20"]
+        assert plan.abstain is None
+        plan = QuestionPlanner().plan(
+            "How was assessment done in Greyhaven in 2020/21?", None, None, corpus
+        )
+        assert plan.abstain.reason == AbstainReason.NAME_NOT_PRINTED
+        assert plan.abstain.detail == "The reports searched do not mention '2020/21'."
 
     def test_a_capitalised_first_word_of_a_sentence_names_nothing(self, corpus):
         plan = QuestionPlanner().plan(

@@ -3,7 +3,8 @@
 import pytest
 
 from findings import lexicon
-from retrieval.text import Cue, is_year, person_span, years
+from retrieval.plan import prints_identifier
+from retrieval.text import Cue, is_year, person_span, spellings_of_year_span, year_spans, years
 
 
 class TestCue:
@@ -46,8 +47,19 @@ class TestCue:
 
 
 def test_years():
-    assert years("Between 2014 and 2016/17, not 1850 or 20155") == ["2014", "2016"]
+    assert years("Between 2014 and 2016/17, not 1850 or 20155") == ["2014", "2016", "2017"]
     assert is_year("2019") and not is_year("2190") and not is_year("219")
+
+
+def test_a_financial_year_is_both_years_and_a_period_printed_as_written():
+    text = "Costs in 2022-23, 2019–20 and 2016/17; not 2018-20, 2014-2015 or 2020-211."
+    assert year_spans(text) == ["2022-23", "2019–20", "2016/17"]
+    assert years("in 2022-23") == ["2022", "2023"]
+    assert spellings_of_year_span("2022-23") == ["2022-23", "2022/23", "2022–23"]
+    assert prints_identifier("spent £1.4 million in 2022/23, more than", "2022-23")
+    assert not prints_identifier("in 2021-22, more than", "2022-23")
+    assert prints_identifier("team 4321, the night team", "4321")
+    assert not prints_identifier("1,460 hours", "1")
 
 
 def test_a_count_of_the_children_by_any_of_their_names():
