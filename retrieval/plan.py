@@ -34,6 +34,7 @@ from retrieval.text import (
     is_year,
     spellings_of_year_span,
     stem,
+    word_spans,
     words,
     year_spans,
 )
@@ -162,6 +163,7 @@ class Plan:
 # A list intent read from a question whose form asks for a person, a date or what was said on
 # a topic must be at least this probable (the questions' own words did not name a list).
 LIST_FORM_SURE = 0.6
+TITLE_JOINERS = frozenset({"and", "on", "of", "for"})  # inside a report's title
 SUBJECT_WORDS = 6  # words in front of a kind's name that may name a report's subject
 
 
@@ -485,7 +487,9 @@ class QuestionPlanner:
             # a follow-up that points back ("Had that improved by the next inspection?") means
             # what it says together with the question it follows
             read = plan.search_text if plan.inherited else q
-            plan.intent = self.intents.classify(_strip_known(read, corpus))
+            plan.intent = self.intents.classify(
+                _as_any_inspection(_strip_known(read, corpus), corpus)
+            )
         if (
             not named
             and plan.intent.list_kind
@@ -677,6 +681,32 @@ def _strip_known(question: str, corpus: Corpus) -> str:
     """The question without area names and years (they pick reports, not what is asked)."""
     out = corpus.area_pattern.sub(" ", question) if corpus.areas else question
     return " ".join(re.sub(r"['’]s\b", "", YEAR.sub(" ", out)).split())
+
+
+def _as_any_inspection(question: str, corpus: Corpus) -> str:
+    """The question with the report it names by kind and title ("the education, training and
+    employment thematic", "the screening") read as "the inspection": like areas and years,
+    that picks a report, and says nothing of what is asked ("Who led the … thematic?" asks
+    what "Who led the inspection?" does)."""
+    ws, at = words(question), word_spans(question)
+    titled = {w for r in corpus.reports.values() for w in words(r.get("title") or "")}
+    spans = sorted(span for _, cue in TYPE_WORDS for span in cue.spans(ws))
+    out, end = [], len(question)
+    for start, stop in reversed(spans):
+        if stop > len(at) or (out and at[stop - 1][1] > end):
+            continue  # overlapping another kind's name
+        while start > 0 and (
+            ws[start - 1] in TITLE_JOINERS
+            or (ws[start - 1] in titled and ws[start - 1] not in STOPWORDS)
+        ):
+            start -= 1
+        while start < stop and ws[start] in TITLE_JOINERS:
+            start += 1  # "… on remand": not the joiner that opened the run
+        out.append(question[at[stop - 1][1] : end])
+        out.append("inspection")
+        end = at[start][0]
+    out.append(question[:end])
+    return "".join(reversed(out))
 
 
 def _soft_year(q: str, year: int) -> bool:

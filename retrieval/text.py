@@ -87,6 +87,11 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of `words(text)` is in `text`."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
 # A year as reports and questions write one.
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 

@@ -280,6 +280,24 @@ class TestFactIntent:
         assert p.quantity
         assert p.fact is None  # whatever the nearest label, "how many" wants a number
 
+    def test_the_report_named_by_kind_and_title_is_any_inspection(self, read, sample_corpus):
+        """ "Who led the Kestrel Vale youth offending work full joint inspection?" asks what "Who
+        led the inspection?" does: the kind and the title's words pick the report."""
+        from retrieval.plan import _as_any_inspection
+
+        assert (
+            _as_any_inspection(
+                "Who led the youth offending work full joint inspection in 2013?", sample_corpus
+            )
+            == "Who led the inspection in 2013?"
+        )
+        assert (
+            _as_any_inspection("What did the screening say about the FJI?", sample_corpus)
+            == "What did the inspection say about the inspection?"
+        )
+        p = read("Who led the Kestrel Vale youth offending work full joint inspection?")
+        assert p.fact == "lead_inspector"
+
     def test_a_count_fact_asked_for_a_number(self, read):
         assert read("How many cases did inspectors look at in Thurrock?").fact == "cases_inspected"
 
