@@ -303,11 +303,6 @@ class TestSampleCorpus:
         assert answer["citations"][1]["label"] == "Marshbury SQS 2016 ¶1.2"
         assert answer["answer"].startswith("Each side, in the reports' own words:\n")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="retrieval bug: the 2014 side cites Marshbury SQS 2014 · Areas requiring "
-        "improvement ¶1 (a recommendation) instead of the finding ¶1.2 (data/eval q041 gold)",
-    )
     def test_comparison_cites_the_planning_finding_of_each_inspection(self, sample_assistant):
         answer = sample_assistant.ask(
             "Did planning improve in Marshbury between its two inspections?"

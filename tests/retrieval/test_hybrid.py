@@ -8,7 +8,9 @@ import pytest
 from retrieval.corpus import build_corpus
 from retrieval.hybrid import (
     RERANK_WEIGHTS,
+    TWIN_WEIGHT,
     HybridRetriever,
+    _align_twins,
     reciprocal_rank_fusion,
     rerank_features,
     rerank_score,
@@ -178,3 +180,51 @@ def test_hits_carry_their_provenance(search):
     )
     assert hit.text == "MAPPA referrals were made on time in all four cases."
     assert hit.bm25 > 0 and hit.dense > 0.3
+
+
+class TestTemplateTwins:
+    """Compared sides whose reports share a template: a side led by a summary line or a bullet
+    takes the twin (same heading, same number) of the surest side's numbered finding."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def twins(cls):
+        rows = [  # (report, section, number, kind)
+            ("a", "Summary", None, "prose"),
+            ("a", "Health", "3.2", "numbered"),
+            ("a", "Health", "3.3", "numbered"),
+            ("b", "Health", "3.2", "numbered"),
+            ("b", "Key strengths", None, "bullet"),
+            ("a", "Recommendations", "3", "numbered"),
+            ("b", "Recommendations", "3", "numbered"),
+        ]
+        return build_corpus(
+            REPORTS,
+            {
+                "ids": [f"p{i}" for i in range(len(rows))],
+                "texts": ["text"] * len(rows),
+                "metadatas": [
+                    {"report_id": r, "section": s, "paragraph": n, "ordinal": 1, "kind": k}
+                    for r, s, n, k in rows
+                ],
+            },
+        )
+
+    def test_a_side_led_by_a_summary_takes_the_twin(self, twins):
+        finals = [{0: 1.0, 1: 0.8, 2: 0.75}, {3: 0.9, 4: 0.85}]
+        _align_twins(finals, twins)
+        assert finals == [
+            {0: 1.0, 1: pytest.approx(0.8 + TWIN_WEIGHT), 2: 0.75},
+            {3: 0.9, 4: 0.85},
+        ]
+        assert max(finals[0], key=finals[0].__getitem__) == 1  # Health 3.2, as in report b
+
+    def test_a_side_led_by_its_own_numbered_finding_keeps_it(self, twins):
+        finals = [{2: 1.0, 1: 0.9}, {3: 0.95, 4: 0.5}]
+        _align_twins(finals, twins)
+        assert finals == [{2: 1.0, 1: 0.9}, {3: 0.95, 4: 0.5}]
+
+    def test_list_items_of_one_number_are_no_twins(self, twins):
+        finals = [{0: 1.0, 5: 0.8}, {6: 0.9}]
+        _align_twins(finals, twins)
+        assert finals == [{0: 1.0, 5: 0.8}, {6: 0.9}]
