@@ -24,7 +24,10 @@ QA sets, each over its own freshly ingested tmp store:
   `data/eval/fresh4/heldout.jsonl`, written blind after every set above had been used;
 - fresh5 held-out: every report above plus two more (`data/eval/fresh5/reports/`: a Word
   document with bold-paragraph headings, a real PDF) with `data/eval/fresh5/heldout.jsonl`,
-  written blind at stop 19.
+  written blind at stop 19;
+- fresh6 held-out: every report above plus two more (`data/eval/fresh6/reports/`: a
+  PDF-to-text SQS letter and a later HTML inspection of the same new area) with
+  `data/eval/fresh6/heldout.jsonl`, written blind at stop 20.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -288,6 +291,13 @@ def main(argv: list[str] | None = None) -> int:
             blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5,
             ROOT / "data/eval/fresh5/heldout.jsonl",
         )
+        # and a sixth (data/eval/fresh6), written at stop 20 over every report above: a
+        # PDF-to-text SQS letter and a later HTML inspection of the same new area
+        fresh6 = sorted((ROOT / "data/eval/fresh6/reports").iterdir())
+        sets["fresh6 held-out"] = (
+            blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5 + fresh6,
+            ROOT / "data/eval/fresh6/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -330,8 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         "answers nothing, cites nothing and never abstains, so only its retrieval is "
         "comparable; it also ignores a question's `history`. A set marked (used) was held out "
         "until something was decided on its numbers; fresh3 was read as a tune set at stop 18; "
-        "fresh4 (measured at stops 18 and 19, never read) and fresh5 (new at stop 19) are the "
-        "clean held-out sets.\n\n" + RULE + "\n" + skipped
+        "fresh4 (measured at stops 18-20, never read), fresh5 (measured at stops 19-20, never "
+        "read) and fresh6 (new at stop 20) are the clean held-out sets.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
     return 0
