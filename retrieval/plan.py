@@ -164,6 +164,7 @@ class Plan:
 # a topic must be at least this probable (the questions' own words did not name a list).
 LIST_FORM_SURE = 0.6
 TITLE_JOINERS = frozenset({"and", "on", "of", "for"})  # inside a report's title
+NAMING = frozenset({"the", "this", "that", "its", "their", "our", "a"})  # "the … thematic"
 SUBJECT_WORDS = 6  # words in front of a kind's name that may name a report's subject
 
 
@@ -389,6 +390,13 @@ class QuestionPlanner:
                 )
             elif kind and len(pool) > 1:
                 typed = [r for r in pool if corpus.reports[r].get("inspection_type") == kind]
+                # a year named picks its report whatever the kind word says ("speech and
+                # language screening in 2017, and by 2022?": the 2022 inspection too)
+                typed += [
+                    r
+                    for r in pool
+                    if years and r not in typed and not any(year_of(t) == year_of(r) for t in typed)
+                ]
                 pool = typed or pool
                 if area is None and len(pool) > 1:
                     pool = _by_subject(q, kind, pool, corpus)
@@ -488,7 +496,7 @@ class QuestionPlanner:
             # what it says together with the question it follows
             read = plan.search_text if plan.inherited else q
             plan.intent = self.intents.classify(
-                _as_any_inspection(_strip_known(read, corpus), corpus)
+                _strip_known(_as_any_inspection(read, corpus), corpus)
             )
         if (
             not named
@@ -685,28 +693,49 @@ def _strip_known(question: str, corpus: Corpus) -> str:
 
 def _as_any_inspection(question: str, corpus: Corpus) -> str:
     """The question with the report it names by kind and title ("the education, training and
-    employment thematic", "the screening") read as "the inspection": like areas and years,
-    that picks a report, and says nothing of what is asked ("Who led the … thematic?" asks
-    what "Who led the inspection?" does)."""
+    employment thematic", "Marshbury's screening") read as "the inspection": like areas and
+    years, that picks a report, and says nothing of what is asked ("Who led the … thematic?"
+    asks what "Who led the inspection?" does). The words before the kind's name must be a
+    title's of that kind, an area's or a year, after "the" or a possessive: "speech and language
+    screening" is a topic."""
     ws, at = words(question), word_spans(question)
-    titled = {w for r in corpus.reports.values() for w in words(r.get("title") or "")}
-    spans = sorted(span for _, cue in TYPE_WORDS for span in cue.spans(ws))
+    areas = {w for a in corpus.areas for w in words(a)}
+    spans = sorted((span, kind) for kind, cue in TYPE_WORDS for span in cue.spans(ws))
     out, end = [], len(question)
-    for start, stop in reversed(spans):
-        if stop > len(at) or (out and at[stop - 1][1] > end):
+    for (start, stop), kind in reversed(spans):
+        if stop > len(at) or at[stop - 1][1] > end:
             continue  # overlapping another kind's name
+        titled = _title_words(corpus, kind) | areas
         while start > 0 and (
             ws[start - 1] in TITLE_JOINERS
-            or (ws[start - 1] in titled and ws[start - 1] not in STOPWORDS)
+            or is_year(ws[start - 1])
+            or ws[start - 1].removesuffix("'s") in titled
         ):
             start -= 1
         while start < stop and ws[start] in TITLE_JOINERS:
             start += 1  # "… on remand": not the joiner that opened the run
+        owner = ws[start].endswith("'s")  # "Marshbury's screening"
+        if start > 0 and not owner and ws[start - 1] not in NAMING:
+            continue
         out.append(question[at[stop - 1][1] : end])
-        out.append("inspection")
+        out.append("the inspection" if owner else "inspection")
         end = at[start][0]
     out.append(question[:end])
     return "".join(reversed(out))
+
+
+def _title_words(corpus: Corpus, kind: str) -> set[str]:
+    """The words of the titles of the reports of one kind, and the acronyms of their words
+    ("ETE" for "education, training and employment")."""
+    titled = {
+        w
+        for r in corpus.reports.values()
+        if r.get("inspection_type") == kind
+        for w in words(r.get("title") or "")
+    } - STOPWORDS
+    return titled | {
+        a for a, full in corpus.acronyms.items() if set(words(full)) - STOPWORDS <= titled
+    }
 
 
 def _soft_year(q: str, year: int) -> bool:

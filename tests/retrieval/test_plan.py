@@ -91,6 +91,14 @@ class TestWhichReports:
         assert p.comparison is False and p.list_kind == "improvement"
         assert plan("Did Marshbury improve its planning?").comparison is True
 
+    def test_a_year_named_picks_its_report_whatever_the_kind_word_says(self, plan):
+        """ "screening" names the 2014 and 2016 screenings and a topic; the years pick."""
+        p = plan("What did Kestrel Vale say about health screening in 2013 and 2016?")
+        assert p.report_ids == ["kestrel_vale_fji_2013", "kestrel_vale_sqs_2016"]
+        assert plan("What did the Kestrel Vale screening say?").report_ids == [
+            "kestrel_vale_sqs_2016"
+        ]
+
     def test_lexical_text_drops_the_area_and_year_that_chose_the_reports(self, plan):
         p = plan("What did the 2014 Marshbury screening say about MAPPA?")
         assert p.search_text == "What did the 2014 Marshbury screening say about MAPPA?"
@@ -294,6 +302,12 @@ class TestFactIntent:
         assert (
             _as_any_inspection("What did the screening say about the FJI?", sample_corpus)
             == "What did the inspection say about the inspection?"
+        )
+        topic = "What was found about speech and language screening?"
+        assert _as_any_inspection(topic, sample_corpus) == topic  # a topic, not a report named
+        assert (
+            _as_any_inspection("Who led Marshbury's screening?", sample_corpus)
+            == "Who led the inspection?"
         )
         p = read("Who led the Kestrel Vale youth offending work full joint inspection?")
         assert p.fact == "lead_inspector"
