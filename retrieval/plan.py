@@ -493,10 +493,18 @@ class QuestionPlanner:
         named = list_kind_named(q)
         if self.intents is not None:
             # a follow-up that points back ("Had that improved by the next inspection?") means
-            # what it says together with the question it follows
-            read = plan.search_text if plan.inherited else q
-            plan.intent = self.intents.classify(
-                _strip_known(_as_any_inspection(read, corpus), corpus)
+            # what it says together with the question it follows; one with words of its own
+            # ("Who led that inspection?" after a question about ratings) may mean what it says
+            # alone: the reading nearer its exemplars
+            readings = [plan.search_text] if plan.inherited else [q]
+            if plan.inherited and _own_terms(q, corpus):
+                readings.append(q)
+            plan.intent = max(
+                (
+                    self.intents.classify(_strip_known(_as_any_inspection(r, corpus), corpus))
+                    for r in readings
+                ),
+                key=lambda intent: intent.similarity,
             )
         if (
             not named

@@ -312,6 +312,23 @@ class TestFactIntent:
         p = read("Who led the Kestrel Vale youth offending work full joint inspection?")
         assert p.fact == "lead_inspector"
 
+    def test_a_follow_up_with_an_ask_of_its_own_means_what_it_says(
+        self, sample_corpus, intent_planner
+    ):
+        """ "Who led that inspection?" after a question about ratings asks for the lead
+        inspector of the report discussed, not for its ratings."""
+        p = intent_planner.plan(
+            "Who led that inspection?",
+            ["Which Northfield standards were rated Outstanding?"],
+            None,
+            sample_corpus,
+        )
+        assert (p.fact, p.rating, p.report_ids) == (
+            "lead_inspector",
+            False,
+            ["northfield_yos_2019"],
+        )
+
     def test_a_count_fact_asked_for_a_number(self, read):
         assert read("How many cases did inspectors look at in Thurrock?").fact == "cases_inspected"
 
