@@ -154,6 +154,8 @@ SUMMARY_HEADINGS: dict[str, str] = {
     "overview": "full joint inspections",
     "conclusion": "thematic reports close with it",
     "conclusions": "the same, plural",
+    "key findings": "thematic reports open with them",
+    "summary of findings": "the same, in other thematic reports",
 }
 
 
