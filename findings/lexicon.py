@@ -345,6 +345,8 @@ ACTIONS_ASK: dict[str, str] = {
     "should the|it|they": "what someone should do",
     "need|needs to be? done|improve|change": "what must change",
     "what must": "the same",
+    "to do|act": "what someone is asked or expected to do",
+    "expect*": "what someone is expected to do",
 }
 # A follow-up that points back at the earlier turn's subject ("Who said that?").
 ANAPHORA: dict[str, str] = {

@@ -8,13 +8,14 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from findings.lexicon import SUMMARY_HEADINGS
-from findings.vocab import ACTION_SECTIONS
+from findings.vocab import ACTION_SECTIONS, LIST_SECTIONS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
 from retrieval.text import DATE, DATE_RANGE, content_terms, prints_person, synonyms, tokens
 from store.protocols import Embedder, ParagraphStore
 
 RRF_K = 60
+RECOMMENDATION_SECTIONS = frozenset(LIST_SECTIONS["recommendation"])
 # a compared side's template twin of the surest side's numbered finding (`_align_twins`): set
 # by hand, 0.3 of the cosine's weight (0.2 moved nothing on the tune sets, 0.4 no more than 0.3)
 TWIN_WEIGHT = 0.3
@@ -53,6 +54,10 @@ RERANK_WEIGHTS = {
     # (`Corpus.centrality`): the verdict, not the statistics line beside it. Set by hand (the
     # cosine's weight), not fitted: checked on the tune sets' summary questions
     "central": 1.0,
+    # a recommendation says what should be done, not what was found: for a question that
+    # asks for neither actions nor recommendations. Set by hand on the tune sets (-0.2: +6
+    # top citations, -1; -0.3: +8, -1)
+    "unasked_action": -0.3,
     "bullet": 0.008,
     "table_row": -0.002,
     "short": -0.006,
@@ -95,6 +100,11 @@ def rerank_features(
         ),
         "fused": fused,
         "central": corpus.centrality(row) if summary and not plan.list_kind else 0.0,
+        "unasked_action": float(
+            section in RECOMMENDATION_SECTIONS
+            and not plan.wants_actions
+            and plan.list_kind != "recommendation"
+        ),
         "bullet": float(md["kind"] == "bullet"),
         "table_row": float(md["kind"] == "table_row"),
         "short": float(len(corpus.texts[row]) < SHORT),

@@ -228,3 +228,35 @@ class TestTemplateTwins:
         finals = [{0: 1.0, 5: 0.8}, {6: 0.9}]
         _align_twins(finals, twins)
         assert finals == [{0: 1.0, 5: 0.8}, {6: 0.9}]
+
+
+def test_a_recommendation_counts_against_it_unless_actions_are_asked_for():
+    """ "Were plans reviewed?" asks what was found: a recommendation ("Plans should be reviewed
+    …") only says what should be done; "What is Avonby expected to do?" asks for it."""
+    corpus = build_corpus(
+        REPORTS,
+        {
+            "ids": ["p0"],
+            "texts": ["Managers should make sure that plans are reviewed every three months."],
+            "metadatas": [
+                {
+                    "report_id": "a",
+                    "section": "Recommendations",
+                    "paragraph": "1",
+                    "ordinal": 1,
+                    "kind": "numbered",
+                }
+            ],
+        },
+    )
+    planner = QuestionPlanner()
+
+    def feature(question):
+        plan = planner.plan(question, None, None, corpus)
+        terms = corpus.question_terms(plan.lexical_text)
+        return rerank_features(plan, corpus, 0, 0.5, 0.03, terms)["unasked_action"]
+
+    assert feature("Were plans reviewed in Avonby?") == 1.0
+    assert feature("What is Avonby expected to do about plans?") == 0.0
+    assert feature("What were the recommendations in Avonby?") == 0.0
+    assert RERANK_WEIGHTS["unasked_action"] < 0
