@@ -163,6 +163,7 @@ class Plan:
 # A list intent read from a question whose form asks for a person, a date or what was said on
 # a topic must be at least this probable (the questions' own words did not name a list).
 LIST_FORM_SURE = 0.6
+SPAN_STARTS = frozenset({"since", "from", "after"})  # a time span from a year on
 TITLE_JOINERS = frozenset({"and", "on", "of", "for"})  # inside a report's title
 NAMING = frozenset({"the", "this", "that", "its", "their", "our", "a"})  # "the … thematic"
 SUBJECT_WORDS = 6  # words in front of a kind's name that may name a report's subject
@@ -369,6 +370,8 @@ class QuestionPlanner:
         def year_of(rid: str) -> int:
             return corpus.reports[rid].get("year") or 0
 
+        spanned: list[int] = []  # the year a change is asked up to or from ("by 2022")
+
         def side_reports(area: str | None, years: list[int]) -> tuple[list[str], bool]:
             """The area's reports for this side, and whether a year asked for has no report."""
             pool = [r for r in base if area is None or r in corpus.areas.get(area, [])]
@@ -380,6 +383,17 @@ class QuestionPlanner:
                 dated = [r for r in pool if year_of(r) in years]
                 if not dated and all(_soft_year(q, y) for y in years):
                     dated = pool  # "since 2016", "by 2015": a time in the text, not a report
+                elif area and len(years) == 1 and _soft_year(q, years[0]) and CHANGE.search(q):
+                    # "…and had it improved by 2022?": that year's report and the one before;
+                    # "…since 2017?": that year's and the one after
+                    year = years[0]
+                    ahead = _year_opens_span(q, year)
+                    near = [
+                        r for r in pool if (year_of(r) >= year if ahead else year_of(r) <= year)
+                    ]
+                    near.sort(key=lambda r: (year_of(r), r))
+                    dated = (near[:2] if ahead else near[-2:]) or dated
+                    spanned.append(year)
                 pool = dated
             if kind and COMPARE.search(q) and years:
                 # "2016 … compared with the full joint inspection": both inspections
@@ -479,6 +493,8 @@ class QuestionPlanner:
         ):
             plan.comparison = True
             plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]
+            # the year named leads: what was found then, and what came before or after
+            plan.sides.sort(key=lambda side: year_of(side.report_ids[0]) not in spanned)
         return plan
 
     def _read_intent(self, plan: Plan, corpus: Corpus) -> Plan:
@@ -532,8 +548,10 @@ class QuestionPlanner:
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
         # tells "most recent" from "first", or "more than once" from "ever"
-        # (a "who" or "when" question asks for a person or date a report prints, not for reports)
-        if plan.intent.collection and not named and plan.wants is None:
+        # (a "who" or "when" question asks for a person or date a report prints, not for
+        # reports; one that compares inspections asks what they found: "What is the latest on
+        # CAMHS waits, and how does it compare with the previous inspection?")
+        if plan.intent.collection and not named and plan.wants is None and not plan.comparison:
             plan.collection = (
                 "repeated"
                 if REPEATED.search(q)
@@ -744,6 +762,16 @@ def _title_words(corpus: Corpus, kind: str) -> set[str]:
     return titled | {
         a for a, full in corpus.acronyms.items() if set(words(full)) - STOPWORDS <= titled
     }
+
+
+def _year_opens_span(q: str, year: int) -> bool:
+    """Does the time span end at `year` ("by 2022", "until 2022") or start there ("since 2017",
+    "from 2017", "after 2017")?"""
+    ws = words(q)
+    for start, end in SOFT_YEAR.spans(ws):
+        if ws[end - 1] == str(year):
+            return ws[start] in SPAN_STARTS
+    return False
 
 
 def _soft_year(q: str, year: int) -> bool:

@@ -99,6 +99,17 @@ class TestWhichReports:
             "kestrel_vale_sqs_2016"
         ]
 
+    def test_a_change_up_to_a_year_compares_that_years_report_with_the_one_before(self, plan):
+        """ "…and had it improved by 2016?" is the 2016 letter, then the one before it; "since
+        2014" the 2014 letter, then the one after; "by 2016" without a change is 2016's."""
+        p = plan("What was found about MAPPA in Marshbury, and had it improved by 2016?")
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
+        assert p.comparison is True
+        p = plan("Has planning in Marshbury improved since 2014?")
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
+        p = plan("What did Marshbury say about planning by 2016?")
+        assert p.report_ids == ["marshbury_sqs_2016"] and p.comparison is False
+
     def test_lexical_text_drops_the_area_and_year_that_chose_the_reports(self, plan):
         p = plan("What did the 2014 Marshbury screening say about MAPPA?")
         assert p.search_text == "What did the 2014 Marshbury screening say about MAPPA?"
@@ -328,6 +339,12 @@ class TestFactIntent:
             False,
             ["northfield_yos_2019"],
         )
+
+    def test_a_comparison_of_inspections_is_not_about_the_collection(self, read):
+        p = read(
+            "What is the latest on MAPPA in Marshbury, and how does it compare with the one before?"
+        )
+        assert p.collection is None and p.comparison is True
 
     def test_a_count_fact_asked_for_a_number(self, read):
         assert read("How many cases did inspectors look at in Thurrock?").fact == "cases_inspected"
