@@ -295,7 +295,12 @@ QUANTITY: dict[str, str] = {
     "proportion": "the same",
     "share": "the same",
     "number of": "a count",
-    "rate": "a rate (reoffending, attendance)",
+    # "rate" as a noun; "How did inspectors rate planning?" asks for a grade
+    "the|a|its|their|what|which|this|that rate": "a rate asked for",
+    "rate of|was|is|were|for|in": "the same",
+    "reoffending|attendance|entrant|entrants|custody|remand|completion|conversion rate": (
+        "a named rate"
+    ),
     "average": "an average",
     "figure": "a figure",
     "waiting time*|list*": "a wait",

@@ -267,6 +267,17 @@ class TestKindOfAnswer:
         p = plan("How many staff did the Thurrock YOS employ?")
         assert (p.quantity, p.yes_no, p.list_sections) == (True, False, ())
 
+    @pytest.mark.parametrize(
+        ("question", "quantity"),
+        [
+            ("What is Northfield's reoffending rate?", True),
+            ("What was the rate of reoffending in Thurrock?", True),
+            ("How did inspectors rate planning in Northfield?", False),  # a grade
+        ],
+    )
+    def test_a_rate_is_a_number_but_rating_is_not(self, plan, question, quantity):
+        assert plan(question).quantity is quantity
+
     def test_yes_no_question(self, plan):
         p = plan("Was enforcement action taken promptly in Thurrock?")
         assert (p.quantity, p.yes_no) == (False, True)

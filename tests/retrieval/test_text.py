@@ -88,3 +88,10 @@ def test_a_count_of_the_children_by_any_of_their_names():
 def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
     span = person_span(text)
     assert (text[span[0] : span[1]] if span else None) == name
+
+
+def test_a_code_s_digits_are_no_number():
+    from retrieval.text import NUMBER
+
+    text = "COVID-19 rules; 14 cases; team YOS-2; 10-15 weeks; 39.6%"
+    assert NUMBER.findall(text) == ["14", "10", "15", "39.6"]
