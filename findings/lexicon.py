@@ -43,6 +43,7 @@ GRADE_STATED_AFTER: dict[str, str] = {
 OVERALL_RATING_HEADINGS: dict[str, str] = {
     "overall rating": "the 2018 framework's heading for the service's single grade",
     "overall judgement": "how older and thematic reports name it",
+    "overall": "a ratings table's last row names it so",
 }
 
 # The `subject` of the overall rating's `rating` record (the standards' records carry theirs as

@@ -55,6 +55,8 @@ _GRADE = "|".join(sorted((re.escape(g) for g in GRADES), key=len, reverse=True))
 RATING_LINE = re.compile(
     rf"^(?P<subject>[^:]{{1,120}}?)(?<!\brated)\s*:\s*(?P<value>(?i:{_GRADE}))\.?$"
 )
+# a grade as a grade is printed, capitalised ("rated as Good"; "a good range" is no grade)
+_GRADES = re.compile(rf"\b(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES)})\b")
 _RATED = re.compile(rf"\bis rated:?\s+(?:as\s+)?[‘'\"“]?(?P<value>(?i:{_GRADE}))\b")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 _LEAD = re.compile(
@@ -214,6 +216,26 @@ def _ratings(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]
         if p.kind in ("bullet", "numbered"):
             continue
         cells = p.text.split(" | ") if p.kind == "table_row" else []
+        filled = [c.strip() for c in cells if c.strip()]
+        if (
+            len(filled) >= 2
+            and filled[0].lower().rstrip(":") in OVERALL_RATING_HEADINGS
+            and filled[-1].rstrip(".").lower() in GRADES
+        ):
+            overall += _overall(meta, i, p, p.text, filled[-1].rstrip("."))  # "Overall | | Good"
+            continue
+        if len(filled) == 3 and filled[-1].rstrip(".").lower() in GRADES:
+            # "Domain | Standard | Rating": the standard, then its domain without its number
+            # as 2-cell tables print it: "3.1 Out-of-court work: Assessment"
+            domain = filled[0].lstrip("0123456789. ")
+            number, _, standard = filled[1].partition(" ")
+            subject = (
+                f"{number} {domain}: {standard}"
+                if domain and standard and number.rstrip(".").replace(".", "").isdigit()
+                else filled[1]
+            )
+            summary.append(_rating(meta, i, p, p.text, subject, filled[-1].rstrip(".")))
+            continue
         if len(cells) == 2 and cells[1].strip().rstrip(".").lower() in GRADES:
             subject, value = cells[0].strip(), cells[1].strip()
             if subject.lower() in OVERALL_RATING_HEADINGS:
@@ -236,6 +258,18 @@ def _ratings(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]
             in_overall = p.section.lower() in OVERALL_RATING_HEADINGS
             if hit and (in_overall or p.kind == "prose"):
                 overall += _overall(meta, i, p, hit[0], hit[1].group("value"))
+                continue
+        if not overall and p.kind == "prose" and "overall" in p.text.lower():
+            # "we have rated Ashcombe Youth Justice Service as Good overall", "Our overall
+            # rating for Corrindale … is Requires improvement": the one grade of a sentence
+            # that says "overall" and "rated" or "rating"
+            for sentence in _sentences(p.text):
+                low = sentence.lower()
+                grades = set(_GRADES.findall(sentence))
+                if "overall" in low and ("rated" in low or "rating" in low) and len(grades) == 1:
+                    value = _GRADES.search(sentence).group(0)  # type: ignore[union-attr]
+                    overall += _overall(meta, i, p, sentence, value)
+                    break
     return overall[:2] + (summary or under_headings)
 
 

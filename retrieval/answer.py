@@ -17,7 +17,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
-from retrieval.structured import StructuredAnswerer, cite_statement
+from retrieval.structured import StructuredAnswerer, cite_statement, records_of
 from retrieval.text import (
     DATE,
     DATE_RANGE,
@@ -133,6 +133,8 @@ class ExtractiveAnswerer:
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
                 return Draft(text="\n".join(lines), cited=matches)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
+        if plan.overall and not plan.comparison:
+            cited += _overall_grade(best, corpus)
         if plan.rating or plan.fact == "overall_rating":
             cited = _with_statement(cited, corpus)
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and
@@ -266,6 +268,16 @@ class ExtractiveAnswerer:
             lines.append(f"- **{name}**: “{c.quote}” [{len(cited)}]")
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
+
+
+def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:
+    """For the overall picture of a rated report: where it prints its overall grade (its
+    record), when the passage quoted does not say it."""
+    for row, r in records_of(corpus, best.hit.report_id, "fact"):
+        if r.get("subject") == "overall_rating" and r.get("text") and row != best.hit.row:
+            if (r.get("value") or "").lower() not in best.quote.lower():
+                return [Cited(hit_from_row(corpus, row, score=best.hit.score), r["text"])]
+    return []
 
 
 def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[int]:

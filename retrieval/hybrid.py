@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from findings.lexicon import SUMMARY_HEADINGS
+from findings.lexicon import OVERALL_RATING_SUBJECT, SUMMARY_HEADINGS
 from findings.vocab import ACTION_SECTIONS, LIST_SECTIONS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
@@ -96,7 +96,10 @@ def rerank_features(
             plan.rating
             and not summary
             and not fact
-            and any(r.get("kind") == "rating" for r in md.get("records") or ())
+            and any(
+                r.get("kind") == "rating" and r.get("subject") != OVERALL_RATING_SUBJECT
+                for r in md.get("records") or ()
+            )
         ),
         "fused": fused,
         "central": corpus.centrality(row) if summary and not plan.list_kind else 0.0,

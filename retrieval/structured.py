@@ -62,7 +62,9 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     paragraph's, "3.4.1" for standard "3.4"; else its heading's name, and the part it sits in
     where the standard names one, "Out-of-court disposals: Assessment") that states the grade
     ("We rated reviewing as Inadequate, …" for "2.4 Reviewing | Inadequate") and is not itself a
-    grade record. It says why, which the table does not. None when there is no such paragraph.
+    grade record; else the one paragraph of the report with a sentence that states the grade
+    and names the standard ("We rated staffing as Outstanding."). It says why, which the table
+    does not. None when there is no such paragraph.
     """
     record = next(
         (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), None
@@ -78,6 +80,8 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     grade = words(record["value"])
     by_number: list[int] = []
     by_name: list[int] = []
+    by_sentence: list[int] = []  # "We rated staffing as Outstanding." for "1.2 …: Staff"
+    named = set(tokens(name))
     for other in corpus.by_report.get(corpus.metas[row]["report_id"], []):
         md = corpus.metas[other]
         if other == row or any(r.get("kind") == "rating" for r in md.get("records") or ()):
@@ -95,7 +99,12 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
             and not (prefix and paragraph.count(".") >= 2)
         ):
             by_name.append(other)
-    found = by_number or by_name
+        elif named and any(
+            named <= set(tokens(s)) and _states_grade(words(s), grade)
+            for s in sentences(corpus.texts[other])
+        ):
+            by_sentence.append(other)
+    found = by_number or by_name or (by_sentence if len(by_sentence) == 1 else [])
     return found[0] if found else None
 
 

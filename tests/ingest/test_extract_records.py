@@ -209,3 +209,44 @@ def test_an_owner_after_a_closing_dash(tmp_path):
     )
     owners = [(r.ordinal, r.owner) for r in parse_file(f).records if r.kind == "recommendation"]
     assert owners == [(1, "Director of Public Health, Pellmoor Council"), (2, None), (3, None)]
+
+
+def test_a_three_column_ratings_table_and_an_overall_row(tmp_path):
+    """ "Domain | Standard | Rating": each standard rated, named as two-cell tables name it
+    ("3.1 Out-of-court work: Assessment"); the "Overall" row is the overall rating."""
+    f = tmp_path / "pellmoor_yjs_2024.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Ratings\n\n"
+        "| Domain | Standard | Rating |\n|---|---|---|\n"
+        "| 1. Organisational delivery | 1.2 Staff | Outstanding |\n"
+        "| 3. Out-of-court work | 3.1 Assessment | Inadequate |\n"
+        "| **Overall** | | **Requires improvement** |\n"
+    )
+    ratings = [(r.subject, r.value) for r in parse_file(f).records if r.kind == "rating"]
+    assert ratings == [
+        ("1.2 Organisational delivery: Staff", "Outstanding"),
+        ("3.1 Out-of-court work: Assessment", "Inadequate"),
+        ("Overall rating", "Requires improvement"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Taking the standards together, we have rated Pellmoor as Good overall.", "Good"),
+        ("Our overall rating for Pellmoor is Requires improvement.", "Requires improvement"),
+        ("Overall, the service offered a good range of help; it was rated for speed.", None),
+        ("Overall, we rated planning Good and reviewing Inadequate.", None),
+    ],
+)
+def test_the_overall_rating_stated_in_a_sentence(tmp_path, sentence, value):
+    """The one grade, as printed (capitalised), of a sentence that says "overall" and "rated" or
+    "rating"; two grades or none say nothing of the overall rating."""
+    f = tmp_path / "pellmoor_yjs_2024.md"
+    f.write_text(
+        f"# Inspection of youth justice services in Pellmoor\n\n## Summary\n\n{sentence}\n"
+    )
+    found = [r for r in parse_file(f).records if r.subject == "overall_rating"]
+    assert [r.value for r in found] == ([value] if value else [])
+    if value:
+        assert found[0].text == sentence and found[0].section == "Summary"

@@ -308,3 +308,49 @@ def test_asking_for_a_summary_is_not_a_topic_a_report_lacks(sample_assistant):
         "Give me a short summary of how Northfield did in 2019.", None, None, corpus
     )
     assert missing_terms(plan, corpus, corpus.question_terms(plan.lexical_text)) == []
+
+
+def test_the_overall_picture_of_a_rated_report_comes_with_its_grade():
+    """A summary quoted for "How did Pellmoor do?" that does not say the grade is followed by
+    where the report prints its overall rating (its record)."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rating = "Pellmoor Youth Justice Service is rated: Requires improvement."
+    rows = [
+        ("Summary", "Overall, Pellmoor did well with children on court orders.", []),
+        (
+            "Overall rating",
+            rating,
+            [{"kind": "fact", "subject": "overall_rating", "value": "Requires improvement"}],
+        ),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0", "p1"],
+            "texts": [text for _, text, _ in rows],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": section,
+                    "ordinal": 1,
+                    "kind": "prose",
+                    "records": [{**r, "text": text} for r in records],
+                }
+                for section, text, records in rows
+            ],
+        },
+    )
+    question = "How did Pellmoor do overall?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.overall = Intent("summary", 0.9, 0.9), True
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.9, coverage=1.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [(c.hit.section, c.quote) for c in draft.cited] == [
+        ("Summary", "Overall, Pellmoor did well with children on court orders."),
+        ("Overall rating", rating),
+    ]
+    assert draft.text.endswith(f"“{rating}” [2]")

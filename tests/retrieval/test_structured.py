@@ -400,6 +400,20 @@ class TestRatingStatement:
             stated_grade_quote(corpus, 8) == "We rated planning as Inadequate. Few plans existed."
         )
 
+    def test_else_the_one_sentence_that_names_the_standard_and_states_its_grade(self):
+        """Body numbers not the standards' ("1.3" states "1.2 Staff"): the paragraph whose
+        sentence names the standard and states the grade, when only one does."""
+        rows = [
+            _rating("a", 1, "1.2 Organisational delivery: Staff", "Outstanding"),
+            _rating("a", 2, "2.1 Court work: Assessment", "Good"),
+            _row("a", "Delivery", 1, "Nobody left. We rated staffing as Outstanding.", paragraph="1.3"),
+            _row("a", "Court", 1, "We rated assessment as Good in court.", paragraph="2.2"),
+            _row("a", "Court", 2, "Assessment was Good after release too.", paragraph="2.3"),
+        ]  # fmt: skip
+        corpus = corpus_of(rows, REPORTS)
+        assert rating_statement(corpus, 0) == 2
+        assert rating_statement(corpus, 1) is None  # two sentences could be it: neither
+
     def test_one_grade_listed_comes_with_its_statement(self):
         corpus = self._corpus()
         p = plan("Which standard was rated Outstanding?", ["a"], ["Avonby"], rating=True)
