@@ -95,6 +95,12 @@ CASES_VERBS: dict[str, str] = {
     "inspected": "full joint and rated reports",
     "looked at": "screening letters",
     "reviewed": "thematic reports",
+    "read": "screening letters ('Inspectors read 18 cases')",
+}
+# After "N cases", words that make N the total inspected ("36 cases in all").
+CASES_TOTAL: dict[str, str] = {
+    "in all": "a total after its parts",
+    "in total": "the same",
 }
 
 # A table whose heading or header row holds this word counts cases: its `Total` row is the

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 
 from findings.lexicon import (
     CASES_TABLE_CUE,
+    CASES_TOTAL,
     CASES_VERBS,
     FACT_FIELDS,
     FIELDWORK_CUES,
@@ -69,6 +70,8 @@ _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len,
 _MANAGER = re.compile(rf"\b(?i:{_TITLES}),\s+(?P<value>{_NAME}),")
 _CASES = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?P<value>\d[\d,]*)\s+cases\b"
+    # "… 16 out-of-court disposals, 36 cases in all": the total
+    r"|\b(?P<total>\d[\d,]*)\s+cases\s+(?:" + "|".join(map(re.escape, CASES_TOTAL)) + r")\b"
 )
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 _PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
@@ -331,7 +334,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             and " cases" in low
             and (hit := _sentence_with(p.text, _CASES))
         ):
-            take("cases_inspected", i, p, hit[0], hit[1].group("value"))
+            take("cases_inspected", i, p, hit[0], hit[1].group("value") or hit[1].group("total"))
         if (
             "service_manager" not in found
             and any(title in low for title in SERVICE_MANAGER_TITLES)

@@ -250,3 +250,21 @@ def test_the_overall_rating_stated_in_a_sentence(tmp_path, sentence, value):
     assert [r.value for r in found] == ([value] if value else [])
     if value:
         assert found[0].text == sentence and found[0].section == "Summary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Inspectors read 18 cases of children supervised by the YOS.", "18"),
+        ("We inspected 20 court disposals and 16 out-of-court disposals, 36 cases in all.", "36"),
+        ("We inspected 70 cases in total.", "70"),
+        ("Plans were sufficient in 11 of the 18 cases.", None),
+    ],
+)
+def test_the_cases_inspected_as_reports_say_it(tmp_path, sentence, value):
+    f = tmp_path / "pellmoor_sqs_2017.txt"
+    f.write_text(
+        f"Short Quality Screening of youth offending work in Pellmoor\n\nContext\n\n{sentence}\n"
+    )
+    found = [r.value for r in parse_file(f).records if r.subject == "cases_inspected"]
+    assert found == ([value] if value else [])
