@@ -158,7 +158,10 @@ class StructuredAnswerer:
         # a fact across the collection ("Where was reoffending above the national rate?"): no
         # area named; an area's own reports are told apart by the planner (year, "latest")
         several = plan.report_ids is None or len(plan.report_ids) > 1
-        confident = plan.intent.similarity >= FACT_ACROSS_MIN_SIMILARITY
+        # a rate set against the national one ("Which areas beat the national average?") is
+        # asked of each report, however far the wording is from the exemplars'
+        against = plan.fact == "reoffending_rate" and _direction(plan.question) != 0
+        confident = plan.intent.similarity >= FACT_ACROSS_MIN_SIMILARITY or against
         if plan.fact and several and confident and not plan.areas and _agrees(plan, hits, corpus):
             return self._fact_across(plan, corpus)
         return None

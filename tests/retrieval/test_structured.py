@@ -470,6 +470,19 @@ class TestFactAcross:
         )
         assert [c.hit.report_id for c in draft.cited] == ["b"]
 
+    def test_a_rate_set_against_the_national_one_is_asked_of_each_report(self):
+        """Wording far from the exemplars (similarity 0.6) still asks it of every report when
+        it sets the rate against the national one; without that, it is left to search."""
+        corpus = corpus_of(ROWS, REPORTS)
+        weak = Intent("fact:reoffending_rate", probability=0.6, similarity=0.6)
+        p = self._plan("Which areas beat the national reoffending average?")
+        p.intent = weak
+        draft = StructuredAnswerer().answer(p, self._printing_it(corpus), corpus)
+        assert [c.hit.report_id for c in draft.cited] == ["b"]
+        p = self._plan("Which areas printed a reoffending figure?")
+        p.intent = weak
+        assert StructuredAnswerer().answer(p, self._printing_it(corpus), corpus) is None
+
     def test_not_when_the_best_passages_do_not_print_the_fact(self):
         # read like a question for the fact by meaning, but the search found other passages
         corpus = corpus_of(ROWS, REPORTS)
