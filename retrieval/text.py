@@ -70,8 +70,9 @@ GRADE = re.compile(
     re.I,
 )
 # A number as printed: `14`, `1,460`, `39.6` (a percentage sign after it is kept by callers).
-# Not a number: a code's digits after a letter and hyphen ("COVID-19", "YOS-2").
-NUMBER = re.compile(r"(?<![\w.])(?<![A-Za-z]-)\d+(?:[.,]\d+)*(?![\w])")
+# Not a number: a code's digits after a letter and hyphen ("COVID-19", "YOS-2"), a footnote's
+# marker in brackets ("the reoffending rate [1] for Haverleigh").
+NUMBER = re.compile(r"(?<![\w.\[])(?<![A-Za-z]-)\d+(?:[.,]\d+)*(?![\w\]])")
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[A-Z0-9“\"'(])")

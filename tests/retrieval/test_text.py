@@ -93,5 +93,5 @@ def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
 def test_a_code_s_digits_are_no_number():
     from retrieval.text import NUMBER
 
-    text = "COVID-19 rules; 14 cases; team YOS-2; 10-15 weeks; 39.6%"
+    text = "COVID-19 rules; 14 cases; team YOS-2; 10-15 weeks; 39.6%; the rate [1] was"
     assert NUMBER.findall(text) == ["14", "10", "15", "39.6"]
