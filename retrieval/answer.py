@@ -8,6 +8,7 @@ closest paragraphs as `related`, when the evidence does not carry what the quest
 from __future__ import annotations
 
 import math
+from re import Match
 
 from findings import lexicon
 from findings.records import FACT_KINDS, Abstention, citation_label
@@ -363,8 +364,14 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     elif counted:
         # only a number of the thing asked about: "9 children per case manager" is not a
         # number of staff, and a bold "9" would say it was
+        # the number nearest before it: "16 out-of-court disposals, 36 cases in all" counts 36
         focus = {stem(counted)} | synonyms(stem(counted))
-        numbers = [m for m in numbers if any(stem(w) in focus for w in words(quote[m.end() :])[:6])]
+
+        def gap(m: Match[str]) -> int:
+            after = [stem(w) in focus for w in words(quote[m.end() :])[:6]]
+            return after.index(True) if True in after else len(after) + 1
+
+        numbers = sorted((m for m in numbers if gap(m) < 7), key=gap)
     if not numbers:
         return None
     start, end = numbers[0].span()

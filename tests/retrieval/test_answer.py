@@ -254,6 +254,11 @@ class TestAnsweringSpan:
         quote = "Caseloads were 9 children per case manager, and 4 staff had left."
         assert span("How many staff had left?", quote) == "4"
 
+    def test_the_number_nearest_before_the_thing_counted(self, span):
+        quote = "We inspected 20 court orders and 16 out-of-court disposals, 36 cases in all."
+        assert span("How many cases did inspectors look at?", quote) == "36"
+        assert span("How many cases had COVID-19 delayed?", "COVID-19 delayed 3 cases.") == "3"
+
     def test_no_number_of_the_thing_counted_no_lead(self, span):
         quote = "Caseloads averaged 9 children per case manager at the time of the inspection."
         assert span("How many staff work at the YOS?", quote) is None
