@@ -266,6 +266,8 @@ AFTER_YEAR: dict[str, str] = {
     "after the? #year": "reports newer than the year",
     "later than the? #year": "the same",
 }
+# Phrases that start like CHANGE but ask something else.
+CHANGE_NOT: dict[str, str] = {"since when": "asks when something began, a date, not a change"}
 # A year after these words is a time in the text ("since 2016"), not necessarily a report's year.
 SOFT_YEAR: dict[str, str] = {
     "since|until|by|from|before|after the? #year": "a time span, not a report's year",
@@ -332,6 +334,7 @@ WHEN_OPENERS: dict[str, str] = {
     "when was|were|did|is|are|does|do|will|had|has": "a date or time",
     "on? what date": "a date",
     "in which month": "a date",
+    "since when": "when something began: a date",
     "what were the dates": "a date range",
 }
 # A question opening with these, or using the second list anywhere, wants a person.

@@ -282,6 +282,11 @@ class TestKindOfAnswer:
         p = plan("Was enforcement action taken promptly in Thurrock?")
         assert (p.quantity, p.yes_no) == (False, True)
 
+    def test_since_when_asks_for_a_date_not_a_change(self, plan):
+        p = plan("Since when had Marshbury been without its CAMHS worker?")
+        assert (p.wants, p.comparison) == ("date", False)
+        assert plan("Has planning in Marshbury improved since 2014?").comparison is True
+
     def test_when_and_who_questions(self, plan):
         assert plan("When was the Thurrock inspection conducted?").wants == "date"
         assert plan("Who was the lead inspector in Thurrock?").wants == "person"
