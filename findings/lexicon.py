@@ -271,6 +271,7 @@ CHANGE_NOT: dict[str, str] = {"since when": "asks when something began, a date, 
 # A year after these words is a time in the text ("since 2016"), not necessarily a report's year.
 SOFT_YEAR: dict[str, str] = {
     "since|until|by|from|before|after the? #year": "a time span, not a report's year",
+    "during|throughout #year": "the same: what happened within a year",
 }
 # A time bound is about reports only when it opens the question or the question is about what
 # reports said ("what had inspectors said before 2016"); otherwise it is about the work.

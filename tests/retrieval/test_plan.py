@@ -282,6 +282,11 @@ class TestKindOfAnswer:
         p = plan("Was enforcement action taken promptly in Thurrock?")
         assert (p.quantity, p.yes_no) == (False, True)
 
+    def test_during_a_year_with_no_report_is_a_time_in_the_text(self, plan):
+        p = plan("How many Marshbury children finished their orders during 2015?")
+        assert p.abstain is None
+        assert p.report_ids == ["marshbury_sqs_2014", "marshbury_sqs_2016"]
+
     def test_since_when_asks_for_a_date_not_a_change(self, plan):
         p = plan("Since when had Marshbury been without its CAMHS worker?")
         assert (p.wants, p.comparison) == ("date", False)
