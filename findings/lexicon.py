@@ -490,6 +490,9 @@ NOT_CONCEPTS: dict[str, str] = {
         "imperatives that frame a request ('List the standards…'), whatever a heading says"
     ),
     "summary overview": "what a request asks for ('Give me a short summary of …'), not a topic",
+    "screening screenings thematic sqs fji inspection inspections": (
+        "the kind of report, which picks reports ('before the 2016 screening'), not a topic"
+    ),
 }
 # Prefixes that turn a word into its opposite ("ineffective"): a paragraph printing the negated
 # word does not print the question's word.

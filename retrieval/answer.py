@@ -467,10 +467,13 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
     if targets is None or len(targets) == len(corpus.reports):
         return []
     have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
+    # a word the question writes whole: the parts of "court-sentenced" may be paraphrase
+    whole = {t for w in words(plan.lexical_text) if "-" not in w for t in tokens(w)}
     return [
         t
         for t in terms
-        if corpus.df.get(t, 0) >= MIN_CONCEPT_DF
+        if t in whole
+        and corpus.df.get(t, 0) >= MIN_CONCEPT_DF
         and t in corpus.heading_terms
         and t not in NOT_CONCEPTS
         and t not in have

@@ -315,6 +315,23 @@ def test_asking_for_a_summary_is_not_a_topic_a_report_lacks(sample_assistant):
     assert missing_terms(plan, corpus, corpus.question_terms(plan.lexical_text)) == []
 
 
+def test_a_part_of_a_hyphenated_word_or_the_kind_of_report_is_no_missing_topic(
+    sample_assistant,
+):
+    """Northfield never prints "sentence", a heading word elsewhere: "court-sentenced
+    children" may say "court disposals" in other words, and "the screening" names a kind of
+    report; "sentence" written whole is a topic Northfield lacks."""
+    corpus = sample_assistant.loader.load()
+
+    def missing(question):
+        plan = sample_assistant.planner.plan(question, None, None, corpus)
+        return missing_terms(plan, corpus, corpus.question_terms(plan.lexical_text))
+
+    assert missing("How often were Northfield's plans for court-sentenced children updated?") == []
+    assert missing("What did the Northfield screening say about planning?") == []
+    assert missing("Was the sentence served in Northfield?") == ["sentenc", "serv"]
+
+
 def test_the_overall_picture_of_a_rated_report_comes_with_its_grade():
     """A summary quoted for "How did Pellmoor do?" that does not say the grade is followed by
     where the report prints its overall rating (its record)."""
