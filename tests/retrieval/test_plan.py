@@ -367,6 +367,13 @@ class TestFactIntent:
         )
         assert p.collection is None and p.comparison is True
 
+    def test_an_unsure_fact_is_none(self, read):
+        """The time words ("when inspectors came back in 2016") pull the question towards the
+        lead inspector's exemplars, unsurely: no fact is read, the search finds the manager."""
+        p = read("Who was Marshbury's YOS manager when inspectors came back in 2016?")
+        assert p.intent.probability < 0.35
+        assert (p.fact, p.wants) == (None, "person")
+
     def test_a_count_fact_asked_for_a_number(self, read):
         assert read("How many cases did inspectors look at in Thurrock?").fact == "cases_inspected"
 
