@@ -75,6 +75,7 @@ NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 EVIDENCE_WEIGHTS = {"dense": 3.415, "coverage": 1.1, "typed": 2.215, "missing": -2.899}
 EVIDENCE_BIAS = -2.169
 MIN_EVIDENCE = 0.6
+COUNTED_WITHIN = 6  # words after a number that may name what it counts
 
 
 class ExtractiveAnswerer:
@@ -368,10 +369,10 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         focus = {stem(counted)} | synonyms(stem(counted))
 
         def gap(m: Match[str]) -> int:
-            after = [stem(w) in focus for w in words(quote[m.end() :])[:6]]
-            return after.index(True) if True in after else len(after) + 1
+            after = [stem(w) in focus for w in words(quote[m.end() :])[:COUNTED_WITHIN]]
+            return after.index(True) if True in after else COUNTED_WITHIN
 
-        numbers = sorted((m for m in numbers if gap(m) < 7), key=gap)
+        numbers = sorted((m for m in numbers if gap(m) < COUNTED_WITHIN), key=gap)
     if not numbers:
         return None
     start, end = numbers[0].span()

@@ -258,6 +258,7 @@ class TestAnsweringSpan:
         quote = "We inspected 20 court orders and 16 out-of-court disposals, 36 cases in all."
         assert span("How many cases did inspectors look at?", quote) == "36"
         assert span("How many cases had COVID-19 delayed?", "COVID-19 delayed 3 cases.") == "3"
+        assert span("How many staff had left?", "It happened 5 times.") is None
 
     def test_no_number_of_the_thing_counted_no_lead(self, span):
         quote = "Caseloads averaged 9 children per case manager at the time of the inspection."
