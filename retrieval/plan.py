@@ -496,9 +496,9 @@ class QuestionPlanner:
             and (CHANGE.search(without_list_names(q)) or COMPARE.search(q) or len(years_all) >= 2)
         ):
             plan.comparison = True
-            plan.sides = [Side(corpus.label(r), [r]) for r in sides[0].report_ids or []]
             # the year named leads: what was found then, and what came before or after
-            plan.sides.sort(key=lambda side: year_of(side.report_ids[0]) not in spanned)
+            ordered = sorted(sides[0].report_ids or [], key=lambda r: year_of(r) not in spanned)
+            plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
         return plan
 
     def _read_intent(self, plan: Plan, corpus: Corpus) -> Plan:
