@@ -88,13 +88,16 @@ def list_kind(section: str) -> str | None:
     return next((kind for kind, names in LIST_SECTIONS.items() if name in names), None)
 
 
+HEADING_ENDS = (" ", "?", ",", ".")  # what may follow a heading's name in a question
+
+
 def list_kind_named(text: str) -> str | None:
     """The list a question names by its heading ("the areas for improvement", "key strengths",
     "recommendations"), or None. Only whole heading names count: "improve" alone is not one."""
-    low = " " + " ".join(text.lower().replace("’", "'").split()) + " "
+    low = _padded(text)
     for kind, names in LIST_SECTIONS.items():
         for name in names:
-            if f" {name} " in low or f" {name}?" in low or f" {name}," in low or f" {name}." in low:
+            if any(f" {name}{end}" in low for end in HEADING_ENDS):
                 return kind
     return next((kind for word, kind in LIST_WORDS.items() if f" {word}" in low), None)
 
@@ -102,12 +105,17 @@ def list_kind_named(text: str) -> str | None:
 def without_list_names(text: str) -> str:
     """The text with the list headings it names taken out: "areas for improvement" names a
     list, and says nothing of a change over time."""
-    low = " " + " ".join(text.lower().replace("’", "'").split()) + " "
+    low = _padded(text)
     for names in LIST_SECTIONS.values():
         for name in sorted(names, key=len, reverse=True):
-            for end in (" ", "?", ",", "."):
+            for end in HEADING_ENDS:
                 low = low.replace(f" {name}{end}", f" {end}")
     return low.strip()
+
+
+def _padded(text: str) -> str:
+    """Lower-case, straight apostrophes, single spaces, a space at each end."""
+    return " " + " ".join(text.lower().replace("’", "'").split()) + " "
 
 
 # --- abstentions ------------------------------------------------------------------------------
