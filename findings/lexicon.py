@@ -182,6 +182,18 @@ LATEST: dict[str, str] = {
     "newest": "the same",
     "current": "the state of things now: the newest report",
     "currently": "the same",
+    "now|nowadays|today": "the state of things now: the newest report",
+    "these days": "the same",
+    "at present": "the same",
+    "at the moment": "the same",
+}
+# The present, set against a year named ("Who chaired it in 2016, and who chairs it now?"): that
+# year's report and the newest.
+NOW: dict[str, str] = {
+    "now|nowadays|today|currently": "the present",
+    "these days": "the same",
+    "at present": "the same",
+    "at the moment": "the same",
     "last inspection|report|visit|time": "the last one held, i.e. the newest",
 }
 # A question for the report before the newest (or, in a follow-up, before the one discussed).
@@ -279,6 +291,14 @@ REPORT_LEVEL: dict[str, str] = {
     "inspector*|inspection*|report*|letter*|screening* had? say|said|found|find|report*|note*": (
         "what a report said or found"
     ),
+}
+# A year in a question with one of these words names a report ("the 2019 inspection",
+# "inspectors found in 2019"); without one, a year no report is dated may be a time in the text
+# ("children who completed a caution in 2023", told in a 2024 report).
+REPORT_NOUNS: dict[str, str] = {
+    "inspect*|inspector*": "the inspection, or what its inspectors did",
+    "screening*|report*|letter*|visit*|fieldwork": "a report, or the visit it tells of",
+    "rated|rating*|grade*|graded": "grades are given at an inspection",
 }
 
 # --- questions: what kind of answer -------------------------------------------------------------

@@ -46,7 +46,7 @@ BRACKET_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s+(\S.*)$")
 BRACKET_MARKER = re.compile(r"\[\d{1,3}\]")
 # A title or front-block line that names a kind of inspection ("a thematic inspection in …").
 NAMES_A_KIND = re.compile(r"\b(?:inspection|thematic)\b", re.I)
-FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,60}):[ \t]*(.*)$")
+FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,80}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
 TERMINAL = ".!?:;)\"'”’"  # a text ending in one of these does not run on into the next block
 MARKER_RUN = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
@@ -174,6 +174,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     open_block: _Block | None = None
     pieces: list[str] = []  # the open block's text (`_join_to`)
     has_tab = False  # whether the open block's text has a tab (a table row: nothing joins it)
+    width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
     for ln in lines:
         if ln.role == "blank" or not ln.text.strip():
             _close(open_block, pieces)
@@ -189,6 +190,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             open_block is not None
             and not has_tab
             and (not _starts_item(text) or _wrapped_dash(pieces[-1], text))
+            and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
         ):
             _join_to(pieces, text.strip())
             has_tab = "\t" in pieces[-1]
@@ -201,6 +203,20 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         out.append(open_block)
     _close(open_block, pieces)
     return out
+
+
+def _field_ended(line: str, following: str, width: int) -> bool:
+    """Does a one-line `Label: value` block end at its line ("Head of Service: Rhodri Ferrers"
+    above "Chair of the Management Board and Director of Children's Services: Philomena
+    Pennock", a label too long to open an item)? Its value ends in a name or a figure, and the
+    next line's first word would have fitted on it: a text wrapped at `width` (its longest line)
+    would have put it there."""
+    m = FIELD.match(line.strip())
+    if not m or not m.group(2).strip() or line.rstrip()[-1:] in ",;-–":
+        return False
+    last = m.group(2).split()[-1]
+    first = following.split()[0] if following.split() else ""
+    return (last[:1].isupper() or last[:1].isdigit()) and len(line) + 1 + len(first) < width
 
 
 def _close(block: _Block | None, pieces: list[str]) -> None:

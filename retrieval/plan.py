@@ -34,6 +34,7 @@ from retrieval.text import (
     is_year,
     spellings_of_year_span,
     stem,
+    tokens,
     word_spans,
     words,
     year_spans,
@@ -41,6 +42,7 @@ from retrieval.text import (
 from retrieval.text import years as years_in
 
 LATEST = Cue(lexicon.LATEST)
+NOW = Cue(lexicon.NOW)
 PREVIOUS = Cue(lexicon.PREVIOUS, unless=lexicon.PREVIOUS_NOT)
 LAST_TIME = Cue(lexicon.LAST_TIME)
 FIRST = Cue(lexicon.FIRST)
@@ -54,6 +56,7 @@ BEFORE_YEAR = Cue(lexicon.BEFORE_YEAR)
 AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
 SOFT_YEAR = Cue(lexicon.SOFT_YEAR)
 REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
+REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 QUANTITY = Cue(lexicon.QUANTITY)
 YES_NO = Cue(lexicon.YES_NO_OPENERS)
 WH = Cue(lexicon.WH_OPENERS)
@@ -375,6 +378,7 @@ class QuestionPlanner:
             return corpus.reports[rid].get("year") or 0
 
         spanned: list[int] = []  # the year a change is asked up to or from ("by 2022")
+        told: list[str] = []  # a year no report is dated, told of in later reports
 
         def side_reports(area: str | None, years: list[int]) -> tuple[list[str], bool]:
             """The area's reports for this side, and whether a year asked for has no report."""
@@ -387,6 +391,15 @@ class QuestionPlanner:
                 dated = [r for r in pool if year_of(r) in years]
                 if not dated and all(_soft_year(q, y) for y in years):
                     dated = pool  # "since 2016", "by 2015": a time in the text, not a report
+                elif not dated and not REPORT_NOUNS.search(q):
+                    # "children who finished a caution in 2023": no 2023 report, but a later
+                    # one tells of that year; the passage quoted must print it
+                    dated = [
+                        r
+                        for r in pool
+                        if all(year_of(r) >= y and _tells_of(q, str(y), r, corpus) for y in years)
+                    ]
+                    told.extend(str(y) for y in years if dated)
                 elif area and len(years) == 1 and _soft_year(q, years[0]) and CHANGE.search(q):
                     # "…and had it improved by 2022?": that year's report and the one before;
                     # "…since 2017?": that year's and the one after
@@ -419,7 +432,17 @@ class QuestionPlanner:
                 if area is None and len(pool) > 1:
                     pool = _by_subject(q, kind, pool, corpus)
             pool.sort(key=lambda r: (year_of(r), r))
-            if not CHANGE.search(q) and pool:
+            newest = max(
+                (r for r in base if r in corpus.areas.get(area or "", [])),
+                key=lambda r: (year_of(r), r),
+                default=None,
+            )
+            if pool and years and NOW.search(q) and newest and year_of(newest) > max(years):
+                # "at the 2016 screening, and who chairs it now?": that year's report and the
+                # newest
+                pool = [*pool, newest] if newest not in pool else pool
+                spanned.extend(years)
+            if not CHANGE.search(q) and pool and not (spanned and years):
                 if LATEST.search(q):
                     pool = [pool[-1]]
                 elif PREVIOUS.search(q) and len(pool) >= 2:
@@ -488,12 +511,18 @@ class QuestionPlanner:
                 return plan
             sides.append(Side(name, pool))
         plan.sides = sides
+        plan.identifiers = list(dict.fromkeys([*plan.identifiers, *told]))
         if len(sides) >= 2:
             plan.comparison = True
         elif (
             len(sides) == 1
             and len(sides[0].report_ids or []) >= 2
-            and (CHANGE.search(without_list_names(q)) or COMPARE.search(q) or len(years_all) >= 2)
+            and (
+                CHANGE.search(without_list_names(q))
+                or COMPARE.search(q)
+                or len(years_all) >= 2
+                or spanned
+            )
         ):
             plan.comparison = True
             # the year named leads: what was found then, and what came before or after
@@ -777,6 +806,23 @@ def _year_opens_span(q: str, year: int) -> bool:
     for start, end in SOFT_YEAR.spans(ws):
         if ws[end - 1] == str(year):
             return ws[start] in SPAN_STARTS
+    return False
+
+
+def _tells_of(q: str, year: str, report_id: str, corpus: Corpus) -> bool:
+    """Does a paragraph of the report print `year` and at least half of the question's other
+    content words in its own text ("completed … caution … court … 2023")? Then the year is a time it tells of;
+    a report printing the year only of something else ("training in late 2017") does not answer
+    "the reoffending rate for 2017"."""
+    if year not in corpus.vocab.get(report_id, ()):
+        return False
+    terms = _own_terms(q, corpus)
+    for row in corpus.by_report.get(report_id, []):
+        text = corpus.texts[row]
+        if year in words(text):
+            have = set(tokens(text))  # its own words: not its heading's ("Reducing reoffending")
+            if 2 * sum(t in have for t in terms) >= len(terms):
+                return True
     return False
 
 

@@ -767,3 +767,48 @@ class TestWordAndPdfLayouts:
         assert [p.paragraph for p in numbered] == [f"1.{i}" for i in range(1, 61)]
         assert {p.page for p in numbered} == {1, 2, 3}
         assert not [p for p in r.paragraphs if "Oxley YOS inspection" in p.text]
+
+
+def test_role_lines_in_plain_text_are_a_paragraph_each(tmp_path):
+    """Consecutive "Role: Name" lines with no blank line between them, one with a label too long
+    to open an item, then a prose line: each line ended where it did (the next line's first word
+    would have fitted), so none runs on into the next, and the long label is no heading."""
+    path = tmp_path / "quarrydene_yjs_2024.txt"
+    path.write_text(
+        "Inspection of youth justice services in Quarrydene\n\n"
+        "Findings\n\n"
+        "1.1 The board met every quarter and its members challenged each other well, and the "
+        "minutes showed that actions agreed at one meeting were followed up at the next.\n\n"
+        "Leadership and contacts\n\n"
+        "Head of Service: Alys Pembridge\n"
+        "Chair of the Management Board and Director of Children's Services: Tomos Varley\n"
+        "Lead inspector: Ned Ashburn\n"
+        "The previous chair of the board retired in March 2021.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.ordinal, p.text) for p in in_section(r, "Leadership and contacts")] == [
+        (1, "Head of Service: Alys Pembridge"),
+        (2, "Chair of the Management Board and Director of Children's Services: Tomos Varley"),
+        (3, "Lead inspector: Ned Ashburn"),
+        (4, "The previous chair of the board retired in March 2021."),
+    ]
+
+
+def test_a_field_line_wrapped_in_a_hard_wrapped_text_still_runs_on(tmp_path):
+    """In a text wrapped at 60 characters, a field line whose next word would not have fitted
+    was wrapped: its next line continues it."""
+    path = tmp_path / "quarrydene_sqs_2016.txt"
+    path.write_text(
+        "Short Quality Screening of youth offending work in Quarrydene\n\n"
+        "Copy to: Director of Children's Services, Quarrydene County\n"
+        "Council\n\n"
+        "Reducing reoffending\n\n"
+        "1.1 Assessments were completed on time in most of the cases\n"
+        "we looked at, and were of good quality.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [p.text for p in r.paragraphs if p.text.startswith("Copy to")] == [
+        "Copy to: Director of Children's Services, Quarrydene County Council"
+    ]

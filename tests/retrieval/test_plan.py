@@ -687,3 +687,38 @@ def test_capitalised_words_keep_possessives_and_hyphens_and_know_sentence_starts
         ("MAPPA-eligible", False),
         ("Check", True),
     ]
+
+
+class TestAYearNoReportIsDated:
+    """A year no report of the area is dated may be a time a later report tells of ("training in
+    autumn 2015", told in the 2016 letter): that report, and its passage must print the year;
+    but not when the question names the inspection of that year, or when no paragraph of a later
+    report prints the year with the question's words."""
+
+    def test_a_later_report_telling_of_the_year_answers(self, plan):
+        p = plan("Which Marshbury case managers completed MAPPA training with the police in 2015?")
+        assert (p.abstain, p.report_ids, p.identifiers) == (None, ["marshbury_sqs_2016"], ["2015"])
+
+    def test_a_year_printed_only_of_something_else_still_abstains(self, plan):
+        p = plan("What was the Marshbury reoffending rate in 2015?")
+        assert p.abstain == Abstention(
+            AbstainReason.NO_REPORT_FOR_TIME,
+            "No stored report covers Marshbury in 2015 (stored: 2014, 2016).",
+        )
+
+    def test_the_inspection_of_that_year_still_abstains(self, plan):
+        p = plan("What did the 2015 Marshbury inspection say about MAPPA training?")
+        assert p.abstain is not None
+        assert p.abstain.reason == AbstainReason.NO_REPORT_FOR_TIME
+
+
+def test_then_and_now_compares_that_years_report_with_the_newest(plan):
+    p = plan("Who managed the Marshbury youth offending service in 2014, and who manages it now?")
+    assert p.comparison is True
+    assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
+
+
+@pytest.mark.parametrize("words", ["these days", "now", "at present"])
+def test_the_present_asks_for_the_newest_report(plan, words):
+    p = plan(f"Where does Marshbury do its reparation {words}?")
+    assert p.report_ids == ["marshbury_sqs_2016"]
