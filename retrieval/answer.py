@@ -44,6 +44,8 @@ MAX_QUOTE = 500
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
+# An overall-picture answer quotes at most this many paragraphs of the report's summary.
+SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
@@ -136,6 +138,7 @@ class ExtractiveAnswerer:
                 return Draft(text="\n".join(lines), cited=matches)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         if plan.overall and not plan.comparison:
+            cited += self._rest_of_summary(best, hits, terms)
             cited += _overall_grade(best, corpus)
         if plan.rating or plan.fact == "overall_rating":
             cited = _with_statement(cited, corpus)
@@ -168,6 +171,24 @@ class ExtractiveAnswerer:
             ):
                 out.append(Cited(h, self._quote(h, terms)))
         return out[:2]
+
+    def _rest_of_summary(
+        self, best: Cited, hits: list[Hit], terms: dict[str, float]
+    ) -> list[Cited]:
+        """For the overall picture: the other retrieved paragraphs of the report's summary
+        (the section the best one is in, when that is a summary heading), best first. A
+        summary is several paragraphs; one of them is not the report's verdict."""
+        if best.hit.section.strip().lower() not in lexicon.SUMMARY_HEADINGS:
+            return []
+        more = [
+            h
+            for h in hits
+            if h.report_id == best.hit.report_id
+            and h.row != best.hit.row
+            and h.section == best.hit.section
+            and h.kind != "table_row"
+        ]
+        return [Cited(h, self._quote(h, terms)) for h in more[: SUMMARY_PARAGRAPHS - 1]]
 
     @staticmethod
     def _quote(hit: Hit, terms: dict[str, float]) -> str:

@@ -377,3 +377,47 @@ def test_the_overall_picture_of_a_rated_report_comes_with_its_grade():
         ("Overall rating", rating),
     ]
     assert draft.text.endswith(f"“{rating}” [2]")
+
+
+def test_the_overall_picture_quotes_more_of_the_report_s_summary():
+    """A summary is several paragraphs: after the best one, the other retrieved paragraphs of
+    the same summary section (best first, up to SUMMARY_PARAGRAPHS in all), never a detailed
+    finding ranked among them."""
+    from retrieval.answer import SUMMARY_PARAGRAPHS
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Summary", "We inspected 20 cases in Pellmoor in May 2024."),
+        ("Summary", "Overall, Pellmoor did well with children on court orders."),
+        ("Summary", "Out-of-court work was weaker: assessments came after decisions."),
+        ("Summary", "The board knew the service well."),
+        ("Court work", "Plans were reviewed in 14 of the 20 cases."),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [text for _, text in rows],
+            "metadatas": [
+                {"report_id": "p", "section": section, "ordinal": i + 1, "kind": "prose"}
+                for i, (section, _) in enumerate(rows)
+            ],
+        },
+    )
+    question = "Sum up how Pellmoor did."
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.overall = Intent("summary", 0.9, 0.9), True
+    hits = [
+        hit_from_row(corpus, row, score=1.0 - n / 10, dense=0.8, coverage=0.5)
+        for n, row in enumerate([1, 4, 2, 0, 3])
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert SUMMARY_PARAGRAPHS == 3
+    assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [
+        ("Summary", 2),
+        ("Summary", 3),
+        ("Summary", 1),
+    ]

@@ -538,6 +538,45 @@ class TestFormOverWeakListIntent:
             plan = QuestionPlanner(intents=Weak(sure)).plan(question, None, None, corpus)
             assert plan.list_kind == kind, question
 
+    def test_a_list_intent_phrased_like_no_list_question_is_none(self):
+        """Sure or not, a list read from a question far from every exemplar of that list is
+        the regression's pick among labels, not an ask."""
+        from retrieval.intents import Intent
+        from retrieval.plan import LIST_MIN_SIMILARITY
+
+        corpus = TestReportNamedBySubject().corpus()
+
+        class Far:
+            def __init__(self, similarity):
+                self.similarity = similarity
+
+            def classify(self, question, vector=None):
+                return Intent("improvement", 0.9, self.similarity)
+
+        question = "What went wrong when the remand thematic's services changed their systems?"
+        for similarity, kind in [
+            (LIST_MIN_SIMILARITY - 0.05, None),
+            (LIST_MIN_SIMILARITY + 0.05, "improvement"),
+        ]:
+            plan = QuestionPlanner(intents=Far(similarity)).plan(question, None, None, corpus)
+            assert plan.list_kind == kind, similarity
+        # a list heading the question names is a list whatever the reading
+        named = QuestionPlanner(intents=Far(0.1)).plan(
+            "What were the remand thematic's areas for improvement?", None, None, corpus
+        )
+        assert named.list_kind == "improvement"
+
+
+def test_a_topic_question_with_a_list_like_ask_is_no_list(sample_corpus, intent_planner):
+    p = intent_planner.plan(
+        "What went wrong when Marshbury switched to its new case recording system?",
+        None,
+        None,
+        sample_corpus,
+    )
+    assert p.intent.similarity < 0.4
+    assert (p.list_kind, p.list_sections) == (None, ())
+
 
 class TestYearOnlyFollowUp:
     def test_the_area_asked_about_carries_to_a_question_naming_only_a_year(self):
