@@ -27,7 +27,12 @@ QA sets, each over its own freshly ingested tmp store:
   written blind at stop 19;
 - fresh6 held-out: every report above plus two more (`data/eval/fresh6/reports/`: a
   PDF-to-text SQS letter and a later HTML inspection of the same new area) with
-  `data/eval/fresh6/heldout.jsonl`, written blind at stop 20.
+  `data/eval/fresh6/heldout.jsonl`, written blind at stop 20;
+- tune6: the reports above but fresh4-6, plus two more (`data/eval/tune6/reports/`) with
+  `data/eval/tune6/tune.jsonl`, written blind at the end of stop 20 as a tune set;
+- fresh7 held-out: every report above plus two more (`data/eval/fresh7/reports/`: a real PDF
+  screening letter and a later Word inspection of a new area) with
+  `data/eval/fresh7/heldout.jsonl`, written blind and second-checked at stop 21.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -279,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         # PDF-to-text layout (running headers, page footers, space-laid table) and a Markdown
         # file with bold-line headings, a later inspection of an area already held
         fresh4 = sorted((ROOT / "data/eval/fresh4/reports").iterdir())
-        sets["fresh4 held-out"] = (
+        sets["fresh4 held-out (used)"] = (
             blind + fresh + fresh2 + fresh3 + fresh4,
             ROOT / "data/eval/fresh4/heldout.jsonl",
         )
@@ -287,16 +292,31 @@ def main(argv: list[str] | None = None) -> int:
         # re-inspection whose headings are bold paragraphs, and a real PDF with bold headings,
         # a drawn ratings table and page furniture
         fresh5 = sorted((ROOT / "data/eval/fresh5/reports").iterdir())
-        sets["fresh5 held-out"] = (
+        sets["fresh5 held-out (used)"] = (
             blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5,
             ROOT / "data/eval/fresh5/heldout.jsonl",
         )
         # and a sixth (data/eval/fresh6), written at stop 20 over every report above: a
         # PDF-to-text SQS letter and a later HTML inspection of the same new area
         fresh6 = sorted((ROOT / "data/eval/fresh6/reports").iterdir())
-        sets["fresh6 held-out"] = (
+        sets["fresh6 held-out (used)"] = (
             blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5 + fresh6,
             ROOT / "data/eval/fresh6/heldout.jsonl",
+        )
+        # a tune set written at the end of stop 20 (data/eval/tune6: a Markdown letter and a
+        # later plain-text inspection of a new area), read at stop 21
+        tune6 = sorted((ROOT / "data/eval/tune6/reports").iterdir())
+        sets["tune6 tune"] = (
+            blind + fresh + fresh2 + fresh3 + tune5 + tune6,
+            ROOT / "data/eval/tune6/tune.jsonl",
+        )
+        # and a seventh (data/eval/fresh7), written and second-checked at stop 21 over every
+        # report above: a real PDF screening letter with bold-only headings and a later Word
+        # inspection with heading styles and tables, of a new area
+        fresh7 = sorted((ROOT / "data/eval/fresh7/reports").iterdir())
+        sets["fresh7 held-out"] = (
+            blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5 + fresh6 + tune6 + fresh7,
+            ROOT / "data/eval/fresh7/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
@@ -340,8 +360,9 @@ def main(argv: list[str] | None = None) -> int:
         "answers nothing, cites nothing and never abstains, so only its retrieval is "
         "comparable; it also ignores a question's `history`. A set marked (used) was held out "
         "until something was decided on its numbers; fresh3 was read as a tune set at stop 18; "
-        "fresh4 (measured at stops 18-20, never read), fresh5 (measured at stops 19-20, never "
-        "read) and fresh6 (new at stop 20) are the clean held-out sets.\n\n" + RULE + "\n" + skipped
+        "fresh4, fresh5 and fresh6 were never read, but their per-type totals chose which types "
+        "of tune question stop 21 studied; fresh7 (new at stop 21, second-checked) is the clean "
+        "held-out set.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
     return 0

@@ -44,6 +44,9 @@ MAX_QUOTE = 500
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
+# A compared side quoted from a list item also quotes the numbered finding behind it when that
+# is among the side's best few.
+DETAIL_WITHIN = 3
 # An overall-picture answer quotes at most this many paragraphs of the report's summary.
 SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
@@ -190,6 +193,27 @@ class ExtractiveAnswerer:
         ]
         return [Cited(h, self._quote(h, terms)) for h in more[: SUMMARY_PARAGRAPHS - 1]]
 
+    def _detail_behind(
+        self, c: Cited, side_hits: list[Hit], corpus: Corpus, terms: dict[str, float]
+    ) -> Cited | None:
+        """A side quoted from a list item or an unnumbered line (a key strength, an area for
+        improvement, a summary sentence) restates a finding; the numbered paragraph behind it,
+        ranked close and printing as much of what is asked, gives the detail (the figures)."""
+        if c.hit.paragraph and c.hit.kind == "numbered":
+            return None
+        top = corpus.coverage(terms, c.hit.row) if terms else 0.0
+        for h in side_hits[:DETAIL_WITHIN]:
+            if (
+                h.row != c.hit.row
+                and h.report_id == c.hit.report_id
+                and h.kind == "numbered"
+                and h.paragraph
+                and h.score >= c.hit.score - SAME_TOPIC_MARGIN
+                and corpus.coverage(terms, h.row) >= 0.8 * top
+            ):
+                return Cited(h, self._quote(h, terms))
+        return None
+
     @staticmethod
     def _quote(hit: Hit, terms: dict[str, float]) -> str:
         sents = sentences(hit.text)
@@ -281,14 +305,20 @@ class ExtractiveAnswerer:
         self, plan: Plan, per_side: list[Cited | None], corpus: Corpus, hits: list[Hit]
     ) -> Draft:
         lines, cited = [], []
-        for side, c in zip(plan.sides, per_side, strict=True):
+        terms = _question_terms(plan, corpus)
+        for side_no, (side, c) in enumerate(zip(plan.sides, per_side, strict=True)):
             if c is None:
                 lines.append(f"- **{side.label}**: the report does not say.")
                 continue
             cited.append(c)
             # sides within one report (two services of a thematic) are named by what they are
             name = side.label if side.focus else corpus.label(c.hit.report_id)
-            lines.append(f"- **{name}**: “{c.quote}” [{len(cited)}]")
+            line = f"- **{name}**: “{c.quote}” [{len(cited)}]"
+            detail = self._detail_behind(c, [h for h in hits if h.side == side_no], corpus, terms)
+            if detail is not None:
+                cited.append(detail)
+                line += f" “{detail.quote}” [{len(cited)}]"
+            lines.append(line)
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
 

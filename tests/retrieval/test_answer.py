@@ -421,3 +421,61 @@ def test_the_overall_picture_quotes_more_of_the_report_s_summary():
         ("Summary", 3),
         ("Summary", 1),
     ]
+
+
+def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
+    """An area for improvement restates a finding: a compared side led by one also quotes the
+    numbered paragraph behind it (the figures) when that is among the side's best few and
+    prints as much of what was asked; a side led by a numbered finding quotes it alone."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    rows = [  # (report, section, paragraph, kind, text)
+        ("a", "Areas for improvement", None, "bullet", "MAPPA referrals should be made on time."),
+        (
+            "a",
+            "Protecting the public",
+            "2.2",
+            "numbered",
+            "One MAPPA referral was four weeks late.",
+        ),
+        (
+            "b",
+            "Protecting the public",
+            "2.2",
+            "numbered",
+            "All three MAPPA referrals were on time.",
+        ),
+        ("b", "Protecting the public", "2.3", "numbered", "MAPPA meetings were attended."),
+    ]
+    reports = [
+        {"report_id": r, "area": "Pellmoor", "year": y, "inspection_type": "unknown"}
+        for r, y in (("a", 2016), ("b", 2024))
+    ]
+    corpus = build_corpus(
+        reports,
+        {
+            "ids": [f"r{i}" for i in range(len(rows))],
+            "texts": [row[4] for row in rows],
+            "metadatas": [
+                {"report_id": r, "section": s, "paragraph": p, "ordinal": 1, "kind": k}
+                for r, s, p, k, _ in rows
+            ],
+        },
+    )
+    question = "Has Pellmoor got better at MAPPA referrals?"
+    plan = Plan(question, question, [Side("2016", ["a"]), Side("2024", ["b"])], comparison=True)
+    hits = [
+        hit_from_row(corpus, row, score=score, dense=0.7, side=side, coverage=1.0)
+        for row, score, side in [(0, 1.0, 0), (2, 1.0, 1), (1, 0.95, 0), (3, 0.95, 1)]
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [(c.hit.report_id, c.hit.paragraph) for c in draft.cited] == [
+        ("a", None),
+        ("a", "2.2"),
+        ("b", "2.2"),
+    ]
+    assert draft.text.splitlines()[1].endswith(
+        "“MAPPA referrals should be made on time.” [1] “One MAPPA referral was four weeks late.” [2]"
+    )
