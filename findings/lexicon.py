@@ -316,6 +316,13 @@ YES_NO_OPENERS: dict[str, str] = {
 }
 # A question opening with one of these is open, whatever follows.
 WH_OPENERS: dict[str, str] = {"what|how|who|which|why|where": "open questions"}
+# A word for grading: a question using one asks for a grade, whatever else its meaning is near
+# ("How did inspectors grade the court-order planning, and why?"), of a report that has grades.
+RATING_ASK: dict[str, str] = {
+    "grade|grades|graded|grading": "the grade given",
+    "rated|rating|ratings": "the same (not 'rate': a reoffending rate is a number)",
+    "judgement|judgements|judgment|judgments": "an inspection's judgement on a standard",
+}
 # A question that wants a number.
 QUANTITY: dict[str, str] = {
     "how many|much": "a count or amount",
@@ -389,6 +396,12 @@ ANAPHORA: dict[str, str] = {
     "that|this|those|these|such": "demonstratives point back",
     "they|them": "pronouns point back",
     "about|with|on|to|for it": "the same, for 'it'",
+    "there": "the place asked about before ('Is that still a problem there now?')",
+}
+# "there" that says something exists ("Were there any vacancies?", "there was no policy").
+ANAPHORA_NOT: dict[str, str] = {
+    "there is|are|was|were|be|been|will|would|had|has|have": "'there' opening what exists",
+    "there any|no|a|an|enough|many|much|some": "the same, after the verb ('were there any')",
 }
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}

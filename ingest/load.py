@@ -308,12 +308,42 @@ def _plain_text_lines(text: str) -> list[Line]:
                 continue
             out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
         lines = out
+    _bar_rows(lines)
     for ln in lines:
         if ln.role is None and RULE_LINE.match(ln.text.strip()):
             ln.text, ln.role = "", "blank"  # the rule over a page's footnotes
         elif ln.role is None and "   " in ln.text.strip():
             ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
     return lines
+
+
+def _bar_cells(text: str) -> list[str]:
+    """The cells of a line laid out with " | " between them (outer bars optional)."""
+    s = text.strip()
+    if " | " not in s:
+        return []
+    return [c.strip() for c in s.strip("|").split(" | ")]
+
+
+def _bar_rows(lines: list[Line]) -> None:
+    """Rows of a table typed with bars ("Organisational delivery | 1.2 Staff | Outstanding"),
+    two or more lines in a row with the same number of cells, become tab-separated cells (a
+    table row each), so a table typed without blank lines is not one run-on paragraph."""
+    i = 0
+    while i < len(lines):
+        width = len(_bar_cells(lines[i].text)) if lines[i].role is None else 0
+        j = i
+        while (
+            width
+            and j < len(lines)
+            and lines[j].role is None
+            and len(_bar_cells(lines[j].text)) == width
+        ):
+            j += 1
+        if j - i >= 2:
+            for ln in lines[i:j]:
+                ln.text = "\t".join(_bar_cells(ln.text))
+        i = max(j, i + 1)
 
 
 def _page_footers(lines: list[Line]) -> set[int]:

@@ -18,7 +18,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
-from retrieval.structured import StructuredAnswerer, cite_statement, records_of
+from retrieval.structured import StructuredAnswerer, cite_statement, gives_grade, records_of
 from retrieval.text import (
     DATE,
     DATE_RANGE,
@@ -346,6 +346,10 @@ def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[i
     return []
 
 
+def _asks_for_grade(plan: Plan) -> bool:
+    return plan.rating and not plan.quantity and plan.wants is None
+
+
 def _asks_for_person(plan: Plan) -> bool:
     return plan.wants == "person" or FACT_KINDS.get(plan.fact or "") == "person"
 
@@ -485,7 +489,16 @@ def candidate(
         None,
     )
     typed = (carrier if sure else None) or next(
-        (h for h in named[:6] if h is carrier or _prints_what_is_asked(plan, h.text, corpus)),
+        (
+            h
+            for h in named[:6]
+            if h is carrier
+            or (
+                _prints_what_is_asked(plan, h.text, corpus)
+                # a grade asked for: a passage that gives one
+                and (not _asks_for_grade(plan) or (h.row >= 0 and gives_grade(corpus, h.row)))
+            )
+        ),
         None,
     )
     hit = typed or named[0]

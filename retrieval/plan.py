@@ -57,6 +57,7 @@ AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
 SOFT_YEAR = Cue(lexicon.SOFT_YEAR)
 REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
+RATING_ASK = Cue(lexicon.RATING_ASK)
 QUANTITY = Cue(lexicon.QUANTITY)
 YES_NO = Cue(lexicon.YES_NO_OPENERS)
 WH = Cue(lexicon.WH_OPENERS)
@@ -66,7 +67,7 @@ WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
-ANAPHORA = Cue(lexicon.ANAPHORA)
+ANAPHORA = Cue(lexicon.ANAPHORA, unless=lexicon.ANAPHORA_NOT)
 THEN = Cue(lexicon.THEN)
 # A heading read as naming a list (QuestionPlanner._list_headings) must be one surely: tried on
 # 30 headings of the stored reports and common variants, list headings came out at 0.9 or more
@@ -77,10 +78,16 @@ LIST_HEADING_SURE = 0.8
 # "Who was the YOS manager …?" towards the lead inspector's exemplars (0.32). Set on the tune
 # sets: 0.35 +2 top citations and no loss; 0.4 +3 -1; 0.45 +3 -2.
 FACT_MIN_PROBABILITY = 0.35
-# A list intent whose question is this far from every exemplar of its list is none. On the tune
-# sets' 80 questions read as lists, the four below 0.4 (0.28-0.37) were all topic, comparison or
-# change questions and the lowest true list question was at 0.43 ("What is Ravensgarth good at?").
-LIST_MIN_SIMILARITY = 0.4
+# The overall grade is one of a report's many grades: read at under 0.45 it is more likely a
+# standard's ("What grade did Saltby get for its diversionary, non-court work?" came out 0.39;
+# the tune sets' true overall-grade questions were read at 0.62 or more).
+OVERALL_MIN_PROBABILITY = 0.45
+# A list, grades or overall-picture intent whose question is this far from every exemplar of
+# its label is none. On the tune sets' 80 questions read as lists, the four below 0.4 (0.28-0.37)
+# were all topic, comparison or change questions, and the lowest true list question was at 0.43
+# ("What is Ravensgarth good at?"); of those read as grades or the overall picture, the three
+# below 0.4 were a follow-up about a person and two factual questions.
+KIND_MIN_SIMILARITY = 0.4
 KNOWN_LIST_HEADINGS = frozenset(h for names in LIST_SECTIONS.values() for h in names)
 TYPE_WORDS = [(key, Cue(TYPE_BY_KEY[key].in_question)) for key in QUESTION_TYPE_ORDER]
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
@@ -305,6 +312,14 @@ class QuestionPlanner:
                             if (corpus.reports[r].get("year") or 0) < min(years)
                         ]
                         pool = earlier_ones[-1:] or pool
+                    elif NOW.search(question) and area_reports:
+                        # "Is that still a problem there now?": the newest report, set beside
+                        # the one asked about before when the question asks about a change
+                        newest = area_reports[-1]
+                        pool = sorted(
+                            {*pool, newest} if CHANGE.search(question) else {newest},
+                            key=lambda r: corpus.reports[r].get("year") or 0,
+                        )
                 # "And two years later?", "Was it the same at the next inspection?": nothing
                 # asked of its own, so the earlier question is asked of the report it picks
                 asked = (
@@ -569,23 +584,35 @@ class QuestionPlanner:
             # she replace?"), or what was said on a topic ("What did the 2016 inspection say
             # about health?"): a list only when the intent is sure
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
-        if not named and plan.intent.list_kind and plan.intent.similarity < LIST_MIN_SIMILARITY:
-            # phrased like no list question ("What went wrong when the service switched to its
-            # new case recording system?"): the regression's pick among labels is no ask
+        if (
+            not named
+            and (plan.intent.list_kind or plan.intent.label in ("rating", "summary"))
+            and plan.intent.similarity < KIND_MIN_SIMILARITY
+        ):
+            # phrased like no question for a list, the grades or the overall picture ("What
+            # went wrong when the service switched to its new case recording system?"): the
+            # regression's pick among labels is no ask
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
         plan.list_kind = named or plan.intent.list_kind
         if plan.list_kind:
             plan.list_sections = LIST_SECTIONS[plan.list_kind] + self._list_headings(
                 plan.list_kind, plan.report_ids, corpus
             )
-        plan.rating = plan.intent.label == "rating"
+        plan.rating = plan.intent.label == "rating" or (
+            plan.intent.label == TOPIC
+            and not named
+            and RATING_ASK.search(q)
+            and any(_has_grades(r, corpus) for r in plan.report_ids or corpus.reports)
+        )
         plan.overall = plan.intent.label == "summary"
         # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
         # read from one sentence's meaning, it is a hint, not a requirement on the answer; and
         # not when the question's form asks for another kind of thing (a number, a date, a name)
         asked = "number" if plan.quantity else plan.wants
         fact = plan.intent.fact
-        if plan.intent.probability < FACT_MIN_PROBABILITY:
+        if plan.intent.probability < FACT_MIN_PROBABILITY or (
+            fact == "overall_rating" and plan.intent.probability < OVERALL_MIN_PROBABILITY
+        ):
             fact = None  # "Who was the YOS manager when inspectors came back?" is no lead inspector
         plan.fact = fact if fact and (asked is None or FACT_KINDS.get(fact) == asked) else None
         # about the stored reports themselves (by meaning), unless it names one of a report's
@@ -832,6 +859,10 @@ def _tells_of(q: str, year: str, report_id: str, corpus: Corpus) -> bool:
             if 2 * sum(t in have for t in terms) >= len(terms):
                 return True
     return False
+
+
+def _has_grades(report_id: str, corpus: Corpus) -> bool:
+    return any(r.get("kind") == "rating" for _, r in corpus.records.get(report_id, ()))
 
 
 def _soft_year(q: str, year: int) -> bool:

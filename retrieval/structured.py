@@ -27,6 +27,7 @@ from findings.lexicon import (
     ABOVE_WORDS,
     BELOW_WORDS,
     GRADE_STATED_AFTER,
+    GRADES,
     OVERALL_RATING_SUBJECT,
     words_of,
 )
@@ -130,6 +131,15 @@ def cite_statement(corpus: Corpus, row: int, score: float) -> Cited | None:
     if said is None:
         return None
     return Cited(hit_from_row(corpus, said, score=score), stated_grade_quote(corpus, said))
+
+
+def gives_grade(corpus: Corpus, row: int) -> bool:
+    """Does the paragraph give a grade: a grade's record (a ratings-table row, a "Standard:
+    grade" line), or a sentence stating one ("We rated planning as Inadequate")?"""
+    if any(r.get("kind") == "rating" for r in corpus.metas[row].get("records") or ()):
+        return True
+    ws = words(corpus.texts[row])
+    return any(_states_grade(ws, words(grade)) for grade in GRADES)
 
 
 def _states_grade(ws: list[str], grade: list[str]) -> bool:

@@ -812,3 +812,35 @@ def test_a_field_line_wrapped_in_a_hard_wrapped_text_still_runs_on(tmp_path):
     assert [p.text for p in r.paragraphs if p.text.startswith("Copy to")] == [
         "Copy to: Director of Children's Services, Quarrydene County Council"
     ]
+
+
+def test_a_table_typed_with_bars_in_plain_text_is_a_row_per_line(tmp_path):
+    """A ratings table typed as "Domain | Standard | Rating" lines with no blank line between
+    them is a table row per line, each grade its own record (it was one run-on paragraph, and
+    the report had no grades); one line with a bar in prose stays prose."""
+    path = tmp_path / "quarrydene_yjs_2024.txt"
+    path.write_text(
+        "Inspection of youth justice services in Quarrydene\n\n"
+        "Ratings\n\n"
+        "Domain | Standard | Rating\n"
+        "Overall | - | Good\n"
+        "Organisational delivery | 1.2 Staff | Outstanding\n"
+        "Court disposals | 2.2 Planning | Requires improvement\n\n"
+        "Findings\n\n"
+        "Staff called the case system the 'either | or' screen, and disliked it.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.kind, p.text) for p in in_section(r, "Ratings")] == [
+        ("table_row", "Domain | Standard | Rating"),
+        ("table_row", "Overall | - | Good"),
+        ("table_row", "Organisational delivery | 1.2 Staff | Outstanding"),
+        ("table_row", "Court disposals | 2.2 Planning | Requires improvement"),
+    ]
+    grades = [(x.subject, x.value) for x in r.records if x.kind == "rating"]
+    assert grades == [
+        ("Overall rating", "Good"),
+        ("1.2 Organisational delivery: Staff", "Outstanding"),
+        ("2.2 Court disposals: Planning", "Requires improvement"),
+    ]
+    assert [p.kind for p in in_section(r, "Findings")] == ["prose"]

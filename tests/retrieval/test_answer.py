@@ -479,3 +479,41 @@ def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
     assert draft.text.splitlines()[1].endswith(
         "“MAPPA referrals should be made on time.” [1] “One MAPPA referral was four weeks late.” [2]"
     )
+
+
+def test_a_grade_asked_for_is_answered_by_a_passage_that_gives_one():
+    """For "How was planning graded, and why?" the passage ranked first that says nothing of a
+    grade gives way to the one among the best few stating it."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    texts = [
+        "Plans to support desistance were better, and many were written with the child.",
+        "We rated planning as Inadequate because plans rarely addressed risk of harm.",
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2022, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0", "p1"],
+            "texts": texts,
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": "Planning",
+                    "paragraph": f"2.2.{i + 1}",
+                    "ordinal": i + 1,
+                    "kind": "numbered",
+                }
+                for i in range(2)
+            ],
+        },
+    )
+    question = "How was planning graded, and why?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], rating=True)
+    hits = [hit_from_row(corpus, r, score=1.0 - r / 10, dense=0.7, coverage=0.5) for r in (0, 1)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.cited[0].hit.paragraph == "2.2.2"
+    assert draft.text.startswith(f"**Inadequate** — “{texts[1]}” [1]")
+    plan.rating = False  # asked what was said: the best-ranked passage
+    assert ExtractiveAnswerer().answer(plan, hits, corpus).cited[0].hit.paragraph == "2.2.1"

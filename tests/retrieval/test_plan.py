@@ -542,7 +542,7 @@ class TestFormOverWeakListIntent:
         """Sure or not, a list read from a question far from every exemplar of that list is
         the regression's pick among labels, not an ask."""
         from retrieval.intents import Intent
-        from retrieval.plan import LIST_MIN_SIMILARITY
+        from retrieval.plan import KIND_MIN_SIMILARITY
 
         corpus = TestReportNamedBySubject().corpus()
 
@@ -555,8 +555,8 @@ class TestFormOverWeakListIntent:
 
         question = "What went wrong when the remand thematic's services changed their systems?"
         for similarity, kind in [
-            (LIST_MIN_SIMILARITY - 0.05, None),
-            (LIST_MIN_SIMILARITY + 0.05, "improvement"),
+            (KIND_MIN_SIMILARITY - 0.05, None),
+            (KIND_MIN_SIMILARITY + 0.05, "improvement"),
         ]:
             plan = QuestionPlanner(intents=Far(similarity)).plan(question, None, None, corpus)
             assert plan.list_kind == kind, similarity
@@ -761,3 +761,87 @@ def test_then_and_now_compares_that_years_report_with_the_newest(plan):
 def test_the_present_asks_for_the_newest_report(plan, words):
     p = plan(f"Where does Marshbury do its reparation {words}?")
     assert p.report_ids == ["marshbury_sqs_2016"]
+
+
+class TestAWordForGrading:
+    """A question that uses a word for grading asks for a grade, whatever its meaning is near,
+    of reports that have grades; a screening letter has none."""
+
+    def test_a_grading_word_asks_for_the_grade_of_a_rated_report(
+        self, sample_corpus, intent_planner
+    ):
+        p = intent_planner.plan(
+            "How did inspectors grade Northfield's planning, and why?", None, None, sample_corpus
+        )
+        assert (p.intent.label, p.rating) == ("topic", True)
+
+    def test_not_of_a_report_without_grades(self, sample_corpus, intent_planner):
+        p = intent_planner.plan(
+            "How did inspectors grade Marshbury's planning in 2014, and why?",
+            None,
+            None,
+            sample_corpus,
+        )
+        assert p.rating is False
+
+    def test_a_reoffending_rate_is_no_grade(self, sample_corpus, intent_planner):
+        p = intent_planner.plan(
+            "What was Northfield's reoffending rate?", None, None, sample_corpus
+        )
+        assert p.rating is False
+
+
+def test_the_overall_grade_read_unsurely_is_not_asked_for():
+    """ "What grade did it get for its out-of-court work?" read as the overall grade at under
+    OVERALL_MIN_PROBABILITY asks for a standard's grade: no overall-grade fact."""
+    from retrieval.intents import Intent
+    from retrieval.plan import FACT_MIN_PROBABILITY, OVERALL_MIN_PROBABILITY
+
+    corpus = TestReportNamedBySubject().corpus()
+
+    class Reads:
+        def __init__(self, probability):
+            self.probability = probability
+
+        def classify(self, question, vector=None):
+            return Intent("fact:overall_rating", self.probability, 0.7)
+
+    question = "What grade did the remand thematic give out-of-court work?"
+    assert FACT_MIN_PROBABILITY < OVERALL_MIN_PROBABILITY
+    for probability, fact in [
+        (OVERALL_MIN_PROBABILITY - 0.05, None),
+        (OVERALL_MIN_PROBABILITY + 0.05, "overall_rating"),
+    ]:
+        plan = QuestionPlanner(intents=Reads(probability)).plan(question, None, None, corpus)
+        assert plan.fact == fact, probability
+
+
+class TestAFollowUpAboutNow:
+    """After a question about one year's report, "now" asks of the area's newest report; with
+    a change ("still") the two are set side by side; "there" points back to the place."""
+
+    EARLIER = "What did the 2014 screening say about MAPPA referrals in Marshbury?"
+
+    def test_still_a_problem_now_compares_that_year_with_the_newest(self, plan):
+        p = plan("Is that still a problem there now?", [self.EARLIER])
+        assert p.comparison is True
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
+
+    def test_the_position_now_is_the_newest_report_on_the_earlier_topic(self, plan):
+        p = plan("What is the position there now?", [self.EARLIER])
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.search_text == f"What is the position there now? {self.EARLIER}"
+
+
+@pytest.mark.parametrize(
+    ("question", "points_back"),
+    [
+        ("And what about planning there?", True),
+        ("Were there any vacancies?", False),
+        ("Is there a written policy?", False),
+    ],
+)
+def test_there_points_back_unless_it_says_something_exists(sample_corpus, question, points_back):
+    from retrieval.plan import ANAPHORA
+
+    assert ANAPHORA.search(question) is points_back
