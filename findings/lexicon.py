@@ -396,12 +396,6 @@ ANAPHORA: dict[str, str] = {
     "that|this|those|these|such": "demonstratives point back",
     "they|them": "pronouns point back",
     "about|with|on|to|for it": "the same, for 'it'",
-    "there": "the place asked about before ('Is that still a problem there now?')",
-}
-# "there" that says something exists ("Were there any vacancies?", "there was no policy").
-ANAPHORA_NOT: dict[str, str] = {
-    "there is|are|was|were|be|been|will|would|had|has|have": "'there' opening what exists",
-    "there any|no|a|an|enough|many|much|some": "the same, after the verb ('were there any')",
 }
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}
@@ -413,6 +407,7 @@ REFERS_BACK: dict[str, str] = {
     "inspection inspections report reports visit letter": "the report, which area and year pick",
     "year years later earlier next previous following subsequent": "a step in time",
     "two three four five six": "the length of that step ('two years later')",
+    "position situation picture state": "the state of what was asked before ('the position now')",
 }
 
 # --- model output (LLM mode: retrieval.support) ------------------------------------------------

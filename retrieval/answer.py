@@ -477,6 +477,9 @@ def candidate(
         # a header field or copy-list row ("Police and Crime Commissioner | Nick Alston")
         # answers who holds a role, never what a report says about a topic
         named = [h for h in named if not _people_row(h, corpus)]
+    if plan.overall:
+        # the overall picture is told in sentences, not by a header field or a table row
+        named = [h for h in named if h.kind not in ("field", "table_row")] or named
     if not named:
         return None
     sure = plan.intent.probability >= FACT_SURE

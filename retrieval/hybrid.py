@@ -232,6 +232,18 @@ class HybridRetriever:
             bm25_rank = [int(side_rows[j]) for j in order if scores[j] > 0]
             fused = reciprocal_rank_fusion([dense_rank, bm25_rank])
             floor = min(sims.values(), default=0.0)
+            if plan.overall and side.report_ids is not None:
+                # the overall picture: the report's summary is a candidate however far its words
+                # are from the question's ("Give me the gist of the Northfield inspection")
+                for row in rows:
+                    if row not in fused and corpus.metas[row]["section"].strip().lower() in (
+                        SUMMARY_HEADINGS
+                    ):
+                        fused[row] = 0.0
+                        if corpus.vectors is not None:
+                            sims[row] = float(
+                                corpus.vectors[row] @ np.asarray(query_vec, dtype=np.float32)
+                            )
             top_bm25 = float(scores.max()) if len(scores) else 0.0
             out.append(
                 {

@@ -67,7 +67,7 @@ WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
-ANAPHORA = Cue(lexicon.ANAPHORA, unless=lexicon.ANAPHORA_NOT)
+ANAPHORA = Cue(lexicon.ANAPHORA)
 THEN = Cue(lexicon.THEN)
 # A heading read as naming a list (QuestionPlanner._list_headings) must be one surely: tried on
 # 30 headings of the stored reports and common variants, list headings came out at 0.9 or more

@@ -517,3 +517,31 @@ def test_a_grade_asked_for_is_answered_by_a_passage_that_gives_one():
     assert draft.text.startswith(f"**Inadequate** — “{texts[1]}” [1]")
     plan.rating = False  # asked what was said: the best-ranked passage
     assert ExtractiveAnswerer().answer(plan, hits, corpus).cited[0].hit.paragraph == "2.2.1"
+
+
+def test_the_overall_picture_is_not_told_by_a_header_field():
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Header", "field", "Fieldwork dates: 8-12 April 2019"),
+        ("Overall rating", "prose", "Pellmoor Youth Offending Service is rated: Good."),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2019, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0", "p1"],
+            "texts": [t for _, _, t in rows],
+            "metadatas": [
+                {"report_id": "p", "section": s, "ordinal": 1, "kind": k} for s, k, _ in rows
+            ],
+        },
+    )
+    question = "Give me the gist of the Pellmoor inspection"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.overall = Intent("summary", 0.8, 0.9), True
+    hits = [hit_from_row(corpus, r, score=1.0 - r / 10, dense=0.7, coverage=0.5) for r in (0, 1)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.section for c in draft.cited] == ["Overall rating"]

@@ -260,3 +260,45 @@ def test_a_recommendation_counts_against_it_unless_actions_are_asked_for():
     assert feature("What is Avonby expected to do about plans?") == 0.0
     assert feature("What were the recommendations in Avonby?") == 0.0
     assert RERANK_WEIGHTS["unasked_action"] < 0
+
+
+def test_the_overall_picture_always_has_the_summary_among_its_candidates(embedder):
+    """For an overall-verdict question about a report, its summary is a candidate however far its
+    words and meaning are from the question's (a bare "Give me the gist of …" is nearer a header
+    field than the verdict); other questions search the nearest paragraphs only."""
+    texts = [
+        "Overall, the service did well for children.",
+        *[
+            f"Planning in the {w} cases was reviewed every month."
+            for w in ("court", "custody", "remand", "caution", "referral")
+        ],
+    ]
+    metas = [{"report_id": "c", "section": "Summary", "ordinal": 1, "kind": "prose"}] + [
+        {
+            "report_id": "c",
+            "section": "Planning",
+            "paragraph": f"1.{i}",
+            "ordinal": i,
+            "kind": "numbered",
+        }
+        for i in range(1, 6)
+    ]
+    corpus = build_corpus(
+        [{"report_id": "c", "area": "Cardale", "year": 2020, "inspection_type": "unknown"}],
+        {
+            "ids": [f"c{i}" for i in range(6)],
+            "texts": texts,
+            "metadatas": metas,
+            "embeddings": embedder.embed(texts),
+        },
+    )
+    retriever = HybridRetriever(store=None, embedder=embedder, candidates=1)  # type: ignore[arg-type]
+    plan = QuestionPlanner().plan(
+        "Give me the gist of planning reviews in Cardale", None, None, corpus
+    )
+    # one paragraph asked for: the four nearest are its candidates (`_candidates`, what the
+    # reranker scores), which the summary is not among
+    assert 0 not in retriever._candidates(plan, corpus, 1)[0]
+    assert retriever.retrieve(plan, corpus, 1)[0].section == "Planning"
+    plan.overall = True
+    assert 0 in retriever._candidates(plan, corpus, 1)[0]

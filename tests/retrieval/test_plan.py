@@ -834,14 +834,13 @@ class TestAFollowUpAboutNow:
 
 
 @pytest.mark.parametrize(
-    ("question", "points_back"),
+    ("question", "follows"),
     [
-        ("And what about planning there?", True),
-        ("Were there any vacancies?", False),
-        ("Is there a written policy?", False),
+        ("What is the position there now?", True),  # the state of what was asked before
+        ("And what about enforcement there?", False),  # a topic of its own
     ],
 )
-def test_there_points_back_unless_it_says_something_exists(sample_corpus, question, points_back):
-    from retrieval.plan import ANAPHORA
+def test_a_question_about_the_position_follows_up(sample_corpus, question, follows):
+    from retrieval.plan import follows_up
 
-    assert ANAPHORA.search(question) is points_back
+    assert bool(follows_up(question, sample_corpus)) is follows
