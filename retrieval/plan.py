@@ -688,9 +688,9 @@ class QuestionPlanner:
                 continue
             if not corpus.printed(None, name):
                 return f"The stored reports do not mention '{name}'."
-        for i, (tok, _) in enumerate(_capitalised(q)):
-            if i == 0 and q.lstrip(_EDGE + " ").startswith(tok):
-                continue  # the question's first word
+        for i, (tok, opens) in enumerate(_capitalised(q)):
+            if (i == 0 and q.lstrip(_EDGE + " ").startswith(tok)) or (opens and i > 0):
+                continue  # the question's first word, or a later sentence's
             # a possessive is its word: "YOS's" is "YOS" (stripping the characters "'", "’" and
             # "s" from the end left "yo", printed nowhere: every "YOS's" question abstained)
             tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok
