@@ -30,6 +30,8 @@ QA sets, each over its own freshly ingested tmp store:
   `data/eval/fresh6/heldout.jsonl`, written blind at stop 20;
 - tune6: the reports above but fresh4-6, plus two more (`data/eval/tune6/reports/`) with
   `data/eval/tune6/tune.jsonl`, written blind at the end of stop 20 as a tune set;
+- tune7: the tune reports plus two more (`data/eval/tune7/reports/`) with
+  `data/eval/tune7/tune.jsonl`, written blind at stop 21 as the next stop's tune set;
 - fresh7 held-out: every report above plus two more (`data/eval/fresh7/reports/`: a real PDF
   screening letter and a later Word inspection of a new area) with
   `data/eval/fresh7/heldout.jsonl`, written blind and second-checked at stop 21.
@@ -309,6 +311,13 @@ def main(argv: list[str] | None = None) -> int:
         sets["tune6 tune"] = (
             blind + fresh + fresh2 + fresh3 + tune5 + tune6,
             ROOT / "data/eval/tune6/tune.jsonl",
+        )
+        # a tune set for the next stop (data/eval/tune7: an HTML joint inspection and a later
+        # hard-wrapped plain-text letter of a new area), written at stop 21, measured unread
+        tune7 = sorted((ROOT / "data/eval/tune7/reports").iterdir())
+        sets["tune7 tune (unread)"] = (
+            blind + fresh + fresh2 + fresh3 + tune5 + tune6 + tune7,
+            ROOT / "data/eval/tune7/tune.jsonl",
         )
         # and a seventh (data/eval/fresh7), written and second-checked at stop 21 over every
         # report above: a real PDF screening letter with bold-only headings and a later Word
