@@ -451,12 +451,16 @@ class QuestionPlanner:
                 if area is None and len(pool) > 1:
                     pool = _by_subject(q, kind, pool, corpus)
             pool.sort(key=lambda r: (year_of(r), r))
-            newest = max(
-                (r for r in base if r in corpus.areas.get(area or "", [])),
-                key=lambda r: (year_of(r), r),
-                default=None,
+            newest = (
+                max(
+                    (r for r in corpus.areas.get(area or "", []) if r in base),
+                    key=lambda r: (year_of(r), r),
+                    default=None,
+                )
+                if pool and years and NOW.search(q)
+                else None
             )
-            if pool and years and NOW.search(q) and newest and year_of(newest) > max(years):
+            if newest and year_of(newest) > max(years):
                 # "at the 2016 screening, and who chairs it now?": that year's report and the
                 # newest
                 pool = [*pool, newest] if newest not in pool else pool
