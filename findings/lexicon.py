@@ -166,6 +166,13 @@ SUMMARY_HEADINGS: dict[str, str] = {
 }
 
 
+# Lower-case headings over an introduction that may sum a report up: an overall-picture question
+# favours them half as much as a summary heading (a thematic with both sums up in its summary).
+SUMMARY_FALLBACK_HEADINGS: dict[str, str] = {
+    "foreword": "thematic and joint inspections open with the chief inspector's foreword",
+}
+
+
 # Words that, anywhere in a question, name a list without its full heading.
 LIST_WORDS: dict[str, str] = {
     "strengths": "strength",  # "What were the strengths?"

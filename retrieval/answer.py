@@ -347,6 +347,9 @@ def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[i
 
 
 def _asks_for_grade(plan: Plan) -> bool:
+    """A grade is asked for: only a passage giving one answers (of a report that gives none, no
+    passage does: "What grade did the screening give?" is not answered by "good enough in 17
+    of the 24 cases")."""
     return plan.rating and not plan.quantity and plan.wants is None
 
 

@@ -7,7 +7,11 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from findings.lexicon import OVERALL_RATING_SUBJECT, SUMMARY_HEADINGS
+from findings.lexicon import (
+    OVERALL_RATING_SUBJECT,
+    SUMMARY_FALLBACK_HEADINGS,
+    SUMMARY_HEADINGS,
+)
 from findings.vocab import ACTION_SECTIONS, LIST_SECTIONS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
@@ -82,6 +86,15 @@ def rerank_features(
     section = md["section"].lower()
     heading = set(content_terms(md.get("section_path") or md["section"]))
     summary = plan.overall and section.strip() in SUMMARY_HEADINGS
+    # a foreword sums up half as surely: a thematic with both sums up in its summary
+    summing = (
+        1.0
+        if summary
+        else 0.5
+        if plan.overall and section.strip() in SUMMARY_FALLBACK_HEADINGS
+        else 0.0
+    )
+    summary = summary or bool(summing)
     fact = not summary and prints_fact(md, plan.fact)
     return {
         "dense": dense,
@@ -90,7 +103,7 @@ def rerank_features(
         "numbered": float(not plan.overall and md["kind"] == "numbered"),
         "actions": float(plan.wants_actions and section in ACTION_SECTIONS),
         "wanted": float(_prints_wanted(plan, corpus, row)),
-        "summary": float(summary),
+        "summary": summing,
         "fact": float(fact),
         "rating": float(
             plan.rating
@@ -236,8 +249,9 @@ class HybridRetriever:
                 # the overall picture: the report's summary is a candidate however far its words
                 # are from the question's ("Give me the gist of the Northfield inspection")
                 for row in rows:
-                    if row not in fused and corpus.metas[row]["section"].strip().lower() in (
-                        SUMMARY_HEADINGS
+                    heading = corpus.metas[row]["section"].strip().lower()
+                    if row not in fused and (
+                        heading in SUMMARY_HEADINGS or heading in SUMMARY_FALLBACK_HEADINGS
                     ):
                         fused[row] = 0.0
                         if corpus.vectors is not None:

@@ -302,3 +302,15 @@ def test_the_overall_picture_always_has_the_summary_among_its_candidates(embedde
     assert retriever.retrieve(plan, corpus, 1)[0].section == "Planning"
     plan.overall = True
     assert 0 in retriever._candidates(plan, corpus, 1)[0]
+
+
+def test_a_foreword_sums_up_half_as_surely_as_a_summary(corpus):
+    from dataclasses import replace
+
+    plan = QuestionPlanner().plan("Sum up the Avonby inspection", None, None, corpus)
+    plan.overall = True
+    for heading, value in [("Summary", 1.0), ("Foreword", 0.5), ("Planning", 0.0)]:
+        metas = [dict(m) for m in corpus.metas]
+        metas[1]["section"] = heading
+        changed = replace(corpus, metas=metas)
+        assert rerank_features(plan, changed, 1, 0.5, 0.0, {})["summary"] == value, heading

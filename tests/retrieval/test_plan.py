@@ -844,3 +844,32 @@ def test_a_question_about_the_position_follows_up(sample_corpus, question, follo
     from retrieval.plan import follows_up
 
     assert bool(follows_up(question, sample_corpus)) is follows
+
+
+def test_a_collection_read_unsurely_is_about_what_the_reports_say():
+    from retrieval.intents import Intent
+    from retrieval.plan import COLLECTION_MIN_PROBABILITY
+
+    corpus = TestReportNamedBySubject().corpus()
+
+    class Reads:
+        def __init__(self, probability):
+            self.probability = probability
+
+        def classify(self, question, vector=None):
+            return Intent("collection:all", self.probability, 0.7)
+
+    question = "In the remand thematic, which area had set up bail hostels?"
+    for probability, collection in [
+        (COLLECTION_MIN_PROBABILITY - 0.05, None),
+        (COLLECTION_MIN_PROBABILITY + 0.05, "all"),
+    ]:
+        plan = QuestionPlanner(intents=Reads(probability)).plan(question, None, None, corpus)
+        assert plan.collection == collection, probability
+
+
+def test_a_kind_named_for_one_area_of_a_comparison_is_not_the_others(plan):
+    """ "…in Kestrel Vale in 2013 compare with Marshbury's 2014 screening": the screening is
+    Marshbury's; Kestrel Vale's side is its 2013 inspection alone."""
+    p = plan("How did planning in Kestrel Vale in 2013 compare with Marshbury's 2014 screening?")
+    assert [s.report_ids for s in p.sides] == [["kestrel_vale_fji_2013"], ["marshbury_sqs_2014"]]

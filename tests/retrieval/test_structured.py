@@ -3,6 +3,8 @@ no store; `build_corpus` takes plain rows with their `records` metadata."""
 
 from __future__ import annotations
 
+import pytest
+
 from findings.records import Abstention
 from findings.vocab import LIST_SECTIONS, AbstainReason
 from retrieval.corpus import build_corpus
@@ -572,3 +574,38 @@ def test_better_and_worse_reoffending_are_below_and_above_the_national_rate():
     assert _direction("Which areas beat the national reoffending average?") == -1
     assert _direction("Where was reoffending better than in England and Wales?") == -1
     assert _direction("What was the reoffending rate?") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "records", "gives"),
+    [
+        ("We rated planning as Inadequate because plans rarely addressed risk.", [], True),
+        ("Planning was good enough in 17 of the 24 cases.", [], False),  # a share, no grade
+        (
+            "3.2 Planning | Good",
+            [{"kind": "rating", "subject": "3.2 Planning", "value": "Good"}],
+            True,
+        ),
+    ],
+)
+def test_a_passage_gives_a_grade_as_reports_print_one(text, records, gives):
+    from retrieval.corpus import build_corpus
+    from retrieval.structured import gives_grade
+
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2022, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0"],
+            "texts": [text],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": "Planning",
+                    "ordinal": 1,
+                    "kind": "prose",
+                    "records": records,
+                }
+            ],
+        },
+    )
+    assert gives_grade(corpus, 0) is gives
