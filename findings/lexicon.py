@@ -528,6 +528,10 @@ NOT_CONCEPTS: dict[str, str] = {
     "screening screenings thematic sqs fji inspection inspections": (
         "the kind of report, which picks reports ('before the 2016 screening'), not a topic"
     ),
+    "organisation organisations organisational": (
+        "'which organisation ran it' is any body; 'Organisational delivery', a rated report's "
+        "domain heading, is no topic a letter lacks"
+    ),
 }
 # Prefixes that turn a word into its opposite ("ineffective"): a paragraph printing the negated
 # word does not print the question's word.

@@ -545,3 +545,47 @@ def test_the_overall_picture_is_not_told_by_a_header_field():
     hits = [hit_from_row(corpus, r, score=1.0 - r / 10, dense=0.7, coverage=0.5) for r in (0, 1)]
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert [c.hit.section for c in draft.cited] == ["Overall rating"]
+
+
+def test_organisation_is_no_topic_a_letter_lacks():
+    """The rated reports' domain heading "Organisational delivery" makes "organis" a heading
+    word; "Which organisation ran the mentoring scheme?" asks about any body, so a letter that
+    never prints the word is not for that reason silent on the question ("sentence", a heading
+    word too, is a topic)."""
+    from retrieval.corpus import build_corpus
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("r", "Organisational delivery", "The board met every quarter."),
+        ("r", "Organisational delivery", "The organisation of the service was clear."),
+        ("r", "Organisational delivery", "Staff were well trained."),
+        ("r", "Ensuring the sentence is served", "Sentences were served well."),
+        ("r", "Ensuring the sentence is served", "Sentence plans were reviewed."),
+        ("r", "Ensuring the sentence is served", "Each sentence was explained."),
+        (
+            "l",
+            "Reducing reoffending",
+            "A mentoring scheme run by the Boys' Club matched 12 children.",
+        ),
+    ]
+    corpus = build_corpus(
+        [
+            {"report_id": "r", "area": "Rexley", "year": 2022, "inspection_type": "unknown"},
+            {"report_id": "l", "area": "Lomford", "year": 2017, "inspection_type": "unknown"},
+        ],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [t for _, _, t in rows],
+            "metadatas": [
+                {"report_id": r, "section": s, "ordinal": i + 1, "kind": "prose"}
+                for i, (r, s, _) in enumerate(rows)
+            ],
+        },
+    )
+
+    def missing(question):
+        plan = Plan(question, question, [Side("Lomford", ["l"])], areas=["Lomford"])
+        return missing_terms(plan, corpus, corpus.question_terms(plan.lexical_text))
+
+    assert missing("Which organisation ran the mentoring scheme in Lomford?") == []
+    assert missing("Was the sentence served in Lomford?") == ["sentenc", "serv"]
