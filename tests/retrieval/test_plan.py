@@ -304,6 +304,19 @@ def intent_planner(embedder, tmp_path_factory):
     return QuestionPlanner(IntentClassifier(embedder, tmp_path_factory.mktemp("intents")))
 
 
+class Reads:
+    """An intent classifier that reads every question one way (label, probability,
+    similarity): the planner's thresholds on a reading, without the model."""
+
+    def __init__(self, label: str, probability: float, similarity: float):
+        from retrieval.intents import Intent
+
+        self.intent = Intent(label, probability, similarity)
+
+    def classify(self, question, vector=None):
+        return self.intent
+
+
 class TestFactIntent:
     """A fact read by meaning is kept only when the question asks for that kind of thing."""
 
@@ -541,27 +554,22 @@ class TestFormOverWeakListIntent:
     def test_a_list_intent_phrased_like_no_list_question_is_none(self):
         """Sure or not, a list read from a question far from every exemplar of that list is
         the regression's pick among labels, not an ask."""
-        from retrieval.intents import Intent
         from retrieval.plan import KIND_MIN_SIMILARITY
 
         corpus = TestReportNamedBySubject().corpus()
 
-        class Far:
-            def __init__(self, similarity):
-                self.similarity = similarity
-
-            def classify(self, question, vector=None):
-                return Intent("improvement", 0.9, self.similarity)
+        def far(similarity):
+            return Reads("improvement", 0.9, similarity)
 
         question = "What went wrong when the remand thematic's services changed their systems?"
         for similarity, kind in [
             (KIND_MIN_SIMILARITY - 0.05, None),
             (KIND_MIN_SIMILARITY + 0.05, "improvement"),
         ]:
-            plan = QuestionPlanner(intents=Far(similarity)).plan(question, None, None, corpus)
+            plan = QuestionPlanner(intents=far(similarity)).plan(question, None, None, corpus)
             assert plan.list_kind == kind, similarity
         # a list heading the question names is a list whatever the reading
-        named = QuestionPlanner(intents=Far(0.1)).plan(
+        named = QuestionPlanner(intents=far(0.1)).plan(
             "What were the remand thematic's areas for improvement?", None, None, corpus
         )
         assert named.list_kind == "improvement"
@@ -794,17 +802,9 @@ class TestAWordForGrading:
 def test_the_overall_grade_read_unsurely_is_not_asked_for():
     """ "What grade did it get for its out-of-court work?" read as the overall grade at under
     OVERALL_MIN_PROBABILITY asks for a standard's grade: no overall-grade fact."""
-    from retrieval.intents import Intent
     from retrieval.plan import FACT_MIN_PROBABILITY, OVERALL_MIN_PROBABILITY
 
     corpus = TestReportNamedBySubject().corpus()
-
-    class Reads:
-        def __init__(self, probability):
-            self.probability = probability
-
-        def classify(self, question, vector=None):
-            return Intent("fact:overall_rating", self.probability, 0.7)
 
     question = "What grade did the remand thematic give out-of-court work?"
     assert FACT_MIN_PROBABILITY < OVERALL_MIN_PROBABILITY
@@ -812,7 +812,8 @@ def test_the_overall_grade_read_unsurely_is_not_asked_for():
         (OVERALL_MIN_PROBABILITY - 0.05, None),
         (OVERALL_MIN_PROBABILITY + 0.05, "overall_rating"),
     ]:
-        plan = QuestionPlanner(intents=Reads(probability)).plan(question, None, None, corpus)
+        reads = Reads("fact:overall_rating", probability, 0.7)
+        plan = QuestionPlanner(intents=reads).plan(question, None, None, corpus)
         assert plan.fact == fact, probability
 
 
@@ -847,24 +848,17 @@ def test_a_question_about_the_position_follows_up(sample_corpus, question, follo
 
 
 def test_a_collection_read_unsurely_is_about_what_the_reports_say():
-    from retrieval.intents import Intent
     from retrieval.plan import COLLECTION_MIN_PROBABILITY
 
     corpus = TestReportNamedBySubject().corpus()
-
-    class Reads:
-        def __init__(self, probability):
-            self.probability = probability
-
-        def classify(self, question, vector=None):
-            return Intent("collection:all", self.probability, 0.7)
 
     question = "In the remand thematic, which area had set up bail hostels?"
     for probability, collection in [
         (COLLECTION_MIN_PROBABILITY - 0.05, None),
         (COLLECTION_MIN_PROBABILITY + 0.05, "all"),
     ]:
-        plan = QuestionPlanner(intents=Reads(probability)).plan(question, None, None, corpus)
+        reads = Reads("collection:all", probability, 0.7)
+        plan = QuestionPlanner(intents=reads).plan(question, None, None, corpus)
         assert plan.collection == collection, probability
 
 
