@@ -860,10 +860,10 @@ def _year_opens_span(q: str, year: int) -> bool:
 
 
 def _tells_of(q: str, year: str, report_id: str, corpus: Corpus) -> bool:
-    """Does a paragraph of the report print `year` and at least half of the question's other
-    content words in its own text ("completed … caution … court … 2023")? Then the year is a time it tells of;
-    a report printing the year only of something else ("training in late 2017") does not answer
-    "the reoffending rate for 2017"."""
+    """Does a paragraph of the report print `year` and, in its own text, at least half of the
+    question's other content words ("completed … caution … court … 2023")? Then the year is a
+    time it tells of; a report printing the year only of something else ("training in late
+    2017") does not answer "the reoffending rate for 2017"."""
     if year not in corpus.vocab.get(report_id, ()):
         return False
     terms = _own_terms(q, corpus)
