@@ -235,6 +235,7 @@ NEXT: dict[str, str] = {
     "following": "the same",
     "subsequent": "the same",
     "since then": "what came after the one discussed",
+    "afterwards|afterward": "the same ('And what happened to him afterwards?')",
     "by then": "the same",
 }
 # A question about change across an area's inspections: every report of the area, not one.

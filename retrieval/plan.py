@@ -317,9 +317,10 @@ class QuestionPlanner:
                             if (corpus.reports[r].get("year") or 0) < min(years)
                         ]
                         pool = earlier_ones[-1:] or pool
-                    elif NOW.search(question) and area_reports:
-                        # "Is that still a problem there now?": the newest report, set beside
-                        # the one asked about before when the question asks about a change
+                    elif (NOW.search(question) or CHANGE.search(question)) and area_reports:
+                        # "Is that still a problem there now?", "Is it still running?": the
+                        # newest report, set beside the one asked about before when the
+                        # question asks about a change
                         newest = area_reports[-1]
                         pool = sorted(
                             {*pool, newest} if CHANGE.search(question) else {newest},
@@ -335,6 +336,11 @@ class QuestionPlanner:
                 inherited = self._plan_one(asked, corpus, pool if pool is not None else base)
                 inherited.inherited = True
                 inherited.areas = prior.areas
+                only = inherited.sides[0].report_ids if len(inherited.sides) == 1 else None
+                if CHANGE.search(question) and only and len(only) >= 2:
+                    # "Is it still running?": the report asked about before beside the newest
+                    inherited.sides = [Side(corpus.label(r), [r]) for r in only]
+                    inherited.comparison = True
                 if follows_up(question, corpus):
                     inherited.search_text = f"{question} {earlier}"
                 inherited.scope = base
