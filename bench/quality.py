@@ -371,8 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         "comparable; it also ignores a question's `history`. A set marked (used) was held out "
         "until something was decided on its numbers; fresh3 was read as a tune set at stop 18; "
         "fresh4, fresh5 and fresh6 were never read, but their per-type totals chose which types "
-        "of tune question stop 21 studied; fresh7 (new at stop 21, second-checked, measured twice "
-        "and never read) is the clean held-out set; tune7 was measured once unread at stop 21, "
+        "of tune question stop 21 studied; fresh7 (new at stop 21, second-checked, measured three "
+        "times and never read) is the clean held-out set; tune7 was measured once unread at stop 21, "
         "then read.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
