@@ -164,13 +164,10 @@ class ExtractiveAnswerer:
         out = []
         for h in hits[1:4]:
             if (
-                h.report_id == best.hit.report_id
-                and h.section == best.hit.section
-                and h.kind == "numbered"
+                h.section == best.hit.section
                 and best.hit.kind == "numbered"
                 and top > 0
-                and corpus.coverage(terms, h.row) >= 0.8 * top
-                and h.score >= best.hit.score - SAME_TOPIC_MARGIN
+                and _as_close(best.hit, h, corpus, terms, top)
             ):
                 out.append(Cited(h, self._quote(h, terms)))
         return out[:2]
@@ -203,14 +200,7 @@ class ExtractiveAnswerer:
             return None
         top = corpus.coverage(terms, c.hit.row) if terms else 0.0
         for h in side_hits[:DETAIL_WITHIN]:
-            if (
-                h.row != c.hit.row
-                and h.report_id == c.hit.report_id
-                and h.kind == "numbered"
-                and h.paragraph
-                and h.score >= c.hit.score - SAME_TOPIC_MARGIN
-                and corpus.coverage(terms, h.row) >= 0.8 * top
-            ):
+            if h.row != c.hit.row and h.paragraph and _as_close(c.hit, h, corpus, terms, top):
                 return Cited(h, self._quote(h, terms))
         return None
 
@@ -321,6 +311,17 @@ class ExtractiveAnswerer:
             lines.append(line)
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
+
+
+def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: float) -> bool:
+    """A numbered finding of the same report ranked close to `best` (within SAME_TOPIC_MARGIN)
+    and printing as much of what is asked (at least 0.8 of `top`, `best`'s coverage)."""
+    return (
+        h.report_id == best.report_id
+        and h.kind == "numbered"
+        and h.score >= best.score - SAME_TOPIC_MARGIN
+        and corpus.coverage(terms, h.row) >= 0.8 * top
+    )
 
 
 def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:

@@ -85,16 +85,8 @@ def rerank_features(
     md = corpus.metas[row]
     section = md["section"].lower()
     heading = set(content_terms(md.get("section_path") or md["section"]))
-    summary = plan.overall and section.strip() in SUMMARY_HEADINGS
-    # a foreword sums up half as surely: a thematic with both sums up in its summary
-    summing = (
-        1.0
-        if summary
-        else 0.5
-        if plan.overall and section.strip() in SUMMARY_FALLBACK_HEADINGS
-        else 0.0
-    )
-    summary = summary or bool(summing)
+    summing = summary_weight(section) if plan.overall else 0.0
+    summary = bool(summing)
     fact = not summary and prints_fact(md, plan.fact)
     return {
         "dense": dense,
@@ -126,6 +118,15 @@ def rerank_features(
         "short": float(len(corpus.texts[row]) < SHORT),
         "bm25_share": bm25_share,
     }
+
+
+def summary_weight(section: str) -> float:
+    """How surely a heading sums its report up: 1 for a summary heading, 0.5 for a foreword (a
+    thematic with both sums up in its summary), else 0."""
+    heading = section.strip().lower()
+    return (
+        1.0 if heading in SUMMARY_HEADINGS else 0.5 if heading in SUMMARY_FALLBACK_HEADINGS else 0.0
+    )
 
 
 def prints_fact(meta: dict, subject: str | None) -> bool:
@@ -248,16 +249,12 @@ class HybridRetriever:
             if plan.overall and side.report_ids is not None:
                 # the overall picture: the report's summary is a candidate however far its words
                 # are from the question's ("Give me the gist of the Northfield inspection")
+                query = np.asarray(query_vec, dtype=np.float32)
                 for row in rows:
-                    heading = corpus.metas[row]["section"].strip().lower()
-                    if row not in fused and (
-                        heading in SUMMARY_HEADINGS or heading in SUMMARY_FALLBACK_HEADINGS
-                    ):
+                    if row not in fused and summary_weight(corpus.metas[row]["section"]):
                         fused[row] = 0.0
                         if corpus.vectors is not None:
-                            sims[row] = float(
-                                corpus.vectors[row] @ np.asarray(query_vec, dtype=np.float32)
-                            )
+                            sims[row] = float(corpus.vectors[row] @ query)
             top_bm25 = float(scores.max()) if len(scores) else 0.0
             out.append(
                 {
