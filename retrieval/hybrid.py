@@ -3,6 +3,7 @@ reciprocal rank, run once for each side of the question (each area or inspection
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -23,6 +24,12 @@ RECOMMENDATION_SECTIONS = frozenset(LIST_SECTIONS["recommendation"])
 # a compared side's template twin of the surest side's numbered finding (`_align_twins`): set
 # by hand, 0.3 of the cosine's weight (0.2 moved nothing on the tune sets, 0.4 no more than 0.3)
 TWIN_WEIGHT = 0.3
+# Sides compared speak of one topic: each side's lead is chosen among its best AGREE_DEPTH so
+# that the sum of their scores plus AGREE_WEIGHT times the mean cosine between the chosen
+# paragraphs is highest (`_agree`). Set on the tune sets' comparison and change questions (0.3:
+# six more sides led by a gold paragraph, none fewer; 0.8: +12, -5)
+AGREE_WEIGHT = 0.3
+AGREE_DEPTH = 3
 LOCAL_DENSE_MAX = 20_000  # paragraphs scored exactly in memory rather than by a filtered query
 
 
@@ -196,6 +203,7 @@ class HybridRetriever:
         finals = [{row: rerank_score(f) for row, f in c.items()} for c in sides]
         if plan.comparison and len(finals) > 1:
             _align_twins(finals, corpus)
+            _agree(finals, corpus)
         for side_no, candidates in enumerate(sides):
             final = finals[side_no]
             best = sorted(final, key=lambda r: -final[r])[: max(top_k, 1)]
@@ -330,6 +338,30 @@ def _align_twins(finals: list[dict[int, float]], corpus: Corpus) -> None:
             for row in final:
                 if _twin_key(corpus, row) == key:
                     final[row] += TWIN_WEIGHT
+
+
+def _agree(finals: list[dict[int, float]], corpus: Corpus) -> None:
+    """Lead each compared side with the paragraph, among its best AGREE_DEPTH, that best agrees
+    with the other sides' leads in meaning: "the size of the workforce" in two reports is one
+    topic, so a side whose best-scored paragraph is its reoffending rate gives way to its
+    staffing paragraph when the other side leads with staffing. The chosen lead gets its side's
+    top score (plus a hair), so the rest of each side keeps its order."""
+    if corpus.vectors is None or len(finals) > 4 or any(not f for f in finals):
+        return
+    tops = [sorted(f, key=lambda r: -f[r])[:AGREE_DEPTH] for f in finals]
+    best: tuple[float, tuple[int, ...]] | None = None
+    for combo in itertools.product(*tops):
+        vecs = corpus.vectors[list(combo)]
+        sims = vecs @ vecs.T
+        n = len(combo)
+        mean_cos = (float(sims.sum()) - float(np.trace(sims))) / (n * (n - 1))
+        score = sum(f[r] for f, r in zip(finals, combo, strict=True)) + AGREE_WEIGHT * mean_cos
+        if best is None or score > best[0]:
+            best = (score, combo)
+    assert best is not None
+    for final, top, row in zip(finals, tops, best[1], strict=True):
+        if row != top[0]:
+            final[row] = final[top[0]] + 1e-6
 
 
 def hit_from_row(

@@ -7,9 +7,11 @@ import pytest
 
 from retrieval.corpus import build_corpus
 from retrieval.hybrid import (
+    AGREE_WEIGHT,
     RERANK_WEIGHTS,
     TWIN_WEIGHT,
     HybridRetriever,
+    _agree,
     _align_twins,
     reciprocal_rank_fusion,
     rerank_features,
@@ -228,6 +230,60 @@ class TestTemplateTwins:
         finals = [{0: 1.0, 5: 0.8}, {6: 0.9}]
         _align_twins(finals, twins)
         assert finals == [{0: 1.0, 5: 0.8}, {6: 0.9}]
+
+
+class TestSidesAgree:
+    """Compared sides speak of one topic: a side's lead gives way, among its best three, to the
+    paragraph that agrees in meaning with the other side's lead, when its score is close."""
+
+    TEXTS = [
+        ("a", "The proven reoffending rate for children was 40.3%."),
+        ("a", "There are 31 people on the payroll, among them 11 case managers."),
+        ("a", "Children waited six weeks for a first mental health appointment."),
+        ("b", "The service employs 27 people, including nine case managers."),
+        ("b", "Plans were reviewed after every significant change."),
+    ]
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def sides(cls, embedder):
+        texts = [t for _, t in cls.TEXTS]
+        return build_corpus(
+            REPORTS,
+            {
+                "ids": [f"p{i}" for i in range(len(texts))],
+                "texts": texts,
+                "metadatas": [
+                    {
+                        "report_id": r,
+                        "section": "Findings",
+                        "paragraph": None,
+                        "ordinal": i,
+                        "kind": "prose",
+                    }
+                    for i, (r, _) in enumerate(cls.TEXTS, start=1)
+                ],
+                "embeddings": embedder.embed(texts),
+            },
+        )
+
+    def test_a_close_second_on_the_same_topic_leads(self, sides):
+        finals = [{0: 1.0, 1: 0.98, 2: 0.9}, {3: 1.0, 4: 0.7}]
+        _agree(finals, sides)
+        assert max(finals[0], key=finals[0].__getitem__) == 1  # the payroll, as side b's staff
+        assert finals[0][1] == pytest.approx(1.0 + 1e-6)
+        assert finals[0][0] == 1.0 and finals[0][2] == 0.9  # the rest keep their scores
+        assert finals[1] == {3: 1.0, 4: 0.7}
+
+    def test_a_lead_far_ahead_keeps_its_place(self, sides):
+        finals = [{0: 1.0, 1: 1.0 - AGREE_WEIGHT, 2: 0.2}, {3: 1.0, 4: 0.7}]
+        _agree(finals, sides)
+        assert finals == [{0: 1.0, 1: 1.0 - AGREE_WEIGHT, 2: 0.2}, {3: 1.0, 4: 0.7}]
+
+    def test_a_side_with_no_candidates_changes_nothing(self, sides):
+        finals = [{0: 1.0, 1: 0.98}, {}]
+        _agree(finals, sides)
+        assert finals == [{0: 1.0, 1: 0.98}, {}]
 
 
 def test_a_recommendation_counts_against_it_unless_actions_are_asked_for():
