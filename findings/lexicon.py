@@ -405,6 +405,12 @@ ANAPHORA: dict[str, str] = {
     "they|them": "pronouns point back",
     "about|with|on|to|for it": "the same, for 'it'",
 }
+# A follow-up about the person the previous answer named ("What happened to him afterwards?"
+# after "Who was the YOT manager?"): the name is asked about.
+PERSON_PRONOUNS: dict[str, str] = {
+    "he|him|his|himself": "a man named before",
+    "she|her|hers|herself": "a woman named before",
+}
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}
 # Words of a follow-up that point at what was asked before rather than ask anything new: with

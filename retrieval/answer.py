@@ -417,6 +417,9 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return m.span() if m else None
     if not plan.quantity:
         return None
+    if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
+        m = TIME_UNIT.search(quote)
+        return m.span() if m else None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
     counted = _counted(plan.question, corpus.place_words)
     if " | " in quote:  # a table row: its number is in a value cell, and counts its first cell

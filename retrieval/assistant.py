@@ -16,6 +16,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
+from findings import lexicon
 from findings.errors import InvalidQuestion, StoreError
 from findings.records import Abstention, Answer, Citation, citation_label
 from findings.settings import Settings, cache_dir
@@ -29,7 +30,7 @@ from retrieval.intents import IntentClassifier
 from retrieval.llm import LLMDraft, build_llm_answerer
 from retrieval.plan import Plan, QuestionPlanner, Side, follows_up
 from retrieval.protocols import Answerer
-from retrieval.text import content_terms
+from retrieval.text import Cue, content_terms, person_span
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
 
@@ -137,6 +138,7 @@ class ChainState:
 
 # How many earlier turns a follow-up is traced back through to find what was last shown.
 FOLLOW_UP_DEPTH = 2
+PERSON_PRONOUNS = Cue(lexicon.PERSON_PRONOUNS)
 
 
 class Assistant:
@@ -313,6 +315,9 @@ class Assistant:
         """The planner's plan; for a follow-up that names no report and whose earlier turns
         named none either ("Who led it?" after "Which service brought in a one-page plan?"),
         the reports the previous answer cited: what the user was just shown."""
+        named = self._person_named_before(question, history, filters, corpus)
+        if named:
+            question = f"{question} ({named})"
         plan = self.planner.plan(question, history, filters, corpus)
         if (
             not history
@@ -341,6 +346,27 @@ class Assistant:
         narrowed.inherited = True
         narrowed.scope = plan.scope
         return narrowed
+
+    def _person_named_before(
+        self, question: str, history: list[str], filters: dict | None, corpus: Corpus
+    ) -> str | None:
+        """The person a follow-up's "he" or "her" means: the one the previous answer named, when
+        the previous question asked who ("Who was the YOT manager…?" then "What happened to him
+        afterwards?"). None when the follow-up names a person itself or asks no such thing."""
+        places = set(corpus.areas)
+        if not history or not PERSON_PRONOUNS.search(question) or person_span(question, places):
+            return None
+        earlier = history[-1]
+        previous = self._plan(earlier, history[:-1][-FOLLOW_UP_DEPTH:], filters, corpus)
+        if previous.abstain or previous.wants != "person":
+            return None
+        hits = self.retriever.retrieve(previous, corpus, self.top_k)
+        draft = verify(self.offline.answer(previous, hits, corpus), corpus)
+        if not draft.cited:
+            return None
+        quote = draft.cited[0].quote
+        span = person_span(quote, places)
+        return quote[span[0] : span[1]] if span else None
 
     def _retrieve_step(self, state: ChainState) -> ChainState:
         t = time.perf_counter()

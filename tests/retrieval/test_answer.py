@@ -260,6 +260,17 @@ class TestAnsweringSpan:
         assert span("How many cases had COVID-19 delayed?", "COVID-19 delayed 3 cases.") == "3"
         assert span("How many staff had left?", "It happened 5 times.") is None
 
+    def test_how_long_is_answered_by_a_time_not_any_number(self, span):
+        quote = (
+            "Roughly 19,600 children live in the area. The Head of Service took up the post "
+            "after six years as operational manager."
+        )
+        assert span("How long was she operational manager?", quote) == "six years"
+        assert span("How quickly were children seen?", "Within 10 working days, 19 cases.") == (
+            "10 working days"
+        )
+        assert span("How long did children wait?", "Waits fell in 19 of the 20 cases.") is None
+
     def test_no_number_of_the_thing_counted_no_lead(self, span):
         quote = "Caseloads averaged 9 children per case manager at the time of the inspection."
         assert span("How many staff work at the YOS?", quote) is None

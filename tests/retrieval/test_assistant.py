@@ -285,6 +285,21 @@ class TestSampleCorpus:
         alone = sample_assistant.ask("Who led that inspection?").to_json()
         assert cited(alone) != cited(answer)
 
+    def test_a_follow_up_about_him_asks_about_the_person_the_last_answer_named(
+        self, sample_assistant, sample_store
+    ):
+        first = "Who attended the MAPPA level 2 meetings in Kestrel Vale in 2016?"
+        assert "Keith Marlowe" in sample_assistant.ask(first).to_json()["answer"]
+        answer = sample_assistant.ask("What is his role?", history=[first]).to_json()
+        assert_contract(answer, sample_store)
+        assert cited(answer) == [("kestrel_vale_sqs_2016", "Protecting the public", "2.2", 2)]
+        assert "the YOS operational manager, Keith Marlowe" in answer["answer"]
+        # with no one named before, "his role" is read as the manager's: the copy-list row
+        other = sample_assistant.ask(
+            "What is his role?", history=["What did the 2016 Kestrel Vale letter say about MAPPA?"]
+        ).to_json()
+        assert cited(other) == [("kestrel_vale_sqs_2016", "Copy to", None, 1)]
+
     def test_a_list_named_is_not_a_question_about_the_collection(self, sample_assistant):
         answer = sample_assistant.ask("List all the recommendations for Northfield").to_json()
         assert answer["answer"].startswith(
