@@ -380,13 +380,32 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
 
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
     """A number question needs a number of the thing asked about; "when" needs a date; "who"
-    needs a name."""
-    if plan.wants == "date" and not DATE.search(text):
-        return False
-    if plan.wants == "person" and not prints_person(text, set(corpus.areas)):
-        return False
-    if not plan.quantity:
+    needs a name. A question asking two of these ("Who provides it, and how long is the
+    wait?") is answered by a passage that prints either."""
+    asks = [
+        ok
+        for ok in (_prints_wanted(plan, text, corpus), _prints_number_asked(plan, text, corpus))
+        if ok is not None
+    ]
+    if not asks:
         return True
+    return any(asks) if len(asks) > 1 else asks[0]
+
+
+def _prints_wanted(plan: Plan, text: str, corpus: Corpus) -> bool | None:
+    """Does the text print the date or name asked for? None when neither is asked for."""
+    if plan.wants == "date":
+        return bool(DATE.search(text))
+    if plan.wants == "person":
+        return prints_person(text, set(corpus.areas))
+    return None
+
+
+def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
+    """Does the text print the number asked for (a time for "how long", a share for "what
+    proportion", a number of the thing counted)? None when no number is asked for."""
+    if not plan.quantity:
+        return None
     q = plan.question
     if DURATION.search(q):
         if WAIT.search(q) and not WAIT.search(text):
@@ -407,11 +426,16 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     "who", the grade of a rating question, the number of a "how many" (the one before the
     thing counted, else the first that is not a year). None when the question asks for no
     such thing or the quote prints none."""
+    # a question asking for a date or name and a number ("Who provides it, and how long is
+    # the wait?"): the number when the quote prints no date or name
     if plan.wants == "date":
         m = DATE_RANGE.search(quote) or DATE.search(quote)
-        return m.span() if m else None
+        if m or not plan.quantity:
+            return m.span() if m else None
     if plan.wants == "person":
-        return person_span(quote, set(corpus.areas))
+        span = person_span(quote, set(corpus.areas))
+        if span or not plan.quantity:
+            return span
     if plan.rating or plan.fact == "overall_rating":
         m = GRADE.search(quote)
         return m.span() if m else None

@@ -288,14 +288,18 @@ class StructuredAnswerer:
                 continue
             lines.append(f"{corpus.label(rid)}:")
             for row, r in rated:
-                cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
-                lines.append(f"- **{r.get('subject') or r['text']}**: {r['value']} [{len(cited)}]")
+                item = f"- **{r.get('subject') or r['text']}**: {r['value']}"
+                # the report's sentence stating the grade says why, which the table row does
+                # not: it is quoted in the row's place when there is one
+                said = cite_statement(corpus, row, 1.0)
+                if said is not None and all(c.hit.row != said.hit.row for c in cited):
+                    cited.append(said)
+                    lines.append(f"{item} — “{said.quote}” [{len(cited)}]")
+                else:
+                    cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
+                    lines.append(f"{item} [{len(cited)}]")
         if not cited:
             return None
-        said = cite_statement(corpus, cited[0].hit.row, 1.0) if len(cited) == 1 else None
-        if said is not None:  # one grade: with the report's sentence stating it (and why)
-            cited.append(said)
-            lines[-1] += f" — “{said.quote}” [2]"
         return Draft(text="\n".join(lines), cited=cited)
 
     # --- one fact across reports ------------------------------------------------------------

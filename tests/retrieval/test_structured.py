@@ -416,19 +416,28 @@ class TestRatingStatement:
         assert rating_statement(corpus, 0) == 2
         assert rating_statement(corpus, 1) is None  # two sentences could be it: neither
 
-    def test_one_grade_listed_comes_with_its_statement(self):
+    def test_a_grade_listed_is_quoted_from_its_statement_where_there_is_one(self):
         corpus = self._corpus()
         p = plan("Which standard was rated Outstanding?", ["a"], ["Avonby"], rating=True)
         p2 = plan("Which standard was rated Inadequate?", ["b"], ["Brill"], rating=True)
+        p3 = plan("Which standards were rated Good or Outstanding?", ["a"], ["Avonby"], rating=True)
+        # 3.4.1 states no grade: the table row is quoted
         assert StructuredAnswerer().answer(p, [], corpus).text == (
             "Avonby 2016:\n- **3.4 Joint working**: Outstanding [1]"
         )
         draft = StructuredAnswerer().answer(p2, [], corpus)
         assert draft.text == (
-            "Brill 2018:\n- **Out-of-court disposals: Planning**: Inadequate [1] — "
-            "“We rated planning as Inadequate. Few plans existed.” [2]"
+            "Brill 2018:\n- **Out-of-court disposals: Planning**: Inadequate — "
+            "“We rated planning as Inadequate. Few plans existed.” [1]"
         )
-        assert [c.hit.row for c in draft.cited] == [6, 8]
+        assert [c.hit.row for c in draft.cited] == [8]
+        both = StructuredAnswerer().answer(p3, [], corpus)
+        assert both.text == (
+            "Avonby 2016:\n"
+            "- **2.1 Assessment**: Good — “Assessment was rated Good.” [1]\n"
+            "- **3.4 Joint working**: Outstanding [2]"
+        )
+        assert [c.hit.row for c in both.cited] == [3, 2]
 
 
 class TestFactAcross:
