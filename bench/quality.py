@@ -34,7 +34,10 @@ QA sets, each over its own freshly ingested tmp store:
   `data/eval/tune7/tune.jsonl`, written blind at stop 21, measured once unread, then read;
 - fresh7 held-out: every report above plus two more (`data/eval/fresh7/reports/`: a real PDF
   screening letter and a later Word inspection of a new area) with
-  `data/eval/fresh7/heldout.jsonl`, written blind and second-checked at stop 21.
+  `data/eval/fresh7/heldout.jsonl`, written blind and second-checked at stop 21;
+- fresh8 held-out: every report above plus two more (`data/eval/fresh8/reports/`: a
+  PDF-to-text screening letter and a later Word inspection of a new area) with
+  `data/eval/fresh8/heldout.jsonl`, written blind and second-checked at stop 22.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -327,6 +330,25 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh7 held-out"] = (
             blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5 + fresh6 + tune6 + fresh7,
             ROOT / "data/eval/fresh7/heldout.jsonl",
+        )
+        # and an eighth (data/eval/fresh8), written and second-checked at stop 22 over every
+        # report above: a PDF-to-text SQS letter with page breaks and hyphenation and a later
+        # Word inspection with bold-text headings and tables, of a new area
+        fresh8 = sorted((ROOT / "data/eval/fresh8/reports").iterdir())
+        sets["fresh8 held-out"] = (
+            blind
+            + fresh
+            + fresh2
+            + fresh3
+            + tune5
+            + fresh4
+            + fresh5
+            + fresh6
+            + tune6
+            + tune7
+            + fresh7
+            + fresh8,
+            ROOT / "data/eval/fresh8/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 

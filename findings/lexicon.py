@@ -322,6 +322,12 @@ YES_NO_OPENERS: dict[str, str] = {
     "did|was|were|is|are|has|have|had|does|do": "auxiliary verbs open closed questions",
     "could|can|should|would|will": "modal verbs open closed questions",
 }
+# A request put as a question ("Can you summarise the 2016 screening?") asks what follows it,
+# and wants no yes or no.
+REQUEST_OPENERS: dict[str, str] = {
+    "can|could|would|will you please?": "a polite request: the rest is what is asked",
+    "please": "the same",
+}
 # A question opening with one of these is open, whatever follows.
 WH_OPENERS: dict[str, str] = {"what|how|who|which|why|where": "open questions"}
 # A word for grading: a question using one asks for a grade, whatever else its meaning is near

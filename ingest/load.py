@@ -396,7 +396,12 @@ def _markdown_lines(text: str) -> list[Line]:
     deepest = 1  # the level of the last `#` heading: a bold line heads a part below it
     # a file that marks its headings with `#` uses bold for emphasis and labels, not headings
     marked = any(_md_heading(ln.text.strip()) for ln in lines[start:])
-    for line in lines[start:]:
+    # a Markdown file converted from a PDF keeps its page footers ("Page 3 of 14"): no text
+    footers = _page_footers(lines[start:])
+    for n, line in enumerate(lines[start:]):
+        if n in footers:
+            out.append(Line("", line.page, "blank"))
+            continue
         s = line.text.strip()
         if markers and "[^" in s:
             body = _MD_NOTE_BODY.match(s)

@@ -16,7 +16,7 @@ from findings.text import normalise_space
 from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
-from retrieval.hybrid import Hit, hit_from_row, prints_fact
+from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
 from retrieval.structured import StructuredAnswerer, cite_statement, gives_grade, records_of
 from retrieval.text import (
@@ -510,7 +510,8 @@ def candidate(
         named = [h for h in named if not _people_row(h, corpus)]
     if plan.overall:
         # the overall picture is told in sentences, not by a header field or a table row
-        named = [h for h in named if h.kind not in ("field", "table_row")] or named
+        # (a grade line follows it: `_overall_grade`)
+        named = [h for h in named if h.kind not in NOT_TOLD] or named
     if not named:
         return None
     sure = plan.intent.probability >= FACT_SURE

@@ -47,6 +47,7 @@ def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
     return False
 
 
+NOT_TOLD = frozenset({"field", "table_row", "rating"})  # a value in a cell or line, not a sentence
 SHORT = 120  # characters: a header line, a table row, a one-line bullet
 # What speaks for a candidate paragraph (`rerank_features`), weighted. The first weights were set
 # by hand on the dev set (cosine 1, coverage 0.5, heading 0.03 a word, numbered 0.08, actions and
@@ -96,7 +97,9 @@ def rerank_features(
     md = corpus.metas[row]
     section = md["section"].lower()
     heading = set(content_terms(md.get("section_path") or md["section"]))
-    summing = summary_weight(section) if plan.overall else 0.0
+    # the overall picture is told in sentences: a table row or field under a summary heading
+    # ("Total | 40") sums nothing up
+    summing = summary_weight(section) if plan.overall and md["kind"] not in NOT_TOLD else 0.0
     summary = bool(summing)
     fact = not summary and prints_fact(md, plan.fact)
     return {

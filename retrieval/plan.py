@@ -60,6 +60,7 @@ REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 RATING_ASK = Cue(lexicon.RATING_ASK)
 QUANTITY = Cue(lexicon.QUANTITY)
 YES_NO = Cue(lexicon.YES_NO_OPENERS)
+REQUEST = Cue(lexicon.REQUEST_OPENERS)
 WH = Cue(lexicon.WH_OPENERS)
 WHEN = Cue(lexicon.WHEN_OPENERS)
 WHO = Cue(lexicon.WHO_OPENERS)
@@ -361,7 +362,7 @@ class QuestionPlanner:
         return next((q for q in reversed(history) if _own_terms(q, corpus)), None)
 
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
-        q = question.strip()
+        q = _what_is_requested(question.strip())
         plan = Plan(question=q, search_text=q, sides=[Side("all reports", base)])
         plan.quantity = QUANTITY.search(q)
         plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)
@@ -730,6 +731,17 @@ class QuestionPlanner:
             if not corpus.printed(scope, low) and not corpus.printed(None, low):
                 return f"The reports searched do not mention '{tok}'."
         return None
+
+
+def _what_is_requested(q: str) -> str:
+    """A request put as a question ("Can you summarise what inspectors found?"): what it asks
+    for ("summarise what inspectors found?"), an open question; else the question as it is."""
+    spans = REQUEST.spans(q)
+    if not spans or spans[0][0] != 0:
+        return q
+    end = word_spans(q)[spans[0][1] - 1][1]
+    rest = q[end:].lstrip(" ,")
+    return rest if content_terms(rest) else q
 
 
 NAMED_SHARE = 0.25  # a name printed by at most this share of the reports picks them

@@ -513,6 +513,24 @@ class TestConvertedLayouts:
         ]
         assert rows[0].columns == ["Standard", "2019", "2022"]
 
+    def test_markdown_converted_from_a_pdf_keeps_no_page_footer(self, tmp_path):
+        f = tmp_path / "oakhill_yos_2020.md"
+        f.write_text(
+            "# Inspection of youth offending services in Oakhill\n\n## Summary\n\n"
+            "The service was well led.\n\nPage 3 of 14\n\nPlans were reviewed.\n\n"
+            "## Staff\n\nPage 4\n\n1.1 Staff were supervised.\n\n| Cases | 40 |\n| --- | --- |\n"
+            "| Total | 4 |\n",
+            encoding="utf-8",
+        )
+        parsed = parse_file(f)
+        assert [(p.section, p.text) for p in parsed.paragraphs if p.section != "Header"] == [
+            ("Summary", "The service was well led."),
+            ("Summary", "Plans were reviewed."),
+            ("Staff", "Staff were supervised."),
+            ("Staff", "Total | 4"),  # under its header row ("Cases | 40")
+        ]
+        assert parsed.meta.pages is None
+
     def test_bold_lines_stay_text_where_hashes_mark_the_headings(self, tmp_path):
         f = tmp_path / "oakhill_yos_2020.md"
         f.write_text(

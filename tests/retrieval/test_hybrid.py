@@ -370,3 +370,16 @@ def test_a_foreword_sums_up_half_as_surely_as_a_summary(corpus):
         metas[1]["section"] = heading
         changed = replace(corpus, metas=metas)
         assert rerank_features(plan, changed, 1, 0.5, 0.0, {})["summary"] == value, heading
+
+
+def test_a_table_row_or_grade_line_under_a_summary_heading_sums_nothing_up(corpus):
+    """ "Total | 40" in a summary's table led "Summarise the inspection" ahead of its verdict."""
+    from dataclasses import replace
+
+    plan = QuestionPlanner().plan("Sum up the Avonby inspection", None, None, corpus)
+    plan.overall = True
+    for kind, value in [("prose", 1.0), ("table_row", 0.0), ("field", 0.0), ("rating", 0.0)]:
+        metas = [dict(m) for m in corpus.metas]
+        metas[1]["section"], metas[1]["kind"] = "Summary", kind
+        changed = replace(corpus, metas=metas)
+        assert rerank_features(plan, changed, 1, 0.5, 0.0, {})["summary"] == value, kind

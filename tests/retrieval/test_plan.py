@@ -282,6 +282,23 @@ class TestKindOfAnswer:
         p = plan("Was enforcement action taken promptly in Thurrock?")
         assert (p.quantity, p.yes_no) == (False, True)
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Can you summarise what inspectors found in Thurrock?",
+            "Could you please list the recommendations for Thurrock?",
+            "Please list the recommendations for Thurrock.",
+        ],
+    )
+    def test_a_request_put_as_a_question_wants_no_yes_or_no(self, plan, question):
+        p = plan(question)
+        assert p.yes_no is False
+        assert p.question.split()[0] in ("summarise", "list")
+
+    def test_a_question_opening_with_can_is_still_closed(self, plan):
+        assert plan("Can children get CAMHS help quickly in Thurrock?").yes_no is True
+        assert plan("Can you?").question == "Can you?"  # nothing asked after the request
+
     def test_during_a_year_with_no_report_is_a_time_in_the_text(self, plan):
         p = plan("How many Marshbury children finished their orders during 2015?")
         assert p.abstain is None
