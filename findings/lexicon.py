@@ -150,6 +150,15 @@ BELOW_WORDS: dict[str, str] = {
     "better beat beats": "a better reoffending rate is a lower one ('beat the national average')",
 }
 
+# Words between a figure and a national cue that set the figure against it ("was 31.2%, below
+# the England and Wales average of 32.4%"): that figure is not the national one.
+SET_AGAINST: dict[str, str] = {
+    "below above": "a local figure compared with the national one",
+    "higher lower": "the same",
+    "compared compares against than versus vs": "the same",
+    "while whereas": "the same",
+}
+
 
 # Lower-case headings over a report's overall verdict: questions about the overall picture favour
 # the paragraphs under these (one reason each).

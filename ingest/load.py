@@ -610,10 +610,17 @@ def _html_lines(text: str) -> list[Line]:
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     out: list[Line] = []
+    bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
+    tagged = False  # any <h1>-<h6>
     for el in _outermost(soup, _HTML_BLOCKS):
         if el.name == "tr":
             cells = _outermost(el, _HTML_CELLS)
             texts = [" ".join(c.get_text(" ").split()) for c in cells]
+            if len(texts) == 2 and texts[0].endswith(":") and len(texts[0].split()) <= 4:
+                # a letter's front block laid out as a table ("To: | Ann Lee, Chair …"): a
+                # "Label: value" line
+                out.append(Line(f"{texts[0]} {texts[1]}", None, "p"))
+                continue
             role = "tr" if any(c.name == "td" for c in cells) else "th"
             out.append(Line("\t".join(texts), None, role))
             continue
@@ -622,11 +629,27 @@ def _html_lines(text: str) -> list[Line]:
             continue
         if el.name[0] == "h" and el.name[1:].isdigit():
             out.append(Line(txt, None, "heading", int(el.name[1])))
+            tagged = True
         else:
+            if el.name != "li" and _html_bold_only(el) and _heading_like(txt):
+                bold_lines.append(len(out))
             out.append(Line(txt, None, "li" if el.name == "li" else "p"))
     if not out:  # bare text without block tags
         return _text_lines(soup.get_text("\n"))
+    if not tagged:  # "<p><strong>Summary</strong></p>": headings by weight, as in Word
+        _headings_by_weight(out, bold_lines)
     return out
+
+
+_HTML_BOLD = frozenset({"strong", "b"})
+
+
+def _html_bold_only(el) -> bool:
+    """Is every character of the block's text inside a <strong> or <b>?"""
+    for piece in el.find_all(string=True):
+        if piece.strip() and not any(p.name in _HTML_BOLD for p in piece.parents if p is not el):
+            return False
+    return bool(el.get_text().strip())
 
 
 def _outermost(root, names: frozenset[str]) -> list:
@@ -880,10 +903,13 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             edge[re.sub(r"\d+", "#", b["text"].strip().lower())] += 1
     repeated = {k for k, n in edge.items() if n >= max(2, pages // 2)}
     out: list[Line] = []
+    prev_body: dict | None = None  # the last block read as body text
     for b in blocks:
         text = " ".join(b["text"].split())
         if not text:
             continue
+        body_block = prev_body
+        prev_body = None
         norm = re.sub(r"\d+", "#", text.lower())
         if b["edge"] and (norm in repeated or re.fullmatch(r"(page )?#( of #)?|- ?# ?-", norm)):
             continue
@@ -893,18 +919,63 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             out.append(
                 Line(num.translate(TO_SUPERSCRIPT) + text[len(num) :], b["page"], "footnote")
             )
-        elif "\t" not in b["text"] and (
-            b["size"] >= body_size + 1.5
-            or (b["bold"] and len(text) < 90 and not text.endswith("."))
+        elif (
+            "\t" not in b["text"]
+            and not CAPTION.match(text)
+            and (
+                b["size"] >= body_size + 1.5
+                or (b["bold"] and len(text) < 90 and not text.endswith("."))
+            )
         ):
             level = 1 if b["size"] >= body_size + 5 else 2
             out.append(Line(text, b["page"], "heading", level))
         else:  # body text: its lines go to the parser like plain text (bullets, table rows)
+            if _next_line_of(body_block, b) and out and out[-1].role == "blank":
+                out.pop()  # one paragraph's lines, each set as a block of its own
             for raw in b["text"].split("\n"):
                 if raw.strip():
-                    out.append(Line(raw.strip(" "), b["page"], None))
+                    out.append(Line(_margin_marker_joined(raw.strip(" ")), b["page"], None))
+            prev_body = b
         out.append(Line("", b["page"], "blank"))
     return out
+
+
+# A paragraph number, list number or bullet set in a margin column of its own ("1.1", "3.",
+# "•"), which the text extraction puts a cell apart from its paragraph's first line.
+MARGIN_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[•▪●◦\-–·*])$")
+MARGIN_TEXT_WORDS = 4  # the cell beside it is a sentence, not a table's value ("1.2 | 23")
+# A table's or figure's caption ("Table 1: Cases inspected") names no part of the report.
+CAPTION = re.compile(r"^(?:table|figure|chart|graph)\s+\d{1,3}\s*[:.–-]", re.I)
+
+
+LINE_GAP = 0.5  # of the font size: the most space between two lines of one paragraph
+
+
+def _next_line_of(prev: dict | None, b: dict) -> bool:
+    """Is block `b` the next line of the body block `prev` (same page and type size, less than
+    LINE_GAP of a line's height below it, `prev` left mid-sentence)? Some PDF writers set every
+    line as a block of its own; paragraphs stand further apart than their lines, and list items
+    drawn without a bullet character stand as close but end their sentences."""
+    if prev is None or prev["page"] != b["page"] or "top" not in b or "bottom" not in prev:
+        return False
+    if prev["text"].rstrip().endswith((".", "!", "?", ":", ";")):
+        return False
+    gap = b["top"] - prev["bottom"]
+    return abs(b["size"] - prev["size"]) < 0.5 and -1.0 <= gap < LINE_GAP * b["size"]
+
+
+def _margin_marker_joined(line: str) -> str:
+    """ "1.1<TAB>Thornbeck is a unitary authority…": the marker set in the margin before its
+    paragraph's text, one line again ("1.1 Thornbeck is…"), so that the paragraph is numbered
+    (or a bullet) and its next lines run on, rather than a two-cell table row."""
+    cells = line.split("\t")
+    if (
+        len(cells) == 2
+        and MARGIN_MARKER.match(cells[0].strip())
+        and len(cells[1].split()) >= MARGIN_TEXT_WORDS
+    ):
+        return f"{cells[0].strip()} {cells[1].strip()}"
+    return line
 
 
 # The one list of formats findings reads: `findings ingest` and the app's upload widget use it.

@@ -369,6 +369,11 @@ def _structure(
             name, _num = _heading_name(s)
             if not name:
                 continue
+            if _inside_table(paras, run, blocks[k + 1] if k + 1 < len(blocks) else None):
+                # a bold line between a table's rows ("Court disposals" over its standards'
+                # grades) groups the rows below it; the text after the table is the section's
+                table_group = name
+                continue
             if list_kind(section) and GROUP_LINE.match(s.rstrip(":").strip()):
                 # "The Youth Justice Board should:" set as a heading under Recommendations
                 # names who the items below are for: they stay recommendations
@@ -434,6 +439,18 @@ def _structure(
     for p in paras:
         p.finish()
     return paras, title, footnotes
+
+
+def _inside_table(paras: list[_Para], run: int, after: _Block | None) -> bool:
+    """Does a heading-like line stand between rows of one table (a table row above it in this
+    part, a row below)?"""
+    return (
+        bool(paras)
+        and paras[-1].kind == "table_row"
+        and paras[-1].run == run
+        and after is not None
+        and (after.role in ("tr", "th") or ("\t" in after.text and after.role is None))
+    )
 
 
 def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, str | None, str]:

@@ -74,6 +74,8 @@ def extract(path: str) -> dict:
                         "size": size,
                         "bold": bold and bool(sizes),
                         "edge": edge,
+                        "top": round(y0, 1),
+                        "bottom": round(y1, 1),
                     }
                 )
     except Exception as exc:

@@ -46,6 +46,8 @@ from findings.lexicon import (
     RATING_FIELDS,
     REOFFENDING_CUE,
     SERVICE_MANAGER_TITLES,
+    SET_AGAINST,
+    words_of,
 )
 from findings.records import Paragraph, ParsedReport, Record, citation_label
 from findings.vocab import list_kind
@@ -77,6 +79,7 @@ _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 _PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
 _PERCENT = re.compile(r"\d+(?:\.\d+)?%")
 _NATIONAL = re.compile("|".join(re.escape(c) for c in NATIONAL_CUES), re.I)
+_SET_AGAINST = words_of(SET_AGAINST)
 _VERBS = "|".join(OWNER_VERBS)
 # an "X should:" group line (without its colon): the parser keeps it as a group, not a paragraph
 GROUP_LINE = re.compile(rf"^(?P<owner>[A-Z][^.;:!?]{{1,150}}?)\s+(?:{_VERBS})$")
@@ -405,11 +408,22 @@ def _rates(sentence: str) -> tuple[str | None, str | None]:
         return None, None
 
     def distance(f: re.Match[str]) -> int:
-        return min(max(c.start() - f.end(), f.start() - c.end(), 0) for c in cues)
+        # a figure set against the cue ("31.2%, below the England and Wales average") is not it
+        return min(
+            max(c.start() - f.end(), f.start() - c.end(), 0)
+            if not _SET_AGAINST & set(re.findall(r"[a-z]+", _between(sentence, f, c).lower()))
+            else len(sentence)
+            for c in cues
+        )
 
     national = min(figures, key=distance)
     local = next(f for f in figures if f is not national)
     return local.group(0), national.group(0)
+
+
+def _between(text: str, a: re.Match[str], b: re.Match[str]) -> str:
+    """The text between two matches, whichever comes first."""
+    return text[a.end() : b.start()] if a.end() <= b.start() else text[b.end() : a.start()]
 
 
 def _rates_in_cells(cells: list[str], header: list[str]) -> tuple[str | None, str | None]:

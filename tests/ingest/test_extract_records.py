@@ -268,3 +268,39 @@ def test_the_cases_inspected_as_reports_say_it(tmp_path, sentence, value):
     )
     found = [r.value for r in parse_file(f).records if r.subject == "cases_inspected"]
     assert found == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "local", "national"),
+    [
+        (
+            "The published reoffending rate for Oakhill was 31.2%, below the England and Wales "
+            "average of 32.4%.",
+            "31.2%",
+            "32.4%",
+        ),
+        (
+            "The proven reoffending rate for Oakhill was 44.3%, compared with 40.9% for England "
+            "and Wales.",
+            "44.3%",
+            "40.9%",
+        ),
+        (
+            "The reoffending rate for Oakhill was 36.2%, which compared well with the England and "
+            "Wales rate of 41.9%.",
+            "36.2%",
+            "41.9%",
+        ),
+        (
+            "The national reoffending rate was 38.1%, while the rate in Oakhill was 42.0%.",
+            "42.0%",
+            "38.1%",
+        ),
+    ],
+)
+def test_a_figure_set_against_the_national_one_is_the_area_s(sentence, local, national):
+    """The national rate is the figure nearest a national cue, unless a word sets the figure
+    against it ("31.2%, below the England and Wales average of 32.4%")."""
+    from ingest.records import _rates
+
+    assert _rates(sentence) == (local, national)

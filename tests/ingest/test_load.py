@@ -266,3 +266,32 @@ def test_a_path_with_control_characters_is_shown_escaped(tmp_path):
         str(info.value)
         == f"{tmp_path}/two\\nlines\\r.txt: the file is empty. Export the report again."
     )
+
+
+def test_pdf_lines_set_as_blocks_of_their_own_run_on_only_mid_sentence():
+    """A PDF writer that sets every line as a block: a block close below one left mid-sentence
+    is its next line; one below a finished sentence (a list item drawn without a bullet
+    character) or further down (the next paragraph) starts anew."""
+    from ingest.load import _pdf_structure
+
+    def block(text, top, size=10.0):
+        return {"text": text, "page": 1, "size": size, "bold": False, "edge": False,
+                "top": top, "bottom": top + 12}  # fmt: skip
+
+    blocks = [
+        block("1.1\tOakhill is a small authority of about 90,000 people, among", 100),
+        block("Service (YJS). It supervised 40 children.", 116),  # 4 below: its next line
+        block("Staff were skilled and committed.", 141),  # 13 below: a new paragraph
+        block("Plans were reviewed on time.", 157),  # 4 below a finished sentence: anew
+    ]
+    lines = _pdf_structure(blocks, 1)
+    texts = [(ln.text, ln.role) for ln in lines]
+    assert texts == [
+        ("1.1 Oakhill is a small authority of about 90,000 people, among", None),
+        ("Service (YJS). It supervised 40 children.", None),
+        ("", "blank"),
+        ("Staff were skilled and committed.", None),
+        ("", "blank"),
+        ("Plans were reviewed on time.", None),
+        ("", "blank"),
+    ]

@@ -513,6 +513,67 @@ class TestConvertedLayouts:
         ]
         assert rows[0].columns == ["Standard", "2019", "2022"]
 
+    def test_a_pdf_with_numbers_in_the_margin_and_a_block_per_line(self):
+        """A PDF (fpdf2) that sets paragraph numbers, list numbers and bullets in a margin
+        column and every line as a block of its own: each numbered paragraph is one paragraph,
+        its lines run on (capitalised ones too), and a table's caption heads nothing."""
+        pdf = parse_file(LAYOUTS / "thornbeck_yjs_2022.pdf")
+        numbers = by_number(pdf)
+        assert numbers["1.1"].text.startswith("Thornbeck is a unitary authority of about 176,000")
+        assert numbers["1.1"].text.endswith("41 on court orders and 46 on out-of-court disposals.")
+        assert "renamed Thornbeck Youth Justice Service (YJS). When we visited" in (
+            numbers["1.1"].text
+        )
+        section_1 = "Section 1: The service and its area"
+        assert [p.paragraph for p in in_section(pdf, section_1, "numbered")] == [
+            "1.1", "1.2", "1.3", "1.4"
+        ]  # fmt: skip
+        assert in_section(pdf, section_1, "table_row")[0].text == (
+            "Type of case | Inspected | Assessment | Planning"
+        )
+        recs = in_section(pdf, "Recommendations")
+        assert [(p.kind, p.paragraph) for p in recs] == [("numbered", str(n)) for n in range(1, 7)]
+        assert recs[3].text.endswith("and the Probation Service by December 2022.")
+        strengths = in_section(pdf, "Strengths")
+        assert [p.kind for p in strengths] == ["bullet"] * 5
+        assert strengths[0].text.endswith("most of them do not offend again.")
+        # bold domain lines between the ratings table's rows group its rows; the overall
+        # rating after the table is the Ratings section's, not the last domain's
+        ratings = in_section(pdf, "Ratings")
+        assert [p.kind for p in ratings] == ["table_row"] * 14 + ["prose"]
+        assert ratings[5].text == "Assessment | Good"
+        assert ratings[5].section_path == "Ratings > Court disposals"
+        assert ratings[-1].text.startswith(
+            "Overall, Thornbeck Youth Justice Service is rated Requires improvement."
+        )
+        assert "Court disposals" not in {p.section for p in pdf.paragraphs}
+
+    def test_an_html_letter_whose_headings_are_bold_paragraphs(self, tmp_path):
+        f = tmp_path / "oakhill_sqs_2018.html"
+        f.write_text(
+            "<html><body><p><strong>Report of Short Quality Screening of youth offending work in "
+            "Oakhill</strong></p><table><tr><td>To:</td><td>Ann Lee, Chair of the Board</td></tr>"
+            "<tr><td>Publication date:</td><td>5 March 2018</td></tr></table>"
+            "<p><strong>Summary</strong></p><p>The team was <strong>settled</strong>.</p>"
+            "<p><strong>1. Reducing reoffending</strong></p><p>1.1. Plans were good.</p>"
+            "<p><strong>Key strengths</strong></p><p>&bull; Staff knew the children.</p>"
+            "</body></html>",
+            encoding="utf-8",
+        )
+        parsed = parse_file(f)
+        assert parsed.meta.title == (
+            "Report of Short Quality Screening of youth offending work in Oakhill"
+        )
+        assert [(p.section, p.kind, p.paragraph, p.text) for p in parsed.paragraphs] == [
+            ("Header", "field", None, "To: Ann Lee, Chair of the Board"),
+            ("Header", "field", None, "Publication date: 5 March 2018"),
+            ("Summary", "prose", None, "The team was settled."),
+            ("Reducing reoffending", "numbered", "1.1", "Plans were good."),
+            ("Key strengths", "bullet", None, "Staff knew the children."),
+        ]
+        facts = {r.subject: r.value for r in parsed.records if r.kind == "fact"}
+        assert facts["addressee"] == "Ann Lee, Chair of the Board"
+
     def test_markdown_converted_from_a_pdf_keeps_no_page_footer(self, tmp_path):
         f = tmp_path / "oakhill_yos_2020.md"
         f.write_text(
