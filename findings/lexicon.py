@@ -529,9 +529,17 @@ STEM_OVERRIDES: dict[str, str] = {"rating": "rating", "ratings": "rating", "rate
 SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ("inspected", "conducted", "fieldwork"): "how reports say an inspection took place",
     ("verdict", "judgement", "overall"): "how reports name their overall finding",
-    ("children", "child", "kids", "kid", "youngsters", "youngster", "juveniles", "juvenile"): (
-        "the children a service supervises, as reports and users call them"
-    ),
+    (
+        "children",
+        "child",
+        "kids",
+        "kid",
+        "youngsters",
+        "youngster",
+        "juveniles",
+        "juvenile",
+        "young",
+    ): "the children a service supervises, as reports and users call them ('young people')",
 }
 # Terms that never count as a topic the reports cover: they frame comparisons, time and size.
 NOT_CONCEPTS: dict[str, str] = {

@@ -69,7 +69,14 @@ _LEAD = re.compile(
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"
 )
 _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
-_MANAGER = re.compile(rf"\b(?i:{_TITLES}),\s+(?P<value>{_NAME}),")
+# "The Head of Service, Rhodri Ferrers, took up…", "Eluned Tremlow became Head of Service in
+# April 2021", "The Head of Service is Nadia Harrowby"
+_MANAGER = re.compile(
+    rf"\b(?i:{_TITLES}),\s+(?P<value>{_NAME}),"
+    rf"|\b(?P<before>{_NAME})\s+(?:became|was appointed|has been|had been)\s+(?:the\s+)?"
+    rf"(?i:{_TITLES})\b"
+    rf"|\b(?i:{_TITLES})\s+(?:is|was|has been)\s+(?P<after>{_NAME})\b"
+)
 _CASES = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?P<value>\d[\d,]*)\s+cases\b"
     # "… 16 out-of-court disposals, 36 cases in all": the total
@@ -343,7 +350,14 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             and any(title in low for title in SERVICE_MANAGER_TITLES)
             and (hit := _sentence_with(p.text, _MANAGER))
         ):
-            take("service_manager", i, p, hit[0], hit[1].group("value"))
+            m = hit[1]
+            take(
+                "service_manager",
+                i,
+                p,
+                hit[0],
+                m.group("value") or m.group("before") or m.group("after"),
+            )
         if (
             "publication_date" not in found
             and "Published" in p.text

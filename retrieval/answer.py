@@ -300,15 +300,16 @@ class ExtractiveAnswerer:
             if c is None:
                 lines.append(f"- **{side.label}**: the report does not say.")
                 continue
-            cited.append(c)
             # sides within one report (two services of a thematic) are named by what they are
             name = side.label if side.focus else corpus.label(c.hit.report_id)
-            line = f"- **{name}**: “{c.quote}” [{len(cited)}]"
             detail = self._detail_behind(c, [h for h in hits if h.side == side_no], corpus, terms)
-            if detail is not None:
-                cited.append(detail)
-                line += f" “{detail.quote}” [{len(cited)}]"
-            lines.append(line)
+            # the numbered finding leads (its figures), the line restating it follows
+            quoted = [detail, c] if detail is not None else [c]
+            parts = []
+            for q in quoted:
+                cited.append(q)
+                parts.append(f"“{q.quote}” [{len(cited)}]")
+            lines.append(f"- **{name}**: " + " ".join(parts))
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
 
@@ -567,8 +568,14 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
     if targets is None or len(targets) == len(corpus.reports):
         return []
     have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
-    # a word the question writes whole: the parts of "court-sentenced" may be paraphrase
-    whole = {t for w in words(plan.lexical_text) if "-" not in w for t in tokens(w)}
+    # a word the question writes whole, as some heading writes it: the parts of
+    # "court-sentenced" may be paraphrase, and "headed up" is no "Head of Service"
+    whole = {
+        t
+        for w in words(plan.lexical_text)
+        if "-" not in w and _as_headings_write(w.lower(), corpus.heading_words)
+        for t in tokens(w)
+    }
     return [
         t
         for t in terms
@@ -580,6 +587,12 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         and not any(h.endswith(t) and h[: len(h) - len(t)] in NEGATING_PREFIXES for h in have)
         and not _spelled_out(t, corpus, have)
     ]
+
+
+def _as_headings_write(word: str, heading_words: set[str]) -> bool:
+    """Is the word written as some heading writes it, singular or plural ("rating" for
+    "Ratings")? "headed" is not "Head of Service"."""
+    return bool({word, word + "s", word.removesuffix("s")} & heading_words)
 
 
 def _spelled_out(acronym: str, corpus: Corpus, have: set[str]) -> bool:

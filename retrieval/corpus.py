@@ -54,6 +54,7 @@ class Corpus:
     row_terms: list[frozenset[str]] = field(default_factory=list)  # paragraph + headings
     report_terms: dict[str, set[str]] = field(default_factory=dict)
     heading_terms: set[str] = field(default_factory=set)  # words reports use as topics
+    heading_words: set[str] = field(default_factory=set)  # lower-case words of the headings
     bm25: bm25s.BM25 | None = None
     vectors: np.ndarray | None = None  # the stored embeddings, one row per paragraph
     row_of: dict[str, int] = field(default_factory=dict)
@@ -404,6 +405,11 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     corpus.heading_terms = {t for t, rids in heading_reports.items() if len(rids) >= enough} | set(
         corpus.acronyms
     )
+    corpus.heading_words = {
+        w.lower()
+        for heading in {md.get("section_path") or md["section"] for md in metas}
+        for w in words(heading)
+    } | set(corpus.acronyms)
     for rid, rows_of in corpus.by_report.items():
         corpus.report_terms[rid] = set().union(*(row_terms[i] for i in rows_of))
     corpus.df = dict(df)

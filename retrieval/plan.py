@@ -515,11 +515,23 @@ class QuestionPlanner:
         for n, area in enumerate(areas or [None]):
             years = _years_near(q, areas, n) if len(areas) > 1 else years_all
             pool, missing = side_reports(area, years)
-            if area is None and len(pool) > 1:
+            if area is None and pool:
                 # no area, but a name only a few reports print ("Pellworth's council … in
-                # 2022-23", a place inside a thematic): those of the reports for the time
+                # 2022-23", a place inside a thematic): those of the reports for the time; or,
+                # when none of those prints it, later reports that do tell of that year ("How
+                # many went through Lodestar in 2021?": a 2022 report; no 2021 report names it)
                 named, _ = _reports_naming(q, corpus, base)
-                pool = [r for r in pool if r in (named or ())] or pool
+                inside = [r for r in pool if r in (named or ())]
+                if inside:
+                    pool = inside
+                elif (
+                    named
+                    and years
+                    and not REPORT_NOUNS.search(q)
+                    and all(year_of(r) >= max(years) for r in named)
+                ):
+                    pool = sorted(named, key=lambda r: (year_of(r), r))
+                    told.extend(str(y) for y in years)
             name = corpus.reports[corpus.areas[area][0]]["area"] if area else "the stored reports"
             if (
                 missing
@@ -552,6 +564,8 @@ class QuestionPlanner:
         elif (
             len(sides) == 1
             and len(sides[0].report_ids or []) >= 2
+            # "When did the YOT change its name?" asks for one date, not two reports' findings
+            and (plan.wants != "date" or len(years_all) >= 2)
             and (
                 CHANGE.search(without_list_names(q))
                 or COMPARE.search(q)
@@ -643,6 +657,10 @@ class QuestionPlanner:
             and not named
             and plan.wants is None
             and not plan.comparison
+            # one that names an area or year asks about its reports only if it says so ("What
+            # reports do we hold for Marshbury?"); "How many first-time entrants did Thornbeck
+            # have in 2018?" asks what a report says
+            and (not (plan.areas or years_in(q)) or REPORT_NOUNS.search(q))
         ):
             plan.collection = (
                 "repeated"

@@ -373,7 +373,9 @@ class StructuredAnswerer:
             head = f"No area has more than one of the {len(reports)} reports searched:"
             lines = [head] + [f"- **{corpus.label(r)}**: {cite(r)}" for r in reports]
             return Draft(text="\n".join(lines), cited=cited)
-        lines = [f"{len(reports)} reports are stored:"]
+        lines = [
+            f"{len(reports)} reports are stored:" if len(reports) != 1 else "1 report is stored:"
+        ]
         lines += [f"- **{corpus.label(rid)}**: {cite(rid)}" for rid in reports]
         return Draft(text="\n".join(lines), cited=cited)
 

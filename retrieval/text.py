@@ -33,7 +33,8 @@ DATE_RANGE = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}")
 # A share printed as a percentage, "N of M" or a fraction word.
 PROPORTION = re.compile(r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(?:half|third|quarter|most|all)\b")
 _NAME = re.compile(
-    r"\b(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor|Sir|Dame) )?"
+    r"\b(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor|Sir|Dame|Sergeant|Sgt|Constable|PC|"
+    r"Superintendent|Detective) )?"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
 INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)

@@ -304,3 +304,19 @@ def test_a_figure_set_against_the_national_one_is_the_area_s(sentence, local, na
     from ingest.records import _rates
 
     assert _rates(sentence) == (local, national)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The Head of Service, Rhodri Ferrers, took up the post in 2022.", "Rhodri Ferrers"),
+        ("Eluned Tremlow became Head of Service in April 2021.", "Eluned Tremlow"),
+        ("The Head of Service is Nadia Harrowby, who joined in 2021.", "Nadia Harrowby"),
+        ("The Head of Service met us on the first day.", None),
+    ],
+)
+def test_the_service_manager_as_reports_name_them(tmp_path, sentence, value):
+    f = tmp_path / "pellmoor_yjs_2022.txt"
+    f.write_text(f"Inspection of youth justice services in Pellmoor\n\nLeadership\n\n{sentence}\n")
+    found = [r.value for r in parse_file(f).records if r.subject == "service_manager"]
+    assert found == ([value] if value else [])

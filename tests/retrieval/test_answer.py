@@ -464,8 +464,8 @@ def test_the_overall_picture_quotes_more_of_the_report_s_summary():
 
 def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
     """An area for improvement restates a finding: a compared side led by one also quotes the
-    numbered paragraph behind it (the figures) when that is among the side's best few and
-    prints as much of what was asked; a side led by a numbered finding quotes it alone."""
+    numbered paragraph behind it (the figures), first, when that is among the side's best few
+    and prints as much of what was asked; a side led by a numbered finding quotes it alone."""
     from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import Plan, Side
@@ -510,13 +510,14 @@ def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
         for row, score, side in [(0, 1.0, 0), (2, 1.0, 1), (1, 0.95, 0), (3, 0.95, 1)]
     ]
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    # the numbered finding leads its side (its figures), the line restating it follows
     assert [(c.hit.report_id, c.hit.paragraph) for c in draft.cited] == [
-        ("a", None),
         ("a", "2.2"),
+        ("a", None),
         ("b", "2.2"),
     ]
     assert draft.text.splitlines()[1].endswith(
-        "“MAPPA referrals should be made on time.” [1] “One MAPPA referral was four weeks late.” [2]"
+        "“One MAPPA referral was four weeks late.” [1] “MAPPA referrals should be made on time.” [2]"
     )
 
 
@@ -628,3 +629,15 @@ def test_organisation_is_no_topic_a_letter_lacks():
 
     assert missing("Which organisation ran the mentoring scheme in Lomford?") == []
     assert missing("Was the sentence served in Lomford?") == ["sentenc", "serv"]
+
+
+def test_a_topic_word_is_one_written_as_a_heading_writes_it():
+    """ "Which inspector headed up the visit?" names no "Head of Service" topic; "rating" is
+    the word of a "Ratings" heading."""
+    from retrieval.answer import _as_headings_write
+
+    headings = {"ratings", "head", "of", "service", "summary"}
+    assert not _as_headings_write("headed", headings)
+    assert _as_headings_write("rating", headings)
+    assert _as_headings_write("ratings", headings)
+    assert _as_headings_write("summary", headings)

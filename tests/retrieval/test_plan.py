@@ -299,6 +299,19 @@ class TestKindOfAnswer:
         assert plan("Can children get CAMHS help quickly in Thurrock?").yes_no is True
         assert plan("Can you?").question == "Can you?"  # nothing asked after the request
 
+    def test_a_name_only_a_later_report_prints_picks_it_for_a_year_it_tells_of(self, plan):
+        """No area named; 2016's reports never print "Janet Okoro"; the 2019 Northfield
+        report does, so it is asked what it tells of 2016 (the passage must print 2016)."""
+        p = plan("What did Janet Okoro change in 2016?")
+        assert p.report_ids == ["northfield_yos_2019"]
+        assert "2016" in p.identifiers
+
+    def test_when_something_changed_asks_for_a_date_not_two_reports(self, plan):
+        p = plan("When did Marshbury change its case management system?")
+        assert p.comparison is False
+        assert p.report_ids == ["marshbury_sqs_2014", "marshbury_sqs_2016"]
+        assert plan("How did Marshbury change its planning?").comparison is True
+
     def test_during_a_year_with_no_report_is_a_time_in_the_text(self, plan):
         p = plan("How many Marshbury children finished their orders during 2015?")
         assert p.abstain is None
@@ -895,3 +908,17 @@ def test_a_follow_up_asking_about_a_change_sets_the_earlier_report_beside_the_ne
     assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
     later = plan("And what happened to the scheme afterwards?", [earlier])
     assert later.report_ids == ["marshbury_sqs_2016"]
+
+
+def test_a_question_about_an_area_s_figures_is_no_question_about_its_reports(sample_corpus):
+    """Read by meaning as about the stored reports, a question that names an area or year asks
+    about its reports only if it says so."""
+    planner = QuestionPlanner(intents=Reads("collection:all", 0.9, 0.8))
+    p = planner.plan(
+        "How many first-time entrants did Marshbury have in 2014?", None, None, sample_corpus
+    )
+    assert p.collection is None
+    assert p.report_ids == ["marshbury_sqs_2014"]
+    asked = planner.plan("What reports do we hold for Marshbury?", None, None, sample_corpus)
+    assert asked.collection == "all"
+    assert planner.plan("What do we have?", None, None, sample_corpus).collection == "all"
