@@ -248,6 +248,13 @@ NEXT: dict[str, str] = {
     "by then": "the same",
 }
 # A question about change across an area's inspections: every report of the area, not one.
+# Of CHANGE: whether something found before goes on ("Is it still running?"): the newer report
+# answers, the earlier one is what it is set against.
+PERSISTS: dict[str, str] = {
+    "still": "whether it goes on",
+    "anymore|any more": "the same, negated",
+    "continu*|remain*": "the same",
+}
 CHANGE: dict[str, str] = {
     "improv*": "improved, improvement: change over time",
     "chang*": "changed, changes",

@@ -49,6 +49,7 @@ FIRST = Cue(lexicon.FIRST)
 REPEATED = Cue(lexicon.REPEATED)
 NEXT = Cue(lexicon.NEXT)
 CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT)
+PERSISTS = Cue(lexicon.PERSISTS)
 COMPARE = Cue(lexicon.COMPARE)
 ALTERNATIVES = Cue(lexicon.ALTERNATIVES)
 EACH_SIDE = Cue(lexicon.EACH_SIDE)
@@ -339,8 +340,14 @@ class QuestionPlanner:
                 inherited.areas = prior.areas
                 only = inherited.sides[0].report_ids if len(inherited.sides) == 1 else None
                 if CHANGE.search(question) and only and len(only) >= 2:
-                    # "Is it still running?": the report asked about before beside the newest
-                    inherited.sides = [Side(corpus.label(r), [r]) for r in only]
+                    # "Is it still running?": the report asked about before beside the newest,
+                    # which answers, so it leads
+                    ordered = sorted(
+                        only,
+                        key=lambda r: corpus.reports[r].get("year") or 0,
+                        reverse=bool(PERSISTS.search(question)),
+                    )
+                    inherited.sides = [Side(corpus.label(r), [r]) for r in ordered]
                     inherited.comparison = True
                 if follows_up(question, corpus):
                     inherited.search_text = f"{question} {earlier}"
@@ -574,8 +581,11 @@ class QuestionPlanner:
             )
         ):
             plan.comparison = True
-            # the year named leads: what was found then, and what came before or after
+            # the year named leads: what was found then, and what came before or after; else
+            # for whether something goes on ("still"), the newest, which answers
             ordered = sorted(sides[0].report_ids or [], key=lambda r: year_of(r) not in spanned)
+            if not spanned and PERSISTS.search(q):
+                ordered.reverse()
             plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
         return plan
 

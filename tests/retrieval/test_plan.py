@@ -854,9 +854,19 @@ class TestAFollowUpAboutNow:
     EARLIER = "What did the 2014 screening say about MAPPA referrals in Marshbury?"
 
     def test_still_a_problem_now_compares_that_year_with_the_newest(self, plan):
+        """The newest report answers whether it goes on: it leads, the earlier one follows."""
         p = plan("Is that still a problem there now?", [self.EARLIER])
         assert p.comparison is True
-        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
+        improved = plan("Has that improved there?", [self.EARLIER])
+        assert [s.report_ids for s in improved.sides] == [
+            ["marshbury_sqs_2014"],
+            ["marshbury_sqs_2016"],
+        ]
+
+    def test_still_without_a_conversation_leads_with_the_newest(self, plan):
+        p = plan("Are Marshbury's MAPPA referrals still late?")
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
 
     def test_the_position_now_is_the_newest_report_on_the_earlier_topic(self, plan):
         p = plan("What is the position there now?", [self.EARLIER])
