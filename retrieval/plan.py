@@ -654,6 +654,8 @@ class QuestionPlanner:
             fact == "overall_rating" and plan.intent.probability < OVERALL_MIN_PROBABILITY
         ):
             fact = None  # "Who was the YOS manager when inspectors came back?" is no lead inspector
+        if fact and plan.wants_actions and FACT_KINDS.get(fact) == "person" and not plan.wants:
+            fact = None  # "What is the head of service expected to do?" asks for actions
         plan.fact = fact if fact and (asked is None or FACT_KINDS.get(fact) == asked) else None
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly

@@ -22,6 +22,7 @@ record's `text`, which is verbatim in its paragraph, so every citation passes `v
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from findings.lexicon import (
     ABOVE_WORDS,
@@ -40,6 +41,7 @@ from retrieval.text import STOPWORDS, sentences, stem, tokens, words
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
+KIND_REC = "recommendation"
 # Listing one fact for every report is only done when the question clearly asks for that fact
 # (fitted on the tuning questions like retrieval.intents' thresholds).
 FACT_ACROSS_MIN_SIMILARITY = 0.7
@@ -165,6 +167,12 @@ class StructuredAnswerer:
             return self._collection(plan, corpus)
         if plan.list_kind:
             return self._list(plan, hits, corpus)
+        if plan.wants_actions and plan.report_ids and len(plan.report_ids) == 1:
+            # "What is the head of service expected to do?": the recommendations the report
+            # makes to an owner the question names (none named: a topic question)
+            blocks = [(plan.report_ids[0], records_of(corpus, plan.report_ids[0], KIND_REC))]
+            if blocks[0][1] and self._for_owner(plan, blocks) != blocks:
+                return self._list(replace(plan, list_kind=KIND_REC), hits, corpus)
         # "Which standards were rated Good?" (not "good enough planning"): a grade filter only
         # when the question is about ratings or asks "which"
         grades = self._grades_named(plan, corpus) if plan.rating or plan.enumerate else set()
@@ -197,6 +205,7 @@ class StructuredAnswerer:
                     blocks.append((rid, items))
         if not blocks:
             return None
+        whole = {rid: len(items) for rid, items in blocks}
         if kind == "recommendation":
             blocks = self._for_owner(plan, blocks)
         lines: list[str] = []
@@ -205,7 +214,10 @@ class StructuredAnswerer:
             # the list's own heading names it ("key strengths", "areas requiring improvement")
             heading = corpus.metas[items[0][0]]["section"].strip().lower() if items else ""
             noun = heading if list_kind(heading) == kind else PLURAL.get(kind, PLURAL_REC)
-            lines.append(f"{corpus.label(rid)} lists {len(items)} {noun}:")
+            if len(items) < whole[rid]:  # those for the owner named
+                lines.append(f"{corpus.label(rid)}: {len(items)} of its {whole[rid]} {noun}:")
+            else:
+                lines.append(f"{corpus.label(rid)} lists {len(items)} {_number(noun, len(items))}:")
             for row, r in items:
                 cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
                 owner = f" ({r['owner']})" if r.get("owner") and r["owner"] not in r["text"] else ""
@@ -378,6 +390,17 @@ class StructuredAnswerer:
         ]
         lines += [f"- **{corpus.label(rid)}**: {cite(rid)}" for rid in reports]
         return Draft(text="\n".join(lines), cited=cited)
+
+
+def _number(noun: str, n: int) -> str:
+    """ "recommendations" for many, "recommendation" for one ("key strength", "area requiring
+    improvement": the plural word is the last or the first)."""
+    if n != 1:
+        return noun
+    ws = noun.split()
+    i = len(ws) - 1 if ws[-1].endswith("s") else 0
+    ws[i] = ws[i].removesuffix("s") if ws[i].endswith("s") and not ws[i].endswith("ss") else ws[i]
+    return " ".join(ws)
 
 
 def _subject(text: str) -> str:

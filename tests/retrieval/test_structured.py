@@ -191,7 +191,7 @@ class TestLists:
         )
         draft = StructuredAnswerer().answer(p, [], corpus)
         assert where(draft, corpus) == [("a", "Recommendations", 2, REC_A2)]
-        assert draft.text.startswith("Avonby 2016 lists 1 recommendations:")
+        assert draft.text.startswith("Avonby 2016: 1 of its 2 recommendations:")
 
     def test_an_owner_named_by_its_role_without_its_places(self):
         """The question names the role ("the directors of children's services"); the report's
@@ -241,6 +241,17 @@ class TestLists:
         assert where(StructuredAnswerer().answer(p, [], corpus), corpus) == [
             ("a", "Recommendations", 1, REC_A1)
         ]
+
+    def test_what_an_owner_is_expected_to_do_is_its_recommendations(self):
+        """ "What is the YOS manager expected to do?" asks for actions of an owner the report's
+        recommendations name: those are listed; with no owner named, no list."""
+        corpus = corpus_of(ROWS, REPORTS)
+        p = plan("What is the YOS manager expected to do?", ["a"], ["Avonby"], wants_actions=True)
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert where(draft, corpus) == [("a", "Recommendations", 1, REC_A1)]
+        assert draft.text.startswith("Avonby 2016: 1 of its 2 recommendations:")
+        nobody = plan("What should be done about plans?", ["a"], ["Avonby"], wants_actions=True)
+        assert StructuredAnswerer().answer(nobody, [], corpus) is None
 
     def test_no_owner_printed_the_items_opening_with_the_one_named(self):
         """Items written "X should …" have no owner record; the question's owner is found as
@@ -618,3 +629,12 @@ def test_a_passage_gives_a_grade_as_reports_print_one(text, records, gives):
         },
     )
     assert gives_grade(corpus, 0) is gives
+
+
+def test_one_item_is_counted_in_the_singular():
+    from retrieval.structured import _number
+
+    assert _number("recommendations", 1) == "recommendation"
+    assert _number("key strengths", 1) == "key strength"
+    assert _number("areas requiring improvement", 1) == "area requiring improvement"
+    assert _number("areas for improvement", 2) == "areas for improvement"
