@@ -549,6 +549,17 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ): "the children a service supervises, as reports and users call them ('young people')",
 }
 # Terms that never count as a topic the reports cover: they frame comparisons, time and size.
+# A count question that asks for a part of a whole ("how many of the cases had…", "in how many
+# cases was…"): of a printed "6 of the 14 cases", the 6.
+PART_ASK: dict[str, str] = {
+    "how many of": "a part of the things counted",
+    "in how many": "the same",
+}
+# What a count of the first word is printed as too: reports count the children they read as
+# cases ("We inspected 12 custodial cases": twelve children).
+COUNTED_AS: dict[str, str] = {
+    "children child kids kid young youngsters youngster people": "cases",
+}
 NOT_CONCEPTS: dict[str, str] = {
     "compare comparison recent previous latest earlier earliest first last next later": (
         "comparison and time words"

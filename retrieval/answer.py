@@ -28,6 +28,7 @@ from retrieval.text import (
     STOPWORDS,
     TIME_UNIT,
     Cue,
+    counted_forms,
     has_number,
     is_year,
     person_span,
@@ -35,7 +36,6 @@ from retrieval.text import (
     prints_person,
     sentences,
     stem,
-    synonyms,
     tokens,
     words,
 )
@@ -62,6 +62,7 @@ PEOPLE_ROW_CHARS = 120
 DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
 WAIT = Cue(lexicon.WAITING)
 SHARE = Cue(lexicon.SHARE)
+PART_ASK = Cue(lexicon.PART_ASK)
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
@@ -416,9 +417,11 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
         return bool(PROPORTION.search(text))
-    counted = _counted(q, corpus.place_words)
+    counted = _counted_words(q, corpus.place_words)
     if counted:
-        return prints_count(text, stem(counted)) or ("%" in text and "percent" in q.lower())
+        return any(prints_count(text, stem(w)) for w in counted) or (
+            "%" in text and "percent" in q.lower()
+        )
     return has_number(text)
 
 
@@ -446,14 +449,14 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         m = TIME_UNIT.search(quote)
         return m.span() if m else None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
-    counted = _counted(plan.question, corpus.place_words)
+    counted = _counted_words(plan.question, corpus.place_words)
     if " | " in quote:  # a table row: its number is in a value cell, and counts its first cell
         numbers = [m for m in numbers if m.start() > quote.index(" | ")]
     elif counted:
         # only a number of the thing asked about: "9 children per case manager" is not a
         # number of staff, and a bold "9" would say it was
         # the number nearest before it: "16 out-of-court disposals, 36 cases in all" counts 36
-        focus = {stem(counted)} | synonyms(stem(counted))
+        focus = set().union(*(counted_forms(stem(w)) for w in counted))
 
         def gap(m: Match[str]) -> int:
             after = [stem(w) in focus for w in words(quote[m.end() :])[:COUNTED_WITHIN]]
@@ -463,6 +466,11 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if not numbers:
         return None
     start, end = numbers[0].span()
+    if PART_ASK.search(plan.question):
+        # "how many of the sampled cases had…": of "6 of the 14 cases", the 6
+        whole = next((p for p in PROPORTION.finditer(quote) if p.start() < start < p.end()), None)
+        if whole is not None:
+            start, end = whole.start(), whole.start() + len(whole.group(0).split()[0])
     return start, end + 1 if quote[end : end + 1] == "%" else end
 
 
@@ -488,13 +496,21 @@ def _counted(question: str, places: frozenset[str] = frozenset()) -> str | None:
     """What a count question counts: the word right after "how many (of the)", "number of",
     past an area's name ("how many Brackenfold case managers" counts case managers); None when
     that is a little word ("how many of them had…")."""
+    found = _counted_words(question, places)
+    return found[0] if found else None
+
+
+def _counted_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
+    """`_counted`'s word and the one after it when that is a word of its own ("how many of
+    the sampled cases": "sampled", "cases"): either may be the noun a report counts."""
     ws = words(question)
     for _, end in COUNTED_AFTER.spans(ws):
         while end < len(ws) and ws[end] in places:
             end += 1
         if end < len(ws) and ws[end].isalpha() and ws[end] not in STOPWORDS:
-            return ws[end]
-    return None
+            nxt = ws[end + 1] if end + 1 < len(ws) else ""
+            return [ws[end]] + ([nxt] if nxt.isalpha() and nxt not in STOPWORDS else [])
+    return []
 
 
 def candidate(

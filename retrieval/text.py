@@ -253,7 +253,7 @@ def prints_count(text: str, focus: str) -> bool:
     """Does `text` print a number of `focus` things ("14 of the 16 cases", "1,460 hours of
     reparation")? `focus` is a stem; the number must come at most six words before it."""
     ws = words(text)
-    wanted = {focus} | synonyms(focus)
+    wanted = counted_forms(focus)
     for i, w in enumerate(ws):
         if re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) or w in NUMBER_WORDS:
             if any(stem(x) in wanted for x in ws[i + 1 : i + 7]):
@@ -262,3 +262,16 @@ def prints_count(text: str, focus: str) -> bool:
 
 
 _SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in lexicon.SYNONYM_GROUPS]
+
+
+def counted_forms(focus: str) -> set[str]:
+    """The stems a count of `focus` things may be printed with: its own, its synonyms', and
+    what reports count it as (children as "cases": lexicon COUNTED_AS)."""
+    return {focus} | synonyms(focus) | _COUNTED_AS.get(focus, set())
+
+
+_COUNTED_AS = {
+    stem(w): {stem(v) for v in also.split()}
+    for counted, also in lexicon.COUNTED_AS.items()
+    for w in counted.split()
+}

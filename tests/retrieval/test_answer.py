@@ -270,6 +270,20 @@ class TestAnsweringSpan:
         assert span("How many cases had COVID-19 delayed?", "COVID-19 delayed 3 cases.") == "3"
         assert span("How many staff had left?", "It happened 5 times.") is None
 
+    def test_a_part_asked_for_is_the_part_of_n_of_m(self, span):
+        quote = "Intervention plans were sufficient in only 6 of the 14 cases."
+        assert span("How many of the sampled cases had a good enough plan?", quote) == "6"
+        assert span("In how many cases was the plan good enough?", quote) == "6"
+        assert span("How many cases did inspectors read?", "Inspectors read 14 cases.") == "14"
+
+    def test_the_noun_after_the_counted_word_may_be_what_is_counted(self, span):
+        quote = "Plans were sufficient in 6 of the 14 cases."
+        assert span("How many sampled cases were there?", quote) == "14"
+        # children are counted as cases
+        assert span("How many young people were in custody?", "There were 12 custodial cases.") == (
+            "12"
+        )
+
     def test_how_long_is_answered_by_a_time_not_any_number(self, span):
         quote = (
             "Roughly 19,600 children live in the area. The Head of Service took up the post "
