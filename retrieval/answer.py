@@ -143,7 +143,10 @@ class ExtractiveAnswerer:
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         if plan.overall and not plan.comparison:
             cited += self._rest_of_summary(best, hits, terms)
-            cited += _overall_grade(best, corpus)
+            grade = _overall_grade(best, corpus)
+            # the report's sentence giving its overall grade is its verdict: it leads
+            told = [g for g in grade if corpus.metas[g.hit.row]["kind"] not in NOT_TOLD]
+            cited = told + cited + [g for g in grade if g not in told]
         if plan.rating or plan.fact == "overall_rating":
             cited = _with_statement(cited, corpus)
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and

@@ -386,9 +386,11 @@ def test_a_part_of_a_hyphenated_word_or_the_kind_of_report_is_no_missing_topic(
     assert missing("Was the sentence served in Northfield?") == ["sentenc", "serv"]
 
 
-def test_the_overall_picture_of_a_rated_report_comes_with_its_grade():
-    """A summary quoted for "How did Pellmoor do?" that does not say the grade is followed by
-    where the report prints its overall rating (its record)."""
+@pytest.mark.parametrize("kind", ["prose", "rating"])
+def test_the_overall_picture_of_a_rated_report_comes_with_its_grade(kind):
+    """A summary quoted for "How did Pellmoor do?" that does not say the grade comes with
+    where the report prints its overall rating (its record): a sentence giving it is the
+    verdict and leads; a grade line ("Overall rating: …") follows the summary."""
     from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.intents import Intent
@@ -413,7 +415,7 @@ def test_the_overall_picture_of_a_rated_report_comes_with_its_grade():
                     "report_id": "p",
                     "section": section,
                     "ordinal": 1,
-                    "kind": "prose",
+                    "kind": "prose" if section == "Summary" else kind,
                     "records": [{**r, "text": text} for r in records],
                 }
                 for section, text, records in rows
@@ -425,11 +427,15 @@ def test_the_overall_picture_of_a_rated_report_comes_with_its_grade():
     plan.intent, plan.overall = Intent("summary", 0.9, 0.9), True
     hits = [hit_from_row(corpus, 0, score=1.0, dense=0.9, coverage=1.0)]
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
-    assert [(c.hit.section, c.quote) for c in draft.cited] == [
-        ("Summary", "Overall, Pellmoor did well with children on court orders."),
-        ("Overall rating", rating),
-    ]
-    assert draft.text.endswith(f"“{rating}” [2]")
+    summary = ("Summary", "Overall, Pellmoor did well with children on court orders.")
+    grade = ("Overall rating", rating)
+    got = [(c.hit.section, c.quote) for c in draft.cited]
+    if kind == "prose":
+        assert got == [grade, summary]
+        assert draft.text.startswith(f"“{rating}” [1]")
+    else:
+        assert got == [summary, grade]
+        assert draft.text.endswith(f"“{rating}” [2]")
 
 
 def test_the_overall_picture_quotes_more_of_the_report_s_summary():

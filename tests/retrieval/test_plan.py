@@ -910,12 +910,13 @@ def test_a_kind_named_for_one_area_of_a_comparison_is_not_the_others(plan):
 
 
 def test_a_follow_up_asking_about_a_change_sets_the_earlier_report_beside_the_newest(plan):
-    """ "Is it still running?" after a question about 2014: the 2014 report and the newest,
-    side by side (it was asked of 2014 alone); "afterwards" is the next inspection."""
+    """ "Is it still running?" after a question about 2014: the newest report (which answers)
+    and the 2014 one, side by side (it was asked of 2014 alone); "afterwards" is the next
+    inspection."""
     earlier = "What did the 2014 screening say about the reparation scheme in Marshbury?"
     p = plan("Is it still running?", [earlier])
     assert p.comparison is True
-    assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
+    assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
     later = plan("And what happened to the scheme afterwards?", [earlier])
     assert later.report_ids == ["marshbury_sqs_2016"]
 
