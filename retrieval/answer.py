@@ -8,6 +8,7 @@ closest paragraphs as `related`, when the evidence does not carry what the quest
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from re import Match
 
 from findings import lexicon
@@ -52,6 +53,7 @@ SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
+SENTENCE_HITS = 6  # a person read off a role line is looked for in this many passages
 # When the question surely asks for that fact (the intent's probability), the passage printing
 # it is the answer wherever it ranks: on the tuning questions every fact question at or above
 # this was answered by its record's paragraph (`When was the report published?` by the
@@ -140,6 +142,8 @@ class ExtractiveAnswerer:
                 lines = [f"{corpus.label(best.hit.report_id)} lists {len(matches)}:"]
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
                 return Draft(text="\n".join(lines), cited=matches)
+        if _asks_for_person(plan):
+            best = _told_in_a_sentence(best, hits, corpus, terms, self._quote)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         if plan.overall and not plan.comparison:
             cited += self._rest_of_summary(best, hits, terms)
@@ -374,6 +378,43 @@ def _people_row(hit: Hit, corpus: Corpus) -> bool:
     cells = hit.text.split(" | ")
     values = cells[1:] if len(cells) > 1 else [hit.text.partition(":")[2]]
     return any(prints_person(v, set(corpus.areas)) for v in values)
+
+
+def _role_line(hit: Hit, corpus: Corpus) -> bool:
+    """A "Role: Name" line or row (a header field, a copy-list line, a table row)."""
+    if len(hit.text) > PEOPLE_ROW_CHARS or any(c.isdigit() for c in hit.text):
+        return False
+    label, sep, value = hit.text.partition(" | " if " | " in hit.text else ":")
+    return bool(sep) and prints_person(value, set(corpus.areas))
+
+
+def _told_in_a_sentence(
+    best: Cited,
+    hits: list[Hit],
+    corpus: Corpus,
+    terms: dict[str, float],
+    quote: Callable[[Hit, dict[str, float]], str],
+) -> Cited:
+    """A person read off a "Role: Name" line, whom a paragraph among the best few of the same
+    report names in a sentence ("The Head of Service, Rhodri Ferrers, took up the post in
+    January 2022"): that paragraph, which says more (since when, what before), is quoted."""
+    if not _role_line(best.hit, corpus):
+        return best
+    value = best.hit.text.partition(":")[2] or best.hit.text
+    span = person_span(value, set(corpus.areas))
+    if span is None:
+        return best
+    name = value[span[0] : span[1]]
+    for h in hits[:SENTENCE_HITS]:
+        if (
+            h.row != best.hit.row
+            and h.report_id == best.hit.report_id
+            and h.kind in ("prose", "numbered")
+            and not _role_line(h, corpus)
+            and name in h.text
+        ):
+            return Cited(h, quote(h, terms))
+    return best
 
 
 def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:

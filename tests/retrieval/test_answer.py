@@ -661,3 +661,45 @@ def test_a_topic_word_is_one_written_as_a_heading_writes_it():
     assert _as_headings_write("rating", headings)
     assert _as_headings_write("ratings", headings)
     assert _as_headings_write("summary", headings)
+
+
+@pytest.mark.parametrize("told", [True, False])
+def test_a_person_read_off_a_role_line_is_quoted_from_the_sentence_naming_them(told):
+    """ "Who heads the service?": the copy-list line "Head of Service: Ann Lee" answers, but a
+    paragraph among the best few naming her in a sentence says more, and is quoted instead."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    sentence = (
+        "The Head of Service, Ann Lee, took up the post in January 2022."
+        if told
+        else "The service moved to new offices in January 2022."
+    )
+    rows = [("Copy list", "prose", "Head of Service: Ann Lee"), ("Leadership", "prose", sentence)]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0", "p1"],
+            "texts": [text for _, _, text in rows],
+            "metadatas": [
+                {"report_id": "p", "section": section, "ordinal": 1, "kind": kind}
+                for section, kind, _ in rows
+            ],
+        },
+    )
+    question = "Who heads the Pellmoor service?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], wants="person")
+    plan.intent = Intent("topic", 0.9, 0.9)
+    hits = [
+        hit_from_row(corpus, 0, score=1.0, dense=0.9, coverage=1.0),
+        hit_from_row(corpus, 1, score=0.9, dense=0.8, coverage=0.5),
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if told:
+        assert [c.hit.section for c in draft.cited] == ["Leadership"]
+        assert draft.text == f"**Ann Lee** — “{sentence}” [1]"
+    else:
+        assert [c.hit.section for c in draft.cited] == ["Copy list"]
+        assert draft.text == "**Ann Lee** — “Head of Service: Ann Lee” [1]"
