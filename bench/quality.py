@@ -416,8 +416,12 @@ def main(argv: list[str] | None = None) -> int:
         "comparable; it also ignores a question's `history`. A set marked (used) was held out "
         "until something was decided on its numbers; fresh3 was read as a tune set at stop 18; "
         "fresh4, fresh5 and fresh6 were never read, but their per-type totals chose which types "
-        "of tune question stop 21 studied; fresh7 (new at stop 21, second-checked, measured three "
-        "times and never read) is the clean held-out set; tune7 was measured once unread at stop 21, "
+        "of tune question stop 21 studied; fresh7 (new at stop 21, second-checked) and fresh8 "
+        "(new at stop 22, second-checked) are the clean held-out sets, never read (at stop 22 "
+        "only the kinds of paragraph the parser made of the fresh4-8 reports were counted, to "
+        "check that a parser change moved none but the one PDF of that layout); tune7 was "
+        "measured once unread at stop 21, tune8 at stop 22 (its 12 questions on held-out "
+        "reports set aside unread), "
         "then read.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
