@@ -339,40 +339,15 @@ def main(argv: list[str] | None = None) -> int:
         # (its 12 questions on held-out reports are set aside, unread: heldout_cross.jsonl)
         tune8 = sorted((ROOT / "data/eval/tune8/reports").iterdir())
         fresh8_reports = sorted((ROOT / "data/eval/fresh8/reports").iterdir())
-        sets["tune8 tune"] = (
-            blind
-            + fresh
-            + fresh2
-            + fresh3
-            + tune5
-            + fresh4
-            + fresh5
-            + fresh6
-            + tune6
-            + tune7
-            + fresh7
-            + fresh8_reports
-            + tune8,
-            ROOT / "data/eval/tune8/tune.jsonl",
-        )
+        # every report but tune8's: what fresh8's writer saw
+        all_but_tune8 = (
+            blind + fresh + fresh2 + fresh3 + tune5 + fresh4 + fresh5 + fresh6 + tune6 + tune7
+        ) + (fresh7 + fresh8_reports)
+        sets["tune8 tune"] = (all_but_tune8 + tune8, ROOT / "data/eval/tune8/tune.jsonl")
         # and an eighth (data/eval/fresh8), written and second-checked at stop 22 over every
         # report above but tune8's: a PDF-to-text SQS letter with page breaks and hyphenation
         # and a later Word inspection with bold-text headings and tables, of a new area
-        sets["fresh8 held-out"] = (
-            blind
-            + fresh
-            + fresh2
-            + fresh3
-            + tune5
-            + fresh4
-            + fresh5
-            + fresh6
-            + tune6
-            + tune7
-            + fresh7
-            + fresh8_reports,
-            ROOT / "data/eval/fresh8/heldout.jsonl",
-        )
+        sets["fresh8 held-out"] = (all_but_tune8, ROOT / "data/eval/fresh8/heldout.jsonl")
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
