@@ -555,10 +555,12 @@ PART_ASK: dict[str, str] = {
     "how many of": "a part of the things counted",
     "in how many": "the same",
 }
-# What a count of the first word is printed as too: reports count the children they read as
-# cases ("We inspected 12 custodial cases": twelve children).
-COUNTED_AS: dict[str, str] = {
-    "children child kids kid young youngsters youngster people": "cases",
+# What a count of these words is printed as too (the words, and why).
+COUNTED_AS: dict[str, tuple[str, str]] = {
+    "children child kids kid young youngsters youngster people": (
+        "cases",
+        "reports count the children they read as cases ('12 custodial cases': twelve children)",
+    ),
 }
 NOT_CONCEPTS: dict[str, str] = {
     "compare comparison recent previous latest earlier earliest first last next later": (

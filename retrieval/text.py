@@ -272,6 +272,6 @@ def counted_forms(focus: str) -> set[str]:
 
 _COUNTED_AS = {
     stem(w): {stem(v) for v in also.split()}
-    for counted, also in lexicon.COUNTED_AS.items()
+    for counted, (also, _reason) in lexicon.COUNTED_AS.items()
     for w in counted.split()
 }
