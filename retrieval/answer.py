@@ -536,17 +536,12 @@ def _lead(quote: str, span: tuple[int, int] | None) -> str:
     return f"**{quote[span[0] : span[1]]}** — "
 
 
-def _counted(question: str, places: frozenset[str] = frozenset()) -> str | None:
-    """What a count question counts: the word right after "how many (of the)", "number of",
-    past an area's name ("how many Brackenfold case managers" counts case managers); None when
-    that is a little word ("how many of them had…")."""
-    found = _counted_words(question, places)
-    return found[0] if found else None
-
-
 def _counted_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
-    """`_counted`'s word and the one after it when that is a word of its own ("how many of
-    the sampled cases": "sampled", "cases"): either may be the noun a report counts."""
+    """What a count question counts: the word right after "how many (of the)", "number of",
+    past an area's name ("how many Brackenfold case managers" counts case managers), and the
+    word after it when that is one of its own ("how many of the sampled cases": "sampled",
+    "cases"), as either may be the noun a report counts; none when the first is a little word
+    ("how many of them had…")."""
     ws = words(question)
     for _, end in COUNTED_AFTER.spans(ws):
         while end < len(ws) and ws[end] in places:

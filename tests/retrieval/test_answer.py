@@ -336,14 +336,17 @@ class TestAnsweringSpan:
 
 class TestWhatIsCounted:
     def test_the_area_named_before_the_thing_counted_is_passed_over(self):
-        from retrieval.answer import _counted
+        from retrieval.answer import _counted_words
 
         places = frozenset({"brackenfold"})
-        assert _counted("How many Brackenfold case managers were interviewed?", places) == "case"
-        assert _counted("How many of the Brackenfold children were looked after?", places) == (
-            "children"
-        )
-        assert _counted("How many of them had a plan?", places) is None
+        assert _counted_words("How many Brackenfold case managers were interviewed?", places) == [
+            "case",
+            "managers",
+        ]
+        assert _counted_words(
+            "How many of the Brackenfold children were looked after?", places
+        ) == ["children"]
+        assert _counted_words("How many of them had a plan?", places) == []
 
 
 def test_an_acronym_printed_in_full_words_is_not_missing(sample_assistant):
