@@ -12,7 +12,7 @@ before planning; its citations checked for support); `Assistant.stream` yields i
 from __future__ import annotations
 
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -314,8 +314,16 @@ class Assistant:
     ) -> Plan:
         """The planner's plan; for a follow-up that names no report and whose earlier turns
         named none either ("Who led it?" after "Which service brought in a one-page plan?"),
-        the reports the previous answer cited: what the user was just shown."""
-        named = self._person_named_before(question, history, filters, corpus)
+        the reports the previous answer cited: what the user was just shown. The previous
+        turn is answered at most once, and only when a follow-up needs it."""
+        answered: list[tuple[Plan, Draft | None]] = []
+
+        def previous() -> tuple[Plan, Draft | None]:
+            if not answered:
+                answered.append(self._previous_answer(history, filters, corpus))
+            return answered[0]
+
+        named = self._person_named_before(question, history, corpus, previous)
         if named:
             question = f"{question} ({named})"
         plan = self.planner.plan(question, history, filters, corpus)
@@ -329,26 +337,36 @@ class Assistant:
             or not follows_up(question, corpus)
         ):
             return plan
-        earlier = history[-1]
-        previous = self._plan(earlier, history[:-1][-FOLLOW_UP_DEPTH:], filters, corpus)
-        if previous.abstain:
-            return plan
-        hits = self.retriever.retrieve(previous, corpus, self.top_k)
-        draft = verify(self.offline.answer(previous, hits, corpus), corpus)
-        shown = sorted({c.hit.report_id for c in draft.cited})
+        _, draft = previous()
+        shown = sorted({c.hit.report_id for c in draft.cited}) if draft else []
         if not shown:
             return plan
         narrowed = self.planner.plan(
             question, None, {**(filters or {}), "report_ids": shown}, corpus
         )
         if not content_terms(question):  # "Why did they say that?": the earlier words
-            narrowed.search_text = f"{question} {earlier}"
+            narrowed.search_text = f"{question} {history[-1]}"
         narrowed.inherited = True
         narrowed.scope = plan.scope
         return narrowed
 
+    def _previous_answer(
+        self, history: list[str], filters: dict | None, corpus: Corpus
+    ) -> tuple[Plan, Draft | None]:
+        """The previous turn's plan and its offline answer (None when it abstains): what the
+        user was just shown."""
+        previous = self._plan(history[-1], history[:-1][-FOLLOW_UP_DEPTH:], filters, corpus)
+        if previous.abstain:
+            return previous, None
+        hits = self.retriever.retrieve(previous, corpus, self.top_k)
+        return previous, verify(self.offline.answer(previous, hits, corpus), corpus)
+
     def _person_named_before(
-        self, question: str, history: list[str], filters: dict | None, corpus: Corpus
+        self,
+        question: str,
+        history: list[str],
+        corpus: Corpus,
+        previous: Callable[[], tuple[Plan, Draft | None]],
     ) -> str | None:
         """The person a follow-up's "he" or "her" means: the one the previous answer named, when
         the previous question asked who ("Who was the YOT manager…?" then "What happened to him
@@ -356,13 +374,8 @@ class Assistant:
         places = set(corpus.areas)
         if not history or not PERSON_PRONOUNS.search(question) or person_span(question, places):
             return None
-        earlier = history[-1]
-        previous = self._plan(earlier, history[:-1][-FOLLOW_UP_DEPTH:], filters, corpus)
-        if previous.abstain or previous.wants != "person":
-            return None
-        hits = self.retriever.retrieve(previous, corpus, self.top_k)
-        draft = verify(self.offline.answer(previous, hits, corpus), corpus)
-        if not draft.cited:
+        asked, draft = previous()
+        if asked.wants != "person" or draft is None or not draft.cited:
             return None
         quote = draft.cited[0].quote
         span = person_span(quote, places)
