@@ -382,6 +382,29 @@ WAITING: dict[str, str] = {"wait*": "wait, waiting, waited"}
 SHARE: dict[str, str] = {
     "share|proportion|percentage|rate": "a part of a whole",
 }
+# Of SHARE: "rate" is a noun, a measure asked for, when one of these words follows it ("the
+# entrant rate was", "the rate of entrants") or nothing does; "How did inspectors rate
+# planning?" asks for a grade.
+RATE_NOUN_AFTER: dict[str, str] = {
+    "of was is were for in at and than compared": "what follows a rate named",
+}
+# A question asking for an amount of money, answered by a sum the report prints ("£1.4
+# million"): a budget asked for outright ("What is the annual budget?"), or money spent asked
+# "how much".
+BUDGET: dict[str, str] = {"budget|budgets": "the money a service has"}
+MONEY_USED: dict[str, str] = {
+    "spend|spends|spent|spending|cost|costs|pay|pays|paid|funding|money": "money used",
+}
+# A budget asked for outright opens with these (a sum of money: "What is the annual budget?");
+# money used, with "how much" (lexicon QUANTITY).
+BUDGET_ASK: dict[str, str] = {
+    "what is|was|were|are": "what a budget is: its amount",
+    "what's": "the same",
+}
+MONEY_SCALES: dict[str, str] = {"million m bn billion thousand k": "the scale after a sum"}
+HOW_MUCH: dict[str, str] = {"how much": "an amount: of money, when money used is named"}
+# Of HOW_MUCH: an amount of time spent, not money ("How much of the week does she spend…").
+HOW_MUCH_TIME: dict[str, str] = {"how much of|time": "a part of a week, time spent"}
 # A count question names what is counted right after these ("how many of the cases").
 COUNTED_AFTER: dict[str, str] = {
     "how many|much of? the?": "the thing counted follows",

@@ -32,6 +32,7 @@ from retrieval.text import (
     counted_forms,
     has_number,
     is_year,
+    money_span,
     person_span,
     prints_count,
     prints_person,
@@ -66,6 +67,7 @@ WAIT = Cue(lexicon.WAITING)
 SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
+RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -453,6 +455,8 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     if not plan.quantity:
         return None
     q = plan.question
+    if plan.money:  # "What is the annual budget?": a sum of money, not any number
+        return money_span(text) is not None
     if DURATION.search(q):
         if WAIT.search(q) and not WAIT.search(text):
             return False
@@ -467,6 +471,44 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
             "%" in text and "percent" in q.lower()
         )
     return has_number(text)
+
+
+def names_measure(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
+    """Does the passage name the rate the question asks for? "What was the first-time entrant
+    rate?" is not answered by the reoffending rate, however well its number is typed. A table
+    row names it in its header cells. True when the question names no rate."""
+    measure = measure_words(plan.question, corpus.place_words)
+    if not measure:
+        return True
+    columns = corpus.metas[hit.row].get("columns") or [] if hit.row >= 0 else []
+    printed = set(tokens(" ".join([hit.text, *columns])))
+    return any(counted_forms(stem(w)) & printed for w in measure)
+
+
+def measure_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
+    """The measure a rate question names: the word before "rate" ("first-time entrant rate":
+    "entrant"), else the words after "rate of" ("rate of first-time entrants"); none when
+    "rate" is a verb ("How did inspectors rate planning?") or the rate is named by place only."""
+    ws = words(question)
+    for i, w in enumerate(ws):
+        if w != "rate" or (i + 1 < len(ws) and ws[i + 1] not in RATE_NOUN_AFTER):
+            continue
+        before = ws[i - 1] if i > 0 else ""
+        if _names_a_thing(before, places):
+            return [before]
+        after = ws[i + 1 : i + 4] if i + 1 < len(ws) and ws[i + 1] == "of" else []
+        return [a for a in after if _names_a_thing(a, places)][:2]
+    return []
+
+
+def _names_a_thing(word: str, places: frozenset[str]) -> bool:
+    return (
+        bool(word)
+        and word.replace("-", "").isalpha()
+        and word not in STOPWORDS
+        and word not in places
+        and not word.endswith("'s")
+    )
 
 
 def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | None:
@@ -489,6 +531,8 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return m.span() if m else None
     if not plan.quantity:
         return None
+    if plan.money:
+        return money_span(quote)
     if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
         m = TIME_UNIT.search(quote)
         return m.span() if m else None
@@ -586,6 +630,7 @@ def candidate(
             if h is carrier
             or (
                 _prints_what_is_asked(plan, h.text, corpus)
+                and names_measure(plan, h, corpus)
                 # a grade asked for: a passage that gives one
                 and (not _asks_for_grade(plan) or (h.row >= 0 and gives_grade(corpus, h.row)))
             )

@@ -60,6 +60,10 @@ REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 RATING_ASK = Cue(lexicon.RATING_ASK)
 QUANTITY = Cue(lexicon.QUANTITY)
+BUDGET = Cue(lexicon.BUDGET)
+BUDGET_ASK = Cue(lexicon.BUDGET_ASK)
+MONEY = Cue({**lexicon.BUDGET, **lexicon.MONEY_USED})
+HOW_MUCH = Cue(lexicon.HOW_MUCH, unless=lexicon.HOW_MUCH_TIME)
 YES_NO = Cue(lexicon.YES_NO_OPENERS)
 REQUEST = Cue(lexicon.REQUEST_OPENERS)
 WH = Cue(lexicon.WH_OPENERS)
@@ -150,6 +154,7 @@ class Plan:
     comparison: bool = False
     list_sections: tuple[str, ...] = ()
     quantity: bool = False
+    money: bool = False  # a sum of money asked for: the answer prints one ("£1.4 million")
     yes_no: bool = False
     abstain: Abstention | None = None  # set when the reports cannot answer: nothing is retrieved
     wants: str | None = None  # "date" or "person": the answer sentence must print one
@@ -371,7 +376,11 @@ class QuestionPlanner:
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
         q = _what_is_requested(question.strip())
         plan = Plan(question=q, search_text=q, sides=[Side("all reports", base)])
-        plan.quantity = QUANTITY.search(q)
+        # a sum of money: a budget asked for outright, or money used asked "how much"
+        plan.money = (BUDGET.search(q) and BUDGET_ASK.opens(q)) or (
+            HOW_MUCH.search(q) and MONEY.search(q)
+        )
+        plan.quantity = QUANTITY.search(q) or plan.money
         plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)
         wants_person = WHO.opens(q) or WHO_ANYWHERE.search(q)
         plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None

@@ -249,6 +249,24 @@ def has_number(text: str) -> bool:
     return bool(re.search(r"\d", text)) or any(w in NUMBER_WORDS for w in words(text))
 
 
+_MONEY_SIGNS = "£$€"
+_MONEY_SCALES = frozenset(lexicon.words_of(lexicon.MONEY_SCALES))
+
+
+def money_span(text: str) -> tuple[int, int] | None:
+    """Where `text` prints a sum of money: a number after a currency sign, with its scale
+    ("£1.4 million", "£250,000"). None when it prints none."""
+    for m in NUMBER.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before[-1:] and before[-1] in _MONEY_SIGNS:
+            end = m.end()
+            scale = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+            if scale and scale.group(0).lower() in _MONEY_SCALES:
+                end = scale.end()
+            return len(before) - 1, end
+    return None
+
+
 def prints_count(text: str, focus: str) -> bool:
     """Does `text` print a number of `focus` things ("14 of the 16 cases", "1,460 hours of
     reparation")? `focus` is a stem; the number must come at most six words before it."""

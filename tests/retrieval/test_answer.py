@@ -211,6 +211,17 @@ class TestAbstains:
         draft, _ = answer("How many staff did the Thurrock YOS employ?")
         assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
 
+    def test_a_sum_or_a_rate_no_report_prints_abstains(self, answer):
+        # the reports print caseloads and the reoffending rate, never a budget or another rate
+        for question in (
+            "What was the annual budget of Marshbury YOS?",
+            "What was Northfield's first-time entrant rate?",
+        ):
+            draft, _ = answer(question)
+            assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
+        draft, _ = answer("What was Northfield's reoffending rate?")
+        assert draft.abstained is False and "44.3%" in draft.text
+
     def test_evidence_below_the_calibrated_threshold_abstains(self, sample_assistant):
         corpus = sample_assistant.loader.load()
         plan = sample_assistant.planner.plan(
@@ -295,6 +306,27 @@ class TestAnsweringSpan:
         )
         assert span("How long did children wait?", "Waits fell in 19 of the 20 cases.") is None
 
+    def test_a_sum_of_money_is_answered_by_a_sum_not_any_number(self, span, sample_corpus):
+        from retrieval.answer import _prints_what_is_asked
+        from retrieval.plan import QuestionPlanner
+
+        quote = "The council spent £1.4 million on remands in 2022-23, for 12 children."
+        assert span("How much did the council spend on remands?", quote) == "£1.4 million"
+        assert span("What was the annual budget of the YOS?", quote) == "£1.4 million"
+        budget = QuestionPlanner().plan(
+            "What is the YOS's annual budget?", None, None, sample_corpus
+        )
+        staffing = "Average caseloads were 9 children per case manager."
+        assert budget.money and not _prints_what_is_asked(budget, staffing, sample_corpus)
+        assert _prints_what_is_asked(budget, "Its budget was £2,300,000.", sample_corpus)
+        # time spent, a budget talked about, and a count are no sums of money
+        for question in (
+            "How much of the week does the therapist spend in the service?",
+            "What did inspectors say about the budget?",
+            "How many staff were paid by the council?",
+        ):
+            assert not QuestionPlanner().plan(question, None, None, sample_corpus).money
+
     def test_no_number_of_the_thing_counted_no_lead(self, span):
         quote = "Caseloads averaged 9 children per case manager at the time of the inspection."
         assert span("How many staff work at the YOS?", quote) is None
@@ -332,6 +364,38 @@ class TestAnsweringSpan:
         # one ask alone still needs its kind
         who = QuestionPlanner().plan("Who provides drug support?", None, None, sample_corpus)
         assert not _prints_what_is_asked(who, wait, sample_corpus)
+
+
+class TestTheRateNamed:
+    """A rate question is answered by a passage naming that rate, not any percentage."""
+
+    def test_the_measure_is_the_word_before_rate_or_the_words_after_rate_of(self):
+        from retrieval.answer import measure_words
+
+        places = frozenset({"northfield's", "northfield"})
+        assert measure_words("What is Northfield's first-time entrant rate?", places) == ["entrant"]
+        assert measure_words("What was the rate of first-time entrants in 2019?") == [
+            "first-time",
+            "entrants",
+        ]
+        assert measure_words("thornbeck 2018 reoffending rate?") == ["reoffending"]
+        # a verb, and a rate named by its place only, name no measure
+        assert measure_words("How did inspectors rate the planning?") == []
+        assert measure_words("What was Northfield's rate?", places) == []
+
+    def test_a_passage_naming_another_rate_does_not_answer(self, sample_corpus, sample_assistant):
+        from retrieval.answer import names_measure
+        from retrieval.hybrid import hit_from_row
+        from retrieval.plan import QuestionPlanner
+
+        corpus = sample_assistant.loader.load()
+        row = next(i for i, t in enumerate(corpus.texts) if "reoffending rate" in t)
+        hit = hit_from_row(corpus, row, score=1.0)
+        planner = QuestionPlanner()
+        entrants = planner.plan("What was the first-time entrant rate?", None, None, corpus)
+        reoffending = planner.plan("What was the reoffending rate?", None, None, corpus)
+        assert not names_measure(entrants, hit, corpus)
+        assert names_measure(reoffending, hit, corpus)
 
 
 class TestWhatIsCounted:
