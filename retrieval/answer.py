@@ -637,6 +637,9 @@ def candidate(
         ),
         None,
     )
+    if typed is None and (plan.money or measure_words(plan.question, corpus.place_words)):
+        # a sum of money or a rate the best few never print is not answered by another figure
+        return None
     hit = typed or named[0]
     coverage = corpus.coverage(terms, hit.row) if terms else 1.0
     return hit, {

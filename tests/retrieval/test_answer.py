@@ -216,6 +216,7 @@ class TestAbstains:
         for question in (
             "What was the annual budget of Marshbury YOS?",
             "What was Northfield's first-time entrant rate?",
+            "How much did each youth offending service spend per child supervised?",
         ):
             draft, _ = answer(question)
             assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
@@ -396,6 +397,28 @@ class TestTheRateNamed:
         reoffending = planner.plan("What was the reoffending rate?", None, None, corpus)
         assert not names_measure(entrants, hit, corpus)
         assert names_measure(reoffending, hit, corpus)
+
+    def test_no_passage_with_the_sum_or_the_rate_no_candidate(self, sample_assistant):
+        # however close the best passage is, another figure never answers a sum or a rate;
+        # a count it does not print leaves a candidate for the evidence to weigh
+        from dataclasses import replace
+
+        from retrieval.answer import candidate
+        from retrieval.hybrid import hit_from_row
+        from retrieval.plan import QuestionPlanner
+
+        corpus = sample_assistant.loader.load()
+        row = next(i for i, t in enumerate(corpus.texts) if "reoffending rate" in t)
+        close = replace(hit_from_row(corpus, row, score=1.0), dense=0.95)
+        planner = QuestionPlanner()
+        for question in ("How much did the YOS spend?", "What was the first-time entrant rate?"):
+            plan = planner.plan(question, None, None, corpus)
+            assert candidate(plan, [close], {}, corpus, False) is None
+        count = planner.plan("How many staff left?", None, None, corpus)
+        assert candidate(count, [close], {}, corpus, False) == (
+            close,
+            {"dense": 0.95, "coverage": 1.0, "typed": False, "missing": False},
+        )
 
 
 class TestWhatIsCounted:
