@@ -36,6 +36,7 @@ GRADES: dict[str, str] = {
 GRADE_STATED_AFTER: dict[str, str] = {
     "was were is are be been being remains remained": "the grade as what the work was",
     "as rated judged graded": "the grade as what inspectors gave",
+    "of": "the grade given as a rating ('an overall rating of Requires improvement')",
 }
 
 # Headings (lower-case) over the report's overall judgement: a grade in the paragraph below one

@@ -427,6 +427,15 @@ class TestRatingStatement:
         assert rating_statement(corpus, 0) == 2
         assert rating_statement(corpus, 1) is None  # two sentences could be it: neither
 
+    def test_a_grade_given_as_a_rating_of_it(self):
+        rows = [
+            _rating("a", 1, "Overall rating", "Requires improvement", ": "),
+            _row("a", "Overall rating", 2, "Avonby YOS has been given an overall rating of Requires improvement."),
+        ]  # fmt: skip
+        corpus = corpus_of(rows, REPORTS)
+        corpus.metas[0]["section"] = "Overall rating"
+        assert rating_statement(corpus, 0) == 1
+
     def test_a_grade_listed_is_quoted_from_its_statement_where_there_is_one(self):
         corpus = self._corpus()
         p = plan("Which standard was rated Outstanding?", ["a"], ["Avonby"], rating=True)
