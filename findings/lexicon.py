@@ -462,6 +462,13 @@ THEN: dict[str, str] = {"then": "points back to the time asked about before"}
 # Words of a follow-up that point at what was asked before rather than ask anything new: with
 # nothing else but an area or a year ("And the 2016 one?", "And two years later?"), the earlier
 # question is asked again of the report they pick.
+# A follow-up that is only a phrase ("And for court disposals?", "What about the custody
+# cases?") opens with these; the phrase stands in for its namesake in the earlier question.
+FRAGMENT_OPENERS: dict[str, str] = {
+    "and|so|but": "a follow-up",
+    "what|how about": "the same, asked of something else",
+    "for|in|with|on|about|of|the|those|their|its": "the phrase's own little words",
+}
 REFERS_BACK: dict[str, str] = {
     "one ones": "a pronoun for the thing asked about before ('the 2016 one')",
     "inspection inspections report reports visit letter": "the report, which area and year pick",

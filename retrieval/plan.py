@@ -335,8 +335,12 @@ class QuestionPlanner:
                         )
                 # "And two years later?", "Was it the same at the next inspection?": nothing
                 # asked of its own, so the earlier question is asked of the report it picks
+                # "And for court disposals?": the earlier question, of what the phrase names
+                swapped = substituted(question, earlier, corpus)
                 asked = (
-                    question
+                    swapped
+                    if swapped is not None
+                    else question
                     if _own_terms(question, corpus)
                     else (f"{question} {_strip_known(earlier, corpus)}")
                 )
@@ -354,7 +358,7 @@ class QuestionPlanner:
                     )
                     inherited.sides = [Side(corpus.label(r), [r]) for r in ordered]
                     inherited.comparison = True
-                if follows_up(question, corpus):
+                if follows_up(question, corpus) and swapped is None:
                     inherited.search_text = f"{question} {earlier}"
                 inherited.scope = base
                 return self._read_intent(inherited, corpus)
@@ -845,6 +849,71 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
 
 
 REFERS_BACK_STEMS = frozenset(stem(w) for w in lexicon.words_of(lexicon.REFERS_BACK))
+
+
+FRAGMENT_OPENERS = Cue(lexicon.FRAGMENT_OPENERS)
+FRAGMENT_MAX_WORDS = 4  # a phrase standing for one thing, not a question of its own
+_ASKING = frozenset(
+    w
+    for key in [*lexicon.WH_OPENERS, *lexicon.YES_NO_OPENERS]
+    for part in key.split()
+    for w in part.split("|")
+)
+_POINTERS = frozenset({"one", "ones"})  # "the out-of-court ones": the thing asked about before
+
+
+def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:
+    """The earlier question asked of what a phrase-only follow-up names: "And for court
+    disposals?" after "What rating did Northfield get for out-of-court disposal assessment?"
+    asks "What rating did Northfield get for court disposals assessment?"; "And the
+    out-of-court ones?" after "How well were court cases assessed?" asks "How well were
+    out-of-court cases assessed?". The phrase replaces the earlier words it shares a word
+    with (and, when it brings a word of its own, the words describing them: "custody cases"
+    for "community cases"). None when the follow-up is a question of its own or shares no
+    word with the earlier one (a new topic: "And what about planning there?")."""
+    ws, at = words(question), word_spans(question)
+    i = 0
+    while True:
+        step = next((e for s, e in FRAGMENT_OPENERS.spans(ws) if s == i and e > i), None)
+        if step is None:
+            break
+        i = step
+    phrase = [(w, span) for w, span in zip(ws[i:], at[i:], strict=True) if w not in _POINTERS]
+    if (
+        not phrase
+        or len(ws) - i > FRAGMENT_MAX_WORDS
+        or any(w.split("'")[0] in _ASKING for w in ws[i:])  # "who's chairing it now?"
+    ):
+        return None
+    places = corpus.place_words
+    own = {s for w, _ in phrase if w not in STOPWORDS and w not in places for s in _stems(w)}
+    if not own:
+        return None
+    before, spans = words(earlier), word_spans(earlier)
+
+    def plain(w: str) -> bool:  # a word that may describe the thing asked about
+        return not (w in STOPWORDS or w in places or w.endswith("'s") or is_year(w))
+
+    shared = [j for j, w in enumerate(before) if plain(w) and _stems(w) & own]
+    if not shared:
+        return None
+    start = end = shared[0]
+    while end + 1 in shared:
+        end += 1
+    earlier_stems = {s for j in range(start, end + 1) for s in _stems(before[j])}
+    if any(not (_stems(w) & earlier_stems) for w, _ in phrase if plain(w)):
+        while start > 0 and plain(before[start - 1]) and before[start - 1] not in _ASKING:
+            start -= 1
+    text = question[phrase[0][1][0] : phrase[-1][1][1]]
+    if len(phrase) < len(ws) - i:  # "out-of-court ones": the phrase without its pointer
+        text = " ".join(question[a:b] for w, (a, b) in phrase)
+    return earlier[: spans[start][0]] + text + earlier[spans[end][1] :]
+
+
+def _stems(word: str) -> set[str]:
+    """A word's stem and its parts' ("out-of-court": also "court")."""
+    parts = [p for p in word.split("-") if p and p not in STOPWORDS] if "-" in word else []
+    return {stem(word), *(stem(p) for p in parts)}
 
 
 def _own_terms(question: str, corpus: Corpus) -> list[str]:

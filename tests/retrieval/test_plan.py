@@ -223,6 +223,41 @@ class TestFollowUps:
         )
         assert p.search_text == "What about custody in Kestrel Vale?"
 
+    def test_a_phrase_alone_asks_the_earlier_question_of_what_it_names(self, plan):
+        p = plan(
+            "And for court disposals?",
+            history=["What rating did Northfield get for out-of-court disposal assessment?"],
+        )
+        assert p.search_text == "What rating did Northfield get for court disposals assessment?"
+        assert p.rating is True and p.report_ids == ["northfield_yos_2019"]
+        # the pointer "ones" stands for the thing asked about; a new describing word takes the
+        # place of the old one
+        q = plan(
+            "And the out-of-court ones?",
+            history=["How well were Northfield's court cases assessed?"],
+        )
+        assert q.search_text == "How well were Northfield's out-of-court cases assessed?"
+        r = plan(
+            "And for the custody cases?",
+            history=[
+                "What did inspectors say about resettlement for the community cases in Marshbury?"
+            ],
+        )
+        assert r.search_text == (
+            "What did inspectors say about resettlement for the custody cases in Marshbury?"
+        )
+
+    @pytest.mark.parametrize(
+        "question", ["And what about planning there?", "And who's chairing it now?"]
+    )
+    def test_a_new_topic_or_a_question_of_its_own_is_no_phrase_for_another(
+        self, sample_corpus, question
+    ):
+        from retrieval.plan import substituted
+
+        earlier = "Who chaired the Kestrel Vale management board at the 2016 screening?"
+        assert substituted(question, earlier, sample_corpus) is None
+
     def test_history_without_an_area_is_not_inherited(self, plan):
         p = plan("What about MAPPA?", history=["What did inspectors say about planning?"])
         assert p.report_ids == ALL
