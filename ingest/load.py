@@ -721,6 +721,8 @@ def _docx_document_lines(document) -> list[Line]:
     out: list[Line] = []
     style_names: dict[str | None, str] = {}  # style id -> name: a lookup scans every style
     notes = _docx_footnotes(document)
+    numbers = _DocxNumbers(document)
+    listed: list[tuple[int, str, int, bool]] = []  # (line, list, level, heading-like) numbered
     bold_lines: list[int] = []  # all-bold short paragraphs: headings where no style marks any
     styled = False  # any paragraph in a Heading or Title style
     for block in document.iter_inner_content():
@@ -733,6 +735,14 @@ def _docx_document_lines(document) -> list[Line]:
         txt = " ".join((_docx_text_with_markers(para) if refs else para.text).split())
         if not txt:
             continue
+        found = numbers.label(para)
+        drawn = found[0] if found else None
+        if drawn == "•":  # a bullet Word draws: a list item
+            out.append(Line(txt, None, "li"))
+            continue
+        if found and drawn:  # "2.3": the number Word draws before it, as if typed
+            listed.append((len(out), found[1], found[2], _heading_like(txt)))
+            txt = f"{drawn} {txt}"
         style_id = para._p.style
         if style_id not in style_names:
             style_names[style_id] = (
@@ -743,7 +753,7 @@ def _docx_document_lines(document) -> list[Line]:
             level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
             out.append(Line(txt, None, "heading", level))
             styled = True
-        elif "list" in style:
+        elif "list" in style and not drawn:  # a numbered one reads as if its number were typed
             out.append(Line(txt, None, "li"))
         else:
             if _bold_only(para) and _heading_like(txt):
@@ -754,7 +764,140 @@ def _docx_document_lines(document) -> list[Line]:
                 out.append(Line(f"{ref.translate(TO_SUPERSCRIPT)} {notes[ref]}", None, "footnote"))
     if not styled:
         _headings_by_weight(out, bold_lines)
+    _numbered_headings(out, listed)
     return out
+
+
+def _numbered_headings(out: list[Line], listed: list[tuple[int, str, int, bool]]) -> None:
+    """A numbered item of a Word list whose next numbered item is a level below it ("1.
+    Reducing reoffending" over "1.1", "1.2") heads them, when it reads as a heading."""
+    for (line, list_id, level, heading_like), after in zip(listed, listed[1:], strict=False):
+        if heading_like and after[1] == list_id and after[2] > level and out[line].role == "p":
+            out[line] = Line(out[line].text, None, "heading", 2)
+
+
+class _DocxNumbers:
+    """The numbers and bullets Word draws before paragraphs of its automatic lists, which are
+    not in a paragraph's text: "2.3" for the third paragraph under the second numbered heading
+    of a multi-level list (`w:numPr` on the paragraph or its style; each level's format, text
+    and start from the numbering part; a level's count restarts under a new item of the level
+    above, as Word's does by default)."""
+
+    def __init__(self, document):
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._counts: dict[str, list[int]] = {}
+        self._style_num: dict[str | None, tuple[str, int] | None] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (NotImplementedError, KeyError):
+            return  # no numbering part: nothing is numbered automatically
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for a in numbering.findall(qn("w:abstractNum")):
+            abstract[a.get(qn("w:abstractNumId"))] = {
+                int(lvl.get(qn("w:ilvl"), "0")): _docx_level(lvl) for lvl in a.findall(qn("w:lvl"))
+            }
+        for num in numbering.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}))
+            for override in num.findall(qn("w:lvlOverride")):
+                ilvl = int(override.get(qn("w:ilvl"), "0"))
+                start = override.find(qn("w:startOverride"))
+                if start is not None and ilvl in levels:
+                    fmt, text, _ = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _int(start.get(qn("w:val")), 1))
+            self._levels[num.get(qn("w:numId"))] = levels
+
+    def label(self, para) -> tuple[str | None, str, int] | None:
+        """The number Word draws before the paragraph ("1.", "2.3"; "•" for a bullet), with
+        its list and level; None when it is in no list."""
+        found = self._num_pr(para._p.pPr) or self._style_numbering(para.style)
+        if found is None or found[0] not in self._levels:
+            return None
+        num_id, ilvl = found
+        levels = self._levels[num_id]
+        if ilvl not in levels:
+            return None
+        fmt, text, _ = levels[ilvl]
+        if fmt == "bullet":
+            return "•", num_id, ilvl
+        counts = self._counts.setdefault(num_id, [])
+        while len(counts) <= ilvl:
+            counts.append(levels.get(len(counts), ("", "", 1))[2] - 1)
+        counts[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counts)):  # a new item restarts the levels below
+            counts[deeper] = levels.get(deeper, ("", "", 1))[2] - 1
+        out = text
+        for level in range(ilvl + 1):
+            value = counts[level] if level < len(counts) else 1
+            out = out.replace(
+                f"%{level + 1}", _docx_number(value, levels.get(level, ("", "", 1))[0])
+            )
+        return out.strip() or None, num_id, ilvl
+
+    def _style_numbering(self, style) -> tuple[str, int] | None:
+        key = style.style_id if style is not None else None
+        if key not in self._style_num:
+            found, seen = None, 0
+            while style is not None and found is None and seen < 10:  # its base styles too
+                found = self._num_pr(style.element.pPr)
+                style, seen = style.base_style, seen + 1
+            self._style_num[key] = found
+        return self._style_num[key]
+
+    @staticmethod
+    def _num_pr(ppr) -> tuple[str, int] | None:
+        pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if pr is None:
+            return None
+        num, ilvl = pr.find(qn("w:numId")), pr.find(qn("w:ilvl"))
+        num_id = num.get(qn("w:val")) if num is not None else None
+        if not num_id or num_id == "0":  # numId 0: numbering switched off
+            return None
+        return num_id, _int(ilvl.get(qn("w:val")) if ilvl is not None else None, 0)
+
+
+def qn(tag: str) -> str:
+    """A "w:tag" name in Clark notation, as python-docx (imported when a .docx is read) spells it."""
+    from docx.oxml.ns import qn as clark
+
+    return clark(tag)
+
+
+def _docx_level(lvl) -> tuple[str, str, int]:
+    fmt = lvl.find(qn("w:numFmt"))
+    text = lvl.find(qn("w:lvlText"))
+    start = lvl.find(qn("w:start"))
+    return (
+        fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+        text.get(qn("w:val"), "") if text is not None else "",
+        _int(start.get(qn("w:val")) if start is not None else None, 1),
+    )
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _docx_number(value: int, fmt: str) -> str:
+    """A count as a list level writes it: 3, c, C, iii, III."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) if value > 0 else "a"
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.upper() if fmt == "upperRoman" else roman
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for n, s in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        while value >= n:
+            out, value = out + s, value - n
+    return out or str(value)
 
 
 def _headings_by_weight(out: list[Line], bold_lines: list[int]) -> None:

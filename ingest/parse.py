@@ -60,6 +60,7 @@ MAX_HEADING_CHARS = 300
 # A line "Label: value" starts a header field when the label has at most this many words
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
+MAX_COVER_FIELD_WORDS = 3  # "Publication date", "Lead inspector": a field's label, set large
 # A "Standard: grade" line longer than this is a sentence, not a rating line.
 MAX_RATING_LINE_CHARS = 120
 # Footnote markers are looked up up to this many digits long (see `_attach_footnotes`).
@@ -189,7 +190,11 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if (
             open_block is not None
             and not has_tab
-            and (not _starts_item(text) or _wrapped_dash(pieces[-1], text))
+            and (
+                not _starts_item(text)
+                or _wrapped_dash(pieces[-1], text)
+                or _wrapped_number(open_block.text, pieces[-1], text)
+            )
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
         ):
             _join_to(pieces, text.strip())
@@ -233,6 +238,19 @@ def _wrapped_dash(left: str, line: str) -> bool:
     return bool(m) and left[-1:] not in TERMINAL and not (rest[:1].isupper() or rest[:1].isdigit())
 
 
+def _wrapped_number(first: str, left: str, line: str) -> bool:
+    """ "…children aged 10 to" / "17. In October 2019 …": a sentence wrapped so the new line
+    starts with a number and a stop. Not an item when the paragraph is no item itself (no
+    number or bullet opens it) and its text so far ends mid-sentence, in a small word."""
+    m = NUMBER.match(line.strip())
+    return (
+        m is not None
+        and m.group(3) is not None  # "17." alone: "1.2" numbers a paragraph wherever it stands
+        and not (NUMBER.match(first) or BULLET.match(first))
+        and left[-1:].islower()
+    )
+
+
 def _join_to(pieces: list[str], right: str) -> None:
     """Join `right` onto the text held as `pieces` (it is `"".join(pieces)`), undoing line-end
     hyphenation (`accommo-`/`dation`).
@@ -273,6 +291,19 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     if m and not m.group(2)[:1].isupper():
         return False
     return True
+
+
+def _cover_field(b: _Block, label: str, paras: list[_Para]) -> bool:
+    """A "Publication date: 15 April 2025" line set large on a PDF's cover, among its title
+    lines, before any paragraph but fields: a field, not a heading. "Chapter 1: Introduction"
+    (a label ending in a number) heads a part."""
+    words_ = label.split()
+    return (
+        b.role == "heading"
+        and len(words_) <= MAX_COVER_FIELD_WORDS
+        and not words_[-1].rstrip(".").isdigit()
+        and all(p.kind == "field" for p in paras)
+    )
 
 
 def _heading_name(text: str) -> tuple[str, str | None]:
@@ -329,11 +360,10 @@ def _structure(
         m_field = FIELD.match(s)
         in_front = not seen_heading
         if (
-            in_front
-            and m_field
+            m_field
             and m_field.group(2).strip()
-            and b.role in (None, "p")
             and len(s) < 120
+            and ((in_front and b.role in (None, "p")) or _cover_field(b, m_field.group(1), paras))
         ):
             if title is None and _titled(m_field.group(1), m_field.group(2)):
                 title = s  # "Children on remand: a thematic inspection in …": the title
@@ -435,10 +465,22 @@ def _structure(
         else:
             table_group = None
         columns = list(table_header or []) if kind == "table_row" else []
+        if kind == "table_row" and _header_again(paras, text, b.page):
+            continue  # a table's header row printed again atop its next page
         paras.append(_Para(section, context, kind, number, text, b.page, run=run, columns=columns))
     for p in paras:
         p.finish()
     return paras, title, footnotes
+
+
+def _header_again(paras: list[_Para], text: str, page: int | None) -> bool:
+    """Is this row the first row of the table it continues, printed again on a new page?"""
+    if not paras or paras[-1].kind != "table_row" or page is None or paras[-1].page == page:
+        return False
+    first = len(paras) - 1
+    while first > 0 and paras[first - 1].kind == "table_row":
+        first -= 1
+    return paras[first].text == text and " | " in text
 
 
 def _inside_table(paras: list[_Para], run: int, after: _Block | None) -> bool:

@@ -923,3 +923,126 @@ def test_a_table_typed_with_bars_in_plain_text_is_a_row_per_line(tmp_path):
         ("2.2 Court disposals: Planning", "Requires improvement"),
     ]
     assert [p.kind for p in in_section(r, "Findings")] == ["prose"]
+
+
+def _word_numbered_by_word(path: Path) -> Path:
+    """A Word letter whose section and paragraph numbers, and bullets, Word draws itself from a
+    multi-level list (numbering.xml), so the paragraphs' text holds none of them."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'
+        )
+    )
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
+    for num_id in ("90", "91"):
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{num_id}"/></w:num>'
+            )
+        )
+
+    def listed(text, num_id, level):
+        p = d.add_paragraph(text, style="List Paragraph")
+        p._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+                f'<w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+        assert p._p.pPr.find(qn("w:numPr")) is not None
+
+    d.add_heading("Report of Short Quality Screening of youth offending work in Quenby", 1)
+    d.add_paragraph("Publication date: 16 November 2016")
+    listed("Reducing reoffending", "90", 0)
+    listed("Assessments were good enough in 12 of the 16 cases.", "90", 1)
+    listed("Plans were good enough in just 8 of the 16 cases.", "90", 1)
+    listed("Protecting the public", "90", 0)
+    listed("Risk of harm was assessed well in 9 of the 16 cases.", "90", 1)
+    d.add_heading("Key strengths", 2)
+    listed("Victims were contacted in nearly every case.", "91", 0)
+    d.save(path)
+    return path
+
+
+class TestLayoutsOfTune9:
+    """Word's own list numbering, a PDF cover set large, a sentence wrapped before a number, and
+    a table's header row printed again on its next page."""
+
+    def test_numbers_word_draws_are_read_as_if_typed(self, tmp_path):
+        r = parse_file(_word_numbered_by_word(tmp_path / "quenby_sqs_2016.docx"))
+        assert [(p.section, p.paragraph, p.ordinal, p.kind, p.text) for p in r.paragraphs] == [
+            ("Header", None, 1, "field", "Publication date: 16 November 2016"),
+            ("Reducing reoffending", "1.1", 1, "numbered", "Assessments were good enough in 12 of the 16 cases."),
+            ("Reducing reoffending", "1.2", 2, "numbered", "Plans were good enough in just 8 of the 16 cases."),
+            ("Protecting the public", "2.1", 1, "numbered", "Risk of harm was assessed well in 9 of the 16 cases."),
+            ("Key strengths", None, 1, "bullet", "Victims were contacted in nearly every case."),
+        ]  # fmt: skip
+
+    def test_fields_set_large_on_a_pdf_cover_are_fields(self, tmp_path):
+        import pymupdf
+
+        doc = pymupdf.open()
+        page = doc.new_page()
+        lines = [
+            ("Inspection of youth justice services in Quenby", "hebo", 18),
+            ("Fieldwork: 3 to 7 February 2025", "hebo", 13),
+            ("Publication date: 15 April 2025", "hebo", 13),
+            ("Chapter 1: Introduction", "hebo", 13),
+            ("The service supervised 112 children when we visited.", "helv", 10),
+        ]
+        for i, (text, font, size) in enumerate(lines):
+            page.insert_text((56, 80 + 40 * i), text, fontname=font, fontsize=size)
+        doc.save(tmp_path / "quenby_yjs_2025.pdf")
+        r = parse_file(tmp_path / "quenby_yjs_2025.pdf")
+        assert (r.meta.publication_date, r.meta.year, r.meta.fieldwork_start) == (
+            "2025-04-15",
+            2025,
+            "2025-02-03",
+        )
+        # a label ending in a number heads a part
+        assert [(p.section, p.kind, p.text) for p in r.paragraphs if p.kind != "field"] == [
+            (
+                "Chapter 1: Introduction",
+                "prose",
+                "The service supervised 112 children when we visited.",
+            )
+        ]
+
+    def test_a_sentence_wrapped_before_a_number_and_a_header_row_printed_again(self, tmp_path):
+        path = tmp_path / "quenby_yjs_2024.txt"
+        path.write_text(
+            "Inspection of youth justice services in Quenby\n\n"
+            "The service\n\n"
+            "Quenby has about 19,400 children aged 10 to\n"
+            "17. In October 2019 the team was renamed.\n\n"
+            "Role\tPosts\n"
+            "Case managers\t8\n"
+            "\f"
+            "Role\tPosts\n"
+            "Police officers\t2\n",
+            encoding="utf-8",
+        )
+        r = parse_file(path)
+        assert [(p.kind, p.paragraph, p.text) for p in in_section(r, "The service")] == [
+            ("prose", None, "Quenby has about 19,400 children aged 10 to 17. In October 2019 the team was renamed."),
+            ("table_row", None, "Role | Posts"),
+            ("table_row", None, "Case managers | 8"),
+            ("table_row", None, "Police officers | 2"),
+        ]  # fmt: skip
