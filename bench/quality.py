@@ -39,7 +39,9 @@ QA sets, each over its own freshly ingested tmp store:
   `data/eval/tune8/tune.jsonl`, written blind at stop 22, measured once unread, then read;
 - fresh8 held-out: every report above but tune8's plus two more (`data/eval/fresh8/reports/`: a
   PDF-to-text screening letter and a later Word inspection of a new area) with
-  `data/eval/fresh8/heldout.jsonl`, written blind and second-checked at stop 22.
+  `data/eval/fresh8/heldout.jsonl`, written blind and second-checked at stop 22;
+- tune9: every report above plus two more (`data/eval/tune9/reports/`) with
+  `data/eval/tune9/tune.jsonl`, written blind at stop 23, measured once unread, then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -348,6 +350,11 @@ def main(argv: list[str] | None = None) -> int:
         # report above but tune8's: a PDF-to-text SQS letter with page breaks and hyphenation
         # and a later Word inspection with bold-text headings and tables, of a new area
         sets["fresh8 held-out"] = (all_but_tune8, ROOT / "data/eval/fresh8/heldout.jsonl")
+        # a tune set written at stop 23 (data/eval/tune9: a Word letter numbered by Word's own
+        # lists and a later PDF with paragraph numbers on lines of their own), measured once
+        # unread, then read; its writer saw every report above
+        tune9 = sorted((ROOT / "data/eval/tune9/reports").iterdir())
+        sets["tune9 tune"] = (all_but_tune8 + tune8 + tune9, ROOT / "data/eval/tune9/tune.jsonl")
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -396,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         "only the kinds of paragraph the parser made of the fresh4-8 reports were counted, to "
         "check that a parser change moved none but the one PDF of that layout); tune7 was "
         "measured once unread at stop 21, tune8 at stop 22 (its 12 questions on held-out "
-        "reports set aside unread), "
+        "reports set aside unread), tune9 at stop 23, "
         "then read.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
