@@ -369,7 +369,9 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
         full = " ".join(
             [md.get("section_path") or md["section"], text, " ".join(md.get("footnotes") or [])]
         )
-        vocab[md["report_id"]].update(words(full))
+        ws = words(full)
+        # a name printed only in its possessive ("the Lockkeeper's House") is printed
+        vocab[md["report_id"]].update(ws + [w[:-2] for w in ws if w.endswith("'s")])
         # BM25 sees the paragraph and its footnotes; headings count through a separate bonus,
         # or every row under "Copy to" would match a question about a "copy".
         body = " ".join([text, " ".join(md.get("footnotes") or [])])

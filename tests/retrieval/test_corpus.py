@@ -166,3 +166,13 @@ def test_centrality_is_the_cosine_to_the_report_s_mean_meaning(embedder):
     )
     corpus.vectors = None
     assert corpus.centrality(1) == 0.0
+
+
+def test_a_name_printed_only_in_its_possessive_is_printed():
+    """ "the Lockkeeper's House": a question about "Lockkeeper's House" names a printed name
+    (the planner strips the possessive before it looks the name up)."""
+    corpus = plain_corpus(
+        {"brant_yjs_2025": [("Facilities", "The Lockkeeper’s House has six rooms.")]}
+    )
+    assert corpus.printed(None, "lockkeeper") and corpus.printed(["brant_yjs_2025"], "house")
+    assert not corpus.printed(None, "lockkeepers")
