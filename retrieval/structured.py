@@ -87,7 +87,11 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     named = set(tokens(name))
     for other in corpus.by_report.get(corpus.metas[row]["report_id"], []):
         md = corpus.metas[other]
-        if other == row or any(r.get("kind") == "rating" for r in md.get("records") or ()):
+        if (
+            other == row
+            or any(r.get("kind") == "rating" for r in md.get("records") or ())
+            or md.get("kind") in ("field", "rating", "table_row")  # "Rating: Good": no sentence
+        ):
             continue
         if not _states_grade(words(corpus.texts[other]), grade):
             continue
@@ -145,15 +149,19 @@ def gives_grade(corpus: Corpus, row: int) -> bool:
     # as reports print a grade they give: capitalised ("rated as Inadequate"); "was good enough
     # in 17 of the 24 cases" gives none
     return any(
-        _states_grade(ws, words(grade)) and grade.title().split()[0] in text for grade in GRADES
+        _states_grade(ws, words(grade))
+        and (len(words(grade)) > 1 or grade.title().split()[0] in text)
+        for grade in GRADES
     )
 
 
 def _states_grade(ws: list[str], grade: list[str]) -> bool:
-    """Does the text (its words) put the grade right after a word that states one?"""
+    """Does the text (its words) put the grade right after a word that states one? A grade of
+    more than one word is a statement wherever it stands ("Staffing requires improvement.")."""
     n = len(grade)
     return any(
-        ws[i : i + n] == grade and i > 0 and ws[i - 1] in _GRADE_STATED for i in range(len(ws))
+        ws[i : i + n] == grade and (n > 1 or (i > 0 and ws[i - 1] in _GRADE_STATED))
+        for i in range(len(ws))
     )
 
 

@@ -436,6 +436,18 @@ class TestRatingStatement:
         corpus.metas[0]["section"] = "Overall rating"
         assert rating_statement(corpus, 0) == 1
 
+    def test_a_grade_of_two_words_is_stated_as_a_verb_but_not_by_a_rating_line(self):
+        rows = [
+            _rating("a", 1, "3.2 Planning", "Requires improvement"),
+            _row("a", "Planning", 1, "Rating: Requires improvement", paragraph=None, kind="field"),
+            _row("a", "Planning", 2, "Out-of-court planning requires improvement. Few plans existed.", paragraph="3.2.1"),
+        ]  # fmt: skip
+        corpus = corpus_of(rows, REPORTS)
+        assert rating_statement(corpus, 0) == 2
+        assert stated_grade_quote(corpus, 2) == (
+            "Out-of-court planning requires improvement. Few plans existed."
+        )
+
     def test_a_grade_listed_is_quoted_from_its_statement_where_there_is_one(self):
         corpus = self._corpus()
         p = plan("Which standard was rated Outstanding?", ["a"], ["Avonby"], rating=True)
