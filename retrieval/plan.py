@@ -552,6 +552,10 @@ class QuestionPlanner:
                 ):
                     pool = sorted(named, key=lambda r: (year_of(r), r))
                     told.extend(str(y) for y in years)
+                elif len(set(years)) >= 2:
+                    # "How has staffing changed between the 2016 and 2025 visits?": the areas
+                    # visited in each year named, when some were
+                    pool = _visited_each_year(pool, years, corpus) or pool
             name = corpus.reports[corpus.areas[area][0]]["area"] if area else "the stored reports"
             if (
                 missing
@@ -914,6 +918,16 @@ def _stems(word: str) -> set[str]:
     """A word's stem and its parts' ("out-of-court": also "court")."""
     parts = [p for p in word.split("-") if p and p not in STOPWORDS] if "-" in word else []
     return {stem(word), *(stem(p) for p in parts)}
+
+
+def _visited_each_year(pool: list[str], years: list[int], corpus: Corpus) -> list[str]:
+    """The reports of `pool` whose area has a report of every one of `years` among them."""
+    seen: dict[str, set[int]] = {}
+    for r in pool:
+        area = corpus.reports[r].get("area")
+        if area:
+            seen.setdefault(area, set()).add(corpus.reports[r].get("year") or 0)
+    return [r for r in pool if seen.get(corpus.reports[r].get("area") or "", set()) >= set(years)]
 
 
 def _own_terms(question: str, corpus: Corpus) -> list[str]:

@@ -160,6 +160,16 @@ class TestAbstains:
         assert p.sides == []
 
 
+def test_a_change_between_two_years_is_of_the_areas_visited_in_both(plan):
+    # Kestrel Vale was screened in 2016 too, but not in 2014: no change to tell there
+    p = plan("How did planning change between the 2014 and 2016 visits?")
+    assert p.comparison is True
+    assert p.sides == [
+        Side("Marshbury SQS 2014", ["marshbury_sqs_2014"]),
+        Side("Marshbury SQS 2016", ["marshbury_sqs_2016"]),
+    ]
+
+
 class TestFollowUps:
     def test_follow_up_inherits_the_area_and_year(self, plan):
         p = plan(
