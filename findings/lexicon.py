@@ -450,6 +450,7 @@ ANAPHORA: dict[str, str] = {
     "that|this|those|these|such": "demonstratives point back",
     "they|them": "pronouns point back",
     "about|with|on|to|for it": "the same, for 'it'",
+    "is|was|has|had|does|did it": "'it' as the subject asked about: 'Is it still going?'",
 }
 # A follow-up about the person the previous answer named ("What happened to him afterwards?"
 # after "Who was the YOT manager?"): the name is asked about.

@@ -268,6 +268,16 @@ class TestFollowUps:
         earlier = "Who chaired the Kestrel Vale management board at the 2016 screening?"
         assert substituted(question, earlier, sample_corpus) is None
 
+    def test_it_as_the_subject_points_back(self, plan):
+        earlier = "Where did children do reparation in Marshbury in 2014?"
+        p = plan("Is it still going?", history=[earlier])
+        assert p.search_text == f"Is it still going? {earlier}"
+        # whether it goes on: the newest report leads, beside the one asked about
+        assert [side.report_ids for side in p.sides] == [
+            ["marshbury_sqs_2016"],
+            ["marshbury_sqs_2014"],
+        ]
+
     def test_history_without_an_area_is_not_inherited(self, plan):
         p = plan("What about MAPPA?", history=["What did inspectors say about planning?"])
         assert p.report_ids == ALL
