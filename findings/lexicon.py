@@ -579,6 +579,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
         "juvenile",
         "young",
     ): "the children a service supervises, as reports and users call them ('young people')",
+    ("substance", "misuse", "drug", "drugs", "alcohol"): (
+        "help with drugs and alcohol, as reports name it ('substance misuse') and users do"
+    ),
 }
 # Terms that never count as a topic the reports cover: they frame comparisons, time and size.
 # A count question that asks for a part of a whole ("how many of the cases had…", "in how many

@@ -99,3 +99,10 @@ def test_a_code_s_digits_are_no_number():
 
     text = "COVID-19 rules; 14 cases; team YOS-2; 10-15 weeks; 39.6%; the rate [1] was"
     assert NUMBER.findall(text) == ["14", "10", "15", "39.6"]
+
+
+def test_drugs_and_alcohol_are_what_reports_call_substance_misuse():
+    from retrieval.text import stem, synonyms
+
+    assert {stem("substance"), stem("misuse"), stem("alcohol")} <= synonyms(stem("drugs"))
+    assert stem("mental") not in synonyms(stem("drugs"))
