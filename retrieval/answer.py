@@ -473,11 +473,10 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     return has_number(text)
 
 
-def names_measure(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
-    """Does the passage name the rate the question asks for? "What was the first-time entrant
-    rate?" is not answered by the reoffending rate, however well its number is typed. A table
-    row names it in its header cells. True when the question names no rate."""
-    measure = measure_words(plan.question, corpus.place_words)
+def names_measure(measure: list[str], hit: Hit, corpus: Corpus) -> bool:
+    """Does the passage name the rate the question asks for (`measure_words`)? "What was the
+    first-time entrant rate?" is not answered by the reoffending rate, however well its number
+    is typed. A table row names it in its header cells. True when the question names no rate."""
     if not measure:
         return True
     columns = corpus.metas[hit.row].get("columns") or [] if hit.row >= 0 else []
@@ -615,6 +614,7 @@ def candidate(
     if not named:
         return None
     sure = plan.intent.probability >= FACT_SURE
+    measure = measure_words(plan.question, corpus.place_words)
     carrier = next(
         (
             h
@@ -630,14 +630,14 @@ def candidate(
             if h is carrier
             or (
                 _prints_what_is_asked(plan, h.text, corpus)
-                and names_measure(plan, h, corpus)
+                and names_measure(measure, h, corpus)
                 # a grade asked for: a passage that gives one
                 and (not _asks_for_grade(plan) or (h.row >= 0 and gives_grade(corpus, h.row)))
             )
         ),
         None,
     )
-    if typed is None and (plan.money or measure_words(plan.question, corpus.place_words)):
+    if typed is None and (plan.money or measure):
         # a sum of money or a rate the best few never print is not answered by another figure
         return None
     hit = typed or named[0]
