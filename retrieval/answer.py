@@ -86,6 +86,7 @@ EVIDENCE_WEIGHTS = {"dense": 3.415, "coverage": 1.1, "typed": 2.215, "missing": 
 EVIDENCE_BIAS = -2.169
 MIN_EVIDENCE = 0.6
 COUNTED_WITHIN = 6  # words after a number that may name what it counts
+OWN_ASK_WITHIN = 2  # a follow-up's own ask may lift the second best passage over the first
 
 
 class ExtractiveAnswerer:
@@ -613,6 +614,7 @@ def candidate(
         named = [h for h in named if h.kind not in NOT_TOLD] or named
     if not named:
         return None
+    named = _own_ask_first(plan, named, corpus)
     sure = plan.intent.probability >= FACT_SURE
     measure = measure_words(plan.question, corpus.place_words)
     carrier = next(
@@ -648,6 +650,21 @@ def candidate(
         "typed": typed is not None,
         "missing": missing,
     }
+
+
+def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:
+    """A follow-up searched with the earlier question ("At what level were they managed?"
+    after "How many were eligible for MAPPA?") is answered by the one of the best two that
+    prints more of what it asks itself ("managed at MAPPA level 2"), not by the earlier
+    answer again. Two: set on the tune sets' follow-ups (+1; three also took "Had that
+    improved by the next inspection?" from its answer)."""
+    own = corpus.question_terms(plan.own_ask) if plan.own_ask else {}
+    if not own or len(named) < 2:
+        return named
+    best = max(named[:OWN_ASK_WITHIN], key=lambda h: corpus.coverage(own, h.row))
+    if corpus.coverage(own, best.row) <= corpus.coverage(own, named[0].row):
+        return named
+    return [best] + [h for h in named if h is not best]
 
 
 def evidence(dense: float, coverage: float, typed: bool, missing: bool) -> float:

@@ -164,6 +164,9 @@ class Plan:
     overall: bool = False  # "overall verdict": summaries rather than detailed findings
     areas: list[str] = field(default_factory=list)
     inherited: bool = False
+    # a follow-up searched with the earlier question ("At what level were they managed?"): what
+    # it asks of its own, which the answer must print
+    own_ask: str = ""
     scope: list[str] | None = None  # every report the filters allow
     identifiers: list[str] = field(default_factory=list)  # must be printed as written
     intent: Intent = field(default_factory=Intent)  # what it is about, by meaning
@@ -360,6 +363,7 @@ class QuestionPlanner:
                     inherited.comparison = True
                 if follows_up(question, corpus) and swapped is None:
                     inherited.search_text = f"{question} {earlier}"
+                    inherited.own_ask = question
                 inherited.scope = base
                 return self._read_intent(inherited, corpus)
         plan.scope = base

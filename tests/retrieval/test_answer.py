@@ -420,6 +420,40 @@ class TestTheRateNamed:
         )
 
 
+class TestAFollowUpsOwnAsk:
+    def test_the_second_best_that_prints_the_follow_ups_own_ask_leads(self, sample_assistant):
+        from dataclasses import replace
+
+        from retrieval.answer import _own_ask_first
+        from retrieval.hybrid import hit_from_row
+
+        corpus = sample_assistant.loader.load()
+
+        def hit(start):
+            return hit_from_row(
+                corpus, next(i for i, t in enumerate(corpus.texts) if t.startswith(start)), 1.0
+            )
+
+        # "managed at MAPPA level 2"; the other two print neither "level" nor "managed"
+        eligible = hit("Five young people in the sample met the criteria")
+        plans = hit("Planning was the weakest area")
+        prompt = hit("Where necessary, enforcement action")
+        plan = sample_assistant.planner.plan(
+            "At what level were they managed?",
+            ["How many young people met the MAPPA criteria in Kestrel Vale in 2013?"],
+            None,
+            corpus,
+        )
+        assert plan.own_ask == "At what level were they managed?"
+        assert _own_ask_first(plan, [plans, eligible], corpus) == [eligible, plans]
+        # the best two only, and no follow-up of its own: the order stands
+        assert _own_ask_first(plan, [plans, prompt, eligible], corpus) == [plans, prompt, eligible]
+        assert _own_ask_first(replace(plan, own_ask=""), [plans, eligible], corpus) == [
+            plans,
+            eligible,
+        ]
+
+
 class TestWhatIsCounted:
     def test_the_area_named_before_the_thing_counted_is_passed_over(self):
         from retrieval.answer import _counted_words

@@ -272,6 +272,7 @@ class TestFollowUps:
         earlier = "Where did children do reparation in Marshbury in 2014?"
         p = plan("Is it still going?", history=[earlier])
         assert p.search_text == f"Is it still going? {earlier}"
+        assert p.own_ask == "Is it still going?"  # what the answer must print, of its own
         # whether it goes on: the newest report leads, beside the one asked about
         assert [side.report_ids for side in p.sides] == [
             ["marshbury_sqs_2016"],
