@@ -590,10 +590,15 @@ def _counted_words(question: str, places: frozenset[str] = frozenset()) -> list[
     for _, end in COUNTED_AFTER.spans(ws):
         while end < len(ws) and ws[end] in places:
             end += 1
-        if end < len(ws) and ws[end].isalpha() and ws[end] not in STOPWORDS:
+        if end < len(ws) and _is_word(ws[end]) and ws[end] not in STOPWORDS:
             nxt = ws[end + 1] if end + 1 < len(ws) else ""
-            return [ws[end]] + ([nxt] if nxt.isalpha() and nxt not in STOPWORDS else [])
+            return [ws[end]] + ([nxt] if _is_word(nxt) and nxt not in STOPWORDS else [])
     return []
+
+
+def _is_word(w: str) -> bool:
+    """Letters, or letters joined by hyphens ("first-time"): no number, no stray mark."""
+    return w.replace("-", "").isalpha()
 
 
 def candidate(

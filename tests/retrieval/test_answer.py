@@ -455,6 +455,15 @@ class TestAFollowUpsOwnAsk:
 
 
 class TestWhatIsCounted:
+    def test_a_hyphenated_word_may_be_what_is_counted(self):
+        from retrieval.answer import _counted_words
+
+        assert _counted_words("How many first-time entrants were there in 2018?") == [
+            "first-time",
+            "entrants",
+        ]
+        assert _counted_words("How many 10-17 year olds live there?") == []
+
     def test_the_area_named_before_the_thing_counted_is_passed_over(self):
         from retrieval.answer import _counted_words
 
