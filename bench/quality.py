@@ -41,7 +41,10 @@ QA sets, each over its own freshly ingested tmp store:
   PDF-to-text screening letter and a later Word inspection of a new area) with
   `data/eval/fresh8/heldout.jsonl`, written blind and second-checked at stop 22;
 - tune9: every report above plus two more (`data/eval/tune9/reports/`) with
-  `data/eval/tune9/tune.jsonl`, written blind at stop 23, measured once unread, then read.
+  `data/eval/tune9/tune.jsonl`, written blind at stop 23, measured once unread, then read;
+- fresh9 held-out: every report above plus two more (`data/eval/fresh9/reports/`: an HTML
+  thematic numbered by `<ol>` lists and a plain-text letter with underlined headings) with
+  `data/eval/fresh9/heldout.jsonl`, written blind and second-checked at stop 23.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -355,6 +358,14 @@ def main(argv: list[str] | None = None) -> int:
         # unread, then read; its writer saw every report above
         tune9 = sorted((ROOT / "data/eval/tune9/reports").iterdir())
         sets["tune9 tune"] = (all_but_tune8 + tune8 + tune9, ROOT / "data/eval/tune9/tune.jsonl")
+        # and a ninth (data/eval/fresh9), written and second-checked at stop 23 over every report
+        # above: an HTML thematic whose paragraph numbers the browser draws from <ol> lists and
+        # a plain-text letter with underlined headings, of a new area
+        fresh9 = sorted((ROOT / "data/eval/fresh9/reports").iterdir())
+        sets["fresh9 held-out"] = (
+            all_but_tune8 + tune8 + tune9 + fresh9,
+            ROOT / "data/eval/fresh9/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -397,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         "answers nothing, cites nothing and never abstains, so only its retrieval is "
         "comparable; it also ignores a question's `history`. A set marked (used) was held out "
         "until something was decided on its numbers; fresh3 was read as a tune set at stop 18; "
+        "fresh9 (new at stop 23, second-checked) was measured only at the end of that stop; "
         "fresh4, fresh5 and fresh6 were never read, but their per-type totals chose which types "
         "of tune question stop 21 studied; fresh7 (new at stop 21, second-checked) and fresh8 "
         "(new at stop 22, second-checked) are the clean held-out sets, never read (at stop 22 "
