@@ -612,6 +612,8 @@ def _html_lines(text: str) -> list[Line]:
     out: list[Line] = []
     bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
     tagged = False  # any <h1>-<h6>
+    chapter: str | None = None  # the number of the last heading, if it is numbered ("2. …")
+    numbers = _html_list_numbers(soup)
     for el in _outermost(soup, _HTML_BLOCKS):
         if el.name == "tr":
             cells = _outermost(el, _HTML_CELLS)
@@ -629,7 +631,14 @@ def _html_lines(text: str) -> list[Line]:
             continue
         if el.name[0] == "h" and el.name[1:].isdigit():
             out.append(Line(txt, None, "heading", int(el.name[1])))
+            chapter = _chapter_number(txt)
             tagged = True
+        elif el.name == "li" and (drawn := numbers.get(id(el))) is not None:
+            # an item of an <ol>: the number the browser draws, as if typed ("2.3" under the
+            # chapter headed "2. …", whose paragraphs the list numbers 1, 2, 3)
+            out.append(
+                Line(f"{chapter}.{drawn} {txt}" if chapter else f"{drawn}. {txt}", None, "p")
+            )
         else:
             if el.name != "li" and _html_bold_only(el) and _heading_like(txt):
                 bold_lines.append(len(out))
@@ -638,6 +647,30 @@ def _html_lines(text: str) -> list[Line]:
         return _text_lines(soup.get_text("\n"))
     if not tagged:  # "<p><strong>Summary</strong></p>": headings by weight, as in Word
         _headings_by_weight(out, bold_lines)
+    return out
+
+
+def _chapter_number(heading: str) -> str | None:
+    """ "2. Introduction" or "2 Introduction": "2"; None for an unnumbered heading."""
+    first = heading.split(maxsplit=1)[0] if heading.split() else ""
+    number = first.rstrip(".")
+    return number if number.isdigit() and len(heading.split()) > 1 else None
+
+
+def _html_list_numbers(soup) -> dict[int, str]:
+    """The number a browser draws before each <ol> item, by the item's id(): its `value`, or
+    the list's `start` plus its place; a lettered or Roman `type` as the browser writes it. No
+    entry for an item of a <ul> or of a list drawn without numbers. One pass over each list."""
+    fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+    out: dict[int, str] = {}
+    for ol in soup.find_all("ol"):
+        if "none" in (ol.get("style") or "").replace(" ", ""):
+            continue
+        kind = fmt.get(ol.get("type") or "1", "decimal")
+        n = _int(ol.get("start"), 1) - 1
+        for item in ol.find_all("li", recursive=False):
+            n = _int(item.get("value"), n + 1)
+            out[id(item)] = _docx_number(n, kind)
     return out
 
 

@@ -60,6 +60,7 @@ MAX_HEADING_CHARS = 300
 # A line "Label: value" starts a header field when the label has at most this many words
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
+NUMBER_TAB = re.compile(r"^\s*\d+(?:\.\d+)*\.?\t")  # "1.1<TAB>": a paragraph number and a tab
 MAX_COVER_FIELD_WORDS = 3  # "Publication date", "Lead inspector": a field's label, set large
 # A "Standard: grade" line longer than this is a sentence, not a rating line.
 MAX_RATING_LINE_CHARS = 120
@@ -186,7 +187,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             open_block = None
             out.append(_Block(ln.text.strip(), ln.page, ln.role, ln.level))
             continue
-        text = ln.text.rstrip()
+        text = _numbered_with_tab(ln.text.rstrip())
         if (
             open_block is not None
             and not has_tab
@@ -236,6 +237,13 @@ def _wrapped_dash(left: str, line: str) -> bool:
     m = BULLET.match(line.strip()) if line.strip()[:1] in "-–" else None
     rest = line.strip()[m.end() :] if m else ""
     return bool(m) and left[-1:] not in TERMINAL and not (rest[:1].isupper() or rest[:1].isdigit())
+
+
+def _numbered_with_tab(line: str) -> str:
+    """"1.1<TAB>Text …", as Word saves a numbered paragraph as text: the tab after the number
+    sets it off, as a space would; it is no table's cell break (a row has a tab after text)."""
+    m = NUMBER_TAB.match(line)
+    return line[: m.end() - 1] + " " + line[m.end() :] if m and line.count("\t") == 1 else line
 
 
 def _wrapped_number(first: str, left: str, line: str) -> bool:

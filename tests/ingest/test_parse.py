@@ -1046,3 +1046,52 @@ class TestLayoutsOfTune9:
             ("table_row", None, "Case managers | 8"),
             ("table_row", None, "Police officers | 2"),
         ]  # fmt: skip
+
+
+class TestNumbersDrawnOrSetOffByATab:
+    """Paragraph numbers a browser draws for an <ol>, and numbers Word saves as text followed
+    by a tab."""
+
+    def test_ol_items_are_numbered_as_drawn_under_their_chapter(self, tmp_path):
+        path = tmp_path / "quenby_thematic_2022.html"
+        path.write_text(
+            "<html><body><h1>Health needs of children in Quenby</h1>"
+            "<h2>1. Introduction</h2><ol><li>We looked at 30 cases in all.</li>"
+            "<li>Children waited too long for help.</li></ol>"
+            "<h2>2. Findings</h2><ol><li>Screening was done in 12 of the 30 cases.</li></ol>"
+            '<ol start="2"><li>Plans were written with the child.</li></ol>'
+            "<h2>Key findings</h2><ul><li>Waits were too long.</li></ul>"
+            "<h2>Recommendations</h2><p>The board should:</p>"
+            "<ol><li>commission a health worker for the service.</li></ol>"
+            "</body></html>",
+            encoding="utf-8",
+        )
+        r = parse_file(path)
+        assert [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs] == [
+            ("Introduction", "1.1", "numbered", "We looked at 30 cases in all."),
+            ("Introduction", "1.2", "numbered", "Children waited too long for help."),
+            ("Findings", "2.1", "numbered", "Screening was done in 12 of the 30 cases."),
+            ("Findings", "2.2", "numbered", "Plans were written with the child."),
+            ("Key findings", None, "bullet", "Waits were too long."),
+            ("Recommendations", "1", "numbered", "commission a health worker for the service."),
+        ]
+
+    def test_a_tab_after_a_paragraph_number_sets_it_off(self, tmp_path):
+        path = tmp_path / "quenby_sqs_2019.txt"
+        path.write_text(
+            "Report of Short Quality Screening of youth offending work in Quenby\n"
+            "=================================================================\n\n"
+            "1. Reducing reoffending\n-----------------------\n\n"
+            "1.1\tAssessments were good enough in 12 of the 16 cases, and the\n"
+            "best drew on school records.\n\n"
+            "1.2\tPlans were weak.\n\n"
+            "Copy list\n---------\n\n"
+            "2.1\tAssessment\tGood\n",
+            encoding="utf-8",
+        )
+        r = parse_file(path)
+        assert [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs] == [
+            ("Reducing reoffending", "1.1", "numbered", "Assessments were good enough in 12 of the 16 cases, and the best drew on school records."),
+            ("Reducing reoffending", "1.2", "numbered", "Plans were weak."),
+            ("Copy list", None, "table_row", "2.1 | Assessment | Good"),
+        ]  # fmt: skip
