@@ -240,7 +240,7 @@ def _wrapped_dash(left: str, line: str) -> bool:
 
 
 def _numbered_with_tab(line: str) -> str:
-    """"1.1<TAB>Text …", as Word saves a numbered paragraph as text: the tab after the number
+    """ "1.1<TAB>Text …", as Word saves a numbered paragraph as text: the tab after the number
     sets it off, as a space would; it is no table's cell break (a row has a tab after text)."""
     m = NUMBER_TAB.match(line)
     return line[: m.end() - 1] + " " + line[m.end() :] if m and line.count("\t") == 1 else line
