@@ -64,16 +64,20 @@ def test_a_running_assistant_sees_new_reports_within_its_recheck(embedder, chrom
     server = fresh(chroma_server, embedder)
     Ingester(server, embedder, get_settings()).run([DATA / "alderton_sqs_2017.txt"])
     assistant = Assistant(server, embedder)
-    question = "What was the reoffending rate in Brackwater?"
+    # (Brackwater's report prints no reoffending rate: asked for one, it now rightly abstains)
+    question = "What did inspectors find about assessment in Brackwater?"
     assert assistant.ask(question).abstained is True
     other = ChromaStore(url=chroma_server, model_slug=embedder.model_slug)
     Ingester(other, embedder, get_settings()).run([DATA / "brackwater_fji_2014.md"])
     added = time.monotonic()
     while True:
+        started = time.monotonic()
         answer = assistant.ask(question)
         if not answer.abstained:
             break
-        assert time.monotonic() - added < assistant.loader.recheck_s + 1.0
+        # an ask begun a whole recheck interval after the ingest has rechecked the store since
+        # (however long an ask takes on a loaded machine): it must have seen the report
+        assert started - added < assistant.loader.recheck_s, "not seen after a recheck"
         time.sleep(0.1)
     assert answer.citations[0].report_id == "brackwater_fji_2014"
 
