@@ -470,8 +470,10 @@ FRAGMENT_OPENERS: dict[str, str] = {
     "what|how about": "the same, asked of something else",
     "for|in|with|on|about|of|the|those|their|its": "the phrase's own little words",
 }
+# A pronoun for the thing asked about before ("the 2016 one", "the out-of-court ones").
+POINTERS: dict[str, str] = {"one ones": "a pronoun for the thing asked about before"}
 REFERS_BACK: dict[str, str] = {
-    "one ones": "a pronoun for the thing asked about before ('the 2016 one')",
+    **POINTERS,
     "inspection inspections report reports visit letter": "the report, which area and year pick",
     "year years later earlier next previous following subsequent": "a step in time",
     "two three four five six": "the length of that step ('two years later')",

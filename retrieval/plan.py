@@ -867,7 +867,7 @@ _ASKING = frozenset(
     for part in key.split()
     for w in part.split("|")
 )
-_POINTERS = frozenset({"one", "ones"})  # "the out-of-court ones": the thing asked about before
+_POINTERS = lexicon.words_of(lexicon.POINTERS)  # "the out-of-court ones"
 
 
 def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:
