@@ -460,9 +460,6 @@ PERSON_PRONOUNS: dict[str, str] = {
 }
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}
-# Words of a follow-up that point at what was asked before rather than ask anything new: with
-# nothing else but an area or a year ("And the 2016 one?", "And two years later?"), the earlier
-# question is asked again of the report they pick.
 # A follow-up that is only a phrase ("And for court disposals?", "What about the custody
 # cases?") opens with these; the phrase stands in for its namesake in the earlier question.
 FRAGMENT_OPENERS: dict[str, str] = {
@@ -472,6 +469,9 @@ FRAGMENT_OPENERS: dict[str, str] = {
 }
 # A pronoun for the thing asked about before ("the 2016 one", "the out-of-court ones").
 POINTERS: dict[str, str] = {"one ones": "a pronoun for the thing asked about before"}
+# Words of a follow-up that point at what was asked before rather than ask anything new: with
+# nothing else but an area or a year ("And the 2016 one?", "And two years later?"), the earlier
+# question is asked again of the report they pick.
 REFERS_BACK: dict[str, str] = {
     **POINTERS,
     "inspection inspections report reports visit letter": "the report, which area and year pick",

@@ -503,11 +503,7 @@ def measure_words(question: str, places: frozenset[str] = frozenset()) -> list[s
 
 def _names_a_thing(word: str, places: frozenset[str]) -> bool:
     return (
-        bool(word)
-        and word.replace("-", "").isalpha()
-        and word not in STOPWORDS
-        and word not in places
-        and not word.endswith("'s")
+        _is_word(word) and word not in STOPWORDS and word not in places and not word.endswith("'s")
     )
 
 

@@ -880,12 +880,10 @@ def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:
     for "community cases"). None when the follow-up is a question of its own or shares no
     word with the earlier one (a new topic: "And what about planning there?")."""
     ws, at = words(question), word_spans(question)
+    opener_ends = {s: e for s, e in FRAGMENT_OPENERS.spans(ws) if e > s}
     i = 0
-    while True:
-        step = next((e for s, e in FRAGMENT_OPENERS.spans(ws) if s == i and e > i), None)
-        if step is None:
-            break
-        i = step
+    while i in opener_ends:  # "And for the …": past every opening little word
+        i = opener_ends[i]
     phrase = [(w, span) for w, span in zip(ws[i:], at[i:], strict=True) if w not in _POINTERS]
     if (
         not phrase

@@ -149,9 +149,8 @@ def gives_grade(corpus: Corpus, row: int) -> bool:
     # as reports print a grade they give: capitalised ("rated as Inadequate"); "was good enough
     # in 17 of the 24 cases" gives none
     return any(
-        _states_grade(ws, words(grade))
-        and (len(words(grade)) > 1 or grade.title().split()[0] in text)
-        for grade in GRADES
+        _states_grade(ws, gw) and (len(gw) > 1 or grade.title().split()[0] in text)
+        for grade, gw in ((g, words(g)) for g in GRADES)
     )
 
 

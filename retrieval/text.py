@@ -257,13 +257,15 @@ def money_span(text: str) -> tuple[int, int] | None:
     """Where `text` prints a sum of money: a number after a currency sign, with its scale
     ("£1.4 million", "£250,000"). None when it prints none."""
     for m in NUMBER.finditer(text):
-        before = text[: m.start()].rstrip()
-        if before[-1:] and before[-1] in _MONEY_SIGNS:
+        sign = m.start() - 1
+        while sign >= 0 and text[sign].isspace():  # "£ 3 bn"
+            sign -= 1
+        if sign >= 0 and text[sign] in _MONEY_SIGNS:
             end = m.end()
             scale = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
             if scale and scale.group(0).lower() in _MONEY_SCALES:
                 end = scale.end()
-            return len(before) - 1, end
+            return sign, end
     return None
 
 
