@@ -626,7 +626,13 @@ def _html_lines(text: str) -> list[Line]:
             role = "tr" if any(c.name == "td" for c in cells) else "th"
             out.append(Line("\t".join(texts), None, role))
             continue
-        txt = re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(el.get_text(" ").split()))
+        pieces = _html_broken_lines(el) if el.name in _HTML_BROKEN else []
+        if sum(map(_field_shaped, pieces)) >= 2:
+            # "Published: 19 August 2021<br>Fieldwork: …": a header block of fields, a line
+            # each; other blocks broken into lines (a signature, an address, prose) stay one
+            out += [Line(piece, None, "p") for piece in pieces]
+            continue
+        txt = " ".join(pieces) if pieces else _html_text(el)
         if not txt:
             continue
         if el.name[0] == "h" and el.name[1:].isdigit():
@@ -648,6 +654,47 @@ def _html_lines(text: str) -> list[Line]:
     if not tagged:  # "<p><strong>Summary</strong></p>": headings by weight, as in Word
         _headings_by_weight(out, bold_lines)
     return out
+
+
+_HTML_BROKEN = frozenset(["p", "dd", "dt", "blockquote"])  # blocks whose <br>s end lines
+FIELD_LABEL_WORDS = 6  # "Lead inspector:", "Date of publication:"
+_BR = "\x00"
+
+
+def _html_text(el) -> str:
+    return _tidy(el.get_text(" "))
+
+
+def _tidy(text: str) -> str:
+    """Runs of white space as one space, none before a stop or closing bracket."""
+    return re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(text.split()))
+
+
+def _html_broken_lines(el) -> list[str]:
+    """A block's lines where <br>s break it ("Published: 19 August 2021<br>Lead inspector:
+    …": a header block of fields, an address). A break inside a sentence (the line before it
+    ends without a stop and the next begins in lower case) only wraps it: the two are one
+    line. Replaces the block's <br>s; its text is read once. [] when it has none."""
+    if el.find("br") is None:
+        return []
+    for br in el.find_all("br"):
+        br.replace_with(_BR)
+    lines: list[str] = []
+    for piece in el.get_text(" ").split(_BR):
+        text = _tidy(piece)
+        if not text:
+            continue
+        if lines and not lines[-1].endswith((".", "!", "?", ":", ";")) and text[0].islower():
+            lines[-1] += " " + text
+        else:
+            lines.append(text)
+    return lines
+
+
+def _field_shaped(line: str) -> bool:
+    """ "Label: value", the label a few words."""
+    label, colon, value = line.partition(":")
+    return bool(colon and value.strip() and 0 < len(label.split()) <= FIELD_LABEL_WORDS)
 
 
 def _chapter_number(heading: str) -> str | None:

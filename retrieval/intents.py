@@ -95,12 +95,19 @@ class IntentClassifier:
         self._lock = threading.Lock()
         self._model: _Model | None = None
 
-    def classify(self, question: str, vector: list[float] | None = None) -> Intent:
+    def classify(
+        self, question: str, vector: list[float] | None = None, ruled_out: str | None = None
+    ) -> Intent:
+        """`ruled_out`: a label prefix (`"collection:"`) the question cannot mean; the label is
+        then read among the others, its probability given that it is none of those."""
         model = self._exemplars()
         q = np.asarray(
             vector if vector is not None else self.embedder.embed([question])[0], dtype=np.float32
         )
         probs = _softmax(np.r_[q, 1.0] @ model.weights)
+        if ruled_out:
+            probs = np.where([n.startswith(ruled_out) for n in model.names], 0.0, probs)
+            probs = probs / probs.sum()
         best = int(np.argmax(probs))
         label = model.names[best]
         if label == TOPIC or probs[best] < MIN_PROBABILITY:

@@ -211,6 +211,26 @@ def test_html_text_inside_a_block_is_read_once(tmp_path):
     ]
 
 
+def test_html_fields_set_on_lines_of_one_block_are_a_line_each(tmp_path):
+    """A header block of "Label: value" lines broken by <br>s; a signature or a sentence
+    broken by one stays one line."""
+    path = tmp_path / "fields.html"
+    path.write_text(
+        "<h1>An inspection</h1><p>Published: 19 August 2021<br>\nFieldwork: 7&ndash;11 June"
+        " 2021<br>Lead inspector: Tamsin Holloway</p>"
+        "<p>Imogen Lathbury<br>HM Chief Inspector</p><p>The board met in<br>March.</p>",
+        encoding="utf-8",
+    )
+    assert [(ln.text, ln.role) for ln in load(path).lines] == [
+        ("An inspection", "heading"),
+        ("Published: 19 August 2021", "p"),
+        ("Fieldwork: 7–11 June 2021", "p"),
+        ("Lead inspector: Tamsin Holloway", "p"),
+        ("Imogen Lathbury HM Chief Inspector", "p"),
+        ("The board met in March.", "p"),
+    ]
+
+
 def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path, monkeypatch):
     """An exception no reader expected (here python-docx's own, for a body-less document)."""
     path = tmp_path / "no_body.docx"

@@ -210,6 +210,28 @@ class TestSampleReports:
             "Marcus Delaney",
         )
 
+    def test_html_header_fields_broken_by_br_give_the_metadata(self, tmp_path):
+        path = tmp_path / "brindle_yjs_2021.html"
+        path.write_text(
+            "<h1>An inspection of youth justice services in Brindle</h1>"
+            "<p>Inspectorate: HM Inspectorate of Probation<br>Published: 19 August 2021<br>"
+            "Fieldwork: 7&ndash;11 June 2021<br>Lead inspector: Tamsin Holloway<br>"
+            "Service inspected: Brindle Youth Justice Service</p><h2>Summary</h2>"
+            "<p>1.1 Planning was good.</p>",
+            encoding="utf-8",
+        )
+        r = parse_file(path, Settings())
+        m = r.meta
+        assert (m.publication_date, m.fieldwork_start, m.lead_inspector) == (
+            "2021-08-19",
+            "2021-06-07",
+            "Tamsin Holloway",
+        )
+        assert [(p.kind, p.text) for p in in_section(r, "Header")][1] == (
+            "field",
+            "Published: 19 August 2021",
+        )
+
     def test_generated_pdf_has_pages_and_rejoins_split_paragraphs(self):
         r = parse_file(SAMPLES / "marshbury_sqs_2016.pdf", Settings())
         assert r.meta.pages == 4 and r.meta.format == "pdf"

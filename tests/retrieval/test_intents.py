@@ -107,3 +107,12 @@ def test_an_exemplar_file_without_topic_is_refused():
         load_exemplars("strength:\n  - What went well?\n")
     with pytest.raises(ValueError, match="'strength' must be a list of questions"):
         load_exemplars("topic:\n  - What about X?\nstrength: 3\n")
+
+
+def test_a_ruled_out_kind_is_read_among_the_other_labels(classifier):
+    question = "When was the latest inspection published?"
+    assert classifier.classify(question).collection == "latest"
+    reread = classifier.classify(question, ruled_out="collection:")
+    assert reread.label == "fact:publication_date"
+    # its probability is given that it is no collection question: above the plain reading's
+    assert reread.probability > 0.35

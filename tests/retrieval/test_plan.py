@@ -399,7 +399,7 @@ class Reads:
 
         self.intent = Intent(label, probability, similarity)
 
-    def classify(self, question, vector=None):
+    def classify(self, question, vector=None, ruled_out=None):
         return self.intent
 
 
@@ -465,6 +465,17 @@ class TestFactIntent:
             "What is the latest on MAPPA in Marshbury, and how does it compare with the one before?"
         )
         assert p.collection is None and p.comparison is True
+
+    def test_a_date_asked_of_an_areas_latest_report_is_a_fact_it_prints(self, read):
+        """Read among all intents, "latest inspection" made this a collection question; asked
+        for a date, of a named area, it cannot be one, so it is read among the others."""
+        p = read("When was Marshbury's latest inspection published?")
+        assert (p.collection, p.fact, p.report_ids) == (
+            None,
+            "publication_date",
+            ["marshbury_sqs_2016"],
+        )
+        assert read("What is our most recent report?").collection == "latest"
 
     def test_an_unsure_fact_is_none(self, read):
         """The time words ("when inspectors came back in 2016") pull the question towards the
@@ -625,7 +636,7 @@ class TestFormOverWeakListIntent:
             def __init__(self, probability):
                 self.probability = probability
 
-            def classify(self, question, vector=None):
+            def classify(self, question, vector=None, ruled_out=None):
                 return Intent("improvement", self.probability, 0.5)
 
         for question, sure, kind in [
@@ -989,3 +1000,39 @@ def test_a_question_about_an_area_s_figures_is_no_question_about_its_reports(sam
     asked = planner.plan("What reports do we hold for Marshbury?", None, None, sample_corpus)
     assert asked.collection == "all"
     assert planner.plan("What do we have?", None, None, sample_corpus).collection == "all"
+
+
+class ReadsAgain(Reads):
+    """Reads every question as about the collection; read among the other intents, as
+    `again` (label, probability, similarity)."""
+
+    def __init__(self, again: tuple[str, float, float]):
+        from retrieval.intents import Intent
+
+        super().__init__("collection:latest", 0.7, 0.9)
+        self.again = Intent(*again)
+
+    def classify(self, question, vector=None, ruled_out=None):
+        return self.again if ruled_out == "collection:" else self.intent
+
+
+def test_a_collection_reading_the_question_rules_out_is_read_again_when_phrased_so(
+    sample_corpus,
+):
+    """Asked for a date, of a named area, a question is about no collection; read among the
+    other intents, the reading is taken only when phrased like its exemplars."""
+    from retrieval.plan import REREAD_MIN_SIMILARITY
+
+    question = "When was Marshbury's latest inspection published?"
+    for similarity, fact in [
+        (REREAD_MIN_SIMILARITY + 0.02, "publication_date"),
+        (REREAD_MIN_SIMILARITY - 0.02, None),
+    ]:
+        intents = ReadsAgain(("fact:publication_date", 0.6, similarity))
+        p = QuestionPlanner(intents=intents).plan(question, None, None, sample_corpus)
+        assert (p.collection, p.fact) == (None, fact), similarity
+    # one that may ask about the collection is not read again
+    p = QuestionPlanner(intents=ReadsAgain(("fact:publication_date", 0.6, 0.99))).plan(
+        "What is our most recent report?", None, None, sample_corpus
+    )
+    assert (p.collection, p.fact) == ("latest", None)
