@@ -609,6 +609,7 @@ def _html_lines(text: str) -> list[Line]:
     soup = BeautifulSoup(text, "lxml")
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
+    soup = _without_site_chrome(soup)
     out: list[Line] = []
     bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
     tagged = False  # any <h1>-<h6>
@@ -654,6 +655,50 @@ def _html_lines(text: str) -> list[Line]:
     if not tagged:  # "<p><strong>Summary</strong></p>": headings by weight, as in Word
         _headings_by_weight(out, bold_lines)
     return out
+
+
+# A report saved as a whole web page brings the site's own parts: its banner, navigation,
+# cookie notice, breadcrumbs and footer, marked by the roles and class names sites give them.
+_CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "search"])
+_CHROME_CLASSES = ("cookie", "breadcrumb", "skip-link")
+
+
+def _without_site_chrome(soup):
+    """The page without the site around the report: inside <main> when it has one, without
+    navigation (menus, a contents list of links to its own headings), banners, cookie
+    notices, breadcrumbs, and the page's own header and footer (not an article's)."""
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    root = main if main is not None else soup
+    chrome = [el for el in root.find_all(True) if _is_chrome(el)]
+    for el in chrome:
+        if not el.decomposed:
+            el.decompose()
+    return root
+
+
+def _is_chrome(el) -> bool:
+    if el.name == "nav" or el.get("role") in _CHROME_ROLES:
+        return True
+    marks = " ".join([el.get("id") or "", *(el.get("class") or [])]).lower()
+    if any(mark in marks for mark in _CHROME_CLASSES):
+        return True
+    if el.name in ("header", "footer") and el.find_parent(["article", "main"]) is None:
+        return el.find(["h1", "h2"]) is None  # the page's, unless it carries the title
+    if el.name in ("ul", "ol"):  # a contents list: every item a link to the page's headings
+        items = el.find_all("li", recursive=False)
+        return bool(items) and all(_links_within_page(li) for li in items)
+    return False
+
+
+def _links_within_page(item) -> bool:
+    links = item.find_all("a")
+    text = " ".join(item.get_text(" ").split())
+    linked = " ".join(" ".join(a.get_text(" ").split()) for a in links)
+    return (
+        bool(links)
+        and all((a.get("href") or "").startswith("#") for a in links)
+        and (text == linked)
+    )
 
 
 _HTML_BROKEN = frozenset(["p", "dd", "dt", "blockquote"])  # blocks whose <br>s end lines

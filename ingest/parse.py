@@ -61,6 +61,11 @@ MAX_HEADING_CHARS = 300
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
 NUMBER_TAB = re.compile(r"^\s*\d+(?:\.\d+)*\.?\t")  # "1.1<TAB>": a paragraph number and a tab
+# A contents entry: a heading's text, then a tab, dot leaders or spaces and its page number
+# ("1.1 Governance and leadership<TAB>12", "Annex 1: Methodology ........ 22").
+CONTENTS_ENTRY = re.compile(r"^(\S.*?)[\s.…·|]+(\d{1,3})$")
+CONTENTS_ENTRY_CHARS = 120
+MIN_CONTENTS_RUN = 3
 MAX_COVER_FIELD_WORDS = 3  # "Publication date", "Lead inspector": a field's label, set large
 # A "Standard: grade" line longer than this is a sentence, not a rating line.
 MAX_RATING_LINE_CHARS = 120
@@ -113,7 +118,7 @@ class ReportParser:
 
     def parse(self, doc: LoadedDocument) -> ParsedReport:
         report_id = report_id_for(doc.path)
-        blocks = _blocks(doc.lines)
+        blocks = _blocks(_without_contents(doc.lines))
         front = {
             b.text.partition(":")[0].strip().lower(): b.text.partition(":")[2].strip()
             for b in blocks
@@ -168,6 +173,45 @@ def _starts_item(text: str) -> bool:
         return True
     m = FIELD.match(s)  # `Publication date: 20 May 2015` lines in a front block
     return bool(m and m.group(2).strip() and len(m.group(1).split()) <= MAX_FIELD_LABEL_WORDS)
+
+
+def _without_contents(lines: list[Line]) -> list[Line]:
+    """The lines without a table of contents: a run of entries (a title and a page number;
+    pages never going back) whose titles, at least half of them, stand later in the
+    document as lines of their own, as its headings do. A typed list of figures ("Case
+    managers<TAB>12") repeats no later line."""
+    entries: list[tuple[int, str, int]] = []  # (line, title, page) of the current run
+    drop: set[int] = set()
+
+    def close() -> None:
+        if len(entries) >= MIN_CONTENTS_RUN:
+            pages = [page for _, _, page in entries]
+            later = {
+                " ".join(ln.text.split()).lower()
+                for ln in lines[entries[-1][0] + 1 :]
+                if len(ln.text) <= CONTENTS_ENTRY_CHARS
+            }
+            repeated = sum(title in later for _, title, _ in entries)
+            if pages == sorted(pages) and 2 * repeated >= len(entries):
+                drop.update(i for i, _, _ in entries)
+        entries.clear()
+
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if ln.role == "blank" or not text:
+            continue
+        m = (
+            CONTENTS_ENTRY.match(text)
+            if ln.role != "heading" and len(text) <= CONTENTS_ENTRY_CHARS
+            else None
+        )
+        if m is None:
+            close()
+            continue
+        title = " ".join(m.group(1).rstrip(" .…·|").split()).lower()
+        entries.append((i, title, int(m.group(2))))
+    close()
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:

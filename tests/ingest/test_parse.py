@@ -1117,3 +1117,104 @@ class TestNumbersDrawnOrSetOffByATab:
             ("Reducing reoffending", "1.2", "numbered", "Plans were weak."),
             ("Copy list", None, "table_row", "2.1 | Assessment | Good"),
         ]  # fmt: skip
+
+
+SAVED_PAGE = """<!DOCTYPE html><html><head><title>Brindle - GOV.UK</title></head><body>
+<div class="govuk-cookie-banner"><p>We use some essential cookies to make this site work.</p></div>
+<header role="banner"><a href="/">GOV.UK</a><nav><ul><li><a href="/justice">Justice</a></li>
+<li><a href="/search">Search</a></li></ul></nav></header>
+<div class="govuk-breadcrumbs"><ol><li><a href="/">Home</a></li><li><a href="/y">Youth justice</a>
+</li></ol></div>
+%s
+<footer><ul><li><a href="/help">Help</a></li></ul><p>All content is available under the Open
+Government Licence v3.0, except where otherwise stated</p></footer></body></html>"""
+SAVED_REPORT = """<h1>Full joint inspection of youth offending work in Brindle</h1>
+<p>Published: 14 March 2014</p><p>Lead inspector: Ruth Calloway</p>
+<nav><h2>Contents</h2><ol><li><a href="#s">Summary</a></li></ol></nav>
+<ul><li><a href="#s">Summary</a></li><li><a href="#r">1. Reducing reoffending</a></li></ul>
+<article><h2 id="s">Summary</h2><p>1.1 Work to reduce reoffending was good in most cases.</p>
+<h2 id="r">1. Reducing reoffending</h2><p>1.2 Assessments were thorough.</p>
+<ul><li>Plans were clear.</li><li>See <a href="#s">the summary</a> and the annex.</li></ul>
+</article>"""
+
+
+@pytest.mark.parametrize("main", [True, False], ids=["in <main>", "no <main>"])
+def test_a_report_saved_as_a_whole_web_page_is_read_without_the_site(tmp_path, main):
+    """The site's cookie notice, banner, menus, breadcrumbs, footer, and a contents list of
+    links to the page's own headings are no part of the report; a list item that only links
+    within the page along with words of its own is."""
+    path = tmp_path / "brindle_fji_2014.html"
+    body = f"<main>{SAVED_REPORT}</main>" if main else SAVED_REPORT
+    path.write_text(SAVED_PAGE % body, encoding="utf-8")
+    r = parse_file(path, Settings())
+    assert [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs] == [
+        ("Header", None, "field", "Published: 14 March 2014"),
+        ("Header", None, "field", "Lead inspector: Ruth Calloway"),
+        ("Summary", "1.1", "numbered", "Work to reduce reoffending was good in most cases."),
+        ("Reducing reoffending", "1.2", "numbered", "Assessments were thorough."),
+        ("Reducing reoffending", None, "bullet", "Plans were clear."),
+        ("Reducing reoffending", None, "bullet", "See the summary and the annex."),
+    ]
+    assert (r.meta.publication_date, r.meta.lead_inspector) == ("2014-03-14", "Ruth Calloway")
+
+
+def _word_with_contents(path: Path) -> Path:
+    """A Word report with a typed table of contents (tab and dot leaders, page numbers) and a
+    typed list of figures of the same shape that repeats no heading."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Inspection of youth justice services in Brindle", 0)
+    d.add_paragraph("Publication date: 3 June 2021")
+    d.add_heading("Contents", 1)
+    for line in (
+        "Foreword\t3",
+        "1. Organisational delivery\t6",
+        "1.1 Governance and leadership\t6",
+        "1.2 Staff\t8",
+        "Annex 1: Methodology ........ 22",
+    ):
+        d.add_paragraph(line)
+    d.add_heading("Foreword", 1)
+    d.add_paragraph("We rated the service Good.")
+    d.add_heading("1. Organisational delivery", 1)
+    d.add_heading("1.1 Governance and leadership", 2)
+    d.add_paragraph("1.1.1 The board met every quarter.")
+    d.add_heading("1.2 Staff", 2)
+    d.add_paragraph("1.2.1 The service had these staff:")
+    for line in ("Case managers\t12", "Social workers\t13", "Police officers\t14"):
+        d.add_paragraph(line)
+    d.add_heading("Annex 1: Methodology", 1)
+    d.add_paragraph("We read 40 cases.")
+    d.save(path)
+    return path
+
+
+def test_a_typed_table_of_contents_is_no_part_of_the_report(tmp_path):
+    r = parse_file(_word_with_contents(tmp_path / "brindle_yjs_2021.docx"), Settings())
+    assert "Contents" not in {p.section for p in r.paragraphs}
+    assert [p.paragraph for p in r.paragraphs if p.paragraph] == ["1.1.1", "1.2.1"]
+    # figures typed in the same shape that repeat no heading stay
+    assert [p.text for p in r.paragraphs if p.section == "Staff"][1:] == [
+        "Case managers 12",
+        "Social workers 13",
+        "Police officers 14",
+    ]
+
+
+def test_a_contents_page_in_plain_text_is_dropped(tmp_path):
+    path = tmp_path / "brindle_sqs_2016.txt"
+    path.write_text(
+        "Report of Short Quality Screening of youth offending work in Brindle\n\n"
+        "Contents\n\nSummary ............ 2\nReducing reoffending ....... 3\n"
+        "Protecting the public       4\n\nSummary\n\nThe work was good.\n\n"
+        "Reducing reoffending\n\n1.1 Plans were clear.\n\nProtecting the public\n\n"
+        "2.1 Risk was managed well.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    assert [(p.section, p.paragraph, p.text) for p in r.paragraphs] == [
+        ("Summary", None, "The work was good."),
+        ("Reducing reoffending", "1.1", "Plans were clear."),
+        ("Protecting the public", "2.1", "Risk was managed well."),
+    ]
