@@ -54,7 +54,9 @@ DOCX_MAX_EXPANSION = 4
 class Line:
     text: str
     page: int | None = None
-    role: str | None = None  # None (infer) | heading | li | tr | th | p | footnote | meta | blank
+    # None (infer) | heading | li | tr | th | p | footnote | meta | blank | column (a blank
+    # where the text goes on at the top of the next column of a page set in columns)
+    role: str | None = None
     level: int | None = None  # heading level where known
 
 
@@ -852,8 +854,7 @@ def _docx_document_lines(document) -> list[Line]:
     styled = False  # any paragraph in a Heading or Title style
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            for row in block.rows:
-                out.append(Line("\t".join(" ".join(c.text.split()) for c in row.cells), None, "tr"))
+            out += _docx_table_lines(block)
             continue
         para = block
         refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
@@ -891,6 +892,66 @@ def _docx_document_lines(document) -> list[Line]:
         _headings_by_weight(out, bold_lines)
     _numbered_headings(out, listed)
     return out
+
+
+def _docx_table_lines(table) -> list[Line]:
+    """A table's rows, a line each with its cells set apart by tabs; but a table laid out
+    only to place text (a paragraph's number in the left cell, its text in the right; list
+    items in a cell beside an empty one) is read as the paragraphs it holds, and a front
+    block's "To: | Ann Lee" row as the field "To: Ann Lee"."""
+    rows = [_distinct_cells(row) for row in table.rows]
+    if _laid_out_text(rows):
+        out: list[Line] = []
+        for left, right in rows:
+            number = " ".join(left.text.split())
+            for i, para in enumerate(p for p in right.paragraphs if p.text.strip()):
+                text = " ".join(para.text.split())
+                style = (para.style.name or "").lower() if para.style is not None else ""
+                if "list" in style:
+                    out.append(Line(text, None, "li"))
+                else:
+                    out.append(Line(f"{number} {text}" if number and i == 0 else text, None, "p"))
+        return out
+    lines = []
+    for cells in rows:
+        texts = [" ".join(c.text.split()) for c in cells]
+        if len(texts) == 2 and texts[0].endswith(":") and len(texts[0].split()) <= 4:
+            lines.append(Line(f"{texts[0]} {texts[1]}", None, "p"))
+        else:
+            lines.append(Line("\t".join(texts), None, "tr"))
+    return lines
+
+
+def _distinct_cells(row) -> list:
+    """A row's cells, a cell merged across columns once."""
+    seen: set[int] = set()
+    cells = []
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+PARAGRAPH_NUMBER_OPENS = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s")  # "1.2.2 Staff …"
+LAID_OUT_WORDS = 8  # a paragraph's text runs longer than a table's value ("1.1 | Staff")
+
+
+def _laid_out_text(rows: list[list]) -> bool:
+    """Is a table only a way of placing paragraphs: two cells a row, the left one empty or a
+    paragraph's number, the right one sentences (or list items)?"""
+    if not rows or any(len(cells) != 2 for cells in rows):
+        return False
+    lefts = [" ".join(cells[0].text.split()) for cells in rows]
+    if not all(not t or PARAGRAPH_NUMBER.fullmatch(t) for t in lefts):
+        return False
+    rights = [cells[1] for cells in rows]
+    return any(len(c.text.split()) >= LAID_OUT_WORDS for c in rights) and (
+        any(lefts) or any(len([p for p in c.paragraphs if p.text.strip()]) > 1 for c in rights)
+    )
+
+
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 
 
 def _numbered_headings(out: list[Line], listed: list[tuple[int, str, int, bool]]) -> None:
@@ -1170,12 +1231,17 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         if b["edge"]:
             edge[re.sub(r"\d+", "#", b["text"].strip().lower())] += 1
     repeated = {k for k, n in edge.items() if n >= max(2, pages // 2)}
+    edges = _column_edges(blocks)
     out: list[Line] = []
     prev_body: dict | None = None  # the last block read as body text
+    last_body: dict | None = None  # the last body block, whatever came after it
+    heading_block: dict | None = None  # the block just read, when it was a heading
+    numbered = False  # the paragraph being read opens with a number ("1.2.2 Staff …")
     for b in blocks:
         text = " ".join(b["text"].split())
         if not text:
             continue
+        after_heading, heading_block = heading_block, None
         body_block = prev_body
         prev_body = None
         norm = re.sub(r"\d+", "#", text.lower())
@@ -1196,10 +1262,29 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             )
         ):
             level = 1 if b["size"] >= body_size + 5 else 2
-            out.append(Line(text, b["page"], "heading", level))
+            if (
+                after_heading is not None
+                and _next_line_of(after_heading, b, edges)
+                and _wrapped_at_edge(after_heading, b, edges)
+                and len(out) > 1
+            ):
+                # a heading set over two lines, each a block ("The Head of Service, …," /
+                # "should:"): one heading
+                out.pop()  # the blank after its first line
+                out[-1] = Line(f"{out[-1].text} {text}", b["page"], "heading", out[-1].level)
+            else:
+                out.append(Line(text, b["page"], "heading", level))
+            heading_block = b
+            out.append(Line("", b["page"], "blank"))
+            continue
         else:  # body text: its lines go to the parser like plain text (bullets, table rows)
-            if _next_line_of(body_block, b) and out and out[-1].role == "blank":
+            if _next_line_of(body_block, b, edges, numbered) and out and out[-1].role == "blank":
                 out.pop()  # one paragraph's lines, each set as a block of its own
+            else:
+                numbered = bool(PARAGRAPH_NUMBER_OPENS.match(text))
+                if _next_column(last_body, b) and out and out[-1].role == "blank":
+                    out[-1] = Line("", b["page"], "column")
+            last_body = b
             for raw in b["text"].split("\n"):
                 if raw.strip():
                     out.append(Line(_margin_marker_joined(raw.strip(" ")), b["page"], None))
@@ -1219,17 +1304,71 @@ CAPTION = re.compile(r"^(?:table|figure|chart|graph)\s+\d{1,3}\s*[:.–-]", re.I
 LINE_GAP = 0.5  # of the font size: the most space between two lines of one paragraph
 
 
-def _next_line_of(prev: dict | None, b: dict) -> bool:
+def _next_column(prev: dict | None, b: dict) -> bool:
+    """Does body block `b` start a new column of the page `prev` was on (it stands above
+    `prev`: the text went back up, as it does at the top of the next column)?"""
+    if prev is None or prev["page"] != b["page"] or "top" not in b or "top" not in prev:
+        return False
+    return b["top"] < prev["top"] - 1.0
+
+
+def _next_line_of(
+    prev: dict | None, b: dict, edges: dict[tuple[int, float], float], numbered: bool = False
+) -> bool:
     """Is block `b` the next line of the body block `prev` (same page and type size, less than
-    LINE_GAP of a line's height below it, `prev` left mid-sentence)? Some PDF writers set every
-    line as a block of its own; paragraphs stand further apart than their lines, and list items
-    drawn without a bullet character stand as close but end their sentences."""
+    LINE_GAP of a line's height below it, `prev` left mid-sentence, or, in a numbered
+    paragraph, ended a sentence on a line it filled)? Some PDF writers set every line as a
+    block of its own; paragraphs stand further apart than their lines, and list items drawn
+    without a bullet character stand as close but end their sentences."""
     if prev is None or prev["page"] != b["page"] or "top" not in b or "bottom" not in prev:
         return False
-    if prev["text"].rstrip().endswith((".", "!", "?", ":", ";")):
-        return False
     gap = b["top"] - prev["bottom"]
-    return abs(b["size"] - prev["size"]) < 0.5 and -1.0 <= gap < LINE_GAP * b["size"]
+    if not (abs(b["size"] - prev["size"]) < 0.5 and -1.0 <= gap < LINE_GAP * b["size"]):
+        return False
+    if prev["text"].rstrip().endswith((".", "!", "?", ":", ";")):
+        return numbered and _wrapped_at_edge(prev, b, edges)
+    return True
+
+
+# A character's width, on average, in a proportional typeface: of the font size.
+CHAR_WIDTH = 0.5
+
+
+def _wrapped_at_edge(prev: dict, b: dict, edges: dict[tuple[int, float], float]) -> bool:
+    """Did `prev`'s line end only because the text reached the column's edge: would the first
+    word of `b` not have fitted after it? A paragraph's or item's last line stops short."""
+    if "right" not in prev or "left" not in b:
+        return False
+    edge = edges.get((prev["page"], round(prev["left"])))
+    first = b["text"].split()[0] if b["text"].split() else ""
+    if edge is None or abs(b["left"] - prev["left"]) > 2.0:
+        return False
+    room = edge - prev["right"]
+    return room < (len(first) + 1) * CHAR_WIDTH * prev["size"]
+
+
+MIN_COLUMN_WIDTH = 100.0  # points: a column to the right starts at least this far over
+MIN_COLUMN_LINES = 3  # blocks starting at one left edge that make it a column's
+
+
+def _column_edges(blocks: list[dict]) -> dict[tuple[int, float], float]:
+    """The right edge of each column of text, by page and left edge: the furthest right a
+    block starting there reaches without crossing into the next column to its right (a
+    chapter heading or a table set across the whole page does)."""
+    by_start: dict[tuple[int, float], list[float]] = {}
+    for b in blocks:
+        if "left" in b and "right" in b:
+            by_start.setdefault((b["page"], round(b["left"])), []).append(b["right"])
+    starts: dict[int, list[float]] = {}
+    for (page, left), rights in by_start.items():
+        if len(rights) >= MIN_COLUMN_LINES:
+            starts.setdefault(page, []).append(left)
+    edges: dict[tuple[int, float], float] = {}
+    for (page, left), rights in by_start.items():
+        beyond = [x for x in starts.get(page, []) if x > left + MIN_COLUMN_WIDTH]
+        within = [r for r in rights if not beyond or r < min(beyond)]
+        edges[(page, left)] = max(within or rights)
+    return edges
 
 
 def _margin_marker_joined(line: str) -> str:

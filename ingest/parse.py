@@ -83,6 +83,7 @@ class _Block:
     role: str | None = None
     level: int | None = None
     lines: int = 1
+    broken: bool = False  # it starts a new column of a page set in columns
 
 
 @dataclass
@@ -221,10 +222,12 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     pieces: list[str] = []  # the open block's text (`_join_to`)
     has_tab = False  # whether the open block's text has a tab (a table row: nothing joins it)
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
+    broken = False  # the next block starts a new column
     for ln in lines:
-        if ln.role == "blank" or not ln.text.strip():
+        if ln.role in ("blank", "column") or not ln.text.strip():
             _close(open_block, pieces)
             open_block = None
+            broken = broken or ln.role == "column"
             continue
         if ln.role is not None:
             _close(open_block, pieces)
@@ -239,6 +242,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                 not _starts_item(text)
                 or _wrapped_dash(pieces[-1], text)
                 or _wrapped_number(open_block.text, pieces[-1], text)
+                or _wrapped_year(pieces[-1], text)
             )
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
         ):
@@ -248,6 +252,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             continue
         _close(open_block, pieces)
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
+        open_block.broken, broken = broken, False
         pieces[:] = [open_block.text]
         has_tab = "\t" in open_block.text
         out.append(open_block)
@@ -288,6 +293,13 @@ def _numbered_with_tab(line: str) -> str:
     sets it off, as a space would; it is no table's cell break (a row has a tab after text)."""
     m = NUMBER_TAB.match(line)
     return line[: m.end() - 1] + " " + line[m.end() :] if m and line.count("\t") == 1 else line
+
+
+def _wrapped_year(left: str, line: str) -> bool:
+    """ "…since January" / "2020. She had…": a line opening with a year and a stop after a
+    line left mid-sentence; no paragraph is numbered with a four-digit number."""
+    m = NUMBER.match(line.strip())
+    return bool(m and m.group(3) and len(m.group(3)) == 4 and left[-1:].isalpha())
 
 
 def _wrapped_number(first: str, left: str, line: str) -> bool:
@@ -347,14 +359,14 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
 
 def _cover_field(b: _Block, label: str, paras: list[_Para]) -> bool:
     """A "Publication date: 15 April 2025" line set large on a PDF's cover, among its title
-    lines, before any paragraph but fields: a field, not a heading. "Chapter 1: Introduction"
-    (a label ending in a number) heads a part."""
+    lines, before any paragraph but fields and the cover's other lines: a field, not a
+    heading. "Chapter 1: Introduction" (a label ending in a number) heads a part."""
     words_ = label.split()
     return (
         b.role == "heading"
         and len(words_) <= MAX_COVER_FIELD_WORDS
         and not words_[-1].rstrip(".").isdigit()
-        and all(p.kind == "field" for p in paras)
+        and all(p.kind == "field" or p.section == "Header" for p in paras)
     )
 
 
@@ -451,7 +463,11 @@ def _structure(
             name, _num = _heading_name(s)
             if not name:
                 continue
-            if _inside_table(paras, run, blocks[k + 1] if k + 1 < len(blocks) else None):
+            if infer_headings and _inside_table(
+                paras, run, blocks[k + 1] if k + 1 < len(blocks) else None
+            ):
+                # (where the format marks its tables and headings, a heading between two
+                # tables ends the one and starts a part that holds the other)
                 # a bold line between a table's rows ("Court disposals" over its standards'
                 # grades) groups the rows below it; the text after the table is the section's
                 table_group = name
@@ -475,9 +491,16 @@ def _structure(
             group = None
             if name == title:  # the title heads the report, not a section: what follows it
                 continue  # stays in the part above it (the header block)
-            if not seen_heading and FRONT_LINE.search(name) and not _num:
+            if (
+                not seen_heading
+                and not _num
+                and (
+                    FRONT_LINE.search(name) or _subtitle(name, title, blocks[k - 1] if k else None)
+                )
+            ):
                 # "HM INSPECTORATE OF PROBATION", "Thematic inspection report" over the title
-                # block: lines of the header, not sections (its fields stay fields)
+                # block, "Gildersham Youth Justice Service" under the title: lines of the
+                # header, not sections (its fields stay fields)
                 paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
                 continue
             seen_heading = True
@@ -523,6 +546,18 @@ def _structure(
     for p in paras:
         p.finish()
     return paras, title, footnotes
+
+
+def _subtitle(name: str, title: str | None, before: _Block | None) -> bool:
+    """A heading set right under the title that names what the title names ("Gildersham Youth
+    Justice Service" under "Inspection of youth justice services in Gildersham"): a
+    capitalised word of the title again, not a section ("Foreword")."""
+    if title is None or before is None or before.role != "heading":
+        return False
+    if " ".join(before.text.split()) != title and _heading_name(before.text)[0] != title:
+        return False
+    names = {w for w in re.findall(r"[A-Z][a-z]+", title)} - {title.split()[0]}
+    return any(w in names for w in re.findall(r"[A-Z][a-z]+", name))
 
 
 def _header_again(paras: list[_Para], text: str, page: int | None) -> bool:
@@ -598,9 +633,11 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
         return False
     s = b.text.strip()
     last_page = prev.end_page or prev.page
-    new_page = b.page is not None and last_page is not None and b.page > last_page
+    # over a page break, or at the top of the next column
+    new_page = b.broken or (b.page is not None and last_page is not None and b.page > last_page)
     if _starts_item(s):
-        return False
+        # "…since January" / "2020. She had…": a year wrapped to the next line, no number
+        return _wrapped_year(prev.pieces[-1] if prev.pieces else prev.text, s)
     if prev.kind == "bullet":  # list items often end without a stop: only lower case runs on
         return s[:1].islower() and not prev.ends_sentence()
     if prev.kind in ("prose", "numbered") and not prev.ends_sentence():

@@ -76,6 +76,8 @@ def extract(path: str) -> dict:
                         "edge": edge,
                         "top": round(y0, 1),
                         "bottom": round(y1, 1),
+                        "left": round(b["bbox"][0], 1),
+                        "right": round(b["bbox"][2], 1),
                     }
                 )
     except Exception as exc:

@@ -1218,3 +1218,103 @@ def test_a_contents_page_in_plain_text_is_dropped(tmp_path):
         ("Reducing reoffending", "1.1", "Plans were clear."),
         ("Protecting the public", "2.1", "Risk was managed well."),
     ]
+
+
+class TestTwoColumnPdfAndTableLaidWord:
+    """tune10's reports (Gildersham): a PDF set in two columns, every line a block of its own,
+    and a Word letter whose numbered paragraphs sit in borderless two-column tables."""
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def pdf(cls):
+        return parse_file(LAYOUTS / "gildersham_yjs_2023.pdf", Settings())
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def word(cls):
+        return parse_file(LAYOUTS / "gildersham_sqs_2018.docx", Settings())
+
+    def test_the_cover_under_the_title_is_the_header(self, pdf):
+        assert [(p.kind, p.text) for p in in_section(pdf, "Header")] == [
+            ("prose", "Gildersham Youth Justice Service"),
+            ("prose", "Published by HM Inspectorate of Probation"),
+            ("field", "Fieldwork: 13 to 17 March 2023"),
+            ("field", "Publication date: 20 June 2023"),
+            ("field", "Lead inspector: Beatrix Quartermaine, HM Inspector of Probation"),
+        ]
+        assert (pdf.meta.publication_date, pdf.meta.fieldwork_start) == (
+            "2023-06-20",
+            "2023-03-13",
+        )
+
+    def test_a_numbered_paragraph_is_whole_over_sentence_ends_years_and_columns(self, pdf):
+        numbers = by_number(pdf)
+        # its first sentence ended at the column's edge
+        assert numbers["1.2.2"].text == (
+            "Staff told us that they felt valued and well supported. Supervision took place "
+            "monthly, and 27 of the 29 staff completed trauma-informed practice training in 2022."
+        )
+        # wrapped before "2020." (it was a paragraph numbered 2020)
+        assert "in post three days a week since January 2020. She had screened 21" in (
+            numbers["1.3.3"].text
+        )
+        assert "2020" not in numbers
+        # from the foot of the left column to the top of the right
+        assert numbers["3.4.1"].text.startswith(
+            "Out-of-court disposal policy and provision is Outstanding. The Milestone panel, set "
+            "up with Wreyshire Constabulary in October 2020, meets twice a week."
+        )
+        staff = in_section(pdf, "Staff")
+        assert [p.kind for p in staff][:4] == ["numbered"] * 4
+
+    def test_an_owner_set_over_two_bold_lines_groups_the_recommendations(self, pdf):
+        recs = in_section(pdf, "Recommendations")
+        assert [(p.kind, p.paragraph) for p in recs[1:]] == [
+            ("numbered", str(n)) for n in range(1, 8)
+        ]
+        assert recs[1].section_path == (
+            "Recommendations > The Head of Service, Gildersham Youth Justice Service, should"
+        )
+        assert recs[-1].section_path == (
+            "Recommendations > The Director of Education, Gildersham Borough Council, should"
+        )
+
+    def test_numbered_paragraphs_laid_out_in_tables_are_paragraphs(self, word):
+        numbers = by_number(word)
+        assert list(numbers)[:5] == ["1.1", "1.2", "1.3", "1.4", "2.1"]
+        assert numbers["2.1"].section == "Protecting the public"
+        assert numbers["2.1"].text.startswith("The risk a child posed to others was judged")
+        assert [p.kind for p in in_section(word, "Key strengths")] == ["bullet"] * 5
+        assert [p.kind for p in in_section(word, "Areas requiring improvement")] == ["bullet"] * 6
+        assert [p.text for p in in_section(word, "Header", "field")][0] == (
+            "To: Eulalia Barnard, Director of Children's Services and Chair of Gildersham YOT "
+            "Management Board"
+        )
+        # a table of figures stays a table
+        assert [p.text for p in in_section(word, "Context", "table_row")][:2] == [
+            "Order type | Cases in sample",
+            "Referral order | 8",
+        ]
+
+
+def test_a_word_heading_between_two_tables_heads_the_second(tmp_path):
+    """In a PDF a bold line between a table's rows groups them; in Word a heading between two
+    tables ends the one and heads the other."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Inspection of youth justice services in Brindle", 0)
+    for heading, rows in (
+        ("Staffing", [("Case managers", "12")]),
+        ("Caseloads", [("Court", "40")]),
+    ):
+        d.add_heading(heading, 2)
+        t = d.add_table(rows=len(rows), cols=2)
+        for i, (a, b) in enumerate(rows):
+            t.cell(i, 0).text, t.cell(i, 1).text = a, b
+    d.save(tmp_path / "brindle_yjs_2021.docx")
+    r = parse_file(tmp_path / "brindle_yjs_2021.docx", Settings())
+    assert [(p.section, p.text) for p in r.paragraphs] == [
+        ("Staffing", "Case managers | 12"),
+        ("Caseloads", "Court | 40"),
+    ]
