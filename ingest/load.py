@@ -689,18 +689,28 @@ def _is_chrome(el) -> bool:
     if el.name in ("ul", "ol"):  # a contents list: every item a link to the page's headings
         items = el.find_all("li", recursive=False)
         return bool(items) and all(_links_within_page(li) for li in items)
+    if el.name == "aside":  # a sidebar of links to the page's own headings, under its title
+        links = el.find_all("a")
+        return len(links) >= MIN_CONTENTS_LINKS and all(_within_page(a) for a in links)
+    if el.name == "p":  # "Print this page", "Back to top": a link that does something
+        return _links_within_page(el)
     return False
+
+
+MIN_CONTENTS_LINKS = 3
+
+
+def _within_page(link) -> bool:
+    """A link to a heading of the page itself, or one that runs a script ("Print")."""
+    href = (link.get("href") or "").strip().lower()
+    return href.startswith("#") or href.startswith("javascript:")
 
 
 def _links_within_page(item) -> bool:
     links = item.find_all("a")
     text = " ".join(item.get_text(" ").split())
     linked = " ".join(" ".join(a.get_text(" ").split()) for a in links)
-    return (
-        bool(links)
-        and all((a.get("href") or "").startswith("#") for a in links)
-        and (text == linked)
-    )
+    return bool(links) and all(_within_page(a) for a in links) and text == linked
 
 
 _HTML_BROKEN = frozenset(["p", "dd", "dt", "blockquote"])  # blocks whose <br>s end lines

@@ -427,7 +427,11 @@ def _structure(
             m_field
             and m_field.group(2).strip()
             and len(s) < 120
-            and ((in_front and b.role in (None, "p")) or _cover_field(b, m_field.group(1), paras))
+            # ("li": "Published: 14 March 2014" in a list of the page's particulars)
+            and (
+                (in_front and b.role in (None, "p", "li"))
+                or _cover_field(b, m_field.group(1), paras)
+            )
         ):
             if title is None and _titled(m_field.group(1), m_field.group(2)):
                 title = s  # "Children on remand: a thematic inspection in …": the title

@@ -1318,3 +1318,24 @@ def test_a_word_heading_between_two_tables_heads_the_second(tmp_path):
         ("Staffing", "Case managers | 12"),
         ("Caseloads", "Court | 40"),
     ]
+
+
+def test_a_contents_sidebar_and_a_list_of_particulars_on_a_saved_page(tmp_path):
+    """A sidebar of links to the page's own headings (and its "Print this page" link) is no
+    part of the report; "Published: …" items in a list under the title are its fields."""
+    path = tmp_path / "brindle_fji_2014.html"
+    path.write_text(
+        "<main><aside><h2>Contents</h2><ul><li><a href='#f'>Foreword</a></li><li>"
+        "<a href='#s'>Summary</a><ul><li><a href='#k'>Key strengths</a></li></ul></li></ul>"
+        "<p><a href='#' onclick='window.print()'>Print this page</a></p></aside><article>"
+        "<h1>Full joint inspection of youth offending work in Brindle</h1><ul>"
+        "<li>Published: 14 March 2014</li><li>Lead inspector: Ruth Calloway</li></ul>"
+        "<h2 id='f'>Foreword</h2><p>The service was stretched.</p></article></main>",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    assert [(p.section, p.kind, p.text) for p in r.paragraphs] == [
+        ("Header", "field", "Published: 14 March 2014"),
+        ("Header", "field", "Lead inspector: Ruth Calloway"),
+        ("Foreword", "prose", "The service was stretched."),
+    ]
