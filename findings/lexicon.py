@@ -411,6 +411,9 @@ COUNTED_AFTER: dict[str, str] = {
     "how many|much of? the?": "the thing counted follows",
     "number|proportion|percentage of the?": "the same",
 }
+# After COUNTED_AFTER, these count how often something happened ("how many times did they
+# meet?"): a report prints the number of the events ("four conferences"), never of "times".
+OCCURRENCES: dict[str, str] = {"times occasions": "how often: the events are what is counted"}
 # A question opening with these wants a date.
 WHEN_OPENERS: dict[str, str] = {
     "when was|were|did|is|are|does|do|will|had|has": "a date or time",

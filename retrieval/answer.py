@@ -33,6 +33,7 @@ from retrieval.text import (
     has_number,
     is_year,
     money_span,
+    number_words,
     person_span,
     prints_count,
     prints_person,
@@ -68,6 +69,7 @@ SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
 RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
+OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -534,6 +536,17 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return m.span() if m else None
     numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
     counted = _counted_words(plan.question, corpus.place_words)
+    if _counts_occurrences(plan.question):
+        # "How many times did they meet in a conference?": the number, in figures or words,
+        # before the most of the question's own words ("only four restorative conferences")
+        asked = {stem(w) for w in words(plan.question) if w not in STOPWORDS}
+        numbers += number_words(quote)
+
+        def shared(m: Match[str]) -> int:  # in the words after it, up to its sentence's end
+            after = quote[m.end() :].split(". ", 1)[0]
+            return -sum(stem(w) in asked for w in words(after)[:COUNTED_WITHIN])
+
+        numbers = sorted(numbers, key=lambda m: (shared(m), m.start()))
     if " | " in quote:  # a table row: its number is in a value cell, and counts its first cell
         numbers = [m for m in numbers if m.start() > quote.index(" | ")]
     elif counted:
@@ -576,6 +589,12 @@ def _lead(quote: str, span: tuple[int, int] | None) -> str:
     return f"**{quote[span[0] : span[1]]}** — "
 
 
+def _counts_occurrences(question: str) -> bool:
+    """ "How many times …?": a count of events, whatever the report calls them."""
+    ws = words(question)
+    return any(end < len(ws) and ws[end] in OCCURRENCES for _, end in COUNTED_AFTER.spans(ws))
+
+
 def _counted_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
     """What a count question counts: the word right after "how many (of the)", "number of",
     past an area's name ("how many Brackenfold case managers" counts case managers), and the
@@ -586,6 +605,8 @@ def _counted_words(question: str, places: frozenset[str] = frozenset()) -> list[
     for _, end in COUNTED_AFTER.spans(ws):
         while end < len(ws) and ws[end] in places:
             end += 1
+        if ws[end : end + 1] and ws[end] in OCCURRENCES:
+            return []  # "how many times …": a number of the events, whatever they are called
         if end < len(ws) and _is_word(ws[end]) and ws[end] not in STOPWORDS:
             nxt = ws[end + 1] if end + 1 < len(ws) else ""
             return [ws[end]] + ([nxt] if _is_word(nxt) and nxt not in STOPWORDS else [])

@@ -245,6 +245,11 @@ def sentences(text: str) -> list[str]:
     return parts or [text.strip()]
 
 
+def number_words(text: str) -> list[re.Match[str]]:
+    """Where `text` writes a number in words ("four conferences")."""
+    return [m for m in _WORD.finditer(text) if m.group(0).lower() in NUMBER_WORDS]
+
+
 def has_number(text: str) -> bool:
     return bool(re.search(r"\d", text)) or any(w in NUMBER_WORDS for w in words(text))
 

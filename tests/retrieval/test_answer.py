@@ -288,6 +288,15 @@ class TestAnsweringSpan:
         assert span("In how many cases was the plan good enough?", quote) == "6"
         assert span("How many cases did inspectors read?", "Inspectors read 14 cases.") == "14"
 
+    def test_how_many_times_is_the_number_of_the_events_in_figures_or_words(self, span):
+        quote = (
+            "The victim worker had contacted the victim in 9 of the 18 cases. Only four "
+            "restorative justice conferences had taken place during 2013."
+        )
+        question = "How many times did victims meet offenders in a restorative conference?"
+        assert span(question, quote) == "four"
+        assert span("How many times was the plan reviewed?", "It was reviewed 3 times.") == "3"
+
     def test_the_noun_after_the_counted_word_may_be_what_is_counted(self, span):
         quote = "Plans were sufficient in 6 of the 14 cases."
         assert span("How many sampled cases were there?", quote) == "14"
@@ -463,6 +472,13 @@ class TestWhatIsCounted:
             "entrants",
         ]
         assert _counted_words("How many 10-17 year olds live there?") == []
+
+    def test_how_many_times_counts_events_whatever_they_are_called(self):
+        from retrieval.answer import _counted_words, _counts_occurrences
+
+        question = "How many times did the panel meet in 2020?"
+        assert (_counted_words(question), _counts_occurrences(question)) == ([], True)
+        assert _counts_occurrences("How many staff had left?") is False
 
     def test_the_area_named_before_the_thing_counted_is_passed_over(self):
         from retrieval.answer import _counted_words

@@ -1036,3 +1036,18 @@ def test_a_collection_reading_the_question_rules_out_is_read_again_when_phrased_
         "What is our most recent report?", None, None, sample_corpus
     )
     assert (p.collection, p.fact) == ("latest", None)
+
+
+def test_a_fact_is_read_only_from_a_question_phrased_like_its_exemplars(sample_corpus):
+    """ "Who's in charge of the YJS board?" is near no exemplar of the service manager: read
+    as that fact anyway, it favoured the manager's record over the board's chair."""
+    from retrieval.plan import FACT_MIN_SIMILARITY
+
+    question = "Who chairs Marshbury's management board?"
+    for similarity, fact in [
+        (FACT_MIN_SIMILARITY - 0.02, None),
+        (FACT_MIN_SIMILARITY + 0.02, "service_manager"),
+    ]:
+        reads = Reads("fact:service_manager", 0.6, similarity)
+        plan = QuestionPlanner(intents=reads).plan(question, None, None, sample_corpus)
+        assert plan.fact == fact, similarity
