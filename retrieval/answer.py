@@ -368,6 +368,32 @@ def _asks_for_grade(plan: Plan) -> bool:
     return plan.rating and not plan.quantity and plan.wants is None
 
 
+def _gives_grade_or_score(hit: Hit, corpus: Corpus) -> bool:
+    """Does the passage give a grade, or, in a report that scores its themes instead of
+    grading them ("Protecting the public | 61%": a joint inspection), a score?"""
+    if hit.row < 0:
+        return False
+    if gives_grade(corpus, hit.row):
+        return True
+    return "%" in hit.text and _scores_instead_of_grades(hit.report_id, corpus)
+
+
+MIN_SCORE_ROWS = 3  # table rows scoring a theme as a percentage that make a scores table
+
+
+def _scores_instead_of_grades(report_id: str, corpus: Corpus) -> bool:
+    rows = corpus.by_report.get(report_id, [])
+    if any(r.get("kind") == "rating" for _, r in corpus.records.get(report_id, ())):
+        return False
+    scored = sum(
+        1
+        for i in rows
+        if corpus.metas[i].get("kind") == "table_row"
+        and any("%" in cell for cell in corpus.texts[i].split(" | ")[1:])
+    )
+    return scored >= MIN_SCORE_ROWS
+
+
 def _asks_for_person(plan: Plan) -> bool:
     return plan.wants == "person" or FACT_KINDS.get(plan.fact or "") == "person"
 
@@ -655,8 +681,9 @@ def candidate(
             or (
                 _prints_what_is_asked(plan, h.text, corpus)
                 and names_measure(measure, h, corpus)
-                # a grade asked for: a passage that gives one
-                and (not _asks_for_grade(plan) or (h.row >= 0 and gives_grade(corpus, h.row)))
+                # a grade asked for: a passage that gives one (or a score, where its report
+                # scores instead of grading)
+                and (not _asks_for_grade(plan) or _gives_grade_or_score(h, corpus))
             )
         ),
         None,

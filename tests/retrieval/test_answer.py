@@ -851,3 +851,39 @@ def test_a_person_read_off_a_role_line_is_quoted_from_the_sentence_naming_them(t
     else:
         assert [c.hit.section for c in draft.cited] == ["Copy list"]
         assert draft.text == "**Ann Lee** — “Head of Service: Ann Lee” [1]"
+
+
+def test_a_report_that_scores_its_themes_answers_a_grade_asked_for_with_a_score():
+    """A joint inspection scores each theme ("Protecting the public | 61%") and grades none:
+    "Which theme scored worst?" is answered by its sentence giving the lowest score; a report
+    with neither grades nor scores gives no grade."""
+    from retrieval.answer import _gives_grade_or_score
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+
+    def corpus_of(rows):
+        return build_corpus(
+            [{"report_id": "h", "area": "Holme", "year": 2014, "inspection_type": "unknown"}],
+            {
+                "ids": [f"h{i}" for i in range(len(rows))],
+                "texts": [text for _, text in rows],
+                "metadatas": [
+                    {"report_id": "h", "section": "Scores", "ordinal": i + 1, "kind": kind}
+                    for i, (kind, _) in enumerate(rows)
+                ],
+            },
+        )
+
+    scored = corpus_of(
+        [
+            ("table_row", "Reducing reoffending | 68%"),
+            ("table_row", "Protecting the public | 61%"),
+            ("table_row", "Governance and partnerships | 52%"),
+            ("prose", "Governance and partnerships scored lowest of the five themes at 52%."),
+        ]
+    )
+    lowest = hit_from_row(scored, 3, score=1.0, dense=0.8, coverage=1.0)
+    assert _gives_grade_or_score(lowest, scored) is True
+    unscored = corpus_of([("prose", "Only 52% of the children were in full-time education.")])
+    share = hit_from_row(unscored, 0, score=1.0, dense=0.8, coverage=1.0)
+    assert _gives_grade_or_score(share, unscored) is False
