@@ -327,6 +327,9 @@ class Assistant:
         if named:
             question = f"{question} ({named})"
         plan = self.planner.plan(question, history, filters, corpus)
+        if named and plan.report_ids == previous()[0].report_ids:
+            # asked of the report the earlier question picked (not "now", "afterwards")
+            plan = _of_every_report_naming(plan, named, corpus)
         if (
             not history
             or plan.inherited
@@ -483,6 +486,25 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
     return Assistant(
         build_store(settings, embedder), embedder, top_k=settings.top_k, answerer=answerer
     )
+
+
+def _of_every_report_naming(plan: Plan, person: str, corpus: Corpus) -> Plan:
+    """A follow-up about the person the previous answer named ("And when did he retire?"
+    after "Who was the YOT manager at the 2018 screening?"), asked of the report the earlier
+    question picked, asks of every report of that area that names them: what became of
+    someone is told by a later report."""
+    if plan.abstain or plan.comparison or len(plan.sides) != 1 or not plan.report_ids:
+        return plan
+    areas = {corpus.reports.get(r, {}).get("area") for r in plan.report_ids}
+    allowed = plan.scope if plan.scope is not None else list(corpus.reports)
+    naming = sorted(
+        r
+        for r in allowed
+        if corpus.reports.get(r, {}).get("area") in areas and corpus.printed([r], person)
+    )
+    if not naming or set(naming) == set(plan.report_ids):
+        return plan
+    return replace(plan, sides=[Side(plan.sides[0].label, naming)])
 
 
 def quotations(text: str) -> list[tuple[str, int, str]]:

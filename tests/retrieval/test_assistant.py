@@ -586,3 +586,38 @@ class TestLangChainRunnable:
         via_chain.pop("timings_ms"), via_ask.pop("timings_ms")
         assert via_chain == via_ask
         assert via_ask["citations"][0]["label"] == "Thurrock SQS 2015 ¶4.4"
+
+
+def test_a_follow_up_about_the_person_named_asks_every_report_of_the_area_naming_them():
+    """ "And when did he retire?" after "Who was the YOT manager at the 2018 screening?": the
+    later report tells it, so both reports of the area that name him are searched."""
+    from retrieval.assistant import _of_every_report_naming
+    from retrieval.corpus import build_corpus
+    from retrieval.plan import Plan, Side
+
+    reports = [
+        {"report_id": "g18", "area": "Gilder", "year": 2018, "inspection_type": "unknown"},
+        {"report_id": "g23", "area": "Gilder", "year": 2023, "inspection_type": "unknown"},
+        {"report_id": "o23", "area": "Otter", "year": 2023, "inspection_type": "unknown"},
+    ]
+    texts = [
+        "Horatio Dimmock had been YOT Manager since 2013.",
+        "Amy Lee became Head of Service in June 2021, when Horatio Dimmock retired.",
+        "Horatio Dimmock chairs the Otter panel.",
+    ]
+    corpus = build_corpus(
+        reports,
+        {
+            "ids": ["a", "b", "c"],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": r["report_id"], "section": "Staff", "ordinal": 1, "kind": "prose"}
+                for r in reports
+            ],
+        },
+    )
+    question = "And when did he retire? (Horatio Dimmock)"
+    plan = Plan(question, question, [Side("Gilder", ["g18"])], areas=["Gilder"])
+    assert _of_every_report_naming(plan, "Horatio Dimmock", corpus).report_ids == ["g18", "g23"]
+    nobody = _of_every_report_naming(plan, "Zelda Quint", corpus)
+    assert nobody.report_ids == ["g18"]
