@@ -373,16 +373,19 @@ class Assistant:
     ) -> str | None:
         """The person a follow-up's "he" or "her" means: the one the previous answer named, when
         the previous question asked who ("Who was the YOT manager…?" then "What happened to him
-        afterwards?"). None when the follow-up names a person itself or asks no such thing."""
+        afterwards?"), or the only one its quote names ("What did the letter say about MAPPA?"
+        then "What is his role?"). None when the follow-up names a person itself or asks no
+        such thing."""
         places = set(corpus.areas)
         if not history or not PERSON_PRONOUNS.search(question) or person_span(question, places):
             return None
         asked, draft = previous()
-        if asked.wants != "person" or draft is None or not draft.cited:
+        if draft is None or not draft.cited:
             return None
-        quote = draft.cited[0].quote
-        span = person_span(quote, places)
-        return quote[span[0] : span[1]] if span else None
+        named = _people_named(draft.cited[0].quote, places)
+        if asked.wants == "person" or len(set(named)) == 1:
+            return named[0] if named else None
+        return None
 
     def _retrieve_step(self, state: ChainState) -> ChainState:
         t = time.perf_counter()
@@ -486,6 +489,16 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
     return Assistant(
         build_store(settings, embedder), embedder, top_k=settings.top_k, answerer=answerer
     )
+
+
+def _people_named(text: str, places: set[str]) -> list[str]:
+    """Every person's name the text prints, in order."""
+    out: list[str] = []
+    at = 0
+    while (span := person_span(text[at:], places)) is not None:
+        out.append(text[at + span[0] : at + span[1]])
+        at += span[1]
+    return out
 
 
 def _of_every_report_naming(plan: Plan, person: str, corpus: Corpus) -> Plan:

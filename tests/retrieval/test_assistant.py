@@ -294,11 +294,14 @@ class TestSampleCorpus:
         assert_contract(answer, sample_store)
         assert cited(answer) == [("kestrel_vale_sqs_2016", "Protecting the public", "2.2", 2)]
         assert "the YOS operational manager, Keith Marlowe" in answer["answer"]
-        # with no one named before, "his role" is read as the manager's: the copy-list row
+        # asked after no "who" question, "his" is the one person the previous answer named
+        # (its MAPPA paragraph names Keith Marlowe); read as the manager's fact, it quoted
+        # the copy list's first row
         other = sample_assistant.ask(
             "What is his role?", history=["What did the 2016 Kestrel Vale letter say about MAPPA?"]
         ).to_json()
-        assert cited(other) == [("kestrel_vale_sqs_2016", "Copy to", None, 1)]
+        assert cited(other) == [("kestrel_vale_sqs_2016", "Protecting the public", "2.2", 2)]
+        assert "the YOS operational manager, Keith Marlowe" in other["answer"]
 
     def test_a_list_named_is_not_a_question_about_the_collection(self, sample_assistant):
         answer = sample_assistant.ask("List all the recommendations for Northfield").to_json()
@@ -621,3 +624,11 @@ def test_a_follow_up_about_the_person_named_asks_every_report_of_the_area_naming
     assert _of_every_report_naming(plan, "Horatio Dimmock", corpus).report_ids == ["g18", "g23"]
     nobody = _of_every_report_naming(plan, "Zelda Quint", corpus)
     assert nobody.report_ids == ["g18"]
+
+
+def test_the_people_a_quote_names_are_read_in_order():
+    from retrieval.assistant import _people_named
+
+    quote = "Amy Lee became Head of Service in 2021, when Horatio Dimmock retired."
+    assert _people_named(quote, set()) == ["Amy Lee", "Horatio Dimmock"]
+    assert _people_named("The board met every quarter.", set()) == []
