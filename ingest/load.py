@@ -862,14 +862,26 @@ def _docx_document_lines(document) -> list[Line]:
     listed: list[tuple[int, str, int, bool]] = []  # (line, list, level, heading-like) numbered
     bold_lines: list[int] = []  # all-bold short paragraphs: headings where no style marks any
     styled = False  # any paragraph in a Heading or Title style
+    # a document converted from a PDF sets each printed line as a paragraph, with space after
+    # only a paragraph's last line: a line with none after it runs on into the next
+    spaced = _sets_space_after(document)
+    runs_on = False  # the last paragraph read has no space after it
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             out += _docx_table_lines(block)
+            runs_on = False
             continue
         para = block
         refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
         txt = " ".join((_docx_text_with_markers(para) if refs else para.text).split())
         if not txt:
+            continue
+        joined, runs_on = (
+            runs_on and out and out[-1].role in ("p", "li"),
+            (spaced and _no_space_after(para)),
+        )
+        if joined:
+            out[-1] = Line(f"{out[-1].text} {txt}", None, out[-1].role)
             continue
         found = numbers.label(para)
         drawn = found[0] if found else None
@@ -902,6 +914,18 @@ def _docx_document_lines(document) -> list[Line]:
         _headings_by_weight(out, bold_lines)
     _numbered_headings(out, listed)
     return out
+
+
+def _no_space_after(para) -> bool:
+    after = para.paragraph_format.space_after
+    return after is not None and after == 0
+
+
+def _sets_space_after(document) -> bool:
+    """Does the document set space after some paragraphs and none after others, by hand (a
+    converter's way of telling a paragraph's last line from its others)?"""
+    afters = {p.paragraph_format.space_after for p in document.paragraphs}
+    return 0 in afters and any(a is not None and a > 0 for a in afters)
 
 
 def _docx_table_lines(table) -> list[Line]:
@@ -1233,13 +1257,14 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
     footnotes by font size, keep one block per paragraph."""
     body: Counter[float] = Counter()
     for b in blocks:
-        body[round(b["size"], 1)] += len(b["text"])
+        if not b["edge"]:  # a running header or footer is no body text, however long
+            body[round(b["size"], 1)] += len(b["text"])
     body_size = body.most_common(1)[0][0] if body else 10.0
     # running headers/footers: the same text (digits ignored) near the page edge on many pages
     edge: Counter[str] = Counter()
     for b in blocks:
         if b["edge"]:
-            edge[re.sub(r"\d+", "#", b["text"].strip().lower())] += 1
+            edge[_running_key(b["text"])] += 1
     repeated = {k for k, n in edge.items() if n >= max(2, pages // 2)}
     edges = _column_edges(blocks)
     out: list[Line] = []
@@ -1254,7 +1279,7 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         after_heading, heading_block = heading_block, None
         body_block = prev_body
         prev_body = None
-        norm = re.sub(r"\d+", "#", text.lower())
+        norm = _running_key(text)
         if b["edge"] and (norm in repeated or re.fullmatch(r"(page )?#( of #)?|- ?# ?-", norm)):
             continue
         marker = re.match(rf"^([\d{SUPERSCRIPT_DIGITS}]+)\s", text)
@@ -1301,6 +1326,12 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             prev_body = b
         out.append(Line("", b["page"], "blank"))
     return out
+
+
+def _running_key(text: str) -> str:
+    """A page-edge line as it repeats from page to page: digits (page numbers, dates) and the
+    spacing between its parts (a tab in "14/06/2022<TAB>Title") set aside."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
 # A paragraph number, list number or bullet set in a margin column of its own ("1.1", "3.",

@@ -1339,3 +1339,56 @@ def test_a_contents_sidebar_and_a_list_of_particulars_on_a_saved_page(tmp_path):
         ("Header", "field", "Lead inspector: Ruth Calloway"),
         ("Foreword", "prose", "The service was stretched."),
     ]
+
+
+def test_a_word_file_converted_from_a_pdf_reads_a_paragraph_per_paragraph(tmp_path):
+    """Word's PDF conversion sets each printed line as a paragraph, with space after only a
+    paragraph's last line: the lines of one paragraph are one paragraph again, wherever the
+    line broke (after a full stop, before a capital)."""
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+
+    def line(text, last):
+        d.add_paragraph(text).paragraph_format.space_after = Pt(8) if last else Pt(0)
+
+    line("Report of Short Quality Screening of youth offending work in Brindle", True)
+    d.paragraphs[-1].runs[0].bold = True
+    line("Summary", True)
+    d.paragraphs[-1].runs[0].bold = True
+    line("2.2 Two children met the threshold for MAPPA, the Multi-Agency Public", False)
+    line("Protection Arrangements. One had been referred promptly.", True)
+    line("3.1 Case managers recognised safeguarding needs in 12 of the 15 cases.", False)
+    line("They kept in close touch with social workers.", True)
+    d.save(tmp_path / "brindle_sqs_2019.docx")
+    r = parse_file(tmp_path / "brindle_sqs_2019.docx", Settings())
+    assert [(p.paragraph, p.text) for p in r.paragraphs] == [
+        ("2.2", "Two children met the threshold for MAPPA, the Multi-Agency Public Protection "
+         "Arrangements. One had been referred promptly."),
+        ("3.1", "Case managers recognised safeguarding needs in 12 of the 15 cases. They kept "
+         "in close touch with social workers."),
+    ]  # fmt: skip
+
+
+def test_a_running_header_set_in_two_parts_is_dropped_from_every_page(tmp_path):
+    """A browser's print header (the date and time at the left, the page's title at the
+    right) and footer (the address and "n/m"), read as two cells of one line."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    for n in range(1, 4):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((40, 20), "14/06/2022, 09:47", fontsize=8)
+        page.insert_text((300, 20), "Brindle inspection 2022 | HM Inspectorate", fontsize=8)
+        page.insert_text((40, 825), "https://example.org/inspections/brindle-2022/", fontsize=8)
+        page.insert_text((540, 825), f"{n}/3", fontsize=8)
+        if n == 1:
+            page.insert_text((56, 60), "Inspection of youth justice in Brindle", fontsize=18)
+            page.insert_text((56, 80), "Findings", fontname="hebo", fontsize=13)
+        page.insert_text((56, 100), f"1.{n} Finding number {n} of the inspection.", fontsize=10)
+    doc.save(tmp_path / "brindle_yjs_2022.pdf")
+    r = parse_file(tmp_path / "brindle_yjs_2022.pdf", Settings())
+    assert [p.text for p in r.paragraphs] == [
+        f"Finding number {n} of the inspection." for n in range(1, 4)
+    ]
