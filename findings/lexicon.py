@@ -414,6 +414,8 @@ COUNTED_AFTER: dict[str, str] = {
 # After COUNTED_AFTER, these count how often something happened ("how many times did they
 # meet?"): a report prints the number of the events ("four conferences"), never of "times".
 OCCURRENCES: dict[str, str] = {"times occasions": "how often: the events are what is counted"}
+# A question opening with these wants a place: no person, date or number a record holds.
+WHERE_OPENERS: dict[str, str] = {"where|whereabouts": "a place"}
 # A question opening with these wants a date.
 WHEN_OPENERS: dict[str, str] = {
     "when was|were|did|is|are|does|do|will|had|has": "a date or time",

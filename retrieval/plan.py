@@ -68,6 +68,7 @@ YES_NO = Cue(lexicon.YES_NO_OPENERS)
 REQUEST = Cue(lexicon.REQUEST_OPENERS)
 WH = Cue(lexicon.WH_OPENERS)
 WHEN = Cue(lexicon.WHEN_OPENERS)
+WHERE = Cue(lexicon.WHERE_OPENERS)
 WHO = Cue(lexicon.WHO_OPENERS)
 WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
@@ -678,7 +679,8 @@ class QuestionPlanner:
         # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
         # read from one sentence's meaning, it is a hint, not a requirement on the answer; and
         # not when the question's form asks for another kind of thing (a number, a date, a name)
-        asked = "number" if plan.quantity else plan.wants
+        # ("Where was the YOT based?" asks for a place: no manager's name or date answers it)
+        asked = "number" if plan.quantity else "place" if WHERE.opens(q) else plan.wants
         fact = plan.intent.fact
         if (
             plan.intent.probability < FACT_MIN_PROBABILITY

@@ -1051,3 +1051,15 @@ def test_a_fact_is_read_only_from_a_question_phrased_like_its_exemplars(sample_c
         reads = Reads("fact:service_manager", 0.6, similarity)
         plan = QuestionPlanner(intents=reads).plan(question, None, None, sample_corpus)
         assert plan.fact == fact, similarity
+
+
+def test_a_question_asking_where_reads_no_person_or_date_fact(sample_corpus):
+    """ "Where was the YOT based?" is near the service manager's exemplars (the YOT's words),
+    but asks for a place: the manager's record does not answer it."""
+    planner = QuestionPlanner(intents=Reads("fact:service_manager", 0.6, 0.9))
+    assert (
+        planner.plan("Where was the Marshbury YOS based?", None, None, sample_corpus).fact is None
+    )
+    assert planner.plan("Who managed the Marshbury YOS?", None, None, sample_corpus).fact == (
+        "service_manager"
+    )
