@@ -115,6 +115,7 @@ FIELDWORK_CUES: dict[str, str] = {
     "fieldwork": "rated and thematic reports",
     "took place": "letters and thematic reports",
     "carried out": "letters",
+    "visited": "letters that open 'Inspectors visited … from 8 to 10 October'",
 }
 
 # Words that mark a figure as the national one beside the area's ("the England and Wales

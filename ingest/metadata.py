@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from findings.lexicon import FIELDWORK_CUES
 from findings.records import Paragraph, ReportMeta
 from findings.vocab import INSPECTION_TYPES, MONTH_PATTERN, MONTHS
+
+# the words before a report's fieldwork dates ("conducted from …", "visited … from …")
+_FIELDWORK_CUES = "|".join(re.escape(c) for c in FIELDWORK_CUES)
 
 _MONTH = MONTH_PATTERN
 DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(\d{{4}})\b", re.I)
@@ -80,9 +84,7 @@ def extract_metadata(
         paragraphs, "fieldwork", "fieldwork dates", "inspection dates", "dates of inspection"
     )
     candidates = [fw] if fw else []
-    candidates += re.findall(
-        r"(?:conducted|fieldwork|took place|carried out|inspected)[^.]{0,120}", full, re.I
-    )
+    candidates += re.findall(rf"(?:{_FIELDWORK_CUES}|inspected)[^.]{{0,120}}", full, re.I)
     for text in candidates:
         r = RANGE.search(text or "")
         if r:
@@ -97,7 +99,8 @@ def extract_metadata(
     lead = _name(_front(front, "lead inspector") or _field(paragraphs, "lead inspector"))
     if not lead:
         m = re.search(
-            r"(?i:lead inspector)(?:,? (?:who )?(?:was|is)|:)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
+            r"(?i:lead inspector)(?: (?:for|on|of) (?:this|the|our) \w+)?(?:,? (?:who )?(?:was|is)|:)"
+            r"\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,3})",
             full,
         )
         lead = m.group(1) if m else None

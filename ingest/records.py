@@ -63,7 +63,9 @@ _GRADES = re.compile(rf"\b(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES
 _RATED = re.compile(rf"\bis rated:?\s+(?:as\s+)?[‘'\"“]?(?P<value>(?i:{_GRADE}))\b")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 _LEAD = re.compile(
-    rf"\blead inspector,?\s+(?:who\s+)?(?:was|is)\s+(?P<value>{_NAME})"
+    # "the lead inspector (for this screening), who was …"
+    rf"\blead inspector(?:\s+(?:for|on|of)\s+(?:this|the|our)\s+\w+)?,?\s+(?:who\s+)?"
+    rf"(?:was|is)\s+(?P<value>{_NAME})"
     rf"|\b(?:was|were)\s+led by\s+(?:HM Inspector\s+)?(?P<led>{_NAME})"
     # "… should go to the lead inspector, Tobias Grindley, at …": the name between commas
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"

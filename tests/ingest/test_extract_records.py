@@ -196,6 +196,24 @@ def test_the_lead_inspector_named_between_commas(tmp_path):
     assert report.meta.lead_inspector == "Tobias Grindley"
 
 
+def test_the_lead_inspector_for_this_screening(tmp_path):
+    """ "The lead inspector for this screening was Hester Tolliver": the record and the
+    metadata read past the words that say which inspection she led."""
+    from ingest.parse import parse_file
+
+    f = tmp_path / "oakhill_sqs_2019.txt"
+    f.write_text(
+        "Short Quality Screening of youth offending work in Oakhill\n\nSummary\n\n"
+        "Plans were weak.\n\nThe lead inspector for this screening was Hester Tolliver, HM "
+        "Inspector of Probation.\n"
+    )
+    report = parse_file(f)
+    assert [(r.subject, r.value) for r in report.records if r.subject == "lead_inspector"] == [
+        ("lead_inspector", "Hester Tolliver")
+    ]
+    assert report.meta.lead_inspector == "Hester Tolliver"
+
+
 def test_an_owner_after_a_closing_dash(tmp_path):
     """ "… — Director of Public Health, Pellmoor Council": the name after the item's closing dash
     is who acts; a dash inside the sentence, which goes on in lower case, names nobody."""

@@ -152,3 +152,18 @@ def test_a_letters_date_line_and_a_lead_inspector_in_a_sentence():
     assert meta.publication_date == "2018-03-23"
     assert (meta.fieldwork_start, meta.fieldwork_end) == ("2018-03-06", "2018-03-08")
     assert meta.lead_inspector == "Rowena Tallis"
+
+
+def test_inspectors_visited_and_the_lead_inspector_for_this_screening():
+    meta = extract_metadata(
+        "r",
+        SQS_TITLE,
+        [
+            para(
+                "Three inspectors visited Ashby Vale YOT from 8 to 10 October 2019 for a screening."
+            ),
+            para("The lead inspector for this screening was Hester Tolliver, HM Inspector.", n=2),
+        ],
+    )
+    assert (meta.fieldwork_start, meta.fieldwork_end) == ("2019-10-08", "2019-10-10")
+    assert meta.lead_inspector == "Hester Tolliver"
