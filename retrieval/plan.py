@@ -27,6 +27,7 @@ from findings.vocab import (
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
 from retrieval.text import (
+    GRADE,
     STOPWORDS,
     YEAR,
     Cue,
@@ -664,6 +665,10 @@ class QuestionPlanner:
             # went wrong when the service switched to its new case recording system?"): the
             # regression's pick among labels is no ask
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
+        if not named and plan.intent.list_kind and _names_a_grade(q):
+            # "Which standards did Wickenmoor get 'Requires improvement' for?": a grade named as
+            # reports print it asks which standards got it, not for the list its words recall
+            plan.intent = Intent("rating", plan.intent.probability, plan.intent.similarity)
         plan.list_kind = named or plan.intent.list_kind
         if plan.list_kind:
             plan.list_sections = LIST_SECTIONS[plan.list_kind] + self._list_headings(
@@ -951,6 +956,12 @@ def _visited_each_year(pool: list[str], years: list[int], corpus: Corpus) -> lis
         if area:
             seen.setdefault(area, set()).add(corpus.reports[r].get("year") or 0)
     return [r for r in pool if seen.get(corpus.reports[r].get("area") or "", set()) >= set(years)]
+
+
+def _names_a_grade(question: str) -> bool:
+    """Does the question name a grade as reports print it, capitalised ("Requires
+    improvement", "Outstanding")? "areas requiring improvement" names a list."""
+    return any(m.group(0)[:1].isupper() for m in GRADE.finditer(question))
 
 
 def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:

@@ -1063,3 +1063,16 @@ def test_a_question_asking_where_reads_no_person_or_date_fact(sample_corpus):
     assert planner.plan("Who managed the Marshbury YOS?", None, None, sample_corpus).fact == (
         "service_manager"
     )
+
+
+def test_a_grade_named_as_printed_asks_which_standards_got_it(sample_corpus):
+    """ "Which standards got 'Requires improvement'?" is near the areas for improvement (its
+    words), but names a grade as reports print it; "areas requiring improvement" names a
+    list."""
+    planner = QuestionPlanner(intents=Reads("improvement", 0.6, 0.7))
+    graded = planner.plan(
+        "Which Northfield standards got 'Requires improvement'?", None, None, sample_corpus
+    )
+    assert (graded.rating, graded.list_kind) == (True, None)
+    listed = planner.plan("What did Northfield need to improve?", None, None, sample_corpus)
+    assert (listed.rating, listed.list_kind) == (False, "improvement")
