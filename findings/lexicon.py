@@ -354,6 +354,7 @@ RATING_ASK: dict[str, str] = {
     "grade|grades|graded|grading": "the grade given",
     "rated|rating|ratings": "the same (not 'rate': a reoffending rate is a number)",
     "judgement|judgements|judgment|judgments": "an inspection's judgement on a standard",
+    "marked down|up": "users' words for a grade lower or higher than they hoped",
 }
 # A question that wants a number.
 QUANTITY: dict[str, str] = {

@@ -1076,3 +1076,11 @@ def test_a_grade_named_as_printed_asks_which_standards_got_it(sample_corpus):
     assert (graded.rating, graded.list_kind) == (True, None)
     listed = planner.plan("What did Northfield need to improve?", None, None, sample_corpus)
     assert (listed.rating, listed.list_kind) == (False, "improvement")
+
+
+def test_marked_down_asks_for_a_grade(sample_corpus):
+    planner = QuestionPlanner(intents=Reads("topic", 0.6, 0.7))
+    asked = planner.plan("Did Northfield get marked down on planning?", None, None, sample_corpus)
+    assert asked.rating is True
+    plain = planner.plan("What did Northfield say about planning?", None, None, sample_corpus)
+    assert plain.rating is False
