@@ -591,6 +591,10 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ("substance", "misuse", "drug", "drugs", "alcohol"): (
         "help with drugs and alcohol, as reports name it ('substance misuse') and users do"
     ),
+    ("renamed", "rename", "name", "called", "calling"): (
+        "a service's change of name: reports say it was 'renamed', users that it 'changed its "
+        "name' or 'stopped calling itself' a YOT"
+    ),
 }
 # Terms that never count as a topic the reports cover: they frame comparisons, time and size.
 # A count question that asks for a part of a whole ("how many of the cases had…", "in how many

@@ -106,3 +106,11 @@ def test_drugs_and_alcohol_are_what_reports_call_substance_misuse():
 
     assert {stem("substance"), stem("misuse"), stem("alcohol")} <= synonyms(stem("drugs"))
     assert stem("mental") not in synonyms(stem("drugs"))
+
+
+def test_a_change_of_name_is_what_reports_call_renamed():
+    from retrieval.text import stem, synonyms
+
+    assert stem("renamed") in synonyms(stem("name"))
+    assert stem("renamed") in synonyms(stem("calling"))
+    assert stem("manager") not in synonyms(stem("name"))
