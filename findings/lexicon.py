@@ -591,6 +591,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ("substance", "misuse", "drug", "drugs", "alcohol"): (
         "help with drugs and alcohol, as reports name it ('substance misuse') and users do"
     ),
+    ("based", "base", "premises", "building", "buildings", "office", "offices"): (
+        "where a service works: users ask where it is 'based', reports name its 'premises'"
+    ),
     ("renamed", "rename", "name", "called", "calling"): (
         "a service's change of name: reports say it was 'renamed', users that it 'changed its "
         "name' or 'stopped calling itself' a YOT"

@@ -114,3 +114,10 @@ def test_a_change_of_name_is_what_reports_call_renamed():
     assert stem("renamed") in synonyms(stem("name"))
     assert stem("renamed") in synonyms(stem("calling"))
     assert stem("manager") not in synonyms(stem("name"))
+
+
+def test_where_a_service_is_based_is_what_reports_call_its_premises():
+    from retrieval.text import stem, synonyms
+
+    assert {stem("premises"), stem("offices")} <= synonyms(stem("based"))
+    assert stem("children") not in synonyms(stem("based"))
