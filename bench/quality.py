@@ -53,7 +53,12 @@ QA sets, each over its own freshly ingested tmp store:
   written blind and second-checked at stop 24, measured once unread, then read;
 - fresh11 held-out: every report above plus two more (`data/eval/fresh11/reports/`: a letter
   printed to PDF by a browser and a Word file converted from a PDF) with
-  `data/eval/fresh11/heldout.jsonl`, written blind and second-checked at stop 24.
+  `data/eval/fresh11/heldout.jsonl`, written blind and second-checked at stop 24;
+- tune11: those plus two more in the same two layout families (`data/eval/tune11/reports/`)
+  with `data/eval/tune11/tune.jsonl`, written blind at stop 24, measured once unread, then read;
+- fresh12 held-out: every report above plus two more in plain layouts
+  (`data/eval/fresh12/reports/`: an HTML letter and a Markdown inspection) with
+  `data/eval/fresh12/heldout.jsonl`, written blind and second-checked at stop 24.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -394,6 +399,19 @@ def main(argv: list[str] | None = None) -> int:
             everything + fresh10 + fresh11,
             ROOT / "data/eval/fresh11/heldout.jsonl",
         )
+        # and a tune set in fresh11's two layout families (data/eval/tune11), measured once
+        # unread, then read; and a clean held-out set in plain layouts (data/eval/fresh12: an
+        # HTML letter and a Markdown inspection), which measures the questions, not layouts
+        tune11 = sorted((ROOT / "data/eval/tune11/reports").iterdir())
+        fresh12 = sorted((ROOT / "data/eval/fresh12/reports").iterdir())
+        sets["tune11 tune"] = (
+            everything + fresh10 + fresh11 + tune11,
+            ROOT / "data/eval/tune11/tune.jsonl",
+        )
+        sets["fresh12 held-out"] = (
+            everything + fresh10 + fresh11 + tune11 + fresh12,
+            ROOT / "data/eval/fresh12/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -448,7 +466,10 @@ def main(argv: list[str] | None = None) -> int:
         "reports set aside unread), tune9 at stop 23, tune10 at stop 24, "
         "then read; fresh10 (new at stop 24, second-checked) was measured once unread (top "
         "citation 0.431), used to decide layout work from its brief, then read as a tune set; "
-        "fresh11 (new at stop 24, second-checked) is a clean held-out set, never read.\n\n"
+        "fresh11 (new at stop 24, second-checked, never read) was measured once unread (top "
+        "citation 0.615), then again after layout work built from tune11, a tune set written "
+        "in its two layout families, and with its gold placed by quote (0.712); fresh12 (new "
+        "at stop 24, second-checked, never read, plain layouts) was measured only here.\n\n"
         + RULE
         + "\n"
         + skipped

@@ -179,39 +179,35 @@ def test_the_parse_worker_carries_records_across():
     assert report.records == parse_file(path, Settings()).records
 
 
-def test_the_lead_inspector_named_between_commas(tmp_path):
-    """A letter's close: "… should go to the lead inspector, Tobias Grindley, at …"."""
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        # a letter's close: "… should go to the lead inspector, Tobias Grindley, at …"
+        (
+            "Any questions about this inspection should go to the lead inspector, Tobias "
+            "Grindley, at the inspectorate.",
+            "Tobias Grindley",
+        ),
+        # past the words that say which inspection she led
+        (
+            "The lead inspector for this screening was Hester Tolliver, HM Inspector of Probation.",
+            "Hester Tolliver",
+        ),
+    ],
+)
+def test_the_lead_inspector_named_in_a_letter_s_close(tmp_path, closing, name):
     from ingest.parse import parse_file
 
     f = tmp_path / "oakhill_sqs_2017.txt"
     f.write_text(
         "Short Quality Screening of youth offending work in Oakhill\n\nSummary\n\n"
-        "Plans were weak.\n\nAny questions about this inspection should go to the lead "
-        "inspector, Tobias Grindley, at the inspectorate.\n"
+        f"Plans were weak.\n\n{closing}\n"
     )
     report = parse_file(f)
     assert [(r.subject, r.value) for r in report.records if r.subject == "lead_inspector"] == [
-        ("lead_inspector", "Tobias Grindley")
+        ("lead_inspector", name)
     ]
-    assert report.meta.lead_inspector == "Tobias Grindley"
-
-
-def test_the_lead_inspector_for_this_screening(tmp_path):
-    """ "The lead inspector for this screening was Hester Tolliver": the record and the
-    metadata read past the words that say which inspection she led."""
-    from ingest.parse import parse_file
-
-    f = tmp_path / "oakhill_sqs_2019.txt"
-    f.write_text(
-        "Short Quality Screening of youth offending work in Oakhill\n\nSummary\n\n"
-        "Plans were weak.\n\nThe lead inspector for this screening was Hester Tolliver, HM "
-        "Inspector of Probation.\n"
-    )
-    report = parse_file(f)
-    assert [(r.subject, r.value) for r in report.records if r.subject == "lead_inspector"] == [
-        ("lead_inspector", "Hester Tolliver")
-    ]
-    assert report.meta.lead_inspector == "Hester Tolliver"
+    assert report.meta.lead_inspector == name
 
 
 def test_an_owner_after_a_closing_dash(tmp_path):
