@@ -497,7 +497,7 @@ def _people_named(text: str, places: set[str]) -> list[str]:
     at = 0
     while (span := person_span(text[at:], places)) is not None:
         out.append(text[at + span[0] : at + span[1]])
-        at += span[1]
+        at += max(span[1], 1)
     return out
 
 
