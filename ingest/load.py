@@ -882,6 +882,7 @@ def _docx_document_lines(document) -> list[Line]:
         )
         if joined:
             out[-1] = Line(f"{out[-1].text} {txt}", None, out[-1].role)
+            out += _docx_footnote_lines(refs, notes)
             continue
         found = numbers.label(para)
         drawn = found[0] if found else None
@@ -907,13 +908,20 @@ def _docx_document_lines(document) -> list[Line]:
             if _bold_only(para) and _heading_like(txt):
                 bold_lines.append(len(out))
             out.append(Line(txt, None, "p"))
-        for ref in refs:
-            if notes.get(ref):
-                out.append(Line(f"{ref.translate(TO_SUPERSCRIPT)} {notes[ref]}", None, "footnote"))
+        out += _docx_footnote_lines(refs, notes)
     if not styled:
         _headings_by_weight(out, bold_lines)
     _numbered_headings(out, listed)
     return out
+
+
+def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:
+    """The Word footnotes a paragraph references, each after it, its marker superscript."""
+    return [
+        Line(f"{ref.translate(TO_SUPERSCRIPT)} {notes[ref]}", None, "footnote")
+        for ref in refs
+        if notes.get(ref)
+    ]
 
 
 def _no_space_after(para) -> bool:
