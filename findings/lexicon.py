@@ -356,6 +356,15 @@ RATING_ASK: dict[str, str] = {
     "judgement|judgements|judgment|judgments": "an inspection's judgement on a standard",
     "marked down|up": "users' words for a grade lower or higher than they hoped",
 }
+# A question that asks what was graded low ("Did we get marked down on anything?") names the
+# grades below Good, the lower half of each scale in GRADES.
+MARKED_DOWN: dict[str, str] = {"marked down|downgraded": "graded below Good"}
+LOW_GRADES: dict[str, str] = {
+    "requires improvement": "below Good on the four-point scale",
+    "inadequate": "the lowest grade of that scale",
+    "substantial improvement required": "the lower half of the joint inspections' scores",
+    "drastic improvement required": "the lowest of those scores",
+}
 # A question that wants a number.
 QUANTITY: dict[str, str] = {
     "how many|much": "a count or amount",

@@ -29,6 +29,8 @@ from findings.lexicon import (
     BELOW_WORDS,
     GRADE_STATED_AFTER,
     GRADES,
+    LOW_GRADES,
+    MARKED_DOWN,
     OVERALL_RATING_SUBJECT,
     words_of,
 )
@@ -37,7 +39,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
-from retrieval.text import STOPWORDS, sentences, stem, tokens, words
+from retrieval.text import STOPWORDS, Cue, sentences, stem, tokens, words
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -57,6 +59,7 @@ def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dic
 
 
 _GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
+_MARKED_DOWN = Cue(MARKED_DOWN)
 
 
 def rating_statement(corpus: Corpus, row: int) -> int | None:
@@ -290,6 +293,8 @@ class StructuredAnswerer:
             for _, r in records_of(corpus, rid, "rating")
         } - {""}
         named = {g for g in printed if _contains(q, _stems(g))}
+        if _MARKED_DOWN.search(plan.question):  # "Did we get marked down on anything?"
+            named |= printed & set(LOW_GRADES)
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
 
@@ -303,6 +308,9 @@ class StructuredAnswerer:
                 if (r.get("value") or "").lower() in grades
                 and r.get("subject") != OVERALL_RATING_SUBJECT  # "which standards": not overall
             ]
+            # the standards the question names first ("marked down on resettlement")
+            asked = _content_stems(plan.question)
+            rated.sort(key=lambda rr: -len(asked & _content_stems(rr[1].get("subject") or "")))
             if not rated:
                 continue
             lines.append(f"{corpus.label(rid)}:")
@@ -475,6 +483,10 @@ def _direction(question: str) -> int:
 def _percent(value: str | None) -> float | None:
     m = PERCENT.search(value or "")
     return float(m.group(1)) if m else None
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS}
 
 
 def _stems(text: str) -> list[str]:

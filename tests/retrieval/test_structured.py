@@ -659,3 +659,39 @@ def test_one_item_is_counted_in_the_singular():
     assert _number("key strengths", 1) == "key strength"
     assert _number("areas requiring improvement", 1) == "area requiring improvement"
     assert _number("areas for improvement", 2) == "areas for improvement"
+
+
+def test_marked_down_names_the_grades_below_good_the_standard_named_first():
+    """ "Did Brill get marked down on anything?" lists what was graded below Good; "… on
+    reviewing?" puts reviewing first."""
+    graded = [
+        ("Assessment", "Inadequate"),
+        ("Planning", "Good"),
+        ("Reviewing", "Requires improvement"),
+    ]
+    rows = [
+        _row(
+            "b",
+            "Ratings",
+            n,
+            f"{subject} | {value}",
+            [
+                {
+                    "kind": "rating",
+                    "text": f"{subject} | {value}",
+                    "subject": subject,
+                    "value": value,
+                }
+            ],
+        )
+        for n, (subject, value) in enumerate(graded, start=1)
+    ]
+    corpus = corpus_of(rows, REPORTS)
+    anything = plan("Did Brill get marked down on anything?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(anything, [], corpus).text == (
+        "Brill 2018:\n- **Assessment**: Inadequate [1]\n- **Reviewing**: Requires improvement [2]"
+    )
+    reviewing = plan("Did Brill get marked down on reviewing?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(reviewing, [], corpus).text == (
+        "Brill 2018:\n- **Reviewing**: Requires improvement [1]\n- **Assessment**: Inadequate [2]"
+    )
