@@ -293,7 +293,9 @@ class StructuredAnswerer:
             for _, r in records_of(corpus, rid, "rating")
         } - {""}
         named = {g for g in printed if _contains(q, _stems(g))}
-        if _MARKED_DOWN.search(plan.question):  # "Did we get marked down on anything?"
+        if _MARKED_DOWN.search(plan.question) and len(_targets(plan, corpus)) == 1:
+            # "Did Northfield get marked down on anything?", of one report (asked of many, a
+            # list of every low grade in each would bury the answer)
             named |= printed & set(LOW_GRADES)
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
@@ -301,16 +303,23 @@ class StructuredAnswerer:
     def _ratings(self, plan: Plan, corpus: Corpus, grades: set[str]) -> Draft | None:
         lines: list[str] = []
         cited: list[Cited] = []
+        marked_down = bool(_MARKED_DOWN.search(plan.question))
+        asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
         for rid in _targets(plan, corpus):
-            rated = [
+            ratings = [
                 (row, r)
                 for row, r in records_of(corpus, rid, "rating")
-                if (r.get("value") or "").lower() in grades
-                and r.get("subject") != OVERALL_RATING_SUBJECT  # "which standards": not overall
+                if r.get("subject") != OVERALL_RATING_SUBJECT  # "which standards": not overall
             ]
-            # the standards the question names first ("marked down on resettlement")
-            asked = _content_stems(plan.question)
-            rated.sort(key=lambda rr: -len(asked & _content_stems(rr[1].get("subject") or "")))
+            named = [
+                (row, r) for row, r in ratings if asked & _content_stems(r.get("subject") or "")
+            ]
+            if marked_down and named:
+                # "marked down on resettlement": the grades of the standards it names,
+                # whatever they are; on nothing named, every grade below Good
+                rated = named
+            else:
+                rated = [(row, r) for row, r in ratings if (r.get("value") or "").lower() in grades]
             if not rated:
                 continue
             lines.append(f"{corpus.label(rid)}:")

@@ -661,9 +661,9 @@ def test_one_item_is_counted_in_the_singular():
     assert _number("areas for improvement", 2) == "areas for improvement"
 
 
-def test_marked_down_names_the_grades_below_good_the_standard_named_first():
+def test_marked_down_names_the_grades_below_good_or_the_standard_named():
     """ "Did Brill get marked down on anything?" lists what was graded below Good; "… on
-    reviewing?" puts reviewing first."""
+    reviewing?" gives reviewing's grade alone."""
     graded = [
         ("Assessment", "Inadequate"),
         ("Planning", "Good"),
@@ -693,5 +693,10 @@ def test_marked_down_names_the_grades_below_good_the_standard_named_first():
     )
     reviewing = plan("Did Brill get marked down on reviewing?", ["b"], ["Brill"], rating=True)
     assert StructuredAnswerer().answer(reviewing, [], corpus).text == (
-        "Brill 2018:\n- **Reviewing**: Requires improvement [1]\n- **Assessment**: Inadequate [2]"
+        "Brill 2018:\n- **Reviewing**: Requires improvement [1]"
+    )
+    # a standard named that was not marked down: its grade, not the others'
+    planning = plan("Did Brill get marked down on planning?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(planning, [], corpus).text == (
+        "Brill 2018:\n- **Planning**: Good [1]"
     )
