@@ -384,9 +384,9 @@ MIN_SCORE_ROWS = 3  # table rows scoring a theme as a percentage that make a sco
 def _scores_instead_of_grades(report_id: str, corpus: Corpus) -> bool:
     """Does the report grade nothing, and score its themes in a table (rows whose value cells
     print a percentage)?"""
-    rows = corpus.by_report.get(report_id, [])
-    if any(r.get("kind") == "rating" for _, r in corpus.records.get(report_id, ())):
+    if records_of(corpus, report_id, "rating"):
         return False
+    rows = corpus.by_report.get(report_id, [])
     scored = sum(
         1
         for i in rows

@@ -311,10 +311,12 @@ class StructuredAnswerer:
                 for row, r in records_of(corpus, rid, "rating")
                 if r.get("subject") != OVERALL_RATING_SUBJECT  # "which standards": not overall
             ]
-            named = [
-                (row, r) for row, r in ratings if asked & _content_stems(r.get("subject") or "")
-            ]
-            if marked_down and named:
+            named = (
+                [(row, r) for row, r in ratings if asked & _content_stems(r.get("subject") or "")]
+                if marked_down
+                else []
+            )
+            if named:
                 # "marked down on resettlement": the grades of the standards it names,
                 # whatever they are; on nothing named, every grade below Good
                 rated = named
