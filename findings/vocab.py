@@ -130,6 +130,7 @@ class AbstainReason(StrEnum):
     NAME_NOT_PRINTED = "name_not_printed"  # an area, person or acronym no targeted report prints
     NO_REPORT_FOR_TIME = "no_report_for_time"  # no report of that area for that year/period
     TOPIC_NOT_COVERED = "topic_not_covered"  # a topic other reports cover, the targeted don't
+    TOPIC_NOT_MENTIONED = "topic_not_mentioned"  # a topic asked about no targeted report mentions
     NOTHING_RETRIEVED = "nothing_retrieved"
     NO_SUPPORTING_PASSAGE = "no_supporting_passage"  # retrieved, but nothing carries the answer
     UNVERIFIED = "unverified"  # every citation failed the verbatim check

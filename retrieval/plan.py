@@ -13,6 +13,8 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from findings import lexicon
 from findings.records import FACT_KINDS, Abstention
 from findings.vocab import (
@@ -35,6 +37,7 @@ from retrieval.text import (
     is_year,
     spellings_of_year_span,
     stem,
+    synonyms,
     tokens,
     word_spans,
     words,
@@ -113,6 +116,13 @@ OVERALL_MIN_PROBABILITY = 0.45
 # ("What is Ravensgarth good at?"); of those read as grades or the overall picture, the three
 # below 0.4 were a follow-up about a person and two factual questions.
 KIND_MIN_SIMILARITY = 0.4
+# A topic asked about ("What did the 2022 report say about knife crime?") that the targeted
+# reports never print a word of, and that no paragraph of theirs is this close to in meaning, is
+# not in them. On the tune sets' 28 questions asking what a report said about a topic, the
+# unanswerable ones with a word no targeted report prints came out 0.26-0.45 (knife crime,
+# gambling, county lines, radicalisation, electronic tagging) and none of the answerable ones
+# had such a word; 0.47 leaves a margin over the highest.
+TOPIC_MIN_SIMILARITY = 0.47
 KNOWN_LIST_HEADINGS = frozenset(h for names in LIST_SECTIONS.values() for h in names)
 TYPE_WORDS = [(key, Cue(TYPE_BY_KEY[key].in_question)) for key in QUESTION_TYPE_ORDER]
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
@@ -715,7 +725,40 @@ class QuestionPlanner:
                 if FIRST.search(q)
                 else "all"
             )
+        if plan.summary and not (plan.inherited or plan.list_kind or plan.rating):
+            plan.abstain = self._unmentioned(plan, corpus)
         return plan
+
+    def _unmentioned(self, plan: Plan, corpus: Corpus) -> Abstention | None:
+        """What was said on a topic no targeted report mentions: a word of the topic no
+        targeted report prints (nor a word of its synonym group), and no paragraph of theirs
+        close to the topic in meaning (TOPIC_MIN_SIMILARITY). A paraphrase ("schooling" for
+        education) is close in meaning; "knife crime" asked of a report that never mentions
+        knives is not."""
+        topic = topic_asked(plan.question, corpus.place_words)
+        targets = plan.report_ids if plan.report_ids is not None else list(corpus.reports)
+        have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
+        unprinted = [
+            w
+            for w in words(topic)
+            if any(
+                t not in have and not synonyms(t) & have
+                for t in content_terms(corpus.fold_acronyms(w))
+            )
+        ]
+        rows = [i for r in targets for i in corpus.by_report.get(r, [])]
+        if not unprinted or self.intents is None or corpus.vectors is None or not rows:
+            return None
+        vector = np.asarray(self.intents.embedder.embed([topic])[0], dtype=np.float32)
+        if float((corpus.vectors[rows] @ vector).max()) >= TOPIC_MIN_SIMILARITY:
+            return None
+        labels = [corpus.label(r) for r in targets]
+        shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+        return Abstention(
+            AbstainReason.TOPIC_NOT_MENTIONED,
+            f"{shown} {'does' if len(labels) == 1 else 'do'} not mention {topic}: no paragraph "
+            f"prints '{unprinted[0]}', and none is close to it in meaning.",
+        )
 
     def _read(self, reading: str, plan: Plan, named: str | None, corpus: Corpus) -> Intent:
         """The intent of one reading of the question. One read as about the stored reports
@@ -982,6 +1025,25 @@ def _own_terms(question: str, corpus: Corpus) -> list[str]:
     """What a question asks of its own: its content terms without area names, years and the
     words that only point back at the earlier question ("the 2016 one", "two years later")."""
     return [t for t in content_terms(_strip_known(question, corpus)) if t not in REFERS_BACK_STEMS]
+
+
+def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
+    """The topic a question asks what was said about ("What did the 2025 report say about
+    knife crime in Brantholme?" -> "knife crime"): the words after the ask, to the end of its
+    clause, without the places and years that pick reports or the little words around it."""
+    spans = SUMMARY_ASK.spans(question)
+    at = word_spans(question)
+    if not spans or spans[0][1] >= len(at):
+        return ""
+    rest = question[at[spans[0][1]][0] :]
+    for mark in ",;:?!":
+        rest = rest.split(mark)[0]
+    kept = [w for w in words(rest) if w.removesuffix("'s") not in places and not is_year(w)]
+    while kept and kept[-1] in STOPWORDS:
+        kept.pop()
+    while kept and kept[0] in STOPWORDS:
+        kept.pop(0)
+    return " ".join(kept)
 
 
 def _strip_known(question: str, corpus: Corpus) -> str:

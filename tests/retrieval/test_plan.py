@@ -10,7 +10,7 @@ from findings.records import Abstention
 from findings.vocab import AbstainReason
 from retrieval.corpus import learn_acronyms
 from retrieval.intents import IntentClassifier
-from retrieval.plan import QuestionPlanner, Side
+from retrieval.plan import QuestionPlanner, Side, topic_asked
 
 pytest_plugins = ["retrieval_fixtures"]
 
@@ -1084,3 +1084,50 @@ def test_marked_down_asks_for_a_grade(sample_corpus):
     assert asked.rating is True
     plain = planner.plan("What did Northfield say about planning?", None, None, sample_corpus)
     assert plain.rating is False
+
+
+class TestUnmentionedTopic:
+    """A topic asked about that the targeted reports never mention abstains in the plan; a
+    topic they print, or one close in meaning to what they print, does not."""
+
+    @pytest.mark.parametrize(
+        "question, topic",
+        [
+            ("What did the 2025 report say about knife crime in Brantholme?", "knife crime"),
+            (
+                "What did inspectors find about work with girls, and had it improved?",
+                "work with girls",
+            ),
+            ("Tell me about Marshbury's use of electronic tags", "use of electronic tags"),
+            ("What did the 2016 Marshbury screening say about MAPPA?", "mappa"),
+            ("How many cases were inspected?", ""),
+        ],
+    )
+    def test_the_topic_is_the_clause_after_the_ask(self, sample_corpus, question, topic):
+        assert topic_asked(question, sample_corpus.place_words | {"brantholme"}) == topic
+
+    def test_a_topic_no_targeted_report_prints_abstains_naming_it(
+        self, sample_corpus, intent_planner
+    ):
+        p = intent_planner.plan(
+            "What did the 2016 Kestrel Vale screening say about knife crime?",
+            None,
+            None,
+            sample_corpus,
+        )
+        assert p.abstain is not None
+        assert p.abstain.reason == AbstainReason.TOPIC_NOT_MENTIONED
+        assert p.abstain.detail == (
+            "Kestrel Vale SQS 2016 does not mention knife crime: no paragraph prints 'knife', "
+            "and none is close to it in meaning."
+        )
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "What did inspectors say about planning in Marshbury?",  # printed
+            "What did the 2014 Marshbury letter say about youngsters' schooling?",  # close
+        ],
+    )
+    def test_a_printed_or_paraphrased_topic_is_asked(self, sample_corpus, intent_planner, question):
+        assert intent_planner.plan(question, None, None, sample_corpus).abstain is None
