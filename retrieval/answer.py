@@ -19,7 +19,13 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan, prints_identifier
-from retrieval.structured import StructuredAnswerer, cite_statement, gives_grade, records_of
+from retrieval.structured import (
+    StructuredAnswerer,
+    cite_statement,
+    gives_grade,
+    records_of,
+    told_above,
+)
 from retrieval.text import (
     DATE,
     DATE_RANGE,
@@ -40,6 +46,7 @@ from retrieval.text import (
     sentences,
     stem,
     tokens,
+    word_spans,
     words,
 )
 
@@ -149,6 +156,9 @@ class ExtractiveAnswerer:
                 return Draft(text="\n".join(lines), cited=matches)
         if _asks_for_person(plan):
             best = _told_in_a_sentence(best, hits, corpus, terms, self._quote)
+        figure = None
+        if not _asks_for_person(plan) and (plan.quantity or plan.fact):
+            best, figure = _figure_told_in_a_sentence(plan, best, corpus)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         if plan.overall and not plan.comparison:
             cited += self._rest_of_summary(best, hits, terms)
@@ -163,7 +173,8 @@ class ExtractiveAnswerer:
         # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
         lead = cited[0].quote
-        text = _lead(lead, answering_span(plan, lead, corpus)) + f"“{lead}” [1]"
+        span = _word_span(lead, figure) if figure else answering_span(plan, lead, corpus)
+        text = _lead(lead, span) + f"“{lead}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n“{more.quote}” [{n}]"
         return Draft(text=text, cited=cited)
@@ -455,6 +466,27 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     through?" asks for the cases inspected) and the passage is where the report prints it (its
     record, `ingest.records`): what is asked, whatever words the question used."""
     return hit.row >= 0 and prints_fact(corpus.metas[hit.row], plan.fact)
+
+
+def _figure_told_in_a_sentence(plan: Plan, best: Cited, corpus: Corpus) -> tuple[Cited, str | None]:
+    """A figure read off a table row ("Total | 14") that the paragraph introducing the table
+    prints in a sentence (`structured.told_above`): that sentence, which says what the figure
+    counts, is quoted; with the figure, which the answer puts first. A grade is no figure:
+    "Outstanding, Good, Requires improvement or Inadequate" introduces a table of grades."""
+    if best.hit.kind != "table_row":
+        return best, None
+    span = answering_span(plan, best.quote, corpus)
+    figure = best.quote[span[0] : span[1]] if span else ""
+    told = told_above(corpus, best.hit.row, figure) if has_number(figure) else None
+    if told is None:
+        return best, None
+    row, sentence = told
+    return Cited(hit_from_row(corpus, row, score=best.hit.score), sentence), figure
+
+
+def _word_span(text: str, word: str) -> tuple[int, int] | None:
+    """Where `word` first stands as a word of `text`."""
+    return next(((a, b) for a, b in word_spans(text) if text[a:b].lower() == word.lower()), None)
 
 
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:

@@ -39,7 +39,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
-from retrieval.text import STOPWORDS, Cue, sentences, stem, tokens, words
+from retrieval.text import STOPWORDS, Cue, has_number, sentences, stem, tokens, words
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -132,6 +132,29 @@ def stated_grade_quote(corpus: Corpus, row: int) -> str:
         (i for i, s in enumerate(sents) if any(_states_grade(words(s), g) for g in grades)), 0
     )
     return " ".join(" ".join(sents[first : first + 2]).split())
+
+
+def told_above(corpus: Corpus, row: int, figure: str) -> tuple[int, str] | None:
+    """The paragraph introducing the table `row` belongs to, and its sentence printing
+    `figure` as a word ("We looked at 15 children whose sentences had begun…" over a table whose
+    total row is 15); None when it prints no such sentence. The introduction is the nearest
+    paragraph above the table, in its section, that is no row of it."""
+    md = corpus.metas[row]
+    above = max(
+        (
+            i
+            for i in corpus.by_report.get(md["report_id"], [])
+            if corpus.metas[i]["section"] == md["section"]
+            and corpus.metas[i].get("order", 0) < md.get("order", 0)
+            and corpus.metas[i]["kind"] != "table_row"
+        ),
+        key=lambda i: corpus.metas[i].get("order", 0),
+        default=None,
+    )
+    if above is None or corpus.metas[above]["kind"] not in ("prose", "numbered"):
+        return None
+    said = next((s for s in sentences(corpus.texts[above]) if figure.lower() in words(s)), None)
+    return (above, " ".join(said.split())) if said else None
 
 
 def cite_statement(corpus: Corpus, row: int, score: float) -> Cited | None:
@@ -353,6 +376,10 @@ class StructuredAnswerer:
             if not mine:
                 continue
             row, r = mine[0]
+            quote = r["text"]
+            if corpus.metas[row]["kind"] == "table_row" and has_number(str(r.get("value") or "")):
+                # "Total | 15" is said in a sentence above its table: that sentence is quoted
+                row, quote = told_above(corpus, row, str(r["value"])) or (row, quote)
             if direction:
                 national = next(
                     (f for _, f in facts if f.get("subject") == "national_reoffending_rate"), None
@@ -360,10 +387,8 @@ class StructuredAnswerer:
                 own, other = _percent(r.get("value")), _percent((national or {}).get("value"))
                 if own is None or other is None or (own - other) * direction <= 0:
                     continue
-            cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
-            lines.append(
-                f"- **{corpus.label(rid)}**: {r.get('value')} — “{r['text']}” [{len(cited)}]"
-            )
+            cited.append(Cited(hit_from_row(corpus, row, score=1.0), quote))
+            lines.append(f"- **{corpus.label(rid)}**: {r.get('value')} — “{quote}” [{len(cited)}]")
         if not cited:
             return None
         return Draft(text="\n".join(lines), cited=cited)

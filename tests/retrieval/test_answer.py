@@ -887,3 +887,95 @@ def test_a_report_that_scores_its_themes_answers_a_grade_asked_for_with_a_score(
     unscored = corpus_of([("prose", "Only 52% of the children were in full-time education.")])
     share = hit_from_row(unscored, 0, score=1.0, dense=0.8, coverage=1.0)
     assert _gives_grade_or_score(share, unscored) is False
+
+
+def _sample_table_corpus(intro: str):
+    """A report whose Context introduces a table of the cases inspected with `intro`; its total
+    row carries the cases-inspected fact, as `ingest.records` reads it."""
+    from retrieval.corpus import build_corpus
+
+    rows = [
+        ("Context", "Pellmoor is a coastal borough.", "prose", []),
+        ("Context", intro, "prose", []),
+        ("Context", "Referral Order | 9", "table_row", []),
+        (
+            "Context",
+            "Total | 15",
+            "table_row",
+            [{"kind": "fact", "subject": "cases_inspected", "value": "15"}],
+        ),
+        ("Summary", "Planning was good in 12 of the 15 cases.", "prose", []),
+    ]
+    return build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2019, "inspection_type": "unknown"}],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [text for _, text, _, _ in rows],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": section,
+                    "ordinal": i + 1,
+                    "order": i,
+                    "kind": kind,
+                    "records": [{**r, "text": text} for r in records],
+                }
+                for i, (section, text, kind, records) in enumerate(rows)
+            ],
+        },
+    )
+
+
+class TestAFigureOffATableIsToldInItsIntroduction:
+    """ "Total | 15" answers how many cases were inspected; the sentence over the table that
+    prints 15 says what was counted, and is quoted instead, the figure first in bold."""
+
+    INTRO = (
+        "We looked at 15 children sentenced between March and July 2019. "
+        "Case managers talked us through 12 of them."
+    )
+
+    def _plan(self):
+        from retrieval.intents import Intent
+        from retrieval.plan import Plan, Side
+
+        question = "How many cases were in the Pellmoor sample?"
+        plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        plan.intent, plan.fact, plan.quantity = (
+            Intent("fact:cases_inspected", 0.9, 0.9),
+            ("cases_inspected"),
+            True,
+        )
+        return plan
+
+    def test_one_report(self):
+        from retrieval.hybrid import hit_from_row
+
+        corpus = _sample_table_corpus(self.INTRO)
+        hits = [hit_from_row(corpus, r, score=1.0, dense=0.8, coverage=1.0) for r in (3, 4, 2)]
+        draft = ExtractiveAnswerer().answer(self._plan(), hits, corpus)
+        assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 2)]
+        assert draft.text == (
+            "**15** — “We looked at 15 children sentenced between March and July 2019.” [1]"
+        )
+
+    def test_across_reports(self):
+        from retrieval.structured import StructuredAnswerer
+
+        corpus = _sample_table_corpus(self.INTRO)
+        draft = StructuredAnswerer()._fact_across(self._plan(), corpus)
+        assert draft is not None
+        assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 2)]
+        assert draft.text == (
+            "- **Pellmoor 2019**: 15 — “We looked at 15 children sentenced between March and "
+            "July 2019.” [1]"
+        )
+
+    def test_an_introduction_without_the_figure_leaves_the_row(self):
+        from retrieval.hybrid import hit_from_row
+
+        corpus = _sample_table_corpus("The cases were distributed as follows:")
+        hits = [hit_from_row(corpus, r, score=1.0, dense=0.8, coverage=1.0) for r in (3, 4, 2)]
+        draft = ExtractiveAnswerer().answer(self._plan(), hits, corpus)
+        assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 4)]
+        assert draft.text == "**15** — “Total | 15” [1]"
