@@ -368,7 +368,7 @@ LOW_GRADES: dict[str, str] = {
 # A question that wants a number.
 QUANTITY: dict[str, str] = {
     "how many|much": "a count or amount",
-    "how long|often|quickly|soon": "a duration or frequency",
+    "how long|often|frequently|quickly|soon": "a duration or frequency",
     "how high|low": "a level",
     "percentage": "a share",
     "proportion": "the same",
@@ -386,7 +386,15 @@ QUANTITY: dict[str, str] = {
 }
 # Of QUANTITY: a question about time taken, answered by a duration ("within 10 working days").
 DURATION: dict[str, str] = {
-    "how long|quickly|soon|often": "a duration or frequency",
+    "how long|quickly|soon": "a duration",
+}
+# Of QUANTITY: a frequency, which reports give per period ("every month") or as a share of the
+# cases ("had contacted the victim in 9 of the 18 cases").
+FREQUENCY: dict[str, str] = {"how often|frequently": "a frequency"}
+# How reports print a frequency per period ("met every fortnight", "twice a week", "monthly").
+PERIODIC: dict[str, str] = {
+    "every|each|a|per day|week|fortnight|month|quarter|term|year": "once in each period",
+    "daily|weekly|fortnightly|monthly|quarterly|annually": "the same, in one word",
 }
 # Of QUANTITY: a question about a wait, answered by a paragraph that speaks of waiting.
 WAITING: dict[str, str] = {"wait*": "wait, waiting, waited"}

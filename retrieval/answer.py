@@ -71,6 +71,8 @@ FACT_SURE = 0.75
 # A role-and-name row is short; a longer field or row is a finding that happens to name someone.
 PEOPLE_ROW_CHARS = 120
 DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
+FREQUENCY = Cue(lexicon.FREQUENCY)
+PERIODIC = Cue(lexicon.PERIODIC)
 WAIT = Cue(lexicon.WAITING)
 SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
@@ -520,6 +522,8 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     q = plan.question
     if plan.money:  # "What is the annual budget?": a sum of money, not any number
         return money_span(text) is not None
+    if FREQUENCY.search(q):
+        return bool(PERIODIC.search(text) or TIME_UNIT.search(text) or PROPORTION.search(text))
     if DURATION.search(q):
         if WAIT.search(q) and not WAIT.search(text):
             return False
@@ -591,6 +595,11 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return None
     if plan.money:
         return money_span(quote)
+    if FREQUENCY.search(plan.question):  # "every month", or "in 9 of the 18 cases"
+        at = word_spans(quote)
+        periodic = [(at[a][0], at[b - 1][1]) for a, b in PERIODIC.spans(quote)]
+        m = TIME_UNIT.search(quote) or PROPORTION.search(quote)
+        return periodic[0] if periodic else m.span() if m else None
     if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
         m = TIME_UNIT.search(quote)
         return m.span() if m else None

@@ -255,6 +255,29 @@ class TestEvidence:
         assert evidence(0.4, 0.2, True, False) < evidence(0.4, 0.6, True, False)
 
 
+class TestFrequencyAsked:
+    """ "How often" is answered by a period ("every fortnight", "monthly") or a share of the
+    cases ("in 9 of the 18 cases"), never by a bare duration or a count alone."""
+
+    @pytest.fixture
+    def prints(self, sample_corpus):
+        from retrieval.answer import _prints_number_asked
+        from retrieval.plan import QuestionPlanner
+
+        plan = QuestionPlanner().plan(
+            "How often were victims contacted in Marshbury?", None, None, sample_corpus
+        )
+        return lambda text: _prints_number_asked(plan, text, sample_corpus)
+
+    def test_a_share_of_the_cases_or_a_period_answers(self, prints):
+        assert prints("The victim worker contacted the victim in 9 of the 18 cases.") is True
+        assert prints("The victim worker rang each victim every fortnight.") is True
+        assert prints("Victims were contacted twice a month.") is True
+
+    def test_a_count_alone_does_not(self, prints):
+        assert prints("There were 4 restorative conferences in 2013.") is False
+
+
 class TestAnsweringSpan:
     """The bold lead is the number of the thing asked about, or nothing."""
 
@@ -275,6 +298,13 @@ class TestAnsweringSpan:
     def test_the_number_of_the_thing_counted(self, span):
         quote = "Caseloads were 9 children per case manager, and 4 staff had left."
         assert span("How many staff had left?", quote) == "4"
+
+    def test_a_frequency_is_a_period_or_a_share_of_the_cases(self, span):
+        quote = "The board met every quarter; health attended 1 of the last 5 meetings."
+        assert span("How often does the Marshbury board meet?", quote) == "every quarter"
+        quote = "The victim worker had contacted the victim in 9 of the 18 cases."
+        assert span("How often were victims contacted in Marshbury?", quote) == "9 of the 18"
+        assert span("How frequently do they meet?", "They meet monthly.") == "monthly"
 
     def test_the_number_nearest_before_the_thing_counted(self, span):
         quote = "We inspected 20 court orders and 16 out-of-court disposals, 36 cases in all."
