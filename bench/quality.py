@@ -58,7 +58,13 @@ QA sets, each over its own freshly ingested tmp store:
   with `data/eval/tune11/tune.jsonl`, written blind at stop 24, measured once unread, then read;
 - fresh12 held-out: every report above plus two more in plain layouts
   (`data/eval/fresh12/reports/`: an HTML letter and a Markdown inspection) with
-  `data/eval/fresh12/heldout.jsonl`, written blind and second-checked at stop 24.
+  `data/eval/fresh12/heldout.jsonl`, written blind and second-checked at stop 24;
+- tune12: those plus two more (`data/eval/tune12/reports/`: a PDF-to-text letter and a Word
+  inspection with heading styles) with `data/eval/tune12/tune.jsonl`, written blind and
+  second-checked at stop 25, measured once unread, then read;
+- fresh13 held-out: every report above plus two more in plain layouts
+  (`data/eval/fresh13/reports/`: a one-column PDF letter and an HTML inspection) with
+  `data/eval/fresh13/heldout.jsonl`, written blind and second-checked at stop 25.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -411,6 +417,17 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh12 held-out"] = (
             everything + fresh10 + fresh11 + tune11 + fresh12,
             ROOT / "data/eval/fresh12/heldout.jsonl",
+        )
+        # stop 25: a tune set (data/eval/tune12: a PDF-to-text letter and a Word inspection with
+        # heading styles), measured once unread, then read; and a clean held-out set
+        # (data/eval/fresh13: a plain PDF letter and an HTML inspection)
+        tune12 = sorted((ROOT / "data/eval/tune12/reports").iterdir())
+        fresh13 = sorted((ROOT / "data/eval/fresh13/reports").iterdir())
+        so_far = everything + fresh10 + fresh11 + tune11 + fresh12
+        sets["tune12 tune"] = (so_far + tune12, ROOT / "data/eval/tune12/tune.jsonl")
+        sets["fresh13 held-out"] = (
+            so_far + tune12 + fresh13,
+            ROOT / "data/eval/fresh13/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
