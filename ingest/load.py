@@ -275,6 +275,9 @@ PAGE_FOOTER = re.compile(
 # Columns laid out with spaces ("1.1 Governance and leadership       Good"): cells are split
 # where three or more spaces stand between text (prose has at most two, after a full stop).
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+# A header field padded to a value column ("To:        Ismay Quintrell, Chair, …"): a field, not
+# a table row; a line indented to the same column below it continues its value.
+PADDED_FIELD = re.compile(r"^([A-Z][^:\t]{0,40}:)( {3,})(\S.*)$")
 # A line drawn with characters ("____________", "-----", "======"): layout, not text.
 RULE_LINE = re.compile(r"^[_=~*·.\-–—]{4,}$")
 RUNNING_LINE_CHARS = 120  # a running header or footer is one short line
@@ -311,12 +314,30 @@ def _plain_text_lines(text: str) -> list[Line]:
             out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
         lines = out
     _bar_rows(lines)
+    column = 0  # the value column of the padded field just read
+    kept: list[Line] = []
     for ln in lines:
-        if ln.role is None and RULE_LINE.match(ln.text.strip()):
-            ln.text, ln.role = "", "blank"  # the rule over a page's footnotes
-        elif ln.role is None and "   " in ln.text.strip():
-            ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
-    return lines
+        field = PADDED_FIELD.match(ln.text) if ln.role is None else None
+        if field and len(field.group(1).split()) <= FIELD_LABEL_WORDS:
+            column = len(field.group(1)) + len(field.group(2))
+            ln.text = f"{field.group(1)} {field.group(3).strip()}"
+        elif column and ln.role is None and _indented_to(ln.text, column):
+            kept[-1].text += " " + ln.text.strip()  # "Children's Services)" below "(Director of"
+            continue
+        else:
+            column = 0
+            if ln.role is None and RULE_LINE.match(ln.text.strip()):
+                ln.text, ln.role = "", "blank"  # the rule over a page's footnotes
+            elif ln.role is None and "   " in ln.text.strip():
+                ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
+        kept.append(ln)
+    return kept
+
+
+def _indented_to(text: str, column: int) -> bool:
+    """Does the line start at `column` (within a space), with no label of its own?"""
+    lead = len(text) - len(text.lstrip(" "))
+    return bool(text.strip()) and abs(lead - column) <= 1 and not _field_shaped(text.strip())
 
 
 def _bar_cells(text: str) -> list[str]:

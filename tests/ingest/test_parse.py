@@ -915,6 +915,41 @@ def test_a_field_line_wrapped_in_a_hard_wrapped_text_still_runs_on(tmp_path):
     ]
 
 
+def test_header_fields_padded_to_a_value_column_are_fields_wrapping_under_it(tmp_path):
+    """A PDF-to-text letter pads its header labels to a value column; a value too long for one
+    line goes on under that column. Each is one field, whole (the wrapped "Children's
+    Services)" was a heading over the letter, and "Copy to: | See copy list at end" a table
+    row); a table laid out with spaces below stays a table."""
+    path = tmp_path / "quarrydene_sqs_2017.txt"
+    path.write_text(
+        "Report of Short Quality Screening of youth offending work in Quarrydene\n\n"
+        "To:                Ada Quell, Chair, Quarrydene YOS Management Board (Director of\n"
+        "                   Children's Services)\n"
+        "Copy to:           See copy list at end\n"
+        "Publication date:  14 November 2017\n\n"
+        "Context\n\n"
+        "We examined 22 cases.\n\n"
+        "Type of sentence        Cases\n"
+        "Referral Order          12\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.section, p.kind, p.text) for p in r.paragraphs] == [
+        (
+            "Header",
+            "field",
+            "To: Ada Quell, Chair, Quarrydene YOS Management Board (Director of Children's "
+            "Services)",
+        ),
+        ("Header", "field", "Copy to: See copy list at end"),
+        ("Header", "field", "Publication date: 14 November 2017"),
+        ("Context", "prose", "We examined 22 cases."),
+        ("Context", "table_row", "Type of sentence | Cases"),
+        ("Context", "table_row", "Referral Order | 12"),
+    ]
+    assert r.meta.publication_date == "2017-11-14"
+
+
 def test_a_table_typed_with_bars_in_plain_text_is_a_row_per_line(tmp_path):
     """A ratings table typed as "Domain | Standard | Rating" lines with no blank line between
     them is a table row per line, each grade its own record (it was one run-on paragraph, and
