@@ -448,6 +448,14 @@ WHO_OPENERS: dict[str, str] = {
     "who|whom|whose": "a person",
     "which inspector|manager|person|officer": "a person by role",
 }
+# A question opening with these asks who holds a role, and the words after them name the role
+# ("Who is the parenting worker at …?"): the answer must name that role, not another.
+ROLE_ASK: dict[str, str] = {
+    "who is|was|are|were now|currently? the|its|their|our|a|an": "who holds a role",
+    "who's the|its|their|our|a|an": "the same, contracted",
+    "what is|was the name of the|its|their|our|a|an": "the same, asked for a name",
+    "what's the name of the|its|their|our|a|an": "the same, contracted",
+}
 WHO_ANYWHERE: dict[str, str] = {
     "who was|led|chaired|managed|signed": "a person by what they did",
 }

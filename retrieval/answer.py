@@ -63,6 +63,10 @@ SUMMARY_PARAGRAPHS = 3
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
 SENTENCE_HITS = 6  # a person read off a role line is looked for in this many passages
+# A person asked for by role ("Who is the parenting worker?") is answered by a passage naming
+# most of the role's words (IDF-weighted, `names_role`), among this many of the best.
+ROLE_MIN_COVERAGE = 0.5
+ROLE_HITS = 6
 # When the question surely asks for that fact (the intent's probability), the passage printing
 # it is the answer wherever it ranks: on the tuning questions every fact question at or above
 # this was answered by its record's paragraph (`When was the report published?` by the
@@ -158,6 +162,31 @@ class ExtractiveAnswerer:
                 return Draft(text="\n".join(lines), cited=matches)
         if _asks_for_person(plan):
             best = _told_in_a_sentence(best, hits, corpus, terms, self._quote)
+        if (
+            plan.role
+            and not (plan.comparison or plan.inherited)
+            and not names_role(plan.role, best.hit, corpus)
+        ):
+            # "Who is the parenting worker?": a passage naming the resettlement worker is no
+            # answer; one of the best few naming the role and a person is, else none
+            places = set(corpus.areas)
+            other = next(
+                (
+                    h
+                    for h in hits[:ROLE_HITS]
+                    if names_role(plan.role, h, corpus) and prints_person(h.text, places)
+                ),
+                None,
+            )
+            if other is None:
+                return _abstain(
+                    Abstention(
+                        AbstainReason.NO_SUPPORTING_PASSAGE,
+                        f"No paragraph found names the {plan.role}.",
+                    ),
+                    hits,
+                )
+            best = Cited(other, self._quote(other, terms))
         figure = None
         if not _asks_for_person(plan) and (plan.quantity or plan.fact):
             best, figure = _figure_told_in_a_sentence(plan, best, corpus)
@@ -489,6 +518,14 @@ def _figure_told_in_a_sentence(plan: Plan, best: Cited, corpus: Corpus) -> tuple
 def _word_span(text: str, word: str) -> tuple[int, int] | None:
     """Where `word` first stands as a word of `text`."""
     return next(((a, b) for a, b in word_spans(text) if text[a:b].lower() == word.lower()), None)
+
+
+def names_role(role: str, hit: Hit, corpus: Corpus) -> bool:
+    """Does the passage (with its headings) name the role asked about: most of the role's words
+    by IDF weight, a word of a synonym group or an acronym's expansion counting ("CAMHS worker"
+    is named by "a mental health nurse seconded from Wreyshire CAMHS")?"""
+    terms = corpus.question_terms(role)
+    return not terms or hit.row < 0 or corpus.coverage(terms, hit.row) >= ROLE_MIN_COVERAGE
 
 
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:

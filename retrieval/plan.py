@@ -77,6 +77,8 @@ WHO = Cue(lexicon.WHO_OPENERS)
 WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
+ROLE_ASK = Cue(lexicon.ROLE_ASK)
+LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
 ANAPHORA = Cue(lexicon.ANAPHORA)
 THEN = Cue(lexicon.THEN)
@@ -185,6 +187,7 @@ class Plan:
     enumerate: bool = False  # "Which standards were rated Outstanding?": cite every match
     summary: bool = False  # "What did … say about MAPPA?": cite each paragraph on it
     wants_actions: bool = False  # "What did inspectors want done?": recommendations first
+    role: str = ""  # "Who is the parenting worker at …?": the role the person asked for holds
     overall: bool = False  # "overall verdict": summaries rather than detailed findings
     areas: list[str] = field(default_factory=list)
     inherited: bool = False
@@ -418,6 +421,7 @@ class QuestionPlanner:
         plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None
         plan.enumerate = ENUMERATE.opens(q)
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
+        plan.role = role_asked(q, corpus.place_words)
         plan.wants_actions = ACTIONS_ASK.search(q)
         lower = q.lower()
         areas = corpus.areas_in(lower)
@@ -451,7 +455,7 @@ class QuestionPlanner:
         # before the 2016 inspection" is about what the 2016 report says.
         before = _year_bound(q, BEFORE_YEAR)
         after = _year_bound(q, AFTER_YEAR)
-        kind = next((name for name, cue in TYPE_WORDS if cue.search(q)), None)
+        kind = _kind_named(q, corpus)
 
         def year_of(rid: str) -> int:
             return corpus.reports[rid].get("year") or 0
@@ -1027,6 +1031,28 @@ def _own_terms(question: str, corpus: Corpus) -> list[str]:
     return [t for t in content_terms(_strip_known(question, corpus)) if t not in REFERS_BACK_STEMS]
 
 
+def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
+    """The role a question asks who holds ("Who is the parenting worker at Gildersham YJS?" ->
+    "parenting worker"; "What's the name of the YOT's seconded CAMHS worker?" -> "seconded
+    camhs worker"): the words after the ask up to a little word, a place or a year, without a
+    possessive (whose role it is). "" when the question asks no role ("Who chairs the board?",
+    "Who was the Thurrock letter addressed to?")."""
+    ws = words(question)
+    start = next((i for i, w in enumerate(ws) if w not in LEADING_WORDS), len(ws))
+    span = next((s for s in ROLE_ASK.spans(ws) if s[0] == start), None)
+    if span is None:
+        return ""
+    role: list[str] = []
+    for i in range(span[1], len(ws)):
+        w = ws[i]
+        joins = w == "and" and bool(role) and i + 1 < len(ws) and ws[i + 1] not in STOPWORDS
+        if (w in STOPWORDS and not joins) or w.removesuffix("'s") in places or is_year(w):
+            break
+        if not w.endswith("'s"):
+            role.append(w)
+    return " ".join(role)
+
+
 def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     """The topic a question asks what was said about ("What did the 2025 report say about
     knife crime in Brantholme?" -> "knife crime"): the words after the ask, to the end of its
@@ -1056,13 +1082,33 @@ def _as_any_inspection(question: str, corpus: Corpus) -> str:
     """The question with the report it names by kind and title ("the education, training and
     employment thematic", "Marshbury's screening") read as "the inspection": like areas and
     years, that picks a report, and says nothing of what is asked ("Who led the … thematic?"
-    asks what "Who led the inspection?" does). The words before the kind's name must be a
-    title's of that kind, an area's or a year, after "the" or a possessive: "speech and language
-    screening" is a topic."""
+    asks what "Who led the inspection?" does)."""
+    at = word_spans(question)
+    out, end = [], len(question)
+    for start, stop, _kind, owner in _naming_spans(question, corpus):
+        out.append(question[at[stop - 1][1] : end])
+        out.append("the inspection" if owner else "inspection")
+        end = at[start][0]
+    out.append(question[:end])
+    return "".join(reversed(out))
+
+
+def _kind_named(question: str, corpus: Corpus) -> str | None:
+    """The kind of report the question names (`_naming_spans`), the more specific first."""
+    named = {kind for _, _, kind, _ in _naming_spans(question, corpus)}
+    return next((kind for kind in QUESTION_TYPE_ORDER if kind in named), None)
+
+
+def _naming_spans(question: str, corpus: Corpus) -> list[tuple[int, int, str, bool]]:
+    """Where the question names a report by its kind (start and end word, kind, whether a
+    possessive names it: "Marshbury's screening"), last first. The words before the kind's
+    name must be a title's of that kind, an area's or a year, after "the" or a possessive:
+    "speech and language screening" and "the communication screening" are a topic."""
     ws, at = words(question), word_spans(question)
     areas = {w for a in corpus.areas for w in words(a)}
     spans = sorted((span, kind) for kind, cue in TYPE_WORDS for span in cue.spans(ws))
-    out, end = [], len(question)
+    out: list[tuple[int, int, str, bool]] = []
+    end = len(question)
     for (start, stop), kind in reversed(spans):
         if stop > len(at) or at[stop - 1][1] > end:
             continue  # overlapping another kind's name
@@ -1078,11 +1124,9 @@ def _as_any_inspection(question: str, corpus: Corpus) -> str:
         owner = ws[start].endswith("'s")  # "Marshbury's screening"
         if start > 0 and not owner and ws[start - 1] not in NAMING:
             continue
-        out.append(question[at[stop - 1][1] : end])
-        out.append("the inspection" if owner else "inspection")
+        out.append((start, stop, kind, owner))
         end = at[start][0]
-    out.append(question[:end])
-    return "".join(reversed(out))
+    return out
 
 
 def _title_words(corpus: Corpus, kind: str) -> set[str]:

@@ -1009,3 +1009,52 @@ class TestAFigureOffATableIsToldInItsIntroduction:
         draft = ExtractiveAnswerer().answer(self._plan(), hits, corpus)
         assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 4)]
         assert draft.text == "**15** — “Total | 15” [1]"
+
+
+class TestAPersonAskedForByRole:
+    """ "Who is the parenting worker?" is answered by a passage naming that role and a person,
+    among the best few; a passage naming another worker is no answer."""
+
+    ROWS = [
+        "The resettlement worker, Zenobia Castellane, visits each child in custody monthly.",
+        "Parents were offered a course run by the parenting worker, Idris Fenwick.",
+    ]
+
+    def _corpus(self, rows):
+        from retrieval.corpus import build_corpus
+
+        return build_corpus(
+            [{"report_id": "p", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"}],
+            {
+                "ids": [f"p{i}" for i in range(len(rows))],
+                "texts": rows,
+                "metadatas": [
+                    {"report_id": "p", "section": "Staff", "ordinal": i + 1, "kind": "prose"}
+                    for i in range(len(rows))
+                ],
+            },
+        )
+
+    def _answer(self, rows):
+        from retrieval.hybrid import hit_from_row
+        from retrieval.plan import Plan, Side
+
+        corpus = self._corpus(rows)
+        question = "Who is the parenting worker at Pellmoor YJS?"
+        plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        plan.wants, plan.role = "person", "parenting worker"
+        hits = [
+            hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.7, coverage=0.5)
+            for i in range(len(rows))
+        ]
+        return ExtractiveAnswerer().answer(plan, hits, corpus)
+
+    def test_the_passage_naming_the_role_answers(self):
+        draft = self._answer(self.ROWS)
+        assert [c.hit.ordinal for c in draft.cited] == [2]
+        assert draft.text.startswith("**Idris Fenwick** — ")
+
+    def test_no_passage_naming_it_abstains(self):
+        draft = self._answer(self.ROWS[:1])
+        assert draft.abstained
+        assert draft.abstention.detail == "No paragraph found names the parenting worker."

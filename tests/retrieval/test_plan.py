@@ -10,7 +10,7 @@ from findings.records import Abstention
 from findings.vocab import AbstainReason
 from retrieval.corpus import learn_acronyms
 from retrieval.intents import IntentClassifier
-from retrieval.plan import QuestionPlanner, Side, topic_asked
+from retrieval.plan import QuestionPlanner, Side, role_asked, topic_asked
 
 pytest_plugins = ["retrieval_fixtures"]
 
@@ -1131,3 +1131,39 @@ class TestUnmentionedTopic:
     )
     def test_a_printed_or_paraphrased_topic_is_asked(self, sample_corpus, intent_planner, question):
         assert intent_planner.plan(question, None, None, sample_corpus).abstain is None
+
+
+@pytest.mark.parametrize(
+    "question, role",
+    [
+        ("Who is the parenting worker at Gildersham YJS?", "parenting worker"),
+        (
+            "Who is the education, training and employment worker at Wickenmoor YJS?",
+            "education training and employment worker",
+        ),
+        ("And who was the YOT's seconded CAMHS worker in 2018?", "seconded camhs worker"),
+        ("What's the name of the clinical psychologist at the YJS?", "clinical psychologist"),
+        ("Who was the Marshbury letter addressed to?", ""),  # a place, then no role
+        ("Who chairs the board?", ""),
+        ("What was the reoffending rate?", ""),
+    ],
+)
+def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):
+    assert role_asked(question, sample_corpus.place_words) == role
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        ("Who led the 2016 Kestrel Vale screening?", "short quality screening"),
+        ("What did Marshbury's screening find?", "short quality screening"),
+        ("2016 screening: who led it?", "short quality screening"),
+        ("What did the Kestrel Vale full joint inspection find?", "full joint inspection"),
+        ("Who does the communication screening for children in Kestrel Vale?", None),
+        ("Was speech and language screening offered in Kestrel Vale?", None),
+    ],
+)
+def test_a_kind_of_report_is_named_only_as_a_report_is(sample_corpus, question, kind):
+    from retrieval.plan import _kind_named
+
+    assert _kind_named(question, sample_corpus) == kind
