@@ -369,6 +369,7 @@ LOW_GRADES: dict[str, str] = {
 QUANTITY: dict[str, str] = {
     "how many|much": "a count or amount",
     "how long|often|frequently|quickly|soon": "a duration or frequency",
+    "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
     "how high|low": "a level",
     "percentage": "a share",
     "proportion": "the same",
@@ -387,6 +388,7 @@ QUANTITY: dict[str, str] = {
 # Of QUANTITY: a question about time taken, answered by a duration ("within 10 working days").
 DURATION: dict[str, str] = {
     "how long|quickly|soon": "a duration",
+    "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
 }
 # Of QUANTITY: a frequency, which reports give per period ("every month") or as a share of the
 # cases ("had contacted the victim in 9 of the 18 cases").
@@ -618,6 +620,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ),
     ("based", "base", "premises", "building", "buildings", "office", "offices"): (
         "where a service works: users ask where it is 'based', reports name its 'premises'"
+    ),
+    ("diverted", "divert", "diversion", "diversionary", "out-of-court"): (
+        "work with children kept out of court: users say 'diverted', reports 'out-of-court'"
     ),
     ("renamed", "rename", "name", "called", "calling"): (
         "a service's change of name: reports say it was 'renamed', users that it 'changed its "

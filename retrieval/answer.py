@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from re import Match
 
 from findings import lexicon
@@ -18,7 +19,7 @@ from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
-from retrieval.plan import Plan, prints_identifier
+from retrieval.plan import Plan, Side, prints_identifier
 from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
@@ -134,9 +135,14 @@ class ExtractiveAnswerer:
         terms = _question_terms(plan, corpus)
         missing = bool(missing_terms(plan, corpus, terms)) and not plan.comparison
         per_side: list[Cited | None] = []
-        for side_no in range(len(plan.sides)):
+        for side_no, side in enumerate(plan.sides):
             side_hits = [h for h in hits if h.side == side_no]
-            per_side.append(self._best_supported(plan, side_hits, terms, corpus, missing))
+            side_plan = _as_asked_of(plan, side)
+            per_side.append(
+                self._best_supported(
+                    side_plan, side_hits, _question_terms(side_plan, corpus), corpus, missing
+                )
+            )
         found = [c for c in per_side if c is not None]
         if not found:
             if missing:
@@ -349,14 +355,20 @@ class ExtractiveAnswerer:
     def _comparison(
         self, plan: Plan, per_side: list[Cited | None], corpus: Corpus, hits: list[Hit]
     ) -> Draft:
-        lines, cited = [], []
-        terms = _question_terms(plan, corpus)
+        lines: list[str] = []
+        cited: list[Cited] = []
         for side_no, (side, c) in enumerate(zip(plan.sides, per_side, strict=True)):
+            terms = _question_terms(_as_asked_of(plan, side), corpus)
             if c is None:
                 lines.append(f"- **{side.label}**: the report does not say.")
                 continue
-            # sides within one report (two services of a thematic) are named by what they are
-            name = side.label if side.focus else corpus.label(c.hit.report_id)
+            # sides within one report (two services of a thematic, two things asked of it) are
+            # named by what they are
+            name = side.label if side.focus or side.query else corpus.label(c.hit.report_id)
+            earlier = next((n for n, x in enumerate(cited, 1) if x.hit.row == c.hit.row), None)
+            if earlier is not None:  # one paragraph tells of both
+                lines.append(f"- **{name}**: “{c.quote}” [{earlier}]")
+                continue
             detail = self._detail_behind(c, [h for h in hits if h.side == side_no], corpus, terms)
             # the numbered finding leads (its figures), the line restating it follows
             quoted = [detail, c] if detail is not None else [c]
@@ -367,6 +379,11 @@ class ExtractiveAnswerer:
             lines.append(f"- **{name}**: " + " ".join(parts))
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
+
+
+def _as_asked_of(plan: Plan, side: Side) -> Plan:
+    """The plan of one side's own question, where it has one (`Side.query`)."""
+    return replace(plan, question=side.query, search_text=side.query) if side.query else plan
 
 
 def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: float) -> bool:

@@ -4,7 +4,7 @@ reciprocal rank, run once for each side of the question (each area or inspection
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -208,7 +208,8 @@ class HybridRetriever:
         per_side: list[list[Hit]] = []
         sides = self._candidates(plan, corpus, top_k)
         finals = [{row: rerank_score(f) for row, f in c.items()} for c in sides]
-        if plan.comparison and len(finals) > 1:
+        if plan.comparison and len(finals) > 1 and not any(s.query for s in plan.sides):
+            # (sides asked of one report have no twins but themselves, and agree in nothing)
             _align_twins(finals, corpus)
             _agree(finals, corpus)
         for side_no, candidates in enumerate(sides):
@@ -243,6 +244,15 @@ class HybridRetriever:
         committed = corpus.versions
         out: list[dict[int, dict]] = []
         for side in plan.sides:
+            side_vec, side_bm25, side_terms = query_vec, bm25_all, terms
+            if side.query:
+                # one of two alternatives asked of one report: searched as asked of it
+                side_vec = self.embedder.embed([side.query])[0]
+                side_text = replace(plan, search_text=side.query).lexical_text
+                side_tokens = tokens(corpus.fold_acronyms(side_text))
+                side_tokens += [syn for t in side_tokens for syn in sorted(synonyms(t))]
+                side_bm25 = corpus.bm25_scores(side_tokens)
+                side_terms = corpus.question_terms(side_text)
             rows = (
                 [i for rid in side.report_ids for i in corpus.by_report.get(rid, [])]
                 if side.report_ids is not None
@@ -254,9 +264,9 @@ class HybridRetriever:
                 out.append({})
                 continue
             n = min(len(rows), max(self.candidates, top_k * 4))
-            dense_rank, sims = self._dense(query_vec, rows, side.report_ids, n, corpus, committed)
+            dense_rank, sims = self._dense(side_vec, rows, side.report_ids, n, corpus, committed)
             side_rows = np.asarray(rows)
-            scores = bm25_all[side_rows]
+            scores = side_bm25[side_rows]
             order = np.argsort(-scores, kind="stable")[:n]
             bm25_rank = [int(side_rows[j]) for j in order if scores[j] > 0]
             fused = reciprocal_rank_fusion([dense_rank, bm25_rank])
@@ -264,7 +274,7 @@ class HybridRetriever:
             if plan.overall and side.report_ids is not None:
                 # the overall picture: the report's summary is a candidate however far its words
                 # are from the question's ("Give me the gist of the Northfield inspection")
-                query = np.asarray(query_vec, dtype=np.float32)
+                query = np.asarray(side_vec, dtype=np.float32)
                 for row in rows:
                     if row not in fused and summary_weight(corpus.metas[row]["section"]):
                         fused[row] = 0.0
@@ -280,10 +290,10 @@ class HybridRetriever:
                             row,
                             sims.get(row, floor),
                             fused[row],
-                            terms,
-                            float(bm25_all[row]) / top_bm25 if top_bm25 > 0 else 0.0,
+                            side_terms,
+                            float(side_bm25[row]) / top_bm25 if top_bm25 > 0 else 0.0,
                         ),
-                        "bm25": float(bm25_all[row]),
+                        "bm25": float(side_bm25[row]),
                     }
                     for row in fused
                 }

@@ -170,6 +170,9 @@ class Side:
     # a name the side's paragraphs print, where sides share a report (two services of one
     # thematic): the side searches the paragraphs that print it
     focus: str | None = None
+    # one of two things a question offers as alternatives in one report ("which was quicker to
+    # get: mental health help or drug and alcohol support?"): the question as asked of it
+    query: str | None = None
 
 
 @dataclass
@@ -636,6 +639,18 @@ class QuestionPlanner:
             if not spanned and PERSISTS.search(q):
                 ordered.reverse()
             plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
+        if (
+            not plan.comparison
+            and len(plan.sides) == 1
+            and len(plan.sides[0].report_ids or []) == 1
+        ):
+            asked = alternatives_asked(q)
+            if asked:
+                # "which came quicker: mental health help or drug and alcohol help?": each
+                # alternative is a side of the one report, searched as the question asks it
+                report = plan.sides[0].report_ids
+                plan.sides = [Side(label, report, query=text) for label, text in asked]
+                plan.comparison = True
         return plan
 
     def _read_intent(self, plan: Plan, corpus: Corpus) -> Plan:
@@ -1029,6 +1044,41 @@ def _own_terms(question: str, corpus: Corpus) -> list[str]:
     """What a question asks of its own: its content terms without area names, years and the
     words that only point back at the earlier question ("the 2016 one", "two years later")."""
     return [t for t in content_terms(_strip_known(question, corpus)) if t not in REFERS_BACK_STEMS]
+
+
+def alternatives_asked(question: str) -> list[tuple[str, str]]:
+    """Two things a question offers as alternatives at its end, each with the question as asked
+    of it: "In 2021, which was the longer wait: CAMHS or substance misuse help?" gives ("CAMHS",
+    "In 2021, which was the longer wait: CAMHS?") and ("substance misuse help", "…: substance
+    misuse help?"); "did Wickenmoor do better with children sentenced in court or with those
+    diverted from court?" sets the second in place of the first from the word they share
+    ("with"). The first starts after the last colon or dash before "or", unless the second
+    takes up one of its words; else none ("above or below the national figure", "better or
+    worse since 2014", "in education, training or employment" are no two things)."""
+    text = question.strip().rstrip("?").rstrip()
+    ws, at = words(text), word_spans(text)
+    ors = [i for i, w in enumerate(ws) if w == "or" and 0 < i < len(ws) - 1]
+    if len(ors) != 1:
+        return []
+    i = ors[0]
+    second = text[at[i + 1][0] :].strip()
+    end = at[i][0]
+    while end > 0 and text[end - 1] in " ,":  # "…posed to others, or judging…"
+        end -= 1
+    opened = max(text.rfind(":", 0, end), text.rfind(" - ", 0, end), text.rfind("—", 0, end))
+    first_words = range(next((j for j in range(i) if at[j][0] > opened), i), i)
+    shared = [j for j in first_words if ws[j] == ws[i + 1]]
+    if shared:
+        start = shared[-1]
+    elif opened >= 0 and first_words:
+        start = first_words[0]
+    else:
+        return []
+    first = text[at[start][0] : at[i][0]].strip(" ,;")
+    if not (content_terms(first) and content_terms(second)):
+        return []
+    head = text[: at[start][0]]
+    return [(first, f"{head}{first}?"), (second, f"{head}{second}?")]
 
 
 def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:

@@ -332,6 +332,25 @@ class TestSampleCorpus:
         assert "average of 11 objectives" in answer["answer"]
         assert "12 of the 15" in answer["answer"]
 
+    def test_two_things_offered_as_alternatives_in_one_report_are_a_side_each(
+        self, sample_assistant, sample_store
+    ):
+        answer = sample_assistant.ask(
+            "In Kestrel Vale's 2013 inspection, which came quicker: a first CAMHS appointment "
+            "or help from the substance misuse worker?"
+        ).to_json()
+        assert_contract(answer, sample_store)
+        assert [c["label"] for c in answer["citations"]] == [
+            "Kestrel Vale FJI 2013 ¶3.2.2",
+            "Kestrel Vale FJI 2013 ¶3.3.1",
+        ]
+        lines = answer["answer"].split("\n")
+        assert lines[0] == "Each side, in the reports' own words:"
+        assert lines[1].startswith("- **a first CAMHS appointment**: “The waiting list for CAMHS")
+        assert "14 weeks" in lines[1]
+        assert lines[2].startswith("- **help from the substance misuse worker**: ")
+        assert "within 10 working days" in lines[2]
+
     def test_comparison_of_two_areas(self, sample_assistant, sample_store):
         answer = sample_assistant.ask(
             "Compare MAPPA findings in Marshbury 2014 and Northfield"

@@ -1167,3 +1167,67 @@ def test_a_kind_of_report_is_named_only_as_a_report_is(sample_corpus, question, 
     from retrieval.plan import _kind_named
 
     assert _kind_named(question, sample_corpus) == kind
+
+
+@pytest.mark.parametrize(
+    "question, sides",
+    [
+        (
+            "In 2021, which was the longer wait: CAMHS or substance misuse help?",
+            [
+                ("CAMHS", "In 2021, which was the longer wait: CAMHS?"),
+                (
+                    "substance misuse help",
+                    "In 2021, which was the longer wait: substance misuse help?",
+                ),
+            ],
+        ),
+        (
+            "In 2022, did Wickenmoor do better with children sentenced in court or with those "
+            "diverted from court?",
+            [
+                (
+                    "with children sentenced in court",
+                    "In 2022, did Wickenmoor do better with children sentenced in court?",
+                ),
+                (
+                    "with those diverted from court",
+                    "In 2022, did Wickenmoor do better with those diverted from court?",
+                ),
+            ],
+        ),
+        (
+            "In 2014, which was weaker: judging the danger to others, or judging their safety?",
+            [
+                (
+                    "judging the danger to others",
+                    "In 2014, which was weaker: judging the danger to others?",
+                ),
+                ("judging their safety", "In 2014, which was weaker: judging their safety?"),
+            ],
+        ),
+        ("Is the reoffending rate above or below the national figure?", []),
+        ("Has the CAMHS offer got better or worse since 2014?", []),
+        ("What share were in education, training or employment?", []),
+        ("Was it done during or after COVID, and in which year?", []),
+    ],
+)
+def test_two_things_offered_as_alternatives(question, sides):
+    from retrieval.plan import alternatives_asked
+
+    assert alternatives_asked(question) == sides
+
+
+def test_alternatives_asked_of_one_report_are_its_sides(sample_corpus):
+    p = QuestionPlanner().plan(
+        "In Kestrel Vale's 2013 inspection, which came quicker: a first CAMHS appointment or "
+        "help from the substance misuse worker?",
+        None,
+        None,
+        sample_corpus,
+    )
+    assert p.comparison
+    assert [(s.label, s.report_ids) for s in p.sides] == [
+        ("a first CAMHS appointment", ["kestrel_vale_fji_2013"]),
+        ("help from the substance misuse worker", ["kestrel_vale_fji_2013"]),
+    ]

@@ -121,3 +121,11 @@ def test_where_a_service_is_based_is_what_reports_call_its_premises():
 
     assert {stem("premises"), stem("offices")} <= synonyms(stem("based"))
     assert stem("children") not in synonyms(stem("based"))
+
+
+def test_children_diverted_are_what_reports_call_out_of_court():
+    from retrieval.text import stem, synonyms, tokens
+
+    assert tokens("out-of-court")[0] in synonyms(stem("diverted"))
+    assert stem("diversion") in synonyms(stem("diverted"))
+    assert stem("court") not in synonyms(stem("diverted"))
