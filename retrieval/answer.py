@@ -24,6 +24,7 @@ from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
     gives_grade,
+    overall_statement,
     records_of,
     told_above,
 )
@@ -696,8 +697,17 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
 
 def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
     """A grade read off a ratings table comes with the report's own sentence stating it
-    (`structured.rating_statement`), which says why; that sentence leads."""
-    said = cite_statement(corpus, cited[0].hit.row, cited[0].hit.score)
+    (`structured.rating_statement`), which says why; that sentence leads. The overall grade
+    read off a field or row ("Overall rating: Good") is answered by the sentence giving it
+    (`structured.overall_statement`)."""
+    first = cited[0]
+    said = cite_statement(corpus, first.hit.row, first.hit.score)
+    if said is None and first.hit.kind in NOT_TOLD:
+        told = overall_statement(corpus, first.hit.row)
+        if told is not None:
+            return [Cited(hit_from_row(corpus, told[0], score=first.hit.score), told[1])] + cited[
+                1:
+            ]
     if said is None or any(c.hit.row == said.hit.row for c in cited):
         return cited
     return [said, *cited]

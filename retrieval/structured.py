@@ -134,6 +134,39 @@ def stated_grade_quote(corpus: Corpus, row: int) -> str:
     return " ".join(" ".join(sents[first : first + 2]).split())
 
 
+def overall_statement(corpus: Corpus, row: int) -> tuple[int, str] | None:
+    """Where the report says in a sentence the overall grade the field or table row `row`
+    records ("Overall rating: Requires improvement"): the first paragraph in reading order, no
+    field or row itself, with a sentence naming the overall grade and stating it ("We have
+    rated the service Requires improvement overall …"); that sentence. None when none does."""
+    md = corpus.metas[row]
+    record = next(
+        (
+            r
+            for r in md.get("records") or ()
+            if r.get("subject") == "overall_rating" and r.get("value")
+        ),
+        None,
+    )
+    if record is None:
+        return None
+    grade = words(record["value"])
+    told = sorted(
+        (
+            i
+            for i in corpus.by_report.get(md["report_id"], [])
+            if i != row and corpus.metas[i]["kind"] in ("prose", "numbered")
+        ),
+        key=lambda i: corpus.metas[i].get("order", 0),
+    )
+    for i in told:
+        for s in sentences(corpus.texts[i]):
+            ws = words(s)
+            if "overall" in ws and _states_grade(ws, grade) and record["value"] in s:
+                return i, " ".join(s.split())
+    return None
+
+
 def told_above(corpus: Corpus, row: int, figure: str) -> tuple[int, str] | None:
     """The paragraph introducing the table `row` belongs to, and its sentence printing
     `figure` as a word ("We looked at 15 children whose sentences had begun…" over a table whose

@@ -1058,3 +1058,55 @@ class TestAPersonAskedForByRole:
         draft = self._answer(self.ROWS[:1])
         assert draft.abstained
         assert draft.abstention.detail == "No paragraph found names the parenting worker."
+
+
+def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_it():
+    """ "Overall rating: Requires improvement" in the header answers the overall grade; the
+    report's sentence giving it ("We have rated the service … overall") is quoted instead, the
+    grade in bold; a sentence naming the grade without "overall" is not that sentence."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    field = "Overall rating: Requires improvement"
+    rows = [
+        ("Header", field, "field", [{"kind": "fact", "subject": "overall_rating"}]),
+        ("Foreword", "Planning in court cases Requires improvement, we found.", "prose", []),
+        (
+            "Foreword",
+            "We have rated the service Requires improvement overall. We make seven "
+            "recommendations.",
+            "prose",
+            [],
+        ),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"}],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [text for _, text, _, _ in rows],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": section,
+                    "ordinal": i + 1,
+                    "order": i,
+                    "kind": kind,
+                    "records": [
+                        {**r, "value": "Requires improvement", "text": text} for r in records
+                    ],
+                }
+                for i, (section, text, kind, records) in enumerate(rows)
+            ],
+        },
+    )
+    question = "What overall grade did Pellmoor get?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.fact = Intent("fact:overall_rating", 0.9, 0.9), "overall_rating"
+    hits = [hit_from_row(corpus, r, score=1.0, dense=0.8, coverage=1.0) for r in (0, 2, 1)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Foreword", 3)]
+    assert draft.text == (
+        "**Requires improvement** — “We have rated the service Requires improvement overall.” [1]"
+    )
