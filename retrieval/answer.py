@@ -19,7 +19,7 @@ from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
-from retrieval.plan import Plan, Side, prints_identifier
+from retrieval.plan import Plan, Side, capitalised, prints_identifier
 from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
@@ -819,6 +819,18 @@ def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:
         return named
     best = max(named[:OWN_ASK_WITHIN], key=lambda h: corpus.coverage(own, h.row))
     if corpus.coverage(own, best.row) <= corpus.coverage(own, named[0].row):
+        return named
+    # and it still prints the names the conversation uses that the best one prints: "Is it
+    # still running?" after a question about the 'Rudder' programme is not answered by a
+    # clinic that "no longer runs"
+    names = {
+        t
+        for word, opens in capitalised(plan.lexical_text)
+        if not opens
+        for t in corpus.question_terms(word)
+        if t not in corpus.place_words and corpus.coverage({t: 1.0}, named[0].row)
+    }
+    if any(not corpus.coverage({t: 1.0}, best.row) for t in names):
         return named
     return [best] + [h for h in named if h is not best]
 

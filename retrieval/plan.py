@@ -849,7 +849,7 @@ class QuestionPlanner:
                 continue
             if not corpus.printed(None, name):
                 return f"The stored reports do not mention '{name}'."
-        for i, (tok, opens) in enumerate(_capitalised(q)):
+        for i, (tok, opens) in enumerate(capitalised(q)):
             if (i == 0 and q.lstrip(_EDGE + " ").startswith(tok)) or (opens and i > 0):
                 continue  # the question's first word, or a later sentence's
             # a possessive is its word: "YOS's" is "YOS" (stripping the characters "'", "’" and
@@ -889,7 +889,7 @@ NAMED_SHARE = 0.25  # a name printed by at most this share of the reports picks 
 _EDGE = "\"'“”‘’()[]{},.;:!?"  # punctuation around a word, not part of it
 
 
-def _capitalised(q: str) -> list[tuple[str, bool]]:
+def capitalised(q: str) -> list[tuple[str, bool]]:
     """The words of `q` that start with a capital letter (names, acronyms, possessives and
     hyphenated words whole: "YOS's", "MAPPA-eligible"), each with whether it opens a sentence
     (its capital then says nothing). Words with digits are identifiers, not names."""
@@ -912,7 +912,7 @@ def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] 
         return None, []
     picked: set[str] | None = None
     names: list[str] = []
-    for tok, opens in _capitalised(q):
+    for tok, opens in capitalised(q):
         if opens or tok.isupper():
             continue  # a sentence's first word is capitalised whatever it is; an acronym
         tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok

@@ -492,6 +492,35 @@ class TestAFollowUpsOwnAsk:
             eligible,
         ]
 
+    def test_the_second_best_must_still_print_the_names_the_best_prints(self):
+        """ "Is it still running?" after a question about the 'Rudder' programme: a clinic that
+        "no longer runs" prints the follow-up's own word, not the programme's name."""
+        from retrieval.answer import _own_ask_first
+        from retrieval.corpus import build_corpus
+        from retrieval.hybrid import hit_from_row
+        from retrieval.plan import Plan, Side
+
+        rows = [
+            "The 'Rudder' programme ended in 2019 when both facilitators left.",
+            "The drug service no longer runs a clinic at the YJS.",
+        ]
+        corpus = build_corpus(
+            [{"report_id": "p", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"}],
+            {
+                "ids": ["p0", "p1"],
+                "texts": rows,
+                "metadatas": [
+                    {"report_id": "p", "section": "Services", "ordinal": i + 1, "kind": "prose"}
+                    for i in range(2)
+                ],
+            },
+        )
+        question = "Is it still running? What was the 'Rudder' programme in Pellmoor?"
+        plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        plan.own_ask = "Is it still running?"
+        rudder, clinic = (hit_from_row(corpus, i, 1.0) for i in range(2))
+        assert _own_ask_first(plan, [rudder, clinic], corpus) == [rudder, clinic]
+
 
 class TestWhatIsCounted:
     def test_a_hyphenated_word_may_be_what_is_counted(self):

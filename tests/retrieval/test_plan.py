@@ -818,7 +818,7 @@ class TestNamesOnlyAFewReportsPrint:
 
 
 def test_capitalised_words_keep_possessives_and_hyphens_and_know_sentence_starts():
-    from retrieval.plan import _capitalised
+    from retrieval.plan import capitalised as _capitalised
 
     assert _capitalised(
         "Did YOS/YOT staff in Kestrel Vale's MAPPA-eligible cases act? Check B12."
