@@ -99,6 +99,14 @@ CASES_VERBS: dict[str, str] = {
     "read": "screening letters ('Inspectors read 18 cases')",
 }
 # After "N cases", words that make N the total inspected ("36 cases in all").
+# How a report says how many children the service was supervising ("the YJS was working with 87
+# children: 49 under court orders and 38 …"); the number follows the verb.
+SUPERVISING_VERBS: dict[str, str] = {
+    "supervising": "rated reports' account of the service and its area",
+    "working with": "the same",
+    "supervised": "the same, in the past",
+    "responsible for": "the same",
+}
 CASES_TOTAL: dict[str, str] = {
     "in all": "a total after its parts",
     "in total": "the same",

@@ -47,6 +47,7 @@ from findings.lexicon import (
     REOFFENDING_CUE,
     SERVICE_MANAGER_TITLES,
     SET_AGAINST,
+    SUPERVISING_VERBS,
     words_of,
 )
 from findings.records import Paragraph, ParsedReport, Record, citation_label
@@ -83,6 +84,11 @@ _CASES = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?P<value>\d[\d,]*)\s+cases\b"
     # "… 16 out-of-court disposals, 36 cases in all": the total
     r"|\b(?P<total>\d[\d,]*)\s+cases\s+(?:" + "|".join(map(re.escape, CASES_TOTAL)) + r")\b"
+)
+# "was supervising 137 children: 61 on court disposals …"; not "9 children per case manager"
+_SUPERVISING = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in SUPERVISING_VERBS) + r")\s+(?:a total of\s+)?"
+    r"(?P<value>\d[\d,]*)\s+(?:children|young people)\b(?!\s+(?:per|each|in the sample)\b)"
 )
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 _PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
@@ -347,6 +353,12 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             and (hit := _sentence_with(p.text, _CASES))
         ):
             take("cases_inspected", i, p, hit[0], hit[1].group("value") or hit[1].group("total"))
+        if (
+            "children_supervised" not in found
+            and ("children" in low or "young people" in low)
+            and (hit := _sentence_with(p.text, _SUPERVISING))
+        ):
+            take("children_supervised", i, p, hit[0], hit[1].group("value"))
         if (
             "service_manager" not in found
             and any(title in low for title in SERVICE_MANAGER_TITLES)

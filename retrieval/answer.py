@@ -514,7 +514,14 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     """The question asks for one fact (by meaning: "How many youngsters' files did they go
     through?" asks for the cases inspected) and the passage is where the report prints it (its
     record, `ingest.records`): what is asked, whatever words the question used."""
-    return hit.row >= 0 and prints_fact(corpus.metas[hit.row], plan.fact)
+    if hit.row < 0 or not prints_fact(corpus.metas[hit.row], plan.fact):
+        return False
+    # a count answers "how many X" only where it counts X: "How many staff did it employ?" is
+    # not answered by the children the service supervised
+    return (
+        FACT_KINDS.get(plan.fact or "") != "number"
+        or _prints_number_asked(plan, hit.text, corpus) is not False
+    )
 
 
 def _figure_told_in_a_sentence(plan: Plan, best: Cited, corpus: Corpus) -> tuple[Cited, str | None]:

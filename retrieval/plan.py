@@ -714,7 +714,16 @@ class QuestionPlanner:
         # read from one sentence's meaning, it is a hint, not a requirement on the answer; and
         # not when the question's form asks for another kind of thing (a number, a date, a name)
         # ("Where was the YOT based?" asks for a place: no manager's name or date answers it)
-        asked = "number" if plan.quantity else "place" if WHERE.opens(q) else plan.wants
+        # (a sum of money is no count: "How much does it spend per child supervised?")
+        asked = (
+            "money"
+            if plan.money
+            else "number"
+            if plan.quantity
+            else "place"
+            if WHERE.opens(q)
+            else plan.wants
+        )
         fact = plan.intent.fact
         if (
             plan.intent.probability < FACT_MIN_PROBABILITY

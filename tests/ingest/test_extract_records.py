@@ -285,6 +285,27 @@ def test_the_cases_inspected_as_reports_say_it(tmp_path, sentence, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("When we visited, the YJS was working with 87 children: 49 under court orders.", "87"),
+        ("At the time of our fieldwork it was supervising 94 children, 41 on court orders.", "94"),
+        ("The YOT supervised 138 children in the year to September 2016.", "138"),
+        ("Average caseloads were 9 children per case manager.", None),
+        ("Case managers were working with 14 children in the sample.", None),
+    ],
+)
+def test_the_children_supervised_as_reports_say_it(tmp_path, sentence, value):
+    f = tmp_path / "pellmoor_yjs_2022.md"
+    f.write_text(
+        f"# Inspection of youth justice services in Pellmoor\n\n## The service\n\n{sentence}\n"
+    )
+    found = [r for r in parse_file(f).records if r.subject == "children_supervised"]
+    assert [r.value for r in found] == ([value] if value else [])
+    if value:
+        assert found[0].text == sentence
+
+
+@pytest.mark.parametrize(
     ("sentence", "local", "national"),
     [
         (

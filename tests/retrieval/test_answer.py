@@ -1139,3 +1139,40 @@ def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_i
     assert draft.text == (
         "**Requires improvement** — “We have rated the service Requires improvement overall.” [1]"
     )
+
+
+def test_a_count_fact_answers_only_a_count_of_what_it_counts():
+    """The children a service supervised answer "how many children", not "how many staff"."""
+    from retrieval.answer import _carries_fact
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    text = "When we visited, the YJS was working with 87 children: 49 under court orders."
+    record = {"kind": "fact", "subject": "children_supervised", "value": "87", "text": text}
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2022, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0"],
+            "texts": [text],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": "The service",
+                    "ordinal": 1,
+                    "kind": "prose",
+                    "records": [record],
+                }
+            ],
+        },
+    )
+    hit = hit_from_row(corpus, 0, 1.0)
+
+    def plan(question):
+        p = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        p.fact, p.quantity = "children_supervised", True
+        return p
+
+    assert _carries_fact(plan("How many children was Pellmoor YJS supervising?"), hit, corpus)
+    assert _carries_fact(plan("How many kids was Pellmoor YJS working with?"), hit, corpus)
+    assert not _carries_fact(plan("How many staff did Pellmoor YJS employ?"), hit, corpus)

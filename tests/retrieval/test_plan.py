@@ -415,9 +415,12 @@ class TestFactIntent:
         assert (p.intent.fact, p.fact) == ("lead_inspector", "lead_inspector")
 
     def test_a_count_question_is_not_asking_for_a_person(self, read):
+        from findings.records import FACT_KINDS
+
         p = read("How many staff did the Thurrock YOS employ?")
         assert p.quantity
-        assert p.fact is None  # whatever the nearest label, "how many" wants a number
+        # whatever the nearest label, "how many" wants a number (which count: the answerer)
+        assert p.fact is None or FACT_KINDS[p.fact] == "number"
 
     def test_the_report_named_by_kind_and_title_is_any_inspection(self, read, sample_corpus):
         """ "Who led the Kestrel Vale youth offending work full joint inspection?" asks what "Who
@@ -1231,3 +1234,15 @@ def test_alternatives_asked_of_one_report_are_its_sides(sample_corpus):
         ("a first CAMHS appointment", ["kestrel_vale_fji_2013"]),
         ("help from the substance misuse worker", ["kestrel_vale_fji_2013"]),
     ]
+
+
+def test_a_sum_of_money_asked_is_no_count_fact():
+    """ "How much does it spend per child supervised?" read surely as the children supervised
+    asks for a sum of money: no count answers it; "How many children…" does read the fact."""
+    corpus = TestReportNamedBySubject().corpus()
+    reads = Reads("fact:children_supervised", 0.9, 0.9)
+    planner = QuestionPlanner(intents=reads)
+    money = planner.plan("How much did the service spend per child supervised?", None, None, corpus)
+    assert money.money and money.fact is None
+    count = planner.plan("How many children was the service supervising?", None, None, corpus)
+    assert count.fact == "children_supervised"
