@@ -517,7 +517,10 @@ def _of_every_report_naming(plan: Plan, person: str, corpus: Corpus) -> Plan:
     )
     if not naming or set(naming) == set(plan.report_ids):
         return plan
-    return replace(plan, sides=[Side(plan.sides[0].label, naming)])
+    # the earlier report is what the previous answer quoted: a later one tells what followed
+    asked = max((corpus.reports[r].get("year") or 0) for r in plan.report_ids)
+    later = [r for r in naming if (corpus.reports[r].get("year") or 0) > asked]
+    return replace(plan, sides=[Side(plan.sides[0].label, later or naming)])
 
 
 def quotations(text: str) -> list[tuple[str, int, str]]:

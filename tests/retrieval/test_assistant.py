@@ -612,7 +612,8 @@ class TestLangChainRunnable:
 
 def test_a_follow_up_about_the_person_named_asks_every_report_of_the_area_naming_them():
     """ "And when did he retire?" after "Who was the YOT manager at the 2018 screening?": the
-    later report tells it, so both reports of the area that name him are searched."""
+    later report tells it, so the later reports of the area that name him are searched (the
+    earlier one is what the previous answer quoted); with none later, every one naming him."""
     from retrieval.assistant import _of_every_report_naming
     from retrieval.corpus import build_corpus
     from retrieval.plan import Plan, Side
@@ -640,9 +641,11 @@ def test_a_follow_up_about_the_person_named_asks_every_report_of_the_area_naming
     )
     question = "And when did he retire? (Horatio Dimmock)"
     plan = Plan(question, question, [Side("Gilder", ["g18"])], areas=["Gilder"])
-    assert _of_every_report_naming(plan, "Horatio Dimmock", corpus).report_ids == ["g18", "g23"]
+    assert _of_every_report_naming(plan, "Horatio Dimmock", corpus).report_ids == ["g23"]
     nobody = _of_every_report_naming(plan, "Zelda Quint", corpus)
     assert nobody.report_ids == ["g18"]
+    later = Plan(question, question, [Side("Gilder", ["g23"])], areas=["Gilder"])
+    assert _of_every_report_naming(later, "Horatio Dimmock", corpus).report_ids == ["g18", "g23"]
 
 
 def test_the_people_a_quote_names_are_read_in_order():
