@@ -496,24 +496,17 @@ class TestAFollowUpsOwnAsk:
         """ "Is it still running?" after a question about the 'Rudder' programme: a clinic that
         "no longer runs" prints the follow-up's own word, not the programme's name."""
         from retrieval.answer import _own_ask_first
-        from retrieval.corpus import build_corpus
         from retrieval.hybrid import hit_from_row
         from retrieval.plan import Plan, Side
 
-        rows = [
-            "The 'Rudder' programme ended in 2019 when both facilitators left.",
-            "The drug service no longer runs a clinic at the YJS.",
-        ]
-        corpus = build_corpus(
-            [{"report_id": "p", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"}],
-            {
-                "ids": ["p0", "p1"],
-                "texts": rows,
-                "metadatas": [
-                    {"report_id": "p", "section": "Services", "ordinal": i + 1, "kind": "prose"}
-                    for i in range(2)
-                ],
-            },
+        corpus = _pellmoor(
+            [
+                ("Services", text, "prose", [])
+                for text in (
+                    "The 'Rudder' programme ended in 2019 when both facilitators left.",
+                    "The drug service no longer runs a clinic at the YJS.",
+                )
+            ]
         )
         question = "Is it still running? What was the 'Rudder' programme in Pellmoor?"
         plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
@@ -948,25 +941,13 @@ def test_a_report_that_scores_its_themes_answers_a_grade_asked_for_with_a_score(
     assert _gives_grade_or_score(share, unscored) is False
 
 
-def _sample_table_corpus(intro: str):
-    """A report whose Context introduces a table of the cases inspected with `intro`; its total
-    row carries the cases-inspected fact, as `ingest.records` reads it."""
+def _pellmoor(rows: list[tuple[str, str, str, list[dict]]], year: int = 2021):
+    """One report of Pellmoor from (section, text, kind, records) rows in reading order; each
+    record's `text` is its paragraph's."""
     from retrieval.corpus import build_corpus
 
-    rows = [
-        ("Context", "Pellmoor is a coastal borough.", "prose", []),
-        ("Context", intro, "prose", []),
-        ("Context", "Referral Order | 9", "table_row", []),
-        (
-            "Context",
-            "Total | 15",
-            "table_row",
-            [{"kind": "fact", "subject": "cases_inspected", "value": "15"}],
-        ),
-        ("Summary", "Planning was good in 12 of the 15 cases.", "prose", []),
-    ]
     return build_corpus(
-        [{"report_id": "p", "area": "Pellmoor", "year": 2019, "inspection_type": "unknown"}],
+        [{"report_id": "p", "area": "Pellmoor", "year": year, "inspection_type": "unknown"}],
         {
             "ids": [f"p{i}" for i in range(len(rows))],
             "texts": [text for _, text, _, _ in rows],
@@ -982,6 +963,26 @@ def _sample_table_corpus(intro: str):
                 for i, (section, text, kind, records) in enumerate(rows)
             ],
         },
+    )
+
+
+def _sample_table_corpus(intro: str):
+    """A report whose Context introduces a table of the cases inspected with `intro`; its total
+    row carries the cases-inspected fact, as `ingest.records` reads it."""
+    return _pellmoor(
+        [
+            ("Context", "Pellmoor is a coastal borough.", "prose", []),
+            ("Context", intro, "prose", []),
+            ("Context", "Referral Order | 9", "table_row", []),
+            (
+                "Context",
+                "Total | 15",
+                "table_row",
+                [{"kind": "fact", "subject": "cases_inspected", "value": "15"}],
+            ),
+            ("Summary", "Planning was good in 12 of the 15 cases.", "prose", []),
+        ],
+        year=2019,
     )
 
 
@@ -1050,19 +1051,7 @@ class TestAPersonAskedForByRole:
     ]
 
     def _corpus(self, rows):
-        from retrieval.corpus import build_corpus
-
-        return build_corpus(
-            [{"report_id": "p", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"}],
-            {
-                "ids": [f"p{i}" for i in range(len(rows))],
-                "texts": rows,
-                "metadatas": [
-                    {"report_id": "p", "section": "Staff", "ordinal": i + 1, "kind": "prose"}
-                    for i in range(len(rows))
-                ],
-            },
-        )
+        return _pellmoor([("Staff", text, "prose", []) for text in rows])
 
     def _answer(self, rows):
         from retrieval.hybrid import hit_from_row
@@ -1093,14 +1082,14 @@ def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_i
     """ "Overall rating: Requires improvement" in the header answers the overall grade; the
     report's sentence giving it ("We have rated the service … overall") is quoted instead, the
     grade in bold; a sentence naming the grade without "overall" is not that sentence."""
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.intents import Intent
     from retrieval.plan import Plan, Side
 
     field = "Overall rating: Requires improvement"
+    grade = {"kind": "fact", "subject": "overall_rating", "value": "Requires improvement"}
     rows = [
-        ("Header", field, "field", [{"kind": "fact", "subject": "overall_rating"}]),
+        ("Header", field, "field", [grade]),
         ("Foreword", "Planning in court cases Requires improvement, we found.", "prose", []),
         (
             "Foreword",
@@ -1110,26 +1099,7 @@ def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_i
             [],
         ),
     ]
-    corpus = build_corpus(
-        [{"report_id": "p", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"}],
-        {
-            "ids": [f"p{i}" for i in range(len(rows))],
-            "texts": [text for _, text, _, _ in rows],
-            "metadatas": [
-                {
-                    "report_id": "p",
-                    "section": section,
-                    "ordinal": i + 1,
-                    "order": i,
-                    "kind": kind,
-                    "records": [
-                        {**r, "value": "Requires improvement", "text": text} for r in records
-                    ],
-                }
-                for i, (section, text, kind, records) in enumerate(rows)
-            ],
-        },
-    )
+    corpus = _pellmoor(rows)
     question = "What overall grade did Pellmoor get?"
     plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
     plan.intent, plan.fact = Intent("fact:overall_rating", 0.9, 0.9), "overall_rating"
@@ -1144,28 +1114,12 @@ def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_i
 def test_a_count_fact_answers_only_a_count_of_what_it_counts():
     """The children a service supervised answer "how many children", not "how many staff"."""
     from retrieval.answer import _carries_fact
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import Plan, Side
 
     text = "When we visited, the YJS was working with 87 children: 49 under court orders."
-    record = {"kind": "fact", "subject": "children_supervised", "value": "87", "text": text}
-    corpus = build_corpus(
-        [{"report_id": "p", "area": "Pellmoor", "year": 2022, "inspection_type": "unknown"}],
-        {
-            "ids": ["p0"],
-            "texts": [text],
-            "metadatas": [
-                {
-                    "report_id": "p",
-                    "section": "The service",
-                    "ordinal": 1,
-                    "kind": "prose",
-                    "records": [record],
-                }
-            ],
-        },
-    )
+    record = {"kind": "fact", "subject": "children_supervised", "value": "87"}
+    corpus = _pellmoor([("The service", text, "prose", [record])], year=2022)
     hit = hit_from_row(corpus, 0, 1.0)
 
     def plan(question):
