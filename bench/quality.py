@@ -480,13 +480,14 @@ def main(argv: list[str] | None = None) -> int:
         "only the kinds of paragraph the parser made of the fresh4-8 reports were counted, to "
         "check that a parser change moved none but the one PDF of that layout); tune7 was "
         "measured once unread at stop 21, tune8 at stop 22 (its 12 questions on held-out "
-        "reports set aside unread), tune9 at stop 23, tune10 at stop 24, "
-        "then read; fresh10 (new at stop 24, second-checked) was measured once unread (top "
+        "reports set aside unread), tune9 at stop 23, tune10 at stop 24, tune12 at stop 25 "
+        "(0.691), then read; fresh10 (new at stop 24, second-checked) was measured once unread (top "
         "citation 0.431), used to decide layout work from its brief, then read as a tune set; "
         "fresh11 (new at stop 24, second-checked, never read) was measured once unread (top "
         "citation 0.615), then again after layout work built from tune11, a tune set written "
         "in its two layout families, and with its gold placed by quote (0.712); fresh12 (new "
-        "at stop 24, second-checked, never read, plain layouts) was measured only here.\n\n"
+        "at stop 24, second-checked, never read, plain layouts) and fresh13 (new at stop 25, "
+        "second-checked, never read, plain layouts) were measured only here.\n\n"
         + RULE
         + "\n"
         + skipped
