@@ -235,12 +235,7 @@ class HybridRetriever:
         """For each side of the plan, the fused dense and BM25 candidates and their
         `rerank_features` (what `bench.rerank` fits `RERANK_WEIGHTS` on)."""
         query_vec = self.embedder.embed([plan.search_text])[0]
-        # Area names and years choose the reports; inside them they only add noise to BM25.
-        lexical = plan.lexical_text
-        q_tokens = tokens(corpus.fold_acronyms(lexical))
-        q_tokens += [syn for t in q_tokens for syn in sorted(synonyms(t))]
-        bm25_all = corpus.bm25_scores(q_tokens)
-        terms = corpus.question_terms(lexical)
+        bm25_all, terms = _lexical(plan, corpus)
         committed = corpus.versions
         out: list[dict[int, dict]] = []
         for side in plan.sides:
@@ -248,11 +243,7 @@ class HybridRetriever:
             if side.query:
                 # one of two alternatives asked of one report: searched as asked of it
                 side_vec = self.embedder.embed([side.query])[0]
-                side_text = replace(plan, search_text=side.query).lexical_text
-                side_tokens = tokens(corpus.fold_acronyms(side_text))
-                side_tokens += [syn for t in side_tokens for syn in sorted(synonyms(t))]
-                side_bm25 = corpus.bm25_scores(side_tokens)
-                side_terms = corpus.question_terms(side_text)
+                side_bm25, side_terms = _lexical(replace(plan, search_text=side.query), corpus)
             rows = (
                 [i for rid in side.report_ids for i in corpus.by_report.get(rid, [])]
                 if side.report_ids is not None
@@ -322,6 +313,16 @@ class HybridRetriever:
             corpus.row_of[r["id"]]: 1.0 - r["distance"] for r in found if r["id"] in corpus.row_of
         }
         return ranked, sims
+
+
+def _lexical(plan: Plan, corpus: Corpus) -> tuple[np.ndarray, dict[str, float]]:
+    """Every paragraph's BM25 score for the question's words (with their synonyms) and the
+    question's IDF-weighted terms. Area names and years choose the reports; inside them they
+    only add noise to BM25 (`Plan.lexical_text`)."""
+    lexical = plan.lexical_text
+    q_tokens = tokens(corpus.fold_acronyms(lexical))
+    q_tokens += [syn for t in q_tokens for syn in sorted(synonyms(t))]
+    return corpus.bm25_scores(q_tokens), corpus.question_terms(lexical)
 
 
 def _twin_key(corpus: Corpus, row: int) -> tuple[str, str] | None:
