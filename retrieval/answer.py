@@ -712,9 +712,8 @@ def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
     if said is None and first.hit.kind in NOT_TOLD:
         told = overall_statement(corpus, first.hit.row)
         if told is not None:
-            return [Cited(hit_from_row(corpus, told[0], score=first.hit.score), told[1])] + cited[
-                1:
-            ]
+            sentence = Cited(hit_from_row(corpus, told[0], score=first.hit.score), told[1])
+            return [sentence, *cited[1:]]
     if said is None or any(c.hit.row == said.hit.row for c in cited):
         return cited
     return [said, *cited]
