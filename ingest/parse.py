@@ -483,7 +483,18 @@ def _structure(
                 continue
             level = b.level or (len(_num.split(".")) + 1 if _num else 1)
             if (title is None and list_kind(name) is None) and (
-                b.level == 1
+                # a first-level heading after the letter's first sentences is its first part
+                # ("Context" after "To: …" and "The screening took place …"), not its title
+                (b.level == 1 and not any(_sentences(p) for p in paras))
+                # the first line of all, set as a heading: the title, whatever its type size
+                # (one word, "Foreword", heads a part)
+                or (
+                    not paras
+                    and not seen_heading
+                    and not _num
+                    and len(name.split()) > 1
+                    and not FRONT_LINE.search(name)
+                )
                 or re.match(
                     r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I
                 )
@@ -550,6 +561,11 @@ def _structure(
     for p in paras:
         p.finish()
     return paras, title, footnotes
+
+
+def _sentences(p: _Para) -> bool:
+    """A paragraph of the letter's text: prose of a sentence or more, not a front-block line."""
+    return p.kind in ("prose", "numbered") and len(p.text.split()) >= 12 and "." in p.text
 
 
 def _subtitle(name: str, title: str | None, before: _Block | None) -> bool:

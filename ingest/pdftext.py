@@ -13,6 +13,11 @@ from typing import Any
 from findings.vocab import TO_SUPERSCRIPT
 
 
+# the widest space between two words of a justified line, of the font size (a line of a few
+# long words set to the column's width); cells of a table stand further apart
+JUSTIFIED = 2.5
+
+
 def extract(path: str) -> dict:
     import pymupdf
 
@@ -33,6 +38,7 @@ def extract(path: str) -> dict:
     try:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
+            on_page = len(blocks)
             for b in page.get_text("dict", flags=flags)["blocks"]:
                 if b.get("type") != 0:
                     continue
@@ -40,13 +46,17 @@ def extract(path: str) -> dict:
                 sizes: list[tuple[float, int]] = []
                 bold = True
                 prev_y = None
+                prev_x = 0.0
                 for ln in b["lines"]:
                     parts = []
                     last_x = None
                     for s in ln["spans"]:
                         t = s["text"]
                         if last_x is not None and s["bbox"][0] - last_x > 2 * s["size"]:
-                            parts.append("\t")  # a wide gap between spans: table cells
+                            # a wide gap between spans: table cells; a span that opens with a
+                            # space goes on with the words before it (a justified line)
+                            justified = s["bbox"][0] - last_x < JUSTIFIED * s["size"]
+                            parts.append(" " if t[:1].isspace() and justified else "\t")
                         last_x = s["bbox"][2]
                         if s["flags"] & 1 and t.strip().isdigit():  # superscript: footnote marker
                             t = t.strip().translate(TO_SUPERSCRIPT)
@@ -56,10 +66,16 @@ def extract(path: str) -> dict:
                         parts.append(t)
                     y = round(ln["bbox"][1])
                     if lines and prev_y is not None and abs(y - prev_y) <= 2:
-                        lines[-1] += "\t" + "".join(parts).strip()  # same row: another cell
+                        # same row: another cell, or the next word of a justified line (it
+                        # opens with the space that went before it, a word space away)
+                        piece = "".join(parts)
+                        size = ln["spans"][0]["size"] if ln["spans"] else 10.0
+                        word = piece[:1].isspace() and ln["bbox"][0] - prev_x < JUSTIFIED * size
+                        lines[-1] += (" " if word else "\t") + piece.strip()
                     else:
                         lines.append("".join(parts))
                     prev_y = y
+                    prev_x = ln["bbox"][2]
                 text = "\n".join(lines)
                 if not text.strip():
                     continue
@@ -80,9 +96,87 @@ def extract(path: str) -> dict:
                         "right": round(b["bbox"][2], 1),
                     }
                 )
+            blocks[on_page:] = _rows_joined(blocks[on_page:])
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}
+
+
+ROW_CELL_LINES = 3  # a table cell wraps over a few lines; a block of more is a paragraph
+ROW_WINDOW = 6  # blocks looked ahead for the rest of a row
+
+
+def _rows_joined(blocks: list[dict]) -> list[dict]:
+    """A table row whose cell wrapped over lines, the other cells set beside it as blocks of
+    their own ("Speech and language" / "therapist" with "1<TAB>1<TAB>0" set between them):
+    one row again, each column's lines joined ("Speech and language therapist<TAB>1<TAB>1<TAB>0").
+    Blocks are one row when each reaches into the rows' height so far, stands beside the last
+    (or under a block of its own column), and each has at most ROW_CELL_LINES lines; only inside
+    a table: one of them, or the block before or after them, has cells."""
+    out: list[dict] = []
+    i = 0
+    while i < len(blocks):
+        group = [blocks[i]]
+        window = blocks[i + 1 : i + 1 + ROW_WINDOW]
+        joined = True
+        while joined:  # (a cell's second line may come before the cells beside its first)
+            joined = False
+            for b in window:
+                if not any(b is g for g in group) and _same_row(group, b):
+                    group.append(b)
+                    joined = True
+        j = i + 1
+        while j < len(blocks) and any(blocks[j] is g for g in group):
+            j += 1
+        group = blocks[i:j]  # the blocks that follow on: one row holds no block read later
+        near = blocks[i - 1 : i] + blocks[j : j + 1]
+        if (
+            len(group) > 1
+            and all(b["text"].count("\n") < ROW_CELL_LINES for b in group)
+            and any("\t" in b["text"] for b in group + near)
+        ):
+            out.append(_one_row(group))
+        else:
+            out.extend(group[:1])
+            j = i + 1
+        i = j
+    return out
+
+
+def _same_row(group: list[dict], b: dict) -> bool:
+    top = min(g["top"] for g in group)
+    bottom = max(g["bottom"] for g in group)
+    last = group[-1]
+    if b["size"] != group[0]["size"] or not (b["top"] < bottom - 0.5 and b["bottom"] > top + 0.5):
+        return False
+    beside = b["left"] >= last["right"] - 1.0 or b["right"] <= last["left"] + 1.0
+    under = any(
+        abs(b["left"] - g["left"]) <= 2.0 and b["top"] >= g["bottom"] - 1.0 for g in group
+    )
+    return beside or under
+
+
+def _one_row(group: list[dict]) -> dict:
+    columns: list[list[dict]] = []
+    for b in sorted(group, key=lambda b: b["left"]):
+        if columns and b["left"] < max(c["right"] for c in columns[-1]) - 1.0:
+            columns[-1].append(b)
+        else:
+            columns.append([b])
+    cells = [
+        " ".join(b["text"].replace("\n", " ") for b in sorted(column, key=lambda b: b["top"]))
+        for column in columns
+    ]
+    first = group[0]
+    return {
+        **first,
+        "text": "\t".join(cells),
+        "bold": all(b["bold"] for b in group),
+        "top": min(b["top"] for b in group),
+        "bottom": max(b["bottom"] for b in group),
+        "left": min(b["left"] for b in group),
+        "right": max(b["right"] for b in group),
+    }
 
 
 if __name__ == "__main__":

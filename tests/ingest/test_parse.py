@@ -1427,3 +1427,97 @@ def test_a_running_header_set_in_two_parts_is_dropped_from_every_page(tmp_path):
     assert [p.text for p in r.paragraphs] == [
         f"Finding number {n} of the inspection." for n in range(1, 4)
     ]
+
+
+def _fpdf2_report(path: Path) -> Path:
+    """A report as fpdf2 sets one: a bold title line above the front block's fields, text set
+    justified (a line of a few long words spreads them out, and each word comes out as a line
+    of its own), and a table whose long first cells wrap over two lines while the cells beside
+    them sit at the row's middle, each a block of its own."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 14)
+    pdf.multi_cell(0, 8, "Quenby Youth Justice Service", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 10)
+    for line in ("Fieldwork: 8 to 12 March 2021", "Publication date: 27 May 2021"):
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "B", 12)
+    pdf.multi_cell(0, 8, "Staff", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 10)
+    pdf.multi_cell(
+        0,
+        5,
+        "1.2.1 Interdisciplinary, multiagency, intergovernmental arrangements notwithstanding, "
+        "the service had kept every case manager post filled since 2019.",
+        align="J",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(3)
+    pdf.set_font("helvetica", "", 9)
+    rows = [
+        ("Role", "Funded posts", "In post", "Vacant"),
+        ("Case managers", "11", "11", "0"),
+        ("Speech and language therapist", "1", "1", "0"),
+        ("Education, training and employment workers", "2", "1", "1"),
+        ("Victim worker", "1", "1", "0"),
+    ]
+    with pdf.table(col_widths=(30, 24, 24, 22), first_row_as_headings=True) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.output(str(path))
+    return path
+
+
+def test_an_fpdf2_report_keeps_its_title_fields_justified_lines_and_wrapped_cells(tmp_path):
+    report = parse_file(_fpdf2_report(tmp_path / "quenby_yjs_2021.pdf"))
+    header = in_section(report, "Header")
+    assert [(p.kind, p.text) for p in header] == [
+        ("field", "Fieldwork: 8 to 12 March 2021"),
+        ("field", "Publication date: 27 May 2021"),
+    ]
+    assert by_number(report)["1.2.1"].text == (
+        "Interdisciplinary, multiagency, intergovernmental arrangements notwithstanding, the "
+        "service had kept every case manager post filled since 2019."
+    )
+    assert [p.text for p in in_section(report, "Staff", "table_row")] == [
+        "Role | Funded posts | In post | Vacant",
+        "Case managers | 11 | 11 | 0",
+        "Speech and language therapist | 1 | 1 | 0",
+        "Education, training and employment workers | 2 | 1 | 1",
+        "Victim worker | 1 | 1 | 0",
+    ]
+
+
+def test_a_first_level_heading_after_the_letters_opening_sentences_is_a_part_not_the_title(
+    tmp_path,
+):
+    """A Word letter with no title heading: its front block's fields and opening sentence, then
+    "Context" set in Heading 1, which heads the paragraph under it."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("To: Jo Blake, Chair of the Quenby YOS Management Board")
+    d.add_paragraph("Publication date: 23 November 2016")
+    d.add_paragraph(
+        "The screening took place over three days in October 2016, within our programme of "
+        "youth offending inspections."
+    )
+    d.add_heading("Context", level=1)
+    d.add_paragraph("Quenby is a coastal borough of about 140,000 people.")
+    d.add_heading("Summary", level=1)
+    d.add_paragraph("The YOS knew its children well.")
+    path = tmp_path / "quenby_sqs_2016.docx"
+    d.save(path)
+    report = parse_file(path)
+    assert [(p.section, p.kind) for p in report.paragraphs] == [
+        ("Header", "field"),
+        ("Header", "field"),
+        ("Header", "prose"),
+        ("Context", "prose"),
+        ("Summary", "prose"),
+    ]
