@@ -12,7 +12,6 @@ from typing import Any
 
 from findings.vocab import TO_SUPERSCRIPT
 
-
 # the widest space between two words of a justified line, of the font size (a line of a few
 # long words set to the column's width); cells of a table stand further apart
 JUSTIFIED = 2.5
@@ -150,9 +149,7 @@ def _same_row(group: list[dict], b: dict) -> bool:
     if b["size"] != group[0]["size"] or not (b["top"] < bottom - 0.5 and b["bottom"] > top + 0.5):
         return False
     beside = b["left"] >= last["right"] - 1.0 or b["right"] <= last["left"] + 1.0
-    under = any(
-        abs(b["left"] - g["left"]) <= 2.0 and b["top"] >= g["bottom"] - 1.0 for g in group
-    )
+    under = any(abs(b["left"] - g["left"]) <= 2.0 and b["top"] >= g["bottom"] - 1.0 for g in group)
     return beside or under
 
 
