@@ -33,7 +33,7 @@ def extract(path: str) -> dict:
             "error": "the PDF is encrypted (password protected). Save an unprotected copy and ingest that."
         }
     flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_WHITESPACE
-    blocks = []
+    blocks: list[dict] = []
     try:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
