@@ -44,6 +44,7 @@ from findings.errors import (
 from findings.hashing import bytes_sha256
 from findings.settings import Settings
 from findings.vocab import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
+from ingest.records import RATING_LINE
 
 # A .docx may unzip to at most this many times FINDINGS_MAX_FILE_MB: text compresses about
 # 10x, media not at all, so only a zip bomb or a document padded with huge members goes over.
@@ -434,8 +435,14 @@ def _markdown_lines(text: str) -> list[Line]:
                 continue
             s = _MD_NOTE_REF.sub(lambda m: markers.get(m.group(1), m.group(0)), s)
             line = Line(s, line.page, line.role)
+        # where `#` marks the headings, a bold line standing alone between blank lines
+        # heads a part below the last of them ("**Work with victims**" under "## 2. …"); over
+        # grades ("1.1 Governance and leadership: Good") it names their group (`ingest.parse`)
+        alone = _alone(lines, start + n) and not _over_grades(lines, start + n)
         heading = _md_heading(s) or (
-            None if marked else _bold_heading(s, deepest, not any(o.text for o in out))
+            None
+            if marked and not alone
+            else _bold_heading(s, deepest, not marked and not any(o.text for o in out))
         )
         if heading:
             level, title = heading
@@ -453,8 +460,25 @@ def _markdown_lines(text: str) -> list[Line]:
                 out.append(Line("\t".join(cells), line.page, "tr"))
         else:
             header = None if not s else header
+            if s.startswith(">"):  # a block quote ("> 'Up at the railway…' (boy, aged 15)")
+                line = Line(
+                    s.lstrip("> ") or "", line.page, line.role if s.lstrip("> ") else "blank"
+                )
             out.append(Line(_md_inline(line.text), line.page, line.role))
     return out
+
+
+def _alone(lines: list[Line], i: int) -> bool:
+    """Does line `i` stand between blank lines (or the file's ends)?"""
+    before = i == 0 or not lines[i - 1].text.strip()
+    after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
+    return before and after
+
+
+def _over_grades(lines: list[Line], i: int) -> bool:
+    """Is the next line with text after line `i` a standard's grade ("2.4 Reviewing: Good")?"""
+    following = next((ln.text.strip() for ln in lines[i + 1 :] if ln.text.strip()), "")
+    return RATING_LINE.match(_md_inline(following)) is not None
 
 
 def _front_matter(lines: list[Line], out: list[Line]) -> int:

@@ -33,7 +33,7 @@ from ingest.version import report_version
 # a lower-case word, so a sentence never loses a leading "O"
 # "·" is a bullet from a PDF whose font lacks "•"; U+F0B7 is Word's Symbol-font bullet as
 # PDF-to-text conversions extract it
-BULLET = re.compile(r"^(?:[-•*▪●◦–·\uf0b7]\s+(?=\S)|o\s+(?=[a-z]))")
+BULLET = re.compile(r"^(?:[-•*▪●◦–·\uf0b7]\s+(?=\S)|o\s+(?=[A-Za-z]))")
 # `1.1.`, `2.1.1`, `1.1)`, `(3)`, `3.` or `3)` in front of a paragraph, optionally after a bullet
 NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
@@ -215,6 +215,9 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
+UNWRAPPED_WIDTH = 250  # characters: no page sets a line this long; a paragraph to a line does
+
+
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Group inferred (plain-text) lines into blocks; structured lines stay one block each."""
     out: list[_Block] = []
@@ -245,6 +248,10 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                 or _wrapped_year(pieces[-1], text)
             )
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
+            and not (
+                _ended_short(pieces[-1], width)
+                and (BULLET.match(open_block.text) or FRONT_LINE.search(text))
+            )
         ):
             _join_to(pieces, text.strip())
             has_tab = "\t" in pieces[-1]
@@ -272,6 +279,17 @@ def _field_ended(line: str, following: str, width: int) -> bool:
     last = m.group(2).split()[-1]
     first = following.split()[0] if following.split() else ""
     return (last[:1].isupper() or last[:1].isdigit()) and len(line) + 1 + len(first) < width
+
+
+def _ended_short(line: str, width: int) -> bool:
+    """In a text written a paragraph to a line (its longest line is longer than any page is
+    wide), did the line end by choice: it fills less than half of that, so the next line's
+    first word would have fitted after it? A list item then ends there (the next item opens
+    with a dash, "– review plans…", or the next group does, "The Probation Service should:"),
+    and so does a title line above "HM Inspectorate of Probation" (`_blocks`). A text wrapped
+    to a page's width is left to the other rules, and so is a signature ("Name" / "HM Chief
+    Inspector of Probation": one paragraph)."""
+    return width >= UNWRAPPED_WIDTH and 2 * len(line.strip()) < width
 
 
 def _close(block: _Block | None, pieces: list[str]) -> None:
@@ -459,6 +477,9 @@ def _structure(
                 after is not None
                 and after.role in (None, "p")
                 and _is_label(s)
+                # a line in capitals heads a part as the text's other headings do ("OVERALL
+                # RATING" over "Delverton Youth Justice Service: Requires improvement")
+                and not s.isupper()
                 and _is_rating_line(after.text.strip())
             ):
                 group = _heading_name(s)[0]  # "2. Court disposals" over its standards' grades

@@ -1521,3 +1521,105 @@ def test_a_first_level_heading_after_the_letters_opening_sentences_is_a_part_not
         ("Context", "prose"),
         ("Summary", "prose"),
     ]
+
+
+def test_a_text_written_a_paragraph_to_a_line_keeps_its_title_items_and_groups(tmp_path):
+    """A word processor's plain-text export: one line per paragraph (no wrapping), headings in
+    capitals, "o " and "–" bullets on consecutive lines, "X should:" lines over recommendations,
+    and a heading in capitals over the overall grade."""
+    long = " ".join(["The service has kept its staff and its partners close."] * 6)
+    path = tmp_path / "quenby_yjs_2025.txt"
+    path.write_text(
+        "An inspection of youth justice services in Quenby\n"
+        "HM Inspectorate of Probation\n"
+        "Published: 19 March 2025\n"
+        "\n"
+        "FOREWORD\n"
+        "\n"
+        f"{long}\n"
+        "\n"
+        "OVERALL RATING\n"
+        "\n"
+        "Quenby Youth Justice Service: Requires improvement\n"
+        "\n"
+        "We inspect 13 standards across four domains, and eight were rated Good.\n"
+        "\n"
+        "Strengths\n"
+        "\n"
+        "o The partnership board is well attended and asks hard questions.\n"
+        "o Children who need help with their mental health are seen within three weeks.\n"
+        "\n"
+        "RECOMMENDATIONS\n"
+        "\n"
+        "Quenby Youth Justice Service should:\n"
+        "– make sure every plan says what will be done if the risk to others increases\n"
+        "– review plans whenever a child's circumstances change\n"
+        "The Probation Service should:\n"
+        "– fill the vacant seconded probation officer post\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert report.meta.title == "An inspection of youth justice services in Quenby"
+    assert report.meta.area == "Quenby"
+    assert [(p.kind, p.text) for p in in_section(report, "Header")] == [
+        ("prose", "HM Inspectorate of Probation"),
+        ("field", "Published: 19 March 2025"),
+    ]
+    assert [(p.kind, p.text) for p in in_section(report, "OVERALL RATING")] == [
+        ("rating", "Quenby Youth Justice Service: Requires improvement"),
+        ("prose", "We inspect 13 standards across four domains, and eight were rated Good."),
+    ]
+    assert [(p.kind, p.text) for p in in_section(report, "Strengths")] == [
+        ("bullet", "The partnership board is well attended and asks hard questions."),
+        ("bullet", "Children who need help with their mental health are seen within three weeks."),
+    ]
+    assert [(p.section_path, p.text) for p in in_section(report, "RECOMMENDATIONS")] == [
+        (
+            "RECOMMENDATIONS > Quenby Youth Justice Service should",
+            "make sure every plan says what will be done if the risk to others increases",
+        ),
+        (
+            "RECOMMENDATIONS > Quenby Youth Justice Service should",
+            "review plans whenever a child's circumstances change",
+        ),
+        (
+            "RECOMMENDATIONS > The Probation Service should",
+            "fill the vacant seconded probation officer post",
+        ),
+    ]
+
+
+def test_markdown_bold_lines_standing_alone_head_parts_below_the_hash_headings(tmp_path):
+    """In a Markdown file whose headings are `#` lines, a bold line between blank lines heads a
+    part below the last of them; a bold line over grades names their group; a block quote is a
+    paragraph without its marker."""
+    path = tmp_path / "quenby_joint_2016.md"
+    path.write_text(
+        "# Joint inspection of youth offending work in Quenby\n\n"
+        "## 2. Protecting the public\n\n"
+        "2.3 In 11 of the 25 cases the plan to manage risk had no contingency.\n\n"
+        "**Work with victims**\n\n"
+        "2.4 Work with victims was a real strength of the YOT.\n\n"
+        '> "Nobody looked at me like I was going to nick something." (boy, aged 15)\n\n'
+        "## Ratings\n\n"
+        "**Organisational delivery**\n\n"
+        "1.1 Governance and leadership: Good\n\n"
+        "A sentence with **bold words** in it is no heading.\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert [(p.section, p.paragraph, p.text) for p in report.paragraphs] == [
+        (
+            "Protecting the public",
+            "2.3",
+            "In 11 of the 25 cases the plan to manage risk had no contingency.",
+        ),
+        ("Work with victims", "2.4", "Work with victims was a real strength of the YOT."),
+        (
+            "Work with victims",
+            None,
+            '"Nobody looked at me like I was going to nick something." (boy, aged 15)',
+        ),
+        ("Ratings", None, "1.1 Governance and leadership: Good"),
+        ("Ratings", None, "A sentence with bold words in it is no heading."),
+    ]
