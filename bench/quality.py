@@ -64,7 +64,14 @@ QA sets, each over its own freshly ingested tmp store:
   second-checked at stop 25, measured once unread, then read;
 - fresh13 held-out: every report above plus two more in plain layouts
   (`data/eval/fresh13/reports/`: a one-column PDF letter and an HTML inspection) with
-  `data/eval/fresh13/heldout.jsonl`, written blind and second-checked at stop 25.
+  `data/eval/fresh13/heldout.jsonl`, written blind and second-checked at stop 25;
+- tune13: those plus two more (`data/eval/tune13/reports/`: a Markdown joint inspection with
+  bold-only sub-headings and a plain-text inspection written a paragraph to a line) with
+  `data/eval/tune13/tune.jsonl`, written blind and second-checked at stop 26, measured once
+  unread (top citation 0.283), then read;
+- fresh14 held-out: every report above plus two more in plain layouts
+  (`data/eval/fresh14/reports/`: a Word letter and a Markdown inspection) with
+  `data/eval/fresh14/heldout.jsonl`, written blind and second-checked at stop 26.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -428,6 +435,18 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh13 held-out"] = (
             so_far + tune12 + fresh13,
             ROOT / "data/eval/fresh13/heldout.jsonl",
+        )
+        # stop 26: a tune set (data/eval/tune13: a Markdown joint inspection with bold-only
+        # sub-headings and a plain-text rated inspection written a paragraph to a line),
+        # measured once unread, then read; and a clean held-out set (data/eval/fresh14: a Word
+        # letter and a Markdown inspection)
+        tune13 = sorted((ROOT / "data/eval/tune13/reports").iterdir())
+        fresh14 = sorted((ROOT / "data/eval/fresh14/reports").iterdir())
+        so_far += tune12 + fresh13
+        sets["tune13 tune"] = (so_far + tune13, ROOT / "data/eval/tune13/tune.jsonl")
+        sets["fresh14 held-out"] = (
+            so_far + tune13 + fresh14,
+            ROOT / "data/eval/fresh14/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
