@@ -77,6 +77,10 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     )
     if record is None or not record.get("subject") or not record.get("value"):
         return None
+    if corpus.metas[row]["kind"] in ("prose", "numbered") and _states_grade(
+        words(corpus.texts[row]), words(record["value"])
+    ):
+        return None  # the grade's record is a sentence stating it already
     head, _, rest = record["subject"].strip().partition(" ")
     number = head.rstrip(".")  # "3.4 Out-of-court disposal…": the standard's number
     numbered = bool(rest) and number.replace(".", "").isdigit()
@@ -98,6 +102,8 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
             continue
         if not _states_grade(words(corpus.texts[other]), grade):
             continue
+        if not any(_states_only(words(s), grade) for s in sentences(corpus.texts[other])):
+            continue  # "eight were rated Good, …, three Requires improvement": several things
         paragraph = md.get("paragraph") or ""
         if prefix and paragraph.startswith(prefix):
             by_number.append(other)
@@ -110,7 +116,7 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
         ):
             by_name.append(other)
         elif named and any(
-            named <= set(tokens(s)) and _states_grade(words(s), grade)
+            named <= set(tokens(s)) and _states_only(words(s), grade)
             for s in sentences(corpus.texts[other])
         ):
             by_sentence.append(other)
@@ -118,16 +124,20 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     return found[0] if found else None
 
 
-def stated_grade_quote(corpus: Corpus, row: int) -> str:
-    """The sentence of `rating_statement`'s paragraph that states the grade, and the one after
-    it (the reason), verbatim."""
+def stated_grade_quote(corpus: Corpus, row: int, grade: str | None = None) -> str:
+    """The sentence of `rating_statement`'s paragraph that states the grade (`grade`, else any
+    grade the report gives), and the one after it (the reason), verbatim."""
     sents = sentences(corpus.texts[row])
-    grades = [
-        words(r["value"])
-        for other in corpus.by_report.get(corpus.metas[row]["report_id"], [])
-        for r in corpus.metas[other].get("records") or ()
-        if r.get("kind") == "rating" and r.get("value")
-    ]
+    grades = (
+        [words(grade)]
+        if grade
+        else [
+            words(r["value"])
+            for other in corpus.by_report.get(corpus.metas[row]["report_id"], [])
+            for r in corpus.metas[other].get("records") or ()
+            if r.get("kind") == "rating" and r.get("value")
+        ]
+    )
     first = next(
         (i for i, s in enumerate(sents) if any(_states_grade(words(s), g) for g in grades)), 0
     )
@@ -195,7 +205,11 @@ def cite_statement(corpus: Corpus, row: int, score: float) -> Cited | None:
     said = rating_statement(corpus, row)
     if said is None:
         return None
-    return Cited(hit_from_row(corpus, said, score=score), stated_grade_quote(corpus, said))
+    grade = next(
+        (r["value"] for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"),
+        None,
+    )
+    return Cited(hit_from_row(corpus, said, score=score), stated_grade_quote(corpus, said, grade))
 
 
 def gives_grade(corpus: Corpus, row: int) -> bool:
@@ -210,6 +224,14 @@ def gives_grade(corpus: Corpus, row: int) -> bool:
     return any(
         _states_grade(ws, gw) and (len(gw) > 1 or grade.title().split()[0] in text)
         for grade, gw in ((g, words(g)) for g in GRADES)
+    )
+
+
+def _states_only(ws: list[str], grade: list[str]) -> bool:
+    """Does the text state the grade and no other ("eight were rated Good …, three were rated
+    Requires improvement" states the grades of several things, none of them one thing's)?"""
+    return _states_grade(ws, grade) and not any(
+        _states_grade(ws, other) for other in (words(g) for g in GRADES) if other != grade
     )
 
 

@@ -436,6 +436,24 @@ class TestRatingStatement:
         corpus.metas[0]["section"] = "Overall rating"
         assert rating_statement(corpus, 0) == 1
 
+    def test_a_sentence_giving_several_things_grades_states_none_of_them(self):
+        """ "eight were rated Good …, three were rated Requires improvement" under a heading named
+        like the grade's record is no statement of the overall grade; a sentence giving that
+        grade is its own statement (it is one already: no other is put before it)."""
+        rows = [
+            _rating("a", 1, "Avonby Youth Justice Service", "Requires improvement", ": "),
+            _row("a", "Overall rating", 2, "We inspect 13 standards. In Avonby eight were rated Good, while three were rated Requires improvement."),
+            _row("a", "Foreword", 1, "Our overall rating for Avonby Youth Justice Service is Requires improvement.",
+                 [{"kind": "rating", "subject": "Overall rating", "value": "Requires improvement"}]),
+        ]  # fmt: skip
+        corpus = corpus_of(rows, REPORTS)
+        corpus.metas[0]["section"] = "Overall rating"
+        assert rating_statement(corpus, 0) is None
+        assert rating_statement(corpus, 2) is None
+        assert stated_grade_quote(corpus, 1, "Requires improvement") == (
+            "In Avonby eight were rated Good, while three were rated Requires improvement."
+        )
+
     def test_a_grade_of_two_words_is_stated_as_a_verb_but_not_by_a_rating_line(self):
         rows = [
             _rating("a", 1, "3.2 Planning", "Requires improvement"),
