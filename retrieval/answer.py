@@ -211,7 +211,11 @@ class ExtractiveAnswerer:
         # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
         lead = cited[0].quote
-        span = _word_span(lead, figure) if figure else answering_span(plan, lead, corpus)
+        span = (
+            _word_span(lead, figure)
+            if figure
+            else _recorded_grade_span(plan, cited[0], corpus) or answering_span(plan, lead, corpus)
+        )
         text = _lead(lead, span) + f"“{lead}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n“{more.quote}” [{n}]"
@@ -717,6 +721,21 @@ def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
     if said is None or any(c.hit.row == said.hit.row for c in cited):
         return cited
     return [said, *cited]
+
+
+def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | None:
+    """A grade asked for, where the quoted paragraph's own record gives it: that grade in the
+    quote ("Our overall rating … is Requires improvement", in a paragraph that also says
+    "eight were rated Good"), not the first grade word it prints. None otherwise."""
+    if not (plan.rating or plan.fact == "overall_rating") or cited.hit.row < 0:
+        return None
+    for r in corpus.metas[cited.hit.row].get("records") or ():
+        overall = r.get("subject") == "overall_rating" or r.get("kind") == "rating"
+        if overall and r.get("value"):
+            at = cited.quote.find(r["value"])
+            if at >= 0:
+                return at, at + len(r["value"])
+    return None
 
 
 def _lead(quote: str, span: tuple[int, int] | None) -> str:

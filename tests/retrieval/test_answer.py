@@ -1130,3 +1130,25 @@ def test_a_count_fact_answers_only_a_count_of_what_it_counts():
     assert _carries_fact(plan("How many children was Pellmoor YJS supervising?"), hit, corpus)
     assert _carries_fact(plan("How many kids was Pellmoor YJS working with?"), hit, corpus)
     assert not _carries_fact(plan("How many staff did Pellmoor YJS employ?"), hit, corpus)
+
+
+def test_the_overall_grade_in_bold_is_the_one_the_paragraph_gives_not_its_first_grade_word():
+    """A paragraph that counts the standards' grades before giving the overall one ("two
+    Outstanding ratings, seven Good … Overall, Pellmoor is rated Good") answers the overall
+    grade with that grade in bold, not "Outstanding"."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    text = (
+        "Across the 13 standards we gave two Outstanding ratings, seven Good and four "
+        "Requires improvement. Overall, Pellmoor Youth Justice Service is rated Good."
+    )
+    grade = {"kind": "fact", "subject": "overall_rating", "value": "Good"}
+    corpus = _pellmoor([("Overall rating", text, "prose", [grade])])
+    question = "What overall grade did Pellmoor get?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.fact = Intent("fact:overall_rating", 0.9, 0.9), "overall_rating"
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=1.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text.startswith("**Good** — “Across the 13 standards")
