@@ -81,7 +81,9 @@ _MANAGER = re.compile(
     rf"|\b(?i:{_TITLES})\s+(?:is|was|has been)\s+(?P<after>{_NAME})\b"
 )
 _CASES = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?P<value>\d[\d,]*)\s+cases\b"
+    r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?:(?P<value>\d[\d,]*)\s+cases"
+    # "We looked at the cases of 25 children who were subject to court orders"
+    r"|the\s+(?:cases|files|work)\s+(?:of|with)\s+(?P<of>\d[\d,]*)\s+(?:children|young people))\b"
     # "… 16 out-of-court disposals, 36 cases in all": the total
     r"|\b(?P<total>\d[\d,]*)\s+cases\s+(?:" + "|".join(map(re.escape, CASES_TOTAL)) + r")\b"
 )
@@ -352,7 +354,14 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             and " cases" in low
             and (hit := _sentence_with(p.text, _CASES))
         ):
-            take("cases_inspected", i, p, hit[0], hit[1].group("value") or hit[1].group("total"))
+            m = hit[1]
+            take(
+                "cases_inspected",
+                i,
+                p,
+                hit[0],
+                m.group("value") or m.group("of") or m.group("total"),
+            )
         if (
             "children_supervised" not in found
             and ("children" in low or "young people" in low)

@@ -521,11 +521,14 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     if hit.row < 0 or not prints_fact(corpus.metas[hit.row], plan.fact):
         return False
     # a count answers "how many X" only where it counts X: "How many staff did it employ?" is
-    # not answered by the children the service supervised
-    return (
-        FACT_KINDS.get(plan.fact or "") != "number"
-        or _prints_number_asked(plan, hit.text, corpus) is not False
-    )
+    # not answered by the children the service supervised; the fact's own name says what it
+    # counts ("how many cases" by the cases inspected, "the cases of 25 children")
+    if FACT_KINDS.get(plan.fact or "") != "number":
+        return True
+    named = {stem(w) for w in (plan.fact or "").split("_")}
+    if any(stem(w) in named for w in _counted_words(plan.question, corpus.place_words)):
+        return True
+    return _prints_number_asked(plan, hit.text, corpus) is not False
 
 
 def _figure_told_in_a_sentence(plan: Plan, best: Cited, corpus: Corpus) -> tuple[Cited, str | None]:

@@ -272,6 +272,7 @@ def test_the_overall_rating_stated_in_a_sentence(tmp_path, sentence, value):
         ("Inspectors read 18 cases of children supervised by the YOS.", "18"),
         ("We inspected 20 court disposals and 16 out-of-court disposals, 36 cases in all.", "36"),
         ("We inspected 70 cases in total.", "70"),
+        ("We looked at the cases of 25 children who were subject to court orders.", "25"),
         ("Plans were sufficient in 11 of the 18 cases.", None),
     ],
 )

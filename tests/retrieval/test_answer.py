@@ -1152,3 +1152,23 @@ def test_the_overall_grade_in_bold_is_the_one_the_paragraph_gives_not_its_first_
     hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=1.0)]
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert draft.text.startswith("**Good** — “Across the 13 standards")
+
+
+def test_a_count_fact_counts_what_its_name_says_however_the_sentence_words_it():
+    """ "How many cases …?" is answered by the cases inspected, printed as "the cases of 25
+    children": the fact counts cases, though no "25 cases" is printed."""
+    from retrieval.answer import _carries_fact
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    text = "We looked at the cases of 25 children who were subject to court orders."
+    record = {"kind": "fact", "subject": "cases_inspected", "value": "25"}
+    corpus = _pellmoor([("Summary", text, "prose", [record])], year=2016)
+    question = "How many cases did the inspectors look at in Pellmoor?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.fact, plan.quantity = "cases_inspected", True
+    assert _carries_fact(plan, hit_from_row(corpus, 0, 1.0), corpus)
+    staff = "How many staff did Pellmoor YOS employ?"
+    plan = Plan(staff, staff, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.fact, plan.quantity = "cases_inspected", True
+    assert not _carries_fact(plan, hit_from_row(corpus, 0, 1.0), corpus)
