@@ -465,6 +465,7 @@ ROLE_ASK: dict[str, str] = {
     "who's the|its|their|our|a|an": "the same, contracted",
     "what is|was the name of the|its|their|our|a|an": "the same, asked for a name",
     "what's the name of the|its|their|our|a|an": "the same, contracted",
+    "who chairs|leads|heads|manages|runs the|its|their|our": "who holds a role, by what they do",
 }
 WHO_ANYWHERE: dict[str, str] = {
     "who was|led|chaired|managed|signed": "a person by what they did",

@@ -189,7 +189,8 @@ class ExtractiveAnswerer:
                 return _abstain(
                     Abstention(
                         AbstainReason.NO_SUPPORTING_PASSAGE,
-                        f"No paragraph found names the {plan.role}.",
+                        "No paragraph found names "
+                        f"{plan.role if plan.role.startswith('who ') else 'the ' + plan.role}.",
                     ),
                     hits,
                 )

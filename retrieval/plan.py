@@ -1094,14 +1094,17 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     """The role a question asks who holds ("Who is the parenting worker at Gildersham YJS?" ->
     "parenting worker"; "What's the name of the YOT's seconded CAMHS worker?" -> "seconded
     camhs worker"): the words after the ask up to a little word, a place or a year, without a
-    possessive (whose role it is). "" when the question asks no role ("Who chairs the board?",
-    "Who was the Thurrock letter addressed to?")."""
+    possessive (whose role it is); asked by what its holder does, the role is that ("Who chairs
+    the youth court bench?" -> "who chairs the youth court bench"). "" when the question asks no role
+    ("Who was the Thurrock letter addressed to?")."""
     ws = words(question)
     start = next((i for i, w in enumerate(ws) if w not in LEADING_WORDS), len(ws))
     span = next((s for s in ROLE_ASK.spans(ws) if s[0] == start), None)
     if span is None:
         return ""
-    role: list[str] = []
+    # "Who heads the service?": the head of the service; the verb names the role too
+    verb = ws[start + 1] if ws[start] == "who" and start + 1 < span[1] else ""
+    role: list[str] = ["who", verb, "the"] if verb and verb not in STOPWORDS else []
     for i in range(span[1], len(ws)):
         w = ws[i]
         joins = w == "and" and bool(role) and i + 1 < len(ws) and ws[i + 1] not in STOPWORDS
@@ -1109,7 +1112,7 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
             break
         if not w.endswith("'s"):
             role.append(w)
-    return " ".join(role)
+    return " ".join(role) if role[-1:] != ["the"] else ""
 
 
 def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:

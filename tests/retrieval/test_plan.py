@@ -1147,7 +1147,10 @@ class TestUnmentionedTopic:
         ("And who was the YOT's seconded CAMHS worker in 2018?", "seconded camhs worker"),
         ("What's the name of the clinical psychologist at the YJS?", "clinical psychologist"),
         ("Who was the Marshbury letter addressed to?", ""),  # a place, then no role
-        ("Who chairs the board?", ""),
+        ("Who chairs the board?", "who chairs the board"),
+        ("Who chairs the youth court bench in Delverton?", "who chairs the youth court bench"),
+        ("Who heads the youth justice service in Saltby?", "who heads the youth justice service"),
+        ("Who led the 2016 Kestrel Vale screening?", ""),  # who did something, not a role
         ("What was the reoffending rate?", ""),
     ],
 )
