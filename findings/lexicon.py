@@ -416,7 +416,7 @@ SHARE: dict[str, str] = {
 # entrant rate was", "the rate of entrants") or nothing does; "How did inspectors rate
 # planning?" asks for a grade.
 RATE_NOUN_AFTER: dict[str, str] = {
-    "of was is were for in at and than compared": "what follows a rate named",
+    "of was is were for in at and than compared among amongst across between within": "what follows a rate named",
 }
 # A question asking for an amount of money, answered by a sum the report prints ("£1.4
 # million"): a budget asked for outright ("What is the annual budget?"), or money spent asked

@@ -419,6 +419,7 @@ class TestTheRateNamed:
             "entrants",
         ]
         assert measure_words("thornbeck 2018 reoffending rate?") == ["reoffending"]
+        assert measure_words("What's the sickness absence rate among the staff?") == ["absence"]
         # a verb, and a rate named by its place only, name no measure
         assert measure_words("How did inspectors rate the planning?") == []
         assert measure_words("What was Northfield's rate?", places) == []
