@@ -714,6 +714,15 @@ ACRONYM_CONNECTORS: dict[str, str] = {
 }
 
 
+# A line ending in a colon that holds one of these words is a sentence opening a list or table
+# ("The cases we inspected were made up as follows:"), not a heading set with a colon
+# ("Commentary on the inspection in Kestrel Vale:").
+CLAUSE_WORDS: dict[str, str] = {
+    "we our they": "the inspectors or the service as the subject",
+    "is are was were": "a verb to be",
+}
+
+
 def words_of(groups: dict) -> frozenset[str]:
     """Every word in the keys of a grouped list above."""
     return frozenset(w for key in groups for w in key.split())

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from findings.errors import IngestError
+from findings.lexicon import CLAUSE_WORDS, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
 from findings.vocab import LETTER_FORMULAS, SUPERSCRIPT_DIGITS, list_kind
@@ -352,6 +353,9 @@ def _join_to(pieces: list[str], right: str) -> None:
 # --- classification -------------------------------------------------------------------------
 
 
+_CLAUSE_WORDS = words_of(CLAUSE_WORDS)
+
+
 def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
     if b.role == "heading":
         return True
@@ -366,6 +370,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
         return False
     if re.search(r"[.;,!?]$", s) or not (s[:1].isupper() or s[:1].isdigit()):
         return False
+    if s.endswith(":") and _CLAUSE_WORDS & set(s.lower().rstrip(":").split()):
+        return False  # "The cases we inspected were made up as follows:" opens what follows
     m_field = FIELD.match(s)
     if m_field and m_field.group(2):
         return False

@@ -1623,3 +1623,32 @@ def test_markdown_bold_lines_standing_alone_head_parts_below_the_hash_headings(t
         ("Ratings", None, "1.1 Governance and leadership: Good"),
         ("Ratings", None, "A sentence with bold words in it is no heading."),
     ]
+
+
+def test_a_sentence_ending_in_a_colon_opens_what_follows_and_heads_nothing(tmp_path):
+    """ "The cases we inspected were made up as follows:" above a table is the section's
+    paragraph, not a heading over the table; "Commentary on the inspection in Quenby:" heads."""
+    path = tmp_path / "quenby_sqs_2016.txt"
+    path.write_text(
+        "Short Quality Screening of youth offending work in Quenby\n\n"
+        "Summary\n\n"
+        "Quenby YOS knew its children well.\n\n"
+        "The cases we inspected were made up as follows:\n\n"
+        "Referral orders      12\n"
+        "Youth Rehabilitation Orders      18\n\n"
+        "Commentary on the inspection in Quenby:\n\n"
+        "Plans were written on time in most cases.\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert [(p.section, p.kind, p.text) for p in report.paragraphs] == [
+        ("Summary", "prose", "Quenby YOS knew its children well."),
+        ("Summary", "prose", "The cases we inspected were made up as follows:"),
+        ("Summary", "table_row", "Referral orders | 12"),
+        ("Summary", "table_row", "Youth Rehabilitation Orders | 18"),
+        (
+            "Commentary on the inspection in Quenby",
+            "prose",
+            "Plans were written on time in most cases.",
+        ),
+    ]
