@@ -657,15 +657,21 @@ def _html_lines(text: str) -> list[Line]:
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     soup = _without_site_chrome(soup)
+    _anonymous_blocks(soup)
     out: list[Line] = []
     bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
     tagged = False  # any <h1>-<h6>
     chapter: str | None = None  # the number of the last heading, if it is numbered ("2. …")
     numbers = _html_list_numbers(soup)
+    spans_of = None  # the table whose cells `spans` carries down (rowspan)
+    spans: dict[int, tuple[str, int]] = {}
     for el in _outermost(soup, _HTML_BLOCKS):
         if el.name == "tr":
             cells = _outermost(el, _HTML_CELLS)
-            texts = [" ".join(c.get_text(" ").split()) for c in cells]
+            table = el.find_parent("table")
+            if table is not spans_of:
+                spans_of, spans = table, {}
+            texts = _row_texts(cells, spans)
             if len(texts) == 2 and texts[0].endswith(":") and len(texts[0].split()) <= 4:
                 # a letter's front block laid out as a table ("To: | Ann Lee, Chair …"): a
                 # "Label: value" line
@@ -683,8 +689,9 @@ def _html_lines(text: str) -> list[Line]:
         txt = " ".join(pieces) if pieces else _html_text(el)
         if not txt:
             continue
-        if el.name[0] == "h" and el.name[1:].isdigit():
-            out.append(Line(txt, None, "heading", int(el.name[1])))
+        level = _heading_level(el)
+        if level:
+            out.append(Line(txt, None, "heading", level))
             chapter = _chapter_number(txt)
             tagged = True
         elif el.name == "li" and (drawn := numbers.get(id(el))) is not None:
@@ -707,7 +714,7 @@ def _html_lines(text: str) -> list[Line]:
 # A report saved as a whole web page brings the site's own parts: its banner, navigation,
 # cookie notice, breadcrumbs and footer, marked by the roles and class names sites give them.
 _CHROME_ROLES = frozenset(["navigation", "banner", "contentinfo", "search"])
-_CHROME_CLASSES = ("cookie", "breadcrumb", "skip-link")
+_CHROME_CLASSES = ("cookie", "breadcrumb", "skip-link", "share", "tags")
 
 
 def _without_site_chrome(soup):
@@ -832,6 +839,117 @@ def _html_bold_only(el) -> bool:
         if piece.strip() and not any(p.name in _HTML_BOLD for p in piece.parents if p is not el):
             return False
     return bool(el.get_text().strip())
+
+
+# Text a page sets in a container of its own, outside any block tag (<div class="heading-2">
+# Context</div>, <span class="para-num">2.3</span><p>…</p>): the tags that hold such text.
+_HTML_CONTAINERS = frozenset(["div", "section", "article", "main", "body", "header", "footer"])
+_HTML_ANY_BLOCK = _HTML_BLOCKS | _HTML_CONTAINERS | {"table", "ul", "ol", "dl", "figure", "form"}
+# class names a content-management system gives headings set as <div> or <p>
+_HEADING_CLASSES = ("heading", "subhead", "title")
+HTML_MARKER_WORDS = 1  # "2.3", "•": the text set beside a paragraph, not a paragraph itself
+
+
+def _anonymous_blocks(root) -> None:
+    """Text set in a container outside any block tag is read as a block of its own, as a
+    browser lays it out: a run of it becomes a <p> (keeping the container's class, which may
+    say it is a heading), and a number or bullet set beside the block after it opens that block
+    ("2.3" before "<p>Judgements…"), as if typed. A run of "Label: value" spans is a line each.
+    Nothing a page prints is lost for sitting in a <div>."""
+    for box in [root, *root.find_all(_HTML_CONTAINERS)]:
+        run: list = []
+        for child in [*box.contents, None]:
+            if child is not None and not _holds_block(child):
+                run.append(child)
+                continue
+            text = " ".join("".join(_node_text(n) for n in run).split())
+            if text:
+                pieces = [" ".join(_node_text(n).split()) for n in run]
+                pieces = [x for x in pieces if x]
+                if len(pieces) >= 2 and all(map(_field_shaped, pieces)):
+                    for piece in pieces:
+                        run[0].insert_before(_new_p(root, piece, box))
+                elif (
+                    child is not None
+                    and child.name == "p"
+                    and len(text.split()) <= HTML_MARKER_WORDS
+                ):
+                    child.insert(0, f"{text} ")
+                else:
+                    run[0].insert_before(_new_p(root, text, box))
+                for n in run:
+                    n.extract()
+            run = []
+
+
+def _row_texts(cells: list, spans: dict[int, tuple[str, int]]) -> list[str]:
+    """A table row's cell texts, a cell spanning rows above it (rowspan) repeated in its column
+    ("Youth rehabilitation order | With intensive supervision … | 2" under "Youth
+    rehabilitation order | Supervision only | 6"). `spans` carries them from row to row."""
+    texts: list[str] = []
+    queue = list(cells)
+    while queue or len(texts) in spans:
+        col = len(texts)
+        if col in spans:
+            text, left = spans.pop(col)
+            if left > 1:
+                spans[col] = (text, left - 1)
+            texts.append(text)
+            continue
+        cell = queue.pop(0)
+        text = " ".join(cell.get_text(" ").split())
+        rows = str(cell.get("rowspan") or "1")
+        if rows.isdigit() and 1 < int(rows) <= MAX_ROWSPAN:
+            spans[col] = (text, int(rows) - 1)
+        texts.append(text)
+    return texts
+
+
+MAX_ROWSPAN = 1000  # a larger rowspan is no table a report prints
+
+
+def _holds_block(node) -> bool:
+    name = getattr(node, "name", None)
+    return name is not None and (name in _HTML_ANY_BLOCK or node.find(_HTML_ANY_BLOCK) is not None)
+
+
+def _node_text(node) -> str:
+    """The text a node shows: none for a doctype, comment or processing instruction."""
+    if getattr(node, "name", None):
+        return node.get_text(" ")
+    return str(node) if type(node).__name__ == "NavigableString" else ""
+
+
+def _new_p(root, text: str, box):
+    p = _soup_of(root).new_tag("p")
+    p.string = text
+    classes = [c for c in box.get("class") or [] if any(h in c.lower() for h in _HEADING_CLASSES)]
+    if classes and box.name != "body":
+        p["class"] = classes
+    return p
+
+
+def _soup_of(node):
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _heading_level(el) -> int:
+    """The level of a heading tag (<h2>: 2), or of a block whose class names a heading
+    ("heading-2": 2, "page-title": 1, "subhead": 3); 0 for any other block."""
+    if el.name[0] == "h" and el.name[1:].isdigit():
+        return int(el.name[1])
+    for c in el.get("class") or []:
+        c = c.lower()
+        if "title" in c:
+            return 1
+        if "subhead" in c:
+            return 3
+        if "heading" in c:
+            digits = "".join(ch for ch in c if ch.isdigit())
+            return int(digits) if digits and 0 < int(digits) <= 6 else 2
+    return 0
 
 
 def _outermost(root, names: frozenset[str]) -> list:

@@ -42,13 +42,15 @@ def extract(path: str) -> dict:
                 if b.get("type") != 0:
                     continue
                 lines: list[str] = []
+                cells: list[dict] = []  # the text set apart on the page, each with its box
                 sizes: list[tuple[float, int]] = []
                 bold = True
                 prev_y = None
                 prev_x = 0.0
                 for ln in b["lines"]:
-                    parts = []
+                    parts: list[str] = []
                     last_x = None
+                    starts = len(cells)
                     for s in ln["spans"]:
                         t = s["text"]
                         if last_x is not None and s["bbox"][0] - last_x > 2 * s["size"]:
@@ -62,6 +64,9 @@ def extract(path: str) -> dict:
                         elif t.strip():
                             sizes.append((s["size"], len(t)))
                             bold = bold and bool(s["flags"] & 16)
+                        if parts[-1:] == ["\t"] or len(cells) == starts:
+                            cells.append({"t": "", "box": list(s["bbox"])})
+                        _grow(cells[-1], t, s["bbox"])
                         parts.append(t)
                     y = round(ln["bbox"][1])
                     if lines and prev_y is not None and abs(y - prev_y) <= 2:
@@ -71,11 +76,17 @@ def extract(path: str) -> dict:
                         size = ln["spans"][0]["size"] if ln["spans"] else 10.0
                         word = piece[:1].isspace() and ln["bbox"][0] - prev_x < JUSTIFIED * size
                         lines[-1] += (" " if word else "\t") + piece.strip()
+                        if word and 0 < starts < len(cells):
+                            _grow(cells[starts - 1], cells[starts]["t"], cells[starts]["box"])
+                            del cells[starts]
                     else:
                         lines.append("".join(parts))
                     prev_y = y
                     prev_x = ln["bbox"][2]
                 text = "\n".join(lines)
+                grid = _grid_text(cells)
+                if grid is not None:
+                    text = grid  # a table row whose cells wrapped: one line, a cell a column
                 if not text.strip():
                     continue
                 total = sum(n for _, n in sizes) or 1
@@ -93,9 +104,12 @@ def extract(path: str) -> dict:
                         "bottom": round(y1, 1),
                         "left": round(b["bbox"][0], 1),
                         "right": round(b["bbox"][2], 1),
+                        "cells": cells,
                     }
                 )
             blocks[on_page:] = _rows_joined(blocks[on_page:])
+            for block in blocks[on_page:]:
+                block.pop("cells", None)  # read here only
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}
@@ -143,31 +157,59 @@ def _rows_joined(blocks: list[dict]) -> list[dict]:
 
 
 def _same_row(group: list[dict], b: dict) -> bool:
+    """Does block `b` reach into the height of the row `group` sets, in its type size?"""
     top = min(g["top"] for g in group)
     bottom = max(g["bottom"] for g in group)
-    last = group[-1]
-    if b["size"] != group[0]["size"] or not (b["top"] < bottom - 0.5 and b["bottom"] > top + 0.5):
-        return False
-    beside = b["left"] >= last["right"] - 1.0 or b["right"] <= last["left"] + 1.0
-    under = any(abs(b["left"] - g["left"]) <= 2.0 and b["top"] >= g["bottom"] - 1.0 for g in group)
-    return beside or under
+    return b["size"] == group[0]["size"] and b["top"] < bottom - 0.5 and b["bottom"] > top + 0.5
+
+
+def _grow(cell: dict, text: str, box) -> None:
+    cell["t"] += text
+    cell["box"] = [
+        min(cell["box"][0], box[0]),
+        min(cell["box"][1], box[1]),
+        max(cell["box"][2], box[2]),
+        max(cell["box"][3], box[3]),
+    ]
+
+
+def _columns(cells: list[dict]) -> list[list[dict]]:
+    """Cells in columns: a cell whose width overlaps a column's joins it (a wrapped cell's
+    lines stand one under the other), left to right."""
+    columns: list[list[dict]] = []
+    for cell in sorted(cells, key=lambda c: c["box"][0]):
+        if columns and cell["box"][0] < max(c["box"][2] for c in columns[-1]) - 1.0:
+            columns[-1].append(cell)
+        else:
+            columns.append([cell])
+    return columns
+
+
+def _column_texts(columns: list[list[dict]]) -> str:
+    return "\t".join(
+        " ".join(c["t"].strip() for c in sorted(col, key=lambda c: c["box"][1])) for col in columns
+    )
+
+
+def _grid_text(cells: list[dict]) -> str | None:
+    """The text of a table row whose cells wrapped ("1.3 Partnerships and services" beside
+    "Requires" / "improvement"): each column's lines joined, top to bottom, the columns
+    tab-separated. None when the cells are no such row: one column (a paragraph), columns
+    line for line (each line a row already, or a list's markers beside its items), no column
+    of a single line, or a column of more lines than a cell wraps over."""
+    columns = _columns([c for c in cells if c["t"].strip()])
+    counts = {len(col) for col in columns}
+    if len(columns) < 2 or len(counts) < 2 or min(counts) != 1 or max(counts) > ROW_CELL_LINES:
+        return None
+    return _column_texts(columns)
 
 
 def _one_row(group: list[dict]) -> dict:
-    columns: list[list[dict]] = []
-    for b in sorted(group, key=lambda b: b["left"]):
-        if columns and b["left"] < max(c["right"] for c in columns[-1]) - 1.0:
-            columns[-1].append(b)
-        else:
-            columns.append([b])
-    cells = [
-        " ".join(b["text"].replace("\n", " ") for b in sorted(column, key=lambda b: b["top"]))
-        for column in columns
-    ]
+    cells = [c for b in group for c in b.get("cells") or () if c["t"].strip()]
     first = group[0]
     return {
         **first,
-        "text": "\t".join(cells),
+        "text": _column_texts(_columns(cells)),
         "bold": all(b["bold"] for b in group),
         "top": min(b["top"] for b in group),
         "bottom": max(b["bottom"] for b in group),

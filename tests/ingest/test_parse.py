@@ -1469,6 +1469,25 @@ def _fpdf2_report(path: Path) -> Path:
             row = table.row()
             for cell in cells:
                 row.cell(cell)
+    pdf.ln(4)
+    pdf.set_font("helvetica", "", 10)
+    pdf.multi_cell(
+        0, 5, "Every post was filled by the time of our visit.", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.set_font("helvetica", "B", 12)
+    pdf.multi_cell(0, 8, "Ratings", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 9)
+    # a narrow grade column: "Requires improvement" wraps onto two lines, beside one line
+    grades = [
+        ("Standard", "Rating", "Note"),
+        ("1.2 Staff", "Good", "-"),
+        ("1.3 Partnerships and services", "Requires improvement", "Waits for CAMHS are long"),
+    ]
+    with pdf.table(width=120, col_widths=(60, 22, 38), first_row_as_headings=True) as table:
+        for cells in grades:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
     pdf.output(str(path))
     return path
 
@@ -1490,6 +1509,11 @@ def test_an_fpdf2_report_keeps_its_title_fields_justified_lines_and_wrapped_cell
         "Speech and language therapist | 1 | 1 | 0",
         "Education, training and employment workers | 2 | 1 | 1",
         "Victim worker | 1 | 1 | 0",
+    ]
+    assert [p.text for p in in_section(report, "Ratings", "table_row")] == [
+        "Standard | Rating | Note",
+        "1.2 Staff | Good | -",
+        "1.3 Partnerships and services | Requires improvement | Waits for CAMHS are long",
     ]
 
 
@@ -1651,4 +1675,46 @@ def test_a_sentence_ending_in_a_colon_opens_what_follows_and_heads_nothing(tmp_p
             "prose",
             "Plans were written on time in most cases.",
         ),
+    ]
+
+
+def test_a_content_managed_page_sets_headings_and_numbers_in_divs_and_nothing_is_lost(tmp_path):
+    """A CMS page without <h1>-<h6>: headings are <div class="heading-2"> and <p
+    class="subhead"><strong>…</strong></p>, a paragraph's number sits in a <span> beside its
+    <p>, the page's meta line is spans of fields, and a table cell spans two rows."""
+    path = tmp_path / "quenby_sqs_2019.html"
+    path.write_text(
+        "<!DOCTYPE html><html><body><main><article>"
+        '<div class="page-title">Report of Short Quality Screening of youth offending work in Quenby</div>'
+        '<div class="publication-meta"><span>Published: 3 April 2019</span> '
+        "<span>Type: Short Quality Screening</span></div>"
+        '<div class="heading-2">1. Reducing reoffending</div>'
+        '<div class="para"><span class="para-num">1.1</span><p>Case managers understood the '
+        "reasons behind the offending in 13 of the 18 cases.</p></div>"
+        '<p class="subhead"><strong>Key strengths</strong></p>'
+        '<ul class="bullets"><li><p>Staff know their children well.</p></li></ul>'
+        "<table><tr><td>Type of order</td><td>Level</td><td>Cases</td></tr>"
+        '<tr><td rowspan="2">Youth rehabilitation order</td><td>Supervision</td><td>6</td></tr>'
+        "<tr><td>With surveillance</td><td>2</td></tr></table>"
+        '<div class="share-links"><span>Share this page:</span> <a href="#">Email</a></div>'
+        "</article></main></body></html>",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert (
+        report.meta.title == "Report of Short Quality Screening of youth offending work in Quenby"
+    )
+    assert [(p.section, p.kind, p.paragraph, p.text) for p in report.paragraphs] == [
+        ("Header", "field", None, "Published: 3 April 2019"),
+        ("Header", "field", None, "Type: Short Quality Screening"),
+        (
+            "Reducing reoffending",
+            "numbered",
+            "1.1",
+            "Case managers understood the reasons behind the offending in 13 of the 18 cases.",
+        ),
+        ("Key strengths", "bullet", None, "Staff know their children well."),
+        ("Key strengths", "table_row", None, "Type of order | Level | Cases"),
+        ("Key strengths", "table_row", None, "Youth rehabilitation order | Supervision | 6"),
+        ("Key strengths", "table_row", None, "Youth rehabilitation order | With surveillance | 2"),
     ]
