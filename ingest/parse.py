@@ -216,6 +216,7 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
+FRONT_LINE_WORDS = 6  # "HM Inspectorate of Probation" on a line of its own, under the title
 UNWRAPPED_WIDTH = 250  # characters: no page sets a line this long; a paragraph to a line does
 
 
@@ -251,7 +252,10 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
             and not (
                 _ended_short(pieces[-1], width)
-                and (BULLET.match(open_block.text) or FRONT_LINE.search(text))
+                and (
+                    BULLET.match(open_block.text)
+                    or (FRONT_LINE.search(text) and len(text.split()) <= FRONT_LINE_WORDS)
+                )
             )
         ):
             _join_to(pieces, text.strip())

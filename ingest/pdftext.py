@@ -7,6 +7,7 @@ without taking the ingesting process down with it.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -115,6 +116,8 @@ def extract(path: str) -> dict:
     return {"pages": doc.page_count, "blocks": blocks}
 
 
+# a paragraph number or bullet set in a margin column ("1.2.1", "•")
+MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|[•▪●◦·*\-–])$")
 ROW_CELL_LINES = 3  # a table cell wraps over a few lines; a block of more is a paragraph
 ROW_WINDOW = 6  # blocks looked ahead for the rest of a row
 
@@ -201,6 +204,8 @@ def _grid_text(cells: list[dict]) -> str | None:
     counts = {len(col) for col in columns}
     if len(columns) < 2 or len(counts) < 2 or min(counts) != 1 or max(counts) > ROW_CELL_LINES:
         return None
+    if len(columns[0]) == 1 and MARKER.match(columns[0][0]["t"].strip()):
+        return None  # a paragraph's number or bullet in the margin beside its lines
     return _column_texts(columns)
 
 

@@ -1455,6 +1455,20 @@ def _fpdf2_report(path: Path) -> Path:
         new_x="LMARGIN",
         new_y="NEXT",
     )
+    # a number in the margin, its paragraph's lines indented beside it (a hanging indent)
+    y = pdf.get_y() + 2
+    pdf.set_xy(10, y)
+    pdf.cell(12, 5, "1.2.2")
+    pdf.set_xy(24, y)
+    pdf.multi_cell(
+        0,
+        5,
+        "We last visited Quenby in March 2019, when we screened the work of its youth offending "
+        "team. This inspection finds a service that has grown in confidence since then.",
+        align="J",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(3)
     pdf.set_font("helvetica", "", 9)
     rows = [
@@ -1502,6 +1516,10 @@ def test_an_fpdf2_report_keeps_its_title_fields_justified_lines_and_wrapped_cell
     assert by_number(report)["1.2.1"].text == (
         "Interdisciplinary, multiagency, intergovernmental arrangements notwithstanding, the "
         "service had kept every case manager post filled since 2019."
+    )
+    assert by_number(report)["1.2.2"].text == (
+        "We last visited Quenby in March 2019, when we screened the work of its youth offending "
+        "team. This inspection finds a service that has grown in confidence since then."
     )
     assert [p.text for p in in_section(report, "Staff", "table_row")] == [
         "Role | Funded posts | In post | Vacant",
