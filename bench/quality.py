@@ -69,6 +69,10 @@ QA sets, each over its own freshly ingested tmp store:
   bold-only sub-headings and a plain-text inspection written a paragraph to a line) with
   `data/eval/tune13/tune.jsonl`, written blind and second-checked at stop 26, measured once
   unread (top citation 0.283), then read;
+- tune14: those plus two more (`data/eval/tune14/reports/`: a CMS web page without heading tags
+  and a designed PDF with justified text, margin numbers and wrapped table cells) with
+  `data/eval/tune14/tune.jsonl`, written blind and second-checked at stop 26, measured once
+  unread (top citation 0.457), then read;
 - fresh14 held-out: every report above plus two more in plain layouts
   (`data/eval/fresh14/reports/`: a Word letter and a Markdown inspection) with
   `data/eval/fresh14/heldout.jsonl`, written blind and second-checked at stop 26.
@@ -444,8 +448,13 @@ def main(argv: list[str] | None = None) -> int:
         fresh14 = sorted((ROOT / "data/eval/fresh14/reports").iterdir())
         so_far += tune12 + fresh13
         sets["tune13 tune"] = (so_far + tune13, ROOT / "data/eval/tune13/tune.jsonl")
+        # and a second tune set in layouts publishing tools make (data/eval/tune14: a CMS web
+        # page with no heading tags and a designed fpdf2 PDF: justified text, margin numbers,
+        # wrapped table cells, footnotes)
+        tune14 = sorted((ROOT / "data/eval/tune14/reports").iterdir())
+        sets["tune14 tune"] = (so_far + tune13 + tune14, ROOT / "data/eval/tune14/tune.jsonl")
         sets["fresh14 held-out"] = (
-            so_far + tune13 + fresh14,
+            so_far + tune13 + tune14 + fresh14,
             ROOT / "data/eval/fresh14/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
