@@ -59,6 +59,7 @@ def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dic
 
 
 _GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
+RATED_WITHIN = 5  # words: "rated" before what was rated and its grade ("rated … staff Good")
 _MARKED_DOWN = Cue(MARKED_DOWN)
 
 
@@ -240,7 +241,13 @@ def _states_grade(ws: list[str], grade: list[str]) -> bool:
     more than one word is a statement wherever it stands ("Staffing requires improvement.")."""
     n = len(grade)
     return any(
-        ws[i : i + n] == grade and (n > 1 or (i > 0 and ws[i - 1] in _GRADE_STATED))
+        ws[i : i + n] == grade
+        and (
+            n > 1
+            or (i > 0 and ws[i - 1] in _GRADE_STATED)
+            # "we rated this standard Outstanding", "rated governance and leadership Good"
+            or "rated" in ws[max(0, i - RATED_WITHIN) : max(0, i - 1)]
+        )
         for i in range(len(ws))
     )
 

@@ -11,7 +11,12 @@ from retrieval.corpus import build_corpus
 from retrieval.hybrid import hit_from_row
 from retrieval.intents import Intent
 from retrieval.plan import Plan, Side
-from retrieval.structured import StructuredAnswerer, rating_statement, stated_grade_quote
+from retrieval.structured import (
+    StructuredAnswerer,
+    gives_grade,
+    rating_statement,
+    stated_grade_quote,
+)
 
 
 def _row(rid, section, ordinal, text, records=(), paragraph=None, kind="prose"):
@@ -718,3 +723,18 @@ def test_marked_down_names_the_grades_below_good_or_the_standard_named():
     assert StructuredAnswerer().answer(planning, [], corpus).text == (
         "Brill 2018:\n- **Planning**: Good [1]"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "gives"),
+    [
+        ("We rated this standard Outstanding.", True),
+        ("We rated governance and leadership Good.", True),
+        ("The standard is rated Inadequate.", True),
+        ("The police gave a good range of help.", False),
+        ("Good work was rated highly by the board.", False),
+    ],
+)
+def test_a_grade_is_given_after_rated_and_what_was_rated(text, gives):
+    corpus = corpus_of([_row("a", "Staff", 1, text)], REPORTS)
+    assert gives_grade(corpus, 0) is gives
