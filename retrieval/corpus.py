@@ -34,6 +34,15 @@ from store.protocols import ParagraphStore
 from store.state import StateFile
 
 GLOSSARY = lexicon.GLOSSARY
+# words a question may use that no report need print (the lexicon's cues): never respelled
+_QUESTION_WORDS = frozenset(
+    w
+    for name in dir(lexicon)
+    if name.isupper() and isinstance(getattr(lexicon, name), dict)
+    for key in getattr(lexicon, name)
+    if isinstance(key, str)
+    for w in re.findall(r"[a-z]+", key.lower())
+)
 CONNECTORS = frozenset(lexicon.ACRONYM_CONNECTORS)
 ACRONYM_DEF = re.compile(
     rf"((?:[A-Z][\w'-]*\s+(?:(?:{'|'.join(sorted(CONNECTORS))})\s+)?){{0,7}}[A-Z][\w'-]*)"
@@ -131,6 +140,35 @@ class Corpus:
             if long in lower:
                 lower = re.sub(rf"\b{re.escape(long)}s?\b", short, lower)
         return lower
+
+    def respelled(self, question: str) -> str:
+        """The question with a word no report prints read as the printed word it misspells
+        (`text.respelled`: "What recomendations came out of the Kindlmere inspection?"). The
+        printed words are gathered once, the first time a question has such a word."""
+
+        def printed() -> dict[str, list[str]]:
+            found = self.__dict__.get("_printed_words")
+            if found is None:
+                by_letter: dict[str, set[str]] = defaultdict(set)
+                headings = {m.get("section_path") or m.get("section") or "" for m in self.metas}
+                for text in [*self.texts, *headings]:
+                    for w in words(text):
+                        if len(w) >= text_module.SPELL_ONE_EDIT_FROM - 1 and w.isalpha():
+                            by_letter[w[0]].add(w)
+                for area in self.areas:
+                    for w in area.split():
+                        by_letter[w[0]].add(w)
+                found = self.__dict__["_printed_words"] = {
+                    k: sorted(v) for k, v in by_letter.items()
+                }
+            return found
+
+        def is_printed(word: str) -> bool:
+            return any(t in self.df for t in tokens(word)) or any(
+                word in a.split() for a in self.areas
+            )
+
+        return text_module.respelled(question, printed, _QUESTION_WORDS, is_printed)
 
     def coverage(self, terms: dict[str, float], row: int) -> float:
         """IDF-weighted share of the question's terms printed in the paragraph or its headings."""

@@ -30,6 +30,7 @@ from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
 from retrieval.text import (
     GRADE,
+    SPELL_TWO_EDITS_FROM,
     STOPWORDS,
     YEAR,
     Cue,
@@ -39,6 +40,7 @@ from retrieval.text import (
     stem,
     synonyms,
     tokens,
+    within_edits,
     word_spans,
     words,
     year_spans,
@@ -280,6 +282,10 @@ class QuestionPlanner:
         filters: dict | None,
         corpus: Corpus,
     ) -> Plan:
+        # a word no report prints is read as the printed word it misspells ("recomendations",
+        # "Kindlmere"): the question is planned, searched and answered as meant
+        question = corpus.respelled(question)
+        history = [corpus.respelled(h) for h in history] if history else history
         base = _filtered(corpus, filters or {})
         if not base:
             return Plan(
@@ -857,7 +863,7 @@ class QuestionPlanner:
             ):
                 continue
             if not corpus.printed(None, name):
-                return f"The stored reports do not mention '{name}'."
+                return f"The stored reports do not mention '{name}'.{_did_you_mean(name, corpus)}"
         for i, (tok, opens) in enumerate(capitalised(q)):
             if (i == 0 and q.lstrip(_EDGE + " ").startswith(tok)) or (opens and i > 0):
                 continue  # the question's first word, or a later sentence's
@@ -877,8 +883,17 @@ class QuestionPlanner:
                     continue
                 return f"The reports searched do not mention '{tok}'."
             if not corpus.printed(scope, low) and not corpus.printed(None, low):
-                return f"The reports searched do not mention '{tok}'."
+                return f"The reports searched do not mention '{tok}'.{_did_you_mean(tok, corpus)}"
         return None
+
+
+def _did_you_mean(name: str, corpus: Corpus) -> str:
+    """ " Did you mean Kindlemere?" when one stored area is a letter or two from the name no
+    report prints ("Kindlmere"); it is not guessed: the question is not answered of it."""
+    low = name.lower()
+    most = 2 if len(low) >= SPELL_TWO_EDITS_FROM else 1
+    near = [a for a in corpus.areas if len(low) >= 5 and within_edits(low, a, most)]
+    return f" Did you mean {near[0].title()}?" if len(near) == 1 else ""
 
 
 def _what_is_requested(q: str) -> str:

@@ -300,3 +300,55 @@ _COUNTED_AS = {
     for counted, (also, _reason) in lexicon.COUNTED_AS.items()
     for w in counted.split()
 }
+
+
+def within_edits(a: str, b: str, most: int) -> bool:
+    """Are `a` and `b` at most `most` single-character edits apart (insert, delete, replace)?
+    Levenshtein distance, stopped as soon as every path is over `most`."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > most:
+            return False
+        previous = current
+    return previous[-1] <= most
+
+
+# A word the reports never print is read as the printed word it misspells ("recomendations")
+# when it is this long and this few edits away from one, and only one printed word of its
+# first letter is: a shorter word may be a word of its own ("printed" is no "pointed"). A name
+# is never respelled: "Weldmoor" may be a place no report covers, not "Wendmoor".
+SPELL_ONE_EDIT_FROM = 9  # letters
+SPELL_TWO_EDITS_FROM = 12
+
+
+def respelled(text: str, printed, known, is_printed) -> str:
+    """`text` with each long word no report prints (`is_printed(word)` false) and no known word
+    (`known`: lower-case words a question may use, the lexicon's) replaced by the printed word
+    of its first letter it misspells (a possessive keeps its "'s"): the one a single edit
+    away, else the one two edits away for a long word; the text as it is when there is none, or
+    more than one. Capitalised words (names) stay. `printed()` gives a dict from a first letter
+    to printed words."""
+    out = []
+    last = 0
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        stem_ = w[:-2] if w.endswith(("'s", "’s")) else w
+        low = stem_.lower()
+        if len(low) < SPELL_ONE_EDIT_FROM or not low.isalpha() or low in known or w[0].isupper():
+            continue
+        if is_printed(low):
+            continue
+        pool = printed().get(low[0], ())
+        near = [c for c in pool if within_edits(low, c, 1)]
+        if not near and len(low) >= SPELL_TWO_EDITS_FROM:
+            near = [c for c in pool if within_edits(low, c, 2)]
+        if len(near) != 1:
+            continue
+        out.append(text[last : m.start()] + near[0] + w[len(stem_) :])
+        last = m.end()
+    return "".join(out) + text[last:] if out else text

@@ -141,6 +141,17 @@ class TestAbstains:
             AbstainReason.NAME_NOT_PRINTED, "The stored reports do not mention 'Brackenford'."
         )
 
+    def test_a_misspelt_area_is_not_guessed_but_suggested(self, plan):
+        assert plan("What did inspectors find in Marshbry?").abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED,
+            "The stored reports do not mention 'Marshbry'. Did you mean Marshbury?",
+        )
+
+    def test_a_misspelt_long_word_is_read_as_meant(self, plan):
+        p = plan("What recomendations did the 2016 Marshbury letter make?")
+        assert p.abstain is None
+        assert p.question == "What recommendations did the 2016 Marshbury letter make?"
+
     def test_acronym_no_report_prints(self, plan):
         assert plan("What did inspectors say about ISS in Thurrock?").abstain == Abstention(
             AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'ISS'."

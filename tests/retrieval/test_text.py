@@ -129,3 +129,30 @@ def test_children_diverted_are_what_reports_call_out_of_court():
     assert tokens("out-of-court")[0] in synonyms(stem("diverted"))
     assert stem("diversion") in synonyms(stem("diverted"))
     assert stem("court") not in synonyms(stem("diverted"))
+
+
+def test_within_edits_counts_inserts_deletes_and_replacements():
+    from retrieval.text import within_edits
+
+    assert within_edits("recomendations", "recommendations", 1)
+    assert within_edits("kindlmere", "kindlemere", 1)
+    assert not within_edits("printed", "pointless", 1)
+    assert within_edits("inspecters", "inspectors", 1)
+    assert not within_edits("weldmoor", "wendmoorx", 1)
+
+
+def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
+    from retrieval.text import respelled
+
+    pool = {"r": ["recommendations", "recommended"], "w": ["wendmoor"], "p": ["pointed"]}
+    printed_words = {w for ws in pool.values() for w in ws}
+
+    def respell(q):
+        return respelled(q, lambda: pool, frozenset(), lambda w: w in printed_words)
+
+    assert respell("What recomendations came out of it?") == (
+        "What recommendations came out of it?"
+    )
+    # a short word may be a word of its own, and a name may be a place no report covers
+    assert respell("How can I get a printed copy?") == "How can I get a printed copy?"
+    assert respell("What was found in Weldmoor?") == "What was found in Weldmoor?"
