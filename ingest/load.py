@@ -416,6 +416,7 @@ def _markdown_lines(text: str) -> list[Line]:
     header: list[str] | None = None
     lines = _text_lines(text)
     start = _front_matter(lines, out)
+    _pandoc_normalised(lines, start)
     markers = _md_note_markers(text)
     deepest = 1  # the level of the last `#` heading: a bold line heads a part below it
     # a file that marks its headings with `#` uses bold for emphasis and labels, not headings
@@ -466,6 +467,79 @@ def _markdown_lines(text: str) -> list[Line]:
                 )
             out.append(Line(_md_inline(line.text), line.page, line.role))
     return out
+
+
+_SETEXT = re.compile(r"^(=+|-+)$")
+_GRID_BORDER = re.compile(r"^\+[-=:+]*\+$")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2.3\." -> "2.3.", "\*" -> "*"
+_PANDOC_SPAN = re.compile(r"\[([^\]\[]*)\]\{[^{}]*\}")  # "[text]{.underline}" -> "text"
+_PANDOC_ATTRS = re.compile(r"\s*\{[#.][^{}]*\}$")  # "Foreword {#foreword}" -> "Foreword"
+
+
+def _pandoc_normalised(lines: list[Line], start: int) -> None:
+    """Markdown as pandoc writes it, read as the Markdown the rest of the reader knows: a line
+    underlined with `===` or `---` is a heading (levels 1 and 2), a grid table (`+---+` borders,
+    a cell's text over several `|` lines) is a pipe table of one line a row, backslash escapes
+    ("2.3\\. …") and a hard break's trailing backslash are text, and "[text]{.underline}"
+    spans and heading attributes keep only their text. In place."""
+    out = lines[:start]
+    grid: list[list[str]] = []  # the cells of the grid row being read, a list per line
+    skip = False
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        s = ln.text.strip()
+        if skip:  # a setext heading's underline
+            skip = False
+            continue
+        if _GRID_BORDER.match(s) and len(s) >= 3:
+            if grid:
+                out.append(Line(_grid_row(grid), ln.page, None))
+                grid = []
+                if "=" in s:  # the row above heads the table
+                    out.append(Line("|" + "---|" * max(1, s.count("+") - 1), ln.page, None))
+            continue
+        if s.startswith("|") and s.endswith("|") and (grid or _in_grid(lines, i)):
+            grid.append([c.strip() for c in s.strip("|").split("|")])
+            continue
+        text = _PANDOC_ATTRS.sub("", _PANDOC_SPAN.sub(r"\1", ln.text.rstrip()))
+        if text.endswith("\\") and not text.endswith("\\\\"):
+            text = text[:-1].rstrip()  # a hard line break
+        text = _MD_ESCAPE.sub(r"\1", text)
+        nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+        above = out[-1].text.strip() if len(out) > start else ""
+        if (
+            text.strip()
+            and _SETEXT.match(nxt)
+            and len(nxt) >= 3
+            and not above
+            and not text.lstrip().startswith(("|", "-", "*", "#", ">", "+"))
+        ):
+            text = ("# " if nxt[0] == "=" else "## ") + text.strip()
+            skip = True
+        out.append(Line(text, ln.page, ln.role))
+    if grid:
+        out.append(Line(_grid_row(grid), lines[-1].page, None))
+    lines[:] = out
+
+
+def _in_grid(lines: list[Line], i: int) -> bool:
+    """Is the `|` line `i` inside a grid table: a `+---+` border above it, past other `|` lines?"""
+    for j in range(i - 1, -1, -1):
+        s = lines[j].text.strip()
+        if _GRID_BORDER.match(s):
+            return True
+        if not (s.startswith("|") and s.endswith("|")):
+            return False
+    return False
+
+
+def _grid_row(grid: list[list[str]]) -> str:
+    """One grid-table row from its `|` lines: each cell's pieces joined, as a pipe-table line."""
+    width = max(len(cells) for cells in grid)
+    joined = [
+        " ".join(cells[k] for cells in grid if k < len(cells) and cells[k]) for k in range(width)
+    ]
+    return "| " + " | ".join(joined) + " |"
 
 
 def _alone(lines: list[Line], i: int) -> bool:

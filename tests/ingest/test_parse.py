@@ -1736,3 +1736,38 @@ def test_a_content_managed_page_sets_headings_and_numbers_in_divs_and_nothing_is
         ("Key strengths", "table_row", None, "Youth rehabilitation order | Supervision | 6"),
         ("Key strengths", "table_row", None, "Youth rehabilitation order | With surveillance | 2"),
     ]
+
+
+def test_markdown_as_pandoc_writes_it(tmp_path):
+    """Setext headings, escaped numbers, a grid table with a cell over two lines, a hard
+    break's backslash and an underline span: read as the Markdown they stand for."""
+    path = tmp_path / "quenby_yjs_2022.md"
+    path.write_text(
+        "An inspection of youth justice services in Quenby\n"
+        "=================================================\n\n"
+        "HM Inspectorate of Probation, November 2022\\\n"
+        "Fieldwork: 12 to 16 September 2022\n\n"
+        "Ratings\n-------\n\n"
+        "Overall, [Quenby Youth Justice Service]{.underline} is rated Good.\n\n"
+        "+--------------------------+----------------------+\n"
+        "| Standard                 | Rating               |\n"
+        "+==========================+======================+\n"
+        "| 1.1 Governance and       | Requires improvement |\n"
+        "| leadership               |                      |\n"
+        "+--------------------------+----------------------+\n"
+        "| 1.2 Staff                | Good                 |\n"
+        "+--------------------------+----------------------+\n\n"
+        "### Staff\n\n"
+        "1.2.1\\. All nine case manager posts were filled.\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert report.meta.title == "An inspection of youth justice services in Quenby"
+    assert [(p.section, p.kind, p.paragraph, p.text) for p in report.paragraphs] == [
+        ("Header", "prose", None, "HM Inspectorate of Probation, November 2022"),
+        ("Header", "field", None, "Fieldwork: 12 to 16 September 2022"),
+        ("Ratings", "prose", None, "Overall, Quenby Youth Justice Service is rated Good."),
+        ("Ratings", "table_row", None, "1.1 Governance and leadership | Requires improvement"),
+        ("Ratings", "table_row", None, "1.2 Staff | Good"),
+        ("Staff", "numbered", "1.2.1", "All nine case manager posts were filled."),
+    ]
