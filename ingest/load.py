@@ -473,7 +473,6 @@ _SETEXT = re.compile(r"^(=+|-+)$")
 _GRID_BORDER = re.compile(r"^\+[-=:+]*\+$")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2.3\." -> "2.3.", "\*" -> "*"
 _PANDOC_SPAN = re.compile(r"\[([^\]\[]*)\]\{[^{}]*\}")  # "[text]{.underline}" -> "text"
-_PANDOC_ATTRS = re.compile(r"\s*\{[#.][^{}]*\}$")  # "Foreword {#foreword}" -> "Foreword"
 
 
 def _pandoc_normalised(lines: list[Line], start: int) -> None:
@@ -484,6 +483,7 @@ def _pandoc_normalised(lines: list[Line], start: int) -> None:
     spans and heading attributes keep only their text. In place."""
     out = lines[:start]
     grid: list[list[str]] = []  # the cells of the grid row being read, a list per line
+    in_grid = False  # past a grid table's border, among its rows
     skip = False
     for i in range(start, len(lines)):
         ln = lines[i]
@@ -492,16 +492,18 @@ def _pandoc_normalised(lines: list[Line], start: int) -> None:
             skip = False
             continue
         if _GRID_BORDER.match(s) and len(s) >= 3:
+            in_grid = True
             if grid:
                 out.append(Line(_grid_row(grid), ln.page, None))
                 grid = []
                 if "=" in s:  # the row above heads the table
                     out.append(Line("|" + "---|" * max(1, s.count("+") - 1), ln.page, None))
             continue
-        if s.startswith("|") and s.endswith("|") and (grid or _in_grid(lines, i)):
+        if s.startswith("|") and s.endswith("|") and in_grid:
             grid.append([c.strip() for c in s.strip("|").split("|")])
             continue
-        text = _PANDOC_ATTRS.sub("", _PANDOC_SPAN.sub(r"\1", ln.text.rstrip()))
+        in_grid = False
+        text = _without_attributes(_PANDOC_SPAN.sub(r"\1", ln.text.rstrip()))
         if text.endswith("\\") and not text.endswith("\\\\"):
             text = text[:-1].rstrip()  # a hard line break
         text = _MD_ESCAPE.sub(r"\1", text)
@@ -522,15 +524,18 @@ def _pandoc_normalised(lines: list[Line], start: int) -> None:
     lines[:] = out
 
 
-def _in_grid(lines: list[Line], i: int) -> bool:
-    """Is the `|` line `i` inside a grid table: a `+---+` border above it, past other `|` lines?"""
-    for j in range(i - 1, -1, -1):
-        s = lines[j].text.strip()
-        if _GRID_BORDER.match(s):
-            return True
-        if not (s.startswith("|") and s.endswith("|")):
-            return False
-    return False
+def _without_attributes(text: str) -> str:
+    """ "Foreword {#foreword .unnumbered}" -> "Foreword": a heading's pandoc attributes go (str
+    methods: a regular expression opening with spaces rescans a long run of them)."""
+    at = text.rfind("{")
+    if (
+        text.endswith("}")
+        and at >= 0
+        and text[at + 1 : at + 2] in ("#", ".")
+        and "}" not in text[at:-1]
+    ):
+        return text[:at].rstrip()
+    return text
 
 
 def _grid_row(grid: list[list[str]]) -> str:

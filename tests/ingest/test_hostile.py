@@ -104,6 +104,15 @@ LINEAR_CASES: dict[str, tuple[str, Callable[[int], str], Callable[[ParsedReport,
         lambda n: "| a | b |\n|--" + " " * n + "y|\n",
         lambda r, text: [p.text for p in r.paragraphs] == ["-- y"],
     ),
+    # a grid table's `|` lines are read by state, not by looking back over the rows above
+    "markdown grid table of many rows": (
+        "md",
+        lambda n: "+---+---+\n| a | b |\n" * (n // 20) + "+---+---+\n",
+        lambda r, text: (
+            {p.kind for p in r.paragraphs} == {"table_row"}
+            and len(r.paragraphs) == text.count("| a | b |") - 1
+        ),  # the first row heads them
+    ),
     "text without blank lines": (
         "txt",
         lambda n: "word word word word\n" * (n // 20),
