@@ -26,6 +26,7 @@ from retrieval.structured import (
     gives_grade,
     overall_statement,
     records_of,
+    standard_paragraph,
     told_above,
 )
 from retrieval.text import (
@@ -206,7 +207,8 @@ class ExtractiveAnswerer:
             told = [g for g in grade if corpus.metas[g.hit.row]["kind"] not in NOT_TOLD]
             cited = told + cited + [g for g in grade if g not in told]
         if plan.rating or plan.fact == "overall_rating":
-            cited = _with_statement(cited, corpus)
+            asks = (plan.own_ask or plan.question).strip().lower()
+            cited = _with_statement(cited, corpus, asks_why=asks.startswith("why"))
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and
         # the sentence that answers, verbatim; which report and paragraph it is belongs to the
         # citation. No yes/no verdict is put before it: a quote's wording
@@ -710,7 +712,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     return start, end + 1 if quote[end : end + 1] == "%" else end
 
 
-def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
+def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) -> list[Cited]:
     """A grade read off a ratings table comes with the report's own sentence stating it
     (`structured.rating_statement`), which says why; that sentence leads. The overall grade
     read off a field or row ("Overall rating: Good") is answered by the sentence giving it
@@ -722,6 +724,14 @@ def _with_statement(cited: list[Cited], corpus: Corpus) -> list[Cited]:
         if told is not None:
             sentence = Cited(hit_from_row(corpus, told[0], score=first.hit.score), told[1])
             return [sentence, *cited[1:]]
+    if said is None and first.hit.row >= 0:
+        # no sentence states it ("Rating: Inadequate" heads the standard's part): the part's
+        # first paragraph says why, after the grade (before it, for "Why?")
+        why = standard_paragraph(corpus, first.hit.row)
+        if why is not None and not any(c.hit.row == why for c in cited):
+            hit = hit_from_row(corpus, why, score=first.hit.score)
+            reason = Cited(hit, " ".join(corpus.texts[why].split()))
+            return [reason, *cited] if asks_why else [*cited[:1], reason, *cited[1:]]
     if said is None or any(c.hit.row == said.hit.row for c in cited):
         return cited
     return [said, *cited]

@@ -125,6 +125,28 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     return found[0] if found else None
 
 
+def standard_paragraph(corpus: Corpus, row: int) -> int | None:
+    """The first paragraph, in reading order, of the part of the report about the standard the
+    grade row `row` grades (numbered under its number, "2.4.1" for "2.4 Reviewing | Inadequate"),
+    where no sentence states the grade ("Rating: Inadequate" heads the part): it says why.
+    None when the row grades no numbered standard, or no paragraph is numbered under it."""
+    record = next(
+        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), None
+    )
+    if record is None or not record.get("subject"):
+        return None
+    number = record["subject"].strip().partition(" ")[0].rstrip(".")
+    if not number.replace(".", "").isdigit() or "." not in number:
+        return None
+    under = [
+        i
+        for i in corpus.by_report.get(corpus.metas[row]["report_id"], [])
+        if (corpus.metas[i].get("paragraph") or "").startswith(number + ".")
+        and corpus.metas[i]["kind"] == "numbered"
+    ]
+    return min(under, key=lambda i: corpus.metas[i].get("order", 0)) if under else None
+
+
 def stated_grade_quote(corpus: Corpus, row: int, grade: str | None = None) -> str:
     """The sentence of `rating_statement`'s paragraph that states the grade (`grade`, else any
     grade the report gives), and the one after it (the reason), verbatim."""

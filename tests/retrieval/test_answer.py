@@ -1173,3 +1173,29 @@ def test_a_count_fact_counts_what_its_name_says_however_the_sentence_words_it():
     plan = Plan(staff, staff, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
     plan.fact, plan.quantity = "cases_inspected", True
     assert not _carries_fact(plan, hit_from_row(corpus, 0, 1.0), corpus)
+
+
+@pytest.mark.parametrize("question, first", [("What was reviewing rated?", 0), ("Why?", 2)])
+def test_a_grade_no_sentence_states_comes_with_its_part_s_first_paragraph(question, first):
+    """ "Rating: Inadequate" heads the standard's part, and no sentence states it: the grade's
+    row leads, and the part's first paragraph (it says why) follows; for "Why?", it leads."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    grade = {"kind": "rating", "subject": "2.4 Reviewing", "value": "Inadequate"}
+    rows = [
+        ("Ratings", "2.4 Reviewing | Inadequate", "table_row", [grade]),
+        ("Ratings", "3.1 Assessment | Good", "table_row", []),
+        ("Reviewing", "Reviewing was sufficient in only 10 of the 24 cases.", "numbered", []),
+    ]
+    corpus = _pellmoor(rows)
+    corpus.metas[2]["paragraph"] = "2.4.1"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.rating = Intent("rating", 0.9, 0.9), True
+    if question == "Why?":
+        plan.own_ask = question
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=1.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    rows_cited = [c.hit.row for c in draft.cited]
+    assert rows_cited == ([0, 2] if first == 0 else [2, 0])
