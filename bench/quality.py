@@ -73,6 +73,9 @@ QA sets, each over its own freshly ingested tmp store:
   and a designed PDF with justified text, margin numbers and wrapped table cells) with
   `data/eval/tune14/tune.jsonl`, written blind and second-checked at stop 26, measured once
   unread (top citation 0.457), then read;
+- tune15: those plus two more (`data/eval/tune15/reports/`: a Word letter in custom heading
+  styles and Markdown as pandoc writes it) with `data/eval/tune15/tune.jsonl`, written blind
+  and second-checked at stop 26, measured once unread (top citation 0.381), then read;
 - fresh14 held-out: every report above plus two more in plain layouts
   (`data/eval/fresh14/reports/`: a Word letter and a Markdown inspection) with
   `data/eval/fresh14/heldout.jsonl`, written blind and second-checked at stop 26.
@@ -453,8 +456,15 @@ def main(argv: list[str] | None = None) -> int:
         # wrapped table cells, footnotes)
         tune14 = sorted((ROOT / "data/eval/tune14/reports").iterdir())
         sets["tune14 tune"] = (so_far + tune13 + tune14, ROOT / "data/eval/tune14/tune.jsonl")
+        # and a third in layouts conversion tools make (data/eval/tune15: a Word letter in an
+        # organisation's own heading styles and pandoc Markdown with grid tables)
+        tune15 = sorted((ROOT / "data/eval/tune15/reports").iterdir())
+        sets["tune15 tune"] = (
+            so_far + tune13 + tune14 + tune15,
+            ROOT / "data/eval/tune15/tune.jsonl",
+        )
         sets["fresh14 held-out"] = (
-            so_far + tune13 + tune14 + fresh14,
+            so_far + tune13 + tune14 + tune15 + fresh14,
             ROOT / "data/eval/fresh14/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)

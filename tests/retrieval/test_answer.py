@@ -80,8 +80,17 @@ class TestDirectAnswer:
 
     def test_table_row_answers_a_rating_question(self, answer):
         draft, _ = answer("What rating did Northfield get for planning in court disposals?")
-        assert where(draft) == [("northfield_yos_2019", "Ratings", None, 8)]
-        assert draft.text == "**Requires improvement** — “2.2 Planning | Requires improvement” [1]"
+        # no sentence states the grade: the standard's first paragraph follows (it says why)
+        assert where(draft) == [
+            ("northfield_yos_2019", "Ratings", None, 8),
+            ("northfield_yos_2019", "Planning", "2.2.1", 1),
+        ]
+        assert draft.text == (
+            "**Requires improvement** — “2.2 Planning | Requires improvement” [1]\n\n"
+            "“Planning to support desistance was sufficient in 19 of the 25 cases (76%). Plans "
+            "were written with children and their parents or carers, and they used clear "
+            "language.” [2]"
+        )
 
     def test_a_grade_comes_with_the_sentence_that_states_it(self, answer):
         """The report's own sentence under the standard (by its number, 3.1 -> 3.1.1) leads,
