@@ -41,7 +41,7 @@ _QUESTION_WORDS = frozenset(
     if name.isupper() and isinstance(getattr(lexicon, name), dict)
     for key in getattr(lexicon, name)
     if isinstance(key, str)
-    for w in re.findall(r"[a-z]+", key.lower())
+    for w in words(key)
 )
 CONNECTORS = frozenset(lexicon.ACRONYM_CONNECTORS)
 ACRONYM_DEF = re.compile(
