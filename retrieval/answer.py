@@ -743,12 +743,16 @@ def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int,
     "eight were rated Good"), not the first grade word it prints. None otherwise."""
     if not (plan.rating or plan.fact == "overall_rating") or cited.hit.row < 0:
         return None
+    quote = cited.quote
     for r in corpus.metas[cited.hit.row].get("records") or ():
-        overall = r.get("subject") == "overall_rating" or r.get("kind") == "rating"
-        if overall and r.get("value"):
-            at = cited.quote.find(r["value"])
-            if at >= 0:
-                return at, at + len(r["value"])
+        grades = r.get("subject") == "overall_rating" or r.get("kind") == "rating"
+        value = r.get("value") or ""
+        at = quote.find(value) if grades and value else -1
+        while at >= 0:  # as a whole word or words ("Good", not the start of "Goodwin")
+            end = at + len(value)
+            if not (quote[at - 1 : at].isalpha() or quote[end : end + 1].isalpha()):
+                return at, end
+            at = quote.find(value, end)
     return None
 
 
