@@ -580,6 +580,13 @@ NUMBER_WORDS: dict[str, str] = {
     "fifteen twenty thirty forty fifty hundred": "round counts",
     "half third quarter": "shares",
 }
+# A number after these names a part of a report, not an amount ("Table 2: Staffing" counts
+# nothing; "standard 1.2", "recommendation 3"): never the number a count question asks for.
+NUMBER_LABELS: dict[str, str] = {
+    "table tables figure figures chart graph annex appendix": "a table or figure's number",
+    "chapter section paragraph page part": "where in the report",
+    "standard standards domain recommendation recommendations": "an inspection framework's numbering",
+}
 # Their values, for the LLM check's "every number printed" ("one" is left out: it is a pronoun as
 # often as a number, "no one").
 NUMBER_VALUES: dict[str, str] = {

@@ -33,14 +33,13 @@ from retrieval.text import (
     DATE,
     DATE_RANGE,
     GRADE,
-    NUMBER,
     PROPORTION,
     STOPWORDS,
     TIME_UNIT,
     Cue,
+    amounts,
     counted_forms,
     has_number,
-    is_year,
     money_span,
     number_words,
     person_span,
@@ -609,7 +608,7 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
         return any(prints_count(text, stem(w)) for w in counted) or (
             "%" in text and "percent" in q.lower()
         )
-    return has_number(text)
+    return bool(amounts(text) or number_words(text))
 
 
 def names_measure(measure: list[str], hit: Hit, corpus: Corpus) -> bool:
@@ -675,7 +674,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
         m = TIME_UNIT.search(quote)
         return m.span() if m else None
-    numbers = [m for m in NUMBER.finditer(quote) if not is_year(m.group(0))]
+    numbers = amounts(quote)
     counted = _counted_words(plan.question, corpus.place_words)
     if _counts_occurrences(plan.question):
         # "How many times did they meet in a conference?": the number, in figures or words,

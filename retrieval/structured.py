@@ -39,7 +39,7 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
-from retrieval.text import STOPWORDS, Cue, has_number, sentences, stem, tokens, words
+from retrieval.text import STOPWORDS, Cue, amounts, has_number, sentences, stem, tokens, words
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -219,7 +219,16 @@ def told_above(corpus: Corpus, row: int, figure: str) -> tuple[int, str] | None:
     )
     if above is None or corpus.metas[above]["kind"] not in ("prose", "numbered"):
         return None
-    said = next((s for s in sentences(corpus.texts[above]) if figure.lower() in words(s)), None)
+    # as an amount: "Table 2: Staffing at the time of fieldwork" says nothing of a row's 2
+    said = next(
+        (
+            s
+            for s in sentences(corpus.texts[above])
+            if figure.lower() in words(s)
+            and (not figure[:1].isdigit() or figure in (m.group(0) for m in amounts(s)))
+        ),
+        None,
+    )
     return (above, " ".join(said.split())) if said else None
 
 

@@ -254,6 +254,21 @@ def has_number(text: str) -> bool:
     return bool(re.search(r"\d", text)) or any(w in NUMBER_WORDS for w in words(text))
 
 
+_NUMBER_LABELS = lexicon.words_of(lexicon.NUMBER_LABELS)
+
+
+def amounts(text: str) -> list[re.Match[str]]:
+    """The numbers `text` prints as amounts: not years, and not a number that names a part of
+    the report ("Table 2", "standard 1.2": lexicon NUMBER_LABELS)."""
+    out = []
+    for m in NUMBER.finditer(text):
+        before = _WORD.findall(text[max(0, m.start() - 20) : m.start()])
+        if is_year(m.group(0)) or (before and before[-1].lower() in _NUMBER_LABELS):
+            continue
+        out.append(m)
+    return out
+
+
 _MONEY_SIGNS = "£$€"
 _MONEY_SCALES = frozenset(lexicon.words_of(lexicon.MONEY_SCALES))
 

@@ -1041,6 +1041,16 @@ class TestAFigureOffATableIsToldInItsIntroduction:
         assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 4)]
         assert draft.text == "**15** — “Total | 15” [1]"
 
+    def test_a_caption_numbering_the_table_is_no_introduction_of_its_figure(self):
+        # "Table 15: …" prints 15 as the table's number, not as the count of anything
+        from retrieval.hybrid import hit_from_row
+
+        corpus = _sample_table_corpus("Table 15: Cases inspected, by type of sentence")
+        hits = [hit_from_row(corpus, r, score=1.0, dense=0.8, coverage=1.0) for r in (3, 4, 2)]
+        draft = ExtractiveAnswerer().answer(self._plan(), hits, corpus)
+        assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 4)]
+        assert draft.text == "**15** — “Total | 15” [1]"
+
 
 class TestAPersonAskedForByRole:
     """ "Who is the parenting worker?" is answered by a passage naming that role and a person,

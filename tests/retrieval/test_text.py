@@ -4,7 +4,7 @@ import pytest
 
 from findings import lexicon
 from retrieval.plan import prints_identifier
-from retrieval.text import Cue, is_year, person_span, spellings_of_year_span, year_spans, years
+from retrieval.text import Cue, amounts, is_year, person_span, spellings_of_year_span, year_spans, years
 
 
 class TestCue:
@@ -156,3 +156,16 @@ def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
     # a short word may be a word of its own, and a name may be a place no report covers
     assert respell("How can I get a printed copy?") == "How can I get a printed copy?"
     assert respell("What was found in Weldmoor?") == "What was found in Weldmoor?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Table 2: Staffing at the time of fieldwork", []),
+        ("We rated standard 1.2 Good: 9 of the 12 posts were filled in 2019.", ["9", "12"]),
+        ("See figure 3 and paragraph 2.4; 45% of plans were sufficient.", ["45"]),
+        ("Recommendation 4 was met by 11 case managers.", ["11"]),
+    ],
+)
+def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(text, expected):
+    assert [m.group(0) for m in amounts(text)] == expected
