@@ -4,7 +4,15 @@ import pytest
 
 from findings import lexicon
 from retrieval.plan import prints_identifier
-from retrieval.text import Cue, amounts, is_year, person_span, spellings_of_year_span, year_spans, years
+from retrieval.text import (
+    Cue,
+    amounts,
+    is_year,
+    person_span,
+    spellings_of_year_span,
+    year_spans,
+    years,
+)
 
 
 class TestCue:
