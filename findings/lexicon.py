@@ -477,6 +477,22 @@ SUMMARY_ASK: dict[str, str] = {
     "say|said|find|found|report|reported|note|noted *? *? about": "what was said on a topic",
     "tell me *? *? about": "the same",
 }
+# Whether or how a report covers a topic, asked otherwise than "what did it say about": the
+# topic follows ("Does it cover county lines?", "Is there a parenting course?", "How does the
+# service support young carers?"). Only where to read the topic from; whether a report covers
+# it is decided by its printed words and by meaning (`QuestionPlanner._unmentioned`).
+TOPIC_ASK: dict[str, str] = {
+    "anything|mention|mentions|mentioned on|about|of": "whether anything was said on a topic",
+    "any mention|mentions? of": "the same",
+    "cover|covers|covered|mention|mentions|discuss|discusses|address|addresses": (
+        "whether a report covers a topic"
+    ),
+    "is|are there a|an|any": "whether something exists",
+    "support|supports|help|helps|handle|handles|treat|treats": (
+        "how a service responds to a group or a need"
+    ),
+    "deal|deals with": "the same",
+}
 # A question about what should be done: recommendations and improvements first.
 ACTIONS_ASK: dict[str, str] = {
     "want|wanted done": "what inspectors asked for",
@@ -633,6 +649,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ): "the children a service supervises, as reports and users call them ('young people')",
     ("substance", "misuse", "drug", "drugs", "alcohol"): (
         "help with drugs and alcohol, as reports name it ('substance misuse') and users do"
+    ),
+    ("parents", "parent", "parenting", "mums", "mum", "dads", "dad", "mothers", "fathers"): (
+        "a child's parents, as reports name them and users call them ('mums and dads')"
     ),
     ("based", "base", "premises", "building", "buildings", "office", "offices"): (
         "where a service works: users ask where it is 'based', reports name its 'premises'"

@@ -79,6 +79,9 @@ WHO = Cue(lexicon.WHO_OPENERS)
 WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
+TOPIC_ASK = Cue(lexicon.TOPIC_ASK)
+# words that frame a question (comparison, time, size), never the topic a report may lack
+NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
 LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
@@ -759,7 +762,13 @@ class QuestionPlanner:
                 if FIRST.search(q)
                 else "all"
             )
-        if plan.summary and not (plan.inherited or plan.list_kind or plan.rating):
+        # what was said on a topic, or whether and how a report covers it ("Does it cover
+        # county lines?", "How does the service support young carers?"), asked of a topic
+        # no targeted report mentions
+        covers = bool(_coverage_asks(q)) and not (
+            plan.comparison or plan.quantity or plan.wants or plan.collection
+        )
+        if (plan.summary or covers) and not (plan.inherited or plan.list_kind or plan.rating):
             plan.abstain = self._unmentioned(plan, corpus)
         return plan
 
@@ -776,7 +785,7 @@ class QuestionPlanner:
             w
             for w in words(topic)
             if any(
-                t not in have and not synonyms(t) & have
+                t not in have and not synonyms(t) & have and t not in NOT_CONCEPTS
                 for t in content_terms(corpus.fold_acronyms(w))
             )
         ]
@@ -1134,7 +1143,7 @@ def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     """The topic a question asks what was said about ("What did the 2025 report say about
     knife crime in Brantholme?" -> "knife crime"): the words after the ask, to the end of its
     clause, without the places and years that pick reports or the little words around it."""
-    spans = SUMMARY_ASK.spans(question)
+    spans = SUMMARY_ASK.spans(question) or _coverage_asks(question)
     at = word_spans(question)
     if not spans or spans[0][1] >= len(at):
         return ""
@@ -1147,6 +1156,14 @@ def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     while kept and kept[0] in STOPWORDS:
         kept.pop(0)
     return " ".join(kept)
+
+
+def _coverage_asks(question: str) -> list[tuple[int, int]]:
+    """Where the question asks whether or how a report covers a topic (lexicon TOPIC_ASK),
+    with the topic right after: "support young carers", not the noun of "bail support at
+    court"."""
+    ws = words(question)
+    return [(a, b) for a, b in TOPIC_ASK.spans(ws) if b < len(ws) and ws[b] not in STOPWORDS]
 
 
 def _strip_known(question: str, corpus: Corpus) -> str:

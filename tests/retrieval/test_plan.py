@@ -1115,6 +1115,20 @@ class TestUnmentionedTopic:
             ("Tell me about Marshbury's use of electronic tags", "use of electronic tags"),
             ("What did the 2016 Marshbury screening say about MAPPA?", "mappa"),
             ("How many cases were inspected?", ""),
+            # whether or how a report covers it (lexicon TOPIC_ASK)
+            ("Does the 2016 Marshbury letter cover work with girls?", "work with girls"),
+            (
+                "Is there a parenting course for mums and dads in Marshbury?",
+                "parenting course for mums and dads",
+            ),
+            ("How does Brantholme's service support young carers?", "young carers"),
+            (
+                "How does the YJS deal with children who need an interpreter?",
+                "children who need an interpreter",
+            ),
+            ("anything on knife crime in the Marshbury 2016 letter?", "knife crime in the letter"),
+            # "support" a noun: no topic asked after it
+            ("How does bail support at court in Marshbury compare with Brantholme?", ""),
         ],
     )
     def test_the_topic_is_the_clause_after_the_ask(self, sample_corpus, question, topic):
@@ -1137,8 +1151,29 @@ class TestUnmentionedTopic:
         )
 
     @pytest.mark.parametrize(
+        "question, word",
+        [
+            ("Does the 2016 Kestrel Vale screening cover knife crime?", "knife"),
+            (
+                "Is there a volunteer mentoring scheme in Kestrel Vale's 2016 screening?",
+                "volunteer",
+            ),
+            ("How does the 2016 Kestrel Vale screening say the YOS supports girls?", "girls"),
+        ],
+    )
+    def test_whether_a_report_covers_an_unmentioned_topic_abstains_too(
+        self, sample_corpus, intent_planner, question, word
+    ):
+        p = intent_planner.plan(question, None, None, sample_corpus)
+        assert p.abstain is not None
+        assert p.abstain.reason == AbstainReason.TOPIC_NOT_MENTIONED
+        assert f"no paragraph prints '{word}'" in p.abstain.detail
+
+    @pytest.mark.parametrize(
         "question",
         [
+            "Does the 2016 Kestrel Vale screening cover MAPPA?",  # printed
+            "How does the 2014 Marshbury YOS help youngsters with schooling?",  # printed there
             "What did inspectors say about planning in Marshbury?",  # printed
             "What did the 2014 Marshbury letter say about youngsters' schooling?",  # close
         ],
