@@ -78,7 +78,17 @@ QA sets, each over its own freshly ingested tmp store:
   and second-checked at stop 26, measured once unread (top citation 0.381), then read;
 - fresh14 held-out: every report above plus two more in plain layouts
   (`data/eval/fresh14/reports/`: a Word letter and a Markdown inspection) with
-  `data/eval/fresh14/heldout.jsonl`, written blind and second-checked at stop 26.
+  `data/eval/fresh14/heldout.jsonl`, written blind and second-checked at stop 26;
+- tune16: every report above (no new report) with `data/eval/tune16/tune.jsonl`: 80 questions
+  in voices the earlier sets rarely used (a councillor without the jargon, a parent, a
+  journalist, two-sentence questions, judgements, negations), written blind and second-checked
+  at stop 27, measured once unread (top citation 0.587), then read;
+- tune17: those plus two more in plain layouts (`data/eval/tune17/reports/`: a plain-text letter
+  and an HTML inspection) with `data/eval/tune17/tune.jsonl`, written blind and second-checked
+  at stop 27, measured once unread (0.766), then read;
+- fresh15 held-out: every report above plus two more in plain layouts
+  (`data/eval/fresh15/reports/`: a Markdown letter and a plain-text inspection) with
+  `data/eval/fresh15/heldout.jsonl`, written blind and second-checked at stop 27.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -467,6 +477,19 @@ def main(argv: list[str] | None = None) -> int:
             so_far + tune13 + tune14 + tune15 + fresh14,
             ROOT / "data/eval/fresh14/heldout.jsonl",
         )
+        # stop 27: two tune sets about the questions (data/eval/tune16: 80 questions in new
+        # voices over reports already parsed; data/eval/tune17: a plain-text letter and an HTML
+        # inspection), each measured once unread, then read; and a clean held-out set
+        # (data/eval/fresh15: a Markdown letter and a plain-text inspection)
+        tune17 = sorted((ROOT / "data/eval/tune17/reports").iterdir())
+        fresh15 = sorted((ROOT / "data/eval/fresh15/reports").iterdir())
+        so_far += tune13 + tune14 + tune15 + fresh14
+        sets["tune16 tune"] = (so_far, ROOT / "data/eval/tune16/tune.jsonl")
+        sets["tune17 tune"] = (so_far + tune17, ROOT / "data/eval/tune17/tune.jsonl")
+        sets["fresh15 held-out"] = (
+            so_far + tune17 + fresh15,
+            ROOT / "data/eval/fresh15/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -528,7 +551,9 @@ def main(argv: list[str] | None = None) -> int:
         "second-checked, never read, plain layouts) and fresh14 (new at stop 26, second-checked, "
         "never read, plain layouts) were measured only here; tune13, tune14 and tune15 (new at "
         "stop 26, second-checked) were measured once unread (0.283, 0.457, 0.381), then read, "
-        "their gold placed by quote.\n\n" + RULE + "\n" + skipped
+        "their gold placed by quote; tune16 and tune17 (new at stop 27, second-checked) were "
+        "measured once unread (0.587, 0.766), then read; fresh15 (new at stop 27, second-checked, "
+        "never read, plain layouts) was measured only here.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
     return 0
