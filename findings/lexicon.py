@@ -467,6 +467,9 @@ ROLE_ASK: dict[str, str] = {
     "what's the name of the|its|their|our|a|an": "the same, contracted",
     "who chairs|leads|heads|manages|runs the|its|their|our": "who holds a role, by what they do",
 }
+# A place's name in the possessive after these stands for "the" before a role ("Who is
+# Saltby's victim worker?", "the name of Saltby's victim worker").
+ROLE_OF_PLACE: dict[str, str] = {"is was are were who's of": "the role's holder is asked for"}
 WHO_ANYWHERE: dict[str, str] = {
     "who was|led|chaired|managed|signed": "a person by what they did",
 }

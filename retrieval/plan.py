@@ -80,6 +80,7 @@ WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
 TOPIC_ASK = Cue(lexicon.TOPIC_ASK)
+ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 # words that frame a question (comparison, time, size), never the topic a report may lack
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
@@ -1121,7 +1122,18 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     possessive (whose role it is); asked by what its holder does, the role is that ("Who chairs
     the youth court bench?" -> "who chairs the youth court bench"). "" when the question asks no role
     ("Who was the Thurrock letter addressed to?")."""
-    ws = words(question)
+    ws: list[str] = []
+    for w in words(question.split("?")[0]):  # the sentence that asks
+        if w.endswith("'s") and w.removesuffix("'s") in places:
+            # a place's role is its role: "Who is Kestrel Vale's head of service?" asks as
+            # "Who is the head of service?" does (not "Who runs Gildersham's service now?")
+            named = len(ws)
+            while named and ws[named - 1] in places:
+                named -= 1
+            if named and ws[named - 1] in ROLE_OF:
+                del ws[named:]
+                w = "the"
+        ws.append(w)
     start = next((i for i, w in enumerate(ws) if w not in LEADING_WORDS), len(ws))
     span = next((s for s in ROLE_ASK.spans(ws) if s[0] == start), None)
     if span is None:

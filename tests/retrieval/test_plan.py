@@ -1198,6 +1198,10 @@ class TestUnmentionedTopic:
         ("Who heads the youth justice service in Saltby?", "who heads the youth justice service"),
         ("Who led the 2016 Kestrel Vale screening?", ""),  # who did something, not a role
         ("What was the reoffending rate?", ""),
+        # a place's role: the possessive stands for "the"
+        ("Who is Marshbury's victim liaison officer? I'd like to call.", "victim liaison officer"),
+        ("What is the name of Kestrel Vale's parenting worker?", "parenting worker"),
+        ("Who runs Marshbury's youth offending service now?", ""),  # not after "is" or "of"
     ],
 )
 def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):
