@@ -782,14 +782,25 @@ class QuestionPlanner:
         topic = topic_asked(plan.question, corpus.place_words)
         targets = plan.report_ids if plan.report_ids is not None else list(corpus.reports)
         have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
-        unprinted = [
-            w
-            for w in words(topic)
-            if any(
-                t not in have and not synonyms(t) & have and t not in NOT_CONCEPTS
-                for t in content_terms(corpus.fold_acronyms(w))
-            )
-        ]
+        unprinted: list[str] = []
+        alternatives: list[list[str]] = [[]]
+        for w in words(topic):  # "knives or weapons": mentioned where one of them is
+            if w == "or":
+                alternatives.append([])
+            else:
+                alternatives[-1].append(w)
+        for alternative in alternatives:
+            missing = [
+                w
+                for w in alternative
+                if any(
+                    t not in have and not synonyms(t) & have and t not in NOT_CONCEPTS
+                    for t in content_terms(corpus.fold_acronyms(w))
+                )
+            ]
+            if not missing and content_terms(" ".join(alternative)):
+                return None
+            unprinted = unprinted or missing
         rows = [i for r in targets for i in corpus.by_report.get(r, [])]
         if not unprinted or self.intents is None or corpus.vectors is None or not rows:
             return None
@@ -1062,7 +1073,8 @@ def _names_a_grade(question: str) -> bool:
 
 def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:
     """Can the question be about the stored reports themselves? Not when it names one of a
-    report's lists, asks for a person or date a report prints, or compares inspections; and
+    report's lists, asks for a person or date a report prints, compares inspections or asks
+    what a report says on a topic ("Any mention of knives in the 2019 inspection?"); and
     one that names an area or year asks about its reports only if it says so ("What reports
     do we hold for Marshbury?"; "How many first-time entrants did Thornbeck have in 2018?"
     asks what a report says)."""
@@ -1070,6 +1082,7 @@ def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:
         not named
         and plan.wants is None
         and not plan.comparison
+        and not (SUMMARY_ASK.search(question) or _coverage_asks(question))
         and (not (plan.areas or years_in(question)) or bool(REPORT_NOUNS.search(question)))
     )
 

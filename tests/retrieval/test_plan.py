@@ -1016,6 +1016,23 @@ def test_a_question_about_an_area_s_figures_is_no_question_about_its_reports(sam
     assert planner.plan("What do we have?", None, None, sample_corpus).collection == "all"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Any mention of MAPPA in the Marshbury 2014 inspection?",
+        "Does the 2016 Marshbury screening cover MAPPA?",
+        "What did the 2014 Marshbury report say about MAPPA?",
+    ],
+)
+def test_what_a_report_says_on_a_topic_is_no_question_about_the_reports(sample_corpus, question):
+    """Read by meaning as about the stored reports ("any … in the … inspection"), a question
+    asking what a report says on a topic is answered from the report, not by listing it."""
+    planner = QuestionPlanner(intents=Reads("collection:all", 0.9, 0.8))
+    p = planner.plan(question, None, None, sample_corpus)
+    assert p.collection is None
+    assert p.report_ids is not None and len(p.report_ids) == 1
+
+
 class ReadsAgain(Reads):
     """Reads every question as about the collection; read among the other intents, as
     `again` (label, probability, similarity)."""
@@ -1149,6 +1166,22 @@ class TestUnmentionedTopic:
             "Kestrel Vale SQS 2016 does not mention knife crime: no paragraph prints 'knife', "
             "and none is close to it in meaning."
         )
+
+    def test_a_topic_is_mentioned_where_one_of_its_alternatives_is(
+        self, sample_corpus, intent_planner
+    ):
+        # the 2016 letter prints "MAPPA" but not "knife": "knife crime or MAPPA" is asked
+        p = intent_planner.plan(
+            "Does the 2016 Kestrel Vale screening cover knife crime or MAPPA?",
+            None,
+            None,
+            sample_corpus,
+        )
+        assert p.abstain is None
+        alone = intent_planner.plan(
+            "Does the 2016 Kestrel Vale screening cover knife crime?", None, None, sample_corpus
+        )
+        assert alone.abstain is not None
 
     @pytest.mark.parametrize(
         "question, word",
