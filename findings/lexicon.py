@@ -408,6 +408,8 @@ PERIODIC: dict[str, str] = {
 }
 # Of QUANTITY: a question about a wait, answered by a paragraph that speaks of waiting.
 WAITING: dict[str, str] = {"wait*": "wait, waiting, waited"}
+# Of WAITING: how a report tells a wait without the word ("children are seen within three weeks").
+WAIT_TOLD: dict[str, str] = {"within": "a time limit met: the wait it allows"}
 # Of QUANTITY: a question about a share, answered by a percentage or "N of M".
 SHARE: dict[str, str] = {
     "share|proportion|percentage|rate": "a part of a whole",

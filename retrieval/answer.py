@@ -80,6 +80,7 @@ DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
 FREQUENCY = Cue(lexicon.FREQUENCY)
 PERIODIC = Cue(lexicon.PERIODIC)
 WAIT = Cue(lexicon.WAITING)
+WAIT_TOLD = Cue(lexicon.WAIT_TOLD)
 SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
@@ -596,7 +597,7 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     if FREQUENCY.search(q):
         return bool(PERIODIC.search(text) or TIME_UNIT.search(text) or PROPORTION.search(text))
     if DURATION.search(q):
-        if WAIT.search(q) and not WAIT.search(text):
+        if WAIT.search(q) and not (WAIT.search(text) or WAIT_TOLD.search(text)):
             return False
         return bool(TIME_UNIT.search(text))
     if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)

@@ -406,6 +406,20 @@ class TestAnsweringSpan:
         assert not _prints_what_is_asked(who, wait, sample_corpus)
 
 
+def test_a_wait_is_told_by_the_time_limit_met(sample_corpus):
+    """ "How long did children wait for CAMHS?" is answered by "seen within three weeks" (a
+    wait told without the word), not by any other time ("the post was vacant for six weeks")."""
+    from retrieval.answer import _prints_what_is_asked
+    from retrieval.plan import QuestionPlanner
+
+    question = "How long did Marshbury children wait for CAMHS in 2016?"
+    plan = QuestionPlanner().plan(question, None, None, sample_corpus)
+    seen = "A CAMHS nurse sees children within three weeks of referral."
+    assert _prints_what_is_asked(plan, seen, sample_corpus)
+    vacant = "The CAMHS post was vacant for six weeks."
+    assert not _prints_what_is_asked(plan, vacant, sample_corpus)
+
+
 class TestTheRateNamed:
     """A rate question is answered by a passage naming that rate, not any percentage."""
 
