@@ -334,6 +334,11 @@ class QuestionPlanner:
                     f"{question} ({' '.join([name, then]).strip()})", corpus, base
                 )
                 plan.inherited = True
+                if follows_up(question, corpus):
+                    # "Did it survive to the 2024 inspection?": what "it" is, the earlier
+                    # question says; searched with it (its own year left out)
+                    plan.search_text = f"{plan.search_text} {YEAR.sub(' ', earlier)}"
+                    plan.own_ask = question
                 plan.scope = base
                 return self._read_intent(plan, corpus)
         if (

@@ -208,6 +208,17 @@ class TestFollowUps:
         assert p.sides == [Side("Northfield", ["northfield_yos_2019"])]
         assert p.inherited is False
 
+    def test_a_pronoun_with_a_new_year_is_searched_with_the_earlier_question(self, plan):
+        # what "it" is, the earlier question says
+        p = plan(
+            "Did it survive to the 2016 screening?",
+            history=["Marshbury 2014: what group programme was the YOS running for children?"],
+        )
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.inherited is True
+        assert "group programme" in p.search_text and "2014" not in p.search_text
+        assert p.own_ask == "Did it survive to the 2016 screening?"
+
     def test_a_year_alone_asks_the_earlier_question_of_that_year(self, plan):
         p = plan("And in 2016?", history=["What was the reoffending rate in Kestrel Vale in 2013?"])
         assert p.report_ids == ["kestrel_vale_sqs_2016"]
