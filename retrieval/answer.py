@@ -19,7 +19,7 @@ from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
-from retrieval.plan import Plan, Side, capitalised, prints_identifier
+from retrieval.plan import NOT_CONCEPTS, Plan, Side, capitalised, prints_identifier
 from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
@@ -89,7 +89,6 @@ OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
-NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
 # `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl,

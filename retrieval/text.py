@@ -262,10 +262,13 @@ def amounts(text: str) -> list[re.Match[str]]:
     the report ("Table 2", "standard 1.2": lexicon NUMBER_LABELS)."""
     out = []
     for m in NUMBER.finditer(text):
-        before = _WORD.findall(text[max(0, m.start() - 20) : m.start()])
-        if is_year(m.group(0)) or (before and before[-1].lower() in _NUMBER_LABELS):
-            continue
-        out.append(m)
+        before = list(_WORD.finditer(text, max(0, m.start() - 20), m.start()))
+        labelled = bool(before) and (
+            before[-1].group(0).lower() in _NUMBER_LABELS
+            and text[before[-1].end() : m.start()].isspace()  # "Table 2", not "table. 2"
+        )
+        if not (is_year(m.group(0)) or labelled):
+            out.append(m)
     return out
 
 

@@ -173,6 +173,8 @@ def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
         ("We rated standard 1.2 Good: 9 of the 12 posts were filled in 2019.", ["9", "12"]),
         ("See figure 3 and paragraph 2.4; 45% of plans were sufficient.", ["45"]),
         ("Recommendation 4 was met by 11 case managers.", ["11"]),
+        ("We read every case in the sample. 12 were court orders.", ["12"]),
+        ("They met the standard. 9 of the 12 plans were sound.", ["9", "12"]),
     ],
 )
 def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(text, expected):
