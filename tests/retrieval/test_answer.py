@@ -1046,20 +1046,18 @@ class TestAFigureOffATableIsToldInItsIntroduction:
             "July 2019.” [1]"
         )
 
-    def test_an_introduction_without_the_figure_leaves_the_row(self):
+    @pytest.mark.parametrize(
+        "intro",
+        [
+            "The cases were distributed as follows:",
+            # "Table 15: …" prints 15 as the table's number, not as the count of anything
+            "Table 15: Cases inspected, by type of sentence",
+        ],
+    )
+    def test_an_introduction_without_the_figure_as_an_amount_leaves_the_row(self, intro):
         from retrieval.hybrid import hit_from_row
 
-        corpus = _sample_table_corpus("The cases were distributed as follows:")
-        hits = [hit_from_row(corpus, r, score=1.0, dense=0.8, coverage=1.0) for r in (3, 4, 2)]
-        draft = ExtractiveAnswerer().answer(self._plan(), hits, corpus)
-        assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 4)]
-        assert draft.text == "**15** — “Total | 15” [1]"
-
-    def test_a_caption_numbering_the_table_is_no_introduction_of_its_figure(self):
-        # "Table 15: …" prints 15 as the table's number, not as the count of anything
-        from retrieval.hybrid import hit_from_row
-
-        corpus = _sample_table_corpus("Table 15: Cases inspected, by type of sentence")
+        corpus = _sample_table_corpus(intro)
         hits = [hit_from_row(corpus, r, score=1.0, dense=0.8, coverage=1.0) for r in (3, 4, 2)]
         draft = ExtractiveAnswerer().answer(self._plan(), hits, corpus)
         assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Context", 4)]
