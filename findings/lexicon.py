@@ -487,8 +487,9 @@ SUMMARY_ASK: dict[str, str] = {
 # service support young carers?"). Only where to read the topic from; whether a report covers
 # it is decided by its printed words and by meaning (`QuestionPlanner._unmentioned`).
 TOPIC_ASK: dict[str, str] = {
-    "anything|mention|mentions|mentioned on|about|of": "whether anything was said on a topic",
-    "any mention|mentions? of": "the same",
+    "anything|mention|mentions|mentioned on|about|of": (
+        "whether anything was said on a topic ('any mention of …' too)"
+    ),
     "cover|covers|covered|mention|mentions|discuss|discusses|address|addresses": (
         "whether a report covers a topic"
     ),
