@@ -398,6 +398,9 @@ DURATION: dict[str, str] = {
     "how long|quickly|soon": "a duration",
     "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
 }
+# Of DURATION: how a report tells a time by when it began ("in post since September 2019"):
+# "How long has she been running the service?" is answered by the date after one of these.
+STARTED_AT: dict[str, str] = {"since": "a time told by the date it began"}
 # Of QUANTITY: a frequency, which reports give per period ("every month") or as a share of the
 # cases ("had contacted the victim in 9 of the 18 cases").
 FREQUENCY: dict[str, str] = {"how often|frequently": "a frequency"}

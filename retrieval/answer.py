@@ -46,6 +46,7 @@ from retrieval.text import (
     prints_count,
     prints_person,
     sentences,
+    start_span,
     stem,
     tokens,
     word_spans,
@@ -598,7 +599,8 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     if DURATION.search(q):
         if WAIT.search(q) and not (WAIT.search(text) or WAIT_TOLD.search(text)):
             return False
-        return bool(TIME_UNIT.search(text))
+        # a time, or the date it began ("in post since September 2019")
+        return bool(TIME_UNIT.search(text) or start_span(text))
     if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
@@ -673,7 +675,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return periodic[0] if periodic else m.span() if m else None
     if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
         m = TIME_UNIT.search(quote)
-        return m.span() if m else None
+        return m.span() if m else start_span(quote)
     numbers = amounts(quote)
     counted = _counted_words(plan.question, corpus.place_words)
     if _counts_occurrences(plan.question):

@@ -122,6 +122,25 @@ def year_spans(text: str) -> list[str]:
     return [text[m.start() : m.end() + 3] for m in YEAR.finditer(text) if _year_span(text, m)]
 
 
+STARTED_AT = lexicon.words_of(lexicon.STARTED_AT)
+
+
+def start_span(text: str) -> tuple[int, int] | None:
+    """Where `text` tells a time by the date it began: the date or year right after a
+    STARTED_AT word ("in post since **September 2019**"). None when it tells none."""
+    spans = word_spans(text)
+    for i, (a, b) in enumerate(spans[:-1]):
+        if text[a:b].lower() not in STARTED_AT:
+            continue
+        nxt = spans[i + 1][0]
+        m = DATE.match(text, nxt)
+        if m:
+            return m.span()
+        if is_year(text[nxt : spans[i + 1][1]]):
+            return spans[i + 1]
+    return None
+
+
 def spellings_of_year_span(span: str) -> list[str]:
     """ "2022-23" as reports may print it: "2022-23", "2022/23", "2022–23"."""
     return [span[:4] + dash + span[5:] for dash in YEAR_SPAN_DASHES]

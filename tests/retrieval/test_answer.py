@@ -420,6 +420,28 @@ def test_a_wait_is_told_by_the_time_limit_met(sample_corpus):
     assert not _prints_what_is_asked(plan, vacant, sample_corpus)
 
 
+def test_how_long_is_answered_by_the_date_a_time_began(sample_corpus):
+    """ "How long has the head of service been in post?" is answered by "in post since
+    September 2019" (the date bold), not by another time the best passage prints."""
+    from retrieval.answer import _prints_what_is_asked, answering_span
+    from retrieval.plan import QuestionPlanner
+
+    question = "How long has Ann Lee been running the Marshbury service?"
+    plan = QuestionPlanner().plan(question, None, None, sample_corpus)
+    since = "The head of service, Ann Lee, has been in post since September 2019."
+    assert _prints_what_is_asked(plan, since, sample_corpus)
+    span = answering_span(plan, since, sample_corpus)
+    assert since[span[0] : span[1]] == "September 2019"
+    assert not _prints_what_is_asked(plan, "Ann Lee leads a stable team.", sample_corpus)
+    # a wait is still told by a wait: "since" dates no wait
+    wait = QuestionPlanner().plan(
+        "How long did Marshbury children wait for CAMHS?", None, None, sample_corpus
+    )
+    assert not _prints_what_is_asked(
+        wait, "The CAMHS nurse has been in post since 2015.", sample_corpus
+    )
+
+
 class TestTheRateNamed:
     """A rate question is answered by a passage naming that rate, not any percentage."""
 

@@ -10,6 +10,7 @@ from retrieval.text import (
     is_year,
     person_span,
     spellings_of_year_span,
+    start_span,
     year_spans,
     years,
 )
@@ -179,3 +180,19 @@ def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
 )
 def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(text, expected):
     assert [m.group(0) for m in amounts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The head of service has been in post since September 2019 and reports", "September 2019"),
+        ("Since 3 May 2021 the board has met monthly.", "3 May 2021"),
+        ("The panel has run since 2015.", "2015"),
+        # "since" that is no start: a reason, or no date after it
+        ("Ever since then, staff have been trained.", None),
+        ("Since the post was vacant, cases waited 14 weeks.", None),
+    ],
+)
+def test_a_time_told_by_the_date_it_began(text, expected):
+    span = start_span(text)
+    assert (text[span[0] : span[1]] if span else None) == expected
