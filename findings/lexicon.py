@@ -477,6 +477,9 @@ ROLE_ASK: dict[str, str] = {
 ROLE_OF_PLACE: dict[str, str] = {"is was are were who's of": "the role's holder is asked for"}
 WHO_ANYWHERE: dict[str, str] = {
     "who was|led|chaired|managed|signed": "a person by what they did",
+    "officer|manager|worker|inspector|chair|head|nurse|therapist|coordinator name|names": (
+        "a person asked for by role, tersely ('police officer name')"
+    ),
 }
 # "Which …" and "List …" questions want every match cited, not only the best.
 ENUMERATE_OPENERS: dict[str, str] = {"which|list": "every match is wanted"}

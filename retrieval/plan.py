@@ -709,6 +709,10 @@ class QuestionPlanner:
             # went wrong when the service switched to its new case recording system?"): the
             # regression's pick among labels is no ask
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
+        if not named and plan.intent.list_kind and any(side.query for side in plan.sides):
+            # two alternatives asked of one report ("Which was worse in 2022, our assessment
+            # or our reviewing?"): each side is asked for itself, not for a list its words recall
+            plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
         if not named and plan.intent.list_kind and _names_a_grade(q):
             # "Which standards did Wickenmoor get 'Requires improvement' for?": a grade named as
             # reports print it asks which standards got it, not for the list its words recall

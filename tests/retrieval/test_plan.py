@@ -1333,6 +1333,37 @@ def test_alternatives_asked_of_one_report_are_its_sides(sample_corpus):
     ]
 
 
+def test_alternatives_asked_of_one_report_are_no_list(sample_corpus):
+    """ "Which was worse in 2013, planning or reviewing?" read as the areas for improvement
+    (its word "worse") asks each side for itself: no list of every area for improvement."""
+    planner = QuestionPlanner(intents=Reads("improvement", 0.9, 0.9))
+    p = planner.plan(
+        "In Kestrel Vale's 2013 inspection, which was worse: planning or reviewing?",
+        None,
+        None,
+        sample_corpus,
+    )
+    assert [s.label for s in p.sides] == ["planning", "reviewing"]
+    assert p.list_kind is None and p.intent.label == "topic"
+    # one thing asked: the list it recalls stands
+    one = planner.plan(
+        "What was worse in Kestrel Vale's 2013 inspection?", None, None, sample_corpus
+    )
+    assert one.list_kind == "improvement"
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("kestrel vale 2013 police officer name", "person"),
+        ("marshbury 2016 yot manager name?", "person"),
+        ("kestrel vale 2013 parenting programme name", None),
+    ],
+)
+def test_a_role_and_name_asked_tersely_wants_a_person(sample_corpus, question, wants):
+    assert QuestionPlanner().plan(question, None, None, sample_corpus).wants == wants
+
+
 def test_a_sum_of_money_asked_is_no_count_fact():
     """ "How much does it spend per child supervised?" read surely as the children supervised
     asks for a sum of money: no count answers it; "How many children…" does read the fact."""
