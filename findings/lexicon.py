@@ -376,7 +376,7 @@ LOW_GRADES: dict[str, str] = {
 # A question that wants a number.
 QUANTITY: dict[str, str] = {
     "how many|much": "a count or amount",
-    "how long|often|frequently|quickly|soon": "a duration or frequency",
+    "how long|often|frequently|quickly|soon|fast": "a duration or frequency",
     "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
     "how high|low": "a level",
     "percentage": "a share",
@@ -395,7 +395,7 @@ QUANTITY: dict[str, str] = {
 }
 # Of QUANTITY: a question about time taken, answered by a duration ("within 10 working days").
 DURATION: dict[str, str] = {
-    "how long|quickly|soon": "a duration",
+    "how long|quickly|soon|fast": "a duration",
     "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
 }
 # Of DURATION: how a report tells a time by when it began ("in post since September 2019"):
@@ -670,6 +670,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ),
     ("diverted", "divert", "diversion", "diversionary", "out-of-court"): (
         "work with children kept out of court: users say 'diverted', reports 'out-of-court'"
+    ),
+    ("vacant", "vacancy", "vacancies", "unfilled", "empty"): (
+        "a post without its holder: reports say 'vacant', users 'unfilled' or 'empty'"
     ),
     ("renamed", "rename", "name", "called", "calling"): (
         "a service's change of name: reports say it was 'renamed', users that it 'changed its "

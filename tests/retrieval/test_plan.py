@@ -1364,6 +1364,17 @@ def test_a_role_and_name_asked_tersely_wants_a_person(sample_corpus, question, w
     assert QuestionPlanner().plan(question, None, None, sample_corpus).wants == wants
 
 
+def test_how_fast_asks_for_a_time(sample_corpus):
+    """ "Who provides drug support, and how fast can they be seen?" asks for a person and a
+    time, as "how quickly" does."""
+    for question in (
+        "Who provides drug support in Marshbury, and how fast can children be seen?",
+        "Who provides drug support in Marshbury, and how quickly can children be seen?",
+    ):
+        p = QuestionPlanner().plan(question, None, None, sample_corpus)
+        assert (p.wants, bool(p.quantity)) == ("person", True)
+
+
 def test_a_sum_of_money_asked_is_no_count_fact():
     """ "How much does it spend per child supervised?" read surely as the children supervised
     asks for a sum of money: no count answers it; "How many children…" does read the fact."""

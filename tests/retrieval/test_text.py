@@ -132,6 +132,15 @@ def test_where_a_service_is_based_is_what_reports_call_its_premises():
     assert stem("children") not in synonyms(stem("based"))
 
 
+def test_an_unfilled_job_is_what_reports_call_a_vacant_post():
+    from retrieval.text import stem, synonyms
+
+    assert {stem("vacant"), stem("vacancies")} <= synonyms(stem("unfilled"))
+    assert stem("empty") in synonyms(stem("vacant"))
+    # a job is no post: "job tasters" are no staff posts
+    assert stem("post") not in synonyms(stem("jobs"))
+
+
 def test_children_diverted_are_what_reports_call_out_of_court():
     from retrieval.text import stem, synonyms, tokens
 
