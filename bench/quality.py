@@ -94,6 +94,10 @@ QA sets, each over its own freshly ingested tmp store:
   a held-out set, measured once unread (top citation 0.333), then read as a tune set: 41 of its
   60 questions name no area ("What did they say about our planning?"), so they carry the area
   filter a user of that service sets (`filters`, CONTRACT), 0.646 with it.
+- fresh17 held-out: every report above plus two more in plain layouts
+  (`data/eval/fresh17/reports/`: a plain-text letter and a Markdown inspection) with
+  `data/eval/fresh17/heldout.jsonl`, written blind and second-checked at stop 28 (43 questions
+  that name no area carry the area filter, added mechanically).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -502,6 +506,13 @@ def main(argv: list[str] | None = None) -> int:
         tune18 = sorted((ROOT / "data/eval/tune18/reports").iterdir())
         so_far += tune17 + fresh15
         sets["tune18 tune"] = (so_far + tune18, ROOT / "data/eval/tune18/tune.jsonl")
+        # and a clean held-out set (data/eval/fresh17: a plain-text letter and a Markdown
+        # inspection; 43 questions carry the area filter their users set)
+        fresh17 = sorted((ROOT / "data/eval/fresh17/reports").iterdir())
+        sets["fresh17 held-out"] = (
+            so_far + tune18 + fresh17,
+            ROOT / "data/eval/fresh17/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -567,7 +578,8 @@ def main(argv: list[str] | None = None) -> int:
         "measured once unread (0.587, 0.766), then read; fresh15 (new at stop 27, second-checked, "
         "never read, plain layouts) was measured only here; tune18 (new at stop 28, "
         "second-checked) was measured once unread (0.333), then given the area filter its "
-        "users set and read.\n\n" + RULE + "\n" + skipped
+        "users set and read; fresh17 (new at stop 28, second-checked, never read, plain "
+        "layouts) was measured only here.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
     return 0
