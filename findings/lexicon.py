@@ -334,6 +334,15 @@ REPORT_NOUNS: dict[str, str] = {
     "screening*|report*|letter*|visit*|fieldwork": "a report, or the visit it tells of",
     "rated|rating*|grade*|graded": "grades are given at an inspection",
 }
+# Of REPORT_NOUNS: words that name the reports compared ("between the 2016 letter and the 2023
+# inspection"). They pick the reports, as areas and years do; inside them they favour the
+# paragraphs that speak of letters and inspections (a letter's opening), not of the topic.
+# Not "screening": children are screened ("communication screening").
+REPORT_NAMES: dict[str, str] = {
+    "letter letters inspection inspections report reports visit visits sqs fji": (
+        "the reports compared, named"
+    ),
+}
 
 # --- questions: what kind of answer -------------------------------------------------------------
 

@@ -64,6 +64,7 @@ AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
 SOFT_YEAR = Cue(lexicon.SOFT_YEAR)
 REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
+REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
 RATING_ASK = Cue(lexicon.RATING_ASK)
 QUANTITY = Cue(lexicon.QUANTITY)
 BUDGET = Cue(lexicon.BUDGET)
@@ -220,6 +221,12 @@ class Plan:
             for area in self.areas:
                 text = re.sub(rf"\b{re.escape(area)}(?:['’]s)?\b", " ", text, flags=re.I)
             text = YEAR.sub(" ", text)
+            if self.comparison and len(self.report_ids or ()) > 1:
+                # the reports compared, named: they picked the sides' reports
+                text = "".join(
+                    " " if text[a:b].lower() in REPORT_NAMES else text[a:b]
+                    for a, b in _pieces(text)
+                )
         return text
 
     @property
@@ -227,6 +234,19 @@ class Plan:
         if any(s.report_ids is None for s in self.sides):
             return None
         return sorted({r for s in self.sides for r in s.report_ids or []})
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """`text` cut into its words and what lies between them, in order (spans)."""
+    out, at = [], 0
+    for a, b in word_spans(text):
+        if a > at:
+            out.append((at, a))
+        out.append((a, b))
+        at = b
+    if at < len(text):
+        out.append((at, len(text)))
+    return out
 
 
 # A list intent read from a question whose form asks for a person, a date or what was said on

@@ -11,6 +11,7 @@ from findings.vocab import AbstainReason
 from retrieval.corpus import learn_acronyms
 from retrieval.intents import IntentClassifier
 from retrieval.plan import QuestionPlanner, Side, role_asked, topic_asked
+from retrieval.text import words
 
 pytest_plugins = ["retrieval_fixtures"]
 
@@ -1373,6 +1374,29 @@ def test_how_fast_asks_for_a_time(sample_corpus):
     ):
         p = QuestionPlanner().plan(question, None, None, sample_corpus)
         assert (p.wants, bool(p.quantity)) == ("person", True)
+
+
+def test_the_reports_compared_named_pick_the_reports_not_the_paragraphs(sample_corpus):
+    """ "between the 2014 letter and the 2016 inspection": the words naming the reports pick
+    them, as areas and years do; inside them they would favour a letter's opening. A child's
+    "screening" is a topic, and a question about one report keeps its words."""
+    planner = QuestionPlanner()
+    p = planner.plan(
+        "How did communication screening in Marshbury change between the 2014 letter and the "
+        "2016 inspection report?",
+        None,
+        None,
+        sample_corpus,
+    )
+    assert p.comparison and p.report_ids == ["marshbury_sqs_2014", "marshbury_sqs_2016"]
+    assert words(p.lexical_text) == [
+        "how", "did", "communication", "screening", "in", "change", "between", "the", "and",
+        "the",
+    ]  # fmt: skip
+    one = planner.plan(
+        "What did the 2016 Marshbury letter say about planning?", None, None, sample_corpus
+    )
+    assert "letter" in words(one.lexical_text)
 
 
 def test_a_sum_of_money_asked_is_no_count_fact():
