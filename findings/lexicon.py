@@ -538,6 +538,13 @@ PERSON_PRONOUNS: dict[str, str] = {
     "he|him|his|himself": "a man named before",
     "she|her|hers|herself": "a woman named before",
 }
+# A sentence opening with one of these points back to the sentence before it ("One was managed
+# at MAPPA level 2", "She had …"): quoted on its own it would not say what it is about.
+POINTS_BACK: dict[str, str] = {
+    "it its they their them he his she her this that these those": "a pronoun for what came before",
+    "one both either neither each such": "one of the things named before",
+    "however but also": "a sentence that answers the one before it",
+}
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}
 # A follow-up that is only a phrase ("And for court disposals?", "What about the custody

@@ -91,6 +91,7 @@ OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
 NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
+POINTS_BACK = lexicon.words_of(lexicon.POINTS_BACK)
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
 # `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl,
 # data/eval/blind_tune.jsonl, data/eval/blind_records_tune.jsonl; never on held-out questions or
@@ -219,6 +220,23 @@ class ExtractiveAnswerer:
             if figure
             else _recorded_grade_span(plan, cited[0], corpus) or answering_span(plan, lead, corpus)
         )
+        if span is not None:
+            # the sentence that answers leads: a quote whose first sentences say something else
+            # starts where the sentence printing the answer does (still one verbatim stretch)
+            starts = [lead.find(x) for x in sentences(lead)]
+            k = max((i for i, a in enumerate(starts) if 0 <= a <= span[0]), default=0)
+            # a sentence that points back ("One was managed at level 2") keeps the one before
+            while (
+                k
+                and words(lead[starts[k] :])[:1]
+                and words(lead[starts[k] :])[0].lower() in POINTS_BACK
+            ):
+                k -= 1
+            at = starts[k] if k else 0
+            if at > 0:
+                lead = lead[at:]
+                span = (span[0] - at, span[1] - at)
+                cited[0] = Cited(cited[0].hit, lead)
         text = _lead(lead, span) + f"“{lead}” [1]"
         for n, more in enumerate(cited[1:], start=2):
             text += f"\n\n“{more.quote}” [{n}]"

@@ -675,6 +675,51 @@ def test_the_overall_picture_of_a_rated_report_comes_with_its_grade(kind):
         assert draft.text.endswith(f"“{rating}” [2]")
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # the sentence that answers leads; the one before it says something else
+        (
+            "We rated staffing Good. Case managers each held 9 children on average.",
+            "Case managers each held 9 children on average.",
+        ),
+        # a sentence that points back ("They") keeps the one it points back to
+        (
+            "We rated staffing Good. Twelve case managers were in post. They each held 9 "
+            "children on average.",
+            "Twelve case managers were in post. They each held 9 children on average.",
+        ),
+        # the answer in the first sentence: the paragraph as it is
+        (
+            "Case managers each held 9 children on average. We rated staffing Good.",
+            "Case managers each held 9 children on average. We rated staffing Good.",
+        ),
+    ],
+)
+def test_the_sentence_that_answers_leads_the_quote(text, quote):
+    """ "What was the average caseload?" is answered by the sentence printing it, bold, not
+    by the paragraph's first sentence on another matter; still one verbatim stretch."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0"],
+            "texts": [text],
+            "metadatas": [{"report_id": "p", "section": "Staff", "ordinal": 1, "kind": "prose"}],
+        },
+    )
+    question = "How many children did each Pellmoor case manager hold on average?"
+    plan = QuestionPlanner().plan(question, None, None, corpus)
+    assert plan.quantity
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.8)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.quote for c in draft.cited] == [quote]
+    assert draft.text == f"**9** — “{quote}” [1]"
+
+
 def test_the_overall_picture_quotes_more_of_the_report_s_summary():
     """A summary is several paragraphs: after the best one, the other retrieved paragraphs of
     the same summary section (best first, up to SUMMARY_PARAGRAPHS in all), never a detailed

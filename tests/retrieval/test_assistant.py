@@ -44,10 +44,11 @@ class TestThurrock:
                 "Which inspector was in charge of the Thurrock screening?",
                 "**Jane Attwood** — “If you have any further questions about the inspection ",
             ),
-            # "files read" is the cases inspected, by meaning: the paragraph printing that fact
+            # "files read" is the cases inspected, by meaning: the paragraph printing that fact,
+            # quoted from its sentence printing it (its first sentence is on another matter)
             (
                 "How many young people's files were read in Thurrock?",
-                "**14** — “The aim of the youth justice system is to prevent offending ",
+                "**14** — “We examined 14 cases of children and young people who had recently ",
             ),
             # surely asking for the publication date: the "Publication date:" field, not the
             # sentence saying the report "is published" online (which prints the fieldwork dates)
