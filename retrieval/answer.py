@@ -92,6 +92,7 @@ OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 MIN_CONCEPT_DF = 3
 NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 POINTS_BACK = lexicon.words_of(lexicon.POINTS_BACK)
+NEAR_BEFORE, NEAR_AFTER = 8, 3  # words around a date or name that tell what it is of
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
 # `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl,
 # data/eval/blind_tune.jsonl, data/eval/blind_records_tune.jsonl; never on held-out questions or
@@ -672,9 +673,12 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     # a question asking for a date or name and a number ("Who provides it, and how long is
     # the wait?"): the number when the quote prints no date or name
     if plan.wants == "date":
-        m = DATE_RANGE.search(quote) or DATE.search(quote)
-        if m or not plan.quantity:
-            return m.span() if m else None
+        m = DATE_RANGE.search(quote)
+        span = (
+            m.span() if m else _nearest_asked(plan, quote, [d.span() for d in DATE.finditer(quote)])
+        )
+        if span or not plan.quantity:
+            return span
     if plan.wants == "person":
         span = person_span(quote, set(corpus.areas))
         if span or not plan.quantity:
@@ -773,6 +777,25 @@ def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int,
                 return at, end
             at = quote.find(value, end)
     return None
+
+
+def _nearest_asked(plan: Plan, quote: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of several dates a quote prints, the one told beside the most of what the
+    question asks about ("When did the police withdraw?": of "the loss of the victim worker
+    post in March 2023 and the withdrawal of seconded police officers in September 2023", the
+    second): the question's words among the NEAR_BEFORE words before it and the NEAR_AFTER
+    after it, in its sentence; the first on a tie."""
+    if len(spans) < 2:
+        return spans[0] if spans else None
+    asked = {stem(w) for w in words(plan.own_ask or plan.question) if w.lower() not in STOPWORDS}
+    at = word_spans(quote)
+
+    def told_with(span: tuple[int, int]) -> int:
+        before = [quote[a:b] for a, b in at if b <= span[0]][-NEAR_BEFORE:]
+        after = [quote[a:b] for a, b in at if a >= span[1]][:NEAR_AFTER]
+        return sum(stem(w.lower()) in asked for w in before + after)
+
+    return max(spans, key=lambda s: (told_with(s), -s[0]))
 
 
 def _lead(quote: str, span: tuple[int, int] | None) -> str:

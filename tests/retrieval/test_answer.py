@@ -442,6 +442,29 @@ def test_how_long_is_answered_by_the_date_a_time_began(sample_corpus):
     )
 
 
+def test_of_several_dates_the_one_told_with_what_is_asked_is_bold(sample_corpus):
+    """ "When did the police withdraw their officers?" of a sentence printing two dates: the
+    one beside the police officers, not the first; a date range (fieldwork) still wins."""
+    from retrieval.answer import answering_span
+    from retrieval.plan import QuestionPlanner
+
+    quote = (
+        "The loss of the victim worker post in March 2023 and the withdrawal of seconded police "
+        "officers in September 2023 were both reported to the board."
+    )
+    planner = QuestionPlanner()
+
+    def bold(question: str) -> str:
+        found = answering_span(
+            planner.plan(question, None, None, sample_corpus), quote, sample_corpus
+        )
+        return quote[found[0] : found[1]] if found else ""
+
+    assert bold("When did Marshbury's police officers leave?") == "September 2023"
+    assert bold("When was Marshbury's victim worker post lost?") == "March 2023"
+    assert bold("When did it happen in Marshbury?") == "March 2023"  # a tie: the first
+
+
 class TestTheRateNamed:
     """A rate question is answered by a passage naming that rate, not any percentage."""
 
