@@ -636,6 +636,12 @@ NUMBER_LABELS: dict[str, str] = {
 NUMBER_VALUES: dict[str, str] = {
     w: str(i) for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
 } | {"eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
+# Words after which capitalised words name a thing, not a person ("a parenting programme called
+# Steady Steps", "the scheme, known as Second Step"); a name in quotation marks is a title too.
+NAMES_A_THING: dict[str, str] = {
+    "called|entitled|titled": "a programme's or a place's name follows",
+    "known as": "the same",
+}
 # Capitalised words that are not a person's name: two of them together ("Youth Justice") are an
 # institution or a heading, not a person (retrieval.text.prints_person).
 INSTITUTIONAL: dict[str, str] = {

@@ -61,8 +61,26 @@ def person_span(text: str, places: Collection[str] = frozenset()) -> tuple[int, 
         after = text[m.end() :].split(maxsplit=1)
         if after and after[0].strip(",.;:") in INSTITUTIONAL:
             continue  # "Hatherdown Young Offender Institution": the start of a body's name
+        if _names_a_thing(text[: m.start()], first, places):
+            continue  # "a programme called Steady Steps", "'Turning Point'", "Kestrel Vale Fire"
         return m.span()
     return None
+
+
+def _names_a_thing(before: str, first: str, places: Collection[str]) -> bool:
+    """Do the words before a capitalised pair make it a thing's name: a quotation mark right
+    before it ("'Turning Point'"), a NAMES_A_THING word ("called Steady Steps"), or a place's
+    name it follows ("Marshbury Second Step") or completes ("Kestrel Vale Fire": "Vale Fire")?"""
+    if before.endswith(("'", "‘", '"', "“")):
+        return True
+    last = [w.lower() for w in words(before)[-2:]]
+    if not last:
+        return False
+    return (
+        NAMES_A_THING.search(" ".join(last))
+        or last[-1] in places
+        or f"{last[-1]} {first.lower()}" in places
+    )
 
 
 # A grade as reports print it (findings.lexicon.GRADES), any case, longest first.
@@ -228,6 +246,9 @@ def _match(ws: list[str], i: int, slots: list[_Slot]) -> int | None:
         if end is not None:
             return end
     return _match(ws, i, rest) if optional else None
+
+
+NAMES_A_THING = Cue(lexicon.NAMES_A_THING)
 
 
 @lru_cache(maxsize=65536)

@@ -103,6 +103,23 @@ def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
     assert (text[span[0] : span[1]] if span else None) == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The YOT ran a parenting programme called Steady Steps in the evenings.", None),
+        ("A programme called 'Turning Point' was run by Jo Pike.", "Jo Pike"),
+        ("The scheme, known as Pellmoor Second Step, is chaired by Kirsty Ollerenshaw.", "Kirsty Ollerenshaw"),
+        # a pair that completes a place's name: "Kestrel Vale Fire and Rescue Service"
+        ("A project was run with Kestrel Vale Fire and Rescue Service.", None),
+        # a name after a quotation that has closed is a person's
+        ("'We were listened to', said Jo Pike.", "Jo Pike"),
+    ],
+)  # fmt: skip
+def test_a_name_that_is_called_quoted_or_follows_a_place_is_a_thing_s(text, name):
+    span = person_span(text, {"pellmoor", "kestrel vale"})
+    assert (text[span[0] : span[1]] if span else None) == name
+
+
 def test_a_code_s_digits_are_no_number():
     from retrieval.text import NUMBER
 
