@@ -708,6 +708,14 @@ PART_ASK: dict[str, str] = {
     "how many of": "a part of the things counted",
     "in how many": "the same",
 }
+# A count question that asks for the whole ("How many posts were there in total?"): of a
+# printed "3 of the 12 posts were vacant", the 12; any other count of a "N of the M" is its N.
+TOTAL_ASK: dict[str, str] = {
+    "total|totals|altogether|establishment": "the whole counted, not a part",
+    "in all": "the same",
+    "look|looked at|through": "the cases read: the sample, whole ('How many did they look at?')",
+    "inspect|inspected|examine|examined|review|reviewed|read|sampled": "the same",
+}
 # What a count of these words is printed as too (the words, and why).
 COUNTED_AS: dict[str, tuple[str, str]] = {
     "children child kids kid young youngsters youngster people": (

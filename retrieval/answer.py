@@ -33,6 +33,7 @@ from retrieval.text import (
     DATE,
     DATE_RANGE,
     GRADE,
+    NUMBER_WORDS,
     PROPORTION,
     STOPWORDS,
     TIME_UNIT,
@@ -84,6 +85,7 @@ WAIT = Cue(lexicon.WAITING)
 WAIT_TOLD = Cue(lexicon.WAIT_TOLD)
 SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
+TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
 RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
 OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
@@ -727,12 +729,33 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if not numbers:
         return None
     start, end = numbers[0].span()
-    if PART_ASK.search(plan.question):
+    part = _part_of(quote, start)
+    if part is not None and (PART_ASK.search(plan.question) or not TOTAL_ASK.search(plan.question)):
+        # "3 of the 12 case manager posts were vacant": what is counted is the 3, the 12 is
+        # what they are a part of (unless the whole is asked for)
+        start, end = part
+    elif PART_ASK.search(plan.question):
         # "how many of the sampled cases had…": of "6 of the 14 cases", the 6
         whole = next((p for p in PROPORTION.finditer(quote) if p.start() < start < p.end()), None)
         if whole is not None:
             start, end = whole.start(), whole.start() + len(whole.group(0).split()[0])
     return start, end + 1 if quote[end : end + 1] == "%" else end
+
+
+def _part_of(quote: str, start: int) -> tuple[int, int] | None:
+    """Where N is, when the number at `start` is the M of "N of the M" ("Four of the 13
+    posts", "7 out of 12"); None otherwise."""
+    before = [(a, b) for a, b in word_spans(quote) if b <= start][-4:]
+    ws = [quote[a:b].lower() for a, b in before]
+    while ws and ws[-1] in ("the", "out"):
+        ws, before = ws[:-1], before[:-1]
+    if len(ws) < 2 or ws[-1] != "of":
+        return None
+    if ws[-2] == "out" and len(ws) >= 3:
+        ws, before = ws[:-1], before[:-1]
+    a, b = before[-2]
+    word = quote[a:b]
+    return (a, b) if word.isdigit() or word.lower() in NUMBER_WORDS else None
 
 
 def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) -> list[Cited]:

@@ -295,6 +295,41 @@ class TestAnsweringSpan:
 
         return run
 
+    @pytest.mark.parametrize(
+        ("question", "quote", "bold"),
+        [
+            (
+                "How many case manager vacancies did Marshbury have?",
+                "Four of the 13 case manager posts were vacant when we visited.",
+                "Four",
+            ),
+            (
+                "How many case manager posts does Marshbury have in total?",
+                "Four of the 13 case manager posts were vacant when we visited.",
+                "13",
+            ),
+            (
+                "How many Marshbury children were in full-time education?",
+                "Only 9 out of 15 children were in full-time education.",
+                "9",
+            ),
+            # a part asked of the sample: the part, written in words too
+            (
+                "How many of the sampled children had been screened?",
+                "In Marshbury only seven of the 16 children had been screened.",
+                "seven",
+            ),
+            # the cases read are the sample: the whole
+            (
+                "How many cases did inspectors look at in Marshbury?",
+                "Assessment was sufficient in 15 of the 21 cases (71%).",
+                "21",
+            ),
+        ],
+    )
+    def test_of_n_of_the_m_the_part_unless_the_whole_is_asked(self, span, question, quote, bold):
+        assert span(question, quote) == bold
+
     def test_the_number_of_the_thing_counted(self, span):
         quote = "Caseloads were 9 children per case manager, and 4 staff had left."
         assert span("How many staff had left?", quote) == "4"
