@@ -725,7 +725,12 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
             after = [stem(w) in focus for w in words(quote[m.end() :])[:COUNTED_WITHIN]]
             return after.index(True) if True in after else COUNTED_WITHIN
 
-        numbers = sorted((m for m in numbers if gap(m) < COUNTED_WITHIN), key=gap)
+        # on a tie, the one told beside more of what the question asks ("the borough is home to
+        # 13,400 children … the YJS was supervising 96 children": "how many was it supervising")
+        told = _told_with(plan, quote)
+        numbers = sorted(
+            (m for m in numbers if gap(m) < COUNTED_WITHIN), key=lambda m: (gap(m), -told(m.span()))
+        )
     if not numbers:
         return None
     start, end = numbers[0].span()
@@ -802,23 +807,29 @@ def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int,
     return None
 
 
-def _nearest_asked(plan: Plan, quote: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Of several dates a quote prints, the one told beside the most of what the
-    question asks about ("When did the police withdraw?": of "the loss of the victim worker
-    post in March 2023 and the withdrawal of seconded police officers in September 2023", the
-    second): the question's words among the NEAR_BEFORE words before it and the NEAR_AFTER
-    after it, in its sentence; the first on a tie."""
-    if len(spans) < 2:
-        return spans[0] if spans else None
+def _told_with(plan: Plan, quote: str) -> Callable[[tuple[int, int]], int]:
+    """How many of the question's words a span of `quote` is told beside: among the
+    NEAR_BEFORE words before it and the NEAR_AFTER after it."""
     asked = {stem(w) for w in words(plan.own_ask or plan.question) if w.lower() not in STOPWORDS}
     at = word_spans(quote)
 
-    def told_with(span: tuple[int, int]) -> int:
+    def told(span: tuple[int, int]) -> int:
         before = [quote[a:b] for a, b in at if b <= span[0]][-NEAR_BEFORE:]
         after = [quote[a:b] for a, b in at if a >= span[1]][:NEAR_AFTER]
         return sum(stem(w.lower()) in asked for w in before + after)
 
-    return max(spans, key=lambda s: (told_with(s), -s[0]))
+    return told
+
+
+def _nearest_asked(plan: Plan, quote: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Of several dates a quote prints, the one told beside the most of what the
+    question asks about ("When did the police withdraw?": of "the loss of the victim worker
+    post in March 2023 and the withdrawal of seconded police officers in September 2023", the
+    second: `_told_with`); the first on a tie."""
+    if len(spans) < 2:
+        return spans[0] if spans else None
+    told = _told_with(plan, quote)
+    return max(spans, key=lambda s: (told(s), -s[0]))
 
 
 def _lead(quote: str, span: tuple[int, int] | None) -> str:

@@ -330,6 +330,14 @@ class TestAnsweringSpan:
     def test_of_n_of_the_m_the_part_unless_the_whole_is_asked(self, span, question, quote, bold):
         assert span(question, quote) == bold
 
+    def test_of_two_counts_of_the_thing_the_one_told_with_the_question_s_words(self, span):
+        quote = (
+            "The borough is home to about 13,400 children aged 10 to 17. During our fieldwork "
+            "the YJS was supervising 96 children."
+        )
+        assert span("How many children was Marshbury YJS supervising?", quote) == "96"
+        assert span("How many children live in Marshbury?", quote) == "13,400"  # a tie: the first
+
     def test_the_number_of_the_thing_counted(self, span):
         quote = "Caseloads were 9 children per case manager, and 4 staff had left."
         assert span("How many staff had left?", quote) == "4"
