@@ -744,7 +744,16 @@ def _html_lines(text: str) -> list[Line]:
     numbers = _html_list_numbers(soup)
     spans_of = None  # the table whose cells `spans` carries down (rowspan)
     spans: dict[int, tuple[str, int]] = {}
+    consumed: set[int] = set()  # a <dd> read with the <dt> before it
     for el in _outermost(soup, _HTML_BLOCKS):
+        if id(el) in consumed:
+            continue
+        if el.name == "dt" and (field := _html_term_field(el)) is not None:
+            # "<dt>Published</dt><dd>9 November 2022</dd>": a field, "Published: 9 November 2022"
+            line, dd = field
+            consumed.add(id(dd))
+            out.append(Line(line, None, "p"))
+            continue
         if el.name == "tr":
             cells = _outermost(el, _HTML_CELLS)
             table = el.find_parent("table")
@@ -844,8 +853,23 @@ def _links_within_page(item) -> bool:
     return bool(links) and all(_within_page(a) for a in links) and text == linked
 
 
+def _html_term_field(dt) -> tuple[str, object] | None:
+    """A description list's term and the description after it as one "Label: value" line
+    (and that <dd>), when the term is short enough to be a field's label; else None."""
+    dd = dt.find_next_sibling(["dt", "dd"])
+    if dd is None or dd.name != "dd" or dd.find(list(_HTML_ANY_BLOCK)) is not None:
+        return None  # a description set in paragraphs or lists is prose, not a field's value
+    label, value = _html_text(dt).rstrip(":").strip(), _html_text(dd)
+    if not label or not value or len(label.split()) > FIELD_LABEL_WORDS:
+        return None
+    if len(value.split()) > FIELD_VALUE_WORDS:
+        return None
+    return f"{label}: {value}", dd
+
+
 _HTML_BROKEN = frozenset(["p", "dd", "dt", "blockquote"])  # blocks whose <br>s end lines
 FIELD_LABEL_WORDS = 6  # "Lead inspector:", "Date of publication:"
+FIELD_VALUE_WORDS = 30  # a description list's value; a longer one is prose
 _BR = "\x00"
 
 

@@ -231,6 +231,25 @@ def test_html_fields_set_on_lines_of_one_block_are_a_line_each(tmp_path):
     ]
 
 
+def test_html_description_list_terms_are_fields(tmp_path):
+    """A front block set as a description list ("<dt>Published</dt><dd>9 November 2022</dd>")
+    is a "Label: value" line each; a description set in paragraphs stays prose."""
+    path = tmp_path / "dl.html"
+    path.write_text(
+        "<h1>A thematic</h1><dl><dt>Published</dt><dd>9 November 2022 on the website</dd>"
+        "<dt>Lead inspector:</dt><dd>Jo Pike, HM Inspector</dd></dl>"
+        "<dl><dt>Planning</dt><dd><p>Plans were clear.</p></dd></dl>",
+        encoding="utf-8",
+    )
+    assert [(ln.text, ln.role) for ln in load(path).lines] == [
+        ("A thematic", "heading"),
+        ("Published: 9 November 2022 on the website", "p"),
+        ("Lead inspector: Jo Pike, HM Inspector", "p"),
+        ("Planning", "p"),
+        ("Plans were clear.", "p"),
+    ]
+
+
 def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path, monkeypatch):
     """An exception no reader expected (here python-docx's own, for a body-less document)."""
     path = tmp_path / "no_body.docx"
