@@ -728,9 +728,14 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         # on a tie, the one told beside more of what the question asks ("the borough is home to
         # 13,400 children … the YJS was supervising 96 children": "how many was it supervising")
         told = _told_with(plan, quote)
-        numbers = sorted(
-            (m for m in numbers if gap(m) < COUNTED_WITHIN), key=lambda m: (gap(m), -told(m.span()))
-        )
+        numbers = [m for m in numbers if gap(m) < COUNTED_WITHIN] or [
+            # no figure counts it: a count written in words right before the thing counted
+            # ("Three children in the court sample met the MAPPA criteria")
+            m
+            for m in number_words(quote)
+            if gap(m) == 0
+        ]
+        numbers = sorted(numbers, key=lambda m: (gap(m), -told(m.span())))
     if not numbers:
         return None
     start, end = numbers[0].span()

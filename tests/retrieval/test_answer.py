@@ -330,6 +330,13 @@ class TestAnsweringSpan:
     def test_of_n_of_the_m_the_part_unless_the_whole_is_asked(self, span, question, quote, bold):
         assert span(question, quote) == bold
 
+    def test_a_count_written_in_words_when_no_figure_counts_the_thing(self, span):
+        quote = "Three children in the court sample met the MAPPA criteria. All 3 were referred."
+        assert span("How many children were eligible for MAPPA?", quote) == "Three"
+        # a figure that counts it comes first
+        quote = "Inspectors held 19 interviews with case managers and met six managers."
+        assert span("How many interviews with case managers were held?", quote) == "19"
+
     def test_of_two_counts_of_the_thing_the_one_told_with_the_question_s_words(self, span):
         quote = (
             "The borough is home to about 13,400 children aged 10 to 17. During our fieldwork "
