@@ -94,7 +94,7 @@ OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 MIN_CONCEPT_DF = 3
 NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
 POINTS_BACK = lexicon.words_of(lexicon.POINTS_BACK)
-NEAR_BEFORE, NEAR_AFTER = 8, 3  # words around a date or name that tell what it is of
+NEAR_BEFORE, NEAR_AFTER = 8, 3  # words around a date or count that tell what it is of
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
 # `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl,
 # data/eval/blind_tune.jsonl, data/eval/blind_records_tune.jsonl; never on held-out questions or
@@ -224,21 +224,9 @@ class ExtractiveAnswerer:
             else _recorded_grade_span(plan, cited[0], corpus) or answering_span(plan, lead, corpus)
         )
         if span is not None:
-            # the sentence that answers leads: a quote whose first sentences say something else
-            # starts where the sentence printing the answer does (still one verbatim stretch)
-            starts = [lead.find(x) for x in sentences(lead)]
-            k = max((i for i, a in enumerate(starts) if 0 <= a <= span[0]), default=0)
-            # a sentence that points back ("One was managed at level 2") keeps the one before
-            while (
-                k
-                and words(lead[starts[k] :])[:1]
-                and words(lead[starts[k] :])[0].lower() in POINTS_BACK
-            ):
-                k -= 1
-            at = starts[k] if k else 0
-            if at > 0:
-                lead = lead[at:]
-                span = (span[0] - at, span[1] - at)
+            at = _answering_sentence(lead, span)
+            if at > 0:  # still one verbatim stretch, from the sentence that answers
+                lead, span = lead[at:], (span[0] - at, span[1] - at)
                 cited[0] = Cited(cited[0].hit, lead)
         text = _lead(lead, span) + f"“{lead}” [1]"
         for n, more in enumerate(cited[1:], start=2):
@@ -752,12 +740,23 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     return start, end + 1 if quote[end : end + 1] == "%" else end
 
 
+def _answering_sentence(quote: str, span: tuple[int, int]) -> int:
+    """Where the sentence printing `span` starts: a quote whose first sentences say something
+    else leads with it. A sentence that points back ("One was managed at level 2") keeps the
+    one before it. 0 when that is the first."""
+    starts = [quote.find(s) for s in sentences(quote)]
+    k = max((i for i, a in enumerate(starts) if 0 <= a <= span[0]), default=0)
+    while k and (opening := words(quote[starts[k] :])[:1]) and opening[0].lower() in POINTS_BACK:
+        k -= 1
+    return starts[k] if k else 0
+
+
 def _part_of(quote: str, start: int) -> tuple[int, int] | None:
     """Where N is, when the number at `start` is the M of "N of the M" ("Four of the 13
     posts", "7 out of 12"); None otherwise."""
     before = [(a, b) for a, b in word_spans(quote) if b <= start][-4:]
     ws = [quote[a:b].lower() for a, b in before]
-    while ws and ws[-1] in ("the", "out"):
+    if ws and ws[-1] == "the":
         ws, before = ws[:-1], before[:-1]
     if len(ws) < 2 or ws[-1] != "of":
         return None
