@@ -112,6 +112,8 @@ def show_answer(turn: Turn, options: FilterOptions) -> None:
         st.caption("Searched: " + escape_markdown(filters_summary(turn.filters, options.reports)))
     if answer_mode_note(answer):  # LLM mode: who wrote it, or why the extractive answer shows
         st.caption(escape_markdown(answer_mode_note(answer)))
+    if answer.scope_note:  # which area a question naming none was about
+        st.caption(escape_markdown(answer.scope_note))
     if answer.abstained:
         st.warning(ABSTAIN_SENTENCE)
         note = abstention_note(answer)

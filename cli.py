@@ -475,6 +475,8 @@ def _print_answer(answer) -> None:
     console = Console(highlight=False)
     if answer.notice:  # the LLM's answer was replaced by the extractive one: say why, once
         typer.echo(f"note: {answer.notice}", err=True)
+    if answer.scope_note:  # which area a question naming none was about
+        typer.echo(f"note: {answer.scope_note}", err=True)
     style = "yellow" if answer.abstained else None
     console.print(answer.answer, style=style, markup=False)
     for c in answer.citations:

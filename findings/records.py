@@ -250,6 +250,8 @@ class Answer:
     removed_citations: int = 0
     notice: str | None = None
     standalone_question: str | None = None
+    # which area a question that names none was asked of or answered from (FINDINGS_AREA)
+    scope_note: str | None = None
 
     def to_json(self) -> dict:
         out = {
@@ -264,6 +266,8 @@ class Answer:
         }
         if self.abstained:
             out["related"] = self.related
+        if self.scope_note:  # after the CONTRACT keys, only when there is one
+            out["scope_note"] = self.scope_note
         if self.model is not None:  # LLM mode: after the CONTRACT keys, which stay as they are
             out["model"] = self.model
             out["removed_citations"] = self.removed_citations

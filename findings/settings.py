@@ -68,6 +68,12 @@ class Settings(BaseSettings):
         description="Cache folder (ONNX query encoder, corpus index); default ~/.cache/findings.",
     )
     top_k: int = Field(8, ge=1, le=100, description="Paragraphs retrieved per question.")
+    area: str | None = Field(
+        None,
+        description='Your own area: a question that names no area ("What did they say about our '
+        'planning?") is asked of its reports. A question naming an area, or an area or report '
+        "filter, is asked as it is.",
+    )
     llm: str | None = Field(
         None,
         description="The LLM answer mode's chat model: `openai:<model>` (any OpenAI-compatible "

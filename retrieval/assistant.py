@@ -134,6 +134,7 @@ class ChainState:
     draft: Draft | None = None
     extractive: bool = False  # this question only: the offline extractive answer, no LLM
     standalone: str | None = None  # a follow-up rewritten by the LLM answerer before planning
+    scope_note: str | None = None  # which area a question naming none was asked of, and why
 
 
 # How many earlier turns a follow-up is traced back through to find what was last shown.
@@ -151,8 +152,10 @@ class Assistant:
         top_k: int = 8,
         answerer: Answerer | None = None,
         loader: CorpusLoader | None = None,
+        home_area: str | None = None,
     ):
         self.store = store
+        self.home_area = (home_area or "").strip() or None  # FINDINGS_AREA
         self.embedder = embedder
         self.top_k = top_k
         self.loader = loader or CorpusLoader(store)
@@ -307,7 +310,27 @@ class Assistant:
             state.timings["rewrite"] = _ms(t)
         question = state.standalone or state.question
         state.plan = self._plan(question, state.history, state.filters, corpus)
+        if self.home_area and _names_no_area(state):
+            state.plan = self._in_home_area(state, question, corpus)
         return state
+
+    def _in_home_area(self, state: ChainState, question: str, corpus: Corpus) -> Plan:
+        """A question that names no area asked of the user's own (FINDINGS_AREA), as if filtered
+        to it; when no stored report is about that area, asked of every report. Either way
+        `state.scope_note` says so."""
+        home = _ready(self.home_area).lower()
+        if home not in corpus.areas:
+            known = ", ".join(
+                sorted(corpus.reports[ids[0]]["area"] for ids in corpus.areas.values())
+            )
+            state.scope_note = (
+                f"FINDINGS_AREA is {self.home_area!r}, which no stored report is about, so the "
+                f"question was asked of every report. Set it to one of: {known or 'none stored'}."
+            )
+            return _ready(state.plan)
+        name = corpus.reports[corpus.areas[home][0]]["area"]
+        state.scope_note = f"Asked of {name}, your area (FINDINGS_AREA): the question names none."
+        return self._plan(question, state.history, {**state.filters, "area": name}, corpus)
 
     def _plan(
         self, question: str, history: list[str], filters: dict | None, corpus: Corpus
@@ -444,6 +467,7 @@ class Assistant:
         llm = draft if isinstance(draft, LLMDraft) else None
         if llm is not None:
             state.timings.update(llm.timings)
+
         state.timings["total"] = _ms(state.started)
         return Answer(
             question=state.question,
@@ -458,6 +482,7 @@ class Assistant:
             model=self.model_name,
             removed_citations=llm.removed if llm else 0,
             notice=llm.notice if llm else None,
+            scope_note=state.scope_note or _one_area_of_many(state, draft, corpus),
             standalone_question=state.standalone,
         )
 
@@ -487,7 +512,46 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
     embedder = embedder or build_embedder(settings)
     answerer = build_llm_answerer(settings) if settings.llm else None
     return Assistant(
-        build_store(settings, embedder), embedder, top_k=settings.top_k, answerer=answerer
+        build_store(settings, embedder),
+        embedder,
+        top_k=settings.top_k,
+        answerer=answerer,
+        home_area=settings.area,
+    )
+
+
+def _names_no_area(state: ChainState) -> bool:
+    """Was the question (with its earlier turns) planned without an area: none named, none
+    filtered, no reports chosen, not a follow-up that took its reports from the last answer,
+    and not about the collection itself ("Which reports do you hold?")?"""
+    plan = _ready(state.plan)
+    return not (
+        state.filters.get("area")
+        or state.filters.get("report_ids")
+        or plan.areas
+        or plan.inherited
+        or plan.collection
+    )
+
+
+def _one_area_of_many(state: ChainState, draft: Draft, corpus: Corpus) -> str | None:
+    """For a question that names no area, answered from one area's reports while the store
+    holds several: which area the answer is about, and how to ask about another. The user
+    may have meant their own ("our planning"), which the reports cannot tell."""
+    if draft.abstained or not draft.cited or len(corpus.areas) < 2 or not _names_no_area(state):
+        return None
+    reports = {c.hit.report_id for c in draft.cited}
+    areas = {corpus.reports.get(r, {}).get("area") for r in reports}
+    if len(areas) != 1:
+        return None
+    area = areas.pop()
+    if area is None and len(reports) > 1:
+        return None
+    source = f"{area}'s reports" if area else corpus.label(reports.pop())
+    return (
+        f"The question names no area: this answer draws on {source} only, and the store holds "
+        f"reports on {len(corpus.areas)} areas. To ask about another, name it or choose it "
+        "under Area (`--area`); set FINDINGS_AREA to make your own the default."
     )
 
 

@@ -156,6 +156,12 @@ class TestFilters:
         ask(app, MAPPA)
         assert asked == [(MAPPA, [], {})]
         assert citation_labels(answers(app)[0])[0] == "[1] Marshbury SQS 2016 ¶2.2"
+        # the question names no area and all of its answer is from one of three
+        assert answers(app)[0].caption[0].value == escape_markdown(
+            "The question names no area: this answer draws on Marshbury's reports only, and the "
+            "store holds reports on 3 areas. To ask about another, name it or choose it under "
+            "Area (`--area`); set FINDINGS_AREA to make your own the default."
+        )
         assert answers(app)[0].expander[0].markdown[1].value == f"**{MARSHBURY_2016_2_2}**"
 
     def test_area_and_years(self, app, asked):

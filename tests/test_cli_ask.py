@@ -209,6 +209,31 @@ class TestAskOne:
             "    “Where necessary, enforcement action was taken promptly.”\n"
         )
 
+    @pytest.mark.parametrize(
+        ("area", "note"),
+        [
+            (
+                "thurrock",
+                "note: Asked of Thurrock, your area (FINDINGS_AREA): the question names none.",
+            ),
+            (
+                "Atlantis",
+                "note: FINDINGS_AREA is 'Atlantis', which no stored report is about, so the "
+                "question was asked of every report. Set it to one of: Thurrock.",
+            ),
+        ],
+    )
+    def test_your_area_setting_is_noted_on_stderr(self, embedder, store, monkeypatch, area, note):
+        monkeypatch.setenv("FINDINGS_AREA", area)
+        out = CliRunner().invoke(
+            app, ["ask", "Was enforcement action taken promptly?", "--store", str(store.path)]
+        )
+        assert out.exit_code == 0
+        assert out.stderr == note + "\n"
+        assert normalise_space(out.stdout.split("\n\n")[0]) == (
+            "“Where necessary, enforcement action was taken promptly.” [1]"
+        )
+
 
 class TestBadQuestions:
     @pytest.mark.slow

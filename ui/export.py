@@ -49,6 +49,8 @@ def evidence_pack(
             lines += [f"Filters: {esc(filters_summary(turn.filters))}", ""]
         if answer_mode_note(answer):  # LLM mode: which mode produced this answer
             lines += [f"Mode: {esc(answer_mode_note(answer))}", ""]
+        if answer.scope_note:
+            lines += [f"Note: {esc(answer.scope_note)}", ""]
         if answer.abstained:
             lines += [f"**{ABSTAIN_SENTENCE}**"]
             if abstention_note(answer):

@@ -30,7 +30,12 @@ def cited(answer: dict) -> list[tuple]:
 def assert_contract(answer: dict, store: ChromaStore, top_k: int = 8) -> None:
     """The CONTRACT's promises for one `findings ask --json` object, checked exactly."""
     keys = CONTRACT_KEYS + (["related"] if answer["abstained"] else [])
+    # after the CONTRACT keys: which area a question naming none was about, when it matters
+    keys += ["scope_note"] if "scope_note" in answer else []
     assert list(answer) == keys
+    assert answer.get("scope_note", "Asked of").startswith(
+        ("The question names no area", "Asked of", "FINDINGS_AREA")
+    )
     assert [c["n"] for c in answer["citations"]] == list(range(1, len(answer["citations"]) + 1))
     markers = sorted({int(n) for n in re.findall(r"\[(\d+)\]", answer["answer"])})
     assert markers == [c["n"] for c in answer["citations"]]

@@ -655,3 +655,72 @@ def test_the_people_a_quote_names_are_read_in_order():
     quote = "Amy Lee became Head of Service in 2021, when Horatio Dimmock retired."
     assert _people_named(quote, set()) == ["Amy Lee", "Horatio Dimmock"]
     assert _people_named("The board met every quarter.", set()) == []
+
+
+class TestYourArea:
+    """FINDINGS_AREA (`Assistant(home_area=…)`): a question that names no area is asked of the
+    user's own; one that names an area, a filter or a follow-up keeps its own scope; every
+    area-less answer says which area it was about (`scope_note`)."""
+
+    PLANNING = "What did inspectors say about our planning?"
+
+    def test_a_question_naming_no_area_is_asked_of_your_area(self, sample_store, embedder):
+        answer = Assistant(sample_store, embedder, home_area="marshbury").ask(self.PLANNING)
+        assert {r["report_id"] for r in answer.retrieved} <= {
+            "marshbury_sqs_2014",
+            "marshbury_sqs_2016",
+        }
+        assert cited(answer.to_json())[0] == (
+            "marshbury_sqs_2016",
+            "Reducing reoffending",
+            "1.2",
+            2,
+        )
+        assert answer.scope_note == (
+            "Asked of Marshbury, your area (FINDINGS_AREA): the question names none."
+        )
+        assert answer.to_json()["scope_note"] == answer.scope_note
+
+    def test_a_question_naming_an_area_is_asked_of_that_area(self, sample_store, embedder):
+        answer = Assistant(sample_store, embedder, home_area="Marshbury").ask(
+            "What did inspectors say about planning in Thurrock?"
+        )
+        assert cited(answer.to_json())[0] == ("thurrock_sqs_2015", "Reducing reoffending", "1.3", 3)
+        assert answer.scope_note is None
+        assert "scope_note" not in answer.to_json()
+
+    def test_an_area_filter_overrides_your_area(self, sample_store, embedder):
+        answer = Assistant(sample_store, embedder, home_area="Marshbury").ask(
+            self.PLANNING, filters={"area": "Kestrel Vale"}
+        )
+        assert cited(answer.to_json())[0] == ("kestrel_vale_fji_2013", "Planning", "1.2.1", 1)
+        assert answer.scope_note is None
+
+    def test_a_follow_up_keeps_the_area_of_the_conversation(self, sample_store, embedder):
+        answer = Assistant(sample_store, embedder, home_area="Marshbury").ask(
+            "And what about MAPPA?",
+            history=["What did the Northfield inspection say about planning?"],
+        )
+        assert {c.report_id for c in answer.citations} == {"northfield_yos_2019"}
+        assert answer.scope_note is None
+
+    def test_an_area_not_stored_is_named_with_the_areas_that_are(self, sample_store, embedder):
+        answer = Assistant(sample_store, embedder, home_area="Atlantis").ask(self.PLANNING)
+        assert answer.scope_note == (
+            "FINDINGS_AREA is 'Atlantis', which no stored report is about, so the question was "
+            "asked of every report. Set it to one of: Kestrel Vale, Marshbury, Northfield, "
+            "Thurrock."
+        )
+        assert cited(answer.to_json())[0] == ("kestrel_vale_fji_2013", "Planning", "1.2.1", 1)
+
+    def test_without_your_area_an_answer_from_one_area_of_many_says_so(self, sample_assistant):
+        answer = sample_assistant.ask(self.PLANNING)
+        assert {c.report_id for c in answer.citations} == {"kestrel_vale_fji_2013"}
+        assert answer.scope_note == (
+            "The question names no area: this answer draws on Kestrel Vale's reports only, and "
+            "the store holds reports on 4 areas. To ask about another, name it or choose it "
+            "under Area (`--area`); set FINDINGS_AREA to make your own the default."
+        )
+
+    def test_one_area_stored_needs_no_note(self, thurrock_assistant):
+        assert thurrock_assistant.ask("What did inspectors say about planning?").scope_note is None
