@@ -98,6 +98,13 @@ QA sets, each over its own freshly ingested tmp store:
   (`data/eval/fresh17/reports/`: a plain-text letter and a Markdown inspection) with
   `data/eval/fresh17/heldout.jsonl`, written blind and second-checked at stop 28 (43 questions
   that name no area carry the area filter, added mechanically).
+- tune19: those plus two more (`data/eval/tune19/reports/`: a full joint inspection as a careless
+  PDF-to-text conversion and an HTML letter) with `data/eval/tune19/tune.jsonl`, written blind
+  and second-checked at stop 29 (42 questions carry the area filter, added mechanically),
+  measured once unread (top citation 0.688), then read;
+- fresh20 held-out: every report above plus two more (`data/eval/fresh20/reports/`: a Markdown
+  letter and an HTML inspection) with `data/eval/fresh20/heldout.jsonl`, written blind and
+  second-checked at stop 29 (37 questions carry the area filter, added mechanically).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -512,6 +519,17 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh17 held-out"] = (
             so_far + tune18 + fresh17,
             ROOT / "data/eval/fresh17/heldout.jsonl",
+        )
+        # stop 29: a tune set (data/eval/tune19: a PDF-to-text full joint inspection and an HTML
+        # letter), measured once unread (0.688), then read; and a clean held-out set
+        # (data/eval/fresh20: a Markdown letter and an HTML inspection)
+        tune19 = sorted((ROOT / "data/eval/tune19/reports").iterdir())
+        so_far += tune18 + fresh17
+        sets["tune19 tune"] = (so_far + tune19, ROOT / "data/eval/tune19/tune.jsonl")
+        fresh20 = sorted((ROOT / "data/eval/fresh20/reports").iterdir())
+        sets["fresh20 held-out"] = (
+            so_far + tune19 + fresh20,
+            ROOT / "data/eval/fresh20/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 

@@ -44,9 +44,10 @@ def _names(g: dict, r: dict) -> bool:
 
 
 def _fold(text: str) -> str:
-    """Compare text without layout: spaces, quote styles and footnote markers (a parser that
-    now attaches a footnote adds its marker, `rate¹`)."""
-    text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text)
+    """Compare text without layout: spaces, quote styles, footnote markers (a parser that
+    now attaches a footnote adds its marker, `rate¹`) and the bars between a table row's cells
+    (a writer quotes the row as printed, `Safeguarding work 64%`)."""
+    text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text).replace(" | ", " ")
     return normalise_space(text).lower().replace("’", "'").replace("“", '"').replace("”", '"')
 
 

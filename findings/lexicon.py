@@ -791,6 +791,8 @@ ACRONYM_CONNECTORS: dict[str, str] = {
 CLAUSE_WORDS: dict[str, str] = {
     "we our they": "the inspectors or the service as the subject",
     "is are was were": "a verb to be",
+    "should must will would": 'a modal verb: a sentence that opens a list ("… should focus on '
+    'ensuring that:"), not a heading',
 }
 
 

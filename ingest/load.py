@@ -282,6 +282,12 @@ PADDED_FIELD = re.compile(r"^([A-Z][^:\t]{0,40}:)( {3,})(\S.*)$")
 # A line drawn with characters ("____________", "-----", "======"): layout, not text.
 RULE_LINE = re.compile(r"^[_=~*·.\-–—]{4,}$")
 RUNNING_LINE_CHARS = 120  # a running header or footer is one short line
+# A running header or footer with the page number on the same line, set apart by two or more
+# spaces or a bar: "Full Joint Inspection of Youth Offending Work in Brindlecombe  7",
+# "7 | Inspection of youth offending services in Saltby".
+TITLED_PAGE = re.compile(
+    r"^(?:(?P<n1>\d{1,4})(?: {2,}| ?\| ?)(?P<t1>\D.{2,117})|(?P<t2>.{2,117}\D)(?: {2,}| ?\| ?)(?P<n2>\d{1,4}))$"
+)
 MIN_PAGE_LINES = 10  # bare page numbers stand at least this many lines apart
 
 
@@ -373,7 +379,8 @@ def _bar_rows(lines: list[Line]) -> None:
 def _page_footers(lines: list[Line]) -> set[int]:
     """The lines that are page footers: "Page 2", "Page 2 of 6" anywhere; a bare number ("2",
     "- 2 -") only in a run of them that counts up page by page, at least `MIN_PAGE_LINES`
-    apart (a number alone on a line may be a table's cell)."""
+    apart (a number alone on a line may be a table's cell); and a running title with its page
+    number ("… in Brindlecombe  7") on the same terms, the same words on every page."""
     found = [
         (i, ln.text.strip())
         for i, ln in enumerate(lines)
@@ -381,10 +388,24 @@ def _page_footers(lines: list[Line]) -> set[int]:
     ]
     worded = {i for i, t in found if not t.strip("-– ").isdigit()}
     bare = [(i, int(t.strip("-– "))) for i, t in found if i not in worded]
-    counted = len(bare) >= 2 and all(
-        b[1] > a[1] and b[0] - a[0] >= MIN_PAGE_LINES for a, b in zip(bare, bare[1:], strict=False)
+    titled: dict[str, list[tuple[int, int]]] = {}  # per running title, its numbered lines
+    for i, ln in enumerate(lines):
+        m = TITLED_PAGE.match(ln.text.strip()) if ln.role is None else None
+        title = (m["t1"] or m["t2"]) if m else None
+        if m and title and sum(c.isalpha() for c in title) >= 3:
+            titled.setdefault(_digits_blanked(title), []).append((i, int(m["n1"] or m["n2"])))
+    out = worded | ({i for i, _ in bare} if _counts_pages(bare) else set())
+    for run in titled.values():
+        out |= {i for i, _ in run} if _counts_pages(run) else set()
+    return out
+
+
+def _counts_pages(run: list[tuple[int, int]]) -> bool:
+    """Do these (line, number) pairs count up page by page: two or more, each number above the
+    last, at least `MIN_PAGE_LINES` lines apart?"""
+    return len(run) >= 2 and all(
+        b[1] > a[1] and b[0] - a[0] >= MIN_PAGE_LINES for a, b in zip(run, run[1:], strict=False)
     )
-    return worded | ({i for i, _ in bare} if counted else set())
 
 
 def _neighbours(lines: list[Line], i: int) -> list[int]:

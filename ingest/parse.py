@@ -494,7 +494,11 @@ def _structure(
             ):
                 group = _heading_name(s)[0]  # "2. Court disposals" over its standards' grades
                 continue
-        if _looks_like_heading(b, infer_headings, labels_only) and not _continues(paras, b, run):
+        if (
+            _looks_like_heading(b, infer_headings, labels_only)
+            and not _continues(paras, b, run)
+            and not _cut_by_page(b, blocks[k + 1] if k + 1 < len(blocks) else None)
+        ):
             name, _num = _heading_name(s)
             if not name:
                 continue
@@ -696,6 +700,18 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     # a numbered paragraph runs on over a page break: an unnumbered block at the top of the
     # next page is its next sentence (a numbered report numbers each of its paragraphs)
     return new_page and prev.kind == "numbered" and _sentence_like(s) and b.role in (None, "p")
+
+
+def _cut_by_page(b: _Block, after: _Block | None) -> bool:
+    """Is this line, inferred as a heading ("2.8 A victim worker contacted victims of offences
+    committed by children"), the start of a paragraph that a page break cut, its next block
+    running on in lower case at the top of the next page? A heading never runs on."""
+    if b.role is not None or after is None or after.role not in (None, "p"):
+        return False
+    new_page = after.broken or (
+        after.page is not None and b.page is not None and after.page > b.page
+    )
+    return new_page and after.text.strip()[:1].islower()
 
 
 def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]]) -> None:

@@ -517,6 +517,50 @@ class TestConvertedLayouts:
         assert [p.paragraph for p in in_section(text, "COURT DISPOSALS")] == ["2.1", "2.2"]
         assert [p.ordinal for p in in_section(text, "PRIORITIES FOR IMPROVEMENT")] == [1, 2]
 
+    def test_a_running_title_with_its_page_number_is_a_page_break(self):
+        """A PDF-to-text conversion that prints "<report title>  <page>" at the foot of every
+        page: no such line is a heading or text, the paragraphs it cuts are whole, and a
+        numbered paragraph cut after its first line is not taken for a heading."""
+        report = parse_file(LAYOUTS / "pexley_fji_2011.txt")
+        assert report.meta.pages == 4
+        sections = list(dict.fromkeys(p.section for p in report.paragraphs))
+        assert sections == [
+            "Header",
+            "FOREWORD",
+            "SCORES FROM THE INSPECTION",
+            "RECOMMENDATIONS",
+            "NEXT STEPS",
+            "ASSESSMENT",
+        ]
+        assert in_section(report, "FOREWORD")[1].text == (
+            "Our scores were 61% for Safeguarding work and 55% for Risk of harm to others work. "
+            "The service now needs to give priority to its risk of harm work and to making sure "
+            "that its managers know the quality of the work in every team."
+        )
+        p17 = by_number(report)["1.7"]
+        assert (p17.section, p17.page, p17.text) == (
+            "ASSESSMENT",
+            3,
+            "A victim liaison officer contacted the victims of offences committed by children "
+            "under supervision, and their views were recorded in 30 of the 48 cases.",
+        )
+        assert [p.paragraph for p in in_section(report, "ASSESSMENT")] == [
+            f"1.{n}" for n in range(1, 9)
+        ]
+
+    def test_a_sentence_that_opens_a_list_is_not_a_heading(self):
+        """A line "… should focus particularly on ensuring that:" leads its numbered items; they stay
+        recommendations under RECOMMENDATIONS."""
+        recs = in_section(parse_file(LAYOUTS / "pexley_fji_2011.txt"), "RECOMMENDATIONS")
+        assert [(p.kind, p.paragraph) for p in recs] == [
+            ("prose", None),
+            ("numbered", "1"),
+            ("numbered", "2"),
+        ]
+        assert recs[0].text == (
+            "Post-inspection improvement work should focus particularly on ensuring that:"
+        )
+
     def test_bold_lines_are_headings_in_markdown_without_hashes(self, markdown):
         assert markdown.meta.title == "Re-inspection of youth justice services in Fenwick"
         assert markdown.meta.area == "Fenwick"
