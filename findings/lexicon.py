@@ -788,6 +788,11 @@ ACRONYM_CONNECTORS: dict[str, str] = {
 # A line ending in a colon that holds one of these words is a sentence opening a list or table
 # ("The cases we inspected were made up as follows:"), not a heading set with a colon
 # ("Commentary on the inspection in Kestrel Vale:").
+# A contraction's ending: "I'm" asks about no name "I'm" (the word before it is the word).
+CONTRACTIONS: dict[str, str] = {
+    "'m 're 've 'll 'd n't": "an English contraction's ending",
+}
+
 CLAUSE_WORDS: dict[str, str] = {
     "we our they": "the inspectors or the service as the subject",
     "is are was were": "a verb to be",

@@ -476,7 +476,8 @@ class QuestionPlanner:
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
         for ident in plan.identifiers:
             # only reports whose vocabulary has every part of it can print it: scan those
-            parts = words(ident)
+            # (a financial year's first year: "2011/12" may be printed "2011/2012")
+            parts = words(ident)[:1] if year_spans(ident) else words(ident)
             maybe = [r for r in scope if all(w in corpus.vocab.get(r, ()) for w in parts)]
             if not any(
                 prints_identifier(corpus.texts[i], ident)
@@ -920,6 +921,8 @@ class QuestionPlanner:
             # a possessive is its word: "YOS's" is "YOS" (stripping the characters "'", "’" and
             # "s" from the end left "yo", printed nowhere: every "YOS's" question abstained)
             tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok
+            # and a contraction is its first word: "I'm" is "I", "We've" is "We"
+            tok = _uncontracted(tok)
             low = tok.lower()
             if low in MONTHS or any(low in a.split() for a in corpus.areas) or len(low) < 2:
                 continue
@@ -935,6 +938,15 @@ class QuestionPlanner:
             if not corpus.printed(scope, low) and not corpus.printed(None, low):
                 return f"The reports searched do not mention '{tok}'.{_did_you_mean(tok, corpus)}"
         return None
+
+
+CONTRACTIONS = tuple(sorted(lexicon.words_of(lexicon.CONTRACTIONS), key=len, reverse=True))
+
+
+def _uncontracted(token: str) -> str:
+    """A contraction's first word ("I'm" -> "I", "We’ve" -> "We"); any other token as it is."""
+    low = token.lower().replace("’", "'")
+    return next((token[: -len(c)] for c in CONTRACTIONS if low.endswith(c)), token)
 
 
 def _did_you_mean(name: str, corpus: Corpus) -> str:

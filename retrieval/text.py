@@ -160,8 +160,13 @@ def start_span(text: str) -> tuple[int, int] | None:
 
 
 def spellings_of_year_span(span: str) -> list[str]:
-    """ "2022-23" as reports may print it: "2022-23", "2022/23", "2022–23"."""
-    return [span[:4] + dash + span[5:] for dash in YEAR_SPAN_DASHES]
+    """ "2022-23" as reports may print it: "2022-23", "2022/23", "2022–23", and with the second
+    year in full, "2022/2023"."""
+    return [
+        span[:4] + dash + century + span[5:]
+        for century in ("", span[:2])
+        for dash in YEAR_SPAN_DASHES
+    ]
 
 
 def _year_span(text: str, m: re.Match) -> bool:

@@ -758,6 +758,21 @@ def test_a_possessive_acronym_is_its_acronym(plan, question):
     assert len(p.report_ids) == 1
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "As a magistrate I'm curious what Marshbury's 2014 letter said about MAPPA.",
+        "We’ve heard MAPPA referrals were late: what did the Marshbury 2014 letter say?",
+        "Isn't MAPPA in the Marshbury 2014 letter?",
+    ],
+)
+def test_a_contraction_is_no_name(plan, question):
+    """ "I'm" was read as a name no report prints, and the question abstained."""
+    p = plan(question)
+    assert p.abstain is None
+    assert p.report_ids == ["marshbury_sqs_2014"]
+
+
 def test_an_unknown_possessive_name_still_abstains(plan):
     p = plan("What did Zorblatt's report say about planning?")
     assert p.abstain is not None and "Zorblatt" in p.abstain.detail

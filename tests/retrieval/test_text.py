@@ -64,7 +64,15 @@ def test_a_financial_year_is_both_years_and_a_period_printed_as_written():
     text = "Costs in 2022-23, 2019–20 and 2016/17; not 2018-20, 2014-2015 or 2020-211."
     assert year_spans(text) == ["2022-23", "2019–20", "2016/17"]
     assert years("in 2022-23") == ["2022", "2023"]
-    assert spellings_of_year_span("2022-23") == ["2022-23", "2022/23", "2022–23"]
+    assert spellings_of_year_span("2022-23") == [
+        "2022-23",
+        "2022/23",
+        "2022–23",
+        "2022-2023",
+        "2022/2023",
+        "2022–2023",
+    ]
+    assert prints_identifier("The budget for 2011/2012 was £2.47 million", "2011/12")
     assert prints_identifier("spent £1.4 million in 2022/23, more than", "2022-23")
     assert not prints_identifier("in 2021-22, more than", "2022-23")
     assert prints_identifier("team 4321, the night team", "4321")
