@@ -19,7 +19,7 @@ from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
-from retrieval.plan import NOT_CONCEPTS, Plan, Side, capitalised, prints_identifier
+from retrieval.plan import CHANGE, NOT_CONCEPTS, Plan, Side, capitalised, prints_identifier
 from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
@@ -452,6 +452,19 @@ def _gives_grade_or_score(hit: Hit, corpus: Corpus) -> bool:
     if gives_grade(corpus, hit.row):
         return True
     return "%" in hit.text and _scores_instead_of_grades(hit.report_id, corpus)
+
+
+def _change_told_in_words(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
+    """A question about change ("And was it any better by 2015?" after "What score did it get
+    for risk of harm work in 2012?") asked of a report that neither grades nor scores (a
+    screening letter): that report tells the change in words, and a passage need not give a
+    grade to answer."""
+    return (
+        hit.row >= 0
+        and bool(CHANGE.search(plan.own_ask or plan.question))
+        and not records_of(corpus, hit.report_id, "rating")
+        and not _scores_instead_of_grades(hit.report_id, corpus)
+    )
 
 
 MIN_SCORE_ROWS = 3  # table rows scoring a theme as a percentage that make a scores table
@@ -913,7 +926,11 @@ def candidate(
                 and names_measure(measure, h, corpus)
                 # a grade asked for: a passage that gives one (or a score, where its report
                 # scores instead of grading)
-                and (not _asks_for_grade(plan) or _gives_grade_or_score(h, corpus))
+                and (
+                    not _asks_for_grade(plan)
+                    or _gives_grade_or_score(h, corpus)
+                    or _change_told_in_words(plan, h, corpus)
+                )
             )
         ),
         None,

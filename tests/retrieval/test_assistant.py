@@ -724,3 +724,20 @@ class TestYourArea:
 
     def test_one_area_stored_needs_no_note(self, thurrock_assistant):
         assert thurrock_assistant.ask("What did inspectors say about planning?").scope_note is None
+
+
+def test_a_change_asked_of_a_letter_that_grades_nothing_is_told_in_its_words(sample_assistant):
+    """ "And was it any better by 2016?" after a question about a 2013 score: the 2016 screening
+    letter gives no grades or scores, so its words tell the change; it used to be "the report
+    does not say" on that side, and the whole answer abstained."""
+    answer = sample_assistant.ask(
+        "And was it any better by 2016?",
+        history=["What score did Kestrel Vale get for safeguarding work in 2013?"],
+    )
+    assert not answer.abstained
+    assert [(c.report_id, c.paragraph, c.quote) for c in answer.citations][0] == (
+        "kestrel_vale_sqs_2016",
+        "3.1",
+        "Safeguarding needs were identified well, and child protection procedures were "
+        "followed where necessary.",
+    )
