@@ -521,16 +521,16 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
 
 
 def _names_no_area(state: ChainState) -> bool:
-    """Was the question (with its earlier turns) planned without an area: none named, none
-    filtered, no reports chosen, not a follow-up that took its reports from the last answer,
-    and not about the collection itself ("Which reports do you hold?")?"""
-    plan = _ready(state.plan)
+    """Was the question asked without an area: none named in it or any earlier turn, none
+    filtered, no reports chosen, and not about the collection itself ("Which reports do you
+    hold?")? A follow-up of an area-less question is area-less too ("And in 2014?")."""
+    plan, corpus = _ready(state.plan), _ready(state.corpus)
     return not (
         state.filters.get("area")
         or state.filters.get("report_ids")
         or plan.areas
-        or plan.inherited
         or plan.collection
+        or any(corpus.areas_in(turn.lower()) for turn in [state.question, *state.history])
     )
 
 

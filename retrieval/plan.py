@@ -645,9 +645,12 @@ class QuestionPlanner:
                     - {0}
                 )
                 when = _describe_time(q, years, before, after)
+                # an area filter names what the question does not ("And in 2014?" of your area)
+                filtered = {corpus.reports[r].get("area") for r in base}
+                where = name if area or len(filtered) != 1 or None in filtered else filtered.pop()
                 plan.abstain = Abstention(
                     AbstainReason.NO_REPORT_FOR_TIME,
-                    f"No stored report covers {name}{when}"
+                    f"No stored report covers {where}{when}"
                     + (f" (stored: {', '.join(map(str, stored))})." if stored else "."),
                 )
                 return plan

@@ -704,6 +704,25 @@ class TestYourArea:
         assert {c.report_id for c in answer.citations} == {"northfield_yos_2019"}
         assert answer.scope_note is None
 
+    def test_a_follow_up_of_an_area_less_question_stays_in_your_area(self, sample_store, embedder):
+        """ "And in 2014?" after "…our planning in 2016?": your area in 2014, which no stored
+        report covers (not another area's 2014 letter)."""
+        answer = Assistant(sample_store, embedder, home_area="Northfield").ask(
+            "And in 2014?", history=["What did inspectors say about our planning in 2016?"]
+        )
+        assert answer.abstained and answer.citations == []
+        assert answer.answer == (
+            "The reports do not answer this question. No stored report covers Northfield in "
+            "2014 (stored: 2019)."
+        )
+
+    def test_a_follow_up_of_a_question_naming_an_area_keeps_it(self, sample_store, embedder):
+        answer = Assistant(sample_store, embedder, home_area="Marshbury").ask(
+            "Who wrote it?", history=["What did the Thurrock letter say about planning?"]
+        )
+        assert {c.report_id for c in answer.citations} == {"thurrock_sqs_2015"}
+        assert answer.scope_note is None
+
     def test_an_area_not_stored_is_named_with_the_areas_that_are(self, sample_store, embedder):
         answer = Assistant(sample_store, embedder, home_area="Atlantis").ask(self.PLANNING)
         assert answer.scope_note == (
