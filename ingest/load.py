@@ -289,6 +289,8 @@ TITLED_PAGE = re.compile(
     r"^(?:(?P<n1>\d{1,4})(?: {2,}| ?\| ?)(?P<t1>\D.{2,117})|(?P<t2>.{2,117}\D)(?: {2,}| ?\| ?)(?P<n2>\d{1,4}))$"
 )
 MIN_PAGE_LINES = 10  # bare page numbers stand at least this many lines apart
+RUNNING_TITLE_WORDS = 3  # a running title beside its page number ("HM Inspectorate of Probation")
+MAX_PAGE_STEP = 3  # a running title's page numbers go up a page or so at a time
 
 
 def _plain_text_lines(text: str) -> list[Line]:
@@ -392,11 +394,13 @@ def _page_footers(lines: list[Line]) -> set[int]:
     for i, ln in enumerate(lines):
         m = TITLED_PAGE.match(ln.text.strip()) if ln.role is None else None
         title = (m["t1"] or m["t2"]) if m else None
-        if m and title and sum(c.isalpha() for c in title) >= 3:
+        if m and title and len(title.split()) >= RUNNING_TITLE_WORDS:
             titled.setdefault(_digits_blanked(title), []).append((i, int(m["n1"] or m["n2"])))
     out = worded | ({i for i, _ in bare} if _counts_pages(bare) else set())
     for run in titled.values():
-        out |= {i for i, _ in run} if _counts_pages(run) else set()
+        # a page each: "Total  14" in one table and "Total  22" in the next are rows, not pages
+        steps = all(0 < b[1] - a[1] <= MAX_PAGE_STEP for a, b in zip(run, run[1:], strict=False))
+        out |= {i for i, _ in run} if steps and _counts_pages(run) else set()
     return out
 
 

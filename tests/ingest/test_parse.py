@@ -548,6 +548,29 @@ class TestConvertedLayouts:
             f"1.{n}" for n in range(1, 9)
         ]
 
+    def test_a_row_repeated_in_two_tables_is_no_running_title(self, tmp_path):
+        """The same three-word label beside a number in two tables ("Court disposals inspected
+        14", then "… 22" a page later) is two rows, not a page footer: both are kept."""
+        filler = [f"Sentence {n} about the work of the service in the period." for n in range(12)]
+        text = "\n\n".join(
+            [
+                "CASES",
+                "Court disposals inspected      14\nOut-of-court disposals      9",
+                *filler,
+                "CASES LAST TIME",
+                "Court disposals inspected      22\nOut-of-court disposals      11",
+            ]
+        )
+        path = tmp_path / "norbury_sqs_2016.txt"
+        path.write_text(text, encoding="utf-8")
+        rows = [p.text for p in parse_file(path).paragraphs if p.kind == "table_row"]
+        assert rows == [
+            "Court disposals inspected | 14",
+            "Out-of-court disposals | 9",
+            "Court disposals inspected | 22",
+            "Out-of-court disposals | 11",
+        ]
+
     def test_a_sentence_that_opens_a_list_is_not_a_heading(self):
         """A line "… should focus particularly on ensuring that:" leads its numbered items; they stay
         recommendations under RECOMMENDATIONS."""
