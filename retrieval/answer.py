@@ -49,6 +49,7 @@ from retrieval.text import (
     sentences,
     start_span,
     stem,
+    synonyms,
     tokens,
     word_spans,
     words,
@@ -177,7 +178,7 @@ class ExtractiveAnswerer:
         if (
             plan.role
             and not (plan.comparison or plan.inherited)
-            and not names_role(plan.role, best.hit, corpus)
+            and not holds_role(plan, best.hit, corpus)
         ):
             # "Who is the parenting worker?": a passage naming the resettlement worker is no
             # answer; one of the best few naming the role and a person is, else none
@@ -186,7 +187,7 @@ class ExtractiveAnswerer:
                 (
                     h
                     for h in hits[:ROLE_HITS]
-                    if names_role(plan.role, h, corpus) and prints_person(h.text, places)
+                    if holds_role(plan, h, corpus) and prints_person(h.text, places)
                 ),
                 None,
             )
@@ -583,6 +584,33 @@ def names_role(role: str, hit: Hit, corpus: Corpus) -> bool:
     is named by "a mental health nurse seconded from Wreyshire CAMHS")?"""
     terms = corpus.question_terms(role)
     return not terms or hit.row < 0 or corpus.coverage(terms, hit.row) >= ROLE_MIN_COVERAGE
+
+
+def holds_role(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
+    """The passage names the role asked about (`names_role`) and, when a person is asked for,
+    names them in a sentence that names the role: "chaired by Alison Threlfall" does not answer
+    who the police representative was because a later sentence says "the police had sent a
+    representative"."""
+    if not names_role(plan.role, hit, corpus):
+        return False
+    if not _asks_for_person(plan) or hit.row < 0:
+        return True
+    terms = corpus.question_terms(plan.role)
+    total = sum(terms.values())
+    if not total:
+        return True
+    places = set(corpus.areas)
+    heading = set(tokens(corpus.metas[hit.row].get("section_path") or hit.section))
+    for sentence in sentences(hit.text) or [hit.text]:
+        if not prints_person(sentence, places):
+            continue
+        have = heading | set(tokens(sentence))
+        told = sum(w for t, w in terms.items() if t in have or synonyms(t) & have)
+        # more than half of the role by weight: "the resettlement worker, Zenobia Castellane"
+        # shares only "worker" with "parenting worker"
+        if told / total > ROLE_MIN_COVERAGE:
+            return True
+    return False
 
 
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:

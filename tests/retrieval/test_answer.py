@@ -1240,6 +1240,18 @@ class TestAPersonAskedForByRole:
         assert draft.abstained
         assert draft.abstention.detail == "No paragraph found names the parenting worker."
 
+    def test_a_role_named_in_one_sentence_and_a_person_in_another_is_no_answer(self):
+        """The paragraph names the parenting worker and a person, but the person is the
+        resettlement worker: she is not bolded as the parenting worker."""
+        draft = self._answer(
+            [
+                "The resettlement worker, Zenobia Castellane, visits each child in custody "
+                "monthly. Parents had no access to a parenting worker for most of the year."
+            ]
+        )
+        assert draft.abstained and draft.cited == []
+        assert draft.abstention.detail == "No paragraph found names the parenting worker."
+
 
 def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_it():
     """ "Overall rating: Requires improvement" in the header answers the overall grade; the
