@@ -597,7 +597,10 @@ def main(argv: list[str] | None = None) -> int:
         "never read, plain layouts) was measured only here; tune18 (new at stop 28, "
         "second-checked) was measured once unread (0.333), then given the area filter its "
         "users set and read; fresh17 (new at stop 28, second-checked, never read, plain "
-        "layouts) was measured only here.\n\n" + RULE + "\n" + skipped
+        "layouts) was measured only here; tune19 (new at stop 29, second-checked) was measured "
+        "once unread (0.688), then read; fresh20 (new at stop 29, second-checked, never read) was "
+        "measured only here; fresh17's writer named its unanswerable topics to the developer at "
+        "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
     return 0
