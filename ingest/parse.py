@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
 from findings.errors import IngestError
 from findings.lexicon import CLAUSE_WORDS, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
@@ -328,13 +330,17 @@ def _wrapped_year(left: str, line: str) -> bool:
 def _wrapped_number(first: str, left: str, line: str) -> bool:
     """ "…children aged 10 to" / "17. In October 2019 …": a sentence wrapped so the new line
     starts with a number and a stop. Not an item when the paragraph is no item itself (no
-    number or bullet opens it) and its text so far ends mid-sentence, in a small word."""
+    number or bullet opens it) and its text so far ends mid-sentence, in a small word (a
+    list's item cut by a page break, "…where assessments or plans are weak" at the top of the
+    next page, is followed by the next item, "3. ensure that …")."""
     m = NUMBER.match(line.strip())
+    words = left.split()
     return (
         m is not None
         and m.group(3) is not None  # "17." alone: "1.2" numbers a paragraph wherever it stands
         and not (NUMBER.match(first) or BULLET.match(first))
-        and left[-1:].islower()
+        and bool(words)
+        and words[-1] in STOPWORDS_EN_PLUS
     )
 
 
@@ -474,6 +480,10 @@ def _structure(
             section, path = "Notes", ["Notes"]
             paras.append(_Para(section, "Notes", "note", None, s, b.page, run=run))
             continue
+        if b.role == "heading" and _is_rating_line(s):
+            # a grade set as a heading ("Our rating for staff is: Outstanding" in bold under
+            # "1.2 Staff"): a rating to cite, and the standard stays the section
+            b = replace(b, role=None)
         if b.role in (None, "p") and len(s) <= MAX_HEADING_CHARS:
             if _is_rating_line(s):  # stored, so that a rating can be cited
                 context = " > ".join(path + ([group] if group else []))

@@ -16,6 +16,13 @@ from findings.vocab import TO_SUPERSCRIPT
 # the widest space between two words of a justified line, of the font size (a line of a few
 # long words set to the column's width); cells of a table stand further apart
 JUSTIFIED = 2.5
+# a digit set at most this fraction of its line's type size is a footnote marker (a PDF writer
+# that sets superscripts as small raised text, without the superscript flag)
+SUPERSCRIPT_SIZE = 0.7
+# the widest gap, of the font size, between a block's first line and the end of the line before
+# it on the same baseline for the two to be one line (a writer that starts a new block at a
+# footnote marker: "… disposals" ¹ ". Around 27% of …")
+SAME_LINE_GAP = 0.5
 
 
 def extract(path: str) -> dict:
@@ -39,7 +46,7 @@ def extract(path: str) -> dict:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
             on_page = len(blocks)
-            for b in page.get_text("dict", flags=flags)["blocks"]:
+            for b in _lines_rejoined(page.get_text("dict", flags=flags)["blocks"]):
                 if b.get("type") != 0:
                     continue
                 lines: list[str] = []
@@ -52,6 +59,7 @@ def extract(path: str) -> dict:
                     parts: list[str] = []
                     last_x = None
                     starts = len(cells)
+                    line_size = max((s["size"] for s in ln["spans"] if s["text"].strip()), default=0)
                     for s in ln["spans"]:
                         t = s["text"]
                         if last_x is not None and s["bbox"][0] - last_x > 2 * s["size"]:
@@ -60,7 +68,8 @@ def extract(path: str) -> dict:
                             justified = s["bbox"][0] - last_x < JUSTIFIED * s["size"]
                             parts.append(" " if t[:1].isspace() and justified else "\t")
                         last_x = s["bbox"][2]
-                        if s["flags"] & 1 and t.strip().isdigit():  # superscript: footnote marker
+                        small = s["size"] <= SUPERSCRIPT_SIZE * line_size and bool(parts)
+                        if (s["flags"] & 1 or small) and t.strip().isdigit():  # a footnote marker
                             t = t.strip().translate(TO_SUPERSCRIPT)
                         elif t.strip():
                             sizes.append((s["size"], len(t)))
@@ -114,6 +123,46 @@ def extract(path: str) -> dict:
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}
+
+
+def _lines_rejoined(blocks: list[dict]) -> list[dict]:
+    """pymupdf's text blocks, a block that goes on along the last line of the block before it
+    joined to it: a footnote marker set as small raised text starts a block of its own
+    ("… were subject to out-of-court disposals" then "¹. Around 27%" and the lines below it),
+    which would read as a paragraph numbered 1. Cells of a table stand further apart."""
+    out: list[dict] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.get("type") == 0
+            and b.get("type") == 0
+            and prev["lines"]
+            and b["lines"]
+            and _goes_on(prev["lines"][-1], b["lines"][0])
+        ):
+            last, first = prev["lines"][-1], b["lines"][0]
+            last["spans"] = last["spans"] + first["spans"]
+            last["bbox"] = _union(last["bbox"], first["bbox"])
+            prev["lines"] = prev["lines"] + b["lines"][1:]
+            prev["bbox"] = _union(prev["bbox"], b["bbox"])
+            continue
+        out.append(b)
+    return out
+
+
+def _goes_on(last: dict, first: dict) -> bool:
+    """Does line `first` start where line `last` ends, on its baseline?"""
+    spans = [s for s in last["spans"] if s["text"].strip()]
+    if not spans:
+        return False
+    size = max(s["size"] for s in spans)
+    gap = first["bbox"][0] - last["bbox"][2]
+    return abs(first["bbox"][3] - last["bbox"][3]) <= 2 and -1 <= gap < SAME_LINE_GAP * size
+
+
+def _union(a, b) -> tuple:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 # a paragraph number or bullet set in a margin column ("1.2.1", "•")

@@ -1838,3 +1838,89 @@ def test_markdown_as_pandoc_writes_it(tmp_path):
         ("Ratings", "table_row", None, "1.2 Staff | Good"),
         ("Staff", "numbered", "1.2.1", "All nine case manager posts were filled."),
     ]
+
+
+def _fpdf2_raised_markers_and_cut_list(path: Path) -> Path:
+    """A report as a writer sets one with fpdf2's raised small text for footnote markers (no
+    superscript flag: pymupdf starts a new block at the marker, "¹. Around 27% …" would read as
+    a paragraph numbered 1), a bold grade line under a standard's heading, and a numbered list
+    of recommendations whose second item a page break cuts."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+
+    def heading(text: str, size: int = 12) -> None:
+        pdf.ln(4)
+        pdf.set_font("helvetica", "B", size)
+        pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+
+    def marked(before: str, marker: str, after: str) -> None:
+        pdf.set_font("helvetica", "", 10)
+        pdf.write(5, before)
+        pdf.set_font("helvetica", "", 6.5)
+        pdf.char_vpos = "SUP"
+        pdf.write(5, marker)
+        pdf.char_vpos = "LINE"
+        pdf.set_font("helvetica", "", 10)
+        pdf.write(5, after)
+        pdf.ln(8)
+
+    heading("An inspection of youth justice services in Corbury", 18)
+    heading("Background", 15)
+    marked(
+        "On 1 February 2023 the service was working with 131 children, 82 of them subject to "
+        "out-of-court disposals",
+        "1",
+        ". Around 27% of the children open to the service were from mixed heritage backgrounds.",
+    )
+    marked("We also held 27 meetings, and 33 of the 41 staff completed our survey", "2", ".")
+    heading("1.2 Staff")
+    heading("Our rating for staff is: Outstanding", 10)
+    pdf.set_font("helvetica", "", 10)
+    pdf.multi_cell(
+        0, 5, "1.2.1 The staff group is stable and experienced.", new_x="LMARGIN", new_y="NEXT"
+    )
+    heading("Recommendations", 15)
+    heading("The Youth Justice Service should:", 10)
+    pdf.set_font("helvetica", "", 10)
+    pdf.set_y(pdf.h - 20 - 13)  # the second item's first line is the page's last
+    items = [
+        "improve planning so that it addresses the risk of harm to others",
+        "make sure that management oversight of court disposal cases is recorded and provides "
+        "challenge where assessments or plans are weak",
+        "ensure that work is reviewed whenever a child's circumstances change",
+    ]
+    for n, item in enumerate(items, start=1):
+        pdf.multi_cell(0, 5, f"{n}. {item}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", "", 7.5)
+    pdf.output(str(path))
+    return path
+
+
+def test_raised_markers_a_bold_grade_line_and_a_list_item_cut_by_a_page(tmp_path):
+    report = parse_file(_fpdf2_raised_markers_and_cut_list(tmp_path / "corbury_yjs_2023.pdf"))
+    background = [p.text for p in in_section(report, "Background")]
+    assert background == [
+        "On 1 February 2023 the service was working with 131 children, 82 of them subject to "
+        "out-of-court disposals¹. Around 27% of the children open to the service were from "
+        "mixed heritage backgrounds.",
+        "We also held 27 meetings, and 33 of the 41 staff completed our survey².",
+    ]
+    staff = in_section(report, "Staff")
+    assert [(p.kind, p.paragraph, p.text) for p in staff] == [
+        ("rating", None, "Our rating for staff is: Outstanding"),
+        ("numbered", "1.2.1", "The staff group is stable and experienced."),
+    ]
+    recommendations = in_section(report, "Recommendations")
+    assert [(p.paragraph, p.page, p.text) for p in recommendations] == [
+        ("1", 1, "improve planning so that it addresses the risk of harm to others"),
+        (
+            "2",
+            1,
+            "make sure that management oversight of court disposal cases is recorded and "
+            "provides challenge where assessments or plans are weak",
+        ),
+        ("3", 2, "ensure that work is reviewed whenever a child's circumstances change"),
+    ]
