@@ -59,7 +59,9 @@ def extract(path: str) -> dict:
                     parts: list[str] = []
                     last_x = None
                     starts = len(cells)
-                    line_size = max((s["size"] for s in ln["spans"] if s["text"].strip()), default=0)
+                    line_size = max(
+                        (s["size"] for s in ln["spans"] if s["text"].strip()), default=0
+                    )
                     for s in ln["spans"]:
                         t = s["text"]
                         if last_x is not None and s["bbox"][0] - last_x > 2 * s["size"]:
