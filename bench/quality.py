@@ -105,6 +105,14 @@ QA sets, each over its own freshly ingested tmp store:
 - fresh20 held-out: every report above plus two more (`data/eval/fresh20/reports/`: a Markdown
   letter and an HTML inspection) with `data/eval/fresh20/heldout.jsonl`, written blind and
   second-checked at stop 29 (37 questions carry the area filter, added mechanically).
+- tune21: those plus two more (`data/eval/tune21/reports/`: a letter saved from Outlook as text
+  and a PDF with margin paragraph numbers, raised footnote markers and a running header) with
+  `data/eval/tune21/tune.jsonl`, written blind and second-checked at stop 30 (43 questions carry
+  the area filter, added mechanically), measured once unread (top citation 0.604), then read;
+- fresh22 held-out: every report above plus two more (`data/eval/fresh22/reports/`: a Word
+  letter and a PDF inspection with bold-text headings) with `data/eval/fresh22/heldout.jsonl`,
+  written blind and second-checked at stop 30 (43 questions carry the area filter, added
+  mechanically).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -530,6 +538,17 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh20 held-out"] = (
             so_far + tune19 + fresh20,
             ROOT / "data/eval/fresh20/heldout.jsonl",
+        )
+        # stop 30: a tune set (data/eval/tune21: an Outlook-saved text letter and a PDF with
+        # margin numbers, footnotes and a running header), measured once unread (0.604), then
+        # read; and a clean held-out set (data/eval/fresh22: a Word letter and a PDF inspection)
+        tune21 = sorted((ROOT / "data/eval/tune21/reports").iterdir())
+        so_far += tune19 + fresh20
+        sets["tune21 tune"] = (so_far + tune21, ROOT / "data/eval/tune21/tune.jsonl")
+        fresh22 = sorted((ROOT / "data/eval/fresh22/reports").iterdir())
+        sets["fresh22 held-out"] = (
+            so_far + tune21 + fresh22,
+            ROOT / "data/eval/fresh22/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 

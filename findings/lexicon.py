@@ -666,6 +666,20 @@ INSTITUTIONAL: dict[str, str] = {
 # Stems the Porter stemmer merges but the reports do not: a "rating" (Good, Outstanding) is not
 # a reoffending "rate".
 STEM_OVERRIDES: dict[str, str] = {"rating": "rating", "ratings": "rating", "rated": "rating"}
+# A month as users abbreviate it ("caseload on 1 feb"): the month's word, as reports print it.
+MONTH_ABBREVIATIONS: dict[str, str] = {
+    "jan": "january",
+    "feb": "february",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+}  # ("mar" is left out: a word of its own)
 # Words a question uses for what reports print differently: each group is one meaning.
 SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ("inspected", "conducted", "fieldwork"): "how reports say an inspection took place",
@@ -791,6 +805,17 @@ ACRONYM_CONNECTORS: dict[str, str] = {
 # A contraction's ending: "I'm" asks about no name "I'm" (the word before it is the word).
 CONTRACTIONS: dict[str, str] = {
     "'m 're 've 'll 'd n't": "an English contraction's ending",
+}
+
+# The asker speaking of themselves: a sentence before the question that holds one of these tells
+# who asks and why ("I'm writing a piece for the Corvenham Courier."), not what is asked.
+ASKER_WORDS: dict[str, str] = {
+    "i me my myself": "the asker, in the first person singular",
+}
+# Words that ask a question inside a sentence: the asker's sentence holding one asks ("I'd
+# like to know what the service spent"), it does not only tell of them.
+EMBEDDED_ASK: dict[str, str] = {
+    "what how who which why where when whether if": "an embedded question's opening word",
 }
 
 CLAUSE_WORDS: dict[str, str] = {

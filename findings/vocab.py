@@ -11,6 +11,7 @@ Every entry is about the genre of inspection reports, never about one report or 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -89,6 +90,7 @@ def list_kind(section: str) -> str | None:
 
 
 HEADING_ENDS = (" ", "?", ",", ".")  # what may follow a heading's name in a question
+HEADING_JOINERS = frozenset({"for", "of"})  # "areas for improvement": no word of its subject
 
 
 def list_kind_named(text: str) -> str | None:
@@ -98,6 +100,15 @@ def list_kind_named(text: str) -> str | None:
     for kind, names in LIST_SECTIONS.items():
         for name in names:
             if any(f" {name}{end}" in low for end in HEADING_ENDS):
+                return kind
+    # a heading's words in another order ("the improvement areas", "improvement area"): its
+    # words but the joining ones, next to each other
+    said = [w.rstrip("s") for w in re.findall(r"[a-z]+", low) if w not in HEADING_JOINERS]
+    for kind, names in LIST_SECTIONS.items():
+        for name in names:
+            key = sorted(w.rstrip("s") for w in name.split() if w not in HEADING_JOINERS)
+            n = len(key)
+            if n >= 2 and any(sorted(said[i : i + n]) == key for i in range(len(said) - n + 1)):
                 return kind
     return next((kind for word, kind in LIST_WORDS.items() if f" {word}" in low), None)
 

@@ -82,10 +82,16 @@ _MANAGER = re.compile(
 )
 _CASES = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?:(?P<value>\d[\d,]*)\s+cases"
-    # "We looked at the cases of 25 children who were subject to court orders"
-    r"|the\s+(?:cases|files|work)\s+(?:of|with)\s+(?P<of>\d[\d,]*)\s+(?:children|young people))\b"
+    # "We looked at the cases of 25 children who were subject to court orders", "the work done
+    # with 16 children"
+    r"|the\s+(?:cases|files|work)(?:\s+[a-z]+)?\s+(?:of|with)\s+(?P<of>\d[\d,]*)\s+"
+    r"(?:children|young people))\b"
     # "… 16 out-of-court disposals, 36 cases in all": the total
     r"|\b(?P<total>\d[\d,]*)\s+cases\s+(?:" + "|".join(map(re.escape, CASES_TOTAL)) + r")\b"
+    # "… 24 court disposal cases and 20 out-of-court disposal cases, 44 in total": the total
+    r"|\bcases\s+and\s+[^.,;]{0,80}?\bcases,\s+(?P<sum>\d[\d,]*)\s+(?:"
+    + "|".join(map(re.escape, CASES_TOTAL))
+    + r")\b"
 )
 # "was supervising 137 children: 61 on court disposals …"; not "9 children per case manager"
 _SUPERVISING = re.compile(
@@ -351,7 +357,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                     break
         if (
             "cases_inspected" not in found
-            and " cases" in low
+            and (" cases" in low or " the work " in low)
             and (hit := _sentence_with(p.text, _CASES))
         ):
             m = hit[1]
@@ -360,7 +366,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 i,
                 p,
                 hit[0],
-                m.group("value") or m.group("of") or m.group("total"),
+                m.group("value") or m.group("of") or m.group("total") or m.group("sum"),
             )
         if (
             "children_supervised" not in found

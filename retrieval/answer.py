@@ -834,16 +834,23 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
 
 
 def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | None:
-    """A grade asked for, where the quoted paragraph's own record gives it: that grade in the
-    quote ("Our overall rating … is Requires improvement", in a paragraph that also says
-    "eight were rated Good"), not the first grade word it prints. None otherwise."""
-    if not (plan.rating or plan.fact == "overall_rating") or cited.hit.row < 0:
+    """A grade or fact asked for, where the quoted paragraph's own record gives it: that value
+    in the quote ("Our overall rating … is Requires improvement", in a paragraph that also says
+    "eight were rated Good"; "44" of "24 court disposal cases and 20 out-of-court disposal
+    cases, 44 in total" for the cases inspected), not the first grade word or number it prints.
+    None otherwise."""
+    if not (plan.rating or plan.fact) or cited.hit.row < 0:
         return None
     quote = cited.quote
     for r in corpus.metas[cited.hit.row].get("records") or ():
         grades = r.get("subject") == "overall_rating" or r.get("kind") == "rating"
+        asked = (
+            r.get("kind") == "fact"
+            and r.get("subject") == plan.fact
+            and (FACT_KINDS.get(plan.fact or "") == "number" or plan.fact == "overall_rating")
+        )
         value = r.get("value") or ""
-        at = quote.find(value) if grades and value else -1
+        at = quote.find(value) if (asked or grades and plan.rating) and value else -1
         while at >= 0:  # as a whole word or words ("Good", not the start of "Goodwin")
             end = at + len(value)
             if not (quote[at - 1 : at].isalpha() or quote[end : end + 1].isalpha()):

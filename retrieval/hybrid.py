@@ -16,7 +16,15 @@ from findings.lexicon import (
 from findings.vocab import ACTION_SECTIONS, LIST_SECTIONS
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
-from retrieval.text import DATE, DATE_RANGE, content_terms, prints_person, synonyms, tokens
+from retrieval.text import (
+    DATE,
+    DATE_RANGE,
+    content_terms,
+    money_span,
+    prints_person,
+    synonyms,
+    tokens,
+)
 from store.protocols import Embedder, ParagraphStore
 
 RRF_K = 60
@@ -44,6 +52,8 @@ def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
         return bool(DATE.search(corpus.texts[row]))
     if plan.wants == "person":
         return prints_person(corpus.texts[row], set(corpus.areas))
+    if plan.money:  # "How much money does it have to spend?": a sum of money
+        return money_span(corpus.texts[row]) is not None
     return False
 
 
@@ -61,7 +71,7 @@ RERANK_WEIGHTS = {
     "section": 0.066,  # per heading word the question names (at most 2)
     "numbered": 0.078,  # numbered paragraphs carry the detailed findings (not for "overall")
     "actions": 0.149,  # recommendations, for "what should be done"
-    "wanted": 0.166,  # prints the date or name a "when"/"who" question asks for
+    "wanted": 0.166,  # prints the date, name or sum of money the question's form asks for
     "summary": 0.242,  # a summary heading, for an overall-verdict question
     "fact": 0.3,  # the record of the one fact asked for
     "rating": 0.181,  # a grade record, for a question about grades

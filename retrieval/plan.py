@@ -449,11 +449,21 @@ class QuestionPlanner:
     def _plan_one(self, question: str, corpus: Corpus, base: list[str]) -> Plan:
         q = _what_is_requested(question.strip())
         plan = Plan(question=q, search_text=q, sides=[Side("all reports", base)])
+        # what is asked, without the sentences that tell of the asker ("I'm writing a piece for
+        # the Corvenham Courier.", "My daughter keeps getting a different worker."): a name
+        # there is not asked about, and they do not pick the reports, a comparison or the form
+        # of the answer; their years do when the ask names none ("I was at the 2014 visit.
+        # What did the letter say?")
+        whole = q
+        ask = _without_asker(q)
+        if ask != q and (years_in(ask) or not years_in(q)):
+            q = ask
         # a sum of money: a budget asked for outright, or money used asked "how much"
         plan.money = (BUDGET.search(q) and BUDGET_ASK.opens(q)) or (
             HOW_MUCH.search(q) and MONEY.search(q)
         )
-        plan.quantity = QUANTITY.search(q) or plan.money
+        # (a percent sign standing for the word: "court vs out-of-court %" asks for shares)
+        plan.quantity = QUANTITY.search(q) or plan.money or "%" in q
         plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)
         wants_person = WHO.opens(q) or WHO_ANYWHERE.search(q)
         plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None
@@ -461,18 +471,18 @@ class QuestionPlanner:
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
         plan.role = role_asked(q, corpus.place_words)
         plan.wants_actions = ACTIONS_ASK.search(q)
-        lower = q.lower()
+        lower = whole.lower()
         areas = corpus.areas_in(lower)
         # a longer area name wins over one inside it ("North Vale" over "Vale")
         areas = [a for a in areas if not any(a != b and a in b for b in areas)]
         areas.sort(key=lambda a: lower.find(a))
         plan.areas = [corpus.reports[corpus.areas[a][0]]["area"] for a in areas]
 
-        unknown = self._unknown_names(q, corpus, areas, base)
+        unknown = self._unknown_names(whole, corpus, areas, base, ask=ask)
         if unknown:
             plan.abstain = Abstention(AbstainReason.NAME_NOT_PRINTED, unknown)
             return plan
-        plan.identifiers = identifiers(q)
+        plan.identifiers = identifiers(whole)
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
         for ident in plan.identifiers:
             # only reports whose vocabulary has every part of it can print it: scan those
@@ -903,12 +913,19 @@ class QuestionPlanner:
         return True
 
     def _unknown_names(
-        self, q: str, corpus: Corpus, areas: list[str], base: list[str]
+        self, q: str, corpus: Corpus, areas: list[str], base: list[str], ask: str | None = None
     ) -> str | None:
-        """A place, name or acronym the question asks about that no targeted report prints."""
+        """A place, name or acronym the question asks about that no targeted report prints.
+        A capitalised word only in the sentences about the asker (outside `ask`: "I'm writing
+        a piece for the Corvenham Courier.") tells who asks, not what about; an acronym there
+        ("My son has ADHD.") is what the question goes on to ask about, and counts."""
+        ask = q if ask is None else ask
+        ask_at = q.find(ask)
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
         for m in UNKNOWN_PLACE.finditer(q):
             name = m.group(1)
+            if not ask_at <= m.start(1) < ask_at + len(ask):
+                continue
             lname = name.lower()
             if (
                 lname in corpus.areas
@@ -926,6 +943,8 @@ class QuestionPlanner:
             tok = tok[:-2] if tok.endswith(("'s", "’s")) else tok
             # and a contraction is its first word: "I'm" is "I", "We've" is "We"
             tok = _uncontracted(tok)
+            if not tok.isupper() and f" {tok}" not in f" {ask}":
+                continue  # the asker's paper, school or employer
             low = tok.lower()
             if low in MONTHS or any(low in a.split() for a in corpus.areas) or len(low) < 2:
                 continue
@@ -944,6 +963,36 @@ class QuestionPlanner:
 
 
 CONTRACTIONS = tuple(sorted(lexicon.words_of(lexicon.CONTRACTIONS), key=len, reverse=True))
+
+
+ASKER = lexicon.words_of(lexicon.ASKER_WORDS)
+# a question inside a sentence ("I'd like to know what …", "I wonder whether …")
+EMBEDDED_ASK = lexicon.words_of(lexicon.EMBEDDED_ASK)
+# where one sentence or clause of a question ends and the next begins
+CLAUSE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s+[-–—]\s+")
+
+
+def _without_asker(q: str) -> str:
+    """The question without the sentences that tell of the asker in the first person, before
+    or after what is asked ("I'm writing a piece for the Corvenham Courier. How much …?" ->
+    "How much …?"; "Are there vacancies? My daughter keeps getting a different worker." ->
+    "Are there vacancies?"). Such a sentence is no question and asks nothing inside it ("I'd
+    like to know what the service spent" asks); what is left is never empty."""
+    cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(q)]
+    bounds = [0, *(b for _, b in cuts)]
+    ends = [*(a for a, _ in cuts), len(q)]
+    pieces = list(zip(bounds, ends, strict=True))
+    told = [_tells_of_asker(q[a:b]) for a, b in pieces]
+    first = next((i for i, t in enumerate(told) if not t), None)
+    if first is None:
+        return q
+    last = max(i for i, t in enumerate(told) if not t)
+    return q[pieces[first][0] : pieces[last][1]]
+
+
+def _tells_of_asker(piece: str) -> bool:
+    said = [_uncontracted(w.strip(_EDGE)).lower() for w in piece.split()]
+    return "?" not in piece and bool(set(said) & ASKER) and not set(said) & EMBEDDED_ASK
 
 
 def _uncontracted(token: str) -> str:

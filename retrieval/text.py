@@ -258,6 +258,7 @@ NAMES_A_THING = Cue(lexicon.NAMES_A_THING)
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    word = lexicon.MONTH_ABBREVIATIONS.get(word, word)
     out = lexicon.STEM_OVERRIDES.get(word) or _STEMMER.stemWord(word)
     # Snowball leaves "referral" as "referr" but "referred" as "refer": undouble a final consonant
     if len(out) > 3 and out[-1] == out[-2] and out[-1] not in "aeiou":

@@ -15,3 +15,15 @@ def test_a_list_heading_named_in_a_question():
 def test_words_of_a_heading_alone_are_not_a_list():
     assert list_kind_named("Did planning improve between the inspections?") is None
     assert list_kind_named("Was the improvement in planning kept up?") is None
+
+
+def test_a_list_heading_named_in_other_words_order():
+    """ "How many improvement areas came out of the screening?" names the list "Areas for
+    improvement" (it abstained: no paragraph prints the count)."""
+    assert list_kind_named("How many improvement areas came out of the screening?") == (
+        "improvement"
+    )
+    assert list_kind_named("What were the areas of improvement?") == "improvement"
+    assert list_kind_named("Which improvement area was about planning?") == "improvement"
+    assert list_kind_named("How did the area improve?") is None
+    assert list_kind_named("Was there improvement in other areas?") is None

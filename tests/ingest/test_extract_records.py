@@ -273,7 +273,13 @@ def test_the_overall_rating_stated_in_a_sentence(tmp_path, sentence, value):
         ("We inspected 20 court disposals and 16 out-of-court disposals, 36 cases in all.", "36"),
         ("We inspected 70 cases in total.", "70"),
         ("We looked at the cases of 25 children who were subject to court orders.", "25"),
+        (
+            "The screening looked at the work done with 16 children who had started a sentence.",
+            "16",
+        ),
+        ("We inspected 24 court disposal cases and 20 out-of-court cases, 44 in total.", "44"),
         ("Plans were sufficient in 11 of the 18 cases.", None),
+        ("In 9 of the 16 cases, 5 in total, plans were late.", None),
     ],
 )
 def test_the_cases_inspected_as_reports_say_it(tmp_path, sentence, value):

@@ -1373,3 +1373,42 @@ def test_a_grade_no_sentence_states_comes_with_its_part_s_first_paragraph(questi
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     rows_cited = [c.hit.row for c in draft.cited]
     assert rows_cited == ([0] if first == 0 else [2, 0])
+
+
+def test_a_number_fact_asked_for_is_the_value_its_record_gives():
+    """ "How many cases were inspected in total?" of "We inspected 24 court disposal cases and
+    20 out-of-court disposal cases, 44 in total": the paragraph's cases-inspected record says
+    44, the number put first (it was 20, the number before the last "cases")."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    text = "We inspected 24 court disposal cases and 20 out-of-court disposal cases, 44 in total."
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0"],
+            "texts": [text],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": "Background",
+                    "ordinal": 1,
+                    "kind": "prose",
+                    "records": [
+                        {"kind": "fact", "subject": "cases_inspected", "value": "44", "text": text}
+                    ],
+                }
+            ],
+        },
+    )
+    question = "How many cases were inspected in total?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.quantity = True
+    plan.intent, plan.fact = Intent("fact:cases_inspected", 0.9, 0.9), "cases_inspected"
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.9, coverage=1.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == f"**44** — “{text}” [1]"
+    plan.fact = None  # no record asked for: the number told beside "cases", as before
+    assert ExtractiveAnswerer().answer(plan, hits, corpus).text.startswith("**20** — ")

@@ -383,3 +383,45 @@ def test_a_table_row_or_grade_line_under_a_summary_heading_sums_nothing_up(corpu
         metas[1]["section"], metas[1]["kind"] = "Summary", kind
         changed = replace(corpus, metas=metas)
         assert rerank_features(plan, changed, 1, 0.5, 0.0, {})["summary"] == value, kind
+
+
+def test_a_sum_of_money_asked_for_favours_a_paragraph_that_prints_one(embedder):
+    texts = [
+        "The service employs 41 staff at Talbot House. Its budget for 2022 was £2.4 million.",
+        "Money was tight, and the council kept cutting what the service could spend on staff.",
+    ]
+    corpus = build_corpus(
+        [REPORTS[0]],
+        {
+            "ids": ["m0", "m1"],
+            "texts": texts,
+            "metadatas": [
+                {
+                    "report_id": "a",
+                    "section": "Background",
+                    "paragraph": None,
+                    "ordinal": n,
+                    "kind": "prose",
+                    "section_path": "Background",
+                    "records": [],
+                }
+                for n in (1, 2)
+            ],
+            "embeddings": embedder.embed(texts),
+        },
+    )
+    plan = QuestionPlanner().plan(
+        "How much money does the service have to spend?", None, None, corpus
+    )
+    terms = corpus.question_terms(plan.lexical_text)
+    assert plan.money
+    assert [rerank_features(plan, corpus, row, 0.5, 0.03, terms)["wanted"] for row in (0, 1)] == [
+        1.0,
+        0.0,
+    ]
+    retriever = HybridRetriever(store=None, embedder=embedder)  # type: ignore[arg-type]
+    asked = {h.ordinal: h.score for h in retriever.retrieve(plan, corpus, 2)}
+    plan.money = False
+    plain = {h.ordinal: h.score for h in retriever.retrieve(plan, corpus, 2)}
+    assert asked[1] == pytest.approx(plain[1] + RERANK_WEIGHTS["wanted"], abs=1e-5)
+    assert asked[2] == pytest.approx(plain[2], abs=1e-5)

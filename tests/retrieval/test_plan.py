@@ -1424,3 +1424,44 @@ def test_a_sum_of_money_asked_is_no_count_fact():
     assert money.money and money.fact is None
     count = planner.plan("How many children was the service supervising?", None, None, corpus)
     assert count.fact == "children_supervised"
+
+
+def test_a_name_in_a_sentence_about_the_asker_is_not_asked_about(plan):
+    """ "I'm writing a piece for the Marshbury Gazette." tells who asks: the question abstained
+    because no report prints "Gazette"."""
+    p = plan(
+        "I'm writing a piece for the Marshbury Gazette. What did the 2014 letter say about MAPPA?"
+    )
+    assert p.abstain is None and p.report_ids == ["marshbury_sqs_2014"]
+    # asked about, the same name still counts; and an acronym the asker names is their topic
+    p = plan("What did the Marshbury 2014 letter say about the Gazette?")
+    assert p.abstain.detail == "The reports searched do not mention 'Gazette'."
+    p = plan("My son has XQZT. Does Marshbury have support for it?")
+    assert p.abstain.detail == "The reports searched do not mention 'XQZT'."
+
+
+def test_a_year_asked_for_wins_over_the_years_the_asker_tells_of(plan):
+    p = plan("I know you came in 2014 and 2016 - what did Marshbury's 2015 letter say?")
+    assert p.abstain.reason == AbstainReason.NO_REPORT_FOR_TIME
+    assert p.abstain.detail == "No stored report covers Marshbury in 2015 (stored: 2014, 2016)."
+    # the asker's years alone still pick the reports
+    p = plan("I was at the 2014 visit. What did Marshbury's letter say about MAPPA?")
+    assert p.report_ids == ["marshbury_sqs_2014"]
+
+
+def test_a_percent_sign_asks_for_a_figure(plan):
+    assert plan("marshbury 2014 mappa referrals %").quantity
+    assert not plan("marshbury 2014 mappa referrals").quantity
+
+
+def test_a_sentence_about_the_asker_after_the_ask_picks_no_comparison(plan):
+    """ "My daughter keeps getting a different worker." tells why the parent asks; "different"
+    there made a comparison of both Marshbury letters."""
+    question = "Are there staff vacancies at the moment in Marshbury?"
+    alone = plan(question)
+    told = plan(question + " My daughter seems to keep getting a different worker.")
+    assert (told.comparison, told.report_ids) == (False, ["marshbury_sqs_2016"])
+    assert (alone.comparison, alone.report_ids) == (told.comparison, told.report_ids)
+    # asked inside the asker's sentence, it is the ask: "different" compares
+    asked = plan("I'd like to know how different the Marshbury letters were.")
+    assert asked.comparison is True

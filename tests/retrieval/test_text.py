@@ -11,6 +11,7 @@ from retrieval.text import (
     person_span,
     spellings_of_year_span,
     start_span,
+    tokens,
     year_spans,
     years,
 )
@@ -230,3 +231,10 @@ def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(te
 def test_a_time_told_by_the_date_it_began(text, expected):
     span = start_span(text)
     assert (text[span[0] : span[1]] if span else None) == expected
+
+
+def test_a_month_abbreviated_is_the_month():
+    """ "children on caseload 1 feb" finds "On 1 February 2023 the service was working with …"."""
+    assert tokens("caseload on 1 feb") == tokens("caseload on 1 February")
+    assert tokens("due in Sept") == tokens("due in September")
+    assert tokens("a mar on the record") != tokens("a March on the record")  # "mar" is a word
