@@ -88,6 +88,7 @@ SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
+PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
 RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
 OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
@@ -222,7 +223,9 @@ class ExtractiveAnswerer:
         span = (
             _word_span(lead, figure)
             if figure
-            else _recorded_grade_span(plan, cited[0], corpus) or answering_span(plan, lead, corpus)
+            else _recorded_grade_span(plan, cited[0], corpus)
+            or _role_person(plan, cited[0], corpus)
+            or answering_span(plan, lead, corpus)
         )
         if span is not None:
             at = _answering_sentence(lead, span)
@@ -595,22 +598,50 @@ def holds_role(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
         return False
     if not _asks_for_person(plan) or hit.row < 0:
         return True
+    return _role_holder_span(plan, hit, hit.text, corpus) is not None
+
+
+def _role_person(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | None:
+    """For "Who is the parenting worker?": the person the quote names as holding the role (a
+    quote may name another person first: "Idris Fenwick … told us that Ruth Abney is the
+    parenting worker"). None when no role or person is asked, or none is found."""
+    if not (plan.role and _asks_for_person(plan)) or cited.hit.row < 0:
+        return None
+    span = _role_holder_span(plan, cited.hit, cited.quote, corpus)
+    return span if span and span != (0, 0) else None
+
+
+def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[int, int] | None:
+    """Where in `text` (the hit's text or a quote of it) the person holding the role asked
+    about is named: the first person of the first sentence that names more than half the role
+    by weight (its heading counting, and the next sentence when it goes on about them, "He
+    is …"). `(0, 0)` when the role has no words to weigh."""
     terms = corpus.question_terms(plan.role)
     total = sum(terms.values())
     if not total:
-        return True
+        return 0, 0
     places = set(corpus.areas)
     heading = set(tokens(corpus.metas[hit.row].get("section_path") or hit.section))
-    for sentence in sentences(hit.text) or [hit.text]:
-        if not prints_person(sentence, places):
+    said = sentences(text) or [text]
+    at = 0
+    for n, sentence in enumerate(said):
+        start = text.find(sentence, at)
+        at = start + len(sentence) if start >= 0 else at
+        person = person_span(sentence, places)
+        if person is None or start < 0:
             continue
         have = heading | set(tokens(sentence))
+        after = said[n + 1] if n + 1 < len(said) else ""
+        if PERSON_PRONOUN.opens(after) and not prints_person(after, places):
+            # the next sentence goes on about them ("Gareth Lowndes chairs the panel. He is
+            # the police inspector for the north of the borough.")
+            have |= set(tokens(after))
         told = sum(w for t, w in terms.items() if t in have or synonyms(t) & have)
         # more than half of the role by weight: "the resettlement worker, Zenobia Castellane"
         # shares only "worker" with "parenting worker"
         if told / total > ROLE_MIN_COVERAGE:
-            return True
-    return False
+            return start + person[0], start + person[1]
+    return None
 
 
 def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:

@@ -1252,6 +1252,24 @@ class TestAPersonAskedForByRole:
         assert draft.abstained and draft.cited == []
         assert draft.abstention.detail == "No paragraph found names the parenting worker."
 
+    def test_a_role_told_of_them_in_the_next_sentence_by_a_pronoun_answers(self):
+        """ "Idris Fenwick joined in 2021. He is the parenting worker …": the sentence after
+        the name goes on about him; a sentence naming someone else does not."""
+        draft = self._answer(
+            [
+                "Idris Fenwick joined the team in 2021. He is the parenting worker and runs "
+                "a weekly group for parents."
+            ]
+        )
+        assert draft.text.startswith("**Idris Fenwick** — ")
+        draft = self._answer(
+            [
+                "Idris Fenwick joined the team in 2021. She told us that Ruth Abney is "
+                "the parenting worker for the north."
+            ]
+        )
+        assert draft.text.startswith("**Ruth Abney** — ")
+
 
 def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_it():
     """ "Overall rating: Requires improvement" in the header answers the overall grade; the
