@@ -219,6 +219,8 @@ class ExtractiveAnswerer:
         # the sentence that answers, verbatim; which report and paragraph it is belongs to the
         # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
+        if plan.quantity and figure is None and not _asks_for_person(plan):
+            cited[0] = _quoted_with_number(plan, cited[0], terms, corpus)
         lead = cited[0].quote
         span = (
             _word_span(lead, figure)
@@ -810,6 +812,31 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         if whole is not None:
             start, end = whole.start(), whole.start() + len(whole.group(0).split()[0])
     return start, end + 1 if quote[end : end + 1] == "%" else end
+
+
+def _quoted_with_number(
+    plan: Plan, cited: Cited, terms: dict[str, float], corpus: Corpus
+) -> Cited:
+    """A number asked for that the quote (two sentences of a long paragraph, chosen by the
+    question's words) does not print, where another sentence of the paragraph prints it
+    ("Seven of the 16 children were not in education … when they were sentenced" after two
+    sentences about the programmes): that sentence, with the one before when it points back,
+    the one that prints most of the question's words. The quote as it was otherwise."""
+    if answering_span(plan, cited.quote, corpus) is not None:
+        return cited
+    said = sentences(cited.hit.text)
+    weight = [sum(w for t, w in terms.items() if t in set(tokens(x))) for x in said]
+    best = max(
+        (i for i, x in enumerate(said) if answering_span(plan, x, corpus) is not None),
+        key=lambda i: (weight[i], -i),
+        default=None,
+    )
+    if best is None:
+        return cited
+    first = best
+    while first and (opening := words(said[first])[:1]) and opening[0] in POINTS_BACK:
+        first -= 1
+    return Cited(cited.hit, _verbatim(" ".join(said[first : best + 1])))
 
 
 def _answering_sentence(quote: str, span: tuple[int, int]) -> int:

@@ -1430,3 +1430,34 @@ def test_a_number_fact_asked_for_is_the_value_its_record_gives():
     assert draft.text == f"**44** — “{text}” [1]"
     plan.fact = None  # no record asked for: the number told beside "cases", as before
     assert ExtractiveAnswerer().answer(plan, hits, corpus).text.startswith("**20** — ")
+
+
+def test_a_number_asked_for_is_quoted_from_the_sentence_that_prints_it():
+    """A long paragraph quoted by the question's words ("young people", "sentenced") gave two
+    sentences about programmes and no number; the sentence printing the count is quoted, and
+    its number (in words) leads."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    counted = (
+        "Seven of the 16 children were not in education, training or employment when they "
+        "were sentenced, and in four of those cases nothing had been done by our visit."
+    )
+    text = (
+        "We saw some well-delivered work with young people. The Step Forward programme, which "
+        "addresses knife carrying and group offending, was valued by the young people who had "
+        "completed it, and the reparation scheme at the Hollins Park community allotment gave "
+        "young people who had been sentenced a visible way of putting something back to the "
+        "community they had harmed. The education, training and employment worker post had "
+        f"been vacant since October 2016. {counted}"
+    )
+    corpus = _pellmoor([("Reducing reoffending", text, "prose", [])], year=2017)
+    question = (
+        "How many of the young people you looked at in Pellmoor weren't in school when sentenced?"
+    )
+    plan = QuestionPlanner().plan(question, None, None, corpus)
+    assert plan.quantity and len(text) > 500
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.8)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == f"**Seven** — “{counted}” [1]"
+    assert [c.quote for c in draft.cited] == [counted]
