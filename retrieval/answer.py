@@ -814,9 +814,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     return start, end + 1 if quote[end : end + 1] == "%" else end
 
 
-def _quoted_with_number(
-    plan: Plan, cited: Cited, terms: dict[str, float], corpus: Corpus
-) -> Cited:
+def _quoted_with_number(plan: Plan, cited: Cited, terms: dict[str, float], corpus: Corpus) -> Cited:
     """A number asked for that the quote (two sentences of a long paragraph, chosen by the
     question's words) does not print, where another sentence of the paragraph prints it
     ("Seven of the 16 children were not in education … when they were sentenced" after two
