@@ -352,7 +352,16 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         if "fieldwork_dates" not in found and _FIELDWORK.search(p.text):
             for sentence in _sentences(p.text):
                 r = RANGE.search(sentence)
-                if r and _FIELDWORK.search(sentence[: r.start()]):
+                # the cue before the dates ("The fieldwork took place from 8 to 10 May"), or
+                # the dates opening the sentence ("Between 7 and 9 February 2017 we carried
+                # out a Short Quality Screening")
+                if r and (
+                    _FIELDWORK.search(sentence[: r.start()])
+                    or (
+                        len(sentence[: r.start()].split()) <= 2
+                        and _FIELDWORK.search(" ".join(sentence[r.end() :].split()[:4]))
+                    )
+                ):
                     take("fieldwork_dates", i, p, sentence, r.group(0))
                     break
         if (

@@ -362,3 +362,26 @@ def test_the_service_manager_as_reports_name_them(tmp_path, sentence, value):
     f.write_text(f"Inspection of youth justice services in Pellmoor\n\nLeadership\n\n{sentence}\n")
     found = [r.value for r in parse_file(f).records if r.subject == "service_manager"]
     assert found == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The inspection was conducted from 27-29 April 2015 as planned.", "27-29 April 2015"),
+        (
+            "Between 7 and 9 February 2017 we carried out a Short Quality Screening.",
+            "7 and 9 February 2017",
+        ),
+        ("On 7 and 9 February 2017 the board met twice.", None),
+        ("From 2 to 4 May 2016 the office was closed, so the visit took place later.", None),
+    ],
+)
+def test_the_fieldwork_dates_before_or_after_the_words_that_tell_of_the_visit(
+    tmp_path, sentence, value
+):
+    f = tmp_path / "pellmoor_sqs_2017.txt"
+    f.write_text(
+        f"Short Quality Screening of youth offending work in Pellmoor\n\nContext\n\n{sentence}\n"
+    )
+    found = [r.value for r in parse_file(f).records if r.subject == "fieldwork_dates"]
+    assert found == ([value] if value else [])
