@@ -1159,9 +1159,11 @@ def _visited_each_year(pool: list[str], years: list[int], corpus: Corpus) -> lis
 
 
 def _names_a_grade(question: str) -> bool:
-    """Does the question name a grade as reports print it, capitalised ("Requires
-    improvement", "Outstanding")? "areas requiring improvement" names a list."""
-    return any(m.group(0)[:1].isupper() for m in GRADE.finditer(question))
+    """Does the question name a grade as reports print it: capitalised ("Requires
+    improvement", "Outstanding"), or a grade of words no sentence says otherwise ("came out as
+    requires improvement"; "good" or "inadequate" in lower case is a word like any other).
+    "areas requiring improvement" names a list."""
+    return any(m.group(0)[:1].isupper() or " " in m.group(0) for m in GRADE.finditer(question))
 
 
 def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:

@@ -1465,3 +1465,19 @@ def test_a_sentence_about_the_asker_after_the_ask_picks_no_comparison(plan):
     # asked inside the asker's sentence, it is the ask: "different" compares
     asked = plan("I'd like to know how different the Marshbury letters were.")
     assert asked.comparison is True
+
+
+@pytest.mark.parametrize(
+    ("question", "grade"),
+    [
+        ("Which standards got Requires improvement?", True),
+        ("Which bits of the inspection came out as requires improvement?", True),
+        ("What were the areas requiring improvement?", False),
+        ("Was the work good enough?", False),
+        ("Were the plans inadequate?", False),
+    ],
+)
+def test_a_grade_named_as_reports_print_it(question, grade):
+    from retrieval.plan import _names_a_grade
+
+    assert _names_a_grade(question) is grade
