@@ -674,12 +674,7 @@ class QuestionPlanner:
             and len(sides[0].report_ids or []) >= 2
             # "When did the YOT change its name?" asks for one date, not two reports' findings
             and (plan.wants != "date" or len(years_all) >= 2)
-            and (
-                CHANGE.search(without_list_names(q))
-                or COMPARE.search(q)
-                or len(years_all) >= 2
-                or spanned
-            )
+            and (_asks_change(q) or len(years_all) >= 2 or spanned)
         ):
             plan.comparison = True
             # the year named leads: what was found then, and what came before or after; else
@@ -1156,6 +1151,30 @@ def _visited_each_year(pool: list[str], years: list[int], corpus: Corpus) -> lis
         if area:
             seen.setdefault(area, set()).add(corpus.reports[r].get("year") or 0)
     return [r for r in pool if seen.get(corpus.reports[r].get("area") or "", set()) >= set(years)]
+
+
+def _asks_change(q: str) -> bool:
+    """Does the question ask about a change or difference between reports? A change word
+    ("improved", "still") does; a comparison word ("compare", "differ") only when the
+    question names a report or a time (`_compares_reports`)."""
+    plain = words(without_list_names(q))
+    for a, b in CHANGE.spans(plain):
+        if not COMPARE.search(plain[a:b]) or _compares_reports(q):
+            return True
+    return bool(COMPARE.search(q) and _compares_reports(q))
+
+
+def _compares_reports(q: str) -> bool:
+    """Does a comparison word set reports side by side ("How does 2016 compare with the
+    inspection?", "Is it different now?") rather than two things one report prints ("How does
+    the ethnic background of the children compare with the borough's population?")? It
+    names a report or a time."""
+    ws = words(q)
+    return bool(
+        REPORT_NAMES & set(ws)
+        or years_in(q)
+        or any(cue.search(ws) for cue in (NOW, LATEST, PREVIOUS, LAST_TIME, FIRST, THEN))
+    )
 
 
 def _names_a_grade(question: str) -> bool:

@@ -1481,3 +1481,17 @@ def test_a_grade_named_as_reports_print_it(question, grade):
     from retrieval.plan import _names_a_grade
 
     assert _names_a_grade(question) is grade
+
+
+def test_a_comparison_word_sets_reports_side_by_side_only_when_it_names_a_report_or_time(plan):
+    """ "compare" between two things one report prints is no comparison of Marshbury's two
+    letters; naming a report or a time it is."""
+    within = plan("How does the caseload of the Marshbury case managers compare to the norm?")
+    assert within.comparison is False
+    for question in (
+        "How does Marshbury's planning compare with last time?",
+        "How do the Marshbury letters compare on planning?",
+        "How does Marshbury planning in 2016 compare with 2014?",
+        "Has Marshbury planning improved?",
+    ):
+        assert plan(question).comparison is True, question
