@@ -708,10 +708,16 @@ def names_measure(measure: list[str], hit: Hit, corpus: Corpus) -> bool:
 
 
 def measure_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
-    """The measure a rate question names: the word before "rate" ("first-time entrant rate":
-    "entrant"), else the words after "rate of" ("rate of first-time entrants"); none when
-    "rate" is a verb ("How did inspectors rate planning?") or the rate is named by place only."""
+    """The measure a rate or average question names: the word after "average" ("average
+    caseload"), the word before "rate" ("first-time entrant rate": "entrant"), else the words
+    after "rate of" ("rate of first-time entrants"); none when "rate" is a verb ("How did
+    inspectors rate planning?") or the rate is named by place only."""
     ws = words(question)
+    for i, w in enumerate(ws[:-1]):
+        # an average names what it averages right after it ("the average caseload per case
+        # manager": "caseload")
+        if w == "average" and _names_a_thing(ws[i + 1], places):
+            return [ws[i + 1], w]  # "an average of 97 days" names the average by the word
     for i, w in enumerate(ws):
         if w != "rate" or (i + 1 < len(ws) and ws[i + 1] not in RATE_NOUN_AFTER):
             continue
@@ -798,6 +804,19 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
             if gap(m) == 0
         ]
         numbers = sorted(numbers, key=lambda m: (gap(m), -told(m.span())))
+    elif "average" in (measure := measure_words(plan.question, corpus.place_words)):
+        # an average or rate: the number told right after its name ("an average caseload of
+        # eight children", not the "12 months" before it), in figures or words
+        named = set().union(*(counted_forms(stem(w)) for w in measure))
+        spans = word_spans(quote)
+        ends = [b for (a, b), w in zip(spans, words(quote), strict=True) if stem(w) in named]
+
+        def after_name(m: Match[str]) -> int:
+            gaps = [len(word_spans(quote[e : m.start()])) for e in ends if e <= m.start()]
+            return min(gaps, default=COUNTED_WITHIN)
+
+        near = [m for m in [*numbers, *number_words(quote)] if after_name(m) < COUNTED_WITHIN]
+        numbers = sorted(near, key=lambda m: (after_name(m), m.start())) or numbers
     if not numbers:
         return None
     start, end = numbers[0].span()

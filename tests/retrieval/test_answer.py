@@ -529,6 +529,11 @@ class TestTheRateNamed:
         ]
         assert measure_words("thornbeck 2018 reoffending rate?") == ["reoffending"]
         assert measure_words("What's the sickness absence rate among the staff?") == ["absence"]
+        # an average names what it averages, and is named by the word itself
+        assert measure_words("What was the average caseload per case manager?") == [
+            "caseload",
+            "average",
+        ]
         # a verb, and a rate named by its place only, name no measure
         assert measure_words("How did inspectors rate the planning?") == []
         assert measure_words("What was Northfield's rate?", places) == []
@@ -1461,3 +1466,24 @@ def test_a_number_asked_for_is_quoted_from_the_sentence_that_prints_it():
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert draft.text == f"**Seven** — “{counted}” [1]"
     assert [c.quote for c in draft.cited] == [counted]
+
+
+def test_an_average_asked_for_is_the_number_told_after_its_name():
+    """ "What was the average caseload?" of "Only three left in the 12 months before … Case
+    managers held an average caseload of eight children": eight (in words), not the 12; and a
+    passage naming no caseload answers no average caseload."""
+    from retrieval.answer import answering_span, candidate
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    quote = (
+        "Only three members of staff left in the 12 months before the inspection. Case "
+        "managers held an average caseload of eight children, which they described as manageable."
+    )
+    other = "An initial assessment had been completed on time in 12 of the 16 cases."
+    corpus = _pellmoor([("Staff", quote, "prose", []), ("Assessment", other, "prose", [])])
+    plan = QuestionPlanner().plan("What was the average caseload in Pellmoor?", None, None, corpus)
+    span = answering_span(plan, quote, corpus)
+    assert span is not None and quote[span[0] : span[1]] == "eight"
+    hit = hit_from_row(corpus, 1, score=1.0, dense=0.9, coverage=0.5)
+    assert candidate(plan, [hit], {}, corpus, False) is None
