@@ -394,7 +394,7 @@ QUANTITY: dict[str, str] = {
     "number of": "a count",
     # "rate" as a noun; "How did inspectors rate planning?" asks for a grade
     "the|a|its|their|what|which|this|that rate": "a rate asked for",
-    "rate of|was|is|were|for|in": "the same",
+    "rate of|was|is|were|for|in|did|does|has|had": "the same",
     "reoffending|attendance|entrant|entrants|custody|remand|completion|conversion rate": (
         "a named rate"
     ),
@@ -431,6 +431,7 @@ SHARE: dict[str, str] = {
 # planning?" asks for a grade.
 RATE_NOUN_AFTER: dict[str, str] = {
     "of was is were for in at and than compared among amongst across between within": "what follows a rate named",
+    "did do does has had": "an auxiliary after it: 'what absence rate did they find?'",
 }
 # A question asking for an amount of money, answered by a sum the report prints ("£1.4
 # million"): a budget asked for outright ("What is the annual budget?"), or money spent asked

@@ -529,6 +529,7 @@ class TestTheRateNamed:
         ]
         assert measure_words("thornbeck 2018 reoffending rate?") == ["reoffending"]
         assert measure_words("What's the sickness absence rate among the staff?") == ["absence"]
+        assert measure_words("What sickness absence rate did the inspectors find?") == ["absence"]
         # an average names what it averages, and is named by the word itself
         assert measure_words("What was the average caseload per case manager?") == [
             "caseload",
