@@ -485,6 +485,13 @@ ROLE_ASK: dict[str, str] = {
 # A place's name in the possessive after these stands for "the" before a role ("Who is
 # Saltby's victim worker?", "the name of Saltby's victim worker").
 ROLE_OF_PLACE: dict[str, str] = {"is was are were who's of": "the role's holder is asked for"}
+# The last word of a role that a person holds: "the name of the speech and language
+# therapist" asks for a person, "the name of the centre" for a thing.
+PERSON_NOUNS: dict[str, str] = {
+    "officer manager worker inspector chair head nurse therapist coordinator psychologist": (
+        "a job a person holds"
+    ),
+}
 WHO_ANYWHERE: dict[str, str] = {
     "who was|led|chaired|managed|signed": "a person by what they did",
     "officer|manager|worker|inspector|chair|head|nurse|therapist|coordinator name|names": (

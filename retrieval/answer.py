@@ -16,7 +16,7 @@ from findings import lexicon
 from findings.records import FACT_KINDS, Abstention, citation_label
 from findings.text import normalise_space
 from findings.vocab import AbstainReason
-from retrieval.corpus import Corpus
+from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
 from retrieval.plan import CHANGE, NOT_CONCEPTS, Plan, Side, capitalised, prints_identifier
@@ -624,6 +624,7 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
         return 0, 0
     places = set(corpus.areas)
     heading = set(tokens(corpus.metas[hit.row].get("section_path") or hit.section))
+    head = set(tokens(plan.role)[-1:])  # "worker" of "education worker"
     said = sentences(text) or [text]
     at = 0
     for n, sentence in enumerate(said):
@@ -632,7 +633,8 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
         person = person_span(sentence, places)
         if person is None or start < 0:
             continue
-        have = heading | set(tokens(sentence))
+        # (an acronym stands for its words: "A CAMHS practitioner" is a mental health worker)
+        have = heading | set(tokens(sentence + " " + expansions_in(sentence, corpus.acronyms)))
         after = said[n + 1] if n + 1 < len(said) else ""
         if PERSON_PRONOUN.opens(after) and not prints_person(after, places):
             # the next sentence goes on about them ("Gareth Lowndes chairs the panel. He is
@@ -640,8 +642,12 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
             have |= set(tokens(after))
         told = sum(w for t, w in terms.items() if t in have or synonyms(t) & have)
         # more than half of the role by weight: "the resettlement worker, Zenobia Castellane"
-        # shares only "worker" with "parenting worker"
-        if told / total > ROLE_MIN_COVERAGE:
+        # shares only "worker" with "parenting worker"; and a word that tells the role from
+        # others of its kind ("education" of "education worker": "Tabitha Sproat, the
+        # victim worker" is no education worker, however rare "worker" is)
+        kind = [t for t in terms if t not in head]
+        told_kind = not kind or any(t in have or synonyms(t) & have for t in kind)
+        if told / total > ROLE_MIN_COVERAGE and told_kind:
             return start + person[0], start + person[1]
     return None
 

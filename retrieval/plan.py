@@ -85,6 +85,7 @@ ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 # words that frame a question (comparison, time, size), never the topic a report may lack
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
+PERSON_NOUNS = lexicon.words_of(lexicon.PERSON_NOUNS)
 LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
 ANAPHORA = Cue(lexicon.ANAPHORA)
@@ -470,6 +471,9 @@ class QuestionPlanner:
         plan.enumerate = ENUMERATE.opens(q)
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
         plan.role = role_asked(q, corpus.place_words)
+        if plan.role and plan.wants is None and plan.role.split()[-1] in PERSON_NOUNS:
+            # "What's the name of the speech and language therapist?" (not "… of the centre")
+            plan.wants = "person"
         plan.wants_actions = ACTIONS_ASK.search(q)
         lower = whole.lower()
         areas = corpus.areas_in(lower)

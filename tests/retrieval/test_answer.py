@@ -1222,14 +1222,14 @@ class TestAPersonAskedForByRole:
     def _corpus(self, rows):
         return _pellmoor([("Staff", text, "prose", []) for text in rows])
 
-    def _answer(self, rows):
+    def _answer(self, rows, role="parenting worker"):
         from retrieval.hybrid import hit_from_row
         from retrieval.plan import Plan, Side
 
         corpus = self._corpus(rows)
-        question = "Who is the parenting worker at Pellmoor YJS?"
+        question = f"Who is the {role} at Pellmoor YJS?"
         plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
-        plan.wants, plan.role = "person", "parenting worker"
+        plan.wants, plan.role = "person", role
         hits = [
             hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.7, coverage=0.5)
             for i in range(len(rows))
@@ -1275,6 +1275,26 @@ class TestAPersonAskedForByRole:
             ]
         )
         assert draft.text.startswith("**Ruth Abney** — ")
+
+    def test_the_word_that_tells_the_role_apart_must_be_named(self):
+        """ "Who is the education worker?" is not answered by "Tabitha Sproat, the victim
+        worker": "worker" alone does not name the role, however rare a word it is."""
+        rows = ["Tabitha Sproat, the victim worker, contacted 19 of the 21 victims."]
+        draft = self._answer(rows, role="education worker")
+        assert draft.abstained
+        assert draft.abstention.detail == "No paragraph found names the education worker."
+
+    def test_an_acronym_names_the_role_by_its_words(self):
+        """ "A CAMHS practitioner, Junia Drinkwater" is the mental health worker: CAMHS is
+        child and adolescent mental health services."""
+        rows = [
+            "A CAMHS practitioner, Junia Drinkwater, has been seconded to the service.",
+            "Child and adolescent mental health services (CAMHS) are provided by the trust.",
+            "The victim worker contacted every victim; each case worker held nine cases.",
+            "The parenting worker and the education worker share an office.",
+        ]
+        draft = self._answer(rows, role="mental health worker")
+        assert draft.text.startswith("**Junia Drinkwater** — ")
 
 
 def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_it():
@@ -1488,3 +1508,18 @@ def test_an_average_asked_for_is_the_number_told_after_its_name():
     assert span is not None and quote[span[0] : span[1]] == "eight"
     hit = hit_from_row(corpus, 1, score=1.0, dense=0.9, coverage=0.5)
     assert candidate(plan, [hit], {}, corpus, False) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("What's the name of the speech and language therapist?", "person"),
+        ("What is the name of the youth offending team manager in Pellmoor?", "person"),
+        ("What's the name of the centre Pellmoor set up for excluded pupils?", None),
+    ],
+)
+def test_the_name_of_a_job_asks_for_a_person(question, wants):
+    from retrieval.plan import QuestionPlanner
+
+    corpus = _pellmoor([("Staff", "Pellmoor has a centre and a therapist.", "prose", [])])
+    assert QuestionPlanner().plan(question, None, None, corpus).wants == wants
