@@ -470,7 +470,7 @@ WHEN_OPENERS: dict[str, str] = {
 }
 # A question opening with these, or using the second list anywhere, wants a person.
 WHO_OPENERS: dict[str, str] = {
-    "who|whom|whose": "a person",
+    "who|whom|whose|who's": "a person",
     "which inspector|manager|person|officer": "a person by role",
 }
 # A question opening with these asks who holds a role, and the words after them name the role

@@ -1495,3 +1495,9 @@ def test_a_comparison_word_sets_reports_side_by_side_only_when_it_names_a_report
         "Has Marshbury planning improved?",
     ):
         assert plan(question).comparison is True, question
+
+
+def test_who_s_asks_for_a_person(plan):
+    """ "Who's" is one word: it asked for no person, so any passage answered it."""
+    assert plan("Who's the police officer in the Marshbury team now?").wants == "person"
+    assert plan("Who is the police officer in the Marshbury team now?").wants == "person"
