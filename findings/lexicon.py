@@ -364,7 +364,10 @@ REQUEST_OPENERS: dict[str, str] = {
     "please": "the same",
 }
 # A question opening with one of these is open, whatever follows.
-WH_OPENERS: dict[str, str] = {"what|how|who|which|why|where": "open questions"}
+WH_OPENERS: dict[str, str] = {
+    "what|how|who|which|why|where": "open questions",
+    "what's|how's|who's|where's|when's": "the same, contracted (one word)",
+}
 # A word for grading: a question using one asks for a grade, whatever else its meaning is near
 # ("How did inspectors grade the court-order planning, and why?"), of a report that has grades.
 RATING_ASK: dict[str, str] = {
@@ -459,10 +462,11 @@ COUNTED_AFTER: dict[str, str] = {
 # meet?"): a report prints the number of the events ("four conferences"), never of "times".
 OCCURRENCES: dict[str, str] = {"times occasions": "how often: the events are what is counted"}
 # A question opening with these wants a place: no person, date or number a record holds.
-WHERE_OPENERS: dict[str, str] = {"where|whereabouts": "a place"}
+WHERE_OPENERS: dict[str, str] = {"where|whereabouts|where's": "a place"}
 # A question opening with these wants a date.
 WHEN_OPENERS: dict[str, str] = {
     "when was|were|did|is|are|does|do|will|had|has": "a date or time",
+    "when's": "the same, contracted",
     "on? what date": "a date",
     "in which month": "a date",
     "since when": "when something began: a date",

@@ -1501,3 +1501,8 @@ def test_who_s_asks_for_a_person(plan):
     """ "Who's" is one word: it asked for no person, so any passage answered it."""
     assert plan("Who's the police officer in the Marshbury team now?").wants == "person"
     assert plan("Who is the police officer in the Marshbury team now?").wants == "person"
+
+
+def test_contracted_question_words_ask_as_their_words(plan):
+    assert plan("When's the Marshbury screening from?").wants == "date"
+    assert plan("When was the Marshbury screening?").wants == "date"
