@@ -353,6 +353,11 @@ class Assistant:
         if named and plan.report_ids == previous()[0].report_ids:
             # asked of the report the earlier question picked (not "now", "afterwards")
             plan = _of_every_report_naming(plan, named, corpus)
+        if named and not plan.yes_no and not plan.abstain:
+            # "When was she appointed?" of the head of service named before: the passage that
+            # answers names her ("Did she also lead the 2015 one?" may be answered "No" by a
+            # passage naming someone else)
+            plan = replace(plan, identifiers=[*plan.identifiers, named.split()[-1]])
         if (
             not history
             or plan.inherited

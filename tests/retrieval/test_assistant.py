@@ -760,3 +760,31 @@ def test_a_change_asked_of_a_letter_that_grades_nothing_is_told_in_its_words(sam
         "Safeguarding needs were identified well, and child protection procedures were "
         "followed where necessary.",
     )
+
+
+def test_a_follow_up_about_her_is_answered_by_a_passage_naming_her(tmp_path, embedder):
+    """ "When was she appointed?" after "Who is in charge of the service now?": the head of
+    service named in the answer was appointed in 2019; a paragraph on two other posts
+    "appointed in 2020" was quoted."""
+    from retrieval_fixtures import _ingest
+
+    report = tmp_path / "reports" / "dunmere_yjs_2023.md"
+    report.parent.mkdir()
+    report.write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "## Governance and leadership\n\n"
+        "1.1.1 The Head of Service, Joanna Petrakis, was appointed in 2019. She has a clear "
+        "vision for a child-first service.\n\n"
+        "1.1.2 The partnership board meets every two months.\n\n"
+        "## Staff\n\n"
+        "1.2.1 Two education coordinators were appointed in 2020, and a speech and language "
+        "therapist has been part of the team since September 2020.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [report.parent]), embedder)
+    first = "Who is the head of service in Dunmere now?"
+    assert "Joanna Petrakis" in assistant.ask(first).to_json()["answer"]
+    answer = assistant.ask("When was she appointed?", history=[first]).to_json()
+    assert cited(answer)[0] == ("dunmere_yjs_2023", "Governance and leadership", "1.1.1", 1)
+    assert answer["answer"].startswith(
+        "“The Head of Service, Joanna Petrakis, was appointed in 2019."
+    )
