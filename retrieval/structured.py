@@ -336,6 +336,16 @@ class StructuredAnswerer:
             blocks = self._for_owner(plan, blocks)
         lines: list[str] = []
         cited: list[Cited] = []
+        if plan.quantity and len(blocks) == 1:
+            # "How many recommendations were made?": the report's own sentence giving the
+            # count ("we have made six recommendations") leads, the items follow
+            rid, items = blocks[0]
+            told = _count_told(corpus, rid, len(items), kind)
+            if told is not None:
+                row, sentence = told
+                cited.append(Cited(hit_from_row(corpus, row, score=1.0), sentence))
+                lines.append(f"“{sentence}” [1]")
+                lines.append("")
         for rid, items in blocks:
             # the list's own heading names it ("key strengths", "areas requiring improvement")
             heading = corpus.metas[items[0][0]]["section"].strip().lower() if items else ""
@@ -627,3 +637,30 @@ def _contains(seq: list[str], part: list[str]) -> bool:
     """Is `part` a run of consecutive items of `seq`?"""
     n = len(part)
     return n > 0 and any(seq[i : i + n] == part for i in range(len(seq) - n + 1))
+
+
+# a count of a list's items up to a dozen, as a sentence writes it ("six recommendations")
+COUNT_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+COUNT_NOUN_WITHIN = (
+    3  # words after the number that may name the list ("areas requiring improvement")
+)
+
+
+def _count_told(corpus: Corpus, rid: str, n: int, kind: str) -> tuple[int, str] | None:
+    """The report's sentence that gives the count of its list of `kind` ("As a result of our
+    inspection findings, we have made six recommendations …"): a paragraph that is no item
+    of a list, printing n (in figures or words) with the list's word right after it."""
+    said = {str(n)} | ({COUNT_WORDS[n - 1]} if 1 <= n <= len(COUNT_WORDS) else set())
+    key = stem(kind)
+    for row in corpus.by_report.get(rid, []):
+        if list_kind(corpus.metas[row]["section"]) == kind and corpus.metas[row]["kind"] in (
+            "bullet",
+            "numbered",
+        ):
+            continue
+        for sentence in sentences(corpus.texts[row]):
+            ws = words(sentence)
+            for i, w in enumerate(ws):
+                if w in said and any(stem(x) == key for x in ws[i + 1 : i + 1 + COUNT_NOUN_WITHIN]):
+                    return row, sentence
+    return None

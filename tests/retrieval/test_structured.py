@@ -186,6 +186,30 @@ class TestLists:
             ("a", "Recommendations", 2, REC_A2),
         ]
 
+    def test_a_count_asked_for_leads_with_the_report_s_sentence_giving_it(self):
+        """ "How many recommendations?": the report's "we have made two recommendations" leads;
+        without such a sentence, the list alone answers."""
+        told = "As a result of our findings, we have made two recommendations."
+        rows = [_row("a", "Foreword", 1, told), *ROWS]
+        corpus = corpus_of(rows, REPORTS)
+        p = plan(
+            "How many recommendations were made in Avonby?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+            quantity=True,
+        )
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert draft.text == (
+            f"“{told}” [1]\n\nAvonby 2016 lists 2 recommendations:\n- “{REC_A1}” [2]\n"
+            f"- “{REC_A2}” [3]"
+        )
+        assert where(draft, corpus)[0] == ("a", "Foreword", 1, told)
+        # a sentence giving another count is not the list's
+        rows = [_row("a", "Foreword", 1, "We made three recommendations in 2013."), *ROWS]
+        draft = StructuredAnswerer().answer(p, [], corpus_of(rows, REPORTS))
+        assert draft.text.startswith("Avonby 2016 lists 2 recommendations:")
+
     def test_an_owner_named_in_the_question_narrows_the_list(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan(
