@@ -248,6 +248,18 @@ REPEATED: dict[str, str] = {
     "again": "areas inspected again",
 }
 # In a follow-up: the inspection after the one discussed.
+# A question asked with no conversation before it about the inspection after the newest: no
+# stored report can tell of it ("When is the next full inspection booked in for?").
+NEXT_REPORT: dict[str, str] = {
+    "next full? joint? inspection|inspections|visit|visits|screening|report": "one still to come",
+    "next * inspection|visit|screening|report": "the same, of a place ('the next Marshbury visit')",
+}
+# Before NEXT_REPORT, a time up to the next inspection: what to do until then, which the
+# reports do tell ("What should the service focus on before the next inspection?").
+UNTIL_NEXT: dict[str, str] = {
+    "before|until|by|for|ahead|prior the? next": "a time up to the next inspection",
+    "of|to the next": "the same, after 'ahead' or 'prior'",
+}
 NEXT: dict[str, str] = {
     "next": "the following inspection",
     "later": "the same",

@@ -54,6 +54,8 @@ LAST_TIME = Cue(lexicon.LAST_TIME)
 FIRST = Cue(lexicon.FIRST)
 REPEATED = Cue(lexicon.REPEATED)
 NEXT = Cue(lexicon.NEXT)
+NEXT_REPORT = Cue(lexicon.NEXT_REPORT)
+UNTIL_NEXT = Cue(lexicon.UNTIL_NEXT)
 CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT)
 PERSISTS = Cue(lexicon.PERSISTS)
 COMPARE = Cue(lexicon.COMPARE)
@@ -323,6 +325,17 @@ class QuestionPlanner:
                 scope=[],
             )
         plan = self._plan_one(question, corpus, base)
+        if (
+            not history
+            and not plan.abstain
+            and NEXT_REPORT.search(question)
+            and not UNTIL_NEXT.search(question)
+        ):
+            to_come = self._still_to_come(question, plan, corpus)
+            if to_come is not None:
+                plan.abstain = to_come
+                plan.scope = base
+                return plan
         elliptic = self._elliptic(question, history, corpus, plan)
         if elliptic is not None:
             # "And in 2016?", "What about Kestrel Vale?": the earlier question, asked of the
@@ -434,6 +447,23 @@ class QuestionPlanner:
                 return self._read_intent(inherited, corpus)
         plan.scope = base
         return self._read_intent(plan, corpus)
+
+    @staticmethod
+    def _still_to_come(question: str, plan: Plan, corpus: Corpus) -> Abstention | None:
+        """ "When is the next full inspection of Brindlecombe booked in for?", asked with no
+        conversation before it and no year: the inspection after the newest stored, which no
+        stored report tells of."""
+        if years_in(question) or not plan.report_ids:
+            return None
+        areas = {corpus.reports[r].get("area") for r in plan.report_ids}
+        if len(areas) != 1 or None in areas:
+            return None
+        newest = max(corpus.reports[r].get("year") or 0 for r in plan.report_ids)
+        return Abstention(
+            AbstainReason.NO_REPORT_FOR_TIME,
+            f"No stored report covers {areas.pop()} after {newest}: the reports cannot tell "
+            "of an inspection still to come.",
+        )
 
     @staticmethod
     def _elliptic(

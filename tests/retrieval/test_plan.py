@@ -1506,3 +1506,18 @@ def test_who_s_asks_for_a_person(plan):
 def test_contracted_question_words_ask_as_their_words(plan):
     assert plan("When's the Marshbury screening from?").wants == "date"
     assert plan("When was the Marshbury screening?").wants == "date"
+
+
+def test_the_next_inspection_asked_about_is_one_no_report_tells_of(plan):
+    p = plan("When is the next Marshbury inspection booked in for?")
+    assert p.abstain.reason == AbstainReason.NO_REPORT_FOR_TIME
+    assert p.abstain.detail == (
+        "No stored report covers Marshbury after 2016: the reports cannot tell of an "
+        "inspection still to come."
+    )
+    # what to do until then the reports tell; after a question about 2014, "the next
+    # inspection" is the 2016 one; a year named is a time the reports may tell of
+    assert plan("What should Marshbury fix before the next inspection?").abstain is None
+    follow = plan("And at the next inspection?", history=["What did Marshbury's 2014 letter say?"])
+    assert follow.abstain is None and follow.report_ids == ["marshbury_sqs_2016"]
+    assert plan("Was the next Marshbury inspection after 2014 in 2016?").abstain is None
