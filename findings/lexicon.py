@@ -196,6 +196,7 @@ SUMMARY_FALLBACK_HEADINGS: dict[str, str] = {
 LIST_WORDS: dict[str, str] = {
     "strengths": "strength",  # "What were the strengths?"
     "recommendation": "recommendation",  # "recommendation", "recommendations"
+    "recs": "recommendation",  # "How many recs did Ravensgarth receive?"
 }
 
 

@@ -27,3 +27,8 @@ def test_a_list_heading_named_in_other_words_order():
     assert list_kind_named("Which improvement area was about planning?") == "improvement"
     assert list_kind_named("How did the area improve?") is None
     assert list_kind_named("Was there improvement in other areas?") is None
+
+
+def test_recs_is_the_recommendations():
+    assert list_kind_named("How many recs did Ravensgarth receive?") == "recommendation"
+    assert list_kind_named("saltby 2024 recs - who acts on each?") == "recommendation"
