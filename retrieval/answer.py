@@ -652,13 +652,16 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
     return None
 
 
-def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
+def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -> bool:
     """A number question needs a number of the thing asked about; "when" needs a date; "who"
     needs a name. A question asking two of these ("Who provides it, and how long is the
     wait?") is answered by a passage that prints either."""
     asks = [
         ok
-        for ok in (_prints_wanted(plan, text, corpus), _prints_number_asked(plan, text, corpus))
+        for ok in (
+            _prints_wanted(plan, text, corpus, loose),
+            _prints_number_asked(plan, text, corpus),
+        )
         if ok is not None
     ]
     if not asks:
@@ -666,10 +669,12 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus) -> bool:
     return any(asks) if len(asks) > 1 else asks[0]
 
 
-def _prints_wanted(plan: Plan, text: str, corpus: Corpus) -> bool | None:
-    """Does the text print the date or name asked for? None when neither is asked for."""
+def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -> bool | None:
+    """Does the text print the date or name asked for? None when neither is asked for. With
+    `loose`, a year something began in answers "when" too ("Since 2019 the Turnstone scheme
+    …"), where none of the best passages prints a date."""
     if plan.wants == "date":
-        return bool(DATE.search(text))
+        return bool(DATE.search(text)) or (loose and start_span(text) is not None)
     if plan.wants == "person":
         return prints_person(text, set(corpus.areas))
     return None
@@ -751,7 +756,10 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if plan.wants == "date":
         m = DATE_RANGE.search(quote)
         span = (
-            m.span() if m else _nearest_asked(plan, quote, [d.span() for d in DATE.finditer(quote)])
+            m.span()
+            if m
+            else _nearest_asked(plan, quote, [d.span() for d in DATE.finditer(quote)])
+            or start_span(quote)
         )
         if span or not plan.quantity:
             return span
@@ -1032,24 +1040,27 @@ def candidate(
         ),
         None,
     )
-    typed = (carrier if sure else None) or next(
-        (
-            h
-            for h in named[:6]
-            if h is carrier
-            or (
-                _prints_what_is_asked(plan, h.text, corpus)
-                and names_measure(measure, h, corpus)
-                # a grade asked for: a passage that gives one (or a score, where its report
-                # scores instead of grading)
-                and (
-                    not _asks_for_grade(plan)
-                    or _gives_grade_or_score(h, corpus)
-                    or _change_told_in_words(plan, h, corpus)
-                )
+
+    def answers(h: Hit, loose: bool) -> bool:
+        return h is carrier or (
+            _prints_what_is_asked(plan, h.text, corpus, loose)
+            and names_measure(measure, h, corpus)
+            # a grade asked for: a passage that gives one (or a score, where its report
+            # scores instead of grading)
+            and (
+                not _asks_for_grade(plan)
+                or _gives_grade_or_score(h, corpus)
+                or _change_told_in_words(plan, h, corpus)
             )
-        ),
-        None,
+        )
+
+    typed = (
+        (carrier if sure else None)
+        or next((h for h in named[:6] if answers(h, False)), None)
+        # a date asked for that none prints: the year something began ("Since 2019 …")
+        or (
+            next((h for h in named[:6] if answers(h, True)), None) if plan.wants == "date" else None
+        )
     )
     if typed is None and (plan.money or measure):
         # a sum of money or a rate the best few never print is not answered by another figure

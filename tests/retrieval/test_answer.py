@@ -1523,3 +1523,27 @@ def test_the_name_of_a_job_asks_for_a_person(question, wants):
 
     corpus = _pellmoor([("Staff", "Pellmoor has a centre and a therapist.", "prose", [])])
     assert QuestionPlanner().plan(question, None, None, corpus).wants == wants
+
+
+def test_a_year_something_began_answers_when_no_passage_prints_a_date():
+    """ "When did Turnstone start?": "Since 2019 the Turnstone diversion scheme …" answers (it
+    abstained: no day or month); a passage printing a full date wins when the best few hold
+    one ("since 2016" of another topic was quoted for "Since when has the panel met?")."""
+    from retrieval.answer import answering_span, candidate
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    since = "Since 2019 the Turnstone diversion scheme has offered children an alternative."
+    dated = "Since January 2024 the exploitation panel has met every fortnight."
+    corpus = _pellmoor([("Out-of-court", since, "prose", []), ("Partnerships", dated, "prose", [])])
+    planner = QuestionPlanner()
+    plan = planner.plan("When did Turnstone start in Pellmoor?", None, None, corpus)
+    assert plan.wants == "date"
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.8)]
+    found = candidate(plan, hits, {}, corpus, False)
+    assert found is not None and found[0].row == 0 and found[1]["typed"] is True
+    span = answering_span(plan, since, corpus)
+    assert span is not None and since[span[0] : span[1]] == "2019"
+    both = [*hits, hit_from_row(corpus, 1, score=0.9, dense=0.7, coverage=0.5)]
+    found = candidate(plan, both, {}, corpus, False)
+    assert found is not None and found[0].row == 1
