@@ -113,6 +113,10 @@ QA sets, each over its own freshly ingested tmp store:
   letter and a PDF inspection with bold-text headings) with `data/eval/fresh22/heldout.jsonl`,
   written blind and second-checked at stop 30 (43 questions carry the area filter, added
   mechanically).
+- tune23: every report above plus two more (`data/eval/tune23/reports/`: a Word letter whose
+  paragraphs Word numbers and a Markdown inspection as Google Docs exports it) with
+  `data/eval/tune23/tune.jsonl`, written blind and second-checked at stop 30 (40 questions carry
+  the area filter), measured once unread, then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -549,6 +553,13 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh22 held-out"] = (
             so_far + tune21 + fresh22,
             ROOT / "data/eval/fresh22/heldout.jsonl",
+        )
+        # and a second tune set (data/eval/tune23: a Word letter numbered by Word, a Markdown
+        # inspection as Google Docs exports it), measured once unread here, then read
+        tune23 = sorted((ROOT / "data/eval/tune23/reports").iterdir())
+        sets["tune23 tune"] = (
+            so_far + tune21 + fresh22 + tune23,
+            ROOT / "data/eval/tune23/tune.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
