@@ -19,6 +19,8 @@ RANGE = re.compile(
     rf"\b(\d{{1,2}})(?:\s+{_MONTH})?(?:\s+(\d{{4}}))?\s*(?:-|–|—|to|and|until)\s*(\d{{1,2}})\s+{_MONTH}\s+(\d{{4}})\b",
     re.I,
 )
+# a month and year with no day before it ("July 2024"; "31 February 2016" is a date, and not one)
+MONTH_YEAR = re.compile(rf"(?<!\d)(?<!\d\s)\b{_MONTH}\s+(\d{{4}})\b", re.I)
 PUBLISHED = re.compile(
     rf"\bpublished(?: on)?:?\s+(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}})\b", re.I
 )
@@ -93,8 +95,19 @@ def extract_metadata(
             meta.fieldwork_end = _iso(d2, m2, y2)
             break
 
-    year_src = meta.publication_date or meta.fieldwork_end
+    if meta.fieldwork_start is None:
+        # one date after the cue ("The fieldwork took place during the week of 4 March 2024")
+        one = next((d for text in candidates if (d := DATE.search(text or ""))), None)
+        if one is not None:
+            meta.fieldwork_start = _iso(*one.groups())
+
+    year_src = meta.publication_date or meta.fieldwork_end or meta.fieldwork_start
     meta.year = int(year_src[:4]) if year_src else None
+    if meta.year is None:
+        # a month and year in the front block ("HM Inspectorate of Probation, July 2024")
+        front_text = "\n".join(p.text for p in paragraphs if p.section == "Header")
+        said = MONTH_YEAR.search(front_text)
+        meta.year = int(said.group(2)) if said else None
 
     lead = _name(_front(front, "lead inspector") or _field(paragraphs, "lead inspector"))
     if not lead:

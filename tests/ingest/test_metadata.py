@@ -167,3 +167,18 @@ def test_inspectors_visited_and_the_lead_inspector_for_this_screening():
     )
     assert (meta.fieldwork_start, meta.fieldwork_end) == ("2019-10-08", "2019-10-10")
     assert meta.lead_inspector == "Hester Tolliver"
+
+
+def test_a_year_from_one_fieldwork_date_or_a_month_in_the_front_block():
+    """A report printing neither a publication date nor a range of fieldwork dates had no
+    year, and every question naming its year said no stored report covered it."""
+    title = "An inspection of youth justice services in Fallowmere"
+    week = "The fieldwork took place during the week of 4 March 2024. We thank the staff."
+    meta = extract_metadata("r", title, [para(week, section="Acknowledgements")])
+    assert (meta.year, meta.fieldwork_start, meta.fieldwork_end) == (2024, "2024-03-04", None)
+    front = para("HM Inspectorate of Probation, July 2024")
+    meta = extract_metadata("r", title, [front, para("Case managers saw children weekly.", n=2)])
+    assert (meta.year, meta.publication_date, meta.fieldwork_start) == (2024, None, None)
+    # a month and year in the text below the front block is no report's year
+    later = para("In July 2021 the service moved.", section="Background")
+    assert extract_metadata("r", title, [later]).year is None
