@@ -255,6 +255,13 @@ NEXT_REPORT: dict[str, str] = {
     "next full? joint? inspection|inspections|visit|visits|screening|report": "one still to come",
     "next * inspection|visit|screening|report": "the same, of a place ('the next Marshbury visit')",
 }
+# A "when" question about an inspection in the future tense ("When are the inspectors coming back
+# to look at us?", "When will we be inspected again?"): one no stored report tells of.
+FUTURE_ASK: dict[str, str] = {
+    "will|shall": "the future tense",
+    "going to": "the same",
+    "coming|come back|again": "a visit still to come",
+}
 # Before NEXT_REPORT, a time up to the next inspection: what to do until then, which the
 # reports do tell ("What should the service focus on before the next inspection?").
 UNTIL_NEXT: dict[str, str] = {

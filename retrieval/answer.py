@@ -936,7 +936,10 @@ def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int,
         asked = (
             r.get("kind") == "fact"
             and r.get("subject") == plan.fact
-            and (FACT_KINDS.get(plan.fact or "") == "number" or plan.fact == "overall_rating")
+            and (
+                FACT_KINDS.get(plan.fact or "") in ("number", "date")
+                or plan.fact == "overall_rating"
+            )
         )
         value = r.get("value") or ""
         at = quote.find(value) if (asked or grades and plan.rating) and value else -1
@@ -1062,8 +1065,14 @@ def candidate(
             next((h for h in named[:6] if answers(h, True)), None) if plan.wants == "date" else None
         )
     )
-    if typed is None and (plan.money or measure):
-        # a sum of money or a rate the best few never print is not answered by another figure
+    if typed is None and (
+        plan.money
+        or (measure and "average" not in measure)
+        or (measure and not any(names_measure(measure, h, corpus) for h in named[:6]))
+    ):
+        # a sum of money or a rate the best few never print is not answered by another figure;
+        # nor is an average none of them names (one they name, told in words the checks do
+        # not know, "took an average of 14 weeks", is left to the evidence)
         return None
     hit = typed or named[0]
     coverage = corpus.coverage(terms, hit.row) if terms else 1.0

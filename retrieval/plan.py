@@ -56,6 +56,7 @@ REPEATED = Cue(lexicon.REPEATED)
 NEXT = Cue(lexicon.NEXT)
 NEXT_REPORT = Cue(lexicon.NEXT_REPORT)
 UNTIL_NEXT = Cue(lexicon.UNTIL_NEXT)
+FUTURE_ASK = Cue(lexicon.FUTURE_ASK)
 CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT)
 PERSISTS = Cue(lexicon.PERSISTS)
 COMPARE = Cue(lexicon.COMPARE)
@@ -328,7 +329,14 @@ class QuestionPlanner:
         if (
             not history
             and not plan.abstain
-            and NEXT_REPORT.search(question)
+            and (
+                NEXT_REPORT.search(question)
+                or (
+                    plan.wants == "date"
+                    and FUTURE_ASK.search(question)
+                    and REPORT_NOUNS.search(question)
+                )
+            )
             and not UNTIL_NEXT.search(question)
         ):
             to_come = self._still_to_come(question, plan, corpus)
@@ -490,9 +498,11 @@ class QuestionPlanner:
         if ask != q and (years_in(ask) or not years_in(q)):
             q = ask
         # a sum of money: a budget asked for outright, or money used asked "how much"
-        plan.money = (BUDGET.search(q) and BUDGET_ASK.opens(q)) or (
-            HOW_MUCH.search(q) and MONEY.search(q)
-        )
+        plan.money = (
+            BUDGET.search(q)
+            # asked outright, or tersely ("fallowmere yjs 2024 annual budget")
+            and (BUDGET_ASK.opens(q) or not (WH.opens(q) or YES_NO.opens(q, clauses=True)))
+        ) or (HOW_MUCH.search(q) and MONEY.search(q))
         # (a percent sign standing for the word: "court vs out-of-court %" asks for shares)
         plan.quantity = QUANTITY.search(q) or plan.money or "%" in q
         plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)

@@ -1521,3 +1521,20 @@ def test_the_next_inspection_asked_about_is_one_no_report_tells_of(plan):
     follow = plan("And at the next inspection?", history=["What did Marshbury's 2014 letter say?"])
     assert follow.abstain is None and follow.report_ids == ["marshbury_sqs_2016"]
     assert plan("Was the next Marshbury inspection after 2014 in 2016?").abstain is None
+
+
+def test_an_inspection_asked_about_in_the_future_tense_is_one_no_report_tells_of(plan):
+    for question in (
+        "When are the inspectors coming back to look at Marshbury again?",
+        "When will Marshbury be inspected again?",
+    ):
+        assert plan(question).abstain.reason == AbstainReason.NO_REPORT_FOR_TIME, question
+    # the past, and a future thing that is no inspection, are asked of the reports
+    assert plan("When did the inspectors visit Marshbury in 2016?").abstain is None
+    assert plan("When will Marshbury's new office open?").abstain is None
+
+
+def test_a_budget_asked_tersely_asks_for_a_sum_of_money(plan):
+    assert plan("marshbury 2016 annual budget").money
+    assert plan("What is Marshbury's annual budget?").money
+    assert not plan("What did inspectors say about Marshbury's budget?").money
