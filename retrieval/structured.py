@@ -39,7 +39,17 @@ from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
-from retrieval.text import STOPWORDS, Cue, amounts, has_number, sentences, stem, tokens, words
+from retrieval.text import (
+    STOPWORDS,
+    Cue,
+    amounts,
+    content_terms,
+    has_number,
+    sentences,
+    stem,
+    tokens,
+    words,
+)
 
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
@@ -385,6 +395,18 @@ class StructuredAnswerer:
         if best[0]:
             return [
                 (rid, [(row, r) for row, r in items if named(r) == best]) for rid, items in blocks
+            ]
+        # an owner named by the one word of its name no other owner has ("the board itself":
+        # "The Fallowmere Youth Justice Management Board", beside "The Youth Justice Service")
+        owners = {r["owner"] for _, items in blocks for _, r in items if r.get("owner")}
+        own = {o: set(content_terms(o)) - areas for o in owners}
+        told = [
+            o for o in owners if (own[o] - set().union(*(own[x] for x in owners if x != o))) & asked
+        ]
+        if len(owners) > 1 and len(told) == 1:
+            return [
+                (rid, [(row, r) for row, r in items if r.get("owner") == told[0]])
+                for rid, items in blocks
             ]
 
         # No owner printed for the one named: an item written "X should …" opens with X, who

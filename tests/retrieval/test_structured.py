@@ -210,6 +210,20 @@ class TestLists:
         draft = StructuredAnswerer().answer(p, [], corpus_of(rows, REPORTS))
         assert draft.text.startswith("Avonby 2016 lists 2 recommendations:")
 
+    def test_an_owner_named_by_the_one_word_no_other_owner_has(self):
+        """ "the board itself": "Management Board" is the only owner with "board" (it shares
+        no two words with the question); a word every owner has names none."""
+        corpus = corpus_of(ROWS, REPORTS)
+
+        def asked(question):
+            p = plan(question, ["a"], ["Avonby"], list_kind="recommendation")
+            return where(StructuredAnswerer().answer(p, [], corpus), corpus)
+
+        assert asked("What did inspectors ask of the board itself in Avonby?") == [
+            ("a", "Recommendations", 2, REC_A2)
+        ]
+        assert len(asked("What recommendations were made in Avonby?")) == 2
+
     def test_an_owner_named_in_the_question_narrows_the_list(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan(
