@@ -1008,7 +1008,8 @@ ASKER = lexicon.words_of(lexicon.ASKER_WORDS)
 # a question inside a sentence ("I'd like to know what …", "I wonder whether …")
 EMBEDDED_ASK = lexicon.words_of(lexicon.EMBEDDED_ASK)
 # where one sentence or clause of a question ends and the next begins
-CLAUSE_BREAK = re.compile(r"(?<=[.!?;])\s+|\s+[-–—]\s+")
+CLAUSE_ENDS = ".!?;"  # a sentence or clause ends with one of these, then a space
+DASHES = "-–—"  # a dash between spaces sets off a clause ("I know you came in 2017 - what …")
 
 
 def _without_asker(q: str) -> str:
@@ -1017,7 +1018,7 @@ def _without_asker(q: str) -> str:
     "How much …?"; "Are there vacancies? My daughter keeps getting a different worker." ->
     "Are there vacancies?"). Such a sentence is no question and asks nothing inside it ("I'd
     like to know what the service spent" asks); what is left is never empty."""
-    cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(q)]
+    cuts = _clause_breaks(q)
     bounds = [0, *(b for _, b in cuts)]
     ends = [*(a for a, _ in cuts), len(q)]
     pieces = list(zip(bounds, ends, strict=True))
@@ -1027,6 +1028,30 @@ def _without_asker(q: str) -> str:
         return q
     last = max(i for i, t in enumerate(told) if not t)
     return q[pieces[first][0] : pieces[last][1]]
+
+
+def _clause_breaks(q: str) -> list[tuple[int, int]]:
+    """Where `q`'s sentences and dash-set clauses meet: the (start, end) of each run of
+    spaces after a sentence's end ("…Courier. How") or around a dash ("2023 - what")."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(q):
+        if not q[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < len(q) and q[j].isspace():
+            j += 1
+        if i > 0 and q[i - 1] in CLAUSE_ENDS:
+            out.append((i, j))
+        elif j < len(q) and q[j] in DASHES and j + 1 < len(q) and q[j + 1].isspace():
+            k = j + 1
+            while k < len(q) and q[k].isspace():
+                k += 1
+            out.append((i, k))
+            j = k
+        i = j
+    return out
 
 
 def _tells_of_asker(piece: str) -> bool:
