@@ -148,7 +148,7 @@ IDENTIFIER = re.compile(
     r"(?<![\w.,/-])(?:\d{1,3}(?:,\d{3})+|\d{3,}|[A-Za-z]+-?\d+[A-Za-z0-9]*|\d+[A-Za-z]+\d[A-Za-z0-9]*)"
     r"(?![\w,/-])"
 )
-ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
+ORDINAL_ENDINGS = ("st", "nd", "rd", "th")  # "2nd", "4th": an ordinal, no identifier
 
 
 def identifiers(question: str) -> list[str]:
@@ -158,10 +158,16 @@ def identifiers(question: str) -> list[str]:
     out = year_spans(question)
     for m in IDENTIFIER.finditer(question):
         token = m.group(0)
-        if is_year(token) or ORDINAL.match(token):
+        if is_year(token) or _ordinal(token):
             continue
         out.append(token)
     return list(dict.fromkeys(out))
+
+
+def _ordinal(token: str) -> bool:
+    """ "2nd", "21ST": digits and an ordinal's ending."""
+    digits, ending = token[:-2], token[-2:].lower()
+    return digits.isascii() and digits.isdigit() and ending in ORDINAL_ENDINGS
 
 
 def prints_identifier(text: str, identifier: str) -> bool:

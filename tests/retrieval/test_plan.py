@@ -1538,3 +1538,9 @@ def test_a_budget_asked_tersely_asks_for_a_sum_of_money(plan):
     assert plan("marshbury 2016 annual budget").money
     assert plan("What is Marshbury's annual budget?").money
     assert not plan("What did inspectors say about Marshbury's budget?").money
+
+
+def test_an_ordinal_is_no_identifier():
+    from retrieval.plan import identifiers
+
+    assert identifiers("What did the 2nd and 21ST visits say about team 4321?") == ["4321"]
