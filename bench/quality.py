@@ -629,7 +629,12 @@ def main(argv: list[str] | None = None) -> int:
         "users set and read; fresh17 (new at stop 28, second-checked, never read, plain "
         "layouts) was measured only here; tune19 (new at stop 29, second-checked) was measured "
         "once unread (0.688), then read; fresh20 (new at stop 29, second-checked, never read) was "
-        "measured only here; fresh17's writer named its unanswerable topics to the developer at "
+        "measured only here; tune21 (new at stop 30, second-checked) was measured once unread "
+        "(0.604), then read; tune23 (new at stop 30, second-checked) was measured once unread "
+        "on the tune store (0.500: its inspection had no year, fixed by parser 52), then read; "
+        "fresh22 (new at stop 30, second-checked, never read; its writer and checker reported "
+        "only counts) was measured only here; "
+        "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
     write_section("quality", f"## Answer quality\n\n{header(info)}\n{out}\n{notes}")
