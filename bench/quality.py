@@ -117,6 +117,10 @@ QA sets, each over its own freshly ingested tmp store:
   paragraphs Word numbers and a Markdown inspection as Google Docs exports it) with
   `data/eval/tune23/tune.jsonl`, written blind and second-checked at stop 30 (40 questions carry
   the area filter), measured once unread, then read.
+- tune24: every report above plus two more in fresh22's layout family
+  (`data/eval/tune24/reports/`: a Word letter and a PDF with bold-text headings) with
+  `data/eval/tune24/tune.jsonl`, written blind and second-checked at stop 30 (46 questions carry
+  the area filter), measured once unread (top citation 0.646), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -560,6 +564,13 @@ def main(argv: list[str] | None = None) -> int:
         sets["tune23 tune"] = (
             so_far + tune21 + fresh22 + tune23,
             ROOT / "data/eval/tune23/tune.jsonl",
+        )
+        # and a tune set in fresh22's layout family (data/eval/tune24: a Word letter and a PDF
+        # with bold-text headings), measured once unread (0.646), then read
+        tune24 = sorted((ROOT / "data/eval/tune24/reports").iterdir())
+        sets["tune24 tune"] = (
+            so_far + tune21 + fresh22 + tune23 + tune24,
+            ROOT / "data/eval/tune24/tune.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
