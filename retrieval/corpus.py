@@ -191,7 +191,12 @@ class Corpus:
         expansion = self.acronyms.get(acronym.lower())
         if self.printed(report_ids, acronym):
             return True
-        return expansion is not None and self.printed(report_ids, expansion)
+        if expansion is None:
+            return False
+        # in the singular or the plural ("child and adolescent mental health service" where
+        # another report defined CAMHS as "… services")
+        one = expansion[:-1] if expansion.endswith("s") else expansion
+        return any(self.printed(report_ids, form) for form in (expansion, one, one + "s"))
 
 
 def expansions_in(text: str, acronyms: dict[str, str]) -> str:

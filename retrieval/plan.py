@@ -1346,7 +1346,9 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     for i in range(span[1], len(ws)):
         w = ws[i]
         joins = w == "and" and bool(role) and i + 1 < len(ws) and ws[i + 1] not in STOPWORDS
-        if (w in STOPWORDS and not joins) or w.removesuffix("'s") in places or is_year(w):
+        # (a contraction is its first word: "the nurse she'd see" ends at "she'd")
+        little = w in STOPWORDS or _uncontracted(w) in STOPWORDS
+        if (little and not joins) or w.removesuffix("'s") in places or is_year(w):
             break
         if not w.endswith("'s"):
             role.append(w)

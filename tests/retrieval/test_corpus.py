@@ -176,3 +176,31 @@ def test_a_name_printed_only_in_its_possessive_is_printed():
     )
     assert corpus.printed(None, "lockkeeper") and corpus.printed(["brant_yjs_2025"], "house")
     assert not corpus.printed(None, "lockkeepers")
+
+
+def test_an_acronym_is_printed_by_its_expansion_in_the_singular_or_plural():
+    """CAMHS defined as "… services" in one report; another prints "the child and adolescent
+    mental health service": a question about CAMHS abstained there ("do not mention 'CAMHS'")."""
+    from retrieval.corpus import build_corpus
+
+    texts = [
+        "Child and adolescent mental health services (CAMHS) saw children quickly.",
+        "Children referred to the child and adolescent mental health service waited 14 weeks.",
+    ]
+    reports = [
+        {"report_id": r, "area": "Avonby", "year": y, "inspection_type": "unknown"}
+        for r, y in (("a", 2020), ("b", 2018))
+    ]
+    corpus = build_corpus(
+        reports,
+        {
+            "ids": ["p0", "p1"],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": r, "section": "Health", "ordinal": 1, "kind": "prose"}
+                for r in ("a", "b")
+            ],
+        },
+    )
+    assert corpus.acronym_printed(["b"], "CAMHS")
+    assert not corpus.acronym_printed(["b"], "MAPPA")

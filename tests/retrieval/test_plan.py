@@ -1262,6 +1262,7 @@ class TestUnmentionedTopic:
         ("Who is Marshbury's victim liaison officer? I'd like to call.", "victim liaison officer"),
         ("What is the name of Kestrel Vale's parenting worker?", "parenting worker"),
         ("Who runs Marshbury's youth offending service now?", ""),  # not after "is" or "of"
+        ("Who is the nurse she'd see there?", "nurse"),  # a contraction ends it
     ],
 )
 def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):
