@@ -77,6 +77,11 @@ ROLE_HITS = 6
 # this was answered by its record's paragraph (`When was the report published?` by the
 # "Publication date:" field, not the sentence saying the report "is published" online).
 FACT_SURE = 0.75
+# A question asked by role and read as asking for a person's record at least this surely is
+# answered by that record's paragraph even when the role's words are not printed there ("Who
+# runs the youth justice service?", 0.71, by "The head of service, Colette Ashby-Marr"). On the
+# tune questions, roles the record does not hold ("Who's the education worker?") read 0.49-0.53.
+ROLE_FACT_SURE = 0.6
 # A role-and-name row is short; a longer field or row is a finding that happens to name someone.
 PEOPLE_ROW_CHARS = 120
 DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
@@ -180,6 +185,12 @@ class ExtractiveAnswerer:
             plan.role
             and not (plan.comparison or plan.inherited)
             and not holds_role(plan, best.hit, corpus)
+            # the report's own record of who holds it ("The head of service, Colette Ashby-Marr"
+            # for "Who runs the youth justice service?"), whatever words the role is asked in,
+            # when the question reads surely enough as asking for that record
+            and not (
+                plan.intent.probability >= ROLE_FACT_SURE and _carries_fact(plan, best.hit, corpus)
+            )
         ):
             # "Who is the parenting worker?": a passage naming the resettlement worker is no
             # answer; one of the best few naming the role and a person is, else none

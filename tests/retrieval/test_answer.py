@@ -1547,3 +1547,30 @@ def test_a_year_something_began_answers_when_no_passage_prints_a_date():
     both = [*hits, hit_from_row(corpus, 1, score=0.9, dense=0.7, coverage=0.5)]
     found = candidate(plan, both, {}, corpus, False)
     assert found is not None and found[0].row == 1
+
+
+@pytest.mark.parametrize(("probability", "named"), [(0.71, True), (0.5, False)])
+def test_a_role_asked_in_other_words_is_held_by_the_record_read_surely(probability, named):
+    """ "Who runs the youth justice service?": "The head of service, Colette Ashby-Marr" prints
+    none of the role's words but is the service manager's record; read as asking for it surely
+    enough, it answers (it bolded "Second Step", a programme, from another paragraph)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    head = "The head of service, Colette Ashby-Marr, was appointed in September 2020."
+    record = {"kind": "fact", "subject": "service_manager", "value": "Colette Ashby-Marr"}
+    corpus = _pellmoor([("Background", head, "prose", [record])])
+    question = "Who runs the youth justice service?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.wants, plan.role = "person", "who runs the youth justice service"
+    plan.intent, plan.fact = Intent("fact:service_manager", probability, 0.8), "service_manager"
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.6, coverage=0.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if named:
+        assert draft.text == f"**Colette Ashby-Marr** — “{head}” [1]"
+    else:
+        assert draft.abstained
+        assert draft.abstention.detail == (
+            "No paragraph found names who runs the youth justice service."
+        )
