@@ -650,9 +650,11 @@ GENERIC_WORDS: dict[str, str] = {
         "time words pick reports (retrieval.plan), not paragraphs"
     ),
 }
-# Numbers written as words: a paragraph that prints one prints a number.
+# Numbers written as words: a paragraph that prints one prints a number. The small counts in
+# order, so that a word's place is its value ("six recommendations").
+SMALL_COUNTS = "one two three four five six seven eight nine ten eleven twelve"
 NUMBER_WORDS: dict[str, str] = {
-    "one two three four five six seven eight nine ten eleven twelve": "small counts",
+    SMALL_COUNTS: "small counts",
     "fifteen twenty thirty forty fifty hundred": "round counts",
     "half third quarter": "shares",
 }

@@ -219,12 +219,7 @@ def _same_row(group: list[dict], b: dict) -> bool:
 
 def _grow(cell: dict, text: str, box) -> None:
     cell["t"] += text
-    cell["box"] = [
-        min(cell["box"][0], box[0]),
-        min(cell["box"][1], box[1]),
-        max(cell["box"][2], box[2]),
-        max(cell["box"][3], box[3]),
-    ]
+    cell["box"] = list(_union(cell["box"], box))
 
 
 def _columns(cells: list[dict]) -> list[list[dict]]:

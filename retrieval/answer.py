@@ -236,7 +236,7 @@ class ExtractiveAnswerer:
         span = (
             _word_span(lead, figure)
             if figure
-            else _recorded_grade_span(plan, cited[0], corpus)
+            else _recorded_value_span(plan, cited[0], corpus)
             or _role_person(plan, cited[0], corpus)
             or answering_span(plan, lead, corpus)
         )
@@ -609,7 +609,11 @@ def holds_role(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     representative"."""
     if not names_role(plan.role, hit, corpus):
         return False
-    if not _asks_for_person(plan) or hit.row < 0:
+    if (
+        not _asks_for_person(plan)
+        or hit.row < 0
+        or not sum(corpus.question_terms(plan.role).values())
+    ):
         return True
     return _role_holder_span(plan, hit, hit.text, corpus) is not None
 
@@ -620,19 +624,18 @@ def _role_person(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | 
     parenting worker"). None when no role or person is asked, or none is found."""
     if not (plan.role and _asks_for_person(plan)) or cited.hit.row < 0:
         return None
-    span = _role_holder_span(plan, cited.hit, cited.quote, corpus)
-    return span if span and span != (0, 0) else None
+    return _role_holder_span(plan, cited.hit, cited.quote, corpus)
 
 
 def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[int, int] | None:
     """Where in `text` (the hit's text or a quote of it) the person holding the role asked
     about is named: the first person of the first sentence that names more than half the role
     by weight (its heading counting, and the next sentence when it goes on about them, "He
-    is …"). `(0, 0)` when the role has no words to weigh."""
+    is …"). None when none does, or the role has no words to weigh."""
     terms = corpus.question_terms(plan.role)
     total = sum(terms.values())
     if not total:
-        return 0, 0
+        return None
     places = set(corpus.areas)
     heading = set(tokens(corpus.metas[hit.row].get("section_path") or hit.section))
     head = set(tokens(plan.role)[-1:])  # "worker" of "education worker"
@@ -933,7 +936,7 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
     return [said, *cited]
 
 
-def _recorded_grade_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | None:
+def _recorded_value_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | None:
     """A grade or fact asked for, where the quoted paragraph's own record gives it: that value
     in the quote ("Our overall rating … is Requires improvement", in a paragraph that also says
     "eight were rated Good"; "44" of "24 court disposal cases and 20 out-of-court disposal

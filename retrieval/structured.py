@@ -32,6 +32,7 @@ from findings.lexicon import (
     LOW_GRADES,
     MARKED_DOWN,
     OVERALL_RATING_SUBJECT,
+    SMALL_COUNTS,
     words_of,
 )
 from findings.vocab import list_kind
@@ -662,10 +663,9 @@ def _contains(seq: list[str], part: list[str]) -> bool:
 
 
 # a count of a list's items up to a dozen, as a sentence writes it ("six recommendations")
-COUNT_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
-COUNT_NOUN_WITHIN = (
-    3  # words after the number that may name the list ("areas requiring improvement")
-)
+COUNT_WORDS = SMALL_COUNTS.split()
+# words after the number that may name the list ("seven areas requiring improvement")
+COUNT_NOUN_WITHIN = 3
 
 
 def _count_told(corpus: Corpus, rid: str, n: int, kind: str) -> tuple[int, str] | None:
