@@ -399,6 +399,19 @@ RATING_ASK: dict[str, str] = {
 # A question that asks what was graded low ("Did we get marked down on anything?") names the
 # grades below Good, the lower half of each scale in GRADES.
 MARKED_DOWN: dict[str, str] = {"marked down|downgraded": "graded below Good"}
+# A question that asks for the best or worst grade given ("Which parts got the very top grade?",
+# "What was rated worst?") names the highest or lowest grade the report printed: GRADES lists
+# each scale from its highest grade down.
+BEST_GRADE: dict[str, str] = {
+    "top|highest|best|strongest grade*|rating*|mark*|score*|judgement*": "the best grade given",
+    "rated|graded|scored|marked top|highest|best": "the same, said of the work",
+}
+WORST_GRADE: dict[str, str] = {
+    "lowest|worst|poorest|weakest|bottom grade*|rating*|mark*|score*|judgement*": (
+        "the worst grade given"
+    ),
+    "rated|graded|scored|marked lowest|worst|poorest|weakest": "the same, said of the work",
+}
 LOW_GRADES: dict[str, str] = {
     "requires improvement": "below Good on the four-point scale",
     "inadequate": "the lowest grade of that scale",

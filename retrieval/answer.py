@@ -30,17 +30,21 @@ from retrieval.structured import (
     told_above,
 )
 from retrieval.text import (
+    COUNTED_AFTER,
     DATE,
     DATE_RANGE,
     GRADE,
     NUMBER_WORDS,
+    OCCURRENCES,
     PROPORTION,
     STOPWORDS,
     TIME_UNIT,
     Cue,
     amounts,
     counted_forms,
+    counted_words,
     has_number,
+    is_word,
     money_span,
     number_words,
     person_span,
@@ -92,10 +96,8 @@ WAIT_TOLD = Cue(lexicon.WAIT_TOLD)
 SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
-COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
 RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
-OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -568,7 +570,7 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     if FACT_KINDS.get(plan.fact or "") != "number":
         return True
     named = {stem(w) for w in (plan.fact or "").split("_")}
-    if any(stem(w) in named for w in _counted_words(plan.question, corpus.place_words)):
+    if any(stem(w) in named for w in counted_words(plan.question, corpus.place_words)):
         return True
     return _prints_number_asked(plan, hit.text, corpus) is not False
 
@@ -713,7 +715,7 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
         return bool(PROPORTION.search(text))
-    counted = _counted_words(q, corpus.place_words)
+    counted = counted_words(q, corpus.place_words)
     if counted:
         return any(prints_count(text, stem(w)) for w in counted) or (
             "%" in text and "percent" in q.lower()
@@ -756,7 +758,7 @@ def measure_words(question: str, places: frozenset[str] = frozenset()) -> list[s
 
 def _names_a_thing(word: str, places: frozenset[str]) -> bool:
     return (
-        _is_word(word) and word not in STOPWORDS and word not in places and not word.endswith("'s")
+        is_word(word) and word not in STOPWORDS and word not in places and not word.endswith("'s")
     )
 
 
@@ -797,7 +799,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         m = TIME_UNIT.search(quote)
         return m.span() if m else start_span(quote)
     numbers = amounts(quote)
-    counted = _counted_words(plan.question, corpus.place_words)
+    counted = counted_words(plan.question, corpus.place_words)
     if _counts_occurrences(plan.question):
         # "How many times did they meet in a conference?": the number, in figures or words,
         # before the most of the question's own words ("only four restorative conferences")
@@ -1003,29 +1005,6 @@ def _counts_occurrences(question: str) -> bool:
     """ "How many times …?": a count of events, whatever the report calls them."""
     ws = words(question)
     return any(end < len(ws) and ws[end] in OCCURRENCES for _, end in COUNTED_AFTER.spans(ws))
-
-
-def _counted_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
-    """What a count question counts: the word right after "how many (of the)", "number of",
-    past an area's name ("how many Brackenfold case managers" counts case managers), and the
-    word after it when that is one of its own ("how many of the sampled cases": "sampled",
-    "cases"), as either may be the noun a report counts; none when the first is a little word
-    ("how many of them had…")."""
-    ws = words(question)
-    for _, end in COUNTED_AFTER.spans(ws):
-        while end < len(ws) and ws[end] in places:
-            end += 1
-        if ws[end : end + 1] and ws[end] in OCCURRENCES:
-            return []  # "how many times …": a number of the events, whatever they are called
-        if end < len(ws) and _is_word(ws[end]) and ws[end] not in STOPWORDS:
-            nxt = ws[end + 1] if end + 1 < len(ws) else ""
-            return [ws[end]] + ([nxt] if _is_word(nxt) and nxt not in STOPWORDS else [])
-    return []
-
-
-def _is_word(w: str) -> bool:
-    """Letters, or letters joined by hyphens ("first-time"): no number, no stray mark."""
-    return w.replace("-", "").isalpha()
 
 
 def candidate(

@@ -35,6 +35,7 @@ from retrieval.text import (
     YEAR,
     Cue,
     content_terms,
+    counted_words,
     is_year,
     spellings_of_year_span,
     stem,
@@ -787,6 +788,15 @@ class QuestionPlanner:
             # phrased like no question for a list, the grades or the overall picture ("What
             # went wrong when the service switched to its new case recording system?"): the
             # regression's pick among labels is no ask
+            plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
+        if (
+            not named
+            and plan.intent.list_kind
+            and plan.intent.probability < LIST_FORM_SURE
+            and any(not list_kind_named(w) for w in counted_words(q, corpus.place_words)[:1])
+        ):
+            # a count of something no list heading names ("How many volunteers help out on the
+            # referral order panels?"): the number of those, not of a list's items
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
         if not named and plan.intent.list_kind and any(side.query for side in plan.sides):
             # two alternatives asked of one report ("Which was worse in 2022, our assessment

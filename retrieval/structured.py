@@ -27,12 +27,14 @@ from dataclasses import replace
 from findings.lexicon import (
     ABOVE_WORDS,
     BELOW_WORDS,
+    BEST_GRADE,
     GRADE_STATED_AFTER,
     GRADES,
     LOW_GRADES,
     MARKED_DOWN,
     OVERALL_RATING_SUBJECT,
     SMALL_COUNTS,
+    WORST_GRADE,
     words_of,
 )
 from findings.vocab import list_kind
@@ -72,6 +74,8 @@ def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dic
 _GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
 RATED_WITHIN = 5  # words: "rated" before what was rated and its grade ("rated … staff Good")
 _MARKED_DOWN = Cue(MARKED_DOWN)
+_BEST_GRADE = Cue(BEST_GRADE)
+_WORST_GRADE = Cue(WORST_GRADE)
 
 
 def rating_statement(corpus: Corpus, row: int) -> int | None:
@@ -446,6 +450,24 @@ class StructuredAnswerer:
             # "Did Northfield get marked down on anything?", of one report (asked of many, a
             # list of every low grade in each would bury the answer)
             named |= printed & set(LOW_GRADES)
+        targets = _targets(plan, corpus)
+        asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
+        if len(targets) == 1 and not any(
+            2 * len(asked & subject) > len(subject)
+            for subject in (
+                _content_stems(r.get("subject") or "")
+                for _, r in records_of(corpus, targets[0], "rating")
+            )
+        ):
+            # "Which parts got the very top grade?": the best (worst) grade the report gave, on
+            # the scale its grades are on (GRADES lists each scale from its best grade down);
+            # not when a standard is named by most of its words ("did the out-of-court policy
+            # and provision standard get top marks?" asks of that one)
+            order = [g for g in GRADES if g in printed]
+            if order and _BEST_GRADE.search(plan.question):
+                named.add(order[0])
+            if order and _WORST_GRADE.search(plan.question):
+                named.add(order[-1])
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
 

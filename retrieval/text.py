@@ -416,3 +416,30 @@ def respelled(text: str, printed, known, is_printed) -> str:
         out.append(text[last : m.start()] + near[0] + w[len(stem_) :])
         last = m.end()
     return "".join(out) + text[last:] if out else text
+
+
+COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
+OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
+
+
+def counted_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
+    """What a count question counts: the word right after "how many (of the)", "number of",
+    past an area's name ("how many Brackenfold case managers" counts case managers), and the
+    word after it when that is one of its own ("how many of the sampled cases": "sampled",
+    "cases"), as either may be the noun a report counts; none when the first is a little word
+    ("how many of them had…")."""
+    ws = words(question)
+    for _, end in COUNTED_AFTER.spans(ws):
+        while end < len(ws) and ws[end] in places:
+            end += 1
+        if ws[end : end + 1] and ws[end] in OCCURRENCES:
+            return []  # "how many times …": a number of the events, whatever they are called
+        if end < len(ws) and is_word(ws[end]) and ws[end] not in STOPWORDS:
+            nxt = ws[end + 1] if end + 1 < len(ws) else ""
+            return [ws[end]] + ([nxt] if is_word(nxt) and nxt not in STOPWORDS else [])
+    return []
+
+
+def is_word(w: str) -> bool:
+    """Letters, or letters joined by hyphens ("first-time"): no number, no stray mark."""
+    return w.replace("-", "").isalpha()

@@ -674,6 +674,25 @@ class TestFormOverWeakListIntent:
             plan = QuestionPlanner(intents=Weak(sure)).plan(question, None, None, corpus)
             assert plan.list_kind == kind, question
 
+    def test_a_weak_list_intent_gives_way_to_a_count_of_something_else(self):
+        """ "How many volunteers help out on the panels?" counts volunteers, not recommendations,
+        unless the intent is sure; a count of a list's items stays a list question."""
+        from retrieval.plan import LIST_FORM_SURE
+
+        corpus = TestReportNamedBySubject().corpus()
+        for question, sure, kind in [
+            ("How many volunteers help out on the referral order panels?", 0.35, None),
+            (
+                "How many volunteers help out on the referral order panels?",
+                LIST_FORM_SURE + 0.1,
+                "recommendation",
+            ),
+            ("How many recommendations did the remand thematic make?", 0.35, "recommendation"),
+            ("How many recommendations were there?", 0.35, "recommendation"),
+        ]:
+            planner = QuestionPlanner(intents=Reads("recommendation", sure, 0.5))
+            assert planner.plan(question, None, None, corpus).list_kind == kind, (question, sure)
+
     def test_a_list_intent_phrased_like_no_list_question_is_none(self):
         """Sure or not, a list read from a question far from every exemplar of that list is
         the regression's pick among labels, not an ask."""

@@ -763,6 +763,40 @@ def test_marked_down_names_the_grades_below_good_or_the_standard_named():
     )
 
 
+def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
+    """ "Which parts got the very top grade?" lists the standards given the best grade the
+    report printed (Good here: nothing was Outstanding); "What was rated worst?" the worst; a
+    standard named by most of its words is asked about itself."""
+    graded = [
+        ("Assessment", "Inadequate"),
+        ("Planning", "Good"),
+        ("Partnerships and services", "Good"),
+        ("Reviewing", "Requires improvement"),
+    ]
+    rows = [
+        _row(
+            "b",
+            "Ratings",
+            n,
+            f"{subject} | {value}",
+            [{"kind": "rating", "text": f"{subject} | {value}", "subject": subject, "value": value}],
+        )
+        for n, (subject, value) in enumerate(graded, start=1)
+    ]
+    corpus = corpus_of(rows, REPORTS)
+    top = plan("Which parts of the service got the very top grade?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(top, [], corpus).text == (
+        "Brill 2018:\n- **Planning**: Good [1]\n- **Partnerships and services**: Good [2]"
+    )
+    worst = plan("What was rated worst at Brill?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(worst, [], corpus).text == (
+        "Brill 2018:\n- **Assessment**: Inadequate [1]"
+    )
+    # the standard named: no list of the best grades (the question is about reviewing)
+    named = plan("Did reviewing at Brill get top marks?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(named, [], corpus) is None
+
+
 @pytest.mark.parametrize(
     ("text", "gives"),
     [
