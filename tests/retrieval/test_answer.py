@@ -633,7 +633,7 @@ class TestAFollowUpsOwnAsk:
 
 class TestWhatIsCounted:
     def test_a_hyphenated_word_may_be_what_is_counted(self):
-        from retrieval.answer import _counted_words
+        from retrieval.text import counted_words as _counted_words
 
         assert _counted_words("How many first-time entrants were there in 2018?") == [
             "first-time",
@@ -642,14 +642,15 @@ class TestWhatIsCounted:
         assert _counted_words("How many 10-17 year olds live there?") == []
 
     def test_how_many_times_counts_events_whatever_they_are_called(self):
-        from retrieval.answer import _counted_words, _counts_occurrences
+        from retrieval.answer import _counts_occurrences
+        from retrieval.text import counted_words as _counted_words
 
         question = "How many times did the panel meet in 2020?"
         assert (_counted_words(question), _counts_occurrences(question)) == ([], True)
         assert _counts_occurrences("How many staff had left?") is False
 
     def test_the_area_named_before_the_thing_counted_is_passed_over(self):
-        from retrieval.answer import _counted_words
+        from retrieval.text import counted_words as _counted_words
 
         places = frozenset({"brackenfold"})
         assert _counted_words("How many Brackenfold case managers were interviewed?", places) == [

@@ -779,7 +779,14 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
             "Ratings",
             n,
             f"{subject} | {value}",
-            [{"kind": "rating", "text": f"{subject} | {value}", "subject": subject, "value": value}],
+            [
+                {
+                    "kind": "rating",
+                    "text": f"{subject} | {value}",
+                    "subject": subject,
+                    "value": value,
+                }
+            ],
         )
         for n, (subject, value) in enumerate(graded, start=1)
     ]
