@@ -333,7 +333,19 @@ AFTER_YEAR: dict[str, str] = {
     "later than the? #year": "the same",
 }
 # Phrases that start like CHANGE but ask something else.
-CHANGE_NOT: dict[str, str] = {"since when": "asks when something began, a date, not a change"}
+CHANGE_NOT: dict[str, str] = {
+    "since when": "asks when something began, a date, not a change",
+    "better|worse|higher|lower or? better|worse|higher|lower? than the? national*|england|average": (
+        "the area set against the national figure, not against an earlier report"
+    ),
+    "compar*|compared with|to|against the? national*|england|average": "the same",
+}
+# Phrases that end in a change word but ask of no change between reports: "How often do kids
+# go on to offend again?" asks for the reoffending rate.
+CHANGE_NOT_AFTER: dict[str, str] = {
+    "offend|offends|offended|reoffend|reoffends|re-offend again": "'offend again' is reoffending",
+    "trouble again": "the same, in a parent's words ('get into trouble again')",
+}
 # A year after these words is a time in the text ("since 2016"), not necessarily a report's year.
 SOFT_YEAR: dict[str, str] = {
     "since|until|by|from|before|after the? #year": "a time span, not a report's year",
@@ -424,6 +436,7 @@ QUANTITY: dict[str, str] = {
     "how long|often|frequently|quickly|soon|fast": "a duration or frequency",
     "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
     "how high|low": "a level",
+    "more|fewer|less or more|fewer|less": "which of two counts is greater ('more or fewer children')",
     "percentage": "a share",
     "proportion": "the same",
     "share": "the same",
@@ -462,6 +475,9 @@ WAIT_TOLD: dict[str, str] = {"within": "a time limit met: the wait it allows"}
 SHARE: dict[str, str] = {
     "share|proportion|percentage|rate": "a part of a whole",
 }
+# In a share question, the verb after which the group it is a share of is named ("What
+# proportion of the young people are girls?").
+SHARE_OF_GROUP: dict[str, str] = {"are were": "the group a share question counts follows"}
 # Of SHARE: "rate" is a noun, a measure asked for, when one of these words follows it ("the
 # entrant rate was", "the rate of entrants") or nothing does; "How did inspectors rate
 # planning?" asks for a grade.

@@ -100,7 +100,8 @@ _SUPERVISING = re.compile(
 )
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 _PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
-_PERCENT = re.compile(r"\d+(?:\.\d+)?%")
+# "36.1%", "29.4 per cent" (as reports in house style write it), "29.4 percent"
+_PERCENT = re.compile(r"\d+(?:\.\d+)?(?:%|\s?per\s?cent\b)")
 _NATIONAL = re.compile("|".join(re.escape(c) for c in NATIONAL_CUES), re.I)
 _SET_AGAINST = words_of(SET_AGAINST)
 _VERBS = "|".join(OWNER_VERBS)

@@ -8,6 +8,7 @@ closest paragraphs as `related`, when the evidence does not carry what the quest
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from re import Match
@@ -60,6 +61,7 @@ from retrieval.text import (
 )
 
 MAX_QUOTE = 500
+PERCENT_AFTER = re.compile(r"%| ?per ?cent\b")
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
@@ -98,6 +100,7 @@ PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
 RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
+SHARE_OF_GROUP = lexicon.words_of(lexicon.SHARE_OF_GROUP)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -714,13 +717,27 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
-        return bool(PROPORTION.search(text))
+        # "What proportion of the children are girls?": a share of girls, so a passage that
+        # never says "girls" gives some other share
+        group = _share_of(q)
+        printed = {stem(w) for w in words(text)}
+        return bool(PROPORTION.search(text)) and (not group or bool(group & printed))
     counted = counted_words(q, corpus.place_words)
     if counted:
         return any(prints_count(text, stem(w)) for w in counted) or (
             "%" in text and "percent" in q.lower()
         )
     return bool(amounts(text) or number_words(text))
+
+
+def _share_of(question: str) -> set[str]:
+    """What a share question asks the share of, when it ends "… are/were <group>" ("What
+    proportion of the young people are girls?": girls): the stems of the group's words."""
+    ws = words(question)
+    at = [i for i, w in enumerate(ws) if w in SHARE_OF_GROUP]
+    if not at:
+        return set()
+    return {stem(w) for w in ws[at[-1] + 1 :] if w not in STOPWORDS and is_word(w)}
 
 
 def names_measure(measure: list[str], hit: Hit, corpus: Corpus) -> bool:
@@ -860,7 +877,8 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         whole = next((p for p in PROPORTION.finditer(quote) if p.start() < start < p.end()), None)
         if whole is not None:
             start, end = whole.start(), whole.start() + len(whole.group(0).split()[0])
-    return start, end + 1 if quote[end : end + 1] == "%" else end
+    unit = PERCENT_AFTER.match(quote, end)  # "29.4%", "29.4 per cent"
+    return start, unit.end() if unit else end
 
 
 def _quoted_with_number(plan: Plan, cited: Cited, terms: dict[str, float], corpus: Corpus) -> Cited:

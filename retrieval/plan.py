@@ -58,7 +58,7 @@ NEXT = Cue(lexicon.NEXT)
 NEXT_REPORT = Cue(lexicon.NEXT_REPORT)
 UNTIL_NEXT = Cue(lexicon.UNTIL_NEXT)
 FUTURE_ASK = Cue(lexicon.FUTURE_ASK)
-CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT)
+CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT, not_after=lexicon.CHANGE_NOT_AFTER)
 PERSISTS = Cue(lexicon.PERSISTS)
 COMPARE = Cue(lexicon.COMPARE)
 ALTERNATIVES = Cue(lexicon.ALTERNATIVES)
@@ -615,9 +615,12 @@ class QuestionPlanner:
                 if area is None and len(pool) > 1:
                     pool = _by_subject(q, kind, pool, corpus)
             pool.sort(key=lambda r: (year_of(r), r))
+            # no area named: the area of the reports for the year, when they are of one
+            # ("… now than at the 2018 visit?" asked with an area filter)
+            home = area or _one_area(pool, corpus)
             newest = (
                 max(
-                    (r for r in corpus.areas.get(area or "", []) if r in base),
+                    (r for r in corpus.areas.get(home or "", []) if r in base),
                     key=lambda r: (year_of(r), r),
                     default=None,
                 )
@@ -1226,6 +1229,12 @@ def _stems(word: str) -> set[str]:
     """A word's stem and its parts' ("out-of-court": also "court")."""
     parts = [p for p in word.split("-") if p and p not in STOPWORDS] if "-" in word else []
     return {stem(word), *(stem(p) for p in parts)}
+
+
+def _one_area(pool: list[str], corpus: Corpus) -> str | None:
+    """The area key (as `corpus.areas` holds it) all the reports are about, if one."""
+    keys = {k for k, rids in corpus.areas.items() for r in pool if r in rids}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _visited_each_year(pool: list[str], years: list[int], corpus: Corpus) -> list[str]:

@@ -63,7 +63,7 @@ FACT_ACROSS_MIN_SIMILARITY = 0.7
 # ... and when one of the best few passages prints that fact
 AGREEING_HITS = 3
 MAX_SUBJECT_WORDS = 12  # "The clinical commissioning group & the YJS management board" is nine
-PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)")
 
 
 def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dict]]:

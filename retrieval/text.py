@@ -31,7 +31,9 @@ DATE = re.compile(
 # Days of one month: when fieldwork happened ("27-29 April 2015").
 DATE_RANGE = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}")
 # A share printed as a percentage, "N of M" or a fraction word.
-PROPORTION = re.compile(r"\d%|\b\d+ (?:out )?of (?:the )?\d+\b|\b(?:half|third|quarter|most|all)\b")
+PROPORTION = re.compile(
+    r"\b\d+(?:\.\d+)?(?:%| ?per ?cent\b)|\b\d+ (?:out )?of (?:the )?\d+\b|\b(?:half|third|quarter|most|all)\b"
+)
 _NAME = re.compile(
     r"\b(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor|Sir|Dame|Sergeant|Sgt|Constable|PC|"
     r"Superintendent|Detective) )?"
@@ -183,11 +185,16 @@ class Cue:
     """Phrases of `findings.lexicon` matched on a text's words, any case. A phrase is words
     separated by spaces: `a|b` is either word, a trailing `?` makes a word optional, a trailing
     `*` matches any ending, `*` alone is any one word and `#year` a year. `unless`: phrases that,
-    starting where a match starts, cancel it ("prior to" is not "prior")."""
+    starting where a match starts, cancel it ("prior to" is not "prior"); `not_after`: phrases
+    (no optional words) whose last word is where a match starts: they cancel it ("offend
+    again" is no "again")."""
 
-    def __init__(self, phrases: Iterable[str], unless: Iterable[str] = ()):
+    def __init__(
+        self, phrases: Iterable[str], unless: Iterable[str] = (), not_after: Iterable[str] = ()
+    ):
         self._phrases = [_compile(p) for p in phrases]
         self._unless = [_compile(p) for p in unless]
+        self._not_after = [_compile(p) for p in not_after]
 
     def spans(self, text: str | list[str]) -> list[tuple[int, int]]:
         """Every (start, end) word span that matches, by start; `text` may be its words."""
@@ -195,6 +202,11 @@ class Cue:
         out = []
         for i in range(len(ws)):
             if any(_match(ws, i, u) is not None for u in self._unless):
+                continue
+            if any(
+                i + 1 >= len(p) and _match(ws, i + 1 - len(p), p) is not None
+                for p in self._not_after
+            ):
                 continue
             for phrase in self._phrases:
                 end = _match(ws, i, phrase)

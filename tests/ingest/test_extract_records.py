@@ -338,6 +338,13 @@ def test_the_children_supervised_as_reports_say_it(tmp_path, sentence, value):
             "42.0%",
             "38.1%",
         ),
+        (
+            # house style spells the sign out
+            "The reoffending rate for children in Oakhill was 29.4 per cent, compared with 32.2 "
+            "per cent for England and Wales.",
+            "29.4 per cent",
+            "32.2 per cent",
+        ),
     ],
 )
 def test_a_figure_set_against_the_national_one_is_the_area_s(sentence, local, national):

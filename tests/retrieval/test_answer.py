@@ -278,6 +278,25 @@ class TestFrequencyAsked:
         assert prints("There were 4 restorative conferences in 2013.") is False
 
 
+class TestShareOfAGroup:
+    """ "What proportion of the children are girls?" is answered by a share of girls: a share
+    of something else ("75 per cent of cases") is not the number asked for."""
+
+    def test_the_group_must_be_printed(self, sample_corpus):
+        from retrieval.answer import _prints_number_asked
+        from retrieval.plan import QuestionPlanner
+
+        plan = QuestionPlanner().plan(
+            "What proportion of the young people in Marshbury are girls?", None, None, sample_corpus
+        )
+        assert _prints_number_asked(
+            plan, "Girls made up 18 per cent of the caseload.", sample_corpus
+        )
+        assert not _prints_number_asked(
+            plan, "Services were sufficient in 75 per cent of cases.", sample_corpus
+        )
+
+
 class TestAnsweringSpan:
     """The bold lead is the number of the thing asked about, or nothing."""
 
@@ -355,6 +374,10 @@ class TestAnsweringSpan:
         quote = "The victim worker had contacted the victim in 9 of the 18 cases."
         assert span("How often were victims contacted in Marshbury?", quote) == "9 of the 18"
         assert span("How frequently do they meet?", "They meet monthly.") == "monthly"
+        quote = "The reoffending rate was 29.4 per cent, compared with 32.2 per cent nationally."
+        assert span("How often do kids in Marshbury go on to offend again?", quote) == (
+            "29.4 per cent"
+        )
 
     def test_the_number_nearest_before_the_thing_counted(self, span):
         quote = "We inspected 20 court orders and 16 out-of-court disposals, 36 cases in all."

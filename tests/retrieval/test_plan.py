@@ -922,6 +922,35 @@ def test_then_and_now_compares_that_years_report_with_the_newest(plan):
     assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
 
 
+def test_now_against_a_year_asked_within_an_area_filter_compares_with_the_newest(plan):
+    """The area is the filter's, not the question's: "now" is still its newest report."""
+    p = plan(
+        "Is the team supervising more or fewer young people now than at the 2014 visit?",
+        filters={"area": "Marshbury"},
+    )
+    assert p.comparison is True and p.quantity
+    assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How often do kids in Marshbury go on to offend again?",
+        "Is Marshbury's reoffending better or worse than nationally?",
+        "How does Marshbury's reoffending rate compare with the national average?",
+    ],
+)
+def test_offending_again_or_a_national_comparison_is_no_change_between_reports(plan, question):
+    p = plan(question)
+    assert p.comparison is False
+    assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014", "marshbury_sqs_2016"])]
+
+
+def test_better_than_last_time_is_still_a_change(plan):
+    p = plan("Is Marshbury's reoffending better than last time?")
+    assert p.comparison is True
+
+
 @pytest.mark.parametrize("words", ["these days", "now", "at present"])
 def test_the_present_asks_for_the_newest_report(plan, words):
     p = plan(f"Where does Marshbury do its reparation {words}?")

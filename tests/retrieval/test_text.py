@@ -46,6 +46,13 @@ class TestCue:
         assert cue.search("What did the previous inspection say?")
         assert not cue.search("What was done prior to 2016?")
 
+    def test_not_after_cancels_a_match_that_ends_a_phrase(self):
+        """ "offend again" is reoffending; "still" after "reoffending" is still a change."""
+        cue = Cue(lexicon.CHANGE, not_after=lexicon.CHANGE_NOT_AFTER)
+        assert not cue.search("How often do kids go on to offend again?")
+        assert cue.spans("Is reoffending still high?") == [(2, 3)]
+        assert cue.spans("Did it happen again?") == [(3, 4)]
+
     def test_opens_skips_leading_conjunctions_and_reads_clauses_only_when_asked(self):
         yes_no = Cue(lexicon.YES_NO_OPENERS)
         assert yes_no.opens("And was planning good?")
@@ -238,3 +245,19 @@ def test_a_month_abbreviated_is_the_month():
     assert tokens("caseload on 1 feb") == tokens("caseload on 1 February")
     assert tokens("due in Sept") == tokens("due in September")
     assert tokens("a mar on the record") != tokens("a March on the record")  # "mar" is a word
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("It was 29.4 per cent, against 32.2 per cent.", "29.4 per cent"),
+        ("It was 29.4%, against 32.2%.", "29.4%"),
+        ("It was 29.4 percent.", "29.4 percent"),
+        ("In 6 of the 14 cases.", "6 of the 14"),
+    ],
+)
+def test_a_share_printed_whole(text, share):
+    """A percentage is read whole, decimals and a spelled-out sign included."""
+    from retrieval.text import PROPORTION
+
+    assert PROPORTION.search(text).group(0) == share
