@@ -204,7 +204,8 @@ class ExtractiveAnswerer:
                 (
                     h
                     for h in hits[:ROLE_HITS]
-                    if holds_role(plan, h, corpus) and prints_person(h.text, places)
+                    if holds_role(plan, h, corpus)
+                    and prints_person(h.text, places, corpus.lower_words)
                 ),
                 None,
             )
@@ -521,7 +522,7 @@ def _people_row(hit: Hit, corpus: Corpus) -> bool:
         return False
     cells = hit.text.split(" | ")
     values = cells[1:] if len(cells) > 1 else [hit.text.partition(":")[2]]
-    return any(prints_person(v, set(corpus.areas)) for v in values)
+    return any(prints_person(v, set(corpus.areas), corpus.lower_words) for v in values)
 
 
 def _role_line(hit: Hit, corpus: Corpus) -> bool:
@@ -529,7 +530,7 @@ def _role_line(hit: Hit, corpus: Corpus) -> bool:
     if len(hit.text) > PEOPLE_ROW_CHARS or any(c.isdigit() for c in hit.text):
         return False
     label, sep, value = hit.text.partition(" | " if " | " in hit.text else ":")
-    return bool(sep) and prints_person(value, set(corpus.areas))
+    return bool(sep) and prints_person(value, set(corpus.areas), corpus.lower_words)
 
 
 def _told_in_a_sentence(
@@ -545,7 +546,7 @@ def _told_in_a_sentence(
     if not _role_line(best.hit, corpus):
         return best
     value = best.hit.text.partition(":")[2] or best.hit.text
-    span = person_span(value, set(corpus.areas))
+    span = person_span(value, set(corpus.areas), corpus.lower_words)
     if span is None:
         return best
     name = value[span[0] : span[1]]
@@ -649,13 +650,13 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
     for n, sentence in enumerate(said):
         start = text.find(sentence, at)
         at = start + len(sentence) if start >= 0 else at
-        person = person_span(sentence, places)
+        person = person_span(sentence, places, corpus.lower_words)
         if person is None or start < 0:
             continue
         # (an acronym stands for its words: "A CAMHS practitioner" is a mental health worker)
         have = heading | set(tokens(sentence + " " + expansions_in(sentence, corpus.acronyms)))
         after = said[n + 1] if n + 1 < len(said) else ""
-        if PERSON_PRONOUN.opens(after) and not prints_person(after, places):
+        if PERSON_PRONOUN.opens(after) and not prints_person(after, places, corpus.lower_words):
             # the next sentence goes on about them ("Gareth Lowndes chairs the panel. He is
             # the police inspector for the north of the borough.")
             have |= set(tokens(after))
@@ -695,7 +696,7 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
     if plan.wants == "date":
         return bool(DATE.search(text)) or (loose and start_span(text) is not None)
     if plan.wants == "person":
-        return prints_person(text, set(corpus.areas))
+        return prints_person(text, set(corpus.areas), corpus.lower_words)
     return None
 
 
@@ -797,7 +798,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         if span or not plan.quantity:
             return span
     if plan.wants == "person":
-        span = person_span(quote, set(corpus.areas))
+        span = person_span(quote, set(corpus.areas), corpus.lower_words)
         if span or not plan.quantity:
             return span
     if plan.rating or plan.fact == "overall_rating":

@@ -68,6 +68,9 @@ class Corpus:
     vectors: np.ndarray | None = None  # the stored embeddings, one row per paragraph
     row_of: dict[str, int] = field(default_factory=dict)
     df: dict[str, int] = field(default_factory=dict)
+    # words some paragraph prints in lower case: a capitalised pair of two of them ("Youth
+    # Rehabilitation Orders", "Second Step") is no person's name
+    lower_words: frozenset[str] = frozenset()
     # report id -> (row, record) for every record its paragraphs carry, in reading order
     records: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
 
@@ -390,6 +393,10 @@ class CorpusLoader:
 MIN_HEADING_SHARE = 0.1
 
 
+# a lower-case word, not part of an email or web address ("jane.attwood@…")
+LOWER_WORD = re.compile(r"(?<![\w'’.@/-])[a-z][a-z]+\b(?![.@/]\w)")
+
+
 def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     ids, texts, metas = rows["ids"], rows["texts"], rows["metadatas"]
     corpus = Corpus(reports={r["report_id"]: r for r in reports}, ids=ids, texts=texts, metas=metas)
@@ -406,7 +413,9 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     row_terms: list[frozenset[str]] = []
     df: dict[str, int] = defaultdict(int)
     records: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    lower: set[str] = set()
     for i, (text, md) in enumerate(zip(texts, metas, strict=True)):
+        lower.update(LOWER_WORD.findall(text))
         by_report[md["report_id"]].append(i)
         records[md["report_id"]] += [(i, r) for r in md.get("records") or ()]
         full = " ".join(
@@ -458,6 +467,7 @@ def build_corpus(reports: list[dict], rows: dict) -> Corpus:
     for rid, rows_of in corpus.by_report.items():
         corpus.report_terms[rid] = set().union(*(row_terms[i] for i in rows_of))
     corpus.df = dict(df)
+    corpus.lower_words = frozenset(lower)
     if ids:
         bm25 = bm25s.BM25()
         bm25.index(doc_tokens, show_progress=False)

@@ -51,7 +51,7 @@ def _prints_wanted(plan: Plan, corpus: Corpus, row: int) -> bool:
             return bool(DATE_RANGE.search(corpus.texts[row]))
         return bool(DATE.search(corpus.texts[row]))
     if plan.wants == "person":
-        return prints_person(corpus.texts[row], set(corpus.areas))
+        return prints_person(corpus.texts[row], set(corpus.areas), corpus.lower_words)
     if plan.money:  # "How much money does it have to spend?": a sum of money
         return money_span(corpus.texts[row]) is not None
     return False

@@ -528,6 +528,10 @@ class QuestionPlanner:
         areas = [a for a in areas if not any(a != b and a in b for b in areas)]
         areas.sort(key=lambda a: lower.find(a))
         plan.areas = [corpus.reports[corpus.areas[a][0]]["area"] for a in areas]
+        if plan.wants == "person" and len(areas) >= 2 and ALTERNATIVES.search(q):
+            # "Whose late referral was more overdue: Lowmere or Corrindale?", "Who did better,
+            # A or B?": which of the areas, not a person
+            plan.wants = None
 
         unknown = self._unknown_names(whole, corpus, areas, base, ask=ask)
         if unknown:

@@ -42,12 +42,17 @@ _NAME = re.compile(
 INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)
 
 
-def prints_person(text: str, places: Collection[str] = frozenset()) -> bool:
-    """A person's name: two capitalised words, neither an institution's or a place's word."""
-    return person_span(text, places) is not None
+def prints_person(
+    text: str, places: Collection[str] = frozenset(), common: Collection[str] = frozenset()
+) -> bool:
+    """A person's name: two capitalised words, neither an institution's or a place's word, not
+    both of them words printed in lower case elsewhere (`common`: "Rehabilitation Orders")."""
+    return person_span(text, places, common) is not None
 
 
-def person_span(text: str, places: Collection[str] = frozenset()) -> tuple[int, int] | None:
+def person_span(
+    text: str, places: Collection[str] = frozenset(), common: Collection[str] = frozenset()
+) -> tuple[int, int] | None:
     """Where the first person's name in `text` is (see `prints_person`)."""
     pos = 0
     while (m := _NAME.search(text, pos)) is not None:
@@ -58,6 +63,8 @@ def person_span(text: str, places: Collection[str] = frozenset()) -> tuple[int, 
             continue
         if first.lower() in places or last.lower() in places or first.lower() in STOPWORDS:
             continue  # "In Pellworth": a capitalised little word opens a sentence
+        if first.lower() in common and last.lower() in common:
+            continue  # "Youth Rehabilitation Orders", "Second Step": words, capitalised
         if first.lower() in MONTHS or last.lower() in MONTHS:
             continue  # "Since April 2020": a month is part of a date
         after = text[m.end() :].split(maxsplit=1)

@@ -946,6 +946,12 @@ def test_offending_again_or_a_national_comparison_is_no_change_between_reports(p
     assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014", "marshbury_sqs_2016"])]
 
 
+def test_whose_of_two_areas_asks_which_area_not_for_a_person(plan):
+    p = plan("Whose planning was better in 2016: Marshbury's or Kestrel Vale's?")
+    assert p.wants is None and p.comparison is True
+    assert plan("Who led the 2016 Marshbury inspection?").wants == "person"
+
+
 def test_better_than_last_time_is_still_a_change(plan):
     p = plan("Is Marshbury's reoffending better than last time?")
     assert p.comparison is True

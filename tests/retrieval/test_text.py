@@ -119,6 +119,28 @@ def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
     assert (text[span[0] : span[1]] if span else None) == name
 
 
+def test_two_words_printed_in_lower_case_elsewhere_are_no_name():
+    """ "Youth Rehabilitation Orders" capitalises words the reports print in lower case; a
+    name whose words are printed lower case only in an email address is still a name."""
+    from retrieval.corpus import build_corpus
+
+    texts = [
+        "Youth Rehabilitation Orders | 18",
+        "Most children were on rehabilitation orders; youth workers visited them.",
+        "For a copy: Hannah Okafor (hannah.okafor@example.org).",
+    ]
+    rows = {
+        "ids": [f"a:{i}" for i in range(3)],
+        "texts": texts,
+        "metadatas": [{"report_id": "a", "section": "Facts"} for _ in texts],
+    }
+    corpus = build_corpus([{"report_id": "a", "area": "Oakhill"}], rows)
+    assert person_span(texts[0], (), corpus.lower_words) is None
+    assert person_span(texts[0]) is not None  # without the corpus: a pair like any other
+    span = person_span(texts[2], (), corpus.lower_words)
+    assert texts[2][span[0] : span[1]] == "Hannah Okafor"
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
