@@ -417,12 +417,14 @@ MARKED_DOWN: dict[str, str] = {"marked down|downgraded": "graded below Good"}
 BEST_GRADE: dict[str, str] = {
     "top|highest|best|strongest grade*|rating*|mark*|score*|judgement*": "the best grade given",
     "rated|graded|scored|marked top|highest|best": "the same, said of the work",
+    "came|come|comes out best|top": "the same, in users' words ('which part came out best?')",
 }
 WORST_GRADE: dict[str, str] = {
     "lowest|worst|poorest|weakest|bottom grade*|rating*|mark*|score*|judgement*": (
         "the worst grade given"
     ),
     "rated|graded|scored|marked lowest|worst|poorest|weakest": "the same, said of the work",
+    "came|come|comes out worst|bottom|lowest": "the same, in users' words",
 }
 LOW_GRADES: dict[str, str] = {
     "requires improvement": "below Good on the four-point scale",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from re import Match
 
@@ -62,6 +62,7 @@ from retrieval.text import (
 
 MAX_QUOTE = 500
 PERCENT_AFTER = re.compile(r"%| ?per ?cent\b")
+WHOLE_BEFORE = re.compile(r"\bof (?:the )?$")  # "12 of the 15": 15 is the whole
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
@@ -221,7 +222,7 @@ class ExtractiveAnswerer:
             best = Cited(other, self._quote(other, terms))
         figure = None
         if not _asks_for_person(plan) and (plan.quantity or plan.fact):
-            best, figure = _figure_told_in_a_sentence(plan, best, corpus)
+            best, figure = _figure_told_in_a_sentence(plan, best, corpus, hits)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
         if plan.overall and not plan.comparison:
             cited += self._rest_of_summary(best, hits, terms)
@@ -579,9 +580,13 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     return _prints_number_asked(plan, hit.text, corpus) is not False
 
 
-def _figure_told_in_a_sentence(plan: Plan, best: Cited, corpus: Corpus) -> tuple[Cited, str | None]:
+def _figure_told_in_a_sentence(
+    plan: Plan, best: Cited, corpus: Corpus, hits: Sequence[Hit] = ()
+) -> tuple[Cited, str | None]:
     """A figure read off a table row ("Total | 14") that the paragraph introducing the table
-    prints in a sentence (`structured.told_above`): that sentence, which says what the figure
+    prints in a sentence (`structured.told_above`), or else a retrieved paragraph of the same
+    report prints in a sentence that counts what the question counts ("We looked at the quality
+    of work with 23 children" beside "Total | 23"): that sentence, which says what the figure
     counts, is quoted; with the figure, which the answer puts first. A grade is no figure:
     "Outstanding, Good, Requires improvement or Inadequate" introduces a table of grades."""
     if best.hit.kind != "table_row":
@@ -589,10 +594,35 @@ def _figure_told_in_a_sentence(plan: Plan, best: Cited, corpus: Corpus) -> tuple
     span = answering_span(plan, best.quote, corpus)
     figure = best.quote[span[0] : span[1]] if span else ""
     told = told_above(corpus, best.hit.row, figure) if has_number(figure) else None
+    if told is None and has_number(figure):
+        told = _figure_told_elsewhere(plan, best, corpus, hits, figure)
     if told is None:
         return best, None
     row, sentence = told
     return Cited(hit_from_row(corpus, row, score=best.hit.score), sentence), figure
+
+
+def _figure_told_elsewhere(
+    plan: Plan, best: Cited, corpus: Corpus, hits: Sequence[Hit], figure: str
+) -> tuple[int, str] | None:
+    """The best retrieved paragraph of the table's report, told in sentences, with a sentence
+    that prints the figure as an amount counting what the question counts."""
+    counted = counted_words(plan.question, corpus.place_words)
+    if not counted:
+        return None
+    for h in hits:
+        if h.report_id != best.hit.report_id or h.row < 0 or h.kind not in ("prose", "numbered"):
+            continue
+        for said in sentences(h.text):
+            # the figure as a count, not as the whole a part is of ("12 of the 15 cases")
+            told = [
+                m
+                for m in amounts(said)
+                if m.group(0) == figure and not WHOLE_BEFORE.search(said[: m.start()])
+            ]
+            if told and any(prints_count(said, stem(w)) for w in counted):
+                return h.row, " ".join(said.split())
+    return None
 
 
 def _word_span(text: str, word: str) -> tuple[int, int] | None:

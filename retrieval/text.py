@@ -449,13 +449,15 @@ def counted_words(question: str, places: frozenset[str] = frozenset()) -> list[s
     ("how many of them had…")."""
     ws = words(question)
     for _, end in COUNTED_AFTER.spans(ws):
-        while end < len(ws) and ws[end] in places:
-            end += 1
+        while end < len(ws) and ws[end].removesuffix("'s").removesuffix("’s") in places:
+            end += 1  # "how many of Lowmere's plans": plans
         if ws[end : end + 1] and ws[end] in OCCURRENCES:
             return []  # "how many times …": a number of the events, whatever they are called
-        if end < len(ws) and is_word(ws[end]) and ws[end] not in STOPWORDS:
+        # a possessive names whose they are ("how many children's cases": children, cases)
+        first = ws[end].removesuffix("'s").removesuffix("’s") if end < len(ws) else ""
+        if is_word(first) and first not in STOPWORDS:
             nxt = ws[end + 1] if end + 1 < len(ws) else ""
-            return [ws[end]] + ([nxt] if is_word(nxt) and nxt not in STOPWORDS else [])
+            return [first] + ([nxt] if is_word(nxt) and nxt not in STOPWORDS else [])
     return []
 
 

@@ -663,6 +663,10 @@ class TestWhatIsCounted:
             "entrants",
         ]
         assert _counted_words("How many 10-17 year olds live there?") == []
+        # a possessive says whose the things counted are; an area's is passed over
+        assert _counted_words("How many children's cases did they read?") == ["children", "cases"]
+        places = frozenset({"lowmere"})
+        assert _counted_words("How many of Lowmere's plans were good?", places) == ["plans"]
 
     def test_how_many_times_counts_events_whatever_they_are_called(self):
         from retrieval.answer import _counts_occurrences
@@ -1598,3 +1602,44 @@ def test_a_role_asked_in_other_words_is_held_by_the_record_read_surely(probabili
         assert draft.abstention.detail == (
             "No paragraph found names who runs the youth justice service."
         )
+
+
+def test_a_table_figure_is_quoted_from_a_sentence_that_counts_it():
+    """ "Total | 23" answers how many cases were looked at; a retrieved sentence of the same
+    report that prints 23 counting children says what the figure is, and is quoted. A
+    sentence that prints 23 of something else is not."""
+    from retrieval.answer import Cited, _figure_told_in_a_sentence
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Introduction", 1, "We looked at the work with 23 children on court orders.", "prose"),
+        ("Reviewing", 2, "Reviews were late in 23 per cent of the plans.", "prose"),
+        ("Cases inspected", 1, "Court orders | 15", "table_row"),
+        ("Cases inspected", 2, "Total | 23", "table_row"),
+    ]
+    metas = [
+        {"report_id": "a", "section": s, "paragraph": None, "ordinal": n, "kind": k, "order": i}
+        for i, (s, n, _, k) in enumerate(rows)
+    ]
+    corpus = build_corpus(
+        [{"report_id": "a", "area": "Avonby", "year": 2016}],
+        {"ids": [f"p{i}" for i in range(4)], "texts": [r[2] for r in rows], "metadatas": metas},
+    )
+    question = "How many children's cases did the team look at?"
+    plan = Plan(question, question, [Side("Avonby", ["a"])], quantity=True)
+    total = hit_from_row(corpus, 3, 1.0)
+    intro, reviews = hit_from_row(corpus, 0, 0.5), hit_from_row(corpus, 1, 0.9)
+    cited, figure = _figure_told_in_a_sentence(
+        plan, Cited(total, "Total | 23"), corpus, [total, reviews, intro]
+    )
+    assert (cited.hit.row, cited.quote, figure) == (
+        0,
+        "We looked at the work with 23 children on court orders.",
+        "23",
+    )
+    cited, figure = _figure_told_in_a_sentence(
+        plan, Cited(total, "Total | 23"), corpus, [total, reviews]
+    )
+    assert (cited.hit.row, figure) == (3, None)

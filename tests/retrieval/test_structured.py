@@ -795,10 +795,11 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
     assert StructuredAnswerer().answer(top, [], corpus).text == (
         "Brill 2018:\n- **Planning**: Good [1]\n- **Partnerships and services**: Good [2]"
     )
-    worst = plan("What was rated worst at Brill?", ["b"], ["Brill"], rating=True)
-    assert StructuredAnswerer().answer(worst, [], corpus).text == (
-        "Brill 2018:\n- **Assessment**: Inadequate [1]"
-    )
+    for asked in ("What was rated worst at Brill?", "Which part came out worst at Brill?"):
+        worst = plan(asked, ["b"], ["Brill"], rating=True)
+        assert StructuredAnswerer().answer(worst, [], corpus).text == (
+            "Brill 2018:\n- **Assessment**: Inadequate [1]"
+        ), asked
     # the standard named: no list of the best grades (the question is about reviewing)
     named = plan("Did reviewing at Brill get top marks?", ["b"], ["Brill"], rating=True)
     assert StructuredAnswerer().answer(named, [], corpus) is None
