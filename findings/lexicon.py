@@ -438,6 +438,7 @@ QUANTITY: dict[str, str] = {
     "how long|often|frequently|quickly|soon|fast": "a duration or frequency",
     "quicker|quickest|faster|fastest|sooner|slower|slowest": "which came sooner: durations",
     "how high|low": "a level",
+    "how big|large|small": "a size: a count ('how big is the team?')",
     "more|fewer|less or more|fewer|less": "which of two counts is greater ('more or fewer children')",
     "percentage": "a share",
     "proportion": "the same",
@@ -774,6 +775,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ),
     ("vacant", "vacancy", "vacancies", "unfilled", "empty"): (
         "a post without its holder: reports say 'vacant', users 'unfilled' or 'empty'"
+    ),
+    ("staff", "headcount", "workforce"): (
+        "the people a service employs: users ask its 'headcount', reports count its 'staff'"
     ),
     ("renamed", "rename", "name", "called", "calling"): (
         "a service's change of name: reports say it was 'renamed', users that it 'changed its "

@@ -946,6 +946,18 @@ def test_offending_again_or_a_national_comparison_is_no_change_between_reports(p
     assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014", "marshbury_sqs_2016"])]
 
 
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("How big is the Marshbury team these days?", True),
+        ("How many staff did Marshbury have in 2016?", True),
+        ("What did Marshbury's big plan say in 2016?", False),
+    ],
+)
+def test_a_size_asked_for_is_a_number(plan, question, quantity):
+    assert bool(plan(question).quantity) is quantity
+
+
 def test_whose_of_two_areas_asks_which_area_not_for_a_person(plan):
     p = plan("Whose planning was better in 2016: Marshbury's or Kestrel Vale's?")
     assert p.wants is None and p.comparison is True

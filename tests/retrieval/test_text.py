@@ -187,6 +187,14 @@ def test_where_a_service_is_based_is_what_reports_call_its_premises():
     assert stem("children") not in synonyms(stem("based"))
 
 
+def test_a_headcount_is_what_reports_count_as_staff():
+    from retrieval.text import stem, synonyms
+
+    assert stem("staff") in synonyms(stem("headcount"))
+    # employment (education, training and employment) is no staff count
+    assert stem("employment") not in synonyms(stem("headcount"))
+
+
 def test_an_unfilled_job_is_what_reports_call_a_vacant_post():
     from retrieval.text import stem, synonyms
 
