@@ -30,7 +30,7 @@ from retrieval.intents import IntentClassifier
 from retrieval.llm import LLMDraft, build_llm_answerer
 from retrieval.plan import Plan, QuestionPlanner, Side, follows_up
 from retrieval.protocols import Answerer
-from retrieval.text import Cue, content_terms, person_span
+from retrieval.text import Cue, content_terms, person_span, words
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
 
@@ -375,7 +375,9 @@ class Assistant:
         narrowed = self.planner.plan(
             question, None, {**(filters or {}), "report_ids": shown}, corpus
         )
-        if not content_terms(question):  # "Why did they say that?": the earlier words
+        if not content_terms(question) or words(question)[-1:] in (["it"], ["them"]):
+            # "Why did they say that?", "Who chairs it?": what they point back to is in the
+            # earlier words
             narrowed.search_text = f"{question} {history[-1]}"
         narrowed.inherited = True
         narrowed.scope = plan.scope

@@ -1154,8 +1154,13 @@ def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] 
 
 def follows_up(question: str, corpus: Corpus) -> bool:
     """Does the question lean on the conversation ("Who said that?", "And in 2016?"): it
-    points back, or has no words of its own beyond areas and years?"""
-    return ANAPHORA.search(question) or not _own_terms(question, corpus)
+    points back, or has no words of its own beyond areas and years? A question that ends in
+    "it" or "them" has them as its object ("Who chairs it?"): they point back."""
+    return (
+        ANAPHORA.search(question)
+        or words(question)[-1:] in (["it"], ["them"])
+        or not _own_terms(question, corpus)
+    )
 
 
 def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:

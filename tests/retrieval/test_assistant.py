@@ -286,6 +286,19 @@ class TestSampleCorpus:
         alone = sample_assistant.ask("Who led that inspection?").to_json()
         assert cited(alone) != cited(answer)
 
+    def test_a_follow_up_ending_in_it_is_searched_with_the_earlier_question(
+        self, sample_assistant
+    ):
+        """ "Who chairs it?" after "Tell me about the management board": the board is what
+        "it" is, so the earlier words are searched with the question's own."""
+        earlier = "Tell me about the YOS management board"
+        corpus = sample_assistant.loader.load()
+        filters = {"area": "Kestrel Vale"}
+        plan = sample_assistant._plan("Who chairs it?", [earlier], filters, corpus)
+        assert plan.inherited and plan.search_text == f"Who chairs it? {earlier}"
+        own = sample_assistant._plan("Who chairs the board?", [earlier], filters, corpus)
+        assert own.search_text == "Who chairs the board?"
+
     def test_a_follow_up_about_him_asks_about_the_person_the_last_answer_named(
         self, sample_assistant, sample_store
     ):

@@ -1053,6 +1053,8 @@ class TestAFollowUpAboutNow:
     [
         ("What is the position there now?", True),  # the state of what was asked before
         ("And what about enforcement there?", False),  # a topic of its own
+        ("Who chairs it?", True),  # "it", its object, is what was asked about before
+        ("Who chairs the board?", False),
     ],
 )
 def test_a_question_about_the_position_follows_up(sample_corpus, question, follows):
