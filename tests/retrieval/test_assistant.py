@@ -286,9 +286,7 @@ class TestSampleCorpus:
         alone = sample_assistant.ask("Who led that inspection?").to_json()
         assert cited(alone) != cited(answer)
 
-    def test_a_follow_up_ending_in_it_is_searched_with_the_earlier_question(
-        self, sample_assistant
-    ):
+    def test_a_follow_up_ending_in_it_is_searched_with_the_earlier_question(self, sample_assistant):
         """ "Who chairs it?" after "Tell me about the management board": the board is what
         "it" is, so the earlier words are searched with the question's own."""
         earlier = "Tell me about the YOS management board"
