@@ -419,6 +419,13 @@ BEST_GRADE: dict[str, str] = {
     "rated|graded|scored|marked top|highest|best": "the same, said of the work",
     "came|come|comes out best|top": "the same, in users' words ('which part came out best?')",
 }
+# A rating question that asks for every standard's grade ("What were Quenbridge's ratings in
+# 2022?", "ratings by standard", "How was each standard rated?"), naming no standard or grade.
+EVERY_GRADE: dict[str, str] = {
+    "ratings|grades|gradings|judgements|judgments": "grades, plural: one per standard",
+    "each|every|all standard*|area*|part*|domain*": "the same, asked of every standard",
+    "by|per standard": "the same ('ratings by standard')",
+}
 WORST_GRADE: dict[str, str] = {
     "lowest|worst|poorest|weakest|bottom grade*|rating*|mark*|score*|judgement*": (
         "the worst grade given"

@@ -28,6 +28,7 @@ from findings.lexicon import (
     ABOVE_WORDS,
     BELOW_WORDS,
     BEST_GRADE,
+    EVERY_GRADE,
     GRADE_STATED_AFTER,
     GRADES,
     LOW_GRADES,
@@ -75,6 +76,7 @@ _GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
 RATED_WITHIN = 5  # words: "rated" before what was rated and its grade ("rated … staff Good")
 _MARKED_DOWN = Cue(MARKED_DOWN)
 _BEST_GRADE = Cue(BEST_GRADE)
+_EVERY_GRADE = Cue(EVERY_GRADE)
 _WORST_GRADE = Cue(WORST_GRADE)
 
 
@@ -468,6 +470,9 @@ class StructuredAnswerer:
                 named.add(order[0])
             if order and _WORST_GRADE.search(plan.question):
                 named.add(order[-1])
+            if plan.rating and not named and _EVERY_GRADE.search(plan.question):
+                # "What were Quenbridge's ratings in 2022?": every standard's grade
+                named = set(order)
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
 

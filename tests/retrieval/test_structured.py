@@ -800,6 +800,18 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
         assert StructuredAnswerer().answer(worst, [], corpus).text == (
             "Brill 2018:\n- **Assessment**: Inadequate [1]"
         ), asked
+    # every standard's grade, asked for in the plural; one grade asked for is no list
+    every = plan("What were Brill's ratings?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(every, [], corpus).text == (
+        "Brill 2018:\n- **Assessment**: Inadequate [1]\n- **Planning**: Good [2]\n"
+        "- **Partnerships and services**: Good [3]\n- **Reviewing**: Requires improvement [4]"
+    )
+    assert (
+        StructuredAnswerer().answer(
+            plan("What rating did Brill get?", ["b"], ["Brill"], rating=True), [], corpus
+        )
+        is None
+    )
     # the standard named: no list of the best grades (the question is about reviewing)
     named = plan("Did reviewing at Brill get top marks?", ["b"], ["Brill"], rating=True)
     assert StructuredAnswerer().answer(named, [], corpus) is None
