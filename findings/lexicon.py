@@ -422,7 +422,7 @@ BEST_GRADE: dict[str, str] = {
 # A rating question that asks for every standard's grade ("What were Quenbridge's ratings in
 # 2022?", "ratings by standard", "How was each standard rated?"), naming no standard or grade.
 EVERY_GRADE: dict[str, str] = {
-    "ratings|grades|gradings|judgements|judgments": "grades, plural: one per standard",
+    "ratings|grades|gradings|judgements|judgments|standards": "grades, plural: one per standard",
     "each|every|all standard*|area*|part*|domain*": "the same, asked of every standard",
     "by|per standard": "the same ('ratings by standard')",
 }

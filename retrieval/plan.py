@@ -37,6 +37,7 @@ from retrieval.text import (
     content_terms,
     counted_words,
     is_year,
+    names_standard,
     spellings_of_year_span,
     stem,
     synonyms,
@@ -49,6 +50,14 @@ from retrieval.text import (
 from retrieval.text import years as years_in
 
 LATEST = Cue(lexicon.LATEST)
+EVERY_GRADE = Cue(lexicon.EVERY_GRADE)
+BEST_GRADE = Cue(lexicon.BEST_GRADE)
+WORST_GRADE = Cue(lexicon.WORST_GRADE)
+OVERALL_RATING = "overall_rating"
+# the words that ask for a grade: no topic of their own
+RATING_WORDS = {
+    w for phrase in lexicon.RATING_ASK for part in phrase.split() for w in part.split("|")
+}
 NOW = Cue(lexicon.NOW)
 PREVIOUS = Cue(lexicon.PREVIOUS, unless=lexicon.PREVIOUS_NOT)
 LAST_TIME = Cue(lexicon.LAST_TIME)
@@ -848,6 +857,17 @@ class QuestionPlanner:
         if fact and plan.wants_actions and FACT_KINDS.get(fact) == "person" and not plan.wants:
             fact = None  # "What is the head of service expected to do?" asks for actions
         plan.fact = fact if fact and (asked is None or FACT_KINDS.get(fact) == asked) else None
+        if (
+            plan.rating
+            and not plan.fact
+            and not named
+            and not plan.inherited
+            and not plan.quantity  # "What was Northfield's first-time entrant rate?"
+            and self._asks_the_grade(plan, corpus)
+        ):
+            # "Ickenthorpe 2023 grade?", "how good is Ickenthorpe's work, going by the 2023
+            # inspection?": no standard, grade or plural named: the grade of the service
+            plan.fact = OVERALL_RATING
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
         # tells "most recent" from "first", or "more than once" from "ever"
@@ -877,6 +897,34 @@ class QuestionPlanner:
         if (plan.summary or covers) and not (plan.inherited or plan.list_kind or plan.rating):
             plan.abstain = self._unmentioned(plan, corpus)
         return plan
+
+    @staticmethod
+    def _asks_the_grade(plan: Plan, corpus: Corpus) -> bool:
+        """A rating question that names no standard, no grade, no best or worst and no plural,
+        asked of reports of which one is rated: it asks for that report's overall grade."""
+        q = plan.question
+        if _names_a_grade(q) or any(
+            cue.search(q) for cue in (EVERY_GRADE, BEST_GRADE, WORST_GRADE)
+        ):
+            return False
+        rated = [
+            rid
+            for rid in plan.report_ids or []
+            if any(r.get("kind") == "rating" for _, r in corpus.records.get(rid, ()))
+        ]
+        if len(rated) != 1:
+            return False
+        subjects = [
+            r.get("subject") or ""
+            for _, r in corpus.records.get(rated[0], ())
+            if r.get("kind") == "rating"
+        ]
+        if names_standard(q, subjects, corpus.place_words):
+            return False
+        # nor a topic the reports head their findings with ("how we go back over court cases
+        # when things change": court), which a standard's grade answers
+        own = {stem(w) for w in RATING_WORDS} | {stem(w) for a in plan.areas for w in words(a)}
+        return not any(t in corpus.heading_terms and t not in own for t in content_terms(q))
 
     def _unmentioned(self, plan: Plan, corpus: Corpus) -> Abstention | None:
         """What was said on a topic no targeted report mentions: a word of the topic no

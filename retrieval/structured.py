@@ -49,6 +49,7 @@ from retrieval.text import (
     amounts,
     content_terms,
     has_number,
+    names_standard,
     sentences,
     stem,
     tokens,
@@ -453,13 +454,10 @@ class StructuredAnswerer:
             # list of every low grade in each would bury the answer)
             named |= printed & set(LOW_GRADES)
         targets = _targets(plan, corpus)
-        asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
-        if len(targets) == 1 and not any(
-            2 * len(asked & subject) > len(subject)
-            for subject in (
-                _content_stems(r.get("subject") or "")
-                for _, r in records_of(corpus, targets[0], "rating")
-            )
+        if len(targets) == 1 and not names_standard(
+            plan.question,
+            [r.get("subject") or "" for _, r in records_of(corpus, targets[0], "rating")],
+            {w for a in plan.areas for w in words(a)},
         ):
             # "Which parts got the very top grade?": the best (worst) grade the report gave, on
             # the scale its grades are on (GRADES lists each scale from its best grade down);

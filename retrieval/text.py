@@ -464,3 +464,15 @@ def counted_words(question: str, places: frozenset[str] = frozenset()) -> list[s
 def is_word(w: str) -> bool:
     """Letters, or letters joined by hyphens ("first-time"): no number, no stray mark."""
     return w.replace("-", "").isalpha()
+
+
+def names_standard(question: str, subjects: Iterable[str], places: Collection[str] = ()) -> bool:
+    """Does the question name one of the standards (`subjects`, as the ratings print them) by
+    most of its words ("did the out-of-court policy and provision standard get top marks?");
+    "parts of the service" is no "Partnerships and services"."""
+    asked = {stem(w) for w in words(question) if w not in STOPWORDS and w not in places}
+    for subject in subjects:
+        named = {stem(w) for w in words(subject) if w not in STOPWORDS and is_word(w)}
+        if named and 2 * len(asked & named) > len(named):
+            return True
+    return False

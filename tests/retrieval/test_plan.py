@@ -947,6 +947,21 @@ def test_offending_again_or_a_national_comparison_is_no_change_between_reports(p
 
 
 @pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Northfield 2019 grade?", "overall_rating"),
+        ("What rating did Northfield get?", "overall_rating"),
+        ("How was planning rated in Northfield?", None),  # a standard named
+        ("What were Northfield's ratings?", None),  # every standard's, a list
+        ("What grade did Northfield's court work get?", None),  # a topic the headings name
+    ],
+)
+def test_a_grade_asked_of_nothing_in_particular_is_the_overall_one(plan, question, fact):
+    p = plan(question)
+    assert p.rating and p.fact == fact
+
+
+@pytest.mark.parametrize(
     ("question", "quantity"),
     [
         ("How big is the Marshbury team these days?", True),
