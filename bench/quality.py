@@ -121,6 +121,12 @@ QA sets, each over its own freshly ingested tmp store:
   (`data/eval/tune24/reports/`: a Word letter and a PDF with bold-text headings) with
   `data/eval/tune24/tune.jsonl`, written blind and second-checked at stop 30 (46 questions carry
   the area filter), measured once unread (top citation 0.646), then read.
+- fresh25 held-out: every report above plus two more (`data/eval/fresh25/reports/`: a letter
+  saved by Word as a web page, headings only bold paragraphs, and a Markdown inspection as a
+  PDF-to-Markdown converter writes it, page footers and footnote markers left in) with
+  `data/eval/fresh25/heldout.jsonl`, written blind and second-checked at stop 31 (writer and
+  checker reported counts only; the questions that name no area carry the area filter, added
+  mechanically).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -572,6 +578,13 @@ def main(argv: list[str] | None = None) -> int:
             so_far + tune21 + fresh22 + tune23 + tune24,
             ROOT / "data/eval/tune24/tune.jsonl",
         )
+        # stop 31: a clean held-out set in two layouts no set used (data/eval/fresh25: a letter
+        # Word saved as a web page and a Markdown inspection from a PDF-to-Markdown converter)
+        fresh25 = sorted((ROOT / "data/eval/fresh25/reports").iterdir())
+        sets["fresh25 held-out"] = (
+            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25,
+            ROOT / "data/eval/fresh25/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -644,7 +657,7 @@ def main(argv: list[str] | None = None) -> int:
         "(0.604), then read; tune23 (new at stop 30, second-checked) was measured once unread "
         "on the tune store (0.500: its inspection had no year, fixed by parser 52), then read; "
         "fresh22 (new at stop 30, second-checked, never read; its writer and checker reported "
-        "only counts) was measured only here; "
+        "only counts) and fresh25 (new at stop 31, the same) were measured only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
