@@ -477,9 +477,24 @@ class StructuredAnswerer:
     def _ratings(self, plan: Plan, corpus: Corpus, grades: set[str]) -> Draft | None:
         lines: list[str] = []
         cited: list[Cited] = []
+        targets = _targets(plan, corpus)
+        if plan.quantity and len(targets) == 1 and len(grades) == 1:
+            # "How many standards were graded Good?": the report's own sentence giving the
+            # count ("… five Good and one Outstanding") leads, the standards follow
+            grade = next(iter(grades))
+            n = sum(
+                (r.get("value") or "").lower() == grade
+                for _, r in records_of(corpus, targets[0], "rating")
+                if r.get("subject") != OVERALL_RATING_SUBJECT
+            )
+            told = _count_told(corpus, targets[0], n, grade) if n else None
+            if told is not None:
+                row, sentence = told
+                cited.append(Cited(hit_from_row(corpus, row, score=1.0), sentence))
+                lines += [f"**{n}** — “{sentence}” [1]", ""]
         marked_down = bool(_MARKED_DOWN.search(plan.question))
         asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
-        for rid in _targets(plan, corpus):
+        for rid in targets:
             ratings = [
                 (row, r)
                 for row, r in records_of(corpus, rid, "rating")
@@ -698,7 +713,7 @@ def _count_told(corpus: Corpus, rid: str, n: int, kind: str) -> tuple[int, str] 
     inspection findings, we have made six recommendations …"): a paragraph that is no item
     of a list, printing n (in figures or words) with the list's word right after it."""
     said = {str(n)} | ({COUNT_WORDS[n - 1]} if 1 <= n <= len(COUNT_WORDS) else set())
-    key = stem(kind)
+    key = stem(kind.split()[0])  # a grade's first word: "five Requires improvement"
     for row in corpus.by_report.get(rid, []):
         if list_kind(corpus.metas[row]["section"]) == kind and corpus.metas[row]["kind"] in (
             "bullet",

@@ -722,6 +722,37 @@ def test_one_item_is_counted_in_the_singular():
     assert _number("areas for improvement", 2) == "areas for improvement"
 
 
+def test_a_count_of_a_grade_leads_with_the_report_s_sentence_giving_it():
+    graded = [("Assessment", "Good"), ("Planning", "Good"), ("Reviewing", "Inadequate")]
+    rows = [
+        _row("b", "Summary", 1, "Brill received two Good ratings and one Inadequate."),
+        *(
+            _row(
+                "b",
+                "Ratings",
+                n,
+                f"{subject} | {value}",
+                [
+                    {
+                        "kind": "rating",
+                        "text": f"{subject} | {value}",
+                        "subject": subject,
+                        "value": value,
+                    }
+                ],
+            )
+            for n, (subject, value) in enumerate(graded, start=1)
+        ),
+    ]
+    corpus = corpus_of(rows, REPORTS)
+    asked = plan("How many standards did Brill get Good for?", ["b"], ["Brill"], rating=True)
+    asked.quantity = True
+    assert StructuredAnswerer().answer(asked, [], corpus).text == (
+        "**2** — “Brill received two Good ratings and one Inadequate.” [1]\n\n"
+        "Brill 2018:\n- **Assessment**: Good [2]\n- **Planning**: Good [3]"
+    )
+
+
 def test_marked_down_names_the_grades_below_good_or_the_standard_named():
     """ "Did Brill get marked down on anything?" lists what was graded below Good; "… on
     reviewing?" gives reviewing's grade alone."""
