@@ -722,46 +722,9 @@ def test_one_item_is_counted_in_the_singular():
     assert _number("areas for improvement", 2) == "areas for improvement"
 
 
-def test_a_count_of_a_grade_leads_with_the_report_s_sentence_giving_it():
-    graded = [("Assessment", "Good"), ("Planning", "Good"), ("Reviewing", "Inadequate")]
-    rows = [
-        _row("b", "Summary", 1, "Brill received two Good ratings and one Inadequate."),
-        *(
-            _row(
-                "b",
-                "Ratings",
-                n,
-                f"{subject} | {value}",
-                [
-                    {
-                        "kind": "rating",
-                        "text": f"{subject} | {value}",
-                        "subject": subject,
-                        "value": value,
-                    }
-                ],
-            )
-            for n, (subject, value) in enumerate(graded, start=1)
-        ),
-    ]
-    corpus = corpus_of(rows, REPORTS)
-    asked = plan("How many standards did Brill get Good for?", ["b"], ["Brill"], rating=True)
-    asked.quantity = True
-    assert StructuredAnswerer().answer(asked, [], corpus).text == (
-        "**2** — “Brill received two Good ratings and one Inadequate.” [1]\n\n"
-        "Brill 2018:\n- **Assessment**: Good [2]\n- **Planning**: Good [3]"
-    )
-
-
-def test_marked_down_names_the_grades_below_good_or_the_standard_named():
-    """ "Did Brill get marked down on anything?" lists what was graded below Good; "… on
-    reviewing?" gives reviewing's grade alone."""
-    graded = [
-        ("Assessment", "Inadequate"),
-        ("Planning", "Good"),
-        ("Reviewing", "Requires improvement"),
-    ]
-    rows = [
+def _graded_rows(graded: list[tuple[str, str]]) -> list[dict]:
+    """Brill's ratings table: a row per (standard, grade), each carrying its rating record."""
+    return [
         _row(
             "b",
             "Ratings",
@@ -778,7 +741,29 @@ def test_marked_down_names_the_grades_below_good_or_the_standard_named():
         )
         for n, (subject, value) in enumerate(graded, start=1)
     ]
-    corpus = corpus_of(rows, REPORTS)
+
+
+def test_a_count_of_a_grade_leads_with_the_report_s_sentence_giving_it():
+    graded = [("Assessment", "Good"), ("Planning", "Good"), ("Reviewing", "Inadequate")]
+    summary = _row("b", "Summary", 1, "Brill received two Good ratings and one Inadequate.")
+    corpus = corpus_of([summary, *_graded_rows(graded)], REPORTS)
+    asked = plan("How many standards did Brill get Good for?", ["b"], ["Brill"], rating=True)
+    asked.quantity = True
+    assert StructuredAnswerer().answer(asked, [], corpus).text == (
+        "**2** — “Brill received two Good ratings and one Inadequate.” [1]\n\n"
+        "Brill 2018:\n- **Assessment**: Good [2]\n- **Planning**: Good [3]"
+    )
+
+
+def test_marked_down_names_the_grades_below_good_or_the_standard_named():
+    """ "Did Brill get marked down on anything?" lists what was graded below Good; "… on
+    reviewing?" gives reviewing's grade alone."""
+    graded = [
+        ("Assessment", "Inadequate"),
+        ("Planning", "Good"),
+        ("Reviewing", "Requires improvement"),
+    ]
+    corpus = corpus_of(_graded_rows(graded), REPORTS)
     anything = plan("Did Brill get marked down on anything?", ["b"], ["Brill"], rating=True)
     assert StructuredAnswerer().answer(anything, [], corpus).text == (
         "Brill 2018:\n- **Assessment**: Inadequate [1]\n- **Reviewing**: Requires improvement [2]"
@@ -804,24 +789,7 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
         ("Partnerships and services", "Good"),
         ("Reviewing", "Requires improvement"),
     ]
-    rows = [
-        _row(
-            "b",
-            "Ratings",
-            n,
-            f"{subject} | {value}",
-            [
-                {
-                    "kind": "rating",
-                    "text": f"{subject} | {value}",
-                    "subject": subject,
-                    "value": value,
-                }
-            ],
-        )
-        for n, (subject, value) in enumerate(graded, start=1)
-    ]
-    corpus = corpus_of(rows, REPORTS)
+    corpus = corpus_of(_graded_rows(graded), REPORTS)
     top = plan("Which parts of the service got the very top grade?", ["b"], ["Brill"], rating=True)
     assert StructuredAnswerer().answer(top, [], corpus).text == (
         "Brill 2018:\n- **Planning**: Good [1]\n- **Partnerships and services**: Good [2]"
