@@ -634,8 +634,25 @@ def names_role(role: str, hit: Hit, corpus: Corpus) -> bool:
     """Does the passage (with its headings) name the role asked about: most of the role's words
     by IDF weight, a word of a synonym group or an acronym's expansion counting ("CAMHS worker"
     is named by "a mental health nurse seconded from Wreyshire CAMHS")?"""
-    terms = corpus.question_terms(role)
+    terms = role_terms(role, hit, corpus)
     return not terms or hit.row < 0 or corpus.coverage(terms, hit.row) >= ROLE_MIN_COVERAGE
+
+
+def role_terms(role: str, hit: Hit, corpus: Corpus) -> dict[str, float]:
+    """The role's weighted terms, less the words the passage's report never prints when at
+    least two it prints remain and the role's last word (its head noun, unless a participle
+    trails it) is printed: "who chairs the board overseeing …" is the chair of the board in a
+    report that never says "overseeing" (the asker's paraphrase); "youth court bench" stays
+    whole where "bench" is never printed, and "parenting worker" where only "worker" is (a
+    board's chair is no bench's chair, any worker no parenting worker)."""
+    terms = corpus.question_terms(role)
+    printed = corpus.report_terms.get(hit.report_id, set())
+    kept = {t: w for t, w in terms.items() if t in printed}
+    last = words(role)[-1:]
+    head = last if last and not last[0].endswith("ing") else []
+    if any(t not in printed for w in head for t in corpus.question_terms(w)):
+        return terms
+    return kept if len(kept) >= 2 and len(kept) < len(terms) else terms
 
 
 def holds_role(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
@@ -668,7 +685,7 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
     about is named: the first person of the first sentence that names more than half the role
     by weight (its heading counting, and the next sentence when it goes on about them, "He
     is …"). None when none does, or the role has no words to weigh."""
-    terms = corpus.question_terms(plan.role)
+    terms = role_terms(plan.role, hit, corpus)
     total = sum(terms.values())
     if not total:
         return None

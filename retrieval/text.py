@@ -359,13 +359,29 @@ def money_span(text: str) -> tuple[int, int] | None:
 
 def prints_count(text: str, focus: str) -> bool:
     """Does `text` print a number of `focus` things ("14 of the 16 cases", "1,460 hours of
-    reparation")? `focus` is a stem; the number must come at most six words before it."""
-    ws = words(text)
+    reparation")? `focus` is a stem; the number must come at most six words before it. A year
+    counts nothing ("during 2023 after a restructure of Children's Services"). A sentence about
+    "the number of" them that gives a figure tells it too ("the number of children entering the
+    system … has fallen by 38 per cent")."""
     wanted = counted_forms(focus)
-    for i, w in enumerate(ws):
-        if re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) or w in NUMBER_WORDS:
-            if any(stem(x) in wanted for x in ws[i + 1 : i + 7]):
-                return True
+    for sentence in sentences(text) or [text]:
+        ws = words(sentence)
+        figures = [
+            i
+            for i, w in enumerate(ws)
+            if (re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) and not is_year(w)) or w in NUMBER_WORDS
+        ]
+        if any(any(stem(x) in wanted for x in ws[i + 1 : i + 7]) for i in figures):
+            return True
+        numbered = [
+            i
+            for i in range(len(ws) - 1)
+            if ws[i] in ("number", "numbers")
+            and ws[i + 1] == "of"
+            and any(stem(x) in wanted for x in ws[i + 2 : i + 4])
+        ]
+        if numbered and any(i > numbered[0] for i in figures):
+            return True
     return False
 
 

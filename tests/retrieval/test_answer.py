@@ -1312,6 +1312,19 @@ class TestAPersonAskedForByRole:
         assert draft.abstained
         assert draft.abstention.detail == "No paragraph found names the education worker."
 
+    def test_a_word_of_the_role_the_report_never_prints_is_paraphrase(self):
+        """ "Who chairs the board overseeing …?" of a report that never says "overseeing":
+        the chair of the board answers. A role whose head the report never prints ("youth
+        court bench") is not answered by the board's chair."""
+        rows = ["The partnership board has been chaired since March 2021 by Dominic Fairweather."]
+        draft = self._answer(rows, role="who chairs the board overseeing")
+        assert draft.text.startswith("**Dominic Fairweather** — ")
+        draft = self._answer(rows, role="who chairs the youth court bench")
+        assert draft.abstained
+        assert draft.abstention.detail == (
+            "No paragraph found names who chairs the youth court bench."
+        )
+
     def test_an_acronym_names_the_role_by_its_words(self):
         """ "A CAMHS practitioner, Junia Drinkwater" is the mental health worker: CAMHS is
         child and adolescent mental health services."""

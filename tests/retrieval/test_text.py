@@ -99,6 +99,28 @@ def test_a_count_of_the_children_by_any_of_their_names():
     assert prints_count("Of the 118 children who completed it, 84% did well.", stem("young"))
 
 
+def test_a_year_counts_nothing_and_the_number_of_them_told_with_a_figure_counts():
+    """ "during 2023 after a restructure of Children's Services" counts no children; "the
+    number of children entering the system … has fallen by 38 per cent" tells their number,
+    a figure in another sentence does not."""
+    from retrieval.text import prints_count, stem
+
+    assert not prints_count(
+        "Several staff left during 2023 after a restructure of Children's Services.",
+        stem("children"),
+    )
+    told = (
+        "Since the panel was set up in 2019, the number of children entering the youth "
+        "justice system has fallen by 38 per cent."
+    )
+    assert prints_count(told, stem("kids"))
+    assert not prints_count(told, stem("staff"))
+    assert not prints_count(
+        "The number of children entering the system has fallen. We met 4 staff.",
+        stem("children"),
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
