@@ -585,6 +585,13 @@ TOPIC_ASK: dict[str, str] = {
     ),
     "deal|deals with": "the same",
 }
+# Words before a noun: "any help actually starts" uses "help" as a noun, not as TOPIC_ASK's
+# verb ("how does the service help young carers?"), so no topic follows it.
+DETERMINERS: dict[str, str] = {
+    "a an the": "articles",
+    "any no some more much less": "quantifiers",
+    "this that these those its their our your": "demonstratives and possessives",
+}
 # A question about what should be done: recommendations and improvements first.
 ACTIONS_ASK: dict[str, str] = {
     "want|wanted done": "what inspectors asked for",

@@ -94,6 +94,7 @@ WHO_ANYWHERE = Cue(lexicon.WHO_ANYWHERE)
 ENUMERATE = Cue(lexicon.ENUMERATE_OPENERS)
 SUMMARY_ASK = Cue(lexicon.SUMMARY_ASK)
 TOPIC_ASK = Cue(lexicon.TOPIC_ASK)
+DETERMINERS = lexicon.words_of(lexicon.DETERMINERS)
 ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 # words that frame a question (comparison, time, size), never the topic a report may lack
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
@@ -1453,9 +1454,16 @@ def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
 def _coverage_asks(question: str) -> list[tuple[int, int]]:
     """Where the question asks whether or how a report covers a topic (lexicon TOPIC_ASK),
     with the topic right after: "support young carers", not the noun of "bail support at
-    court"."""
+    court", nor the noun after a determiner ("before any help actually starts"; "any mention
+    of knives" names its topic after "of")."""
     ws = words(question)
-    return [(a, b) for a, b in TOPIC_ASK.spans(ws) if b < len(ws) and ws[b] not in STOPWORDS]
+    return [
+        (a, b)
+        for a, b in TOPIC_ASK.spans(ws)
+        if b < len(ws)
+        and ws[b] not in STOPWORDS
+        and not (a and ws[a - 1] in DETERMINERS and ws[b - 1] != "of")
+    ]
 
 
 def _strip_known(question: str, corpus: Corpus) -> str:

@@ -1256,6 +1256,9 @@ class TestUnmentionedTopic:
             ("anything on knife crime in the Marshbury 2016 letter?", "knife crime in the letter"),
             # "support" a noun: no topic asked after it
             ("How does bail support at court in Marshbury compare with Brantholme?", ""),
+            # nor after a determiner ("any help" is a noun); "any mention of" names its topic
+            ("Do children wait long before any help actually starts?", ""),
+            ("Any mention of knives in the 2016 Marshbury letter?", "knives in the letter"),
         ],
     )
     def test_the_topic_is_the_clause_after_the_ask(self, sample_corpus, question, topic):
