@@ -62,6 +62,7 @@ from retrieval.text import (
 
 MAX_QUOTE = 500
 PERCENT_AFTER = re.compile(r"%| ?per ?cent\b")
+RATE_FIGURE = re.compile(r"\d(?:%| ?per ?cent\b| per \d)")
 WHOLE_BEFORE = re.compile(r"\bof (?:the )?$")  # "12 of the 15": 15 is the whole
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
@@ -1107,6 +1108,9 @@ def candidate(
         return h is carrier or (
             _prints_what_is_asked(plan, h.text, corpus, loose)
             and names_measure(measure, h, corpus)
+            # a rate is told as one: a share or a figure "per" some number ("14 of the 20
+            # cases" assessed well is no reoffending rate)
+            and (not measure or "average" in measure or bool(RATE_FIGURE.search(h.text)))
             # a grade asked for: a passage that gives one (or a score, where its report
             # scores instead of grading)
             and (

@@ -597,6 +597,32 @@ class TestTheRateNamed:
             {"dense": 0.95, "coverage": 1.0, "typed": False, "missing": False},
         )
 
+    def test_a_rate_is_told_as_a_share_or_per_some_number(self):
+        """ "What was the reoffending rate?" is not answered by "the likelihood of reoffending
+        was assessed well in 14 of the 20 cases": that names reoffending, but gives no rate."""
+        from retrieval.answer import candidate
+        from retrieval.hybrid import hit_from_row
+        from retrieval.plan import Plan, Side
+
+        corpus = _pellmoor(
+            [
+                (
+                    "Assessment",
+                    "The likelihood of reoffending was assessed well in 14 of the 20 cases.",
+                    "prose",
+                    [],
+                ),
+                ("Summary", "The proven reoffending rate for children was 35.9%.", "prose", []),
+            ]
+        )
+        question = "What was the reoffending rate in Pellmoor?"
+        plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        plan.quantity = True
+        hits = [hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.7) for i in range(2)]
+        found = candidate(plan, hits, {}, corpus, False)
+        assert found is not None and found[0].ordinal == 2 and found[1]["typed"] is True
+        assert candidate(plan, hits[:1], {}, corpus, False) is None
+
 
 class TestAFollowUpsOwnAsk:
     def test_the_second_best_that_prints_the_follow_ups_own_ask_leads(self, sample_assistant):
