@@ -742,7 +742,15 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
     `loose`, a year something began in answers "when" too ("Since 2019 the Turnstone scheme
     …"), where none of the best passages prints a date."""
     if plan.wants == "date":
-        return bool(DATE.search(text)) or (loose and start_span(text) is not None)
+        # a date told in a sentence about something the question names ("When was the
+        # Choices scheme set up?" is not answered by "The YOS manager was appointed in
+        # January 2021")
+        terms = set(corpus.question_terms(plan.lexical_text))
+        dated = [s for s in sentences(text) or [text] if DATE.search(s)]
+        return any(
+            not terms or terms & set(tokens(s)) or any(synonyms(t) & set(tokens(s)) for t in terms)
+            for s in dated
+        ) or (loose and start_span(text) is not None)
     if plan.wants == "person":
         return prints_person(text, set(corpus.areas), corpus.lower_words)
     return None

@@ -515,6 +515,22 @@ def test_how_long_is_answered_by_the_date_a_time_began(sample_corpus):
     )
 
 
+def test_a_date_answers_when_its_sentence_names_what_is_asked(sample_corpus):
+    """ "When was the Choices scheme set up?" is not answered by a passage whose only date is
+    told of something else ("The manager was appointed in January 2021")."""
+    from retrieval.answer import _prints_what_is_asked
+    from retrieval.plan import QuestionPlanner
+
+    plan = QuestionPlanner().plan(
+        "When was the Marshbury Choices scheme set up?", None, None, sample_corpus
+    )
+    assert plan.wants == "date"
+    told = "The manager was appointed in January 2021. The Choices scheme began in March 2019."
+    assert _prints_what_is_asked(plan, told, sample_corpus)
+    other = "The manager was appointed in January 2021. Staff praised the Choices scheme."
+    assert not _prints_what_is_asked(plan, other, sample_corpus)
+
+
 def test_of_several_dates_the_one_told_with_what_is_asked_is_bold(sample_corpus):
     """ "When did the police withdraw their officers?" of a sentence printing two dates: the
     one beside the police officers, not the first; a date range (fieldwork) still wins."""
