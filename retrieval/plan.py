@@ -684,6 +684,12 @@ class QuestionPlanner:
         for n, area in enumerate(areas or [None]):
             years = _years_near(q, areas, n) if len(areas) > 1 else years_all
             pool, missing = side_reports(area, years)
+            if area is not None and len(areas) == 1 and not years:
+                # an area named beside names only another report prints with it ("Across
+                # Pellworth, Brindlecombe and Oxmead…": a thematic of the three) asks that report
+                named, _ = _reports_naming(q, corpus, base)
+                if named and not set(named) & set(corpus.areas.get(area, [])):
+                    pool, missing = sorted(named, key=lambda r: (year_of(r), r)), False
             if area is None and pool:
                 # no area, but a name only a few reports print ("Pellworth's council … in
                 # 2022-23", a place inside a thematic): those of the reports for the time; or,

@@ -870,6 +870,43 @@ class TestNamesOnlyAFewReportsPrint:
         assert plan.abstain.reason == AbstainReason.NAME_NOT_PRINTED
         assert plan.abstain.detail == "The reports searched do not mention '2020/21'."
 
+    def test_an_area_named_with_names_only_a_thematic_prints_asks_the_thematic(self):
+        """ "Across Greyhaven, Brill and Oakhollow…": Brill has its own report, but the names
+        beside it are printed only by the thematic of the three, which is asked; Brill alone
+        still asks Brill's report."""
+        from retrieval.corpus import build_corpus
+
+        reports = [
+            {"report_id": f"r{i}", "area": a, "year": 2020 + i, "inspection_type": "unknown"}
+            for i, a in enumerate(["Avonby", "Brill", "Crewe", "Dunmow", "Eyam"])
+        ] + [{"report_id": "t", "area": None, "year": 2023, "inspection_type": "thematic"}]
+        texts = (
+            ["Planning was good in Avonby.", "Planning in Brill was weak."]
+            + ["Planning was good."] * 3
+            + ["Children remanded in Greyhaven, Brill and Oakhollow waited 40 days at most."]
+        )
+        ids = [r["report_id"] for r in reports]
+        corpus = build_corpus(
+            reports,
+            {
+                "ids": [f"p{i}" for i in range(6)],
+                "texts": texts,
+                "metadatas": [
+                    {"report_id": rid, "section": "Findings", "ordinal": 1, "kind": "prose"}
+                    for rid in ids
+                ],
+            },
+        )
+        planner = QuestionPlanner()
+        plan = planner.plan(
+            "Across Greyhaven, Brill and Oakhollow, what was the longest remand?",
+            None,
+            None,
+            corpus,
+        )
+        assert plan.report_ids == ["t"]
+        assert planner.plan("How was planning in Brill?", None, None, corpus).report_ids == ["r1"]
+
     def test_a_capitalised_first_word_of_a_sentence_names_nothing(self, corpus):
         plan = QuestionPlanner().plan(
             "Which reports found planning good? Check every report.", None, None, corpus
