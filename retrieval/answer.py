@@ -44,6 +44,7 @@ from retrieval.text import (
     amounts,
     counted_forms,
     counted_words,
+    counts,
     has_number,
     is_word,
     money_span,
@@ -894,7 +895,8 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         focus = set().union(*(counted_forms(stem(w)) for w in counted))
 
         def gap(m: Match[str]) -> int:
-            after = [stem(w) in focus for w in words(quote[m.end() :])[:COUNTED_WITHIN]]
+            ws = words(quote[m.end() :])[: COUNTED_WITHIN + 1]
+            after = [counts(ws, j, focus) for j in range(min(len(ws), COUNTED_WITHIN))]
             return after.index(True) if True in after else COUNTED_WITHIN
 
         # on a tie, the one told beside more of what the question asks ("the borough is home to

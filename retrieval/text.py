@@ -371,7 +371,7 @@ def prints_count(text: str, focus: str) -> bool:
             for i, w in enumerate(ws)
             if (re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) and not is_year(w)) or w in NUMBER_WORDS
         ]
-        if any(any(stem(x) in wanted for x in ws[i + 1 : i + 7]) for i in figures):
+        if any(any(counts(ws, j, wanted) for j in range(i + 1, i + 7)) for i in figures):
             return True
         numbered = [
             i
@@ -386,6 +386,17 @@ def prints_count(text: str, focus: str) -> bool:
 
 
 _SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in lexicon.SYNONYM_GROUPS]
+_PERSON_STEMS = frozenset(stem(w) for w in lexicon.words_of(lexicon.PERSON_NOUNS))
+
+
+def counts(ws: list[str], i: int, forms: set[str]) -> bool:
+    """Is `ws[i]` a word the count is of (its stem in `forms`)? Not when a job follows it: in
+    "nine case managers" and "12 case manager posts" the cases are no count of children."""
+    return (
+        i < len(ws)
+        and stem(ws[i]) in forms
+        and not (i + 1 < len(ws) and stem(ws[i + 1]) in _PERSON_STEMS)
+    )
 
 
 def counted_forms(focus: str) -> set[str]:

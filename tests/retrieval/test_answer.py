@@ -515,6 +515,20 @@ def test_how_long_is_answered_by_the_date_a_time_began(sample_corpus):
     )
 
 
+def test_the_number_of_case_manager_posts_is_not_bolded_as_children(sample_corpus):
+    """ "How many children does each case manager hold?" of "the 12 case manager posts, and
+    caseloads average eight children": eight, not 12."""
+    from retrieval.answer import answering_span
+    from retrieval.plan import QuestionPlanner
+
+    plan = QuestionPlanner().plan(
+        "How many children does each Marshbury case manager hold?", None, None, sample_corpus
+    )
+    quote = "There are no vacancies among the 12 case manager posts, and caseloads average eight children."
+    span = answering_span(plan, quote, sample_corpus)
+    assert span is not None and quote[span[0] : span[1]] == "eight"
+
+
 def test_a_date_answers_when_its_sentence_names_what_is_asked(sample_corpus):
     """ "When was the Choices scheme set up?" is not answered by a passage whose only date is
     told of something else ("The manager was appointed in January 2021")."""

@@ -99,6 +99,16 @@ def test_a_count_of_the_children_by_any_of_their_names():
     assert prints_count("Of the 118 children who completed it, 84% did well.", stem("young"))
 
 
+def test_a_count_of_case_managers_is_no_count_of_children():
+    """Children are counted as "cases", but "nine case managers" and "12 case manager posts"
+    count people and posts: a job after the word makes it a modifier."""
+    from retrieval.text import prints_count, stem
+
+    assert not prints_count("Four of the nine case managers were new.", stem("children"))
+    assert not prints_count("All 12 case manager posts were filled.", stem("children"))
+    assert prints_count("We inspected 12 cases of children.", stem("children"))
+
+
 def test_a_year_counts_nothing_and_the_number_of_them_told_with_a_figure_counts():
     """ "during 2023 after a restructure of Children's Services" counts no children; "the
     number of children entering the system … has fallen by 38 per cent" tells their number,
