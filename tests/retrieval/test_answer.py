@@ -1624,8 +1624,9 @@ def test_the_name_of_a_job_asks_for_a_person(question, wants):
 
 def test_a_year_something_began_answers_when_no_passage_prints_a_date():
     """ "When did Turnstone start?": "Since 2019 the Turnstone diversion scheme …" answers (it
-    abstained: no day or month); a passage printing a full date wins when the best few hold
-    one ("since 2016" of another topic was quoted for "Since when has the panel met?")."""
+    abstained: no day or month); a passage printing a full date of what is asked wins when the
+    best few hold one ("since 2016" of another topic was quoted for "Since when has the panel
+    met?"), not one printing a date of something else."""
     from retrieval.answer import answering_span, candidate
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import QuestionPlanner
@@ -1642,7 +1643,11 @@ def test_a_year_something_began_answers_when_no_passage_prints_a_date():
     span = answering_span(plan, since, corpus)
     assert span is not None and since[span[0] : span[1]] == "2019"
     both = [*hits, hit_from_row(corpus, 1, score=0.9, dense=0.7, coverage=0.5)]
+    # a full date told of something else does not answer when Turnstone started
     found = candidate(plan, both, {}, corpus, False)
+    assert found is not None and found[0].row == 0
+    panel = planner.plan("Since when has the Pellmoor panel met?", None, None, corpus)
+    found = candidate(panel, both, {}, corpus, False)
     assert found is not None and found[0].row == 1
 
 
