@@ -63,7 +63,6 @@ from retrieval.text import (
 
 MAX_QUOTE = 500
 PERCENT_AFTER = re.compile(r"%| ?per ?cent\b")
-RATE_FIGURE = re.compile(r"\d(?:%| ?per ?cent\b| per \d)")
 WHOLE_BEFORE = re.compile(r"\bof (?:the )?$")  # "12 of the 15": 15 is the whole
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
@@ -788,6 +787,15 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
     return bool(amounts(text) or number_words(text))
 
 
+def _tells_rate(text: str) -> bool:
+    """Does the text give a rate: a share ("40.6%", "29 per cent") or a figure per some number
+    ("245 per 100,000")?"""
+    ws = words(text)
+    return bool(PERCENT_AFTER.search(text)) or any(
+        a == "per" and b[:1].isdigit() for a, b in zip(ws, ws[1:], strict=False)
+    )
+
+
 def _share_of(question: str) -> set[str]:
     """What a share question asks the share of, when it ends "… are/were <group>" ("What
     proportion of the young people are girls?": girls): the stems of the group's words."""
@@ -1120,7 +1128,7 @@ def candidate(
             and names_measure(measure, h, corpus)
             # a rate is told as one: a share or a figure "per" some number ("14 of the 20
             # cases" assessed well is no reoffending rate)
-            and (not measure or "average" in measure or bool(RATE_FIGURE.search(h.text)))
+            and (not measure or "average" in measure or _tells_rate(h.text))
             # a grade asked for: a passage that gives one (or a score, where its report
             # scores instead of grading)
             and (
