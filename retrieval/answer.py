@@ -8,7 +8,6 @@ closest paragraphs as `related`, when the evidence does not carry what the quest
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from re import Match
@@ -37,6 +36,7 @@ from retrieval.text import (
     GRADE,
     NUMBER_WORDS,
     OCCURRENCES,
+    PERCENT,
     PROPORTION,
     STOPWORDS,
     TIME_UNIT,
@@ -62,8 +62,6 @@ from retrieval.text import (
 )
 
 MAX_QUOTE = 500
-PERCENT_AFTER = re.compile(r"%| ?per ?cent\b")
-WHOLE_BEFORE = re.compile(r"\bof (?:the )?$")  # "12 of the 15": 15 is the whole
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
 SAME_TOPIC_MARGIN = 0.15
@@ -619,7 +617,7 @@ def _figure_told_elsewhere(
             told = [
                 m
                 for m in amounts(said)
-                if m.group(0) == figure and not WHOLE_BEFORE.search(said[: m.start()])
+                if m.group(0) == figure and _part_of(said, m.start()) is None
             ]
             if told and any(prints_count(said, stem(w)) for w in counted):
                 return h.row, " ".join(said.split())
@@ -791,7 +789,7 @@ def _tells_rate(text: str) -> bool:
     """Does the text give a rate: a share ("40.6%", "29 per cent") or a figure per some number
     ("245 per 100,000")?"""
     ws = words(text)
-    return bool(PERCENT_AFTER.search(text)) or any(
+    return bool(PERCENT.search(text)) or any(
         a == "per" and b[:1].isdigit() for a, b in zip(ws, ws[1:], strict=False)
     )
 
@@ -944,8 +942,8 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         whole = next((p for p in PROPORTION.finditer(quote) if p.start() < start < p.end()), None)
         if whole is not None:
             start, end = whole.start(), whole.start() + len(whole.group(0).split()[0])
-    unit = PERCENT_AFTER.match(quote, end)  # "29.4%", "29.4 per cent"
-    return start, unit.end() if unit else end
+    unit = PERCENT.match(quote, start)  # "29.4%", "29.4 per cent"
+    return start, unit.end() if unit and unit.end() > end else end
 
 
 def _quoted_with_number(plan: Plan, cited: Cited, terms: dict[str, float], corpus: Corpus) -> Cited:

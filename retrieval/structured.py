@@ -21,7 +21,6 @@ record's `text`, which is verbatim in its paragraph, so every citation passes `v
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from findings.lexicon import (
@@ -44,6 +43,7 @@ from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
 from retrieval.text import (
+    PERCENT,
     STOPWORDS,
     Cue,
     amounts,
@@ -65,7 +65,6 @@ FACT_ACROSS_MIN_SIMILARITY = 0.7
 # ... and when one of the best few passages prints that fact
 AGREEING_HITS = 3
 MAX_SUBJECT_WORDS = 12  # "The clinical commissioning group & the YJS management board" is nine
-PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)")
 
 
 def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dict]]:

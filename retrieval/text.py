@@ -30,6 +30,8 @@ DATE = re.compile(
 )
 # Days of one month: when fieldwork happened ("27-29 April 2015").
 DATE_RANGE = re.compile(r"\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z][a-z]+ \d{4}")
+# A figure with its percent unit: "40.6%", "29 per cent" (group 1: the figure).
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)")
 # A share printed as a percentage, "N of M" or a fraction word.
 PROPORTION = re.compile(
     r"\b\d+(?:\.\d+)?(?:%| ?per ?cent\b)|\b\d+ (?:out )?of (?:the )?\d+\b|\b(?:half|third|quarter|most|all)\b"
@@ -378,7 +380,7 @@ def prints_count(text: str, focus: str) -> bool:
             for i in range(len(ws) - 1)
             if ws[i] in ("number", "numbers")
             and ws[i + 1] == "of"
-            and any(stem(x) in wanted for x in ws[i + 2 : i + 4])
+            and any(counts(ws, j, wanted) for j in (i + 2, i + 3))
         ]
         if numbered and any(i > numbered[0] for i in figures):
             return True
@@ -476,16 +478,21 @@ def counted_words(question: str, places: frozenset[str] = frozenset()) -> list[s
     ("how many of them had…")."""
     ws = words(question)
     for _, end in COUNTED_AFTER.spans(ws):
-        while end < len(ws) and ws[end].removesuffix("'s").removesuffix("’s") in places:
+        while end < len(ws) and unpossessed(ws[end]) in places:
             end += 1  # "how many of Lowmere's plans": plans
         if ws[end : end + 1] and ws[end] in OCCURRENCES:
             return []  # "how many times …": a number of the events, whatever they are called
         # a possessive names whose they are ("how many children's cases": children, cases)
-        first = ws[end].removesuffix("'s").removesuffix("’s") if end < len(ws) else ""
+        first = unpossessed(ws[end]) if end < len(ws) else ""
         if is_word(first) and first not in STOPWORDS:
             nxt = ws[end + 1] if end + 1 < len(ws) else ""
             return [first] + ([nxt] if is_word(nxt) and nxt not in STOPWORDS else [])
     return []
+
+
+def unpossessed(w: str) -> str:
+    """The word without a possessive ending: "children's" -> "children"."""
+    return w.removesuffix("'s").removesuffix("’s")
 
 
 def is_word(w: str) -> bool:
