@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     embedding_model: str = Field(
         BUNDLED_MODEL, description="Sentence-transformers model name or path; default bundled."
     )
+    query_adapter: bool = Field(
+        True,
+        description="Move each question's embedding by the small map fitted on tuning questions "
+        "(retrieval/adapter.py) before dense search; bundled model only.",
+    )
     device: str = Field("auto", description="auto (CUDA when present), cpu, cuda, mps.")
     batch_size: int = Field(64, ge=1, le=4096, description="Embedding batch size.")
     ingest_group: int = Field(

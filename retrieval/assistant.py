@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, TypeVar
 from findings import lexicon
 from findings.errors import InvalidQuestion, StoreError
 from findings.records import Abstention, Answer, Citation, citation_label
-from findings.settings import Settings, cache_dir
+from findings.settings import BUNDLED_MODEL_SHA256, Settings, cache_dir
 from findings.text import normalise_space
 from findings.vocab import AbstainReason
+from retrieval.adapter import QueryAdapter
 from retrieval.answer import Draft, ExtractiveAnswerer
 from retrieval.corpus import Corpus, CorpusLoader
 from retrieval.draft import MARKER
@@ -31,6 +32,7 @@ from retrieval.llm import LLMDraft, build_llm_answerer
 from retrieval.plan import Plan, QuestionPlanner, Side, follows_up
 from retrieval.protocols import Answerer
 from retrieval.text import Cue, content_terms, person_span, words
+from store.embed import BUNDLED_SLUG
 from store.factory import build_embedder, build_store
 from store.protocols import Embedder, ParagraphStore
 
@@ -153,6 +155,7 @@ class Assistant:
         answerer: Answerer | None = None,
         loader: CorpusLoader | None = None,
         home_area: str | None = None,
+        adapter: QueryAdapter | None = None,
     ):
         self.store = store
         self.home_area = (home_area or "").strip() or None  # FINDINGS_AREA
@@ -160,7 +163,9 @@ class Assistant:
         self.top_k = top_k
         self.loader = loader or CorpusLoader(store)
         self.planner = QuestionPlanner(IntentClassifier(embedder, cache_dir()))
-        self.retriever = HybridRetriever(store, embedder)
+        self.retriever = HybridRetriever(
+            store, embedder, adapter=adapter if adapter is not None else bundled_adapter(embedder)
+        )
         self.answerer: Answerer = answerer or ExtractiveAnswerer()
         self.offline: Answerer = ExtractiveAnswerer()  # for `ask(..., extractive=True)`
         self._chain: Runnable[ChainState, Answer] | None = None
@@ -524,7 +529,15 @@ def build_assistant(settings: Settings, embedder: Embedder | None = None) -> Ass
         top_k=settings.top_k,
         answerer=answerer,
         home_area=settings.area,
+        adapter=None if settings.query_adapter else QueryAdapter(path=None),
     )
+
+
+def bundled_adapter(embedder: Embedder) -> QueryAdapter:
+    """The query adapter fitted for the bundled model (`retrieval.adapter`); none for another."""
+    if getattr(embedder, "model_slug", None) == BUNDLED_SLUG:
+        return QueryAdapter(model_sha256=BUNDLED_MODEL_SHA256)
+    return QueryAdapter(path=None)
 
 
 def _names_no_area(state: ChainState) -> bool:

@@ -14,6 +14,7 @@ from findings.lexicon import (
     SUMMARY_HEADINGS,
 )
 from findings.vocab import ACTION_SECTIONS, LIST_SECTIONS
+from retrieval.adapter import QueryAdapter
 from retrieval.corpus import Corpus
 from retrieval.plan import Plan
 from retrieval.text import (
@@ -207,10 +208,17 @@ class HybridRetriever:
     vector). The corpus (BM25 and report lists) is passed per call, as the store may change.
     """
 
-    def __init__(self, store: ParagraphStore, embedder: Embedder, candidates: int = 60):
+    def __init__(
+        self,
+        store: ParagraphStore,
+        embedder: Embedder,
+        candidates: int = 60,
+        adapter: QueryAdapter | None = None,
+    ):
         self.store = store
         self.embedder = embedder
         self.candidates = candidates
+        self.adapter = adapter or QueryAdapter(path=None)
 
     def retrieve(self, plan: Plan, corpus: Corpus, top_k: int = 8) -> list[Hit]:
         if plan.abstain or not len(corpus):
@@ -231,7 +239,7 @@ class HybridRetriever:
                         corpus,
                         r,
                         final[r],
-                        candidates[r]["dense"],
+                        candidates[r]["cosine"],
                         candidates[r]["bm25"],
                         side_no,
                         candidates[r]["coverage"],
@@ -244,15 +252,17 @@ class HybridRetriever:
     def _candidates(self, plan: Plan, corpus: Corpus, top_k: int) -> list[dict[int, dict]]:
         """For each side of the plan, the fused dense and BM25 candidates and their
         `rerank_features` (what `bench.rerank` fits `RERANK_WEIGHTS` on)."""
-        query_vec = self.embedder.embed([plan.search_text])[0]
+        raw_vec = np.asarray(self.embedder.embed([plan.search_text])[0], dtype=np.float32)
+        query_vec = self.adapter.adapt(raw_vec)
         bm25_all, terms = _lexical(plan, corpus)
         committed = corpus.versions
         out: list[dict[int, dict]] = []
         for side in plan.sides:
-            side_vec, side_bm25, side_terms = query_vec, bm25_all, terms
+            side_raw, side_vec, side_bm25, side_terms = raw_vec, query_vec, bm25_all, terms
             if side.query:
                 # one of two alternatives asked of one report: searched as asked of it
-                side_vec = self.embedder.embed([side.query])[0]
+                side_raw = np.asarray(self.embedder.embed([side.query])[0], dtype=np.float32)
+                side_vec = self.adapter.adapt(side_raw)
                 side_bm25, side_terms = _lexical(replace(plan, search_text=side.query), corpus)
             rows = (
                 [i for rid in side.report_ids for i in corpus.by_report.get(rid, [])]
@@ -295,6 +305,7 @@ class HybridRetriever:
                             float(side_bm25[row]) / top_bm25 if top_bm25 > 0 else 0.0,
                         ),
                         "bm25": float(side_bm25[row]),
+                        "cosine": _cosine(corpus, row, side_raw, sims.get(row, floor)),
                     }
                     for row in fused
                 }
@@ -323,6 +334,13 @@ class HybridRetriever:
             corpus.row_of[r["id"]]: 1.0 - r["distance"] for r in found if r["id"] in corpus.row_of
         }
         return ranked, sims
+
+
+def _cosine(corpus: Corpus, row: int, raw_vec: np.ndarray, adapted: float) -> float:
+    """The paragraph's cosine with the question as the model embedded it (the evidence score,
+    `retrieval.answer.evidence`, was calibrated on it); the adapted one where the vectors are
+    not in memory."""
+    return float(corpus.vectors[row] @ raw_vec) if corpus.vectors is not None else adapted
 
 
 def _lexical(plan: Plan, corpus: Corpus) -> tuple[np.ndarray, dict[str, float]]:

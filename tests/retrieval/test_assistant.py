@@ -442,7 +442,7 @@ class TestSampleCorpus:
             "kestrel_vale_sqs_2016",
             "marshbury_sqs_2016",
         }
-        assert cited(answer)[0] == ("marshbury_sqs_2016", "Reducing reoffending", "1.2", 2)
+        assert cited(answer)[0] == ("kestrel_vale_sqs_2016", "Reducing reoffending", "1.2", 2)
         assert all(c["year"] == 2016 for c in answer["citations"])
 
     def test_report_ids_filter(self, sample_assistant):
@@ -682,7 +682,7 @@ class TestYourArea:
             "marshbury_sqs_2016",
         }
         assert cited(answer.to_json())[0] == (
-            "marshbury_sqs_2016",
+            "marshbury_sqs_2014",
             "Reducing reoffending",
             "1.2",
             2,

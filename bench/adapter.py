@@ -1,0 +1,179 @@
+"""Fit the query adapter (`retrieval/query_adapter.npz`, read by `retrieval.adapter`) on tuning
+questions.
+
+    FINDINGS_STORE=DIR python -m bench.adapter [QA.jsonl ...]
+
+DIR must hold the reports the questions are about. For every answerable question, each side of
+its plan whose candidates (the fused dense and BM25 paragraphs, `HybridRetriever._candidates`,
+searched with the unadapted question) include a gold paragraph gives one ranking problem: the
+question's embedding, the candidates' stored embeddings, their other `rerank_features` and which
+are gold. A low-rank map `q + U (Vᵀ q)` is fitted (torch, Adam, fixed seed) to maximise the
+softmax probability of the gold candidates under `RERANK_WEIGHTS` with the adapted cosine in the
+place of the cosine, with an L2 pull towards no change. The printout gives top-1 accuracy per set
+without the map and with one fitted on the other sets only (five folds of whole sets), then the
+map fitted on every set is written. Never fit on held-out questions.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+RANK = 32
+L2 = 3e-4
+STEPS = 200
+TEMPERATURE = 10.0  # the softmax's sharpness over the reranker's score
+FOLDS = 5
+
+
+def problems(path: Path, assistant) -> list[dict]:
+    """One dict per ranking problem: question vector `q`, candidate vectors `P`, the reranker's
+    score without its cosine term `rest`, and `gold` (bool per candidate)."""
+    from retrieval.evaluate import load_qa, matches
+    from retrieval.hybrid import RERANK_WEIGHTS
+
+    out = []
+    for q in load_qa(path):
+        if not q.get("gold"):
+            continue
+        state = assistant._plan_step(
+            assistant._state(q["question"], q.get("history"), q.get("filters"), 8)
+        )
+        plan, corpus = state.plan, state.corpus
+        if plan is None or corpus is None or plan.abstain or corpus.vectors is None:
+            continue
+        sides = assistant.retriever._candidates(plan, corpus, 8)
+        for side, candidates in zip(plan.sides, sides, strict=True):
+            rows = list(candidates)
+            gold = [
+                any(
+                    matches(
+                        {
+                            "report_id": corpus.metas[r]["report_id"],
+                            "section": corpus.metas[r]["section"],
+                            "paragraph": corpus.metas[r].get("paragraph"),
+                            "ordinal": corpus.metas[r]["ordinal"],
+                        },
+                        g,
+                    )
+                    for g in q["gold"]
+                )
+                for r in rows
+            ]
+            if not any(gold):
+                continue
+            text = side.query or plan.search_text
+            rest = [
+                sum(w * candidates[r][n] for n, w in RERANK_WEIGHTS.items() if n != "dense")
+                for r in rows
+            ]
+            out.append(
+                {
+                    "q": np.asarray(assistant.embedder.embed([text])[0], dtype=np.float32),
+                    "P": corpus.vectors[rows].copy(),
+                    "rest": np.array(rest, dtype=np.float32),
+                    "gold": np.array(gold, dtype=bool),
+                }
+            )
+    return out
+
+
+def _pack(items: list[dict]):
+    import torch
+
+    width = max(len(it["gold"]) for it in items)
+    dim = items[0]["q"].shape[0]
+    Q = torch.zeros(len(items), dim)
+    P = torch.zeros(len(items), width, dim)
+    rest = torch.full((len(items), width), -1e4)
+    gold = torch.zeros(len(items), width, dtype=torch.bool)
+    for i, it in enumerate(items):
+        m = len(it["gold"])
+        Q[i], P[i, :m] = torch.from_numpy(it["q"]), torch.from_numpy(it["P"])
+        rest[i, :m], gold[i, :m] = torch.from_numpy(it["rest"]), torch.from_numpy(it["gold"])
+    return Q, P, rest, gold
+
+
+def _scores(packed, up, down):
+    import torch
+
+    from retrieval.hybrid import RERANK_WEIGHTS
+
+    Q, P, rest, _ = packed
+    q = Q if up is None else Q + (Q @ down) @ up.T
+    q = q / q.norm(dim=1, keepdim=True)
+    return rest + RERANK_WEIGHTS["dense"] * torch.einsum("nmd,nd->nm", P, q)
+
+
+def fit(items: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    """The map's U and V (dim × RANK each)."""
+    import torch
+
+    torch.manual_seed(0)
+    packed = _pack(items)
+    dim = packed[0].shape[1]
+    up = (torch.randn(dim, RANK) * 0.01).requires_grad_()
+    down = (torch.randn(dim, RANK) * 0.01).requires_grad_()
+    opt = torch.optim.Adam([up, down], lr=3e-3)
+    for _ in range(STEPS):
+        opt.zero_grad()
+        logp = torch.log_softmax(_scores(packed, up, down) * TEMPERATURE, dim=1)
+        gold_logp = torch.logsumexp(logp.masked_fill(~packed[3], -1e4), dim=1)
+        loss = -gold_logp.mean() + L2 * ((up @ down.T) ** 2).sum()
+        loss.backward()
+        opt.step()
+    return up.detach().numpy(), down.detach().numpy()
+
+
+def top1(items: list[dict], maps: tuple[np.ndarray, np.ndarray] | None) -> float:
+    import torch
+
+    if not items:
+        return 0.0
+    packed = _pack(items)
+    up, down = (
+        (None, None) if maps is None else (torch.from_numpy(maps[0]), torch.from_numpy(maps[1]))
+    )
+    best = _scores(packed, up, down).argmax(dim=1)
+    return float(packed[3][torch.arange(len(best)), best].float().mean())
+
+
+def main() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ["FINDINGS_QUERY_ADAPTER"] = "false"  # the problems are searched unadapted
+    from findings.settings import BUNDLED_MODEL_SHA256, get_settings
+    from retrieval.adapter import WEIGHTS
+    from retrieval.assistant import build_assistant
+
+    paths = [Path(p) for p in sys.argv[1:]]
+    if not paths:
+        sys.exit("name the tuning sets' QA files (never a held-out set)")
+    assistant = build_assistant(get_settings())
+    sets = {f"{p.parent.name}/{p.name}": problems(p, assistant) for p in paths}
+    names = sorted(sets)
+    print(f"{sum(len(v) for v in sets.values())} ranking problems")
+    print(f"{'set':<36} {'n':>4} {'unadapted':>10} {'crossed':>8}")
+    for k in range(FOLDS):
+        held = names[k::FOLDS]
+        maps = fit([it for n in names if n not in held for it in sets[n]])
+        for n in held:
+            print(
+                f"{n:<36} {len(sets[n]):>4} {top1(sets[n], None):>10.3f} {top1(sets[n], maps):>8.3f}"
+            )
+    up, down = fit([it for v in sets.values() for it in v])
+    out = Path(os.environ.get("ADAPTER_OUT", WEIGHTS))
+    np.savez(
+        out,
+        up=up.astype(np.float32),
+        down=down.astype(np.float32),
+        model_sha256=np.array(BUNDLED_MODEL_SHA256),
+    )
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
