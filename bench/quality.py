@@ -127,6 +127,10 @@ QA sets, each over its own freshly ingested tmp store:
   `data/eval/fresh25/heldout.jsonl`, written blind and second-checked at stop 31 (writer and
   checker reported counts only; the questions that name no area carry the area filter, added
   mechanically).
+- fresh26 held-out: every report above plus two more (`data/eval/fresh26/reports/`: a letter as
+  `pdftotext -layout` gives it, hard-wrapped with running page headers and footers, and an
+  inspection as a government publishing site renders it, navigation and footer around it) with
+  `data/eval/fresh26/heldout.jsonl`, written blind and second-checked at stop 33 (the same way).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -585,6 +589,13 @@ def main(argv: list[str] | None = None) -> int:
             so_far + tune21 + fresh22 + tune23 + tune24 + fresh25,
             ROOT / "data/eval/fresh25/heldout.jsonl",
         )
+        # stop 33: a clean held-out set in two more layouts (data/eval/fresh26: a letter as
+        # `pdftotext -layout` gives it, an inspection as a government publishing site's page)
+        fresh26 = sorted((ROOT / "data/eval/fresh26/reports").iterdir())
+        sets["fresh26 held-out"] = (
+            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26,
+            ROOT / "data/eval/fresh26/heldout.jsonl",
+        )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
@@ -657,7 +668,8 @@ def main(argv: list[str] | None = None) -> int:
         "(0.604), then read; tune23 (new at stop 30, second-checked) was measured once unread "
         "on the tune store (0.500: its inspection had no year, fixed by parser 52), then read; "
         "fresh22 (new at stop 30, second-checked, never read; its writer and checker reported "
-        "only counts) and fresh25 (new at stop 31, the same) were measured only here; "
+        "only counts), fresh25 (new at stop 31, the same) and fresh26 (new at stop 33, the same; "
+        "measured once before, with and without the query adapter) were measured only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
