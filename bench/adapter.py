@@ -3,7 +3,9 @@ questions.
 
     FINDINGS_STORE=DIR python -m bench.adapter [QA.jsonl ...]
 
-DIR must hold the reports the questions are about. For every answerable question, each side of
+With no files named, every tuning QA file: `data/eval/*.jsonl`, each `data/eval/*/tune.jsonl`
+and the `heldout.jsonl` of sets since used as tune data, and the seed set in `../shared/eval/`
+when present — never a set in `HELD_OUT`. DIR must hold the reports the questions are about. For every answerable question, each side of
 its plan whose candidates (the fused dense and BM25 paragraphs, `HybridRetriever._candidates`,
 searched with the unadapted question) include a gold paragraph gives one ranking problem: the
 question's embedding, the candidates' stored embeddings, their other `rerank_features` and which
@@ -27,6 +29,23 @@ L2 = 3e-4
 STEPS = 200
 TEMPERATURE = 10.0  # the softmax's sharpness over the reranker's score
 FOLDS = 5
+# the held-out sets: measured only (bench/quality.py), never fitted on
+HELD_OUT = frozenset(
+    {"fresh7", "fresh8", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh17"}
+    | {"fresh20", "fresh22", "fresh25", "fresh26"}
+)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tuning_files() -> list[Path]:
+    evals = ROOT / "data/eval"
+    files = sorted(evals.glob("*.jsonl"))
+    seed = ROOT.parent / "shared/eval/seed_dev_qa.jsonl"
+    if seed.is_file():
+        files.insert(1, seed)
+    for folder in sorted(p for p in evals.iterdir() if p.is_dir() and p.name not in HELD_OUT):
+        files += [folder / f for f in ("heldout.jsonl", "tune.jsonl") if (folder / f).is_file()]
+    return files
 
 
 def problems(path: Path, assistant) -> list[dict]:
@@ -149,9 +168,10 @@ def main() -> None:
     from retrieval.adapter import WEIGHTS
     from retrieval.assistant import build_assistant
 
-    paths = [Path(p) for p in sys.argv[1:]]
-    if not paths:
-        sys.exit("name the tuning sets' QA files (never a held-out set)")
+    paths = [Path(p) for p in sys.argv[1:]] or tuning_files()
+    held = [p for p in paths if p.parent.name in HELD_OUT]
+    if held:
+        sys.exit(f"{held[0]}: a held-out set is measured, never fitted on; leave it out")
     assistant = build_assistant(get_settings())
     sets = {f"{p.parent.name}/{p.name}": problems(p, assistant) for p in paths}
     names = sorted(sets)
