@@ -85,3 +85,43 @@ class TestRetrieval:
         plain = Assistant(sample_store, embedder, adapter=QueryAdapter(path=None))
         top = plain.ask(self.QUESTION).to_json()["citations"][0]
         assert (top["report_id"], top["paragraph"]) == ("marshbury_sqs_2014", "1.3")
+
+
+class TestFitting:
+    """bench.adapter: what it fits on, and that the fit learns a ranking the cosine gets wrong."""
+
+    def test_tuning_files_never_include_a_held_out_set(self):
+        from bench.adapter import HELD_OUT, ROOT, tuning_files
+
+        files = tuning_files()
+        assert not [f for f in files if f.parent.name in HELD_OUT]
+        assert ROOT / "data/eval/tune24/tune.jsonl" in files
+        assert ROOT / "data/eval/dev_qa.jsonl" in files
+        assert {"fresh25", "fresh26"} <= HELD_OUT
+
+    def test_the_fit_ranks_the_gold_paragraph_first(self):
+        from bench.adapter import fit, top1
+
+        rng = np.random.default_rng(0)
+
+        def unit(v):
+            return (v / np.linalg.norm(v)).astype(np.float32)
+
+        # each question sits nearer a distractor than its gold paragraph, the gold always lying
+        # along one direction the question lacks: a map that adds that direction mends them all
+        direction = unit(rng.normal(size=384))
+        items = []
+        for _ in range(40):
+            q = unit(rng.normal(size=384))
+            distractor = unit(q + 0.6 * unit(rng.normal(size=384)))
+            gold = unit(q + 1.2 * direction + 0.6 * unit(rng.normal(size=384)))
+            items.append(
+                {
+                    "q": q,
+                    "P": np.stack([distractor, gold]),
+                    "rest": np.zeros(2, dtype=np.float32),
+                    "gold": np.array([False, True]),
+                }
+            )
+        assert top1(items, None) == 0.0
+        assert top1(items, fit(items)) == 1.0
