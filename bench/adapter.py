@@ -51,39 +51,12 @@ def tuning_files() -> list[Path]:
 def problems(path: Path, assistant) -> list[dict]:
     """One dict per ranking problem: question vector `q`, candidate vectors `P`, the reranker's
     score without its cosine term `rest`, and `gold` (bool per candidate)."""
-    from retrieval.evaluate import load_qa, matches
+    from bench.rerank import ranking_sides
     from retrieval.hybrid import RERANK_WEIGHTS
 
     out = []
-    for q in load_qa(path):
-        if not q.get("gold"):
-            continue
-        state = assistant._plan_step(
-            assistant._state(q["question"], q.get("history"), q.get("filters"), 8)
-        )
-        plan, corpus = state.plan, state.corpus
-        if plan is None or corpus is None or plan.abstain or corpus.vectors is None:
-            continue
-        sides = assistant.retriever._candidates(plan, corpus, 8)
-        for side, candidates in zip(plan.sides, sides, strict=True):
-            rows = list(candidates)
-            gold = [
-                any(
-                    matches(
-                        {
-                            "report_id": corpus.metas[r]["report_id"],
-                            "section": corpus.metas[r]["section"],
-                            "paragraph": corpus.metas[r].get("paragraph"),
-                            "ordinal": corpus.metas[r]["ordinal"],
-                        },
-                        g,
-                    )
-                    for g in q["gold"]
-                )
-                for r in rows
-            ]
-            if not any(gold):
-                continue
+    for plan, corpus, side, candidates, rows, gold in ranking_sides(path, assistant, True):
+        if any(gold):
             text = side.query or plan.search_text
             rest = [
                 sum(w * candidates[r][n] for n, w in RERANK_WEIGHTS.items() if n != "dense")

@@ -27,13 +27,13 @@ DEFAULT = (
 )
 
 
-def problems(path: Path, assistant) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(features, is_gold) per ranking problem, features in RERANK_WEIGHTS order."""
+def ranking_sides(path: Path, assistant, vectors: bool = False):
+    """Per answerable question of a QA file and each side of its plan: `(plan, corpus, side,
+    candidates, rows, gold)` — the side's fused candidates (`HybridRetriever._candidates`, their
+    `rerank_features`), their rows and which of them the question's gold cites. Questions the
+    planner refuses are skipped, and with `vectors` those of a corpus without its embeddings."""
     from retrieval.evaluate import load_qa, matches
-    from retrieval.hybrid import RERANK_WEIGHTS
 
-    names = list(RERANK_WEIGHTS)
-    out = []
     for q in load_qa(path):
         if not q.get("gold"):
             continue
@@ -43,7 +43,10 @@ def problems(path: Path, assistant) -> list[tuple[np.ndarray, np.ndarray]]:
         plan, corpus = state.plan, state.corpus
         if plan is None or corpus is None or plan.abstain:
             continue
-        for candidates in assistant.retriever._candidates(plan, corpus, 8):
+        if vectors and corpus.vectors is None:
+            continue
+        sides = assistant.retriever._candidates(plan, corpus, 8)
+        for side, candidates in zip(plan.sides, sides, strict=True):
             rows = list(candidates)
             gold = []
             for row in rows:
@@ -55,9 +58,19 @@ def problems(path: Path, assistant) -> list[tuple[np.ndarray, np.ndarray]]:
                     "ordinal": md["ordinal"],
                 }
                 gold.append(any(matches(cite, g) for g in q["gold"]))
-            if any(gold) and not all(gold):
-                X = np.array([[candidates[r][n] for n in names] for r in rows], dtype=np.float64)
-                out.append((X, np.array(gold, dtype=bool)))
+            yield plan, corpus, side, candidates, rows, gold
+
+
+def problems(path: Path, assistant) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(features, is_gold) per ranking problem, features in RERANK_WEIGHTS order."""
+    from retrieval.hybrid import RERANK_WEIGHTS
+
+    names = list(RERANK_WEIGHTS)
+    out = []
+    for _plan, _corpus, _side, candidates, rows, gold in ranking_sides(path, assistant):
+        if any(gold) and not all(gold):
+            X = np.array([[candidates[r][n] for n in names] for r in rows], dtype=np.float64)
+            out.append((X, np.array(gold, dtype=bool)))
     return out
 
 
