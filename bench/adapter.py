@@ -5,8 +5,9 @@ questions.
 
 With no files named, every tuning QA file: `data/eval/*.jsonl`, each `data/eval/*/tune.jsonl`
 and the `heldout.jsonl` of sets since used as tune data, and the seed set in `../shared/eval/`
-when present — never a set in `HELD_OUT`. DIR must hold the reports the questions are about. For every answerable question, each side of
-its plan whose candidates (the fused dense and BM25 paragraphs, `HybridRetriever._candidates`,
+when present — never a set in `HELD_OUT`. DIR must hold the reports the questions are about.
+
+For every answerable question, each side of its plan whose candidates (the fused dense and BM25 paragraphs, `HybridRetriever._candidates`,
 searched with the unadapted question) include a gold paragraph gives one ranking problem: the
 question's embedding, the candidates' stored embeddings, their other `rerank_features` and which
 are gold. A low-rank map `q + U (Vᵀ q)` is fitted (torch, Adam, fixed seed) to maximise the
@@ -134,10 +135,10 @@ def top1(items: list[dict], maps: tuple[np.ndarray, np.ndarray] | None) -> float
 
 
 def main() -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from findings.settings import BUNDLED_MODEL_SHA256, get_settings, offline_environment
+
+    offline_environment()
     os.environ["FINDINGS_QUERY_ADAPTER"] = "false"  # the problems are searched unadapted
-    from findings.settings import BUNDLED_MODEL_SHA256, get_settings
     from retrieval.adapter import WEIGHTS
     from retrieval.assistant import build_assistant
 

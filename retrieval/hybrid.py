@@ -305,7 +305,9 @@ class HybridRetriever:
                             float(side_bm25[row]) / top_bm25 if top_bm25 > 0 else 0.0,
                         ),
                         "bm25": float(side_bm25[row]),
-                        "cosine": _cosine(corpus, row, side_raw, sims.get(row, floor)),
+                        "cosine": _cosine(corpus, row, side_raw, sims.get(row, floor))
+                        if self.adapter.active
+                        else sims.get(row, floor),
                     }
                     for row in fused
                 }
@@ -338,8 +340,8 @@ class HybridRetriever:
 
 def _cosine(corpus: Corpus, row: int, raw_vec: np.ndarray, adapted: float) -> float:
     """The paragraph's cosine with the question as the model embedded it (the evidence score,
-    `retrieval.answer.evidence`, was calibrated on it); the adapted one where the vectors are
-    not in memory."""
+    `retrieval.answer.evidence`, was calibrated on it), when the search used the adapted
+    question; the adapted one where the vectors are not in memory."""
     return float(corpus.vectors[row] @ raw_vec) if corpus.vectors is not None else adapted
 
 
