@@ -63,7 +63,8 @@ MAX_HEADING_CHARS = 300
 # A line "Label: value" starts a header field when the label has at most this many words
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
-NUMBER_TAB = re.compile(r"^\s*\d+(?:\.\d+)*\.?\t")  # "1.1<TAB>": a paragraph number and a tab
+# "1.1<TAB>" or "•<TAB>": a paragraph number or a bullet, then a tab
+NUMBER_TAB = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-•*▪●◦–·\uf0b7])\t")
 # A contents entry: a heading's text, then a tab, dot leaders or spaces and its page number
 # ("1.1 Governance and leadership<TAB>12", "Annex 1: Methodology ........ 22").
 CONTENTS_ENTRY = re.compile(r"^(\S.*?)[\s.…·|]+(\d{1,3})$")
@@ -314,8 +315,9 @@ def _wrapped_dash(left: str, line: str) -> bool:
 
 
 def _numbered_with_tab(line: str) -> str:
-    """ "1.1<TAB>Text …", as Word saves a numbered paragraph as text: the tab after the number
-    sets it off, as a space would; it is no table's cell break (a row has a tab after text)."""
+    """ "1.1<TAB>Text …" or "•<TAB>Text …", as Word saves a numbered or bulleted paragraph as
+    text: the tab after the number or bullet sets it off, as a space would; it is no table's
+    cell break (a row has a tab after text)."""
     m = NUMBER_TAB.match(line)
     return line[: m.end() - 1] + " " + line[m.end() :] if m and line.count("\t") == 1 else line
 

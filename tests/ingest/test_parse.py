@@ -1220,6 +1220,29 @@ class TestNumbersDrawnOrSetOffByATab:
             ("Copy list", None, "table_row", "2.1 | Assessment | Good"),
         ]  # fmt: skip
 
+    def test_a_tab_after_a_bullet_sets_it_off(self, tmp_path):
+        # "•<TAB>text", as a letter saved from Word as text lists its strengths: a bullet, not a
+        # two-cell table row that runs on past the next heading and the closing prose
+        path = tmp_path / "quenby_sqs_2019.txt"
+        path.write_text(
+            "Key strengths\n-------------\n\n"
+            "•\tCase managers knew the children well.\n"
+            "•\tReparation benefited the community.\n\n"
+            "Areas requiring improvement\n---------------------------\n\n"
+            "•\tHealth needs must be identified at the start.\n"
+            "-\tMAPPA referrals must be made on time.\n\n"
+            "We are grateful to the staff who gave their time to this screening.\n",
+            encoding="utf-8",
+        )
+        r = parse_file(path)
+        assert [(p.section, p.kind, p.text) for p in r.paragraphs] == [
+            ("Key strengths", "bullet", "Case managers knew the children well."),
+            ("Key strengths", "bullet", "Reparation benefited the community."),
+            ("Areas requiring improvement", "bullet", "Health needs must be identified at the start."),
+            ("Areas requiring improvement", "bullet", "MAPPA referrals must be made on time."),
+            ("Closing", "prose", "We are grateful to the staff who gave their time to this screening."),
+        ]  # fmt: skip
+
 
 SAVED_PAGE = """<!DOCTYPE html><html><head><title>Brindle - GOV.UK</title></head><body>
 <div class="govuk-cookie-banner"><p>We use some essential cookies to make this site work.</p></div>
