@@ -131,6 +131,15 @@ QA sets, each over its own freshly ingested tmp store:
   `pdftotext -layout` gives it, hard-wrapped with running page headers and footers, and an
   inspection as a government publishing site renders it, navigation and footer around it) with
   `data/eval/fresh26/heldout.jsonl`, written blind and second-checked at stop 33 (the same way).
+- tune27: every report above plus two more (`data/eval/tune27/reports/`: a plain-text letter and
+  an inspection as a government publishing site renders it) with `data/eval/tune27/tune.jsonl`,
+  written blind and second-checked at stop 34 (48 questions carry the area filter), measured
+  once unread (top citation 0.458), then read.
+- fresh27 held-out: every report above plus two more (`data/eval/fresh27/reports/`: a Word letter
+  with heading styles and a copy-list table, and a PDF inspection with bold-text headings,
+  running headers and paragraphs across page breaks) with `data/eval/fresh27/heldout.jsonl`,
+  written blind and second-checked at stop 34 (writer and checker reported counts only; 55
+  questions carry the area filter, added mechanically).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -595,6 +604,19 @@ def main(argv: list[str] | None = None) -> int:
         sets["fresh26 held-out"] = (
             so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26,
             ROOT / "data/eval/fresh26/heldout.jsonl",
+        )
+        # stop 34: a tune set (data/eval/tune27: a plain-text letter and a government site's
+        # HTML inspection), measured once unread (0.458), then read; and a clean held-out set
+        # (data/eval/fresh27: a Word letter and a PDF inspection)
+        tune27 = sorted((ROOT / "data/eval/tune27/reports").iterdir())
+        sets["tune27 tune"] = (
+            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26 + tune27,
+            ROOT / "data/eval/tune27/tune.jsonl",
+        )
+        fresh27 = sorted((ROOT / "data/eval/fresh27/reports").iterdir())
+        sets["fresh27 held-out"] = (
+            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26 + tune27 + fresh27,
+            ROOT / "data/eval/fresh27/heldout.jsonl",
         )
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 

@@ -73,10 +73,13 @@ def extract_metadata(
     )
     if not pub:  # "Published 7 September 2022" with no colon, or a letter's "Date:" line
         said = PUBLISHED.search(full[:HEAD_CHARS])
+        header = [p for p in paragraphs if p.section == "Header"]
         pub = (
             said.group(1)
             if said
-            else _field([p for p in paragraphs if p.section == "Header"], "date")
+            else _field(header, "date")
+            # a letter's date on a line of its own above "Dear …" ("8 December 2017")
+            or next((p.text for p in header if DATE.fullmatch(p.text.strip())), None)
         )
     m = DATE.search(pub or "")
     if m:
@@ -87,6 +90,9 @@ def extract_metadata(
     )
     candidates = [fw] if fw else []
     candidates += re.findall(rf"(?:{_FIELDWORK_CUES}|inspected)[^.]{{0,120}}", full, re.I)
+    # the dates before the cue, in its sentence ("Between 13 and 15 November 2017, HM
+    # Inspectorate of Probation carried out …")
+    candidates += re.findall(rf"[^.]{{0,120}}(?:{_FIELDWORK_CUES})", full, re.I)
     for text in candidates:
         r = RANGE.search(text or "")
         if r:

@@ -25,7 +25,7 @@ from findings.errors import IngestError
 from findings.lexicon import CLAUSE_WORDS, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
-from findings.vocab import LETTER_FORMULAS, SUPERSCRIPT_DIGITS, list_kind
+from findings.vocab import LETTER_FORMULAS, MONTH_PATTERN, SUPERSCRIPT_DIGITS, list_kind
 from ingest.load import Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
@@ -42,6 +42,7 @@ NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
 )
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
+WHOLE_DATE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\s+\d{{4}}$", re.I)
 FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
 # A line of a report's front block that names the inspectorate or the kind of report.
 FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
@@ -390,6 +391,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     m = NUMBERED_HEADING.match(s)
     if m and not m.group(2)[:1].isupper():
         return False
+    if WHOLE_DATE.match(s):
+        return False  # a letter's date line ("8 December 2017"), not heading 8 "December 2017"
     return True
 
 

@@ -585,7 +585,11 @@ class QuestionPlanner:
             elif after:
                 pool = [r for r in pool if year_of(r) > after]
             elif years:
-                dated = [r for r in pool if year_of(r) in years]
+                # a report whose date its text does not print may be that year's: it is
+                # searched, not ruled out
+                dated = [r for r in pool if year_of(r) in years] or [
+                    r for r in pool if not year_of(r)
+                ]
                 if not dated and all(_soft_year(q, y) for y in years):
                     dated = pool  # "since 2016", "by 2015": a time in the text, not a report
                 elif not dated and not REPORT_NOUNS.search(q):

@@ -182,3 +182,24 @@ def test_a_year_from_one_fieldwork_date_or_a_month_in_the_front_block():
     # a month and year in the text below the front block is no report's year
     later = para("In July 2021 the service moved.", section="Background")
     assert extract_metadata("r", title, [later]).year is None
+
+
+def test_a_letters_bare_date_line_and_fieldwork_dates_before_the_cue():
+    # "8 December 2017" on a line of its own above "Dear …" is the letter's date; the fieldwork
+    # dates open the sentence that says the screening was carried out
+    meta = extract_metadata(
+        "r",
+        "Short Quality Screening of youth offending work in Ferncombe",
+        [
+            para("HM Inspectorate of Probation"),
+            para("8 December 2017", n=2),
+            para("Dear Ms Kettle", n=3),
+            para(
+                "Between 13 and 15 November 2017, HM Inspectorate of Probation carried out a "
+                "Short Quality Screening of youth offending work in Ferncombe.",
+                section="Introduction",
+            ),
+        ],
+    )
+    assert (meta.publication_date, meta.year) == ("2017-12-08", 2017)
+    assert (meta.fieldwork_start, meta.fieldwork_end) == ("2017-11-13", "2017-11-15")

@@ -1220,6 +1220,23 @@ class TestNumbersDrawnOrSetOffByATab:
             ("Copy list", None, "table_row", "2.1 | Assessment | Good"),
         ]  # fmt: skip
 
+    def test_a_letters_date_line_is_no_numbered_heading(self, tmp_path):
+        # "8 December 2017" is the letter's date, not heading 8 "December 2017" over "Dear …"
+        path = tmp_path / "quenby_sqs_2017.txt"
+        path.write_text(
+            "HM Inspectorate of Probation\n\n8 December 2017\n\nDear Ms Kettle\n\n"
+            "Introduction\n\nBetween 13 and 15 November 2017, we carried out a screening.\n",
+            encoding="utf-8",
+        )
+        r = parse_file(path)
+        assert [(p.section, p.text) for p in r.paragraphs] == [
+            ("Header", "HM Inspectorate of Probation"),
+            ("Header", "8 December 2017"),
+            ("Header", "Dear Ms Kettle"),
+            ("Introduction", "Between 13 and 15 November 2017, we carried out a screening."),
+        ]
+        assert (r.meta.publication_date, r.meta.year) == ("2017-12-08", 2017)
+
     def test_a_tab_after_a_bullet_sets_it_off(self, tmp_path):
         # "•<TAB>text", as a letter saved from Word as text lists its strengths: a bullet, not a
         # two-cell table row that runs on past the next heading and the closing prose

@@ -1668,3 +1668,27 @@ def test_an_ordinal_is_no_identifier():
     from retrieval.plan import identifiers
 
     assert identifiers("What did the 2nd and 21ST visits say about team 4321?") == ["4321"]
+
+
+def test_a_report_whose_year_is_not_printed_is_searched_for_a_year_not_refused():
+    # the area's letter prints no date the reader found: "in 2017" may be its year, so it is
+    # searched; a dated report of another year is still ruled out
+    from retrieval.corpus import build_corpus
+
+    reports = [
+        {"report_id": "ferncombe_letter", "area": "Ferncombe", "year": None},
+        {"report_id": "ferncombe_2023", "area": "Ferncombe", "year": 2023},
+    ]
+    corpus = build_corpus(
+        reports,
+        {
+            "ids": ["a", "b"],
+            "texts": ["Planning was weak in 11 of 20 cases.", "Planning has improved."],
+            "metadatas": [
+                {"report_id": r["report_id"], "section": "Findings", "ordinal": 1, "kind": "prose"}
+                for r in reports
+            ],
+        },
+    )
+    plan = QuestionPlanner().plan("How was Ferncombe's planning in 2017?", None, None, corpus)
+    assert (plan.abstain, plan.report_ids) == (None, ["ferncombe_letter"])
