@@ -32,10 +32,10 @@ KV_RATE_QUOTE = (
 FOLLOW_UP = "And what did it say about mental health there?"
 STAFF = "How many staff did the Marshbury YOS employ in 2016?"
 MAPPA = "What did inspectors say about MAPPA?"
-KESTREL_VALE_2016_2_2 = (
-    "Two young people in the sample met the criteria for MAPPA, and both had been referred on "
-    "time. One was managed at MAPPA level 2 and the other at level 1, and the YOS operational "
-    "manager, Keith Marlowe, attended each level 2 meeting."
+MARSHBURY_2016_2_2 = (
+    "MAPPA was now well understood by staff and managers. All 4 cases that met the criteria had "
+    "been referred on time, and a YOS team manager attended every MAPPA level 2 meeting for those "
+    "cases."
 )
 MARSHBURY_2014_2_2 = (
     "Referrals to MAPPA were late in 3 of the 5 cases that met the criteria. In the most serious "
@@ -156,14 +156,14 @@ class TestFilters:
     def test_unfiltered(self, app, asked):
         ask(app, MAPPA)
         assert asked == [(MAPPA, [], {})]
-        assert citation_labels(answers(app)[0])[0] == "[1] Kestrel Vale SQS 2016 ¶2.2"
+        assert citation_labels(answers(app)[0])[0] == "[1] Marshbury SQS 2016 ¶2.2"
         # the question names no area and all of its answer is from one of three
         assert answers(app)[0].caption[0].value == escape_markdown(
-            "The question names no area: this answer draws on Kestrel Vale's reports only, and the "
+            "The question names no area: this answer draws on Marshbury's reports only, and the "
             "store holds reports on 3 areas. To ask about another, name it or choose it under "
             "Area (`--area`); set FINDINGS_AREA to make your own the default."
         )
-        assert answers(app)[0].expander[0].markdown[1].value == f"**{KESTREL_VALE_2016_2_2}**"
+        assert answers(app)[0].expander[0].markdown[1].value == f"**{MARSHBURY_2016_2_2}**"
 
     def test_area_and_years(self, app, asked):
         app.selectbox(key="f_area").select("Marshbury").run()
