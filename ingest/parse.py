@@ -445,6 +445,7 @@ def _structure(
     run = 0
     items = 0  # list items (bullets, numbered) so far under the current heading
     group: str | None = None  # an "X should:" line or a label over the lines that follow
+    labelled = False  # the section is a list under a "Strengths:" label line, not a heading
 
     for k, b in enumerate(blocks):
         s = b.text.strip()
@@ -498,6 +499,23 @@ def _structure(
                 group = s[:-1].strip()  # "The YOS Management Board should:" over its items
                 continue
             after = blocks[k + 1] if k + 1 < len(blocks) else None
+            if (
+                s.endswith(":")
+                and list_kind(s[:-1])
+                and after is not None
+                and (after.role == "li" or BULLET.match(after.text.strip()))
+            ):
+                # "Strengths:" / "Areas for improvement:" in plain type over a standard's
+                # bullets: a part of that standard, as the same words set as a heading are
+                name = s[:-1].strip()
+                if labelled:  # "Areas for improvement:" after the strengths: a sibling part
+                    levels = levels[:-1]
+                levels = [*levels, ((levels[-1][0] if levels else 0) + 1, name)]
+                path, section, labelled = [nm for _, nm in levels], name, True
+                run += 1
+                items = 0
+                group = None
+                continue
             if (
                 after is not None
                 and after.role in (None, "p")
@@ -571,6 +589,7 @@ def _structure(
             seen_heading = True
             run += 1
             items = 0
+            labelled = False
             if b.level is not None or _num:
                 levels = [(lv, nm) for lv, nm in levels if lv < level]
                 levels.append((level, name))
@@ -589,8 +608,12 @@ def _structure(
         if kind == "table_row" and not seen_heading:
             kind = "field"
         if kind == "prose" and items and list_kind(section) and not text.endswith(":"):
-            # prose after a list's items is not an item: the letter's unheaded closing part
-            section, path, levels, items = CLOSING, [CLOSING], [], 0
+            if labelled:  # the list under a "Strengths:" label has ended: its part goes on
+                levels = levels[:-1]
+                path = [nm for _, nm in levels] or ["Header"]
+                section, labelled, items = path[-1], False, 0
+            else:  # prose after a list's items is not an item: the letter's unheaded closing
+                section, path, levels, items = CLOSING, [CLOSING], [], 0
             run += 1
         elif kind in ("bullet", "numbered"):
             items += 1

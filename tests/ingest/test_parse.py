@@ -210,6 +210,29 @@ class TestSampleReports:
             "Marcus Delaney",
         )
 
+    def test_html_strengths_label_lines_head_their_standards_bullets(self, tmp_path):
+        # "Strengths:" and "Areas for improvement:" in plain paragraphs over a standard's bullets
+        # are parts of that standard, as the same words set as headings are; prose after the
+        # list goes back to the standard, and the labels themselves are no paragraphs
+        path = tmp_path / "brindle_yjs_2023.html"
+        path.write_text(
+            "<html><body><main><h1>Inspection of youth justice services in Brindle</h1>"
+            "<h2>Organisational delivery</h2><h3>1.2 Staff</h3>"
+            "<p>1.2.1 The service has 36 staff.</p><p>Strengths:</p><ul><li>Morale is high.</li>"
+            "</ul><p>Areas for improvement:</p><ul><li>Training is out of date.</li></ul>"
+            "<p>Staff turnover has fallen.</p><h3>1.3 Partnerships and services</h3>"
+            "<p>1.3.1 A nurse works in the team.</p></main></body></html>",
+            encoding="utf-8",
+        )
+        r = parse_file(path)
+        assert [(p.section_path, p.kind, p.text) for p in r.paragraphs] == [
+            ("Organisational delivery > Staff", "numbered", "The service has 36 staff."),
+            ("Organisational delivery > Staff > Strengths", "bullet", "Morale is high."),
+            ("Organisational delivery > Staff > Areas for improvement", "bullet", "Training is out of date."),
+            ("Organisational delivery > Staff", "prose", "Staff turnover has fallen."),
+            ("Organisational delivery > Partnerships and services", "numbered", "A nurse works in the team."),
+        ]  # fmt: skip
+
     def test_html_header_fields_broken_by_br_give_the_metadata(self, tmp_path):
         path = tmp_path / "brindle_yjs_2021.html"
         path.write_text(
