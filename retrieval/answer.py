@@ -151,7 +151,11 @@ class ExtractiveAnswerer:
             if listed is not None:
                 return listed
         terms = _question_terms(plan, corpus)
-        missing = bool(missing_terms(plan, corpus, terms)) and not plan.comparison
+        missing = (
+            bool(missing_terms(plan, corpus, terms))
+            and not plan.comparison
+            and not _whole_report(plan)
+        )
         per_side: list[Cited | None] = []
         for side_no, side in enumerate(plan.sides):
             side_hits = [h for h in hits if h.side == side_no]
@@ -365,7 +369,7 @@ class ExtractiveAnswerer:
         if found is None:
             return None
         hit, features = found
-        if evidence(**features) < self.min_evidence:
+        if evidence(**features) < self.min_evidence and not _whole_report(plan):
             return None
         return Cited(hit, self._quote(hit, terms))
 
@@ -506,6 +510,19 @@ def _scores_instead_of_grades(report_id: str, corpus: Corpus) -> bool:
         and any("%" in cell for cell in corpus.texts[i].split(" | ")[1:])
     )
     return scored >= MIN_SCORE_ROWS
+
+
+def _whole_report(plan: Plan) -> bool:
+    """Does the question ask for one report's overall picture ("Sum up what the 2017 letter
+    concluded")? Every report has one: its words ("sum", "concluded", "overall") frame the ask
+    and name no topic a passage must print, and its best passage answers however weakly it
+    matches them."""
+    return (
+        plan.overall
+        and plan.intent.label == "summary"
+        and plan.report_ids is not None
+        and len(plan.report_ids) == 1
+    )
 
 
 def _asks_for_person(plan: Plan) -> bool:

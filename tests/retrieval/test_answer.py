@@ -927,6 +927,51 @@ def test_the_overall_picture_quotes_more_of_the_report_s_summary():
     ]
 
 
+def test_one_report_s_overall_picture_is_answered_however_weakly_its_words_match():
+    """ "Sum up what the letter concluded overall": no passage prints "sum", "concluded" or
+    "overall", and the best one's cosine is low, but every report has an overall picture: its
+    best passage answers (a summary of two reports, or a topic question, is still held to the
+    evidence)."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Closing", "We found a service emerging from a period of instability."),
+        ("Key strengths", "Staff felt well supported by their managers."),
+        ("Key strengths", "Reparation was well organised."),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2017, "inspection_type": "unknown"}],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [text for _, text in rows],
+            "metadatas": [
+                {"report_id": "p", "section": section, "ordinal": i + 1, "kind": "prose"}
+                for i, (section, _) in enumerate(rows)
+            ],
+        },
+    )
+    question = "Sum up what the 2017 letter concluded about us overall."
+    hits = [
+        hit_from_row(corpus, row, score=0.2 - n / 10, dense=0.0, coverage=0.0)
+        for n, row in enumerate([0, 1, 2])
+    ]
+
+    def plan_for(label: str, reports: list[str]) -> Plan:
+        plan = Plan(question, question, [Side("Pellmoor", reports)], areas=["Pellmoor"])
+        plan.intent, plan.overall = Intent(label, 0.94, 0.5), label == "summary"
+        return plan
+
+    draft = ExtractiveAnswerer().answer(plan_for("summary", ["p"]), hits, corpus)
+    assert (draft.abstained, [(c.hit.section, c.hit.ordinal) for c in draft.cited]) == (
+        False,
+        [("Closing", 1)],
+    )
+    assert ExtractiveAnswerer().answer(plan_for("topic", ["p"]), hits, corpus).abstained is True
+
+
 def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
     """An area for improvement restates a finding: a compared side led by one also quotes the
     numbered paragraph behind it (the figures), first, when that is among the side's best few
