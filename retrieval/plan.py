@@ -411,9 +411,18 @@ class QuestionPlanner:
                 if not (prior.areas or years_in(earlier)) or prior.abstain:
                     continue
                 pool = prior.report_ids
-                if pool is not None and prior.areas and len(prior.areas) == 1:
+                # the area asked about before: named, or (asked with an area filter) the one
+                # its reports are about
+                home = (
+                    prior.areas[0].lower()
+                    if prior.areas and len(prior.areas) == 1
+                    else _one_area(pool, corpus)
+                    if pool and not prior.areas
+                    else None
+                )
+                if pool is not None and home:
                     area_reports = sorted(
-                        corpus.areas.get(prior.areas[0].lower(), []),
+                        corpus.areas.get(home, []),
                         key=lambda r: corpus.reports[r].get("year") or 0,
                     )
                     area_reports = [r for r in area_reports if r in base]
@@ -430,7 +439,15 @@ class QuestionPlanner:
                             for r in area_reports
                             if (corpus.reports[r].get("year") or 0) < min(years)
                         ]
-                        pool = earlier_ones[-1:] or pool
+                        # "Was it any better than last time?": the one before beside it
+                        pool = (
+                            sorted(
+                                {*pool, *earlier_ones[-1:]},
+                                key=lambda r: corpus.reports[r].get("year") or 0,
+                            )
+                            if CHANGE.search(question)
+                            else earlier_ones[-1:] or pool
+                        )
                     elif (NOW.search(question) or CHANGE.search(question)) and area_reports:
                         # "Is that still a problem there now?", "Is it still running?": the
                         # newest report, set beside the one asked about before when the
