@@ -883,12 +883,28 @@ def test_the_sentence_that_answers_leads_the_quote(text, quote):
     assert draft.text == f"**9** — “{quote}” [1]"
 
 
+def _one_report_corpus(rows: list[tuple[str, str]], year: int):
+    """A corpus of one report "p" (Pellmoor, `year`) of prose paragraphs (section, text)."""
+    from retrieval.corpus import build_corpus
+
+    return build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": year, "inspection_type": "unknown"}],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [text for _, text in rows],
+            "metadatas": [
+                {"report_id": "p", "section": section, "ordinal": i + 1, "kind": "prose"}
+                for i, (section, _) in enumerate(rows)
+            ],
+        },
+    )
+
+
 def test_the_overall_picture_quotes_more_of_the_report_s_summary():
     """A summary is several paragraphs: after the best one, the other retrieved paragraphs of
     the same summary section (best first, up to SUMMARY_PARAGRAPHS in all), never a detailed
     finding ranked among them."""
     from retrieval.answer import SUMMARY_PARAGRAPHS
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.intents import Intent
     from retrieval.plan import Plan, Side
@@ -900,17 +916,7 @@ def test_the_overall_picture_quotes_more_of_the_report_s_summary():
         ("Summary", "The board knew the service well."),
         ("Court work", "Plans were reviewed in 14 of the 20 cases."),
     ]
-    corpus = build_corpus(
-        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
-        {
-            "ids": [f"p{i}" for i in range(len(rows))],
-            "texts": [text for _, text in rows],
-            "metadatas": [
-                {"report_id": "p", "section": section, "ordinal": i + 1, "kind": "prose"}
-                for i, (section, _) in enumerate(rows)
-            ],
-        },
-    )
+    corpus = _one_report_corpus(rows, 2024)
     question = "Sum up how Pellmoor did."
     plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
     plan.intent, plan.overall = Intent("summary", 0.9, 0.9), True
@@ -932,7 +938,6 @@ def test_one_report_s_overall_picture_is_answered_however_weakly_its_words_match
     "overall", and the best one's cosine is low, but every report has an overall picture: its
     best passage answers (a summary of two reports, or a topic question, is still held to the
     evidence)."""
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.intents import Intent
     from retrieval.plan import Plan, Side
@@ -942,17 +947,7 @@ def test_one_report_s_overall_picture_is_answered_however_weakly_its_words_match
         ("Key strengths", "Staff felt well supported by their managers."),
         ("Key strengths", "Reparation was well organised."),
     ]
-    corpus = build_corpus(
-        [{"report_id": "p", "area": "Pellmoor", "year": 2017, "inspection_type": "unknown"}],
-        {
-            "ids": [f"p{i}" for i in range(len(rows))],
-            "texts": [text for _, text in rows],
-            "metadatas": [
-                {"report_id": "p", "section": section, "ordinal": i + 1, "kind": "prose"}
-                for i, (section, _) in enumerate(rows)
-            ],
-        },
-    )
+    corpus = _one_report_corpus(rows, 2017)
     question = "Sum up what the 2017 letter concluded about us overall."
     hits = [
         hit_from_row(corpus, row, score=0.2 - n / 10, dense=0.0, coverage=0.0)
