@@ -692,6 +692,9 @@ def main(argv: list[str] | None = None) -> int:
         "fresh22 (new at stop 30, second-checked, never read; its writer and checker reported "
         "only counts), fresh25 (new at stop 31, the same) and fresh26 (new at stop 33, the same; "
         "measured once before, with and without the query adapter) were measured only here; "
+        "tune27 (new at stop 34, second-checked) was measured once unread (0.458: its letter "
+        "had no year, fixed by parser 55), then read; fresh27 (new at stop 34, second-checked, "
+        "never read; writer and checker reported only counts) was measured only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
