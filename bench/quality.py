@@ -566,58 +566,33 @@ def main(argv: list[str] | None = None) -> int:
             so_far + tune19 + fresh20,
             ROOT / "data/eval/fresh20/heldout.jsonl",
         )
-        # stop 30: a tune set (data/eval/tune21: an Outlook-saved text letter and a PDF with
-        # margin numbers, footnotes and a running header), measured once unread (0.604), then
-        # read; and a clean held-out set (data/eval/fresh22: a Word letter and a PDF inspection)
-        tune21 = sorted((ROOT / "data/eval/tune21/reports").iterdir())
         so_far += tune19 + fresh20
-        sets["tune21 tune"] = (so_far + tune21, ROOT / "data/eval/tune21/tune.jsonl")
-        fresh22 = sorted((ROOT / "data/eval/fresh22/reports").iterdir())
-        sets["fresh22 held-out"] = (
-            so_far + tune21 + fresh22,
-            ROOT / "data/eval/fresh22/heldout.jsonl",
-        )
-        # and a second tune set (data/eval/tune23: a Word letter numbered by Word, a Markdown
-        # inspection as Google Docs exports it), measured once unread here, then read
-        tune23 = sorted((ROOT / "data/eval/tune23/reports").iterdir())
-        sets["tune23 tune"] = (
-            so_far + tune21 + fresh22 + tune23,
-            ROOT / "data/eval/tune23/tune.jsonl",
-        )
-        # and a tune set in fresh22's layout family (data/eval/tune24: a Word letter and a PDF
-        # with bold-text headings), measured once unread (0.646), then read
-        tune24 = sorted((ROOT / "data/eval/tune24/reports").iterdir())
-        sets["tune24 tune"] = (
-            so_far + tune21 + fresh22 + tune23 + tune24,
-            ROOT / "data/eval/tune24/tune.jsonl",
-        )
-        # stop 31: a clean held-out set in two layouts no set used (data/eval/fresh25: a letter
-        # Word saved as a web page and a Markdown inspection from a PDF-to-Markdown converter)
-        fresh25 = sorted((ROOT / "data/eval/fresh25/reports").iterdir())
-        sets["fresh25 held-out"] = (
-            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25,
-            ROOT / "data/eval/fresh25/heldout.jsonl",
-        )
-        # stop 33: a clean held-out set in two more layouts (data/eval/fresh26: a letter as
-        # `pdftotext -layout` gives it, an inspection as a government publishing site's page)
-        fresh26 = sorted((ROOT / "data/eval/fresh26/reports").iterdir())
-        sets["fresh26 held-out"] = (
-            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26,
-            ROOT / "data/eval/fresh26/heldout.jsonl",
-        )
-        # stop 34: a tune set (data/eval/tune27: a plain-text letter and a government site's
-        # HTML inspection), measured once unread (0.458), then read; and a clean held-out set
-        # (data/eval/fresh27: a Word letter and a PDF inspection)
-        tune27 = sorted((ROOT / "data/eval/tune27/reports").iterdir())
-        sets["tune27 tune"] = (
-            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26 + tune27,
-            ROOT / "data/eval/tune27/tune.jsonl",
-        )
-        fresh27 = sorted((ROOT / "data/eval/fresh27/reports").iterdir())
-        sets["fresh27 held-out"] = (
-            so_far + tune21 + fresh22 + tune23 + tune24 + fresh25 + fresh26 + tune27 + fresh27,
-            ROOT / "data/eval/fresh27/heldout.jsonl",
-        )
+        # from stop 30 on, each set is over every report above plus its own two
+        for name, folder, qa in (
+            # stop 30: a tune set (an Outlook-saved text letter and a PDF with margin numbers,
+            # footnotes and a running header), measured once unread (0.604), then read; a clean
+            # held-out set (a Word letter and a PDF inspection); a second tune set (a Word letter
+            # numbered by Word, a Markdown inspection as Google Docs exports it), measured once
+            # unread here, then read; a tune set in fresh22's layout family (a Word letter and a
+            # PDF with bold-text headings), measured once unread (0.646), then read
+            ("tune21 tune", "tune21", "tune.jsonl"),
+            ("fresh22 held-out", "fresh22", "heldout.jsonl"),
+            ("tune23 tune", "tune23", "tune.jsonl"),
+            ("tune24 tune", "tune24", "tune.jsonl"),
+            # stop 31: a clean held-out set in two layouts no set used (a letter Word saved as a
+            # web page, a Markdown inspection from a PDF-to-Markdown converter)
+            ("fresh25 held-out", "fresh25", "heldout.jsonl"),
+            # stop 33: a clean held-out set in two more layouts (a letter as `pdftotext -layout`
+            # gives it, an inspection as a government publishing site's page)
+            ("fresh26 held-out", "fresh26", "heldout.jsonl"),
+            # stop 34: a tune set (a plain-text letter and a government site's HTML inspection),
+            # measured once unread (0.458), then read; a clean held-out set (a Word letter and a
+            # PDF inspection)
+            ("tune27 tune", "tune27", "tune.jsonl"),
+            ("fresh27 held-out", "fresh27", "heldout.jsonl"),
+        ):
+            so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
+            sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
