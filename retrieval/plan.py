@@ -443,7 +443,7 @@ class QuestionPlanner:
                         pool = (
                             sorted(
                                 {*pool, *earlier_ones[-1:]},
-                                key=lambda r: corpus.reports[r].get("year") or 0,
+                                key=lambda r: (corpus.reports[r].get("year") or 0, r),
                             )
                             if CHANGE.search(question)
                             else earlier_ones[-1:] or pool
@@ -455,7 +455,7 @@ class QuestionPlanner:
                         newest = area_reports[-1]
                         pool = sorted(
                             {*pool, newest} if CHANGE.search(question) else {newest},
-                            key=lambda r: corpus.reports[r].get("year") or 0,
+                            key=lambda r: (corpus.reports[r].get("year") or 0, r),
                         )
                 # "And two years later?", "Was it the same at the next inspection?": nothing
                 # asked of its own, so the earlier question is asked of the report it picks
