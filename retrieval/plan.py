@@ -413,13 +413,9 @@ class QuestionPlanner:
                 pool = prior.report_ids
                 # the area asked about before: named, or (asked with an area filter) the one
                 # its reports are about
-                home = (
-                    prior.areas[0].lower()
-                    if prior.areas and len(prior.areas) == 1
-                    else _one_area(pool, corpus)
-                    if pool and not prior.areas
-                    else None
-                )
+                home = prior.areas[0].lower() if len(prior.areas) == 1 else None
+                if not prior.areas and pool:
+                    home = _one_area(pool, corpus)
                 if pool is not None and home:
                     area_reports = sorted(
                         corpus.areas.get(home, []),

@@ -1694,31 +1694,20 @@ def test_a_report_whose_year_is_not_printed_is_searched_for_a_year_not_refused()
     assert (plan.abstain, plan.report_ids) == (None, ["ferncombe_letter"])
 
 
-class TestAFollowUpUnderAnAreaFilter:
+@pytest.mark.parametrize(
+    ("question", "earlier", "reports"),
+    [
+        # "now": the area's newest report
+        ("and what about now?", "What did the 2014 inspection say about MAPPA?", ["marshbury_sqs_2016"]),
+        # "better than last time": the one before, set beside the one asked about
+        ("Was it any better than last time they looked?", "What did the 2016 letter say about MAPPA?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
+        # "last time" alone: the one before
+        ("What did they say about it last time?", "What did the 2016 letter say about MAPPA?", ["marshbury_sqs_2014"]),
+    ],
+)  # fmt: skip
+def test_a_follow_up_under_an_area_filter_moves_in_time(plan, question, earlier, reports):
     """The earlier question named a year but no area (the user's area filter set it): "now"
     and "last time" in the follow-up move from the report it was asked of, as they do when the
     area is named."""
-
-    def test_now_is_the_area_s_newest_report(self, plan):
-        p = plan(
-            "and what about now?",
-            history=["What did the 2014 inspection say about MAPPA?"],
-            filters={"area": "Marshbury"},
-        )
-        assert p.report_ids == ["marshbury_sqs_2016"]
-
-    def test_better_than_last_time_sets_the_one_before_beside_it(self, plan):
-        p = plan(
-            "Was it any better than last time they looked?",
-            history=["What did the 2016 letter say about MAPPA?"],
-            filters={"area": "Marshbury"},
-        )
-        assert sorted(p.report_ids) == ["marshbury_sqs_2014", "marshbury_sqs_2016"]
-
-    def test_last_time_alone_is_the_one_before(self, plan):
-        p = plan(
-            "What did they say about it last time?",
-            history=["What did the 2016 letter say about MAPPA?"],
-            filters={"area": "Marshbury"},
-        )
-        assert p.report_ids == ["marshbury_sqs_2014"]
+    p = plan(question, history=[earlier], filters={"area": "Marshbury"})
+    assert sorted(p.report_ids) == reports
