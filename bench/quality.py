@@ -140,6 +140,16 @@ QA sets, each over its own freshly ingested tmp store:
   running headers and paragraphs across page breaks) with `data/eval/fresh27/heldout.jsonl`,
   written blind and second-checked at stop 34 (writer and checker reported counts only; 55
   questions carry the area filter, added mechanically).
+- tune28: every report above plus two more (`data/eval/tune28/reports/`: a full joint inspection as
+  a PDF-to-Markdown converter writes it, and a rated inspection as plain text) with
+  `data/eval/tune28/tune.jsonl`, written blind and second-checked at stop 34 (52 questions carry
+  the area filter), measured once unread at stop 35 (top citation 0.479), then read.
+- fresh28 held-out: every report above plus two more (`data/eval/fresh28/reports/`: a letter saved
+  as HTML from a webmail client, headings only bold paragraphs, and a thematic of three services as
+  a Word document) with `data/eval/fresh28/heldout.jsonl`, written blind and second-checked at
+  stop 34 (writer and checker reported counts only; the 22 questions that name none of the
+  thematic's three services, and whose gold names none of the other two, carry the area filter
+  Hazelmoor, added mechanically).
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -590,6 +600,11 @@ def main(argv: list[str] | None = None) -> int:
             # PDF inspection)
             ("tune27 tune", "tune27", "tune.jsonl"),
             ("fresh27 held-out", "fresh27", "heldout.jsonl"),
+            # stop 35: a tune set (a converter's Markdown FJI, a plain-text rated inspection),
+            # measured once unread (0.479), then read; a clean held-out set (a webmail-saved HTML
+            # letter, a Word thematic of three services)
+            ("tune28 tune", "tune28", "tune.jsonl"),
+            ("fresh28 held-out", "fresh28", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -670,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
         "tune27 (new at stop 34, second-checked) was measured once unread (0.458: its letter "
         "had no year, fixed by parser 55), then read; fresh27 (new at stop 34, second-checked, "
         "never read; writer and checker reported only counts) was measured only here; "
+        "tune28 (written at stop 34, second-checked) was measured once unread at stop 35 "
+        "(0.479), then read; fresh28 (written at stop 34, second-checked, never read) was "
+        "measured once at the start of stop 35 (0.583) and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
