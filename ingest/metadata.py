@@ -123,6 +123,10 @@ def extract_metadata(
             full,
         )
         lead = m.group(1) if m else None
+    if lead:
+        # the field's first sentence: "Helen Marchbank, HMI Probation. The inspection team
+        # included …" names her; a title or an initial ("Dr. A. Shah") ends no sentence
+        lead = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", lead, maxsplit=1)[0]
     meta.lead_inspector = lead.rstrip(".") if lead else None
 
     head = " ".join([title or "", front.get("type", "")])

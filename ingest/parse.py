@@ -423,10 +423,12 @@ def _is_rating_line(s: str) -> bool:
 
 
 def _is_label(s: str) -> bool:
-    """A short line that names what follows (`2. Court disposals`), not a sentence."""
+    """A short line that names what follows (`2. Court disposals`), not a sentence, nor a
+    field with its value (`Score: 21/36` over `Overall rating: Good` is a figure to keep)."""
     return (
         len(s.split()) <= 8
         and not re.search(r"[.;,!?:]$", s)
+        and ": " not in s
         and (s[:1].isupper() or s[:1].isdigit())
     )
 

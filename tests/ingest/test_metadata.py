@@ -203,3 +203,14 @@ def test_a_letters_bare_date_line_and_fieldwork_dates_before_the_cue():
     )
     assert (meta.publication_date, meta.year) == ("2017-12-08", 2017)
     assert (meta.fieldwork_start, meta.fieldwork_end) == ("2017-11-13", "2017-11-15")
+
+
+def test_a_lead_inspector_field_that_runs_on_gives_its_first_sentence():
+    """The field's second sentence is about the team, not the lead inspector; an initial or a
+    title with a full stop ends no sentence."""
+    runs_on = "Lead inspector: Helen Marchbank, HMI Probation. The team included Ofsted inspectors."
+    meta = extract_metadata("a", "Full joint inspection in Wenlow", [para(runs_on, "field")])
+    assert meta.lead_inspector == "Helen Marchbank, HMI Probation"
+    initial = "Lead inspector: Dr. Amira J. Shah."
+    meta = extract_metadata("a", "Full joint inspection in Wenlow", [para(initial, "field")])
+    assert meta.lead_inspector == "Dr. Amira J. Shah"

@@ -1987,3 +1987,35 @@ def test_raised_markers_a_bold_grade_line_and_a_list_item_cut_by_a_page(tmp_path
         ),
         ("3", 2, "ensure that work is reviewed whenever a child's circumstances change"),
     ]
+
+
+def test_a_score_line_over_the_grades_is_kept_not_read_as_their_label(tmp_path):
+    """`Score: 21/36` between the service's name and its grades is a figure to cite; a label
+    (`1. Organisational delivery`) names the grades below it. The score was lost as a label."""
+    path = tmp_path / "wenlow_yjs_2021.txt"
+    path.write_text(
+        "An Inspection of Youth Offending Services in Wenlow\n\n"
+        "Foreword\n\nOverall, Wenlow YJS was rated as Good.\n\n"
+        "Ratings\n\nWenlow Youth Justice Service\nFieldwork started: March 2021\n"
+        "Score: 21/36\nOverall rating: Good\n\n1. Organisational delivery\n\n"
+        "1.1 Governance and leadership: Good\n\n1.2 Staff: Requires improvement\n\n"
+        "Recommendations\n\nWenlow Youth Justice Service should:\n\n- review cases promptly\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    got = [(p.kind, p.text, p.section_path) for p in r.paragraphs if p.section != "Foreword"]
+    assert got[:5] == [
+        ("prose", "Fieldwork started: March 2021", "Wenlow Youth Justice Service"),
+        ("prose", "Score: 21/36", "Wenlow Youth Justice Service"),
+        ("rating", "Overall rating: Good", "Wenlow Youth Justice Service"),
+        (
+            "rating",
+            "1.1 Governance and leadership: Good",
+            "Wenlow Youth Justice Service > Organisational delivery",
+        ),
+        (
+            "rating",
+            "1.2 Staff: Requires improvement",
+            "Wenlow Youth Justice Service > Organisational delivery",
+        ),
+    ]
