@@ -44,7 +44,9 @@ INSPECTION_TYPES: tuple[InspectionType, ...] = (
         "FJI",
         "Full joint inspection",
         r"full joint inspection|\bFJI\b",
-        ("full joint inspection", "fji"),
+        # "the joint inspection": what a service calls its FJI (a joint thematic is named by
+        # "thematic"; an area without an FJI keeps every report)
+        ("full joint inspection", "joint inspection", "fji"),
     ),
     InspectionType("thematic", "thematic", "Thematic", r"\bthematic\b", ("thematic",)),
     InspectionType(

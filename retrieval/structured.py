@@ -38,7 +38,7 @@ from findings.lexicon import (
     words_of,
 )
 from findings.vocab import list_kind
-from retrieval.corpus import Corpus
+from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.plan import Plan
@@ -314,7 +314,7 @@ class StructuredAnswerer:
             # "What is the head of service expected to do?": the recommendations the report
             # makes to an owner the question names (none named: a topic question)
             blocks = [(plan.report_ids[0], records_of(corpus, plan.report_ids[0], KIND_REC))]
-            if blocks[0][1] and self._for_owner(plan, blocks) != blocks:
+            if blocks[0][1] and self._for_owner(plan, blocks, corpus) != blocks:
                 return self._list(replace(plan, list_kind=KIND_REC), hits, corpus)
         # "Which standards were rated Good?" (not "good enough planning"): a grade filter only
         # when the question is about ratings or asks "which"
@@ -350,7 +350,7 @@ class StructuredAnswerer:
             return None
         whole = {rid: len(items) for rid, items in blocks}
         if kind == "recommendation":
-            blocks = self._for_owner(plan, blocks)
+            blocks = self._for_owner(plan, blocks, corpus)
         lines: list[str] = []
         cited: list[Cited] = []
         if plan.quantity and len(blocks) == 1:
@@ -379,16 +379,19 @@ class StructuredAnswerer:
 
     @staticmethod
     def _for_owner(
-        plan: Plan, blocks: list[tuple[str, list[tuple[int, dict]]]]
+        plan: Plan, blocks: list[tuple[str, list[tuple[int, dict]]]], corpus: Corpus
     ) -> list[tuple[str, list[tuple[int, dict]]]]:
         """Recommendations for an owner the question names: the owner whose name (less the
         area's) the question prints most of, and, of those, most fully ("the YOS manager" is
         not "the YOS management board"); two of its words, or all of them when it has one
         ("the directors of children's services" names "The directors of children's services
-        in Wexcaster City, Lanbridge, …"). No owner named: all of them."""
+        in Wexcaster City, Lanbridge, …"). An acronym the reports define is read with its
+        words ("the YJS itself" names "Brockhurst Youth Justice Service"). No owner named: all
+        of them."""
         # every word but the little ones: role names are made of words content_terms
         # counts as generic ("children's services")
-        asked = set(tokens(plan.question))
+        spelled = f"{plan.question} {expansions_in(plan.question, corpus.acronyms)}"
+        asked = set(tokens(spelled))
         areas = {w for a in plan.areas for w in tokens(a)}
 
         def named(r: dict) -> tuple[int, float]:

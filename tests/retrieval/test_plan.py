@@ -1399,6 +1399,10 @@ def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):
         ("What did Marshbury's screening find?", "short quality screening"),
         ("2016 screening: who led it?", "short quality screening"),
         ("What did the Kestrel Vale full joint inspection find?", "full joint inspection"),
+        ("Who ran the service when the joint inspection happened?", "full joint inspection"),
+        # not the FJI ("joint" and "inspection" are apart); the sample holds no thematic whose
+        # title words would name one
+        ("What did the joint thematic inspection find?", None),
         ("Who does the communication screening for children in Kestrel Vale?", None),
         ("Was speech and language screening offered in Kestrel Vale?", None),
     ],

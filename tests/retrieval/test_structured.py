@@ -224,6 +224,40 @@ class TestLists:
         ]
         assert len(asked("What recommendations were made in Avonby?")) == 2
 
+    def test_an_owner_named_by_the_acronym_the_report_defines(self):
+        """ "the YJS itself": the report defines YJS as Wenlow Youth Justice Service, so the
+        question names that owner by all its words; the board, whose name prints "YJS" too, is
+        named by one word only."""
+        recs = [
+            ("Wenlow Youth Justice Service", "review cases promptly after an arrest"),
+            ("The Wenlow YJS Management Board", "receive reports on school attendance"),
+        ]
+        rows = [
+            _row("a", "Foreword", 1, "Wenlow Youth Justice Service (YJS) was rated Good."),
+            *(
+                _row(
+                    "a",
+                    "Recommendations",
+                    n,
+                    text,
+                    [{"kind": "recommendation", "text": text, "owner": owner}],
+                    kind="bullet",
+                )
+                for n, (owner, text) in enumerate(recs, 1)
+            ),
+        ]
+        corpus = corpus_of(rows, [{**REPORTS[0], "area": "Wenlow"}])
+        p = plan(
+            "What did the 2016 report tell the YJS itself to do?",
+            ["a"],
+            ["Wenlow"],
+            list_kind="recommendation",
+        )
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert where(draft, corpus) == [
+            ("a", "Recommendations", 1, "review cases promptly after an arrest")
+        ]
+
     def test_an_owner_named_in_the_question_narrows_the_list(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan(
