@@ -69,13 +69,29 @@ def person_span(
             continue  # "Youth Rehabilitation Orders", "Second Step": words, capitalised
         if first.lower() in MONTHS or last.lower() in MONTHS:
             continue  # "Since April 2020": a month is part of a date
-        after = text[m.end() :].split(maxsplit=1)
-        if after and after[0].strip(",.;:") in INSTITUTIONAL:
-            continue  # "Hatherdown Young Offender Institution": the start of a body's name
+        if any(w in INSTITUTIONAL for w in _capitalised_run(text[m.end() :])):
+            # "Hatherdown Young Offender Institution", "Nethershire Clinical Commissioning
+            # Group": the start of a body's name
+            continue
         if _names_a_thing(text[: m.start()], first, places):
             continue  # "a programme called Steady Steps", "'Turning Point'", "Kestrel Vale Fire"
         return m.span()
     return None
+
+
+def _capitalised_run(after: str) -> list[str]:
+    """The capitalised words that follow a pair without a break ("Commissioning Group" after
+    "Nethershire Clinical"), up to the first that is not (an initialism, "HM Inspector" after
+    a signature's name, is not), or that a comma or stop ends."""
+    run = []
+    for w in after.split():
+        word = w.strip(",.;:")
+        if not (word[:1].isupper() and word[1:2].islower()):
+            break
+        run.append(word)
+        if word != w:
+            break
+    return run
 
 
 def _names_a_thing(before: str, first: str, places: Collection[str]) -> bool:

@@ -142,6 +142,10 @@ def test_a_year_counts_nothing_and_the_number_of_them_told_with_a_figure_counts(
         ("The office on Kingsmead Road was shared with Jo Pike.", "Jo Pike"),
         ("Children held at Hatherdown Young Offender Institution were visited by Sam Oyelaran.", "Sam Oyelaran"),
         ("The services are Wexcaster City and Sollis Bay.", None),
+        # a body whose name runs on past the pair to an institution's word
+        ("Members include NHS Wenlow Clinical Commissioning Group staff.", None),
+        # a signature: the initialism after the name ends the run ("HM Inspector" is her title)
+        ("Ada Lovell HM Chief Inspector of Probation", "Ada Lovell"),
         # a police rank opens the name, as "Councillor" does (it was "Sergeant Jasper")
         ("Sergeant Jasper Tulliver now leads a police unit.", "Sergeant Jasper Tulliver"),
     ],
