@@ -385,9 +385,13 @@ class QuestionPlanner:
             # points back, "then", the earlier year too: a change over time)
             for earlier in reversed(history):
                 prior = self._plan_one(earlier, corpus, base)
-                if prior.abstain or len(prior.areas) != 1:
+                # the area asked about before: named, or (asked with an area filter) the one
+                # its reports are about
+                name = prior.areas[0] if len(prior.areas) == 1 else None
+                if not prior.areas:
+                    name = _one_area(prior.report_ids or [], corpus)
+                if prior.abstain or not name:
                     continue
-                name = prior.areas[0]
                 then = " ".join(years_in(earlier)) if THEN.search(question) else ""
                 plan = self._plan_one(
                     f"{question} ({' '.join([name, then]).strip()})", corpus, base

@@ -1715,3 +1715,17 @@ def test_a_follow_up_under_an_area_filter_moves_in_time(plan, question, earlier,
     area is named."""
     p = plan(question, history=[earlier], filters={"area": "Marshbury"})
     assert sorted(p.report_ids) == reports
+
+
+def test_a_follow_up_naming_a_year_under_an_area_filter_keeps_the_earlier_topic(plan):
+    """ "and was that sorted by 2016?" after "What did the 2014 inspection find about MAPPA?",
+    both under the user's area filter: the earlier question says what "that" is, as when it
+    named the area."""
+    p = plan(
+        "and was that sorted by 2016?",
+        history=["What did the 2014 inspection find about MAPPA?"],
+        filters={"area": "Marshbury"},
+    )
+    assert p.inherited
+    assert "MAPPA" in p.search_text
+    assert "marshbury_sqs_2016" in p.report_ids
