@@ -56,12 +56,22 @@ INSPECTION_TYPES: tuple[InspectionType, ...] = (
         # "youth justice services" is what the services are called since about 2020
         r"inspection of youth (?:offending|justice) (?:services?|work|teams?)"
         r"|youth (?:offending|justice) service inspection",
-        (),
+        # the service's own words for it, "inspection" after them ("the youth justice
+        # inspection", "our YOS inspection"); "inspection" alone names any kind
+        (
+            "youth offending|justice service? inspection",
+            "yos|yot|yjs inspection",
+        ),
     ),
 )
 # A question naming two types ("the screening after the full joint inspection") is read as
 # about the more specific one first.
-QUESTION_TYPE_ORDER = ("full joint inspection", "short quality screening", "thematic")
+QUESTION_TYPE_ORDER = (
+    "full joint inspection",
+    "short quality screening",
+    "thematic",
+    "youth offending service inspection",
+)
 UNKNOWN_TYPE = "unknown"
 UNKNOWN_TYPE_LABEL = "Unknown type"
 TYPE_BY_KEY = {t.key: t for t in INSPECTION_TYPES}

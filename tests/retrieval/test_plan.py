@@ -1400,13 +1400,16 @@ def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):
         ("2016 screening: who led it?", "short quality screening"),
         ("What did the Kestrel Vale full joint inspection find?", "full joint inspection"),
         ("Who ran the service when the joint inspection happened?", "full joint inspection"),
+        ("When did the Northfield youth justice inspection report come out?", "youth offending service inspection"),
+        ("What did our YOS inspection find?", "youth offending service inspection"),
+        ("Who inspects youth justice services?", None),
         # not the FJI ("joint" and "inspection" are apart); the sample holds no thematic whose
         # title words would name one
         ("What did the joint thematic inspection find?", None),
         ("Who does the communication screening for children in Kestrel Vale?", None),
         ("Was speech and language screening offered in Kestrel Vale?", None),
     ],
-)
+)  # fmt: skip
 def test_a_kind_of_report_is_named_only_as_a_report_is(sample_corpus, question, kind):
     from retrieval.plan import _kind_named
 
