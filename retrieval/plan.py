@@ -700,6 +700,22 @@ class QuestionPlanner:
                     # "Compare how Greyhaven and Oakhollow did…": a side for each, one report
                     plan.sides = [Side(name, named, focus=stem(name.lower())) for name in names]
                     plan.comparison = True
+            elif (
+                len(base) >= 2
+                and _one_area(base, corpus)
+                and plan.wants != "date"
+                and _asks_change(q)
+                and _compares_reports(q)
+            ):
+                # "How did work with victims compare between the two inspections?" asked with
+                # an area filter: each of the area's reports is a side, as when it is named;
+                # a change word alone ("better at assessing X or Y") may set two things of one
+                # report side by side: the question must name reports or a time
+                ordered = sorted(base, key=lambda r: (year_of(r), r))
+                if PERSISTS.search(q):
+                    ordered.reverse()  # whether it goes on: the newest answers
+                plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
+                plan.comparison = True
             return plan
         sides: list[Side] = []
         for n, area in enumerate(areas or [None]):

@@ -1732,3 +1732,20 @@ def test_a_follow_up_naming_a_year_under_an_area_filter_keeps_the_earlier_topic(
     assert p.inherited
     assert "MAPPA" in p.search_text
     assert "marshbury_sqs_2016" in p.report_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("How did work with victims compare between the two inspections?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
+        ("Was planning better or worse than last time?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
+        # two things of one report side by side: a change word, but no report or time named
+        ("Is the service better at assessing risk or at planning?", None),
+    ],
+)  # fmt: skip
+def test_a_change_between_the_area_s_reports_asked_under_an_area_filter(plan, question, sides):
+    """With the area set by the filter, not named, a question setting its inspections side by
+    side has a side for each report, oldest first, as when the area is named."""
+    p = plan(question, filters={"area": "Marshbury"})
+    got = [s.report_ids[0] for s in p.sides] if p.comparison else None
+    assert got == sides
