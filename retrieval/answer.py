@@ -303,6 +303,8 @@ class ExtractiveAnswerer:
         ranked close and printing as much of what is asked, gives the detail (the figures)."""
         if c.hit.paragraph and c.hit.kind == "numbered":
             return None
+        if c.hit.kind == "prose" and len(sentences(c.hit.text)) > 1:
+            return None  # a paragraph of its own findings ("Context"), not a line restating one
         top = corpus.coverage(terms, c.hit.row) if terms else 0.0
         for h in side_hits[:DETAIL_WITHIN]:
             if h.row != c.hit.row and h.paragraph and _as_close(c.hit, h, corpus, terms, top):

@@ -646,6 +646,11 @@ class QuestionPlanner:
                     for r in pool
                     if years and r not in typed and not any(year_of(t) == year_of(r) for t in typed)
                 ]
+                if typed and _kind_opens_span(q, corpus):
+                    # "Has our reoffending rate come down since the joint inspection?": that
+                    # report and the newest after it
+                    after_it = [r for r in pool if year_of(r) > max(map(year_of, typed))]
+                    typed = sorted({*typed, *after_it[-1:]}, key=lambda r: (year_of(r), r))
                 pool = typed or pool
                 if area is None and len(pool) > 1:
                     pool = _by_subject(q, kind, pool, corpus)
@@ -1578,6 +1583,17 @@ def _title_words(corpus: Corpus, kind: str) -> set[str]:
     return titled | {
         a for a, full in corpus.acronyms.items() if set(words(full)) - STOPWORDS <= titled
     }
+
+
+def _kind_opens_span(q: str, corpus: Corpus) -> bool:
+    """Does the time span start at the report the question names by its kind ("since the
+    joint inspection")? ("How long after the screening…" and "what we learnt from the
+    screening" start none.)"""
+    ws = words(q)
+    return any(
+        start >= 2 and ws[start - 1] in NAMING and ws[start - 2] == "since"
+        for start, _stop, _kind, _owner in _naming_spans(q, corpus)
+    )
 
 
 def _year_opens_span(q: str, year: int) -> bool:

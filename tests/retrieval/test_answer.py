@@ -1026,6 +1026,48 @@ def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
     )
 
 
+def test_a_side_quoted_from_a_paragraph_of_findings_is_not_led_by_another():
+    """An unnumbered paragraph of more than one sentence (a "Context" section's) is a finding
+    of its own, not a line restating a numbered one: no other paragraph is set before it."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    rate = "The reoffending rate was 38.6%. The YOS worked with 127 children."
+    rows = [  # (report, section, paragraph, kind, text)
+        ("a", "Context", None, "prose", rate),
+        ("a", "Partnerships", "5.5", "numbered", "The reoffending rate of diverted children was not checked."),
+        ("b", "Context", None, "prose", "The reoffending rate was 33.4%. It had fallen."),
+    ]  # fmt: skip
+    reports = [
+        {"report_id": r, "area": "Pellmoor", "year": y, "inspection_type": "unknown"}
+        for r, y in (("a", 2014), ("b", 2021))
+    ]
+    corpus = build_corpus(
+        reports,
+        {
+            "ids": [f"r{i}" for i in range(len(rows))],
+            "texts": [row[4] for row in rows],
+            "metadatas": [
+                {"report_id": r, "section": s, "paragraph": p, "ordinal": 1, "kind": k}
+                for r, s, p, k, _ in rows
+            ],
+        },
+    )
+    question = "Has the Pellmoor reoffending rate come down since 2014?"
+    plan = Plan(question, question, [Side("2014", ["a"]), Side("2021", ["b"])], comparison=True)
+    hits = [
+        hit_from_row(corpus, row, score=score, dense=0.7, side=side, coverage=1.0)
+        for row, score, side in [(0, 1.0, 0), (2, 1.0, 1), (1, 0.95, 0)]
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [(c.hit.report_id, c.hit.section) for c in draft.cited] == [
+        ("a", "Context"),
+        ("b", "Context"),
+    ]
+    assert draft.text.splitlines()[1] == f"- **Pellmoor 2014**: “{rate}” [1]"
+
+
 def test_a_grade_asked_for_is_answered_by_a_passage_that_gives_one():
     """For "How was planning graded, and why?" the passage ranked first that says nothing of a
     grade gives way to the one among the best few stating it."""
