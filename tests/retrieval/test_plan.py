@@ -1749,3 +1749,18 @@ def test_a_change_between_the_area_s_reports_asked_under_an_area_filter(plan, qu
     p = plan(question, filters={"area": "Marshbury"})
     got = [s.report_ids[0] for s in p.sides] if p.comparison else None
     assert got == sides
+
+
+@pytest.mark.parametrize(
+    ("question", "filters"),
+    [
+        ("Has planning improved in Kestrel Vale since the joint inspection?", None),
+        ("Has our planning improved since the full joint inspection?", {"area": "Kestrel Vale"}),
+    ],
+)
+def test_since_a_report_named_by_its_kind_sets_it_beside_the_newest(plan, question, filters):
+    """ "since the joint inspection": the time runs from that report; the newest after it
+    answers whether things changed."""
+    p = plan(question, filters=filters)
+    assert p.comparison
+    assert [s.report_ids for s in p.sides] == [["kestrel_vale_fji_2013"], ["kestrel_vale_sqs_2016"]]
