@@ -254,6 +254,9 @@ REPEATED: dict[str, str] = {
 NEXT_REPORT: dict[str, str] = {
     "next full? joint? inspection|inspections|visit|visits|screening|report": "one still to come",
     "next * inspection|visit|screening|report": "the same, of a place ('the next Marshbury visit')",
+    "next * * inspection|visit|screening|report": (
+        "the same, two words between ('the next youth justice inspection')"
+    ),
 }
 # A "when" question about an inspection in the future tense ("When are the inspectors coming back
 # to look at us?", "When will we be inspected again?"): one no stored report tells of.
