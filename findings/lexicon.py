@@ -411,6 +411,16 @@ RATING_ASK: dict[str, str] = {
     "judgement|judgements|judgment|judgments": "an inspection's judgement on a standard",
     "marked down|up": "users' words for a grade lower or higher than they hoped",
 }
+# Other inspectorates. The reports' grades are HM Inspectorate of Probation's, of the youth
+# justice service; a grade asked "from Ofsted" is answered only by a sentence that gives one and
+# names that body ("What rating did Ofsted give our children's services?").
+OTHER_INSPECTORATES: dict[str, str] = {
+    "ofsted": "children's services, schools and colleges",
+    "care quality commission|cqc": "health services",
+    "hmicfrs|hmic": "police forces",
+    "estyn": "education in Wales",
+    "care inspectorate wales|ciw": "social care in Wales",
+}
 # A question that asks what was graded low ("Did we get marked down on anything?") names the
 # grades below Good, the lower half of each scale in GRADES.
 MARKED_DOWN: dict[str, str] = {"marked down|downgraded": "graded below Good"}

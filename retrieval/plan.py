@@ -38,6 +38,7 @@ from retrieval.text import (
     counted_words,
     is_year,
     names_standard,
+    sentences,
     spellings_of_year_span,
     stem,
     synonyms,
@@ -79,6 +80,7 @@ REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
 RATING_ASK = Cue(lexicon.RATING_ASK)
+OTHER_INSPECTORATE = Cue(lexicon.OTHER_INSPECTORATES)
 QUANTITY = Cue(lexicon.QUANTITY)
 BUDGET = Cue(lexicon.BUDGET)
 BUDGET_ASK = Cue(lexicon.BUDGET_ASK)
@@ -945,6 +947,8 @@ class QuestionPlanner:
         )
         if (plan.summary or covers) and not (plan.inherited or plan.list_kind or plan.rating):
             plan.abstain = self._unmentioned(plan, corpus)
+        if not plan.abstain and (plan.rating or RATING_ASK.search(q)):
+            plan.abstain = _graded_by_another(q, plan.report_ids, corpus)
         return plan
 
     @staticmethod
@@ -1583,6 +1587,32 @@ def _title_words(corpus: Corpus, kind: str) -> set[str]:
     return titled | {
         a for a, full in corpus.acronyms.items() if set(words(full)) - STOPWORDS <= titled
     }
+
+
+def _graded_by_another(q: str, report_ids: list[str] | None, corpus: Corpus) -> Abstention | None:
+    """A grade asked of another inspectorate ("What rating did Ofsted give our children's
+    services?"): none, unless a sentence of the targeted reports names that body and gives a
+    grade (the reports' own grades are HM Inspectorate of Probation's)."""
+    ws, at = words(q), word_spans(q)
+    spans = OTHER_INSPECTORATE.spans(ws)
+    if not spans:
+        return None
+    start, stop = spans[0]
+    body = q[at[start][0] : at[stop - 1][1]]
+    name = words(body)
+    targets = report_ids if report_ids is not None else list(corpus.reports)
+    for rid in targets:
+        for row in corpus.by_report.get(rid, []):
+            for s in sentences(corpus.texts[row]):
+                said = words(s)
+                named = any(said[i : i + len(name)] == name for i in range(len(said)))
+                if named and GRADE.search(s):
+                    return None
+    return Abstention(
+        AbstainReason.TOPIC_NOT_MENTIONED,
+        f"The reports searched give no grade from {body}: the grades they give are HM "
+        "Inspectorate of Probation's, of the youth justice service.",
+    )
 
 
 def _kind_opens_span(q: str, corpus: Corpus) -> bool:

@@ -1768,3 +1768,41 @@ def test_since_a_report_named_by_its_kind_sets_it_beside_the_newest(plan, questi
     p = plan(question, filters=filters)
     assert p.comparison
     assert [s.report_ids for s in p.sides] == [["kestrel_vale_fji_2013"], ["kestrel_vale_sqs_2016"]]
+
+
+@pytest.mark.parametrize(
+    ("texts", "abstains"),
+    [
+        (["Staff were rated Good.", "Ofsted inspectors joined our team."], True),
+        # a sentence naming the body and giving its grade answers
+        (["Staff were rated Good.", "Ofsted rated children's services as Requires improvement."], False),
+    ],
+)  # fmt: skip
+def test_a_grade_asked_of_another_inspectorate_needs_a_sentence_giving_one(texts, abstains):
+    """The reports' grades are HM Inspectorate of Probation's: "What rating did Ofsted give
+    Ferncombe's children's services?" is not answered by the service's own grade."""
+    from retrieval.corpus import build_corpus
+
+    reports = [{"report_id": "f", "area": "Ferncombe", "year": 2023}]
+    corpus = build_corpus(
+        reports,
+        {
+            "ids": ["a", "b"],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "f", "section": "Findings", "ordinal": n, "kind": "prose"}
+                for n in (1, 2)
+            ],
+        },
+    )
+    plan = QuestionPlanner().plan(
+        "What rating did Ofsted give Ferncombe's children's services?", None, None, corpus
+    )
+    if abstains:
+        assert plan.abstain == Abstention(
+            AbstainReason.TOPIC_NOT_MENTIONED,
+            "The reports searched give no grade from Ofsted: the grades they give are HM "
+            "Inspectorate of Probation's, of the youth justice service.",
+        )
+    else:
+        assert plan.abstain is None
