@@ -64,6 +64,7 @@ from retrieval.text import (
 MAX_QUOTE = 500
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
 QUOTE_CAP = 1000
+WHY_PARAGRAPHS = 2  # a grade's reasons: the standard's paragraphs after the one stating it
 SAME_TOPIC_MARGIN = 0.15
 # A compared side quoted from a list item also quotes the numbered finding behind it when that
 # is among the side's best few.
@@ -234,8 +235,7 @@ class ExtractiveAnswerer:
             told = [g for g in grade if corpus.metas[g.hit.row]["kind"] not in NOT_TOLD]
             cited = told + cited + [g for g in grade if g not in told]
         if plan.rating or plan.fact == "overall_rating":
-            asks = (plan.own_ask or plan.question).strip().lower()
-            cited = _with_statement(cited, corpus, asks_why=asks.startswith("why"))
+            cited = _with_statement(cited, corpus, asks_why=_asks_why(plan))
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and
         # the sentence that answers, verbatim; which report and paragraph it is belongs to the
         # citation. No yes/no verdict is put before it: a quote's wording
@@ -373,6 +373,10 @@ class ExtractiveAnswerer:
         hit, features = found
         if evidence(**features) < self.min_evidence and not _whole_report(plan):
             return None
+        if _asks_why(plan):
+            # the reasons follow the verdict through the paragraph ("Reviewing is rated
+            # Inadequate. … only 7 of the 20 … four months …"): all of it, up to the cap
+            return Cited(hit, _verbatim(hit.text))
         return Cited(hit, self._quote(hit, terms))
 
     def _list(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
@@ -425,6 +429,11 @@ class ExtractiveAnswerer:
             lines.append(f"- **{name}**: " + " ".join(parts))
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
+
+
+def _asks_why(plan: Plan) -> bool:
+    """ "Why?", "why so low?": the question (its own words, in a follow-up) asks for reasons."""
+    return (plan.own_ask or plan.question).strip().lower().startswith("why")
 
 
 def _as_asked_of(plan: Plan, side: Side) -> Plan:
@@ -1022,6 +1031,9 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
     (`structured.overall_statement`)."""
     first = cited[0]
     said = cite_statement(corpus, first.hit.row, first.hit.score)
+    if said is not None and asks_why and said.hit.row >= 0:
+        # "Why?": the reasons follow the statement through its paragraph
+        said = Cited(said.hit, _verbatim(corpus.texts[said.hit.row]))
     if said is None and first.hit.kind in NOT_TOLD:
         told = overall_statement(corpus, first.hit.row)
         if told is not None:
@@ -1036,8 +1048,29 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
             hit = hit_from_row(corpus, why, score=first.hit.score)
             return [Cited(hit, " ".join(corpus.texts[why].split())), *cited]
     if said is None or any(c.hit.row == said.hit.row for c in cited):
+        return _with_reasons(cited, corpus) if asks_why else cited
+    return _with_reasons([said, *cited], corpus) if asks_why else [said, *cited]
+
+
+def _with_reasons(cited: list[Cited], corpus: Corpus) -> list[Cited]:
+    """ "Why?" of a grade stated in a numbered paragraph: the standard's next numbered
+    paragraphs (up to WHY_PARAGRAPHS) give the reasons, in the report's order after it."""
+    first = cited[0].hit
+    if first.row < 0 or not first.paragraph:
         return cited
-    return [said, *cited]
+    rows = corpus.by_report.get(first.report_id, [])
+    after = [
+        r
+        for r in rows
+        if r > first.row
+        and corpus.metas[r]["section"] == first.section
+        and corpus.metas[r].get("paragraph")
+        and not any(c.hit.row == r for c in cited)
+    ][:WHY_PARAGRAPHS]
+    more = [
+        Cited(hit_from_row(corpus, r, score=first.score), _verbatim(corpus.texts[r])) for r in after
+    ]
+    return [cited[0], *more, *cited[1:]]
 
 
 def _recorded_value_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int, int] | None:

@@ -1598,6 +1598,34 @@ def test_a_grade_no_sentence_states_comes_with_its_part_s_first_paragraph(questi
     assert rows_cited == ([0] if first == 0 else [2, 0])
 
 
+@pytest.mark.parametrize(
+    "question, cited", [("What was reviewing rated?", [1, 0]), ("Why?", [1, 2, 0])]
+)
+def test_why_of_a_stated_grade_cites_the_standard_s_next_paragraphs(question, cited):
+    """ "Why?" of a grade a numbered paragraph states: the standard's next numbered paragraph
+    gives more of the reasons and follows it; another standard's paragraph does not."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    grade = {"kind": "rating", "subject": "2.4 Reviewing", "value": "Inadequate"}
+    rows = [
+        ("Ratings", "2.4 Reviewing | Inadequate", "table_row", [grade]),
+        ("Reviewing", "Reviewing is rated Inadequate. Only 7 of the 20 plans were reviewed.", "numbered", []),
+        ("Reviewing", "In one case a review took four months.", "numbered", []),
+        ("Assessment", "Assessment is rated Good.", "numbered", []),
+    ]  # fmt: skip
+    corpus = _pellmoor(rows)
+    for row, number in ((1, "2.4.1"), (2, "2.4.2"), (3, "3.1.1")):
+        corpus.metas[row]["paragraph"] = number
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.rating = Intent("rating", 0.9, 0.9), True
+    plan.own_ask = question
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=1.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.row for c in draft.cited] == cited
+
+
 def test_a_number_fact_asked_for_is_the_value_its_record_gives():
     """ "How many cases were inspected in total?" of "We inspected 24 court disposal cases and
     20 out-of-court disposal cases, 44 in total": the paragraph's cases-inspected record says
