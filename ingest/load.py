@@ -962,11 +962,19 @@ _HTML_BOLD = frozenset({"strong", "b"})
 
 
 def _html_bold_only(el) -> bool:
-    """Is every character of the block's text inside a <strong> or <b>?"""
+    """Is every character of the block's text inside a <strong> or <b>, or an element whose
+    style sets a bold weight (`<span style="font-weight:bold">`, as webmail writes it)?"""
     for piece in el.find_all(string=True):
-        if piece.strip() and not any(p.name in _HTML_BOLD for p in piece.parents if p is not el):
+        if piece.strip() and not any(_bold_tag(p) for p in piece.parents if p is not el):
             return False
     return bool(el.get_text().strip())
+
+
+_BOLD_WEIGHT = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+
+
+def _bold_tag(el) -> bool:
+    return el.name in _HTML_BOLD or bool(_BOLD_WEIGHT.search(el.get("style") or ""))
 
 
 # Text a page sets in a container of its own, outside any block tag (<div class="heading-2">
@@ -994,7 +1002,13 @@ def _anonymous_blocks(root) -> None:
             if text:
                 pieces = [" ".join(_node_text(n).split()) for n in run]
                 pieces = [x for x in pieces if x]
-                if len(pieces) >= 2 and all(map(_field_shaped, pieces)):
+                lines = _broken_run(run, box)
+                if len(lines) >= 2:
+                    # "text<br><br><b>Heading</b><br>text": a webmail letter in one <div>,
+                    # its lines set apart by <br>s, each a block as the browser shows it
+                    for line, bold in lines:
+                        run[0].insert_before(_new_p(root, line, box, bold))
+                elif len(pieces) >= 2 and all(map(_field_shaped, pieces)):
                     for piece in pieces:
                         run[0].insert_before(_new_p(root, piece, box))
                 elif (
@@ -1004,10 +1018,50 @@ def _anonymous_blocks(root) -> None:
                 ):
                     child.insert(0, f"{text} ")
                 else:
-                    run[0].insert_before(_new_p(root, text, box))
+                    bold = all(_html_bold_node(n, box) for n in run if _node_text(n).strip())
+                    run[0].insert_before(_new_p(root, text, box, bold))
                 for n in run:
                     n.extract()
             run = []
+
+
+def _broken_run(run: list, box) -> list[tuple[str, bool]]:
+    """A run of inline text split where its <br>s break it: each line's text and whether all of
+    it is bold. A break inside a sentence (the line before ends without a stop and the next
+    begins in lower case) only wraps it. [] when no <br> breaks the run into two lines."""
+    if not any(getattr(n, "name", None) == "br" for n in run):
+        return []
+    groups: list[list] = [[]]
+    for n in run:
+        if getattr(n, "name", None) == "br":
+            groups.append([])
+        else:
+            groups[-1].append(n)
+    lines: list[tuple[str, bool]] = []
+    for group in groups:
+        text = " ".join("".join(_node_text(n) for n in group).split())
+        if not text:
+            continue
+        bold = all(_html_bold_node(n, box) for n in group if _node_text(n).strip())
+        if lines and not lines[-1][0].endswith(TERMINAL_MARKS) and text[0].islower():
+            lines[-1] = (f"{lines[-1][0]} {text}", lines[-1][1] and bold)
+        else:
+            lines.append((text, bold))
+    return lines if len(lines) >= 2 else []
+
+
+TERMINAL_MARKS = (".", "!", "?", ":", ";")
+
+
+def _html_bold_node(node, box) -> bool:
+    """Is the node's text bold: a <b> or <strong>, or a style setting a bold weight, on it or
+    an element around it inside `box`?"""
+    el = node if getattr(node, "name", None) else node.parent
+    while el is not None and el is not box:
+        if _bold_tag(el):
+            return True
+        el = el.parent
+    return False
 
 
 def _row_texts(cells: list, spans: dict[int, tuple[str, int]]) -> list[str]:
@@ -1048,9 +1102,15 @@ def _node_text(node) -> str:
     return str(node) if type(node).__name__ == "NavigableString" else ""
 
 
-def _new_p(root, text: str, box):
-    p = _soup_of(root).new_tag("p")
-    p.string = text
+def _new_p(root, text: str, box, bold: bool = False):
+    soup = _soup_of(root)
+    p = soup.new_tag("p")
+    if bold:  # kept, so that a bold line may head a part
+        b = soup.new_tag("b")
+        b.string = text
+        p.append(b)
+    else:
+        p.string = text
     classes = [c for c in box.get("class") or [] if any(h in c.lower() for h in _HEADING_CLASSES)]
     if classes and box.name != "body":
         p["class"] = classes

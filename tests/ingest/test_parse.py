@@ -2019,3 +2019,65 @@ def test_a_score_line_over_the_grades_is_kept_not_read_as_their_label(tmp_path):
             "Wenlow Youth Justice Service > Organisational delivery",
         ),
     ]
+
+
+WEBMAIL_LETTER = [  # (kind, text): a letter as webmail clients save it
+    ("p", "Dear Ms Carter,"),
+    ("b", "Reducing reoffending"),
+    ("p", "1.1 Assessments were completed on time in 17 of the 20 cases."),
+    ("b", "Key strengths"),
+    ("li", "Case managers knew their children well."),
+    ("b", "Areas requiring improvement"),
+    ("li", "Risk of harm assessments must improve."),
+    ("p", "We are grateful to the staff. The lead inspector was Jo Pike."),
+]
+
+
+def _webmail(style: str) -> str:
+    out = []
+    for kind, text in WEBMAIL_LETTER:
+        if style == "divs":  # Gmail: a <div> a line, <div><br></div> between paragraphs
+            block = f"<b>{text}</b>" if kind == "b" else f"• {text}" if kind == "li" else text
+            out.append(f"<div>{block}</div><div><br></div>")
+        elif style == "breaks":  # one <div>, its lines set apart by <br>s
+            out.append(
+                f"<b>{text}</b><br><br>"
+                if kind == "b"
+                else f"• {text}<br><br>"
+                if kind == "li"
+                else f"{text}<br><br>"
+            )
+        else:  # Outlook on the web: bold by a style, not a tag
+            block = (
+                f'<span style="font-weight: 700">{text}</span>'
+                if kind == "b"
+                else f"· {text}"
+                if kind == "li"
+                else text
+            )
+            out.append(f'<p style="margin:0">{block}</p><p style="margin:0">&nbsp;</p>')
+    head = "From: HMI Probation<br>Sent: 14 June 2016 10:02<br>Subject: Screening<br><br>"
+    return f'<html><body><div dir="ltr">{head}{"".join(out)}</div></body></html>'  # fmt: skip
+
+
+@pytest.mark.parametrize("style", ["divs", "breaks", "styled"])
+def test_a_letter_saved_from_webmail_keeps_its_lines_headings_and_lists(tmp_path, style):
+    """Headings set only in bold (a <b>, or a bold weight in a style), lines set apart by
+    <br>s in a <div>: each line a paragraph, each bold line a heading. (The <br>s were dropped,
+    gluing "Probation" to "Sent:", and a one-<div> letter was one paragraph.)"""
+    path = tmp_path / "wenlow_sqs_2016.html"
+    path.write_text(_webmail(style), encoding="utf-8")
+    r = parse_file(path, Settings())
+    got = [(p.section, p.kind, p.paragraph, p.text) for p in r.paragraphs]
+    assert got[:3] == [
+        ("Header", "field", None, "From: HMI Probation"),
+        ("Header", "field", None, "Sent: 14 June 2016 10:02"),
+        ("Header", "field", None, "Subject: Screening"),
+    ]
+    assert got[3:] == [
+        ("Header", "prose", None, "Dear Ms Carter,"),
+        ("Reducing reoffending", "numbered", "1.1", "Assessments were completed on time in 17 of the 20 cases."),
+        ("Key strengths", "bullet", None, "Case managers knew their children well."),
+        ("Areas requiring improvement", "bullet", None, "Risk of harm assessments must improve."),
+        ("Closing", "prose", None, "We are grateful to the staff. The lead inspector was Jo Pike."),
+    ]  # fmt: skip
