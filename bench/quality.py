@@ -150,6 +150,11 @@ QA sets, each over its own freshly ingested tmp store:
   stop 34 (writer and checker reported counts only; the 22 questions that name none of the
   thematic's three services, and whose gold names none of the other two, carry the area filter
   Hazelmoor, added mechanically).
+- tune29: every report above plus two more (`data/eval/tune29/reports/`: a letter in Markdown with
+  HTML tables written into it and footnotes, and a rated inspection as a PDF with bookmarks and
+  footnotes at the foot of its pages) with `data/eval/tune29/tune.jsonl`, written blind and
+  second-checked at stop 35 (56 questions carry the area filter), measured once unread (top
+  citation 0.729), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -605,6 +610,9 @@ def main(argv: list[str] | None = None) -> int:
             # letter, a Word thematic of three services)
             ("tune28 tune", "tune28", "tune.jsonl"),
             ("fresh28 held-out", "fresh28", "heldout.jsonl"),
+            # a tune set written at stop 35 (a Markdown letter with HTML tables, a PDF with
+            # bookmarks), measured once unread (0.729), then read
+            ("tune29 tune", "tune29", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -687,7 +695,8 @@ def main(argv: list[str] | None = None) -> int:
         "never read; writer and checker reported only counts) was measured only here; "
         "tune28 (written at stop 34, second-checked) was measured once unread at stop 35 "
         "(0.479), then read; fresh28 (written at stop 34, second-checked, never read) was "
-        "measured once at the start of stop 35 (0.583) and then only here; "
+        "measured once at the start of stop 35 (0.583) and then only here; tune29 (new at stop 35, "
+        "second-checked) was measured once unread (0.729), then read; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )

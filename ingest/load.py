@@ -448,11 +448,28 @@ def _markdown_lines(text: str) -> list[Line]:
     marked = any(_md_heading(ln.text.strip()) for ln in lines[start:])
     # a Markdown file converted from a PDF keeps its page footers ("Page 3 of 14"): no text
     footers = _page_footers(lines[start:])
+    html_to = -1  # the last line of an HTML block being read
     for n, line in enumerate(lines[start:]):
+        if n <= html_to:
+            continue
         if n in footers:
             out.append(Line("", line.page, "blank"))
             continue
         s = line.text.strip()
+        if _MD_HTML_BLOCK.match(s):
+            # HTML written into the Markdown ("<table>" of an address block or copy list):
+            # as a renderer shows it, read by the HTML reader; it runs to a blank line
+            html_to = n
+            while html_to + 1 < len(lines) - start and lines[start + html_to + 1].text.strip():
+                html_to += 1
+            block = "\n".join(ln.text for ln in lines[start + n : start + html_to + 1])
+            out += [Line(h.text, line.page, h.role, h.level) for h in _html_lines(block)]
+            header = None
+            continue
+        if _MD_BREAK.search(s):  # "Ms Ann Lee<br>Head of Service": lines of their own
+            for piece in filter(None, (x.strip() for x in _MD_BREAK.split(s))):
+                out.append(Line(_md_inline(piece), line.page, line.role))
+            continue
         if markers and "[^" in s:
             body = _MD_NOTE_BODY.match(s)
             if body:
@@ -494,6 +511,11 @@ def _markdown_lines(text: str) -> list[Line]:
     return out
 
 
+# HTML blocks in Markdown (CommonMark's kind 6: they end at a blank line) and line breaks
+_MD_HTML_BLOCK = re.compile(
+    r"^<(?:table|div|p|ul|ol|dl|blockquote|section|center|details|figure)\b[^>]*>", re.I
+)
+_MD_BREAK = re.compile(r"<br\s*/?>", re.I)
 _SETEXT = re.compile(r"^(=+|-+)$")
 _GRID_BORDER = re.compile(r"^\+[-=:+]*\+$")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2.3\." -> "2.3.", "\*" -> "*"

@@ -139,6 +139,7 @@ class ReportParser:
             labels_only=labels_only,
         )
         _attach_footnotes(paras, footnotes)
+        paras = _signatures_joined(paras)
         paragraphs = _number(report_id, paras)
         meta = extract_metadata(report_id, title, paragraphs, front)
         meta.source_path = str(doc.path)
@@ -153,6 +154,33 @@ class ReportParser:
                 (r.value for r in report.records if r.subject == "lead_inspector"), None
             )
         return report
+
+
+_SIGNED_NAME = re.compile(r"^(?:[A-Z][a-z][\w'’-]*\s+){1,2}[A-Z][a-z][\w'’-]*$")
+MAX_SIGNATURE_TITLE_WORDS = 10
+
+
+def _signatures_joined(paras: list[_Para]) -> list[_Para]:
+    """A sign-off set a line a paragraph ("Gareth Pellowe", then "HM Inspector of Probation
+    (lead inspector)") is one paragraph, as a letter typed line under line gives it: the name
+    and the title that says who signed."""
+    out: list[_Para] = []
+    for p in paras:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == p.kind == "prose"
+            and prev.section == p.section
+            and _SIGNED_NAME.match(prev.text)
+            and p.text[:1].isupper()
+            and len(p.text.split()) <= MAX_SIGNATURE_TITLE_WORDS
+            and not p.text.endswith((".", ",", ":", ";"))
+            and re.search(r"\b(?:Inspector|Inspectorate|Probation)\b", p.text)
+        ):
+            prev.text = f"{prev.text} {p.text}"
+            continue
+        out.append(p)
+    return out
 
 
 def parse_file(path: str | Path, settings: Settings | None = None) -> ParsedReport:

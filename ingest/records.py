@@ -70,6 +70,8 @@ _LEAD = re.compile(
     rf"|\b(?:was|were)\s+led by\s+(?:HM Inspector\s+)?(?P<led>{_NAME})"
     # "… should go to the lead inspector, Tobias Grindley, at …": the name between commas
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"
+    # a sign-off: "Gareth Pellowe HM Inspector of Probation (lead inspector)"
+    r"|^(?P<sig>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+[^.()]{0,60}\(lead inspector\)"
 )
 _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
 # "The Head of Service, Rhodri Ferrers, took up…", "Eluned Tremlow became Head of Service in
@@ -348,7 +350,10 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 i,
                 p,
                 hit[0],
-                hit[1].group("value") or hit[1].group("led") or hit[1].group("app"),
+                hit[1].group("value")
+                or hit[1].group("led")
+                or hit[1].group("app")
+                or hit[1].group("sig"),
             )
         if "fieldwork_dates" not in found and _FIELDWORK.search(p.text):
             for sentence in _sentences(p.text):
