@@ -453,6 +453,13 @@ LOW_GRADES: dict[str, str] = {
     "drastic improvement required": "the lowest of those scores",
 }
 # A question that wants a number.
+# Phrases that start like QUANTITY but ask a degree, not a number: "how much progress has the
+# service made?" is answered in words.
+QUANTITY_NOT: dict[str, str] = {
+    "how much progress|improvement|better|worse|difference|change|impact|effect": (
+        "a degree of change or effect, told in words"
+    ),
+}
 QUANTITY: dict[str, str] = {
     "how many|much": "a count or amount",
     "how long|often|frequently|quickly|soon|fast": "a duration or frequency",

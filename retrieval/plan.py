@@ -81,7 +81,7 @@ REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
 RATING_ASK = Cue(lexicon.RATING_ASK)
 OTHER_INSPECTORATE = Cue(lexicon.OTHER_INSPECTORATES)
-QUANTITY = Cue(lexicon.QUANTITY)
+QUANTITY = Cue(lexicon.QUANTITY, unless=lexicon.QUANTITY_NOT)
 BUDGET = Cue(lexicon.BUDGET)
 BUDGET_ASK = Cue(lexicon.BUDGET_ASK)
 MONEY = Cue({**lexicon.BUDGET, **lexicon.MONEY_USED})
@@ -620,7 +620,12 @@ class QuestionPlanner:
                         if all(year_of(r) >= y and _tells_of(q, str(y), r, corpus) for y in years)
                     ]
                     told.extend(str(y) for y in years if dated)
-                elif area and len(years) == 1 and _soft_year(q, years[0]) and CHANGE.search(q):
+                elif (
+                    (area or _one_area(pool, corpus))
+                    and len(years) == 1
+                    and _soft_year(q, years[0])
+                    and CHANGE.search(q)
+                ):
                     # "…and had it improved by 2022?": that year's report and the one before;
                     # "…since 2017?": that year's and the one after
                     year = years[0]
@@ -674,7 +679,7 @@ class QuestionPlanner:
                 # newest
                 pool = [*pool, newest] if newest not in pool else pool
                 spanned.extend(years)
-            if not CHANGE.search(q) and pool and not (spanned and years):
+            if not _asks_change(q) and pool and not (spanned and years):
                 if LATEST.search(q):
                     pool = [pool[-1]]
                 elif PREVIOUS.search(q) and len(pool) >= 2:

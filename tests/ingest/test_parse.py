@@ -2081,3 +2081,35 @@ def test_a_letter_saved_from_webmail_keeps_its_lines_headings_and_lists(tmp_path
         ("Areas requiring improvement", "bullet", None, "Risk of harm assessments must improve."),
         ("Closing", "prose", None, "We are grateful to the staff. The lead inspector was Jo Pike."),
     ]  # fmt: skip
+
+
+def test_a_markdown_letter_with_html_tables_and_a_sign_off_set_a_line_a_paragraph(tmp_path):
+    """HTML written into Markdown (an address block and a copy list as <table>s) is read as a
+    renderer shows it, not as tag text; a sign-off whose name and title stand a paragraph each
+    is one paragraph, and names the lead inspector."""
+    path = tmp_path / "wenlow_sqs_2017.md"
+    path.write_text(
+        "# Short Quality Screening of youth offending work in Wenlow\n\n"
+        "<table>\n<tr>\n<td>Ms Ann Lee<br>Head of Service</td>\n<td>HM Inspectorate of "
+        "Probation<br>Manchester</td>\n</tr>\n</table>\n\n"
+        "Dear Ms Lee,\n\n## Reducing reoffending\n\n"
+        "1.1 Assessments were sufficient in 20 of the 24 cases.\n\n"
+        "Yours sincerely,\n\nGareth Pellowe\n\nHM Inspector of Probation (lead inspector)\n\n"
+        "## Copy to\n\n<table>\n<tr><td>Chief Executive, Wenlow Council</td><td>Dominic Hart</td></tr>\n"
+        "<tr><td>Police and Crime Commissioner</td><td>Raymond Till</td></tr>\n</table>\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    got = [(p.section, p.kind, p.text) for p in r.paragraphs]
+    assert "<" not in "".join(p.text for p in r.paragraphs)
+    assert got[-4:] == [
+        ("Reducing reoffending", "prose", "Yours sincerely,"),
+        (
+            "Reducing reoffending",
+            "prose",
+            "Gareth Pellowe HM Inspector of Probation (lead inspector)",
+        ),
+        ("Copy to", "table_row", "Chief Executive, Wenlow Council | Dominic Hart"),
+        ("Copy to", "table_row", "Police and Crime Commissioner | Raymond Till"),
+    ]
+    assert r.meta.lead_inspector == "Gareth Pellowe"

@@ -1743,6 +1743,9 @@ def test_a_follow_up_naming_a_year_under_an_area_filter_keeps_the_earlier_topic(
     [
         ("How did work with victims compare between the two inspections?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
         ("Was planning better or worse than last time?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
+        ("MAPPA referrals then vs now", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
+        # a year the change runs from: that year's report and the one after
+        ("Have MAPPA referrals got quicker since 2014?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
         # two things of one report side by side: a change word, but no report or time named
         ("Is the service better at assessing risk or at planning?", None),
     ],
@@ -1806,3 +1809,16 @@ def test_a_grade_asked_of_another_inspectorate_needs_a_sentence_giving_one(texts
         )
     else:
         assert plan.abstain is None
+
+
+@pytest.mark.parametrize(
+    ("question", "quantity"),
+    [
+        ("How much progress has Marshbury made since 2014?", False),
+        ("How much better is Marshbury's planning now?", False),
+        ("How much money does Marshbury YOS spend?", True),
+        ("How many cases were inspected in Marshbury?", True),
+    ],
+)
+def test_how_much_asks_a_number_unless_it_asks_a_degree_of_change(plan, question, quantity):
+    assert bool(plan(question).quantity) is quantity
