@@ -671,12 +671,12 @@ class QuestionPlanner:
                     key=lambda r: (year_of(r), r),
                     default=None,
                 )
-                if pool and years and NOW.search(q)
+                if pool and (years or (kind and _asks_change(q))) and NOW.search(q)
                 else None
             )
-            if newest and year_of(newest) > max(years):
-                # "at the 2016 screening, and who chairs it now?": that year's report and the
-                # newest
+            if newest and year_of(newest) > max(years or map(year_of, pool)):
+                # "at the 2016 screening, and who chairs it now?", "How does planning now
+                # compare with what the SQS found?": that report and the newest
                 pool = [*pool, newest] if newest not in pool else pool
                 spanned.extend(years)
             if not _asks_change(q) and pool and not (spanned and years):

@@ -1763,8 +1763,10 @@ def test_a_change_between_the_area_s_reports_asked_under_an_area_filter(plan, qu
     [
         ("Has planning improved in Kestrel Vale since the joint inspection?", None),
         ("Has our planning improved since the full joint inspection?", {"area": "Kestrel Vale"}),
+        # "now" set against a report named by its kind: that report and the newest
+        ("How does our planning now compare with what the joint inspection found?", {"area": "Kestrel Vale"}),
     ],
-)
+)  # fmt: skip
 def test_since_a_report_named_by_its_kind_sets_it_beside_the_newest(plan, question, filters):
     """ "since the joint inspection": the time runs from that report; the newest after it
     answers whether things changed."""
