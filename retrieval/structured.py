@@ -513,6 +513,7 @@ class StructuredAnswerer:
                 rated = named
             else:
                 rated = [(row, r) for row, r in ratings if (r.get("value") or "").lower() in grades]
+            rated = _one_per_standard(rated, corpus)
             if not rated:
                 continue
             lines.append(f"{corpus.label(rid)}:")
@@ -634,6 +635,36 @@ def _role_words(text: str) -> set[str]:
     return {
         w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words(text) if w not in STOPWORDS
     }
+
+
+def _one_per_standard(rated: list[tuple[int, dict]], corpus: Corpus) -> list[tuple[int, dict]]:
+    """One entry a standard: a grade line in the standard's own part ("Our rating for staff is:
+    Outstanding" under "Staff") repeats a row of the ratings table ("1.2 Staff | Outstanding")
+    with the same grade, which is kept; the table's rows are never dropped (two standards may
+    share a name: planning of court and of out-of-court work)."""
+
+    def bare(subject: str) -> str:
+        first, _, rest = subject.partition(" ")
+        return (rest if first.replace(".", "").isdigit() else subject).strip().lower()
+
+    def generic(r: dict) -> bool:
+        # "Rating", "Our rating for staff is": a line naming its standard by where it stands
+        return (r.get("subject") or "").lower().startswith(("rating", "our rating"))
+
+    tabled = {
+        (bare(r.get("subject") or ""), (r.get("value") or "").lower())
+        for _, r in rated
+        if not generic(r)
+    }
+    return [
+        (row, r)
+        for row, r in rated
+        if not (
+            generic(r)
+            and (corpus.metas[row]["section"].strip().lower(), (r.get("value") or "").lower())
+            in tabled
+        )
+    ]
 
 
 def _one_list(corpus: Corpus, reports: list[str], kind: str, hits: list[Hit]) -> list[str]:

@@ -390,6 +390,27 @@ class TestLists:
 
 
 class TestGrades:
+    def test_a_grade_line_in_the_standard_s_part_does_not_repeat_the_table_row(self):
+        """ "Our rating for planning is: Inadequate" under "Planning" is the table's "Planning |
+        Inadequate" again: one entry. A line under a standard the table grades otherwise, or
+        the table's own rows sharing a name, stay."""
+        line = "Our rating for planning is: Inadequate"
+        rows = [
+            *ROWS,
+            _row(
+                "a",
+                "Planning",
+                1,
+                line,
+                [{"kind": "rating", "text": line, "subject": "Our rating for planning is", "value": "Inadequate"}],
+                kind="rating",
+            ),
+        ]  # fmt: skip
+        corpus = corpus_of(rows, REPORTS)
+        p = plan("Which standards were rated inadequate?", ["a"], ["Avonby"], rating=True)
+        draft = StructuredAnswerer().answer(p, [], corpus)
+        assert draft.text == "Avonby 2016:\n- **Planning**: Inadequate [1]"
+
     def test_a_grade_named_lists_every_rating_with_it_across_reports(self):
         corpus = corpus_of(ROWS, REPORTS)
         p = plan("Which standards were rated inadequate?", None, rating=True, enumerate=True)
