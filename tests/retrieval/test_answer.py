@@ -967,11 +967,32 @@ def test_one_report_s_overall_picture_is_answered_however_weakly_its_words_match
     assert ExtractiveAnswerer().answer(plan_for("topic", ["p"]), hits, corpus).abstained is True
 
 
+def _two_reports(rows, first_year, second_year):
+    """A corpus of Pellmoor's reports "a" and "b" from (report, section, paragraph, kind,
+    text) rows."""
+    from retrieval.corpus import build_corpus
+
+    reports = [
+        {"report_id": r, "area": "Pellmoor", "year": y, "inspection_type": "unknown"}
+        for r, y in (("a", first_year), ("b", second_year))
+    ]
+    return build_corpus(
+        reports,
+        {
+            "ids": [f"r{i}" for i in range(len(rows))],
+            "texts": [row[4] for row in rows],
+            "metadatas": [
+                {"report_id": r, "section": s, "paragraph": p, "ordinal": 1, "kind": k}
+                for r, s, p, k, _ in rows
+            ],
+        },
+    )
+
+
 def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
     """An area for improvement restates a finding: a compared side led by one also quotes the
     numbered paragraph behind it (the figures), first, when that is among the side's best few
     and prints as much of what was asked; a side led by a numbered finding quotes it alone."""
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import Plan, Side
 
@@ -993,21 +1014,7 @@ def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
         ),
         ("b", "Protecting the public", "2.3", "numbered", "MAPPA meetings were attended."),
     ]
-    reports = [
-        {"report_id": r, "area": "Pellmoor", "year": y, "inspection_type": "unknown"}
-        for r, y in (("a", 2016), ("b", 2024))
-    ]
-    corpus = build_corpus(
-        reports,
-        {
-            "ids": [f"r{i}" for i in range(len(rows))],
-            "texts": [row[4] for row in rows],
-            "metadatas": [
-                {"report_id": r, "section": s, "paragraph": p, "ordinal": 1, "kind": k}
-                for r, s, p, k, _ in rows
-            ],
-        },
-    )
+    corpus = _two_reports(rows, 2016, 2024)
     question = "Has Pellmoor got better at MAPPA referrals?"
     plan = Plan(question, question, [Side("2016", ["a"]), Side("2024", ["b"])], comparison=True)
     hits = [
@@ -1029,7 +1036,6 @@ def test_a_side_quoted_from_a_list_item_also_quotes_the_finding_behind_it():
 def test_a_side_quoted_from_a_paragraph_of_findings_is_not_led_by_another():
     """An unnumbered paragraph of more than one sentence (a "Context" section's) is a finding
     of its own, not a line restating a numbered one: no other paragraph is set before it."""
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import Plan, Side
 
@@ -1039,21 +1045,7 @@ def test_a_side_quoted_from_a_paragraph_of_findings_is_not_led_by_another():
         ("a", "Partnerships", "5.5", "numbered", "The reoffending rate of diverted children was not checked."),
         ("b", "Context", None, "prose", "The reoffending rate was 33.4%. It had fallen."),
     ]  # fmt: skip
-    reports = [
-        {"report_id": r, "area": "Pellmoor", "year": y, "inspection_type": "unknown"}
-        for r, y in (("a", 2014), ("b", 2021))
-    ]
-    corpus = build_corpus(
-        reports,
-        {
-            "ids": [f"r{i}" for i in range(len(rows))],
-            "texts": [row[4] for row in rows],
-            "metadatas": [
-                {"report_id": r, "section": s, "paragraph": p, "ordinal": 1, "kind": k}
-                for r, s, p, k, _ in rows
-            ],
-        },
-    )
+    corpus = _two_reports(rows, 2014, 2021)
     question = "Has the Pellmoor reoffending rate come down since 2014?"
     plan = Plan(question, question, [Side("2014", ["a"]), Side("2021", ["b"])], comparison=True)
     hits = [
