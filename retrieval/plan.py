@@ -713,11 +713,11 @@ class QuestionPlanner:
                     plan.sides = [Side(name, named, focus=stem(name.lower())) for name in names]
                     plan.comparison = True
             elif (
-                len(base) >= 2
-                and _one_area(base, corpus)
-                and plan.wants != "date"
+                plan.wants != "date"
                 and _asks_change(q)
                 and _compares_reports(q)
+                and len(base) >= 2
+                and _one_area(base, corpus)
             ):
                 # "How did work with victims compare between the two inspections?" asked with
                 # an area filter: each of the area's reports is a side, as when it is named;
@@ -1348,7 +1348,7 @@ def _stems(word: str) -> set[str]:
 
 def _one_area(pool: list[str], corpus: Corpus) -> str | None:
     """The area key (as `corpus.areas` holds it) all the reports are about, if one."""
-    keys = {k for k, rids in corpus.areas.items() for r in pool if r in rids}
+    keys = {(corpus.reports[r].get("area") or "").lower() for r in pool} - {""}
     return keys.pop() if len(keys) == 1 else None
 
 
