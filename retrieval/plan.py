@@ -1607,6 +1607,8 @@ def _graded_by_another(q: str, report_ids: list[str] | None, corpus: Corpus) -> 
     name = words(body)
     targets = report_ids if report_ids is not None else list(corpus.reports)
     for rid in targets:
+        if not all(w in corpus.vocab.get(rid, ()) for w in name):
+            continue  # the report never prints the body's name: none of its sentences gives
         for row in corpus.by_report.get(rid, []):
             for s in sentences(corpus.texts[row]):
                 said = words(s)
