@@ -943,7 +943,7 @@ def _html_broken_lines(el) -> list[str]:
         text = _tidy(piece)
         if not text:
             continue
-        if lines and not lines[-1].endswith((".", "!", "?", ":", ";")) and text[0].islower():
+        if lines and _wraps(lines[-1], text):
             lines[-1] += " " + text
         else:
             lines.append(text)
@@ -1049,8 +1049,8 @@ def _anonymous_blocks(root) -> None:
 
 def _broken_run(run: list, box) -> list[tuple[str, bool]]:
     """A run of inline text split where its <br>s break it: each line's text and whether all of
-    it is bold. A break inside a sentence (the line before ends without a stop and the next
-    begins in lower case) only wraps it. [] when no <br> breaks the run into two lines."""
+    it is bold. A break inside a sentence (`_wraps`) only wraps it. [] when no <br> breaks the
+    run into two lines."""
     if not any(getattr(n, "name", None) == "br" for n in run):
         return []
     groups: list[list] = [[]]
@@ -1065,14 +1065,17 @@ def _broken_run(run: list, box) -> list[tuple[str, bool]]:
         if not text:
             continue
         bold = all(_html_bold_node(n, box) for n in group if _node_text(n).strip())
-        if lines and not lines[-1][0].endswith(TERMINAL_MARKS) and text[0].islower():
+        if lines and _wraps(lines[-1][0], text):
             lines[-1] = (f"{lines[-1][0]} {text}", lines[-1][1] and bold)
         else:
             lines.append((text, bold))
     return lines if len(lines) >= 2 else []
 
 
-TERMINAL_MARKS = (".", "!", "?", ":", ";")
+def _wraps(line: str, after: str) -> bool:
+    """Does a <br> between these two lines only wrap a sentence (the line ends without a stop
+    and the next begins in lower case)?"""
+    return not line.endswith((".", "!", "?", ":", ";")) and after[:1].islower()
 
 
 def _html_bold_node(node, box) -> bool:

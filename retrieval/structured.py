@@ -99,12 +99,10 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
         words(corpus.texts[row]), words(record["value"])
     ):
         return None  # the grade's record is a sentence stating it already
-    head, _, rest = record["subject"].strip().partition(" ")
-    number = head.rstrip(".")  # "3.4 Out-of-court disposal…": the standard's number
-    numbered = bool(rest) and number.replace(".", "").isdigit()
-    part, _, name = (rest if numbered else record["subject"].strip()).lower().rpartition(":")
+    number, called = _standard_number(record["subject"])
+    part, _, name = called.lower().rpartition(":")
     name, part = name.strip(), part.strip()
-    prefix = number + "." if numbered else None
+    prefix = number + "." if number else None
     grade = words(record["value"])
     by_number: list[int] = []
     by_name: list[int] = []
@@ -637,6 +635,16 @@ def _role_words(text: str) -> set[str]:
     }
 
 
+def _standard_number(subject: str) -> tuple[str | None, str]:
+    """A graded standard's number and name ("3.4 Out-of-court disposal…": "3.4" and the rest);
+    (None, the subject) when it is not numbered."""
+    head, _, rest = subject.strip().partition(" ")
+    number = head.rstrip(".")
+    if rest and number.replace(".", "").isdigit():
+        return number, rest.strip()
+    return None, subject.strip()
+
+
 def _one_per_standard(rated: list[tuple[int, dict]], corpus: Corpus) -> list[tuple[int, dict]]:
     """One entry a standard: a grade line in the standard's own part ("Our rating for staff is:
     Outstanding" under "Staff") repeats a row of the ratings table ("1.2 Staff | Outstanding")
@@ -644,8 +652,7 @@ def _one_per_standard(rated: list[tuple[int, dict]], corpus: Corpus) -> list[tup
     share a name: planning of court and of out-of-court work)."""
 
     def bare(subject: str) -> str:
-        first, _, rest = subject.partition(" ")
-        return (rest if first.replace(".", "").isdigit() else subject).strip().lower()
+        return _standard_number(subject)[1].lower()
 
     def generic(r: dict) -> bool:
         # "Rating", "Our rating for staff is": a line naming its standard by where it stands
