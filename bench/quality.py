@@ -155,6 +155,12 @@ QA sets, each over its own freshly ingested tmp store:
   footnotes at the foot of its pages) with `data/eval/tune29/tune.jsonl`, written blind and
   second-checked at stop 35 (56 questions carry the area filter), measured once unread (top
   citation 0.729), then read.
+- fresh29 held-out: every report above plus two more (`data/eval/fresh29/reports/`: a letter as
+  text pasted from a PDF viewer, hyphenated and hard-wrapped, and a rated inspection as a council
+  web page with its paragraphs in table rows) with `data/eval/fresh29/heldout.jsonl`, written blind
+  and second-checked at stop 35 (writer and checker reported counts only; the 55 questions that do
+  not name Calderbrook carry the area filter Calderbrook, added mechanically), measured once at the
+  start of stop 36 and then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -613,6 +619,9 @@ def main(argv: list[str] | None = None) -> int:
             # a tune set written at stop 35 (a Markdown letter with HTML tables, a PDF with
             # bookmarks), measured once unread (0.729), then read
             ("tune29 tune", "tune29", "tune.jsonl"),
+            # stop 36: the clean held-out set written at stop 35 (a letter pasted from a PDF
+            # viewer, a council CMS page), measured once at the start of the stop
+            ("fresh29 held-out", "fresh29", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -696,7 +705,8 @@ def main(argv: list[str] | None = None) -> int:
         "tune28 (written at stop 34, second-checked) was measured once unread at stop 35 "
         "(0.479), then read; fresh28 (written at stop 34, second-checked, never read) was "
         "measured once at the start of stop 35 (0.583) and then only here; tune29 (new at stop 35, "
-        "second-checked) was measured once unread (0.729), then read; "
+        "second-checked) was measured once unread (0.729), then read; fresh29 (written at stop 35, "
+        "second-checked, never read) was measured once at the start of stop 36 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
