@@ -1242,14 +1242,14 @@ def _docx_document_lines(document) -> list[Line]:
     # only a paragraph's last line: a line with none after it runs on into the next
     spaced = _sets_space_after(document)
     runs_on = False  # the last paragraph read has no space after it
-    for block in document.iter_inner_content():
+    for block in _docx_blocks(document):
         if isinstance(block, Table):
             out += _docx_table_lines(block)
             runs_on = False
             continue
         para = block
         refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
-        txt = " ".join((_docx_text_with_markers(para) if refs else para.text).split())
+        txt = " ".join(_docx_text(para._p, markers=bool(refs)).split())
         if not txt:
             continue
         joined, runs_on = (
@@ -1321,9 +1321,9 @@ def _docx_table_lines(table) -> list[Line]:
     if _laid_out_text(rows):
         out: list[Line] = []
         for left, right in rows:
-            number = " ".join(left.text.split())
-            for i, para in enumerate(p for p in right.paragraphs if p.text.strip()):
-                text = " ".join(para.text.split())
+            number = " ".join(_cell_text(left).split())
+            for i, para in enumerate(p for p in right.paragraphs if _docx_text(p._p).strip()):
+                text = " ".join(_docx_text(para._p).split())
                 style = (para.style.name or "").lower() if para.style is not None else ""
                 if "list" in style:
                     out.append(Line(text, None, "li"))
@@ -1332,7 +1332,7 @@ def _docx_table_lines(table) -> list[Line]:
         return out
     lines = []
     for cells in rows:
-        texts = [" ".join(c.text.split()) for c in cells]
+        texts = [" ".join(_cell_text(c).split()) for c in cells]
         if len(texts) == 2 and texts[0].endswith(":") and len(texts[0].split()) <= 4:
             lines.append(Line(f"{texts[0]} {texts[1]}", None, "p"))
         else:
@@ -1360,12 +1360,13 @@ def _laid_out_text(rows: list[list]) -> bool:
     paragraph's number, the right one sentences (or list items)?"""
     if not rows or any(len(cells) != 2 for cells in rows):
         return False
-    lefts = [" ".join(cells[0].text.split()) for cells in rows]
+    lefts = [" ".join(_cell_text(cells[0]).split()) for cells in rows]
     if not all(not t or PARAGRAPH_NUMBER.fullmatch(t) for t in lefts):
         return False
     rights = [cells[1] for cells in rows]
-    return any(len(c.text.split()) >= LAID_OUT_WORDS for c in rights) and (
-        any(lefts) or any(len([p for p in c.paragraphs if p.text.strip()]) > 1 for c in rights)
+    return any(len(_cell_text(c).split()) >= LAID_OUT_WORDS for c in rights) and (
+        any(lefts)
+        or any(len([p for p in c.paragraphs if _docx_text(p._p).strip()]) > 1 for c in rights)
     )
 
 
@@ -1522,8 +1523,8 @@ def _headings_by_weight(out: list[Line], bold_lines: list[int]) -> None:
 def _bold_only(para) -> bool:
     """Every run that prints something is bold, by its own setting or its style's."""
     runs = [r for r in para.runs if r.text.strip()]
-    if not runs or "".join(r.text for r in runs).strip() != para.text.strip():
-        return False  # text outside plain runs (a hyperlink, a field): not all known bold
+    if not runs or "".join(r.text for r in runs).strip() != _docx_text(para._p).strip():
+        return False  # text outside plain runs (a hyperlink, a field, an insertion): not all known bold
     style_bold = bool(para.style is not None and para.style.font.bold)
     return all(
         r.bold or (r.bold is None and (style_bold or bool(r.style and r.style.font.bold)))
@@ -1562,25 +1563,77 @@ def _docx_footnotes(document) -> dict[str, str]:
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     notes = {}
     for note in root.iter(f"{w}footnote"):
-        text = " ".join("".join(t.text or "" for t in note.iter(f"{w}t")).split())
+        text = " ".join(" ".join(_docx_text(p) for p in note.iter(f"{w}p")).split())
         if text and (note.get(f"{w}id") or "").isdigit():
             notes[note.get(f"{w}id")] = text
     return notes
 
 
-def _docx_text_with_markers(para) -> str:
-    """A paragraph's text with each footnote reference as a superscript number where it
-    stands (`rate¹ for`)."""
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# What a paragraph's or a cell's text does not include: text a tracked change deleted or moved
+# away (it is struck through on screen, and gone once the changes are accepted), a text box's
+# own paragraphs (laid out apart from the line they are anchored in) and the copy of a drawing
+# kept for older readers
+_NOT_SHOWN = frozenset(
+    {f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent", f"{_MC}Fallback", f"{_W}instrText"}
+)
+# The characters a few elements stand for in the text
+_SHOWN_AS = {f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _docx_text(element, markers: bool = False) -> str:
+    """The text an element (a paragraph, a cell) shows, as the document reads with its tracked
+    changes accepted: a tracked insertion's words and the text of a content control, a field's
+    result or a smart tag are kept (python-docx's `.text` reads only a paragraph's own runs, so
+    "sufficient in <ins>14</ins> of the cases" lost its 14), a tracked deletion's are not. With
+    `markers`, each footnote reference is a superscript number where it stands (`rate¹ for`)."""
     parts: list[str] = []
-    for el in para._p.iter(f"{w}t", f"{w}tab", f"{w}br", f"{w}footnoteReference"):
-        if el.tag == f"{w}t":
-            parts.append(el.text or "")
-        elif el.tag == f"{w}footnoteReference":
-            parts.append((el.get(f"{w}id") or "").translate(TO_SUPERSCRIPT))
-        else:
-            parts.append("\t" if el.tag == f"{w}tab" else "\n")
+
+    def walk(el) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _NOT_SHOWN:
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag in _SHOWN_AS:
+                parts.append(_SHOWN_AS[tag])
+            elif tag == f"{_W}footnoteReference":
+                if markers:
+                    parts.append((child.get(f"{_W}id") or "").translate(TO_SUPERSCRIPT))
+            else:
+                walk(child)
+
+    walk(element)
     return "".join(parts)
+
+
+def _cell_text(cell) -> str:
+    """A table cell's text, its paragraphs a line each (`_docx_text`)."""
+    return "\n".join(_docx_text(p) for p in cell._tc.iter(f"{_W}p") if not _inside_text_box(p))
+
+
+def _inside_text_box(p) -> bool:
+    return any(a.tag == f"{_W}txbxContent" for a in p.iterancestors())
+
+
+def _docx_blocks(document):
+    """The body's paragraphs and tables in reading order, those inside a content control (a
+    template's block of text wrapped in `w:sdt`: python-docx yields only the body's own) too."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    def walk(el):
+        for child in el:
+            if child.tag == f"{_W}p":
+                yield Paragraph(child, document._body)
+            elif child.tag == f"{_W}tbl":
+                yield Table(child, document._body)
+            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+                yield from walk(child)
+
+    yield from walk(document.element.body)
 
 
 # --- PDF ------------------------------------------------------------------------------------

@@ -2113,3 +2113,79 @@ def test_a_markdown_letter_with_html_tables_and_a_sign_off_set_a_line_a_paragrap
         ("Copy to", "table_row", "Police and Crime Commissioner | Raymond Till"),
     ]
     assert r.meta.lead_inspector == "Gareth Pellowe"
+
+
+def test_a_word_report_with_tracked_changes_reads_as_with_the_changes_accepted(tmp_path):
+    """A letter sent back from review: a figure corrected by a tracked deletion and insertion,
+    a sentence moved, a reviewer's comment, a fact in a content control (inline and around a
+    whole paragraph), a date as a field's result, a text box anchored in a paragraph, and a
+    tracked insertion in a table cell. python-docx's `.text` dropped every inserted and
+    controlled word ("sufficient in  of the 20 cases")."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    tracked = 'w:author="Reviewer" w:date="2018-05-01T00:00:00Z"'
+
+    def xml(body: str):  # the outermost element declares the namespaces
+        name_ends = body.index(" ") if " " in body.split(">")[0] else len(body.split(">")[0])
+        return parse_xml(f"{body[:name_ends]} {ns}{body[name_ends:]}")
+
+    d = docx.Document()
+    d.add_heading("Short Quality Screening of youth offending work in Quenby", level=0)
+    d.add_heading("Protecting the public", level=1)
+    p = d.add_paragraph("2.1 Planning to keep other people safe was sufficient in ")
+    p._p.append(xml(f'<w:del w:id="1" {tracked}><w:r><w:delText>12</w:delText></w:r></w:del>'))
+    p._p.append(xml(f'<w:ins w:id="2" {tracked}><w:r><w:t>14</w:t></w:r></w:ins>'))
+    p.add_run(" of the 20 cases.")
+    p._p.append(xml('<w:commentRangeStart w:id="5"/>'))
+    p._p.append(xml('<w:r><w:commentReference w:id="5"/></w:r>'))
+    p._p.append(
+        xml(
+            f'<w:moveFrom w:id="3" {tracked}><w:r><w:t> MAPPA was used well.</w:t></w:r></w:moveFrom>'
+        )
+    )
+    p = d.add_paragraph("2.2 The police seconded ")
+    p._p.append(
+        xml("<w:sdt><w:sdtContent><w:r><w:t>two officers</w:t></w:r></w:sdtContent></w:sdt>")
+    )
+    p.add_run(" to the YOS from ")
+    p._p.append(xml('<w:fldSimple w:instr=" DATE "><w:r><w:t>April 2017</w:t></w:r></w:fldSimple>'))
+    p.add_run(".")
+    p._p.append(
+        xml(f'<w:moveTo w:id="4" {tracked}><w:r><w:t> MAPPA was used well.</w:t></w:r></w:moveTo>')
+    )
+    p = d.add_paragraph("2.3 Victims were contacted in every case.")
+    p._p.append(
+        xml(
+            '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+            "<w:txbxContent><w:p><w:r><w:t>Key fact: 61 children</w:t></w:r></w:p></w:txbxContent>"
+            "</v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    d.element.body.insert(
+        len(d.element.body) - 1,
+        xml(
+            "<w:sdt><w:sdtContent><w:p><w:r><w:t>2.4 Every child released from custody had "
+            "a home to go to.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    d.add_heading("Copy to", level=1)
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Chief Executive"
+    cell = table.cell(0, 1).paragraphs[0]
+    cell.add_run("Dana ")
+    cell._p.append(xml(f'<w:ins w:id="6" {tracked}><w:r><w:t>Okafor</w:t></w:r></w:ins>'))
+    path = tmp_path / "quenby_sqs_2018.docx"
+    d.save(path)
+    report = parse_file(path)
+    assert [(p.paragraph, p.text) for p in in_section(report, "Protecting the public")] == [
+        ("2.1", "Planning to keep other people safe was sufficient in 14 of the 20 cases."),
+        (
+            "2.2",
+            "The police seconded two officers to the YOS from April 2017. MAPPA was used well.",
+        ),
+        ("2.3", "Victims were contacted in every case."),
+        ("2.4", "Every child released from custody had a home to go to."),
+    ]
+    assert [p.text for p in in_section(report, "Copy to")] == ["Chief Executive | Dana Okafor"]
