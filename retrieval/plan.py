@@ -550,6 +550,10 @@ class QuestionPlanner:
         if plan.role and plan.wants is None and plan.role.split()[-1] in PERSON_NOUNS:
             # "What's the name of the speech and language therapist?" (not "… of the centre")
             plan.wants = "person"
+        elif plan.role and plan.wants is None:
+            # "What's the name of the scheme kids go on after a caution?" asks for a thing's
+            # name, told in the asker's words: no role whose holder a passage must name
+            plan.role = ""
         plan.wants_actions = ACTIONS_ASK.search(q)
         lower = whole.lower()
         areas = corpus.areas_in(lower)

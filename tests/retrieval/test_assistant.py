@@ -799,3 +799,27 @@ def test_a_follow_up_about_her_is_answered_by_a_passage_naming_her(tmp_path, emb
     assert answer["answer"].startswith(
         "“The Head of Service, Joanna Petrakis, was appointed in 2019."
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the name of the offending behaviour course in Kestrel Vale?",
+        "What's the name of the programme kids do to stop reoffending in Kestrel Vale?",
+    ],
+)
+def test_the_name_of_a_thing_asked_in_other_words_is_no_role_to_be_named(
+    sample_assistant, question
+):
+    """ "What's the name of the <thing>?" asks for a thing's name, not who holds a role: the
+    asker's words for it ("course", "programme kids do") need not be the report's, and the
+    answer was "No paragraph found names the offending behaviour course"."""
+    answer = sample_assistant.ask(question)
+    assert not answer.abstained
+    assert [(c.report_id, c.paragraph, c.quote) for c in answer.citations][0] == (
+        "kestrel_vale_fji_2013",
+        "1.3.1",
+        "A wide range of interventions was available, including an offending behaviour "
+        "programme called 'Turning Point' and a motor vehicle project run with Kestrel Vale "
+        "Fire and Rescue Service.",
+    )
