@@ -776,7 +776,7 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
         return any(
             not terms or terms & set(tokens(s)) or any(synonyms(t) & set(tokens(s)) for t in terms)
             for s in dated
-        ) or (loose and start_span(text) is not None)
+        ) or (loose and (bool(dated) or start_span(text) is not None))
     if plan.wants == "person":
         return prints_person(text, set(corpus.areas), corpus.lower_words)
     return None
@@ -1191,10 +1191,11 @@ def candidate(
     typed = (
         (carrier if sure else None)
         or next((h for h in named[:6] if answers(h, False)), None)
-        # a date asked for that none prints: the year something began ("Since 2019 …")
-        or (
-            next((h for h in named[:6] if answers(h, True)), None) if plan.wants == "date" else None
-        )
+        # a date asked for that none prints beside a word of the question: the passage
+        # closest in meaning that prints one, or the year something began ("Since 2019 …"),
+        # when it is as close as the best passage ("the current case recording software" is
+        # "the Sentinel case management system, introduced in November 2020")
+        or (_closest_dated(named[:6], lambda h: answers(h, True)) if plan.wants == "date" else None)
     )
     if typed is None and (
         plan.money
@@ -1213,6 +1214,18 @@ def candidate(
         "typed": typed is not None,
         "missing": missing,
     }
+
+
+def _closest_dated(named: list[Hit], dated: Callable[[Hit], bool]) -> Hit | None:
+    """Of the passages that print a date, the closest in meaning to the question, when it is
+    at least as close as the best passage (a dated passage about something else is no answer
+    to "When was the Choices scheme set up?")."""
+    # (a header field's date, "Fieldwork dates: 8-12 April 2019", dates the inspection only)
+    found = [h for h in named if h.kind not in NOT_TOLD and dated(h)]
+    if not found:
+        return None
+    best = max(found, key=lambda h: h.dense)
+    return best if best.dense >= named[0].dense else None
 
 
 def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:

@@ -823,3 +823,38 @@ def test_the_name_of_a_thing_asked_in_other_words_is_no_role_to_be_named(
         "programme called 'Turning Point' and a motor vehicle project run with Kestrel Vale "
         "Fire and Rescue Service.",
     )
+
+
+def test_a_when_question_in_other_words_is_dated_by_the_passage_closest_in_meaning(
+    tmp_path, embedder
+):
+    """ "When did the service switch to its current case recording software?": no dated
+    sentence shares a word with it ("the Sentinel case management system, introduced in
+    November 2020"), and the first passage that began something ("since September 2019", a
+    therapist) was quoted; the dated passage closest in meaning answers. A header field's date
+    ("Fieldwork dates") dates only the inspection."""
+    from retrieval_fixtures import _ingest
+
+    report = tmp_path / "reports" / "dunmere_yjs_2023.md"
+    report.parent.mkdir()
+    report.write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "Fieldwork dates: 13-17 March 2023\n\n"
+        "## Staff\n\n"
+        "1.2.1 The YJS has enough staff to do its work well. Case managers held an average of "
+        "nine children each.\n\n"
+        "## Partnerships and services\n\n"
+        "1.3.1 A speech and language therapist, Maeve Tolland, has worked with the YJS for "
+        "three days a week since September 2019.\n\n"
+        "## Information and facilities\n\n"
+        "1.4.1 The Sentinel case management system, introduced in November 2020, is well "
+        "understood by staff. Managers audit ten cases each month.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [report.parent]), embedder)
+    answer = assistant.ask(
+        "When did the service switch to its current case recording software?"
+    ).to_json()
+    assert cited(answer)[0] == ("dunmere_yjs_2023", "Information and facilities", "1.4.1", 1)
+    assert answer["answer"].startswith(
+        "**November 2020** — “The Sentinel case management system, introduced in November 2020"
+    )
