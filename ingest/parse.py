@@ -42,7 +42,7 @@ NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
 )
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
-WHOLE_DATE = re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN}\s+\d{{4}}$", re.I)
+WHOLE_DATE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\s+\d{{4}}$", re.I)
 FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
 # A line of a report's front block that names the inspectorate or the kind of report.
 FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
@@ -65,7 +65,9 @@ MAX_HEADING_CHARS = 300
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
 # "1.1<TAB>" or "•<TAB>": a paragraph number or a bullet, then a tab
-NUMBER_TAB = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-•*▪●◦–·\uf0b7])\t")
+NUMBER_TAB = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?|[-•*▪●◦–·\uf0b7o])\t"
+)  # "o": a second-level bullet
 # A contents entry: a heading's text, then a tab, dot leaders or spaces and its page number
 # ("1.1 Governance and leadership<TAB>12", "Annex 1: Methodology ........ 22").
 CONTENTS_ENTRY = re.compile(r"^(\S.*?)[\s.…·|]+(\d{1,3})$")
@@ -89,6 +91,7 @@ class _Block:
     level: int | None = None
     lines: int = 1
     broken: bool = False  # it starts a new column of a page set in columns
+    whole: bool = False  # a line of a text written a paragraph to a line: nothing runs on into it
 
 
 @dataclass
@@ -250,6 +253,9 @@ def _without_contents(lines: list[Line]) -> list[Line]:
 
 FRONT_LINE_WORDS = 6  # "HM Inspectorate of Probation" on a line of its own, under the title
 UNWRAPPED_WIDTH = 250  # characters: no page sets a line this long; a paragraph to a line does
+MOST_BLANK_SHARE = (
+    0.15  # a text with this few blank lines (page breaks) keeps no paragraph apart by them
+)
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
@@ -259,6 +265,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     pieces: list[str] = []  # the open block's text (`_join_to`)
     has_tab = False  # whether the open block's text has a tab (a table row: nothing joins it)
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
+    line_a_paragraph = _a_paragraph_a_line(lines, width)
     broken = False  # the next block starts a new column
     for ln in lines:
         if ln.role in ("blank", "column") or not ln.text.strip():
@@ -282,6 +289,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                 or _wrapped_year(pieces[-1], text)
             )
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
+            and not line_a_paragraph
             and not (
                 _ended_short(pieces[-1], width)
                 and (
@@ -297,6 +305,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         _close(open_block, pieces)
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
         open_block.broken, broken = broken, False
+        open_block.whole = line_a_paragraph
         pieces[:] = [open_block.text]
         has_tab = "\t" in open_block.text
         out.append(open_block)
@@ -327,6 +336,17 @@ def _ended_short(line: str, width: int) -> bool:
     to a page's width is left to the other rules, and so is a signature ("Name" / "HM Chief
     Inspector of Probation": one paragraph)."""
     return width >= UNWRAPPED_WIDTH and 2 * len(line.strip()) < width
+
+
+def _a_paragraph_a_line(lines: list[Line], width: int) -> bool:
+    """Is the text written a paragraph to a line with no blank line between paragraphs (Word's
+    "Save as Plain Text")? Its longest line is longer than any page is wide, so nothing in it
+    wraps, and (almost) no line is blank: each line is then a paragraph, a heading or an item
+    of its own ("Background" is not run into the paragraph under it). A text with blank lines
+    between its paragraphs, wrapped or not, is left to the other rules."""
+    plain = [ln for ln in lines if ln.role in (None, "blank")]
+    blank = sum(1 for ln in plain if ln.role == "blank" or not ln.text.strip())
+    return width >= UNWRAPPED_WIDTH and len(plain) >= 20 and blank <= MOST_BLANK_SHARE * len(plain)
 
 
 def _close(block: _Block | None, pieces: list[str]) -> None:
@@ -420,7 +440,7 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     if m and not m.group(2)[:1].isupper():
         return False
     if WHOLE_DATE.match(s):
-        return False  # a letter's date line ("8 December 2017"), not heading 8 "December 2017"
+        return False  # a date line ("8 December 2017", "December 2022"), not a heading
     return True
 
 
@@ -749,7 +769,7 @@ def _sentence_like(text: str) -> bool:
 def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     """A block that starts in lower case after a paragraph left mid-sentence continues it
     (the paragraph was split by a page break, a running header or a footnote)."""
-    if not paras or b.role in ("heading", "tr", "th", "li"):
+    if not paras or b.role in ("heading", "tr", "th", "li") or b.whole:
         return False
     prev = paras[-1]
     if prev.run != run:  # a heading came between: a new part begins

@@ -272,6 +272,10 @@ def _ratings(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]
             subject, value = cells[0].strip(), cells[1].strip()
             if subject.lower() in OVERALL_RATING_HEADINGS:
                 overall += _overall(meta, i, p, p.text, value)
+            elif subject.endswith("."):
+                # the standard's statement beside its grade, opening its part ("Reviewing of
+                # progress is well informed … | Inadequate" under "Reviewing"): the part's grade
+                under_headings.append(_rating(meta, i, p, p.text, p.section, value))
             else:
                 summary.append(_rating(meta, i, p, p.text, subject, value))
             continue

@@ -142,6 +142,30 @@ class Corpus:
         for short, long in self.acronyms.items():
             if long in lower:
                 lower = re.sub(rf"\b{re.escape(long)}s?\b", short, lower)
+        return self._hyphenated(lower)
+
+    def _hyphenated(self, lower: str) -> str:
+        """Write words the reports print hyphenated as they print them ("out of court cases"
+        -> "out-of-court cases"): "out-of-court" is one word of the index, and "out of court"
+        left only "court", which every court paragraph prints too."""
+        compounds = self.__dict__.get("_compounds")
+        if compounds is None:
+            compounds = self.__dict__["_compounds"] = {
+                w.replace("-", " "): w
+                for ws in self.vocab.values()
+                for w in ws
+                if "-" in w.strip("-") and all(part.isalpha() for part in w.split("-"))
+            }
+        if not compounds:
+            return lower
+        ws = words(lower)
+        found = {
+            " ".join(ws[i : i + n])
+            for n in range(2, MAX_COMPOUND_PARTS + 1)
+            for i in range(len(ws) - n + 1)
+        } & compounds.keys()
+        for spaced in sorted(found, key=len, reverse=True):
+            lower = re.sub(rf"\b{re.escape(spaced)}\b", compounds[spaced], lower)
         return lower
 
     def respelled(self, question: str) -> str:
@@ -251,6 +275,7 @@ def _code_fingerprint() -> str:
 
 
 KEEP_CACHED = 8
+MAX_COMPOUND_PARTS = 4  # "out-of-court", "speech-and-language": the longest compounds printed
 
 
 class CorpusLoader:

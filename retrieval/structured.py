@@ -162,9 +162,13 @@ def standard_paragraph(corpus: Corpus, row: int) -> int | None:
     return min(under, key=lambda i: corpus.metas[i].get("order", 0)) if under else None
 
 
-def stated_grade_quote(corpus: Corpus, row: int, grade: str | None = None) -> str:
+def stated_grade_quote(
+    corpus: Corpus, row: int, grade: str | None = None, standard: str = ""
+) -> str:
     """The sentence of `rating_statement`'s paragraph that states the grade (`grade`, else any
-    grade the report gives), and the one after it (the reason), verbatim."""
+    grade the report gives), and the one after it (the reason), verbatim. Of several stating
+    the grade, the one naming most of the `standard` graded ("we rated staffing as
+    Outstanding. … we rated the assessment of these [out-of-court] cases as Outstanding")."""
     sents = sentences(corpus.texts[row])
     grades = (
         [words(grade)]
@@ -176,9 +180,9 @@ def stated_grade_quote(corpus: Corpus, row: int, grade: str | None = None) -> st
             if r.get("kind") == "rating" and r.get("value")
         ]
     )
-    first = next(
-        (i for i, s in enumerate(sents) if any(_states_grade(words(s), g) for g in grades)), 0
-    )
+    stating = [i for i, s in enumerate(sents) if any(_states_grade(words(s), g) for g in grades)]
+    named = set(tokens(standard))
+    first = max(stating or [0], key=lambda i: (len(named & set(tokens(sents[i]))), -i))
     return " ".join(" ".join(sents[first : first + 2]).split())
 
 
@@ -252,11 +256,13 @@ def cite_statement(corpus: Corpus, row: int, score: float) -> Cited | None:
     said = rating_statement(corpus, row)
     if said is None:
         return None
-    grade = next(
-        (r["value"] for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"),
-        None,
+    record: dict = next(
+        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), {}
     )
-    return Cited(hit_from_row(corpus, said, score=score), stated_grade_quote(corpus, said, grade))
+    quote = stated_grade_quote(
+        corpus, said, record.get("value"), _standard_number(record.get("subject") or "")[1]
+    )
+    return Cited(hit_from_row(corpus, said, score=score), quote)
 
 
 def gives_grade(corpus: Corpus, row: int) -> bool:

@@ -244,6 +244,26 @@ def test_a_three_column_ratings_table_and_an_overall_row(tmp_path):
     ]
 
 
+def test_a_standard_s_statement_beside_its_grade_grades_its_part(tmp_path):
+    """Word's plain-text export opens each standard's part with its statement and grade set
+    apart by a tab ("Reviewing of progress is well informed … <TAB>Inadequate"): the part's
+    grade, not a standard named by the statement; the ratings table's rows, where there is
+    one, are the grades (each standard was listed twice, once by its statement)."""
+    table = "Ratings\n\n2.3\tImplementation and delivery\tGood\n2.4\tReviewing\tInadequate\n\n"
+    part = (
+        "Reviewing\n\n"
+        "Reviewing of progress is well informed and personalised.\tInadequate\n\n"
+        "2.4.1 Reviews were late in 9 of the 24 cases.\n"
+    )
+    f = tmp_path / "pellmoor_yjs_2024.txt"
+    f.write_text(f"Inspection of youth justice services in Pellmoor\n\n{table}{part}")
+    ratings = [(r.subject, r.value) for r in parse_file(f).records if r.kind == "rating"]
+    assert ratings == [("Implementation and delivery", "Good"), ("Reviewing", "Inadequate")]
+    f.write_text(f"Inspection of youth justice services in Pellmoor\n\n{part}")
+    ratings = [(r.subject, r.value) for r in parse_file(f).records if r.kind == "rating"]
+    assert ratings == [("Reviewing", "Inadequate")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [

@@ -2189,3 +2189,49 @@ def test_a_word_report_with_tracked_changes_reads_as_with_the_changes_accepted(t
         ("2.4", "Every child released from custody had a home to go to."),
     ]
     assert [p.text for p in in_section(report, "Copy to")] == ["Chief Executive | Dana Okafor"]
+
+
+def test_a_text_saved_by_word_a_paragraph_to_a_line_with_no_blank_lines_keeps_its_parts(
+    tmp_path,
+):
+    """Word's "Save as Plain Text": a paragraph to a line, no blank line between paragraphs,
+    CRLF line ends, a form feed at each page break, "o<TAB>" for a second-level bullet. Each
+    heading was run into the paragraph under it ("Background Sedgecombe is a …"), a heading
+    after a page break into the line before it, and the date under the title was a heading."""
+    long = " ".join(["The partnership board has a clear vision that partners share."] * 5)
+    lines = [
+        "\ufeffAn inspection of youth justice services in Quenby",
+        "HM Inspectorate of Probation",
+        "December 2022",
+        "Lead inspector: Nadia Osterfeld",
+        "\fAcknowledgements",
+        f"This inspection was led by Nadia Osterfeld. {long}",
+        "Recommendations",
+        "Quenby Youth Justice Service should:",
+        "1.\tmake sure that plans set out clear contingency arrangements",
+        "2.\tprovide safe and suitable permanent premises for the Brindlecote team.",
+        "\fBackground",
+        f"Quenby is a largely rural county with a population of 612,400. {long}",
+        "Areas that have improved",
+        "•\tAccommodation on release: a resettlement panel was set up in 2018.",
+        "o\tNo child in our sample was released without suitable accommodation.",
+        *[f"Further finding {n}: {long}" for n in range(1, 15)],
+    ]
+    path = tmp_path / "quenby_yjs_2022.txt"
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    report = parse_file(path)
+    assert (report.meta.year, report.meta.lead_inspector) == (2022, "Nadia Osterfeld")
+    assert [(p.section, p.kind, p.text[:40]) for p in report.paragraphs[:9]] == [
+        ("Header", "prose", "HM Inspectorate of Probation"),
+        ("Header", "prose", "December 2022"),
+        ("Header", "field", "Lead inspector: Nadia Osterfeld"),
+        ("Acknowledgements", "prose", "This inspection was led by Nadia Osterfe"),
+        ("Recommendations", "numbered", "make sure that plans set out clear conti"),
+        ("Recommendations", "numbered", "provide safe and suitable permanent prem"),
+        ("Background", "prose", "Quenby is a largely rural county with a "),
+        ("Areas that have improved", "bullet", "Accommodation on release: a resettlement"),
+        ("Areas that have improved", "bullet", "No child in our sample was released with"),
+    ]
+    assert report.paragraphs[6].text.startswith(
+        "Quenby is a largely rural county with a population of 612,400. The partnership"
+    )

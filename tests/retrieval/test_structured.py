@@ -13,6 +13,7 @@ from retrieval.intents import Intent
 from retrieval.plan import Plan, Side
 from retrieval.structured import (
     StructuredAnswerer,
+    cite_statement,
     gives_grade,
     rating_statement,
     stated_grade_quote,
@@ -525,6 +526,24 @@ class TestRatingStatement:
         assert rating_statement(corpus, 0) == 2
         assert rating_statement(corpus, 1) is None  # two sentences could be it: neither
 
+    def test_of_two_sentences_stating_the_grade_the_one_naming_the_standard_is_quoted(self):
+        """A foreword's paragraph states two Outstanding grades; the grade line "Our rating for
+        assessment in out-of-court disposals is: Outstanding" is stated by the second (the
+        staffing sentence was quoted for it)."""
+        rows = [
+            _rating("a", 1, "Our rating for assessment in out-of-court disposals is", "Outstanding", ": "),
+            _row("a", "Foreword", 1, "The staff group is stable, and we rated staffing as Outstanding. "
+                 "The board meets often. Work with children who receive an out-of-court disposal is a "
+                 "strength, and we rated the assessment of out-of-court disposals as Outstanding."),
+        ]  # fmt: skip
+        corpus = corpus_of(rows, REPORTS)
+        cited = cite_statement(corpus, 0, 1.0)
+        assert cited is not None and cited.hit.row == 1
+        assert cited.quote == (
+            "Work with children who receive an out-of-court disposal is a strength, and we rated "
+            "the assessment of out-of-court disposals as Outstanding."
+        )
+
     def test_a_grade_given_as_a_rating_of_it(self):
         rows = [
             _rating("a", 1, "Overall rating", "Requires improvement", ": "),
@@ -884,3 +903,19 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
 def test_a_grade_is_given_after_rated_and_what_was_rated(text, gives):
     corpus = corpus_of([_row("a", "Staff", 1, text)], REPORTS)
     assert gives_grade(corpus, 0) is gives
+
+
+def test_a_question_writing_a_printed_compound_with_spaces_is_read_as_the_compound():
+    """ "out of court" is the reports' "out-of-court", one word of the index: split, the
+    question kept only "court", which every court paragraph prints too."""
+    rows = [
+        _row("a", "Court disposals", 1, "We inspected 24 cases that had received a court disposal."),
+        _row("a", "Out-of-court disposals", 1, "We inspected 18 cases that had received an out-of-court disposal."),
+    ]  # fmt: skip
+    corpus = corpus_of(rows, REPORTS)
+    assert corpus.fold_acronyms("How many out of court cases?") == "how many out-of-court cases?"
+    terms = corpus.question_terms("How many out of court cases did they look at?")
+    assert "out-of-court" in terms and "court" not in terms
+    assert corpus.coverage(terms, 1) > corpus.coverage(terms, 0)
+    # a phrase no report prints hyphenated stays as it is
+    assert corpus.fold_acronyms("time out of school") == "time out of school"
