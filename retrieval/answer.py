@@ -773,9 +773,10 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
         # January 2021")
         terms = set(corpus.question_terms(plan.lexical_text))
         dated = [s for s in sentences(text) or [text] if DATE.search(s)]
+        # (a sentence's words as the question's are read: "Youth Justice Service" is "YJS")
+        said = [set(tokens(corpus.fold_acronyms(s))) for s in dated]
         return any(
-            not terms or terms & set(tokens(s)) or any(synonyms(t) & set(tokens(s)) for t in terms)
-            for s in dated
+            not terms or terms & ws or any(synonyms(t) & ws for t in terms) for ws in said
         ) or (loose and (bool(dated) or start_span(text) is not None))
     if plan.wants == "person":
         return prints_person(text, set(corpus.areas), corpus.lower_words)

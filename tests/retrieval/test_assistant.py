@@ -858,3 +858,29 @@ def test_a_when_question_in_other_words_is_dated_by_the_passage_closest_in_meani
     assert answer["answer"].startswith(
         "**November 2020** — “The Sentinel case management system, introduced in November 2020"
     )
+
+
+def test_a_when_question_in_acronyms_is_dated_by_the_sentence_that_spells_them_out(
+    tmp_path, embedder
+):
+    """ "When did the YOS become the YJS?": the sentence dating the change spells both out
+    ("Youth Offending Service was renamed … Youth Justice Service in September 2019") and so
+    shared no word with the question; a sentence printing "YJS" and a date was quoted."""
+    from retrieval_fixtures import _ingest
+
+    report = tmp_path / "reports" / "dunmere_yjs_2023.md"
+    report.parent.mkdir()
+    report.write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "## Background\n\n"
+        "Dunmere Youth Offending Service (YOS) was renamed Dunmere Youth Justice Service in "
+        "September 2019. It sits within the Children and Families directorate.\n\n"
+        "## Partnerships and services\n\n"
+        "1.3.3 Children referred by the Youth Justice Service (YJS) waited 19 weeks for a "
+        "specialist assessment, and the seconded CAMHS nurse post had been vacant since "
+        "February 2022.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [report.parent]), embedder)
+    answer = assistant.ask("When did the YOS become the YJS?").to_json()
+    assert cited(answer)[0] == ("dunmere_yjs_2023", "Background", None, 1)
+    assert answer["answer"].startswith("**September 2019** — “Dunmere Youth Offending Service")
