@@ -61,6 +61,15 @@ RATING_FIELDS: dict[str, str] = {
 
 # --- facts ------------------------------------------------------------------------------------
 
+# An email's header fields: a run of fields with a subject and one of these is the header of
+# an email that carries a report (forwarded, pasted in), whose "From:" and "To:" are not the
+# report's signatory and addressee.
+EMAIL_HEADER_FIELDS: dict[str, str] = {
+    "subject": "every email client prints the subject line",
+    "sent": "Outlook's date field",
+    "date": "other clients' date field",
+}
+
 # Header fields and two-cell table rows (`Lead inspector: …`, `YOS Manager | …`) whose name
 # says which fact the value is; lower-case, without the colon.
 FACT_FIELDS: dict[str, tuple[str, str]] = {
@@ -213,6 +222,7 @@ LATEST: dict[str, str] = {
     "these days": "the same",
     "at present": "the same",
     "at the moment": "the same",
+    "this time round|around": "the inspection now, as against the last one: the newest report",
 }
 # The present, set against a year named ("Who chaired it in 2016, and who chairs it now?"): that
 # year's report and the newest.

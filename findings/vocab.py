@@ -171,8 +171,17 @@ MONTHS = {
     )
 }
 MONTH_PATTERN = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
+# A letter's sign-off ("Yours sincerely", "Kind regards"): the signer's name follows it.
+SIGN_OFFS = (
+    "yours sincerely",
+    "yours faithfully",
+    "kind regards",
+    "best wishes",
+    "with best wishes",
+    "regards",
+)
 # A letter's salutation and sign-off ("Dear Ms Quenby", "Yours sincerely"): short lines that
 # look like headings in plain text but head nothing.
-LETTER_FORMULAS = ("dear ", "yours sincerely", "yours faithfully")
+LETTER_FORMULAS = ("dear ", *SIGN_OFFS)
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)

@@ -25,7 +25,13 @@ from findings.errors import IngestError
 from findings.lexicon import CLAUSE_WORDS, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
-from findings.vocab import LETTER_FORMULAS, MONTH_PATTERN, SUPERSCRIPT_DIGITS, list_kind
+from findings.vocab import (
+    LETTER_FORMULAS,
+    MONTH_PATTERN,
+    SIGN_OFFS,
+    SUPERSCRIPT_DIGITS,
+    list_kind,
+)
 from ingest.load import Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
@@ -168,19 +174,21 @@ def _signatures_joined(paras: list[_Para]) -> list[_Para]:
     (lead inspector)") is one paragraph, as a letter typed line under line gives it: the name
     and the title that says who signed."""
     out: list[_Para] = []
+    signed: _Para | None = None  # the sign-off being joined (a title may take two lines)
     for p in paras:
         prev = out[-1] if out else None
         if (
             prev is not None
             and prev.kind == p.kind == "prose"
             and prev.section == p.section
-            and _SIGNED_NAME.match(prev.text)
+            and (prev is signed or _SIGNED_NAME.match(prev.text))
             and p.text[:1].isupper()
             and len(p.text.split()) <= MAX_SIGNATURE_TITLE_WORDS
             and not p.text.endswith((".", ",", ":", ";"))
             and re.search(r"\b(?:Inspector|Inspectorate|Probation)\b", p.text)
         ):
             prev.text = f"{prev.text} {p.text}"
+            signed = prev  # "… HM Inspector of Probation" / "Lead Inspector"
             continue
         out.append(p)
     return out
@@ -444,6 +452,12 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     return True
 
 
+def _signed_under(b: _Block, above: _Block | None) -> bool:
+    """Is the line the name signed under a sign-off ("Kind regards" / "Priya", "Yours
+    sincerely" / "Gareth Pennock"), set on a line of its own: no heading?"""
+    return b.role is None and above is not None and above.text.strip().lower().startswith(SIGN_OFFS)
+
+
 def _cover_field(b: _Block, label: str, paras: list[_Para]) -> bool:
     """A "Publication date: 15 April 2025" line set large on a PDF's cover, among its title
     lines, before any paragraph but fields and the cover's other lines: a field, not a
@@ -497,7 +511,12 @@ def _structure(
     group: str | None = None  # an "X should:" line or a label over the lines that follow
     labelled = False  # the section is a list under a "Strengths:" label line, not a heading
 
+    made = 0  # paragraphs made so far, and by the blocks up to `made_by`
+    made_by = -1
+    inferred: list[int] = []  # the blocks read as headings by their look alone
     for k, b in enumerate(blocks):
+        if len(paras) != made:
+            made, made_by = len(paras), k - 1
         s = b.text.strip()
         if b.role == "heading" and len(s) > MAX_HEADING_CHARS:
             b = replace(b, role="p")
@@ -579,6 +598,7 @@ def _structure(
                 continue
         if (
             _looks_like_heading(b, infer_headings, labels_only)
+            and not _signed_under(b, blocks[k - 1] if k else None)
             and not _continues(paras, b, run)
             and not _cut_by_page(b, blocks[k + 1] if k + 1 < len(blocks) else None)
         ):
@@ -648,6 +668,8 @@ def _structure(
                 levels = [(level, name)]
                 path = [name]
             section = name
+            if b.role is None:
+                inferred.append(k)
             continue
         if _continues(paras, b, run):
             prev = paras[-1]
@@ -681,6 +703,18 @@ def _structure(
         if kind == "table_row" and _header_again(paras, text, b.page):
             continue  # a table's header row printed again atop its next page
         paras.append(_Para(section, context, kind, number, text, b.page, run=run, columns=columns))
+    if len(paras) != made:
+        made_by = len(blocks) - 1
+    # lines read as headings by their look that head nothing, at the end of a plain text (a
+    # sign-off set a line a paragraph: "Gareth Pennock" / "HM Inspector of Probation" / "Lead
+    # Inspector"), are its last paragraphs, not lost
+    last = paras[-1] if paras else None
+    for k in (k for k in inferred if k > made_by):
+        section = last.section if last else "Header"
+        context = last.section_path if last else "Header"
+        paras.append(
+            _Para(section, context, "prose", None, blocks[k].text.strip(), blocks[k].page, run=run)
+        )
     for p in paras:
         p.finish()
     return paras, title, footnotes

@@ -36,6 +36,7 @@ from findings.lexicon import (
     CASES_TABLE_CUE,
     CASES_TOTAL,
     CASES_VERBS,
+    EMAIL_HEADER_FIELDS,
     FACT_FIELDS,
     FIELDWORK_CUES,
     GRADES,
@@ -54,6 +55,11 @@ from findings.records import Paragraph, ParsedReport, Record, citation_label
 from findings.vocab import list_kind
 from ingest.metadata import DATE, RANGE
 
+EMAIL_SUBJECT = "subject"
+_ADDRESS_AFTER = re.compile(r"\s*(?:\[mailto:[^\]]*\]|<[^>]*@[^>]*>)\s*$")  # after a sender's name
+EMAIL_SENT = frozenset(
+    words_of({k: v for k, v in EMAIL_HEADER_FIELDS.items() if k != EMAIL_SUBJECT})
+)
 _GRADE = "|".join(sorted((re.escape(g) for g in GRADES), key=len, reverse=True))
 # `2.4 Reviewing: Inadequate`, `Overall rating: Good`, `Rating: Requires improvement.`
 RATING_LINE = re.compile(
@@ -71,7 +77,9 @@ _LEAD = re.compile(
     # "… should go to the lead inspector, Tobias Grindley, at …": the name between commas
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"
     # a sign-off: "Gareth Pellowe HM Inspector of Probation (lead inspector)"
-    r"|^(?P<sig>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+[^.()]{0,60}\(lead inspector\)"
+    # (or set apart on a line of its own: "… HM Inspector of Probation Lead Inspector")
+    r"|^(?P<sig>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+[^.()]{0,60}"
+    r"(?:\(lead inspector\)|(?i:\blead inspector)$)"
 )
 _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
 # "The Head of Service, Rhodri Ferrers, took up…", "Eluned Tremlow became Head of Service in
@@ -331,13 +339,16 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         if subject not in found and value:
             found[subject] = (i, _record(meta, p, "fact", text, subject=subject, value=value))
 
-    # 1. fields and two-cell rows that name their fact
+    # 1. fields and two-cell rows that name their fact (not a forwarding email's: a letter
+    # forwarded, "From: Lockhart, Priya" / "Sent: …" / "To: …", is not from or to her)
+    emailed = _email_headers(paragraphs)
     for i, p in enumerate(paragraphs):
         label, value = _field(p)
-        if label is not None:
+        if label is not None and i not in emailed:
             subject = FACT_FIELDS.get(label.lower(), (None, ""))[0]
             if subject and subject != "overall_rating":  # the overall rating: see _ratings
-                take(subject, i, p, p.text, value)
+                # an email's "From: Pennock, Gareth [mailto:…]": the name, not the address
+                take(subject, i, p, p.text, _ADDRESS_AFTER.sub("", value) or value)
     # 2. sentences that state a fact no field held (the first in reading order)
     # (each regular expression runs only on paragraphs holding a word it needs: most hold none)
     for i, p in enumerate(paragraphs):
@@ -443,6 +454,25 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         ):
             take("cases_inspected", i, p, p.text, cells[1].strip())
     return sorted(found.values(), key=lambda f: f[0])
+
+
+def _email_headers(paragraphs: list[Paragraph]) -> set[int]:
+    """The paragraphs of the headers of the emails that forwarded a report: of the runs of
+    consecutive fields with a subject and a sent date or date (an email's "From:", "Sent:",
+    "To:", "Cc:", "Subject:"; lexicon EMAIL_HEADER_FIELDS), every run but the last. The last
+    is the message the report came in (from the inspector, to the service); the ones above it
+    forwarded it on ("From: Lockhart, Priya" sent it round to the board, and signed nothing)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, p in enumerate([*paragraphs, None]):
+        if p is not None and p.kind in ("field", "prose") and _field(p)[0] is not None:
+            run.append(i)
+            continue
+        labels = {(_field(paragraphs[j])[0] or "").lower() for j in run}
+        if EMAIL_SUBJECT in labels and labels & EMAIL_SENT:
+            runs.append(run)
+        run = []
+    return {i for r in runs[:-1] for i in r}
 
 
 def _field(p: Paragraph) -> tuple[str | None, str]:

@@ -412,3 +412,45 @@ def test_the_fieldwork_dates_before_or_after_the_words_that_tell_of_the_visit(
     )
     found = [r.value for r in parse_file(f).records if r.subject == "fieldwork_dates"]
     assert found == ([value] if value else [])
+
+
+FORWARDED = (
+    "From: Lockhart, Priya\n\nSent: 19 May 2016 09:42\n\nTo: YOS Management Board Members\n\n"
+    "Subject: FW: Quenby YOS - Short Quality Screening\n\n"
+    "Dear all, please see the letter below.\n\nKind regards\n\nPriya\n\n"
+    "-----Original Message-----\n\n"
+    "From: Pennock, Gareth [mailto:Gareth.Pennock@hmip.example.gov.uk]\n\n"
+    "Sent: 18 May 2016 16:05\n\nTo: Threlfall, Alison\n\n"
+    "Subject: Quenby YOS - Short Quality Screening\n\n"
+    "Dear Mrs Threlfall\n\n"
+    "We recently completed a Short Quality Screening of youth offending work in Quenby.\n\n"
+    "Yours sincerely\n\nGareth Pennock\n\nHM Inspector of Probation\n\nLead Inspector\n"
+)
+
+
+def test_a_letter_forwarded_by_email_is_from_and_to_the_original_message_s_people(tmp_path):
+    """A letter forwarded round the board: the forward's "From:" and "To:" (the officer who
+    sent it round, the board members) were read as its signatory and addressee; they are the
+    original message's, and a sign-off set over three lines names the lead inspector."""
+    f = tmp_path / "quenby_sqs_2016.txt"
+    f.write_text(FORWARDED)
+    report = parse_file(f)
+    facts = {r.subject: (r.value, r.text) for r in report.records if r.kind == "fact"}
+    assert facts["signatory"] == (
+        "Pennock, Gareth",
+        "From: Pennock, Gareth [mailto:Gareth.Pennock@hmip.example.gov.uk]",
+    )
+    assert facts["addressee"] == ("Threlfall, Alison", "To: Threlfall, Alison")
+    assert facts["lead_inspector"] == (
+        "Gareth Pennock",
+        "Gareth Pennock HM Inspector of Probation Lead Inspector",
+    )
+    assert report.meta.lead_inspector == "Gareth Pennock"
+
+
+def test_the_one_email_a_letter_came_in_is_from_and_to_its_people(tmp_path):
+    """Sent straight from the inspectorate, the email's own header names who sent it."""
+    f = tmp_path / "quenby_sqs_2016.txt"
+    f.write_text(FORWARDED[FORWARDED.index("-----Original Message-----") :])
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert (facts["signatory"], facts["addressee"]) == ("Pennock, Gareth", "Threlfall, Alison")

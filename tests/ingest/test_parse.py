@@ -2235,3 +2235,31 @@ def test_a_text_saved_by_word_a_paragraph_to_a_line_with_no_blank_lines_keeps_it
     assert report.paragraphs[6].text.startswith(
         "Quenby is a largely rural county with a population of 612,400. The partnership"
     )
+
+
+def test_a_plain_text_letter_keeps_its_sign_off_set_a_line_a_paragraph(tmp_path):
+    """The signer's name under "Kind regards" or "Yours sincerely", and a sign-off's last
+    lines at the end of the text ("Gareth Pennock" / "HM Inspector of Probation" / "Lead
+    Inspector"), looked like headings: the name headed the rest of the letter, and the last
+    lines, heading nothing, were lost."""
+    path = tmp_path / "quenby_sqs_2016.txt"
+    path.write_text(
+        "Dear all, please see the letter below.\n\nKind regards\n\nPriya\n\n"
+        "Dear Mrs Threlfall\n\n"
+        "We recently completed a Short Quality Screening of youth offending work in Quenby.\n\n"
+        "Yours sincerely\n\nGareth Pennock\n\nHM Inspector of Probation\n\nLead Inspector\n"
+    )
+    report = parse_file(path)
+    assert [(p.section, p.text) for p in report.paragraphs] == [
+        ("Header", "Dear all, please see the letter below."),
+        ("Header", "Kind regards"),
+        ("Header", "Priya"),
+        ("Header", "Dear Mrs Threlfall"),
+        (
+            "Header",
+            "We recently completed a Short Quality Screening of youth offending work in Quenby.",
+        ),
+        ("Header", "Yours sincerely"),
+        ("Header", "Gareth Pennock HM Inspector of Probation Lead Inspector"),
+    ]
+    assert report.meta.lead_inspector == "Gareth Pennock"

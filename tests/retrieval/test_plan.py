@@ -38,7 +38,11 @@ def plan(sample_corpus):
 class TestWhichReports:
     @pytest.mark.parametrize(
         "question",
-        ["latest Marshbury", "What did the latest Marshbury inspection say about planning?"],
+        [
+            "latest Marshbury",
+            "What did the latest Marshbury inspection say about planning?",
+            "Who led the Marshbury inspection team this time round?",
+        ],
     )
     def test_latest_picks_the_newest_inspection(self, plan, question):
         p = plan(question)
