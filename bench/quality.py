@@ -165,6 +165,11 @@ QA sets, each over its own freshly ingested tmp store:
   email and saved from Outlook as HTML, and a rated inspection Word saved as plain text) with
   `data/eval/tune30/tune.jsonl`, written blind and second-checked at stop 36 (51 questions carry
   the area filter), measured once unread (top citation 0.521), then read.
+- tune31: every report above plus two more (`data/eval/tune31/reports/`: a letter in Word with
+  tracked changes and comments not yet accepted, and a rated inspection as a PDF with call-out
+  boxes, a chart and a ratings table across a page break) with `data/eval/tune31/tune.jsonl`,
+  written blind and second-checked at stop 36 (52 questions carry the area filter), measured
+  once unread (top citation 0.729), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -629,6 +634,9 @@ def main(argv: list[str] | None = None) -> int:
             # a tune set written at stop 36 (an Outlook-saved HTML letter, a Word plain-text
             # export), measured once unread (0.521), then read
             ("tune30 tune", "tune30", "tune.jsonl"),
+            # a tune set written at stop 36 (a Word letter with tracked changes, a PDF with
+            # call-out boxes), measured once unread (0.729), then read
+            ("tune31 tune", "tune31", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -713,8 +721,8 @@ def main(argv: list[str] | None = None) -> int:
         "(0.479), then read; fresh28 (written at stop 34, second-checked, never read) was "
         "measured once at the start of stop 35 (0.583) and then only here; tune29 (new at stop 35, "
         "second-checked) was measured once unread (0.729), then read; fresh29 (written at stop 35, "
-        "second-checked, never read) was measured once at the start of stop 36 and then only here; tune30 (new at stop 36, "
-        "second-checked) was measured once unread (0.521), then read; "
+        "second-checked, never read) was measured once at the start of stop 36 and then only here; tune30 and tune31 (new at "
+        "stop 36, second-checked) were measured once unread (0.521, 0.729), then read; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
