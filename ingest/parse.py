@@ -423,6 +423,7 @@ def _join_to(pieces: list[str], right: str) -> None:
 
 
 _CLAUSE_WORDS = words_of(CLAUSE_WORDS)
+TABLE_LABEL_WORDS = 4  # "Copy to:", "Distribution list:": a label, not a sentence's opening
 
 
 def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
@@ -450,6 +451,21 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     if WHOLE_DATE.match(s):
         return False  # a date line ("8 December 2017", "December 2022"), not a heading
     return True
+
+
+def _heads_table(b: _Block, after: _Block | None) -> bool:
+    """A short label line right above a table ("Copy to:" over the copy list's rows), in a
+    format that marks its headings (Word, HTML, Markdown) but not this one: it heads the
+    table as a heading would."""
+    s = b.text.strip()
+    return (
+        b.role == "p"
+        and after is not None
+        and after.role == "tr"
+        and s.endswith(":")
+        and len(s.split()) <= TABLE_LABEL_WORDS
+        and not _CLAUSE_WORDS & set(s.lower().rstrip(":").split())
+    )
 
 
 def _signed_under(b: _Block, above: _Block | None) -> bool:
@@ -597,7 +613,10 @@ def _structure(
                 group = _heading_name(s)[0]  # "2. Court disposals" over its standards' grades
                 continue
         if (
-            _looks_like_heading(b, infer_headings, labels_only)
+            (
+                _looks_like_heading(b, infer_headings, labels_only)
+                or _heads_table(b, blocks[k + 1] if k + 1 < len(blocks) else None)
+            )
             and not _signed_under(b, blocks[k - 1] if k else None)
             and not _continues(paras, b, run)
             and not _cut_by_page(b, blocks[k + 1] if k + 1 < len(blocks) else None)

@@ -55,6 +55,10 @@ from findings.records import Paragraph, ParsedReport, Record, citation_label
 from findings.vocab import list_kind
 from ingest.metadata import DATE, RANGE
 
+LETTER_SIGN_OFFS = ("yours sincerely", "yours faithfully")  # a letter's, not an email's
+# the signer's name opening the line under a sign-off: two to four capitalised words, up to a
+# title ("Marian Tollervey HM Inspector …": "HM" is all capitals, no name)
+_SIGNER = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
 EMAIL_SUBJECT = "subject"
 _ADDRESS_AFTER = re.compile(r"\s*(?:\[mailto:[^\]]*\]|<[^>]*@[^>]*>)\s*$")  # after a sender's name
 EMAIL_SENT = frozenset(
@@ -349,6 +353,17 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             if subject and subject != "overall_rating":  # the overall rating: see _ratings
                 # an email's "From: Pennock, Gareth [mailto:…]": the name, not the address
                 take(subject, i, p, p.text, _ADDRESS_AFTER.sub("", value) or value)
+    # a letter's signatory where no "From:" names them: the name under its sign-off ("Yours
+    # sincerely" / "Marian Tollervey HM Inspector and Lead Inspector"), the last in the file
+    # (a forwarding note's "Kind regards" above a letter signs nothing of the letter's)
+    if "signatory" not in found:
+        for i in range(len(paragraphs) - 2, -1, -1):
+            p, signed = paragraphs[i], paragraphs[i + 1]
+            if p.text.strip().lower().startswith(LETTER_SIGN_OFFS) and signed.section == p.section:
+                m = _SIGNER.match(signed.text)
+                if m:
+                    take("signatory", i + 1, signed, signed.text, m.group(0))
+                break
     # 2. sentences that state a fact no field held (the first in reading order)
     # (each regular expression runs only on paragraphs holding a word it needs: most hold none)
     for i, p in enumerate(paragraphs):

@@ -74,6 +74,7 @@ SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
+MIN_LISTED, MAX_LISTED = 2, 20  # rows of a list asked for by its heading: a list, not a table
 SENTENCE_HITS = 6  # a person read off a role line is looked for in this many passages
 # A person asked for by role ("Who is the parenting worker?") is answered by a passage naming
 # most of the role's words (IDF-weighted, `names_role`), among this many of the best.
@@ -189,6 +190,11 @@ class ExtractiveAnswerer:
                 lines = [f"{corpus.label(best.hit.report_id)} lists {len(matches)}:"]
                 lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
                 return Draft(text="\n".join(lines), cited=matches)
+        whole = _list_asked_by_heading(plan, best, corpus, terms)
+        if whole:
+            lines = [f"{corpus.label(best.hit.report_id)} lists {len(whole)}:"]
+            lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(whole, start=1)]
+            return Draft(text="\n".join(lines), cited=whole)
         if _asks_for_person(plan):
             best = _told_in_a_sentence(best, hits, corpus, terms, self._quote)
         if (
@@ -460,6 +466,41 @@ def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:
             if (r.get("value") or "").lower() not in best.quote.lower():
                 return [Cited(hit_from_row(corpus, row, score=best.hit.score), r["text"])]
     return []
+
+
+def _list_asked_by_heading(
+    plan: Plan, best: Cited, corpus: Corpus, terms: dict[str, float]
+) -> list[Cited]:
+    """A question answered by a list's heading, not by any of its rows ("Who got a copy of
+    the letter?": "Copy to" heads the rows, none of which says "copy"): every row of that
+    list, in order. None when a row prints a word of the question itself (the row it names is
+    the answer: "Who is the Police and Crime Commissioner?"), or a number or date is asked."""
+    hit = best.hit
+    if (
+        hit.kind not in ("table_row", "bullet")
+        or hit.row < 0
+        or plan.quantity
+        or plan.wants == "date"
+        or plan.comparison
+        or not terms
+    ):
+        return []
+    heading = set(tokens(hit.section))
+    if not any(t in heading for t in terms):
+        return []
+    rows = [
+        i
+        for i in corpus.by_report.get(hit.report_id, [])
+        if corpus.metas[i]["section"] == hit.section and corpus.metas[i]["kind"] == hit.kind
+    ]
+    if not MIN_LISTED <= len(rows) <= MAX_LISTED or any(
+        set(tokens(corpus.texts[i])) & set(terms) for i in rows
+    ):
+        return []
+    rows.sort(key=lambda i: corpus.metas[i].get("order", 0))
+    return [
+        Cited(hit_from_row(corpus, i, score=hit.score), _verbatim(corpus.texts[i])) for i in rows
+    ]
 
 
 def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[int]:

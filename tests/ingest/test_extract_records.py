@@ -454,3 +454,20 @@ def test_the_one_email_a_letter_came_in_is_from_and_to_its_people(tmp_path):
     f.write_text(FORWARDED[FORWARDED.index("-----Original Message-----") :])
     facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
     assert (facts["signatory"], facts["addressee"]) == ("Pennock, Gareth", "Threlfall, Alison")
+
+
+def test_a_letter_with_no_from_field_is_signed_by_the_name_under_its_sign_off(tmp_path):
+    """No "From:" line: the signatory is the name under "Yours sincerely" (the letter's, not a
+    forwarding note's "Kind regards" above it); "Who signed the letter?" had no fact to read."""
+    f = tmp_path / "quenby_sqs_2018.md"
+    f.write_text(
+        "Dear all, the final letter is below.\n\nKind regards\n\nPriya Lockhart\n\n"
+        "# Short Quality Screening of youth offending work in Quenby\n\n"
+        "Dear Mr Penhallow\n\nWe examined 17 cases.\n\n"
+        "Yours sincerely\n\nMarian Tollervey HM Inspector and Lead Inspector\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["signatory"] == (
+        "Marian Tollervey",
+        "Marian Tollervey HM Inspector and Lead Inspector",
+    )

@@ -884,3 +884,35 @@ def test_a_when_question_in_acronyms_is_dated_by_the_sentence_that_spells_them_o
     answer = assistant.ask("When did the YOS become the YJS?").to_json()
     assert cited(answer)[0] == ("dunmere_yjs_2023", "Background", None, 1)
     assert answer["answer"].startswith("**September 2019** — “Dunmere Youth Offending Service")
+
+
+def test_who_a_letter_was_copied_to_lists_the_rows_under_its_copy_to_label(tmp_path, embedder):
+    """ "Who got a copy of the letter?": the copy list sits under a "Copy to:" label line (no
+    heading, in a format that marks its headings), and no row says "copy": the label now heads
+    the rows, and the answer lists them all (it named one person, the row ranked first)."""
+    from retrieval_fixtures import _ingest
+
+    report = tmp_path / "reports" / "dunmere_sqs_2018.html"
+    report.parent.mkdir()
+    rows = [
+        ("Chief Executive, Dunmere Council", "Alastair Kemble"),
+        ("Director of Children's Services", "Priya Venkatesan"),
+        ("Police and Crime Commissioner", "Colin Fairweather"),
+    ]
+    report.write_text(
+        "<html><body><h1>Short Quality Screening of youth offending work in Dunmere</h1>"
+        "<p>20 November 2018</p><h2>Next steps</h2><p>We will publish a summary of these findings on our website.</p>"
+        "<p>Yours sincerely</p><p>Marian Tollervey HM Inspector and Lead Inspector</p>"
+        "<p>Copy to:</p><table>"
+        + "".join(f"<tr><td>{role}</td><td>{name}</td></tr>" for role, name in rows)
+        + "</table></body></html>"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [report.parent]), embedder)
+    answer = assistant.ask("Who got a copy of the 2018 screening letter?").to_json()
+    assert [(c["section"], c["quote"]) for c in answer["citations"]] == [
+        ("Copy to", f"{role} | {name}") for role, name in rows
+    ]
+    assert answer["answer"].startswith("Dunmere SQS 2018 lists 3:")
+    # a row naming what is asked is the answer itself
+    answer = assistant.ask("Who is the Police and Crime Commissioner in Dunmere?").to_json()
+    assert answer["answer"].startswith("**Colin Fairweather**")
