@@ -423,6 +423,7 @@ def _join_to(pieces: list[str], right: str) -> None:
 
 
 _CLAUSE_WORDS = words_of(CLAUSE_WORDS)
+STANDARD_GRADE = re.compile(r"^\d\.\d\s+([^:]{2,60}):")  # "1.2 Staff: Outstanding"
 TABLE_LABEL_WORDS = 4  # "Copy to:", "Distribution list:": a label, not a sentence's opening
 
 
@@ -495,6 +496,13 @@ def _heading_name(text: str) -> tuple[str, str | None]:
     return s, None
 
 
+def _standard_graded(s: str) -> str | None:
+    """The standard a numbered grade line grades ("1.2 Staff: Outstanding" -> "Staff"); None
+    for any other grade line ("Rating: Good", "Overall rating: Good")."""
+    m = STANDARD_GRADE.match(s)
+    return m.group(1).strip() if m else None
+
+
 def _is_rating_line(s: str) -> bool:
     """`2.4 Reviewing: Inadequate`, `Rating: Good`: a standard and its grade, not a heading."""
     return len(s) <= MAX_RATING_LINE_CHARS and RATING_LINE.match(s) is not None
@@ -526,6 +534,8 @@ def _structure(
     items = 0  # list items (bullets, numbered) so far under the current heading
     group: str | None = None  # an "X should:" line or a label over the lines that follow
     labelled = False  # the section is a list under a "Strengths:" label line, not a heading
+    # the parts opened by a standard's grade line (`_standard_graded`), by its number
+    standards: dict[str, list[tuple[int, str]]] = {}
 
     made = 0  # paragraphs made so far, and by the blocks up to `made_by`
     made_by = -1
@@ -577,6 +587,26 @@ def _structure(
             b = replace(b, role=None)
         if b.role in (None, "p") and len(s) <= MAX_HEADING_CHARS:
             if _is_rating_line(s):  # stored, so that a rating can be cited
+                standard = _standard_graded(s)
+                # (when the standard's first numbered paragraph follows it, "1.2.1 …": a grade
+                # line in a list of grades, or over a summary, heads nothing)
+                after = blocks[k + 1] if k + 1 < len(blocks) else None
+                if (
+                    standard
+                    and after is not None
+                    and after.role in (None, "p")
+                    and after.text.strip().startswith(s.split()[0] + ".")
+                ):
+                    # "1.2 Staff: Outstanding" opening the standard's part, in plain type: it
+                    # heads the part (its paragraphs were the last standard's "Strengths")
+                    opened = {lv[-1][1] for lv in standards.values()}
+                    while levels and (list_kind(levels[-1][1]) or levels[-1][1] in opened):
+                        levels = levels[:-1]
+                    levels = [*levels, ((levels[-1][0] if levels else 0) + 1, standard)]
+                    path, section = [nm for _, nm in levels], standard
+                    standards[s.split()[0]] = list(levels)
+                    labelled, items, group = False, 0, None
+                    run += 1
                 context = " > ".join(path + ([group] if group else []))
                 paras.append(_Para(section, context, "rating", None, s, b.page, run=run))
                 continue
@@ -718,6 +748,19 @@ def _structure(
                 context = f"{context} > {table_group}"
         else:
             table_group = None
+        if kind == "numbered" and number and number.rpartition(".")[0] in standards:
+            # "1.3.6" after a call-out box's heading ("What children told us") inside standard
+            # 1.3's part: the paragraph is the standard's, as its number says
+            levels = standards[number.rpartition(".")[0]]
+            if levels[-1][1] != section:
+                path, section, labelled, group = (
+                    [nm for _, nm in levels],
+                    levels[-1][1],
+                    False,
+                    None,
+                )
+                context = " > ".join(path)
+                run += 1
         columns = list(table_header or []) if kind == "table_row" else []
         if kind == "table_row" and _header_again(paras, text, b.page):
             continue  # a table's header row printed again atop its next page

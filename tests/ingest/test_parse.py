@@ -2263,3 +2263,39 @@ def test_a_plain_text_letter_keeps_its_sign_off_set_a_line_a_paragraph(tmp_path)
         ("Header", "Gareth Pennock HM Inspector of Probation Lead Inspector"),
     ]
     assert report.meta.lead_inspector == "Gareth Pennock"
+
+
+def test_a_standard_s_grade_line_heads_its_part_and_its_numbers_keep_it(tmp_path):
+    """A rated inspection whose standards open with a grade line in plain type ("1.2 Staff:
+    Outstanding") and no heading: its paragraphs were filed under the last standard's
+    "Areas for improvement"; and a numbered paragraph after a call-out box's heading ("What
+    children told us") is still its standard's. A run of grade lines (a ratings list) heads
+    nothing."""
+    path = tmp_path / "quenby_yjs_2023.txt"
+    path.write_text(
+        "Inspection of youth justice services in Quenby\n\n"
+        "Ratings\n\n"
+        "1.1 Governance and leadership: Good\n\n1.2 Staff: Outstanding\n\n"
+        "Organisational delivery\n\n"
+        "1.1 Governance and leadership: Good\n\n"
+        "1.1.1 The board meets every eight weeks and has a clear vision.\n\n"
+        "Areas for improvement:\n\n"
+        "• The subgroup has not turned its analysis into actions.\n\n"
+        "1.2 Staff: Outstanding\n\n"
+        "1.2.1 The YJS has 34 staff, including 16 case managers.\n\n"
+        "What children told us\n\n"
+        "“My worker actually listens to me.”\n\n"
+        "1.2.2 Staff receive monthly supervision.\n"
+    )
+    report = parse_file(path)
+    assert [(p.section, p.kind, p.paragraph, p.text[:30]) for p in report.paragraphs] == [
+        ("Header", "rating", None, "1.1 Governance and leadership:"),
+        ("Header", "rating", None, "1.2 Staff: Outstanding"),
+        ("Governance and leadership", "rating", None, "1.1 Governance and leadership:"),
+        ("Governance and leadership", "numbered", "1.1.1", "The board meets every eight we"),
+        ("Areas for improvement", "bullet", None, "The subgroup has not turned it"),
+        ("Staff", "rating", None, "1.2 Staff: Outstanding"),
+        ("Staff", "numbered", "1.2.1", "The YJS has 34 staff, includin"),
+        ("What children told us", "prose", None, "“My worker actually listens to"),
+        ("Staff", "numbered", "1.2.2", "Staff receive monthly supervis"),
+    ]
