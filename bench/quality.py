@@ -170,6 +170,11 @@ QA sets, each over its own freshly ingested tmp store:
   boxes, a chart and a ratings table across a page break) with `data/eval/tune31/tune.jsonl`,
   written blind and second-checked at stop 36 (52 questions carry the area filter), measured
   once unread (top citation 0.729), then read.
+- tune32: every report above plus two more (`data/eval/tune32/reports/`: a letter as text pasted
+  from a PDF viewer, hard-wrapped and hyphenated, and a rated inspection as a council web page
+  with its paragraphs in table rows: fresh29's layouts, written so that they could be read) with
+  `data/eval/tune32/tune.jsonl`, written blind and second-checked at stop 36 (54 questions carry
+  the area filter), measured once unread (top citation 0.667), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -637,6 +642,8 @@ def main(argv: list[str] | None = None) -> int:
             # a tune set written at stop 36 (a Word letter with tracked changes, a PDF with
             # call-out boxes), measured once unread (0.729), then read
             ("tune31 tune", "tune31", "tune.jsonl"),
+            # a tune set in fresh29's layouts, measured once unread (0.667), then read
+            ("tune32 tune", "tune32", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -721,8 +728,9 @@ def main(argv: list[str] | None = None) -> int:
         "(0.479), then read; fresh28 (written at stop 34, second-checked, never read) was "
         "measured once at the start of stop 35 (0.583) and then only here; tune29 (new at stop 35, "
         "second-checked) was measured once unread (0.729), then read; fresh29 (written at stop 35, "
-        "second-checked, never read) was measured once at the start of stop 36 and then only here; tune30 and tune31 (new at "
-        "stop 36, second-checked) were measured once unread (0.521, 0.729), then read; "
+        "second-checked, never read) was measured once at the start of stop 36 and then only here; tune30, tune31 and tune32 "
+        "(new at stop 36, second-checked) were measured once unread (0.521, 0.729, 0.667), then "
+        "read; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
