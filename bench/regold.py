@@ -25,6 +25,7 @@ from pathlib import Path
 from findings.settings import get_settings
 from findings.text import normalise_space
 from findings.vocab import SUPERSCRIPT_DIGITS
+from ingest.load import LIGATURES
 from store.factory import build_store
 
 
@@ -45,9 +46,10 @@ def _names(g: dict, r: dict) -> bool:
 
 def _fold(text: str) -> str:
     """Compare text without layout: spaces, quote styles, footnote markers (a parser that
-    now attaches a footnote adds its marker, `rate¹`) and the bars between a table row's cells
-    (a writer quotes the row as printed, `Safeguarding work 64%`)."""
-    text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text).replace(" | ", " ")
+    now attaches a footnote adds its marker, `rate¹`), the bars between a table row's cells
+    (a writer quotes the row as printed, `Safeguarding work 64%`) and ligature glyphs (a quote
+    copied from a PDF viewer's text, `ﬁeldwork`, which the loader reads as `fieldwork`)."""
+    text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text).replace(" | ", " ").translate(LIGATURES)
     return normalise_space(text).lower().replace("’", "'").replace("“", '"').replace("”", '"')
 
 

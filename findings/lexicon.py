@@ -434,6 +434,16 @@ OTHER_INSPECTORATES: dict[str, str] = {
 # A question that asks what was graded low ("Did we get marked down on anything?") names the
 # grades below Good, the lower half of each scale in GRADES.
 MARKED_DOWN: dict[str, str] = {"marked down|downgraded": "graded below Good"}
+# Words right before a grade that ask for the grades below or above it on its scale ("Which
+# standards came out below Good?": Requires improvement and Inadequate, not Good).
+GRADE_BELOW: dict[str, str] = {
+    "below|under": "a grade lower on the scale",
+    "lower|worse|less than": "the same, compared",
+}
+GRADE_ABOVE: dict[str, str] = {
+    "above|beyond": "a grade higher on the scale",
+    "higher|better than": "the same, compared",
+}
 # A question that asks for the best or worst grade given ("Which parts got the very top grade?",
 # "What was rated worst?") names the highest or lowest grade the report printed: GRADES lists
 # each scale from its highest grade down.

@@ -26,6 +26,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import unicodedata
 import zipfile
 import zlib
 from collections import Counter
@@ -157,9 +158,19 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
         raise unexpected_error(path, f"reading it as {reader.format.upper()}", exc) from exc
     if not any(ln.text.strip() for ln in lines):
         raise NoTextFound(path, "no text found in the file. Export the report again with its text.")
+    for ln in lines:
+        if _HAS_LIGATURE.search(ln.text):
+            ln.text = ln.text.translate(LIGATURES)
     return LoadedDocument(
         path=path, format=reader.format, sha256=bytes_sha256(data), lines=lines, pages=pages
     )
+
+
+# A ligature glyph a PDF's text keeps, or a text pasted from a PDF viewer carries ("ﬁeldwork",
+# "ofﬁcer"): the letters it is drawn for, as a reader reads them (search for "fieldwork" found
+# no "ﬁeldwork", and the embedding model reads the glyph as an unknown token)
+LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+_HAS_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
 def unexpected_error(path: Path, doing: str, exc: BaseException) -> UnreadableFile:
@@ -810,6 +821,15 @@ def _html_lines(text: str) -> list[Line]:
             if len(texts) == 2 and texts[0].endswith(":") and len(texts[0].split()) <= 4:
                 # a letter's front block laid out as a table ("To: | Ann Lee, Chair …"): a
                 # "Label: value" line
+                out.append(Line(f"{texts[0]} {texts[1]}", None, "p"))
+                continue
+            if (
+                len(texts) == 2
+                and PARAGRAPH_NUMBER.fullmatch(texts[0])
+                and len(texts[1].split()) >= LAID_OUT_WORDS
+            ):
+                # a numbered paragraph laid out as a row, its number in the left cell ("2.1.3
+                # | Inspectors found …", as a council's web page sets a report): the paragraph
                 out.append(Line(f"{texts[0]} {texts[1]}", None, "p"))
                 continue
             role = "tr" if any(c.name == "td" for c in cells) else "th"

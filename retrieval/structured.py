@@ -28,6 +28,8 @@ from findings.lexicon import (
     BELOW_WORDS,
     BEST_GRADE,
     EVERY_GRADE,
+    GRADE_ABOVE,
+    GRADE_BELOW,
     GRADE_STATED_AFTER,
     GRADES,
     LOW_GRADES,
@@ -78,6 +80,29 @@ _MARKED_DOWN = Cue(MARKED_DOWN)
 _BEST_GRADE = Cue(BEST_GRADE)
 _EVERY_GRADE = Cue(EVERY_GRADE)
 _WORST_GRADE = Cue(WORST_GRADE)
+
+
+_BELOW = Cue(GRADE_BELOW)
+_ABOVE = Cue(GRADE_ABOVE)
+
+
+def _relative_grades(question: str, named: set[str], scale: list[str]) -> set[str]:
+    """A grade named after "below" or "above" ("Which standards came out below Good?") stands
+    for the grades under or over it on the scale the report grades on (`scale`, best first)."""
+    ws = words(question)
+    out = set(named)
+    for grade in named:
+        gw = words(grade)
+        at = next((i for i in range(len(ws)) if ws[i : i + len(gw)] == gw), None)
+        if at is None or grade not in scale:
+            continue
+        before = [(a, b) for a, b in _BELOW.spans(ws) if b == at]
+        after = [(a, b) for a, b in _ABOVE.spans(ws) if b == at]
+        if before or after:
+            out.discard(grade)
+            i = scale.index(grade)
+            out |= set(scale[i + 1 :] if before else scale[:i])
+    return out
 
 
 def rating_statement(corpus: Corpus, row: int) -> int | None:
@@ -455,6 +480,7 @@ class StructuredAnswerer:
             for _, r in records_of(corpus, rid, "rating")
         } - {""}
         named = {g for g in printed if _contains(q, _stems(g))}
+        named = _relative_grades(plan.question, named, [g for g in GRADES if g in printed])
         if _MARKED_DOWN.search(plan.question) and len(_targets(plan, corpus)) == 1:
             # "Did Northfield get marked down on anything?", of one report (asked of many, a
             # list of every low grade in each would bury the answer)

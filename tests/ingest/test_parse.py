@@ -2299,3 +2299,43 @@ def test_a_standard_s_grade_line_heads_its_part_and_its_numbers_keep_it(tmp_path
         ("What children told us", "prose", None, "“My worker actually listens to"),
         ("Staff", "numbered", "1.2.2", "Staff receive monthly supervis"),
     ]
+
+
+def test_ligature_glyphs_read_as_their_letters(tmp_path):
+    """Text pasted from a PDF viewer keeps the ﬁ and ﬂ glyphs ("The ﬁeldwork took place …"):
+    "fieldwork" found nothing in it, and the fieldwork dates were never read."""
+    path = tmp_path / "quenby_sqs_2015.txt"
+    path.write_text(
+        "Dear Ms Dorrance,\n\n"
+        "The ﬁeldwork took place from 15 to 17 September 2015. The ofﬁcer's workﬂow was sound.\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert report.paragraphs[1].text == (
+        "The fieldwork took place from 15 to 17 September 2015. The officer's workflow was sound."
+    )
+    assert (report.meta.fieldwork_start, report.meta.fieldwork_end) == ("2015-09-15", "2015-09-17")
+
+
+def test_html_paragraphs_laid_out_as_table_rows_keep_their_numbers(tmp_path):
+    """A council's web page sets each numbered paragraph as a row, its number in the left cell
+    ("2.1.3 | Inspectors found …"): a numbered paragraph, not a table row without a number; a
+    short two-cell row stays a row."""
+    path = tmp_path / "quenby_yjs_2021.html"
+    long = (
+        "The Management Board is chaired by the Director of Children's Services and meets monthly."
+    )
+    path.write_text(
+        "<html><body><h1>An inspection of youth justice services in Quenby</h1>"
+        "<h2>Governance and leadership</h2><table>"
+        f"<tr><td>1.1.1</td><td>{long}</td></tr>"
+        "<tr><td>1.1.2</td><td>Board members understand the work of the YJS and its data.</td></tr>"
+        "</table><h2>Ratings</h2><table><tr><td>1.1</td><td>Good</td></tr></table>"
+        "</body></html>"
+    )
+    report = parse_file(path)
+    assert [(p.section, p.kind, p.paragraph, p.text[:30]) for p in report.paragraphs] == [
+        ("Governance and leadership", "numbered", "1.1.1", long[:30]),
+        ("Governance and leadership", "numbered", "1.1.2", "Board members understand the w"),
+        ("Ratings", "table_row", None, "1.1 | Good"),
+    ]

@@ -583,6 +583,19 @@ class TestRatingStatement:
             "Out-of-court planning requires improvement. Few plans existed."
         )
 
+    def test_grades_below_or_above_a_grade_named(self):
+        """ "Which standards came out below Good?" listed the Good ones."""
+        corpus = self._corpus()
+        below = plan("Which standards came out below Good?", ["a"], ["Avonby"], rating=True)
+        above = plan("Was anything rated better than Good?", ["a"], ["Avonby"], rating=True)
+        assert StructuredAnswerer().answer(below, [], corpus).text.splitlines()[1] == (
+            "- **3.1 Assessment**: Requires improvement — “Out-of-court assessment was rated "
+            "Requires improvement. Plans were late.” [1]"
+        )
+        assert StructuredAnswerer().answer(above, [], corpus).text == (
+            "Avonby 2016:\n- **3.4 Joint working**: Outstanding [1]"
+        )
+
     def test_a_grade_listed_is_quoted_from_its_statement_where_there_is_one(self):
         corpus = self._corpus()
         p = plan("Which standard was rated Outstanding?", ["a"], ["Avonby"], rating=True)
