@@ -1279,9 +1279,14 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
         for i in corpus.by_report.get(rid, []):
             ws = [p for w in words(corpus.texts[i]) for p in w.split("-") if p]
             initials = "".join(w[0] for w in ws)
-            if letters in initials and len(letters) >= 3:
+            # an acronym skips the little words ("Police and Crime Commissioner": PCC)
+            bare = "".join(w[0] for w in ws if w not in ACRONYM_SKIPS)
+            if len(letters) >= 3 and (letters in initials or letters in bare):
                 return True
     return False
+
+
+ACRONYM_SKIPS = lexicon.words_of(lexicon.ACRONYM_SKIPS)
 
 
 REFERS_BACK_STEMS = frozenset(stem(w) for w in lexicon.words_of(lexicon.REFERS_BACK))

@@ -162,6 +162,13 @@ class TestAbstains:
             AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'ISS'."
         )
 
+    def test_acronym_of_words_printed_with_little_words_between_is_known(self, plan):
+        # Kestrel Vale's letter prints "Police and Crime Commissioner", never "PCC"
+        assert plan("Which PCC got a copy of the 2016 Kestrel Vale letter?").abstain is None
+        assert plan("Did the 2016 Kestrel Vale letter go to the XCC?").abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'XCC'."
+        )
+
     def test_acronym_printed_only_as_its_expansion_is_known(self, plan):
         # Thurrock never prints "MAPPA", only "Multi-Agency Public Protection Arrangements"
         p = plan("What did inspectors say about MAPPA in Thurrock?")
