@@ -33,7 +33,7 @@ FOLDS = 5
 # the held-out sets: measured only (bench/quality.py), never fitted on
 HELD_OUT = frozenset(
     {"fresh7", "fresh8", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh17"}
-    | {"fresh20", "fresh22", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29"}
+    | {"fresh20", "fresh22", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30"}
 )
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -175,6 +175,12 @@ QA sets, each over its own freshly ingested tmp store:
   with its paragraphs in table rows: fresh29's layouts, written so that they could be read) with
   `data/eval/tune32/tune.jsonl`, written blind and second-checked at stop 36 (54 questions carry
   the area filter), measured once unread (top citation 0.667), then read.
+- fresh30 held-out: every report above plus two more (`data/eval/fresh30/reports/`: a full joint
+  inspection in Word whose paragraph numbers Word draws (automatic multilevel numbering), and a
+  rated inspection as a government publication web page) with `data/eval/fresh30/heldout.jsonl`,
+  written blind and second-checked at stop 36 (writer and checker reported counts only; the 53
+  questions that do not name Hendlebury carry the area filter, added mechanically), measured
+  only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -644,6 +650,9 @@ def main(argv: list[str] | None = None) -> int:
             ("tune31 tune", "tune31", "tune.jsonl"),
             # a tune set in fresh29's layouts, measured once unread (0.667), then read
             ("tune32 tune", "tune32", "tune.jsonl"),
+            # a clean held-out set written at stop 36 (a Word FJI with automatic numbering, a
+            # government publication page), measured only here
+            ("fresh30 held-out", "fresh30", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -730,7 +739,7 @@ def main(argv: list[str] | None = None) -> int:
         "second-checked) was measured once unread (0.729), then read; fresh29 (written at stop 35, "
         "second-checked, never read) was measured once at the start of stop 36 and then only here; tune30, tune31 and tune32 "
         "(new at stop 36, second-checked) were measured once unread (0.521, 0.729, 0.667), then "
-        "read; "
+        "read; fresh30 (new at stop 36, second-checked, never read) was measured only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
