@@ -251,6 +251,9 @@ FIRST: dict[str, str] = {
     "original": "the same",
     "oldest": "the same",
 }
+# Phrases that start like FIRST but name an occasion ("entering the system for the first time",
+# "first time entrants"): no report is picked by them.
+FIRST_NOT: dict[str, str] = {"first time|times|timer|timers": "an occasion, not the oldest report"}
 # A question about the collection asking for areas inspected more than once.
 REPEATED: dict[str, str] = {
     "more than one|once": "areas with several reports",

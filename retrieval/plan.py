@@ -62,7 +62,7 @@ RATING_WORDS = {
 NOW = Cue(lexicon.NOW)
 PREVIOUS = Cue(lexicon.PREVIOUS, unless=lexicon.PREVIOUS_NOT)
 LAST_TIME = Cue(lexicon.LAST_TIME)
-FIRST = Cue(lexicon.FIRST)
+FIRST = Cue(lexicon.FIRST, unless=lexicon.FIRST_NOT)
 REPEATED = Cue(lexicon.REPEATED)
 NEXT = Cue(lexicon.NEXT)
 NEXT_REPORT = Cue(lexicon.NEXT_REPORT)

@@ -337,7 +337,7 @@ class StructuredAnswerer:
             return None
         if plan.collection:
             return self._collection(plan, corpus)
-        if plan.list_kind:
+        if plan.list_kind and not self._relative_grade_asked(plan, corpus):
             return self._list(plan, hits, corpus)
         if plan.wants_actions and plan.report_ids and len(plan.report_ids) == 1:
             # "What is the head of service expected to do?": the recommendations the report
@@ -346,8 +346,12 @@ class StructuredAnswerer:
             if blocks[0][1] and self._for_owner(plan, blocks, corpus) != blocks:
                 return self._list(replace(plan, list_kind=KIND_REC), hits, corpus)
         # "Which standards were rated Good?" (not "good enough planning"): a grade filter only
-        # when the question is about ratings or asks "which"
-        grades = self._grades_named(plan, corpus) if plan.rating or plan.enumerate else set()
+        # when the question is about ratings or asks "which" (or for grades below or above one)
+        grades = (
+            self._grades_named(plan, corpus)
+            if plan.rating or plan.enumerate or self._relative_grade_asked(plan, corpus)
+            else set()
+        )
         if grades:
             return self._ratings(plan, corpus, grades)
         # a fact across the collection ("Where was reoffending above the national rate?"): no
@@ -469,6 +473,25 @@ class StructuredAnswerer:
         ]
 
     # --- ratings --------------------------------------------------------------------------
+
+    @staticmethod
+    def _relative_grade_asked(plan: Plan, corpus: Corpus) -> bool:
+        """Does the question ask for the grades below or above one it names ("which bits came
+        out below good?"): a question about grades, whatever list its words are nearest?"""
+        if not (_BELOW.search(plan.question) or _ABOVE.search(plan.question)):
+            return False
+        q = _stems(plan.question)
+        printed = [
+            g
+            for g in GRADES
+            if any(
+                (r.get("value") or "").lower() == g
+                for rid in _targets(plan, corpus)
+                for _, r in records_of(corpus, rid, "rating")
+            )
+        ]
+        named = {g for g in printed if _contains(q, _stems(g))}
+        return bool(named) and _relative_grades(plan.question, named, printed) != named
 
     @staticmethod
     def _grades_named(plan: Plan, corpus: Corpus) -> set[str]:

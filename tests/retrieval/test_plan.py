@@ -49,6 +49,13 @@ class TestWhichReports:
         assert p.sides == [Side("Marshbury", ["marshbury_sqs_2016"])]
         assert (p.abstain, p.comparison, p.areas) == (None, False, ["Marshbury"])
 
+    def test_for_the_first_time_picks_no_report(self, plan):
+        """ "entering the system for the first time" is an occasion, not the oldest report."""
+        p = plan("Are more Marshbury kids entering the system for the first time than nationally?")
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014", "marshbury_sqs_2016"])]
+        p = plan("What did the first Marshbury inspection find?")
+        assert p.sides == [Side("Marshbury", ["marshbury_sqs_2014"])]
+
     def test_before_a_year_picks_the_earlier_inspection(self, plan):
         p = plan(
             "Before the 2016 inspection, what had inspectors said about planning in Marshbury?"

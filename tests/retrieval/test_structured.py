@@ -595,6 +595,13 @@ class TestRatingStatement:
         assert StructuredAnswerer().answer(above, [], corpus).text == (
             "Avonby 2016:\n- **3.4 Joint working**: Outstanding [1]"
         )
+        # read as asking for strengths by its words ("which bits came out …"), it asks for grades
+        bits = plan(
+            "which bits came out better than good?", ["a"], ["Avonby"], list_kind="strength"
+        )
+        assert StructuredAnswerer().answer(bits, [], corpus).text == (
+            "Avonby 2016:\n- **3.4 Joint working**: Outstanding [1]"
+        )
 
     def test_a_grade_listed_is_quoted_from_its_statement_where_there_is_one(self):
         corpus = self._corpus()
