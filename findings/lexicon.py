@@ -437,10 +437,6 @@ OTHER_INSPECTORATES: dict[str, str] = {
 # A question that asks what was graded low ("Did we get marked down on anything?") names the
 # grades below Good, the lower half of each scale in GRADES.
 MARKED_DOWN: dict[str, str] = {"marked down|downgraded": "graded below Good"}
-# Little words an acronym leaves out of the words it stands for ("Police and Crime
-# Commissioner": PCC; "Child and Adolescent Mental Health Services": CAMHS).
-ACRONYM_SKIPS: dict[str, str] = {"and of for the in on to": "joining words, never initialled"}
-
 # Words right before a grade that ask for the grades below or above it on its scale ("Which
 # standards came out below Good?": Requires improvement and Inadequate, not Good).
 GRADE_BELOW: dict[str, str] = {

@@ -1286,7 +1286,8 @@ def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
     return False
 
 
-ACRONYM_SKIPS = lexicon.words_of(lexicon.ACRONYM_SKIPS)
+# (the little words a defined acronym leaves out: "Police and Crime Commissioner" is PCC)
+ACRONYM_SKIPS = frozenset(lexicon.ACRONYM_CONNECTORS)
 
 
 REFERS_BACK_STEMS = frozenset(stem(w) for w in lexicon.words_of(lexicon.REFERS_BACK))
