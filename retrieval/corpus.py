@@ -29,7 +29,7 @@ from findings import lexicon
 from findings.records import report_label
 from findings.settings import cache_dir
 from retrieval import text as text_module
-from retrieval.text import content_terms, synonyms, tokens, words
+from retrieval.text import content_terms, synonyms, tokens, word_spans, words
 from store.protocols import ParagraphStore
 from store.state import StateFile
 
@@ -158,15 +158,23 @@ class Corpus:
             }
         if not compounds:
             return lower
-        ws = words(lower)
-        found = {
-            " ".join(ws[i : i + n])
-            for n in range(2, MAX_COMPOUND_PARTS + 1)
-            for i in range(len(ws) - n + 1)
-        } & compounds.keys()
-        for spaced in sorted(found, key=len, reverse=True):
-            lower = re.sub(rf"\b{re.escape(spaced)}\b", compounds[spaced], lower)
-        return lower
+        ws, spans = words(lower), word_spans(lower)
+        out, at, i = [], 0, 0
+        while i < len(ws):
+            n = next(
+                (
+                    n
+                    for n in range(min(MAX_COMPOUND_PARTS, len(ws) - i), 1, -1)
+                    if " ".join(ws[i : i + n]) in compounds
+                ),
+                0,
+            )
+            if n:  # the longest compound from here, written as the reports write it
+                out += [lower[at : spans[i][0]], compounds[" ".join(ws[i : i + n])]]
+                at, i = spans[i + n - 1][1], i + n
+            else:
+                i += 1
+        return "".join(out) + lower[at:]
 
     def respelled(self, question: str) -> str:
         """The question with a word no report prints read as the printed word it misspells

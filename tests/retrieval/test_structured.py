@@ -939,3 +939,10 @@ def test_a_question_writing_a_printed_compound_with_spaces_is_read_as_the_compou
     assert corpus.coverage(terms, 1) > corpus.coverage(terms, 0)
     # a phrase no report prints hyphenated stays as it is
     assert corpus.fold_acronyms("time out of school") == "time out of school"
+
+
+def test_a_compound_at_the_end_of_a_question_is_read_as_printed():
+    rows = [_row("a", "Out-of-court disposals", 1, "We inspected 18 out-of-court cases.")]
+    corpus = corpus_of(rows, REPORTS)
+    assert corpus.fold_acronyms("Cases dealt with out of court") == "cases dealt with out-of-court"
+    assert corpus.fold_acronyms("out of") == "out of"
