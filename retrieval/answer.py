@@ -187,14 +187,10 @@ class ExtractiveAnswerer:
         if plan.enumerate and not plan.fact:  # one printed fact is one answer, not a list
             matches = self._matching_items(best, hits, corpus, terms)
             if len(matches) > 1:
-                lines = [f"{corpus.label(best.hit.report_id)} lists {len(matches)}:"]
-                lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(matches, start=1)]
-                return Draft(text="\n".join(lines), cited=matches)
+                return _listed(corpus.label(best.hit.report_id), matches)
         whole = _list_asked_by_heading(plan, best, corpus, terms)
         if whole:
-            lines = [f"{corpus.label(best.hit.report_id)} lists {len(whole)}:"]
-            lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(whole, start=1)]
-            return Draft(text="\n".join(lines), cited=whole)
+            return _listed(corpus.label(best.hit.report_id), whole)
         if _asks_for_person(plan):
             best = _told_in_a_sentence(best, hits, corpus, terms, self._quote)
         if (
@@ -466,6 +462,13 @@ def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:
             if (r.get("value") or "").lower() not in best.quote.lower():
                 return [Cited(hit_from_row(corpus, row, score=best.hit.score), r["text"])]
     return []
+
+
+def _listed(label: str, items: list[Cited]) -> Draft:
+    """ "<report> lists N:" and each item quoted, cited in order."""
+    lines = [f"{label} lists {len(items)}:"]
+    lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(items, start=1)]
+    return Draft(text="\n".join(lines), cited=items)
 
 
 def _list_asked_by_heading(

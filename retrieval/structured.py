@@ -82,6 +82,15 @@ _EVERY_GRADE = Cue(EVERY_GRADE)
 _WORST_GRADE = Cue(WORST_GRADE)
 
 
+def _printed_grades(plan: Plan, corpus: Corpus) -> set[str]:
+    """The grades the targeted reports' ratings print, lower-case."""
+    return {
+        (r.get("value") or "").lower()
+        for rid in _targets(plan, corpus)
+        for _, r in records_of(corpus, rid, "rating")
+    } - {""}
+
+
 _BELOW = Cue(GRADE_BELOW)
 _ABOVE = Cue(GRADE_ABOVE)
 
@@ -480,28 +489,16 @@ class StructuredAnswerer:
         out below good?"): a question about grades, whatever list its words are nearest?"""
         if not (_BELOW.search(plan.question) or _ABOVE.search(plan.question)):
             return False
-        q = _stems(plan.question)
-        printed = [
-            g
-            for g in GRADES
-            if any(
-                (r.get("value") or "").lower() == g
-                for rid in _targets(plan, corpus)
-                for _, r in records_of(corpus, rid, "rating")
-            )
-        ]
-        named = {g for g in printed if _contains(q, _stems(g))}
-        return bool(named) and _relative_grades(plan.question, named, printed) != named
+        printed = _printed_grades(plan, corpus)
+        scale = [g for g in GRADES if g in printed]
+        named = {g for g in printed if _contains(_stems(plan.question), _stems(g))}
+        return bool(named) and _relative_grades(plan.question, named, scale) != named
 
     @staticmethod
     def _grades_named(plan: Plan, corpus: Corpus) -> set[str]:
         """Grades that the targeted reports print in their ratings and the question names."""
         q = _stems(plan.question)  # "requiring improvement" names "Requires improvement"
-        printed = {
-            (r.get("value") or "").lower()
-            for rid in _targets(plan, corpus)
-            for _, r in records_of(corpus, rid, "rating")
-        } - {""}
+        printed = _printed_grades(plan, corpus)
         named = {g for g in printed if _contains(q, _stems(g))}
         named = _relative_grades(plan.question, named, [g for g in GRADES if g in printed])
         if _MARKED_DOWN.search(plan.question) and len(_targets(plan, corpus)) == 1:
