@@ -171,10 +171,12 @@ MONTHS = {
     )
 }
 MONTH_PATTERN = "(" + "|".join(m.capitalize() for m in MONTHS) + ")"
-# A letter's sign-off ("Yours sincerely", "Kind regards"): the signer's name follows it.
+# A letter's own sign-off: the name under the last one signs the letter (an email forwarding
+# it signs off otherwise).
+LETTER_SIGN_OFFS = ("yours sincerely", "yours faithfully")
+# A sign-off ("Yours sincerely", "Kind regards"): the signer's name follows it.
 SIGN_OFFS = (
-    "yours sincerely",
-    "yours faithfully",
+    *LETTER_SIGN_OFFS,
     "kind regards",
     "best wishes",
     "with best wishes",

@@ -159,8 +159,7 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
     if not any(ln.text.strip() for ln in lines):
         raise NoTextFound(path, "no text found in the file. Export the report again with its text.")
     for ln in lines:
-        if _HAS_LIGATURE.search(ln.text):
-            ln.text = ln.text.translate(LIGATURES)
+        ln.text = ln.text.translate(LIGATURES)
     return LoadedDocument(
         path=path, format=reader.format, sha256=bytes_sha256(data), lines=lines, pages=pages
     )
@@ -170,7 +169,6 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
 # "ofﬁcer"): the letters it is drawn for, as a reader reads them (search for "fieldwork" found
 # no "ﬁeldwork", and the embedding model reads the glyph as an unknown token)
 LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-_HAS_LIGATURE = re.compile("[\ufb00-\ufb06]")
 
 
 def unexpected_error(path: Path, doing: str, exc: BaseException) -> UnreadableFile:
@@ -1580,12 +1578,11 @@ def _docx_footnotes(document) -> dict[str, str]:
         return {}
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     root = etree.fromstring(part.blob, parser)
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     notes = {}
-    for note in root.iter(f"{w}footnote"):
-        text = " ".join(" ".join(_docx_text(p) for p in note.iter(f"{w}p")).split())
-        if text and (note.get(f"{w}id") or "").isdigit():
-            notes[note.get(f"{w}id")] = text
+    for note in root.iter(f"{_W}footnote"):
+        text = " ".join(" ".join(_docx_text(p) for p in note.iter(f"{_W}p")).split())
+        if text and (note.get(f"{_W}id") or "").isdigit():
+            notes[note.get(f"{_W}id")] = text
     return notes
 
 

@@ -71,9 +71,8 @@ MAX_HEADING_CHARS = 300
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
 # "1.1<TAB>" or "•<TAB>": a paragraph number or a bullet, then a tab
-NUMBER_TAB = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?|[-•*▪●◦–·\uf0b7o])\t"
-)  # "o": a second-level bullet
+# (`o`: the second-level bullet of Word's plain-text export)
+NUMBER_TAB = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-•*▪●◦–·\uf0b7o])\t")
 # A contents entry: a heading's text, then a tab, dot leaders or spaces and its page number
 # ("1.1 Governance and leadership<TAB>12", "Annex 1: Methodology ........ 22").
 CONTENTS_ENTRY = re.compile(r"^(\S.*?)[\s.…·|]+(\d{1,3})$")
@@ -261,9 +260,9 @@ def _without_contents(lines: list[Line]) -> list[Line]:
 
 FRONT_LINE_WORDS = 6  # "HM Inspectorate of Probation" on a line of its own, under the title
 UNWRAPPED_WIDTH = 250  # characters: no page sets a line this long; a paragraph to a line does
-MOST_BLANK_SHARE = (
-    0.15  # a text with this few blank lines (page breaks) keeps no paragraph apart by them
-)
+# a text with this few blank lines (page breaks) keeps no paragraph apart by them
+MOST_BLANK_SHARE = 0.15
+MIN_LINES_A_PARAGRAPH = 20  # lines: fewer tell nothing of how a text sets its paragraphs
 
 
 def _blocks(lines: list[Line]) -> list[_Block]:
@@ -354,7 +353,11 @@ def _a_paragraph_a_line(lines: list[Line], width: int) -> bool:
     between its paragraphs, wrapped or not, is left to the other rules."""
     plain = [ln for ln in lines if ln.role in (None, "blank")]
     blank = sum(1 for ln in plain if ln.role == "blank" or not ln.text.strip())
-    return width >= UNWRAPPED_WIDTH and len(plain) >= 20 and blank <= MOST_BLANK_SHARE * len(plain)
+    return (
+        width >= UNWRAPPED_WIDTH
+        and len(plain) >= MIN_LINES_A_PARAGRAPH
+        and blank <= MOST_BLANK_SHARE * len(plain)
+    )
 
 
 def _close(block: _Block | None, pieces: list[str]) -> None:
@@ -537,12 +540,10 @@ def _structure(
     # the parts opened by a standard's grade line (`_standard_graded`), by its number
     standards: dict[str, list[tuple[int, str]]] = {}
 
-    made = 0  # paragraphs made so far, and by the blocks up to `made_by`
-    made_by = -1
-    inferred: list[int] = []  # the blocks read as headings by their look alone
+    # the blocks read as headings by their look alone, each with the count of paragraphs made
+    # before it
+    inferred: list[tuple[int, int]] = []
     for k, b in enumerate(blocks):
-        if len(paras) != made:
-            made, made_by = len(paras), k - 1
         s = b.text.strip()
         if b.role == "heading" and len(s) > MAX_HEADING_CHARS:
             b = replace(b, role="p")
@@ -599,7 +600,7 @@ def _structure(
                 ):
                     # "1.2 Staff: Outstanding" opening the standard's part, in plain type: it
                     # heads the part (its paragraphs were the last standard's "Strengths")
-                    opened = {lv[-1][1] for lv in standards.values()}
+                    opened = {part[-1][1] for part in standards.values()}
                     while levels and (list_kind(levels[-1][1]) or levels[-1][1] in opened):
                         levels = levels[:-1]
                     levels = [*levels, ((levels[-1][0] if levels else 0) + 1, standard)]
@@ -718,7 +719,7 @@ def _structure(
                 path = [name]
             section = name
             if b.role is None:
-                inferred.append(k)
+                inferred.append((k, len(paras)))
             continue
         if _continues(paras, b, run):
             prev = paras[-1]
@@ -765,13 +766,11 @@ def _structure(
         if kind == "table_row" and _header_again(paras, text, b.page):
             continue  # a table's header row printed again atop its next page
         paras.append(_Para(section, context, kind, number, text, b.page, run=run, columns=columns))
-    if len(paras) != made:
-        made_by = len(blocks) - 1
     # lines read as headings by their look that head nothing, at the end of a plain text (a
     # sign-off set a line a paragraph: "Gareth Pennock" / "HM Inspector of Probation" / "Lead
     # Inspector"), are its last paragraphs, not lost
     last = paras[-1] if paras else None
-    for k in (k for k in inferred if k > made_by):
+    for k in [k for k, made in inferred if made == len(paras)]:
         section = last.section if last else "Header"
         context = last.section_path if last else "Header"
         paras.append(

@@ -52,13 +52,13 @@ from findings.lexicon import (
     words_of,
 )
 from findings.records import Paragraph, ParsedReport, Record, citation_label
-from findings.vocab import list_kind
+from findings.vocab import LETTER_SIGN_OFFS, list_kind
 from ingest.metadata import DATE, RANGE
 
-LETTER_SIGN_OFFS = ("yours sincerely", "yours faithfully")  # a letter's, not an email's
+_NAME_WORD = r"[A-Z][a-z][\w'’-]*"  # a word of a signer's name: capitalised, not in capitals
 # the signer's name opening the line under a sign-off: two to four capitalised words, up to a
 # title ("Marian Tollervey HM Inspector …": "HM" is all capitals, no name)
-_SIGNER = re.compile(r"[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,3}")
+_SIGNER = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
 EMAIL_SUBJECT = "subject"
 _ADDRESS_AFTER = re.compile(r"\s*(?:\[mailto:[^\]]*\]|<[^>]*@[^>]*>)\s*$")  # after a sender's name
 EMAIL_SENT = frozenset(
@@ -82,7 +82,7 @@ _LEAD = re.compile(
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"
     # a sign-off: "Gareth Pellowe HM Inspector of Probation (lead inspector)"
     # (or set apart on a line of its own: "… HM Inspector of Probation Lead Inspector")
-    r"|^(?P<sig>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+[^.()]{0,60}"
+    rf"|^(?P<sig>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+[^.()]{{0,60}}"
     r"(?:\(lead inspector\)|(?i:\blead inspector)$)"
 )
 _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
@@ -479,14 +479,16 @@ def _email_headers(paragraphs: list[Paragraph]) -> set[int]:
     forwarded it on ("From: Lockhart, Priya" sent it round to the board, and signed nothing)."""
     runs: list[list[int]] = []
     run: list[int] = []
+    labels: set[str] = set()
     for i, p in enumerate([*paragraphs, None]):
-        if p is not None and p.kind in ("field", "prose") and _field(p)[0] is not None:
+        label = _field(p)[0] if p is not None and p.kind in ("field", "prose") else None
+        if label is not None:
             run.append(i)
+            labels.add(label.lower())
             continue
-        labels = {(_field(paragraphs[j])[0] or "").lower() for j in run}
         if EMAIL_SUBJECT in labels and labels & EMAIL_SENT:
             runs.append(run)
-        run = []
+        run, labels = [], set()
     return {i for r in runs[:-1] for i in r}
 
 
