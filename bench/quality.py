@@ -181,6 +181,12 @@ QA sets, each over its own freshly ingested tmp store:
   written blind and second-checked at stop 36 (writer and checker reported counts only; the 53
   questions that do not name Hendlebury carry the area filter, added mechanically), measured
   only here.
+- fresh31 held-out: every report above plus two more (`data/eval/fresh31/reports/`: an SQS letter
+  as a PDF printed from Word with its letterhead beside the address block and hanging-indent
+  paragraphs, and a rated inspection as Markdown exported from a wiki, with callouts and `<br>` in
+  table cells) with `data/eval/fresh31/heldout.jsonl`, written blind and second-checked at stop 36
+  (the 55 questions that do not name Ellanmoor carry the area filter, added mechanically),
+  measured once at the start of stop 37 (top citation 0.667), then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -653,6 +659,8 @@ def main(argv: list[str] | None = None) -> int:
             # a clean held-out set written at stop 36 (a Word FJI with automatic numbering, a
             # government publication page), measured only here
             ("fresh30 held-out", "fresh30", "heldout.jsonl"),
+            # written at stop 36, measured once at the start of stop 37, then only here
+            ("fresh31 held-out", "fresh31", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -740,6 +748,8 @@ def main(argv: list[str] | None = None) -> int:
         "second-checked, never read) was measured once at the start of stop 36 and then only here; tune30, tune31 and tune32 "
         "(new at stop 36, second-checked) were measured once unread (0.521, 0.729, 0.667), then "
         "read; fresh30 (new at stop 36, second-checked, never read) was measured only here; "
+        "fresh31 (written at stop 36, second-checked, never read) was measured once at the start "
+        "of stop 37 (0.667) and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
