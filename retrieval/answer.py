@@ -877,7 +877,9 @@ def _share_of(question: str) -> set[str]:
     return {stem(w) for w in ws[at[-1] + 1 :] if w not in STOPWORDS and is_word(w)}
 
 
-def names_measure(measure: list[str], hit: Hit, corpus: Corpus) -> bool:
+def names_measure(
+    measure: list[str], hit: Hit, corpus: Corpus, asked: dict[str, float] | None = None
+) -> bool:
     """Does the passage name the rate the question asks for (`measure_words`)? "What was the
     first-time entrant rate?" is not answered by the reoffending rate, however well its number
     is typed. A table row names it in its header cells. True when the question names no rate."""
@@ -885,7 +887,15 @@ def names_measure(measure: list[str], hit: Hit, corpus: Corpus) -> bool:
         return True
     columns = corpus.metas[hit.row].get("columns") or [] if hit.row >= 0 else []
     printed = set(tokens(" ".join([hit.text, *columns])))
-    return any(counted_forms(stem(w)) & printed for w in measure)
+    if any(counted_forms(stem(w)) & printed for w in measure if w != "average"):
+        return True
+    # an average told in other words ("held an average of eight children each" is the
+    # average caseload) is one whose clause names something else the question asks about;
+    # "onward referrals waited an average of 14 weeks" names no caseload
+    return "average" in measure and any(
+        "average" in clause and set(corpus.question_terms(clause)) & set(asked or ()) - {"averag"}
+        for clause in hit.text.lower().replace(";", ",").replace(":", ",").split(",")
+    )
 
 
 def measure_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
@@ -1220,7 +1230,7 @@ def candidate(
     def answers(h: Hit, loose: bool) -> bool:
         return h is carrier or (
             _prints_what_is_asked(plan, h.text, corpus, loose)
-            and names_measure(measure, h, corpus)
+            and names_measure(measure, h, corpus, terms)
             # a rate is told as one: a share or a figure "per" some number ("14 of the 20
             # cases" assessed well is no reoffending rate)
             and (not measure or "average" in measure or _tells_rate(h.text))
@@ -1245,7 +1255,7 @@ def candidate(
     if typed is None and (
         plan.money
         or (measure and "average" not in measure)
-        or (measure and not any(names_measure(measure, h, corpus) for h in named[:6]))
+        or (measure and not any(names_measure(measure, h, corpus, terms) for h in named[:6]))
     ):
         # a sum of money or a rate the best few never print is not answered by another figure;
         # nor is an average none of them names (one they name, told in words the checks do

@@ -1709,6 +1709,28 @@ def test_an_average_asked_for_is_the_number_told_after_its_name():
     assert candidate(plan, [hit], {}, corpus, False) is None
 
 
+def test_an_average_of_something_else_is_no_average_asked_for():
+    """ "average caseload per case manager" is not answered by "referrals waited an average of
+    14 weeks" (the word "average" named it: 14 was bolded as the caseload); an average told in
+    other words, in a clause naming something the question asks about ("Case managers held an
+    average of eight children each"), still answers."""
+    from retrieval.answer import candidate
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    wait = "Children were seen quickly, but onward referrals to CAMHS waited an average of 14 weeks."
+    held = "Case managers held an average of eight children each, and none held more than 12."
+    corpus = _pellmoor([("Health", wait, "prose", []), ("Staff", held, "prose", [])])
+    question = "average caseload per case manager pellmoor 2016"
+    plan = QuestionPlanner().plan(question, None, None, corpus)
+    terms = corpus.question_terms(plan.lexical_text)
+    waits = hit_from_row(corpus, 0, score=1.0, dense=0.9, coverage=0.5)
+    assert candidate(plan, [waits], terms, corpus, False) is None
+    holds = hit_from_row(corpus, 1, score=1.0, dense=0.9, coverage=0.5)
+    found = candidate(plan, [holds], terms, corpus, False)
+    assert found is not None and found[0].text == held and found[1]["typed"] is True
+
+
 @pytest.mark.parametrize(
     ("question", "wants"),
     [
