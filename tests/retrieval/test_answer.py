@@ -1718,7 +1718,9 @@ def test_an_average_of_something_else_is_no_average_asked_for():
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import QuestionPlanner
 
-    wait = "Children were seen quickly, but onward referrals to CAMHS waited an average of 14 weeks."
+    wait = (
+        "Children were seen quickly, but onward referrals to CAMHS waited an average of 14 weeks."
+    )
     held = "Case managers held an average of eight children each, and none held more than 12."
     corpus = _pellmoor([("Health", wait, "prose", []), ("Staff", held, "prose", [])])
     question = "average caseload per case manager pellmoor 2016"
