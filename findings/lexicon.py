@@ -424,6 +424,12 @@ RATING_ASK: dict[str, str] = {
     "judgement|judgements|judgment|judgments": "an inspection's judgement on a standard",
     "marked down|up": "users' words for a grade lower or higher than they hoped",
 }
+# A word for the overall score a rated inspection prints beside its grade ("Score: 22/36"): the
+# overall grade asked with one is answered by the score, where the report prints one.
+SCORE_ASK: dict[str, str] = {
+    "score|scores|scored|scoring": "the score out of a maximum, not the grade",
+    "points": "users' word for the same",
+}
 # Other inspectorates. The reports' grades are HM Inspectorate of Probation's, of the youth
 # justice service; a grade asked "from Ofsted" is answered only by a sentence that gives one and
 # names that body ("What rating did Ofsted give our children's services?").

@@ -98,6 +98,7 @@ FACT_SUBJECTS = (
     "reoffending_rate",
     "national_reoffending_rate",
     "overall_rating",
+    "overall_score",
     "publication_date",
 )
 # What kind of thing each fact is: a question asking for another kind ("How many staff…?" is
@@ -114,6 +115,7 @@ FACT_KINDS = {
     "reoffending_rate": "number",
     "national_reoffending_rate": "number",
     "overall_rating": "grade",
+    "overall_score": "number",
 }
 
 

@@ -112,6 +112,12 @@ _SUPERVISING = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in SUPERVISING_VERBS) + r")\s+(?:a total of\s+)?"
     r"(?P<value>\d[\d,]*)\s+(?:children|young people)\b(?!\s+(?:per|each|in the sample)\b)"
 )
+# a score out of a maximum ("Score: 22/36", "a score of 21 out of a possible 36"): the overall
+# score a rated inspection gives beside its grade, told where the text says "score"
+_SCORE = re.compile(
+    r"\b(?P<value>\d{1,3}\s?(?:/|out of\s+(?:a\s+possible\s+|a\s+maximum\s+of\s+)?)\d{1,3})\b"
+)
+_SCORED_THINGS = frozenset({"cases", "children", "young", "of", "the"})
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 _PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
 # "36.1%", "29.4 per cent" (as reports in house style write it), "29.4 percent"
@@ -450,6 +456,26 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                     take("national_reoffending_rate", i, p, sentence, national or "")
                     if local or national:
                         break
+    # the overall score: the first line, sentence or table row that says "score" and prints a
+    # score out of a maximum (a row's "score" may be its column's name: "22 out of 36" under
+    # "Score")
+    for i, p in enumerate(paragraphs):
+        if "overall_score" in found:
+            break
+        if p.kind in ("heading", "bullet"):
+            continue
+        said = " ".join([p.text, *(p.columns or [])]).lower()
+        if "scor" not in said or not _SCORE.search(p.text):
+            continue
+        for sentence in _sentences(p.text) if p.kind != "table_row" else [p.text]:
+            m = _SCORE.search(sentence)
+            if (
+                m
+                and _out_of(m.group("value"), sentence[m.end() :])
+                and ("scor" in sentence.lower() or p.columns)
+            ):
+                take("overall_score", i, p, sentence, m.group("value"))
+                break
     # 3. a table row of reoffending rates; the `Total` row of a table of cases
     for i, p in enumerate(paragraphs):
         if p.kind != "table_row":
@@ -469,6 +495,14 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         ):
             take("cases_inspected", i, p, p.text, cells[1].strip())
     return sorted(found.values(), key=lambda f: f[0])
+
+
+def _out_of(value: str, after: str) -> bool:
+    """Is "N/M" or "N out of M" a score (no more than its maximum), not a count of the cases or
+    children a sentence scores ("scored well in 7 out of 12 cases")?"""
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    counted = (after.split() or [""])[0].strip(".,;:").lower() in _SCORED_THINGS
+    return len(numbers) == 2 and 0 < numbers[1] and numbers[0] <= numbers[1] and not counted
 
 
 def _email_headers(paragraphs: list[Paragraph]) -> set[int]:
@@ -516,10 +550,13 @@ def _rates(sentence: str) -> tuple[str | None, str | None]:
     if len(figures) < 2:
         return None, None
 
-    def distance(f: re.Match[str]) -> int:
-        # a figure set against the cue ("31.2%, below the England and Wales average") is not it
+    def distance(f: re.Match[str]) -> float:
+        # a figure set against the cue ("31.2%, below the England and Wales average") is not it;
+        # a bracket between them parts them ("35.8% (England and Wales: 31.2%)": the figure in
+        # the cue's bracket is its, however near the one before the bracket)
         return min(
             max(c.start() - f.end(), f.start() - c.end(), 0)
+            + 0.5 * any(b in _between(sentence, f, c) for b in "()")
             if not _SET_AGAINST & set(re.findall(r"[a-z]+", _between(sentence, f, c).lower()))
             else len(sentence)
             for c in cues

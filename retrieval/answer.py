@@ -238,6 +238,9 @@ class ExtractiveAnswerer:
             cited = told + cited + [g for g in grade if g not in told]
         if plan.rating or plan.fact == "overall_rating":
             cited = _with_statement(cited, corpus, asks_why=_asks_why(plan))
+        if plan.fact == "overall_score" and not plan.comparison:
+            # a score line ("Score: 21/36") beside the grade it gives, where another line says it
+            cited += _overall_grade(cited[0], corpus)
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and
         # the sentence that answers, verbatim; which report and paragraph it is belongs to the
         # citation. No yes/no verdict is put before it: a quote's wording

@@ -55,6 +55,7 @@ EVERY_GRADE = Cue(lexicon.EVERY_GRADE)
 BEST_GRADE = Cue(lexicon.BEST_GRADE)
 WORST_GRADE = Cue(lexicon.WORST_GRADE)
 OVERALL_RATING = "overall_rating"
+OVERALL_SCORE = "overall_score"
 # the words that ask for a grade: no topic of their own
 RATING_WORDS = {
     w for phrase in lexicon.RATING_ASK for part in phrase.split() for w in part.split("|")
@@ -80,6 +81,7 @@ REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
 RATING_ASK = Cue(lexicon.RATING_ASK)
+SCORE_ASK = Cue(lexicon.SCORE_ASK)
 OTHER_INSPECTORATE = Cue(lexicon.OTHER_INSPECTORATES)
 QUANTITY = Cue(lexicon.QUANTITY, unless=lexicon.QUANTITY_NOT)
 BUDGET = Cue(lexicon.BUDGET)
@@ -928,6 +930,11 @@ class QuestionPlanner:
             # "Ickenthorpe 2023 grade?", "how good is Ickenthorpe's work, going by the 2023
             # inspection?": no standard, grade or plural named: the grade of the service
             plan.fact = OVERALL_RATING
+        if plan.fact == OVERALL_RATING and SCORE_ASK.search(q) and self._scored(plan, corpus):
+            # "What score out of 36 did we get?", "overall rating and score": a report that
+            # prints its score beside its grade answers with the score (the embedding hardly
+            # tells a score from a grade)
+            plan.fact = OVERALL_SCORE
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
         # tells "most recent" from "first", or "more than once" from "ever"
@@ -959,6 +966,17 @@ class QuestionPlanner:
         if not plan.abstain and (plan.rating or RATING_ASK.search(q)):
             plan.abstain = _graded_by_another(q, plan.report_ids, corpus)
         return plan
+
+    @staticmethod
+    def _scored(plan: Plan, corpus: Corpus) -> bool:
+        """Does a report the question targets print an overall score (its `overall_score`
+        record)?"""
+        targets = plan.report_ids if plan.report_ids is not None else list(corpus.reports)
+        return any(
+            r.get("subject") == OVERALL_SCORE
+            for rid in targets
+            for _, r in corpus.records.get(rid, ())
+        )
 
     @staticmethod
     def _asks_the_grade(plan: Plan, corpus: Corpus) -> bool:

@@ -287,6 +287,34 @@ def test_the_overall_rating_stated_in_a_sentence(tmp_path, sentence, value):
 
 
 @pytest.mark.parametrize(
+    ("lines", "value", "text"),
+    [
+        ("Overall rating: Good\n\nScore: 22/36", "22/36", "Score: 22/36"),
+        (
+            "Overall, Pellmoor YJS was rated as Good, with a score of 23 out of a possible 36. "
+            "Staff were positive.",
+            "23 out of a possible 36",
+            "Overall, Pellmoor YJS was rated as Good, with a score of 23 out of a possible 36.",
+        ),
+        ("| Overall rating | Score |\n| --- | --- |\n| Good | 21/36 |", "21/36", "Good | 21/36"),
+        # a count of cases a sentence scores is no score; nor a ratio with no score named
+        ("Assessment scored well in 7 out of 12 cases.", None, None),
+        ("Plans were sufficient in 14/20 cases.", None, None),
+    ],
+)
+def test_the_overall_score_as_reports_print_it(tmp_path, lines, value, text):
+    """A rated inspection's score out of a maximum, where a line, sentence or column says
+    "score" (it was read nowhere: "What score out of 36 did we get?" was answered with the
+    grade)."""
+    f = tmp_path / "pellmoor_yjs_2024.md"
+    f.write_text(f"# Inspection of youth justice services in Pellmoor\n\n## Ratings\n\n{lines}\n")
+    found = [r for r in parse_file(f).records if r.subject == "overall_score"]
+    assert [r.value for r in found] == ([value] if value else [])
+    if value:
+        assert found[0].text == text
+
+
+@pytest.mark.parametrize(
     ("sentence", "value"),
     [
         ("Inspectors read 18 cases of children supervised by the YOS.", "18"),
@@ -365,6 +393,9 @@ def test_the_children_supervised_as_reports_say_it(tmp_path, sentence, value):
             "29.4 per cent",
             "32.2 per cent",
         ),
+        # the national figure in brackets after the area's, as a fact line prints it (the
+        # national rate was read as the area's: the two figures are equally near the cue)
+        ("Reoffending rate: 35.8% (England and Wales: 31.2%)", "35.8%", "31.2%"),
     ],
 )
 def test_a_figure_set_against_the_national_one_is_the_area_s(sentence, local, national):

@@ -1843,3 +1843,51 @@ def test_a_table_figure_is_quoted_from_a_sentence_that_counts_it():
         plan, Cited(total, "Total | 23"), corpus, [total, reviews]
     )
     assert (cited.hit.row, figure) == (3, None)
+
+
+def test_a_score_asked_of_a_report_that_prints_one_is_answered_by_the_score():
+    """ "What score out of 36 did we get?" of a report printing "Score: 22/36" beside its grade
+    is answered by the score (it was answered by the grade: the embedding hardly tells a score
+    from a grade); of a report printing no score, the grade is still what is asked of it."""
+    from retrieval.answer import ExtractiveAnswerer
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import QuestionPlanner
+
+    rated = "Overall, Pellmoor YJS was rated as Good."
+    rows = [
+        (
+            "Foreword",
+            rated,
+            "prose",
+            [{"kind": "fact", "subject": "overall_rating", "value": "Good"}],
+        ),
+        (
+            "Ratings",
+            "Score: 22/36",
+            "field",
+            [{"kind": "fact", "subject": "overall_score", "value": "22/36"}],
+        ),
+    ]
+    corpus = _pellmoor(rows)
+    question = "What score out of 36 did Pellmoor get?"
+
+    class ReadsOverallRating:
+        """Reads every question as asking the overall rating, as the model read this one."""
+
+        def classify(self, question, vector=None, ruled_out=None):
+            return Intent("fact:overall_rating", 0.6, 0.7)
+
+    planner = QuestionPlanner(intents=ReadsOverallRating())
+    plan = planner.plan(question, None, None, corpus)
+    assert plan.fact == "overall_score"
+    # retrieval puts the line carrying the asked fact first
+    hits = [
+        hit_from_row(corpus, i, score=1.0 - n / 10, dense=0.6, coverage=0.5)
+        for n, i in enumerate((1, 0))
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.row for c in draft.cited] == [1, 0]
+    assert draft.text.startswith("**22/36** — “Score: 22/36” [1]")
+    unscored = _pellmoor(rows[:1])
+    assert planner.plan(question, None, None, unscored).fact == "overall_rating"
