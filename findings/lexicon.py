@@ -106,6 +106,7 @@ CASES_VERBS: dict[str, str] = {
     "looked at": "screening letters",
     "reviewed": "thematic reports",
     "read": "screening letters ('Inspectors read 18 cases')",
+    "assessed": "joint inspections ('Inspectors assessed a representative sample of 68 cases')",
 }
 # After "N cases", words that make N the total inspected ("36 cases in all").
 # How a report says how many children the service was supervising ("the YJS was working with 87

@@ -95,7 +95,9 @@ _MANAGER = re.compile(
     rf"|\b(?i:{_TITLES})\s+(?:is|was|has been)\s+(?P<after>{_NAME})\b"
 )
 _CASES = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+(?:(?P<value>\d[\d,]*)\s+cases"
+    r"\b(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\s+"
+    # "examined a representative sample of 46 cases"
+    r"(?:(?:a\s+)?(?:(?:representative|random)\s+)?sample\s+of\s+)?(?:(?P<value>\d[\d,]*)\s+cases"
     # "We looked at the cases of 25 children who were subject to court orders", "the work done
     # with 16 children"
     r"|the\s+(?:cases|files|work)(?:\s+[a-z]+)?\s+(?:of|with)\s+(?P<of>\d[\d,]*)\s+"

@@ -19,7 +19,15 @@ from findings.vocab import AbstainReason
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
-from retrieval.plan import CHANGE, NOT_CONCEPTS, Plan, Side, capitalised, prints_identifier
+from retrieval.plan import (
+    CHANGE,
+    NOT_CONCEPTS,
+    Plan,
+    Side,
+    capitalised,
+    prints_identifier,
+    scores_instead_of_grades,
+)
 from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
@@ -536,7 +544,7 @@ def _gives_grade_or_score(hit: Hit, corpus: Corpus) -> bool:
         return False
     if gives_grade(corpus, hit.row):
         return True
-    return "%" in hit.text and _scores_instead_of_grades(hit.report_id, corpus)
+    return "%" in hit.text and scores_instead_of_grades(hit.report_id, corpus)
 
 
 def _change_told_in_words(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
@@ -548,26 +556,8 @@ def _change_told_in_words(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
         hit.row >= 0
         and bool(CHANGE.search(plan.own_ask or plan.question))
         and not records_of(corpus, hit.report_id, "rating")
-        and not _scores_instead_of_grades(hit.report_id, corpus)
+        and not scores_instead_of_grades(hit.report_id, corpus)
     )
-
-
-MIN_SCORE_ROWS = 3  # table rows scoring a theme as a percentage that make a scores table
-
-
-def _scores_instead_of_grades(report_id: str, corpus: Corpus) -> bool:
-    """Does the report grade nothing, and score its themes in a table (rows whose value cells
-    print a percentage)?"""
-    if records_of(corpus, report_id, "rating"):
-        return False
-    rows = corpus.by_report.get(report_id, [])
-    scored = sum(
-        1
-        for i in rows
-        if corpus.metas[i].get("kind") == "table_row"
-        and any("%" in cell for cell in corpus.texts[i].split(" | ")[1:])
-    )
-    return scored >= MIN_SCORE_ROWS
 
 
 def _whole_report(plan: Plan) -> bool:

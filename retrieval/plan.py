@@ -889,11 +889,22 @@ class QuestionPlanner:
             plan.list_sections = LIST_SECTIONS[plan.list_kind] + self._list_headings(
                 plan.list_kind, plan.report_ids, corpus
             )
-        plan.rating = plan.intent.label == "rating" or (
-            plan.intent.label == TOPIC
-            and not named
-            and RATING_ASK.search(q)
-            and any(_has_grades(r, corpus) for r in plan.report_ids or corpus.reports)
+        targets = plan.report_ids or list(corpus.reports)
+        plan.rating = (
+            plan.intent.label == "rating"
+            or (
+                plan.intent.label == TOPIC
+                and not named
+                and RATING_ASK.search(q)
+                and any(_has_grades(r, corpus) for r in targets)
+            )
+            # "What was our score on public protection?" of a joint inspection that scores its
+            # themes as percentages, not grades: a theme's score is asked for
+            or (
+                not named
+                and SCORE_ASK.search(q)
+                and any(scores_instead_of_grades(r, corpus) for r in targets)
+            )
         )
         plan.overall = plan.intent.label == "summary"
         # a fact intent only favours the paragraphs that print that fact (retrieval.hybrid):
@@ -1686,6 +1697,24 @@ def _tells_of(q: str, year: str, report_id: str, corpus: Corpus) -> bool:
             if 2 * sum(t in have for t in terms) >= len(terms):
                 return True
     return False
+
+
+MIN_SCORE_ROWS = 3  # table rows scoring a theme as a percentage that make a scores table
+
+
+def scores_instead_of_grades(report_id: str, corpus: Corpus) -> bool:
+    """Does the report grade nothing, and score its themes in a table (rows whose value cells
+    print a percentage)?"""
+    if any(r.get("kind") == "rating" for _, r in corpus.records.get(report_id, ())):
+        return False
+    rows = corpus.by_report.get(report_id, [])
+    scored = sum(
+        1
+        for i in rows
+        if corpus.metas[i].get("kind") == "table_row"
+        and any("%" in cell for cell in corpus.texts[i].split(" | ")[1:])
+    )
+    return scored >= MIN_SCORE_ROWS
 
 
 def _has_grades(report_id: str, corpus: Corpus) -> bool:

@@ -326,6 +326,9 @@ def test_the_overall_score_as_reports_print_it(tmp_path, lines, value, text):
             "16",
         ),
         ("We inspected 24 court disposal cases and 20 out-of-court cases, 44 in total.", "44"),
+        # a joint inspection's sample (it was read nowhere)
+        ("Inspectors assessed a representative sample of 68 cases of children.", "68"),
+        ("We examined a sample of 46 cases supervised in the previous year.", "46"),
         ("Plans were sufficient in 11 of the 18 cases.", None),
         ("In 9 of the 16 cases, 5 in total, plans were late.", None),
     ],

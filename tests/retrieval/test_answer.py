@@ -1260,6 +1260,35 @@ def test_a_report_that_scores_its_themes_answers_a_grade_asked_for_with_a_score(
     assert _gives_grade_or_score(share, unscored) is False
 
 
+def test_a_theme_s_score_asked_of_a_report_that_scores_its_themes_is_answered_by_the_score():
+    """ "What was our score on public protection?" of a joint inspection that scores its themes
+    asks for a score, however the model reads it: the scores row answers, not a sentence that
+    says "good" (it was bolded as the grade)."""
+    from retrieval.answer import ExtractiveAnswerer
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    said = "Joint work with children's social care was good for children who were looked after."
+    corpus = _pellmoor(
+        [
+            ("Protecting the child", said, "numbered", []),
+            ("Scores", "Reducing reoffending | 63%", "table_row", []),
+            ("Scores", "Protecting the public | 54%", "table_row", []),
+            ("Scores", "Protecting the child | 71%", "table_row", []),
+        ],
+        year=2014,
+    )
+    question = "What was our score on public protection in Pellmoor in 2014?"
+    plan = QuestionPlanner().plan(question, None, None, corpus)
+    assert plan.rating is True
+    hits = [
+        hit_from_row(corpus, i, score=1.0 - n / 10, dense=0.7, coverage=0.5)
+        for n, i in enumerate((0, 2, 3))
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == "“Protecting the public | 54%” [1]"
+
+
 def _pellmoor(rows: list[tuple[str, str, str, list[dict]]], year: int = 2021):
     """One report of Pellmoor from (section, text, kind, records) rows in reading order; each
     record's `text` is its paragraph's."""
