@@ -918,6 +918,13 @@ GLOSSARY: dict[str, str] = {
     "lscb": "local safeguarding children board",
     "dto": "detention and training order",
     "yro": "youth rehabilitation order",
+    "pcc": "police and crime commissioner",
+    "ccg": "clinical commissioning group",
+    "icb": "integrated care board",
+    "rosh": "risk of serious harm",
+    "pru": "pupil referral unit",
+    "neet": "not in education, employment or training",
+    "cp": "child protection",
 }
 # Little words inside a defined term ("Multi-Agency Public Protection Arrangements (MAPPA)"):
 # they have no initial in the acronym.

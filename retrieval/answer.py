@@ -507,8 +507,11 @@ def _list_asked_by_heading(
         for i in corpus.by_report.get(hit.report_id, [])
         if corpus.metas[i]["section"] == hit.section and corpus.metas[i]["kind"] == hit.kind
     ]
+    # (a row names it in full where the question uses its acronym: "the PCC")
     if not MIN_LISTED <= len(rows) <= MAX_LISTED or any(
-        set(tokens(corpus.texts[i])) & set(terms) for i in rows
+        set(tokens(corpus.texts[i] + " " + expansions_in(corpus.texts[i], corpus.acronyms)))
+        & set(terms)
+        for i in rows
     ):
         return []
     rows.sort(key=lambda i: corpus.metas[i].get("order", 0))

@@ -916,3 +916,9 @@ def test_who_a_letter_was_copied_to_lists_the_rows_under_its_copy_to_label(tmp_p
     # a row naming what is asked is the answer itself
     answer = assistant.ask("Who is the Police and Crime Commissioner in Dunmere?").to_json()
     assert answer["answer"].startswith("**Colin Fairweather**")
+    # and the row naming it in full, where the question says "the PCC" (the lexicon's glossary:
+    # the whole list was given, then the lead inspector)
+    answer = assistant.ask("Who was the PCC the 2018 letter was copied to?")
+    assert [c["quote"] for c in answer.to_json()["citations"]] == [
+        "Police and Crime Commissioner | Colin Fairweather"
+    ]
