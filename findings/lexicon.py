@@ -519,6 +519,9 @@ DURATION: dict[str, str] = {
 # Of DURATION: how a report tells a time by when it began ("in post since September 2019"):
 # "How long has she been running the service?" is answered by the date after one of these.
 STARTED_AT: dict[str, str] = {"since": "a time told by the date it began"}
+# How reports tell the year something happened ("The office closed in 2017"): a "when" question
+# none of whose best passages prints a date is answered by the year after one of these.
+HAPPENED_IN: dict[str, str] = {"in during": "the year something happened"}
 # Of QUANTITY: a frequency, which reports give per period ("every month") or as a share of the
 # cases ("had contacted the victim in 9 of the 18 cases").
 FREQUENCY: dict[str, str] = {"how often|frequently": "a frequency"}

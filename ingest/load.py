@@ -302,13 +302,36 @@ RUNNING_TITLE_WORDS = 3  # a running title beside its page number ("HM Inspector
 MAX_PAGE_STEP = 3  # a running title's page numbers go up a page or so at a time
 
 
+# an email reply's quote marks at the start of a line ("> ", ">> " for a quote in a quote)
+QUOTE_MARKS = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+QUOTED_RUN = 5  # consecutive quoted lines that make a quoted message, not a stray ">"
+
+
+def _unquoted(text: str) -> str:
+    """A report quoted in an email reply ("> " before every line, ">" alone on a blank one) as
+    the message it quotes: the marks taken off every quoted line, where a run of lines is
+    quoted (the letter's headings, paragraphs and lists were read as one paragraph a line)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    quoted = [bool(QUOTE_MARKS.match(ln)) for ln in lines]
+    run = longest = 0
+    for q in quoted:
+        run = run + 1 if q else 0
+        longest = max(longest, run)
+    if longest < QUOTED_RUN:
+        return text
+    return "\n".join(
+        QUOTE_MARKS.sub("", ln) if q else ln for ln, q in zip(lines, quoted, strict=True)
+    )
+
+
 def _plain_text_lines(text: str) -> list[Line]:
     """Plain text as Lines, with what a PDF-to-text conversion leaves on the page taken off:
     a page footer line ("Page 2 of 6") becomes a page break (role `page`), and so does the
     running header or footer printed beside it on several pages (the report's title over every
     page, which would otherwise be glued into the paragraph it interrupts); columns laid out
-    with spaces become tab-separated cells (a table row)."""
-    lines = _text_lines(text)
+    with spaces become tab-separated cells (a table row). A report quoted in an email reply is
+    read without its quote marks."""
+    lines = _text_lines(_unquoted(text))
     footers = _page_footers(lines)
     if footers:
         running: Counter[str] = Counter()
@@ -789,6 +812,9 @@ def _html_lines(text: str) -> list[Line]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "lxml")
+    css = " ".join(t.get_text() for t in soup("style"))
+    _inline_class_styles(soup, css)
+    numbers = _html_list_numbers(soup, css)
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     soup = _without_site_chrome(soup)
@@ -797,7 +823,7 @@ def _html_lines(text: str) -> list[Line]:
     bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
     tagged = False  # any <h1>-<h6>
     chapter: str | None = None  # the number of the last heading, if it is numbered ("2. …")
-    numbers = _html_list_numbers(soup)
+    body_pt = _body_font_size(soup)
     spans_of = None  # the table whose cells `spans` carries down (rowspan)
     spans: dict[int, tuple[str, int]] = {}
     consumed: set[int] = set()  # a <dd> read with the <dt> before it
@@ -849,10 +875,30 @@ def _html_lines(text: str) -> list[Line]:
             tagged = True
         elif el.name == "li" and (drawn := numbers.get(id(el))) is not None:
             # an item of an <ol>: the number the browser draws, as if typed ("2.3" under the
-            # chapter headed "2. …", whose paragraphs the list numbers 1, 2, 3)
+            # chapter headed "2. …", whose paragraphs the list numbers 1, 2, 3; "2.2.1" where
+            # the page's style sheet draws it so)
+            number, whole = drawn
             out.append(
-                Line(f"{chapter}.{drawn} {txt}" if chapter else f"{drawn}. {txt}", None, "p")
+                Line(
+                    f"{number} {txt}"
+                    if whole
+                    else f"{chapter}.{number} {txt}"
+                    if chapter
+                    else f"{number}. {txt}",
+                    None,
+                    "p",
+                )
             )
+        elif (
+            el.name == "p"
+            and body_pt
+            and _heading_like(txt)
+            and _html_bold_only(el)
+            and _font_size(el) > body_pt
+        ):
+            # a heading set by its style alone (Google Docs: <p class="c1"><span class="c3">
+            # with .c3 bold and larger than the body text), beside <h> headings
+            out.append(Line(txt, None, "heading", 2))
         else:
             if el.name != "li" and _html_bold_only(el) and _heading_like(txt):
                 bold_lines.append(len(out))
@@ -913,8 +959,8 @@ def _within_page(link) -> bool:
 
 def _links_within_page(item) -> bool:
     links = item.find_all("a")
-    text = " ".join(item.get_text(" ").split())
-    linked = " ".join(" ".join(a.get_text(" ").split()) for a in links)
+    text = " ".join(_shown_text(item).split())
+    linked = " ".join(" ".join(_shown_text(a).split()) for a in links)
     return bool(links) and all(_within_page(a) for a in links) and text == linked
 
 
@@ -939,7 +985,27 @@ _BR = "\x00"
 
 
 def _html_text(el) -> str:
-    return _tidy(el.get_text(" "))
+    return _tidy(_shown_text(el))
+
+
+# elements that part their text from the text around them (a browser sets them apart)
+_HTML_PARTING = frozenset(["br", "td", "th", "tr", "hr", "img"])
+
+
+def _shown_text(el) -> str:
+    """The text an element shows, as a browser lays it out: inline elements run together (an
+    export from Google Docs splits words across <span>s, "Gove</span><span>rnance": it was
+    read "Gove rnance"), while a block, a table cell or a line break parts its text from the
+    text around it."""
+    pieces: list[str] = []
+    for node in el.descendants:
+        name = getattr(node, "name", None)
+        if name is None:
+            if type(node).__name__ == "NavigableString":
+                pieces.append(str(node))
+        elif name in _HTML_ANY_BLOCK or name in _HTML_PARTING:
+            pieces.append(" ")
+    return "".join(pieces)
 
 
 def _tidy(text: str) -> str:
@@ -957,7 +1023,7 @@ def _html_broken_lines(el) -> list[str]:
     for br in el.find_all("br"):
         br.replace_with(_BR)
     lines: list[str] = []
-    for piece in el.get_text(" ").split(_BR):
+    for piece in _shown_text(el).split(_BR):
         text = _tidy(piece)
         if not text:
             continue
@@ -981,20 +1047,92 @@ def _chapter_number(heading: str) -> str | None:
     return number if number.isdigit() and len(heading.split()) > 1 else None
 
 
-def _html_list_numbers(soup) -> dict[int, str]:
+# a style sheet's rules for one class (".c3{font-weight:700;font-size:14pt}"), and the number
+# it draws before a list's items (".lst-kix_abc-0>li:before{content:"2.2." counter(…) " "}")
+_CSS_CLASS_RULE = re.compile(r"(?<![\w>-])\.([\w-]+)\s*\{([^{}]*)\}")
+_CSS_BEFORE = re.compile(r"\.([\w-]+)\s*>\s*li:before\s*\{[^{}]*?content\s*:\s*([^;{}]*)")
+_CSS_INCREMENT = re.compile(r"\.([\w-]+)\s*>\s*li\s*\{[^{}]*?counter-increment\s*:\s*([\w-]+)")
+_CSS_CONTENT = re.compile(r'"((?:[^"\\]|\\.)*)"|counter\(\s*([\w-]+)\s*(?:,\s*([\w-]+)\s*)?\)')
+_CSS_STYLES = {"decimal": "decimal", "lower-alpha": "lowerLetter", "lower-latin": "lowerLetter"}
+_CSS_STYLES |= {"upper-alpha": "upperLetter", "upper-latin": "upperLetter"}
+_CSS_STYLES |= {"lower-roman": "lowerRoman", "upper-roman": "upperRoman"}
+_CSS_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)pt")
+
+
+def _inline_class_styles(soup, css: str) -> None:
+    """Write each element's class rules (a one-class selector's: `.c3{font-weight:700}`) into
+    its `style`, as a browser applies them: a page exported from Google Docs sets its headings'
+    weight and size by class only, and read without its style sheet it had no bold and no
+    sizes."""
+    rules: dict[str, str] = {}
+    for m in _CSS_CLASS_RULE.finditer(css):
+        rules[m.group(1)] = rules.get(m.group(1), "") + m.group(2) + ";"
+    if not rules:
+        return
+    for el in soup.find_all(class_=True):
+        styles = [rules[c] for c in el.get("class") or () if c in rules]
+        if styles:
+            el["style"] = "".join(styles) + (el.get("style") or "")
+
+
+def _font_size(el) -> float:
+    """The largest font size (points) the element's text is set in by an inline style."""
+    sizes = [
+        float(m.group(1))
+        for node in [el, *el.find_all(style=True)]
+        for m in _CSS_SIZE.finditer(node.get("style") or "")
+    ]
+    return max(sizes, default=0.0)
+
+
+def _body_font_size(soup) -> float:
+    """The font size (points) most of the page's text is set in, by inline styles; 0 where
+    none is set."""
+    by_size: Counter[float] = Counter()
+    for el in soup.find_all(style=True):
+        m = _CSS_SIZE.search(el.get("style") or "")
+        if m:
+            by_size[float(m.group(1))] += len(el.get_text())
+    return by_size.most_common(1)[0][0] if by_size else 0.0
+
+
+def _html_list_numbers(soup, css: str = "") -> dict[int, tuple[str, bool]]:
     """The number a browser draws before each <ol> item, by the item's id(): its `value`, or
-    the list's `start` plus its place; a lettered or Roman `type` as the browser writes it. No
-    entry for an item of a <ul> or of a list drawn without numbers. One pass over each list."""
+    the list's `start` plus its place; a lettered or Roman `type` as the browser writes it;
+    where the page's style sheet draws the number (`li:before` content, as Google Docs
+    exports its lists: "2.2." and the list's counter), that whole number (True beside it). No
+    entry for an item of a <ul> or of a list drawn without numbers. Items in document order,
+    so that a nested list's number may print its parent's counter."""
     fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
-    out: dict[int, str] = {}
-    for ol in soup.find_all("ol"):
-        if "none" in (ol.get("style") or "").replace(" ", ""):
+    drawn = {m.group(1): m.group(2) for m in _CSS_BEFORE.finditer(css)}
+    counter_of = {m.group(1): m.group(2) for m in _CSS_INCREMENT.finditer(css)}
+    values: dict[str, int] = {}  # a counter's value where the last item set it
+    at: dict[int, int] = {}  # a list's last number, by the list's id()
+    out: dict[int, tuple[str, bool]] = {}
+    for item in soup.find_all("li"):
+        ol = item.parent
+        if ol is None or ol.name != "ol" or "none" in (ol.get("style") or "").replace(" ", ""):
             continue
-        kind = fmt.get(ol.get("type") or "1", "decimal")
-        n = _int(ol.get("start"), 1) - 1
-        for item in ol.find_all("li", recursive=False):
-            n = _int(item.get("value"), n + 1)
-            out[id(item)] = _docx_number(n, kind)
+        n = _int(item.get("value"), at.get(id(ol), _int(ol.get("start"), 1) - 1) + 1)
+        at[id(ol)] = n
+        css_class = next((c for c in ol.get("class") or () if c in drawn), None)
+        if css_class is None:
+            out[id(item)] = (_docx_number(n, fmt.get(ol.get("type") or "1", "decimal")), False)
+            continue
+        values[counter_of.get(css_class, f"lst-ctn-{css_class}")] = n
+        number = "".join(
+            literal
+            if counter is None
+            else _docx_number(
+                values.get(counter, 0), _CSS_STYLES.get(style or "decimal", "decimal")
+            )
+            for literal, counter, style in (
+                (m.group(1), m.group(2), m.group(3))
+                for m in _CSS_CONTENT.finditer(drawn[css_class])
+            )
+        ).strip()
+        if number and not number.startswith("\\"):  # a bullet glyph ("\25cf") draws no number
+            out[id(item)] = (number, True)
     return out
 
 
@@ -1122,7 +1260,7 @@ def _row_texts(cells: list, spans: dict[int, tuple[str, int]]) -> list[str]:
             texts.append(text)
             continue
         cell = queue.pop(0)
-        text = " ".join(cell.get_text(" ").split())
+        text = " ".join(_shown_text(cell).split())
         rows = str(cell.get("rowspan") or "1")
         if rows.isdigit() and 1 < int(rows) <= MAX_ROWSPAN:
             spans[col] = (text, int(rows) - 1)
@@ -1141,7 +1279,7 @@ def _holds_block(node) -> bool:
 def _node_text(node) -> str:
     """The text a node shows: none for a doctype, comment or processing instruction."""
     if getattr(node, "name", None):
-        return node.get_text(" ")
+        return _shown_text(node)
     return str(node) if type(node).__name__ == "NavigableString" else ""
 
 

@@ -9,6 +9,8 @@ from findings.lexicon import FIELDWORK_CUES
 from findings.records import Paragraph, ReportMeta
 from findings.vocab import INSPECTION_TYPES, MONTH_PATTERN, MONTHS
 
+SQS_KEY, FJI_KEY = "short quality screening", "full joint inspection"
+
 # the words before a report's fieldwork dates ("conducted from …", "visited … from …")
 _FIELDWORK_CUES = "|".join(re.escape(c) for c in FIELDWORK_CUES)
 
@@ -130,13 +132,22 @@ def extract_metadata(
     meta.lead_inspector = lead.rstrip(".") if lead else None
 
     head = " ".join([title or "", front.get("type", "")])
-    for source in (head, full[:3000]):
-        found = next(
-            (t.key for t in INSPECTION_TYPES if re.search(t.in_report, source, re.I)), None
-        )
-        if found:
-            meta.inspection_type = found
-            break
+    found = next((t.key for t in INSPECTION_TYPES if re.search(t.in_report, head, re.I)), None)
+    if found is None:
+        # the text names the report's own kind before the earlier inspection it follows up
+        # ("This inspection is part of our programme of youth offending service inspections
+        # … since our Short Quality Screening in 2014"); a screening that names the full
+        # joint inspection first is still a screening (the order of INSPECTION_TYPES)
+        named = {
+            t.key: m.start()
+            for t in INSPECTION_TYPES
+            if (m := re.search(t.in_report, full[:3000], re.I))
+        }
+        found = min(named, key=lambda key: named[key]) if named else None
+        if found == FJI_KEY and SQS_KEY in named:
+            found = SQS_KEY
+    if found:
+        meta.inspection_type = found
 
     explicit = _name(_front(front, "inspectorate") or _field(paragraphs, "inspectorate"))
     for name, pattern in INSPECTORATES:

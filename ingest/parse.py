@@ -97,6 +97,7 @@ class _Block:
     lines: int = 1
     broken: bool = False  # it starts a new column of a page set in columns
     whole: bool = False  # a line of a text written a paragraph to a line: nothing runs on into it
+    field: bool = False  # a line of a run of `Label: value` lines (`_field_runs`): no heading
 
 
 @dataclass
@@ -265,6 +266,40 @@ MOST_BLANK_SHARE = 0.15
 MIN_LINES_A_PARAGRAPH = 20  # lines: fewer tell nothing of how a text sets its paragraphs
 
 
+# a "Label: value" line with any label (a copy list's "Chief Executive, Pellbridge Borough
+# Council: Helen Osgathorpe"), or a label whose value is on the next line
+LOOSE_FIELD = re.compile(r"^[A-Z][^:.?!]{1,100}:(?:[ \t]+\S.*)?$")
+FIELD_RUN = 3  # "Label: value" lines in a row that make a list of fields, one a line
+
+
+def _field_runs(lines: list[Line]) -> set[int]:
+    """The lines that open a field in a run of `Label: value` lines typed one a line (a copy
+    list under "Copy to:"), at least `FIELD_RUN` of them with a value, a value wrapped to an
+    indented next line staying with its label: each opens a block (wrapped to a page's width,
+    they were joined into one paragraph, every role and name run together)."""
+    out: set[int] = set()
+    run: list[int] = []
+    valued = 0
+
+    def close() -> None:
+        if valued >= FIELD_RUN:
+            out.update(run)
+
+    for i, ln in enumerate([*lines, Line("", None, "blank")]):
+        text = ln.text.rstrip()
+        m = LOOSE_FIELD.match(text) if ln.role is None and text[:1].strip() else None
+        if m:
+            run.append(i)
+            valued += bool(text.partition(":")[2].strip())
+        elif run and ln.role is None and text[:1].isspace() and text.strip():
+            # the value of the label above, wrapped to an indented line
+            valued += not lines[run[-1]].text.partition(":")[2].strip()
+        else:
+            close()
+            run, valued = [], 0
+    return out
+
+
 def _blocks(lines: list[Line]) -> list[_Block]:
     """Group inferred (plain-text) lines into blocks; structured lines stay one block each."""
     out: list[_Block] = []
@@ -274,7 +309,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
     line_a_paragraph = _a_paragraph_a_line(lines, width)
     broken = False  # the next block starts a new column
-    for ln in lines:
+    fields = _field_runs(lines)
+    for i, ln in enumerate(lines):
         if ln.role in ("blank", "column") or not ln.text.strip():
             _close(open_block, pieces)
             open_block = None
@@ -296,6 +332,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                 or _wrapped_year(pieces[-1], text)
             )
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
+            and i not in fields
             and not line_a_paragraph
             and not (
                 _ended_short(pieces[-1], width)
@@ -313,6 +350,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
         open_block.broken, broken = broken, False
         open_block.whole = line_a_paragraph
+        open_block.field = i in fields
         pieces[:] = [open_block.text]
         has_tab = "\t" in open_block.text
         out.append(open_block)
@@ -435,6 +473,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
         return True
     if not infer or b.role not in (None, "p") or b.lines > 1 or "\t" in b.text:
         return False
+    if b.field and b.text.partition(":")[2].strip():
+        return False  # "Chief Constable, Pell Valley Police: Sarah Linthwaite" in a copy list
     s = b.text.strip()
     if labels_only and not s.endswith(":"):
         return False

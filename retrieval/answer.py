@@ -67,6 +67,7 @@ from retrieval.text import (
     tokens,
     word_spans,
     words,
+    year_span,
 )
 
 MAX_QUOTE = 500
@@ -812,12 +813,22 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
         # Choices scheme set up?" is not answered by "The YOS manager was appointed in
         # January 2021")
         terms = set(corpus.question_terms(plan.lexical_text))
-        dated = [s for s in sentences(text) or [text] if DATE.search(s)]
+
         # (a sentence's words as the question's are read: "Youth Justice Service" is "YJS")
-        said = [set(tokens(corpus.fold_acronyms(s))) for s in dated]
-        return any(
-            not terms or terms & ws or any(synonyms(t) & ws for t in terms) for ws in said
-        ) or (loose and (bool(dated) or start_span(text) is not None))
+        def names_asked(sentence: str) -> bool:
+            ws = set(tokens(corpus.fold_acronyms(sentence)))
+            return not terms or bool(terms & ws) or any(synonyms(t) & ws for t in terms)
+
+        dated = [s for s in sentences(text) or [text] if DATE.search(s)]
+        return any(names_asked(s) for s in dated) or (
+            loose
+            and (
+                bool(dated)
+                or start_span(text) is not None
+                # the year something the question names happened ("closed in 2017")
+                or any(year_span(s) and names_asked(s) for s in sentences(text) or [text])
+            )
+        )
     if plan.wants == "person":
         return prints_person(text, set(corpus.areas), corpus.lower_words)
     return None
@@ -936,6 +947,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
             if m
             else _nearest_asked(plan, quote, [d.span() for d in DATE.finditer(quote)])
             or start_span(quote)
+            or year_span(quote)
         )
         if span or not plan.quantity:
             return span

@@ -168,6 +168,7 @@ def year_spans(text: str) -> list[str]:
 
 
 STARTED_AT = lexicon.words_of(lexicon.STARTED_AT)
+HAPPENED_IN = lexicon.words_of(lexicon.HAPPENED_IN)
 
 
 def start_span(text: str) -> tuple[int, int] | None:
@@ -182,6 +183,16 @@ def start_span(text: str) -> tuple[int, int] | None:
         if m:
             return m.span()
         if is_year(text[nxt : spans[i + 1][1]]):
+            return spans[i + 1]
+    return None
+
+
+def year_span(text: str) -> tuple[int, int] | None:
+    """Where `text` tells the year something happened: a year right after a HAPPENED_IN word
+    ("The Stannerley office closed in **2017**"). None when it tells none."""
+    spans = word_spans(text)
+    for i, (a, b) in enumerate(spans[:-1]):
+        if text[a:b].lower() in HAPPENED_IN and is_year(text[spans[i + 1][0] : spans[i + 1][1]]):
             return spans[i + 1]
     return None
 

@@ -214,3 +214,30 @@ def test_a_lead_inspector_field_that_runs_on_gives_its_first_sentence():
     initial = "Lead inspector: Dr. Amira J. Shah."
     meta = extract_metadata("a", "Full joint inspection in Wenlow", [para(initial, "field")])
     assert meta.lead_inspector == "Dr. Amira J. Shah"
+
+
+def test_a_title_naming_no_type_takes_the_kind_the_text_names_first():
+    """A rated inspection titled by its service alone ("Pellmoor Youth Justice Service") says
+    what it is ("our programme of youth offending service inspections") before the screening
+    it follows up: it was typed a screening (the screening's words are tried first). A
+    screening that names the full joint inspection before itself is still a screening."""
+    rated = extract_metadata(
+        "r",
+        "Pellmoor Youth Justice Service",
+        [
+            para(
+                "This inspection is part of our programme of youth offending service inspections."
+            ),
+            para("The service has come a long way since our Short Quality Screening in 2014."),
+        ],
+    )
+    assert rated.inspection_type == "youth offending service inspection"
+    screening = extract_metadata(
+        "r",
+        "Pellmoor Youth Offending Service",
+        [
+            para("Following our full joint inspection in 2012, we returned in May 2015."),
+            para("This short quality screening looked at 18 cases."),
+        ],
+    )
+    assert screening.inspection_type == "short quality screening"

@@ -2339,3 +2339,98 @@ def test_html_paragraphs_laid_out_as_table_rows_keep_their_numbers(tmp_path):
         ("Governance and leadership", "numbered", "1.1.2", "Board members understand the w"),
         ("Ratings", "table_row", None, "1.1 | Good"),
     ]
+
+
+def test_a_letter_quoted_in_an_email_reply_is_read_as_the_letter(tmp_path):
+    """A screening letter pasted into an email and quoted in a reply ("> " before every line,
+    ">" alone on a blank one, wrapped at 72) keeps its headings, numbered paragraphs, bullets
+    and copy list (every quoted line was one paragraph of the header, "> 1.1 …" included); a
+    copy list typed "Role: Name" a line, a label with a comma and a name wrapped to an
+    indented line, is a row a line under "Copy to", none of them a heading."""
+    letter = [
+        "Dear Mr Ormsby",
+        "",
+        "REDUCING REOFFENDING",
+        "",
+        "1.1 An initial assessment had been completed in 16 of the 18 cases,",
+        "and most were of good quality.",
+        "",
+        "1.2 Planning was weaker: only 9 plans were focused on offending.",
+        "",
+        "KEY STRENGTHS",
+        "",
+        "* Case managers knew their children well and worked hard to keep them",
+        "engaged.",
+        "* Victims were routinely contacted.",
+        "",
+        "Yours sincerely",
+        "",
+        "Julia Marsh",
+        "HM Inspector of Probation",
+        "",
+        "Copy to:",
+        "Chief Executive, Quarrydene Borough Council: Helen Osgood",
+        "Director of Children's Services and Chair of YOS Management Board:",
+        "  Anthony Greaves",
+        "Police and Crime Commissioner for Quarry Vale: Martin Rudge",
+    ]
+    path = tmp_path / "quarrydene_sqs_2014.txt"
+    path.write_text(
+        "Hi all,\n\nThe letter is below: please read it before Tuesday.\n\nRhiannon\n\n"
+        "-----Original Message-----\nFrom: Marsh, Julia\nSent: 08 April 2014 14:31\n"
+        "To: Ormsby, Dev\nSubject: SQS final letter\n\n"
+        + "\n".join(f"> {ln}" if ln else ">" for ln in letter)
+        + "\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.paragraph, p.text) for p in in_section(r, "REDUCING REOFFENDING")] == [
+        (
+            "1.1",
+            "An initial assessment had been completed in 16 of the 18 cases, and most were of good quality.",
+        ),
+        ("1.2", "Planning was weaker: only 9 plans were focused on offending."),
+    ]
+    assert [p.text for p in in_section(r, "KEY STRENGTHS")] == [
+        "Case managers knew their children well and worked hard to keep them engaged.",
+        "Victims were routinely contacted.",
+    ]
+    assert [p.text for p in in_section(r, "Copy to")] == [
+        "Chief Executive, Quarrydene Borough Council: Helen Osgood",
+        "Director of Children's Services and Chair of YOS Management Board: Anthony Greaves",
+        "Police and Crime Commissioner for Quarry Vale: Martin Rudge",
+    ]
+
+
+def test_a_page_exported_from_google_docs_reads_as_it_shows(tmp_path):
+    """Google Docs' HTML: words split across <span>s ("Gove</span><span>rnance"), headings
+    set by a class's weight and size only (beside real <h> headings), and paragraph numbers
+    the style sheet draws before list items (`li:before{content:"2.2." counter(…)}`): read as
+    the page shows them ("Gove rnance", no heading, paragraphs numbered 1, 2 under Planning)."""
+    css = (
+        '.lst-kix_a-0>li:before{content:"2.2." counter(lst-ctn-kix_a-0,decimal) " "}'
+        ".lst-kix_a-0>li{counter-increment:lst-ctn-kix_a-0}"
+        ".c0{font-weight:400;font-size:11pt}.c3{font-weight:700;font-size:14pt}"
+    )
+    path = tmp_path / "quarrydene_yjs_2021.html"
+    path.write_text(
+        f"<html><head><style>{css}</style></head><body>"
+        '<h1 class="c3"><span class="c3">Inspection of youth justice services in Quarrydene</span></h1>'
+        '<p class="c1"><span class="c3">Ratings</span></p>'
+        '<p class="c1"><span class="c0">We rated gove</span><span class="c0">rnance '
+        "and leadership as Good, and the board now meets every quarter.</span></p>"
+        '<h2><span class="c3">Planning</span></h2>'
+        '<ol class="lst-kix_a-0 start" start="1">'
+        '<li><span class="c0">Planning to support desistance was sufficient in 15 of the 19 cases.</span></li>'
+        '<li><span class="c0">Planning to keep other people safe was sufficient in 11 cases.</span></li>'
+        "</ol></body></html>",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [p.text for p in in_section(r, "Ratings")] == [
+        "We rated governance and leadership as Good, and the board now meets every quarter."
+    ]
+    assert [(p.paragraph, p.text[:30]) for p in in_section(r, "Planning")] == [
+        ("2.2.1", "Planning to support desistance"),
+        ("2.2.2", "Planning to keep other people "),
+    ]

@@ -1806,6 +1806,33 @@ def test_a_year_something_began_answers_when_no_passage_prints_a_date():
     assert found is not None and found[0].row == 1
 
 
+def test_the_year_something_named_happened_in_answers_when():
+    """ "When did we stop using the office in Stannerley?": "The Stannerley office closed in
+    2017." answers, 2017 in bold (it abstained: no day, month or "since"); a year in a sentence
+    about something else ("in 2012 a plan was needed") does not."""
+    from retrieval.answer import answering_span, candidate
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    closed = "The Stannerley office closed in 2017. Staff now see children at Calder House."
+    other = "In 2012 a plan was needed in 9 cases but had been completed in only 5."
+    corpus = _pellmoor([("Facilities", closed, "prose", []), ("Planning", other, "prose", [])])
+    plan = QuestionPlanner().plan(
+        "When did Pellmoor stop using the office in Stannerley?", None, None, corpus
+    )
+    assert plan.wants == "date"
+    found = candidate(
+        plan, [hit_from_row(corpus, 0, score=1.0, dense=0.5, coverage=0.7)], {}, corpus, False
+    )
+    assert found is not None and found[1]["typed"] is True
+    span = answering_span(plan, closed, corpus)
+    assert span is not None and closed[span[0] : span[1]] == "2017"
+    found = candidate(
+        plan, [hit_from_row(corpus, 1, score=1.0, dense=0.5, coverage=0.2)], {}, corpus, False
+    )
+    assert found is not None and found[1]["typed"] is False
+
+
 @pytest.mark.parametrize(("probability", "named"), [(0.71, True), (0.5, False)])
 def test_a_role_asked_in_other_words_is_held_by_the_record_read_surely(probability, named):
     """ "Who runs the youth justice service?": "The head of service, Colette Ashby-Marr" prints

@@ -796,8 +796,9 @@ def test_a_follow_up_about_her_is_answered_by_a_passage_naming_her(tmp_path, emb
     assert "Joanna Petrakis" in assistant.ask(first).to_json()["answer"]
     answer = assistant.ask("When was she appointed?", history=[first]).to_json()
     assert cited(answer)[0] == ("dunmere_yjs_2023", "Governance and leadership", "1.1.1", 1)
+    # the year she was appointed in, in bold (a year after "in" answers "when")
     assert answer["answer"].startswith(
-        "“The Head of Service, Joanna Petrakis, was appointed in 2019."
+        "**2019** — “The Head of Service, Joanna Petrakis, was appointed in 2019."
     )
 
 
