@@ -353,14 +353,22 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
 
     # 1. fields and two-cell rows that name their fact (not a forwarding email's: a letter
     # forwarded, "From: Lockhart, Priya" / "Sent: …" / "To: …", is not from or to her)
-    emailed = _email_headers(paragraphs)
+    runs = _email_runs(paragraphs)
+    emailed = {i for run in runs[:-1] for i in run}
+    mailed = {i for run in runs for i in run}
+    sent_by: tuple[int, Paragraph, str] | None = None  # the email the letter came in
     for i, p in enumerate(paragraphs):
         label, value = _field(p)
         if label is not None and i not in emailed:
             subject = FACT_FIELDS.get(label.lower(), (None, ""))[0]
-            if subject and subject != "overall_rating":  # the overall rating: see _ratings
-                # an email's "From: Pennock, Gareth [mailto:…]": the name, not the address
-                take(subject, i, p, p.text, _ADDRESS_AFTER.sub("", value) or value)
+            # an email's "From: Pennock, Gareth [mailto:…]": the name, not the address
+            value = _ADDRESS_AFTER.sub("", value) or value
+            if subject == "signatory" and i in mailed:
+                # the email a letter came in was sent by its signer, but the letter's own
+                # sign-off signs it: the email's "From:" only where the letter has none
+                sent_by = sent_by or (i, p, value)
+            elif subject and subject != "overall_rating":  # the overall rating: see _ratings
+                take(subject, i, p, p.text, value)
     # a letter's signatory where no "From:" names them: the name under its sign-off ("Yours
     # sincerely" / "Marian Tollervey HM Inspector and Lead Inspector"), the last in the file
     # (a forwarding note's "Kind regards" above a letter signs nothing of the letter's)
@@ -372,6 +380,8 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 if m:
                     take("signatory", i + 1, signed, signed.text, m.group(0))
                 break
+    if "signatory" not in found and sent_by is not None:
+        take("signatory", sent_by[0], sent_by[1], sent_by[1].text, sent_by[2])
     # 2. sentences that state a fact no field held (the first in reading order)
     # (each regular expression runs only on paragraphs holding a word it needs: most hold none)
     for i, p in enumerate(paragraphs):
@@ -507,12 +517,12 @@ def _out_of(value: str, after: str) -> bool:
     return len(numbers) == 2 and 0 < numbers[1] and numbers[0] <= numbers[1] and not counted
 
 
-def _email_headers(paragraphs: list[Paragraph]) -> set[int]:
-    """The paragraphs of the headers of the emails that forwarded a report: of the runs of
-    consecutive fields with a subject and a sent date or date (an email's "From:", "Sent:",
-    "To:", "Cc:", "Subject:"; lexicon EMAIL_HEADER_FIELDS), every run but the last. The last
-    is the message the report came in (from the inspector, to the service); the ones above it
-    forwarded it on ("From: Lockhart, Priya" sent it round to the board, and signed nothing)."""
+def _email_runs(paragraphs: list[Paragraph]) -> list[list[int]]:
+    """The paragraphs of the headers of the emails a report came in, a list per email: the runs
+    of consecutive fields with a subject and a sent date or date (an email's "From:", "Sent:",
+    "To:", "Cc:", "Subject:"; lexicon EMAIL_HEADER_FIELDS). The last is the message the report
+    came in (from the inspector, to the service); the ones above it forwarded it on ("From:
+    Lockhart, Priya" sent it round to the board, and signed nothing)."""
     runs: list[list[int]] = []
     run: list[int] = []
     labels: set[str] = set()
@@ -525,7 +535,7 @@ def _email_headers(paragraphs: list[Paragraph]) -> set[int]:
         if EMAIL_SUBJECT in labels and labels & EMAIL_SENT:
             runs.append(run)
         run, labels = [], set()
-    return {i for r in runs[:-1] for i in r}
+    return runs
 
 
 def _field(p: Paragraph) -> tuple[str | None, str]:

@@ -465,14 +465,15 @@ FORWARDED = (
 def test_a_letter_forwarded_by_email_is_from_and_to_the_original_message_s_people(tmp_path):
     """A letter forwarded round the board: the forward's "From:" and "To:" (the officer who
     sent it round, the board members) were read as its signatory and addressee; they are the
-    original message's, and a sign-off set over three lines names the lead inspector."""
+    original message's, the letter is signed by its own sign-off (not by the "From:" of the
+    email it came in), and a sign-off set over three lines names the lead inspector."""
     f = tmp_path / "quenby_sqs_2016.txt"
     f.write_text(FORWARDED)
     report = parse_file(f)
     facts = {r.subject: (r.value, r.text) for r in report.records if r.kind == "fact"}
     assert facts["signatory"] == (
-        "Pennock, Gareth",
-        "From: Pennock, Gareth [mailto:Gareth.Pennock@hmip.example.gov.uk]",
+        "Gareth Pennock",
+        "Gareth Pennock HM Inspector of Probation Lead Inspector",
     )
     assert facts["addressee"] == ("Threlfall, Alison", "To: Threlfall, Alison")
     assert facts["lead_inspector"] == (
@@ -483,9 +484,14 @@ def test_a_letter_forwarded_by_email_is_from_and_to_the_original_message_s_peopl
 
 
 def test_the_one_email_a_letter_came_in_is_from_and_to_its_people(tmp_path):
-    """Sent straight from the inspectorate, the email's own header names who sent it."""
+    """Sent straight from the inspectorate, the email's own header names who it is to, and
+    who sent it where the letter has no sign-off of its own."""
     f = tmp_path / "quenby_sqs_2016.txt"
-    f.write_text(FORWARDED[FORWARDED.index("-----Original Message-----") :])
+    sent = FORWARDED[FORWARDED.index("-----Original Message-----") :]
+    f.write_text(sent)
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert (facts["signatory"], facts["addressee"]) == ("Gareth Pennock", "Threlfall, Alison")
+    f.write_text(sent[: sent.index("Yours sincerely")])
     facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
     assert (facts["signatory"], facts["addressee"]) == ("Pennock, Gareth", "Threlfall, Alison")
 
