@@ -121,7 +121,11 @@ _SCORE = re.compile(
 )
 _SCORED_THINGS = frozenset({"cases", "children", "young", "of", "the"})
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
-_PUBLISHED = re.compile(rf"\bPublished:?\s+(?P<value>{DATE.pattern})")
+# "Published: 9 November 2022"; "It will be published on our website on 22 April 2014"
+_PUBLISHED = re.compile(
+    rf"\bPublished:?\s+(?P<value>{DATE.pattern})"
+    rf"|\b(?:will be|was|is being) published\b[^.;]{{0,60}}?\bon\s+(?P<on>{DATE.pattern})"
+)
 # "36.1%", "29.4 per cent" (as reports in house style write it), "29.4 percent"
 _PERCENT = re.compile(r"\d+(?:\.\d+)?(?:%|\s?per\s?cent\b)")
 _NATIONAL = re.compile("|".join(re.escape(c) for c in NATIONAL_CUES), re.I)
@@ -452,10 +456,10 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             )
         if (
             "publication_date" not in found
-            and "Published" in p.text
+            and "ublished" in p.text
             and (hit := _sentence_with(p.text, _PUBLISHED))
         ):
-            take("publication_date", i, p, hit[0], hit[1].group("value"))
+            take("publication_date", i, p, hit[0], hit[1].group("value") or hit[1].group("on"))
         if (
             "reoffending_rate" not in found
             and "national_reoffending_rate" not in found

@@ -511,3 +511,22 @@ def test_a_letter_with_no_from_field_is_signed_by_the_name_under_its_sign_off(tm
         "Marian Tollervey",
         "Marian Tollervey HM Inspector and Lead Inspector",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Published: 9 November 2022", "9 November 2022"),
+        # a letter's next steps say when it will be published (it was read nowhere)
+        ("It will be published on the HMI Probation website on 22 April 2014.", "22 April 2014"),
+        ("The letter was published on our website on 3 May 2016.", "3 May 2016"),
+        ("The report was published in May.", None),
+    ],
+)
+def test_the_publication_date_as_reports_and_letters_say_it(tmp_path, sentence, value):
+    f = tmp_path / "pellmoor_sqs_2014.txt"
+    f.write_text(
+        f"Short Quality Screening of youth offending work in Pellmoor\n\nNext steps\n\n{sentence}\n"
+    )
+    found = [r.value for r in parse_file(f).records if r.subject == "publication_date"]
+    assert found == ([value] if value else [])
