@@ -117,6 +117,14 @@ SUPERVISING_VERBS: dict[str, str] = {
     "supervised": "the same, in the past",
     "responsible for": "the same",
 }
+# How a report says how many staff the service has ("The YJS employs 38 staff, including 12
+# case managers"): the verb right before the number.
+STAFF_VERBS: dict[str, str] = {
+    "employs": "rated reports' account of the service and its area",
+    "employed": "the same, in the past",
+    "has": "the same ('The YJS has 24 staff')",
+    "had": "the same, in the past",
+}
 CASES_TOTAL: dict[str, str] = {
     "in all": "a total after its parts",
     "in total": "the same",

@@ -100,6 +100,7 @@ FACT_SUBJECTS = (
     "overall_rating",
     "overall_score",
     "publication_date",
+    "staff_employed",
 )
 # What kind of thing each fact is: a question asking for another kind ("How many staff…?" is
 # not asking who manages the service, however near its meaning) is not asking for that fact.
@@ -116,6 +117,7 @@ FACT_KINDS = {
     "national_reoffending_rate": "number",
     "overall_rating": "grade",
     "overall_score": "number",
+    "staff_employed": "number",
 }
 
 

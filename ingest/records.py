@@ -48,6 +48,7 @@ from findings.lexicon import (
     REOFFENDING_CUE,
     SERVICE_MANAGER_TITLES,
     SET_AGAINST,
+    STAFF_VERBS,
     SUPERVISING_VERBS,
     words_of,
 )
@@ -120,6 +121,11 @@ _SCORE = re.compile(
     r"\b(?P<value>\d{1,3}\s?(?:/|out of\s+(?:a\s+possible\s+|a\s+maximum\s+of\s+)?)\d{1,3})\b"
 )
 _SCORED_THINGS = frozenset({"cases", "children", "young", "of", "the"})
+# "The YJS employs 38 staff, including 12 case managers"; not "31 of the 33 staff who replied"
+_STAFF = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in STAFF_VERBS) + r")\s+(?:a total of\s+)?"
+    r"(?P<value>\d[\d,]*)\s+(?:members of\s+)?staff\b"
+)
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 # "Published: 9 November 2022"; "It will be published on our website on 22 April 2014"
 _PUBLISHED = re.compile(
@@ -435,6 +441,12 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 hit[0],
                 m.group("value") or m.group("of") or m.group("total") or m.group("sum"),
             )
+        if (
+            "staff_employed" not in found
+            and " staff" in low
+            and (hit := _sentence_with(p.text, _STAFF))
+        ):
+            take("staff_employed", i, p, hit[0], hit[1].group("value"))
         if (
             "children_supervised" not in found
             and ("children" in low or "young people" in low)

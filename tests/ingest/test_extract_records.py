@@ -530,3 +530,24 @@ def test_the_publication_date_as_reports_and_letters_say_it(tmp_path, sentence, 
     )
     found = [r.value for r in parse_file(f).records if r.subject == "publication_date"]
     assert found == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The YJS employs 38 staff, including 12 case managers.", "38"),
+        ("At the time of our visit the service employed 27 staff.", "27"),
+        ("The YJS has 24 staff, including 11 case managers and two team managers.", "24"),
+        # a survey's count of staff is no headcount
+        ("In our survey, 31 of the 33 staff who replied said their manager supported them.", None),
+    ],
+)
+def test_the_staff_employed_as_reports_say_it(tmp_path, sentence, value):
+    """How many staff the service has (it was read nowhere: "How big is the team?" bolded a
+    percentage)."""
+    f = tmp_path / "pellmoor_yjs_2022.md"
+    f.write_text(
+        f"# Inspection of youth justice services in Pellmoor\n\n## The service\n\n{sentence}\n"
+    )
+    found = [r.value for r in parse_file(f).records if r.subject == "staff_employed"]
+    assert found == ([value] if value else [])

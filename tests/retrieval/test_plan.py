@@ -463,6 +463,18 @@ class TestFactIntent:
         # whatever the nearest label, "how many" wants a number (which count: the answerer)
         assert p.fact is None or FACT_KINDS[p.fact] == "number"
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Roughly how big is the Thurrock team these days?",
+            "What's the YOS headcount in Thurrock?",
+        ],
+    )
+    def test_the_size_of_the_team_asks_for_the_staff_employed(self, read, question):
+        """ "How big is the team?" asks how many staff the service employs (it was read as the
+        children it supervised, or as nothing: a percentage was bolded)."""
+        assert read(question).fact == "staff_employed"
+
     def test_the_report_named_by_kind_and_title_is_any_inspection(self, read, sample_corpus):
         """ "Who led the Kestrel Vale youth offending work full joint inspection?" asks what "Who
         led the inspection?" does: the kind and the title's words pick the report."""
