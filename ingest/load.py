@@ -498,7 +498,12 @@ def _markdown_lines(text: str) -> list[Line]:
             out += [Line(h.text, line.page, h.role, h.level) for h in _html_lines(block)]
             header = None
             continue
-        if _MD_BREAK.search(s):  # "Ms Ann Lee<br>Head of Service": lines of their own
+        if _MD_RULE.match(s) and (n == 0 or not lines[start + n - 1].text.strip()):
+            out.append(Line("", line.page, "blank"))  # a thematic break ("---"): no text
+            continue
+        if s.startswith("|") and s.endswith("|"):
+            s = _MD_BREAK.sub(" ", s)  # a line break inside a table's cell
+        elif _MD_BREAK.search(s):  # "Ms Ann Lee<br>Head of Service": lines of their own
             for piece in filter(None, (x.strip() for x in _MD_BREAK.split(s))):
                 out.append(Line(_md_inline(piece), line.page, line.role))
             continue
@@ -521,7 +526,7 @@ def _markdown_lines(text: str) -> list[Line]:
         )
         if heading:
             level, title = heading
-            out.append(Line(_md_inline(title), line.page, "heading", level))
+            out.append(Line(_without_symbols(_md_inline(title)), line.page, "heading", level))
             header = None
             deepest = level if s.startswith("#") else deepest
         elif s.startswith("|") and s.endswith("|"):
@@ -536,9 +541,9 @@ def _markdown_lines(text: str) -> list[Line]:
         else:
             header = None if not s else header
             if s.startswith(">"):  # a block quote ("> 'Up at the railway…' (boy, aged 15)")
-                line = Line(
-                    s.lstrip("> ") or "", line.page, line.role if s.lstrip("> ") else "blank"
-                )
+                # a callout's type mark ("> [!NOTE] About this page") is no text
+                quoted = _MD_CALLOUT.sub("", s.lstrip("> "))
+                line = Line(quoted, line.page, line.role if quoted else "blank")
             out.append(Line(_md_inline(line.text), line.page, line.role))
     return out
 
@@ -548,6 +553,9 @@ _MD_HTML_BLOCK = re.compile(
     r"^<(?:table|div|p|ul|ol|dl|blockquote|section|center|details|figure)\b[^>]*>", re.I
 )
 _MD_BREAK = re.compile(r"<br\s*/?>", re.I)
+_MD_RULE = re.compile(r"^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$")
+_MD_CALLOUT = re.compile(r"^\[![A-Za-z-]+\][+-]?\s*")  # Obsidian / GitHub callouts
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")  # [[target|label]]
 _SETEXT = re.compile(r"^(=+|-+)$")
 _GRID_BORDER = re.compile(r"^\+[-=:+]*\+$")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2.3\." -> "2.3.", "\*" -> "*"
@@ -627,10 +635,11 @@ def _grid_row(grid: list[list[str]]) -> str:
 
 
 def _alone(lines: list[Line], i: int) -> bool:
-    """Does line `i` stand between blank lines (or the file's ends)?"""
+    """Does line `i` stand between blank lines (or the file's ends), or after a blank line
+    right above a list it labels ("**Strengths**" over "- The board …")?"""
     before = i == 0 or not lines[i - 1].text.strip()
-    after = i + 1 >= len(lines) or not lines[i + 1].text.strip()
-    return before and after
+    following = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    return before and (not following or following.startswith(("- ", "* ", "+ ")))
 
 
 def _over_grades(lines: list[Line], i: int) -> bool:
@@ -672,6 +681,23 @@ def _md_note_markers(text: str) -> dict[str, str]:
             nxt += 1
         out[label] = (label if label.isdigit() else str(nxt)).translate(TO_SUPERSCRIPT)
     return out
+
+
+def _without_symbols(title: str) -> str:
+    """A heading without the emoji or symbols a wiki sets at its ends ("📣 Foreword",
+    "Court disposals ⚖️"): they are no words of its name."""
+    words = title.split()
+    if not words or not (all(map(_symbol, words[0])) or all(map(_symbol, words[-1]))):
+        return title
+    while words and all(map(_symbol, words[0])):
+        words.pop(0)
+    while words and all(map(_symbol, words[-1])):
+        words.pop()
+    return " ".join(words) or title
+
+
+def _symbol(c: str) -> bool:
+    return unicodedata.category(c) in ("So", "Sk", "Mn", "Cf") or c == "\ufe0f"
 
 
 def _md_heading(s: str) -> tuple[int, str] | None:
@@ -730,6 +756,8 @@ def _md_inline(text: str) -> str:
     `(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])` and `\\[([^\\]]+)\\]\\([^)]+\\)` with `re.sub` —
     but in one pass each: those rescan the rest of the line from every opener that has no
     closer, so a line of `*a *a *a …` took quadratic time."""
+    if "[[" in text:  # a wiki's link shows its label, or its target without a "#"
+        text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1).lstrip("#"), text)
     return _strip_links(_strip_em(_strip_strong(text))).replace("`", "")
 
 

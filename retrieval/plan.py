@@ -82,6 +82,21 @@ REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
 REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
 RATING_ASK = Cue(lexicon.RATING_ASK)
 SCORE_ASK = Cue(lexicon.SCORE_ASK)
+SCORE_WORDS = frozenset(w for key in lexicon.SCORE_ASK for w in key.split("|"))
+# stems of the words that name a report's grade or the report itself ("overall rating and
+# score", "the YJS inspection"), not a topic of its findings
+REPORT_NAMING = frozenset(
+    stem(w)
+    for w in {*RATING_WORDS, *SCORE_WORDS, "overall"}
+    | {
+        w
+        for t in TYPE_BY_KEY.values()
+        for phrase in t.in_question
+        for part in phrase.split()
+        for w in part.split("|")
+        if w.isalpha()
+    }
+)
 OTHER_INSPECTORATE = Cue(lexicon.OTHER_INSPECTORATES)
 QUANTITY = Cue(lexicon.QUANTITY, unless=lexicon.QUANTITY_NOT)
 BUDGET = Cue(lexicon.BUDGET)
@@ -1005,16 +1020,19 @@ class QuestionPlanner:
         ]
         if len(rated) != 1:
             return False
+        # (the overall rating's own record names no standard: "overall rating and score")
         subjects = [
             r.get("subject") or ""
             for _, r in corpus.records.get(rated[0], ())
-            if r.get("kind") == "rating"
+            if r.get("kind") == "rating" and r.get("subject") != lexicon.OVERALL_RATING_SUBJECT
         ]
         if names_standard(q, subjects, corpus.place_words):
             return False
         # nor a topic the reports head their findings with ("how we go back over court cases
         # when things change": court), which a standard's grade answers
-        own = {stem(w) for w in RATING_WORDS} | {stem(w) for a in plan.areas for w in words(a)}
+        # (words that name the grade or the report asked about head no finding asked about:
+        # "score" of a joint inspection's "Inspection scores", "YJS" of "About the YJS")
+        own = REPORT_NAMING | {stem(w) for a in plan.areas for w in words(a)}
         return not any(t in corpus.heading_terms and t not in own for t in content_terms(q))
 
     def _unmentioned(self, plan: Plan, corpus: Corpus) -> Abstention | None:

@@ -2434,3 +2434,50 @@ def test_a_page_exported_from_google_docs_reads_as_it_shows(tmp_path):
         ("2.2.1", "Planning to support desistance"),
         ("2.2.2", "Planning to keep other people "),
     ]
+
+
+def test_a_wiki_s_markdown_export_reads_as_the_page_shows(tmp_path):
+    """A report exported from a wiki: a callout's type mark ("> [!NOTE]"), [[wiki links]]
+    (their label, or their target), emoji around a heading ("## 📣 Foreword {#foreword}",
+    "### 🧭 1.1 Governance"), thematic breaks ("---"), a <br> inside a ratings table's cell,
+    and a bold label over a list ("**Strengths**" then "- …") read as a renderer shows them
+    (the table's rows were one paragraph of text, "---" a paragraph, the links printed with
+    their brackets, the label no heading)."""
+    path = tmp_path / "quarrydene_yjs_2023.md"
+    path.write_text(
+        "# An inspection of youth justice services in Quarrydene\n\n"
+        "> [!NOTE] About this page\n> This is the wiki copy of the report.\n\n"
+        "---\n\n"
+        "## 📣 Foreword {#foreword}\n\n"
+        "The service has changed since our [[Quarrydene SQS 2016|Short Quality Screening in "
+        "2016]], as the [[Practice Hub]] shows.\n\n"
+        "## 📊 Ratings\n\n"
+        "| Standard | Rating |\n|---|---|\n"
+        "| 1.1 Governance and leadership<br>*Board attendance patchy* | Requires improvement |\n"
+        "| 1.2 Staff<br>*Manageable caseloads* | Good |\n\n"
+        "### 🧭 1.1 Governance and leadership\n\n"
+        "**1.1.1** The board meets every quarter and is chaired by the Director of Children's "
+        "Services.\n\n"
+        "**Strengths**\n- The board has a clear vision.\n- Leaders are visible.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [p.text for p in in_section(r, "Foreword")] == [
+        "The service has changed since our Short Quality Screening in 2016, as the Practice Hub "
+        "shows."
+    ]
+    assert [(p.kind, p.text) for p in in_section(r, "Ratings")] == [
+        (
+            "table_row",
+            "1.1 Governance and leadership Board attendance patchy | Requires improvement",
+        ),
+        ("table_row", "1.2 Staff Manageable caseloads | Good"),
+    ]
+    assert [(p.paragraph, p.text[:26]) for p in in_section(r, "Governance and leadership")] == [
+        ("1.1.1", "The board meets every quar")
+    ]
+    assert [p.text for p in in_section(r, "Strengths")] == [
+        "The board has a clear vision.",
+        "Leaders are visible.",
+    ]
+    assert not any(p.text.startswith(("---", "[!NOTE]")) for p in r.paragraphs)

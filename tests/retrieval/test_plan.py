@@ -1021,6 +1021,9 @@ def test_offending_again_or_a_national_comparison_is_no_change_between_reports(p
         ("How was planning rated in Northfield?", None),  # a standard named
         ("What were Northfield's ratings?", None),  # every standard's, a list
         ("What grade did Northfield's court work get?", None),  # a topic the headings name
+        # words naming the grade or the report are no topic, whatever a heading says (a
+        # heading "Overall ...", "... the YOS"): the overall grade is asked for
+        ("Northfield YOS 2019 overall rating?", "overall_rating"),
     ],
 )
 def test_a_grade_asked_of_nothing_in_particular_is_the_overall_one(plan, question, fact):
