@@ -187,6 +187,18 @@ QA sets, each over its own freshly ingested tmp store:
   table cells) with `data/eval/fresh31/heldout.jsonl`, written blind and second-checked at stop 36
   (the 55 questions that do not name Ellanmoor carry the area filter, added mechanically),
   measured once at the start of stop 37 (top citation 0.667), then only here.
+- tune33 / tune34 / tune35 tune: every report above plus two more each
+  (`data/eval/tune33/reports/`: a Word FJI with automatic numbering and merged header cells, a
+  government publication page; `tune34`: a PDF letter printed from Word, a wiki Markdown
+  export; `tune35`: a letter quoted in an email reply, a Google Docs HTML export), written
+  blind and second-checked at stop 37 in the layouts of fresh30, fresh31 and fresh32 so that
+  their failures could be read without reading those; measured once unread (0.604, 0.750,
+  0.292), then read.
+- fresh32 held-out: every report above plus two more (`data/eval/fresh32/reports/`: an SQS
+  letter quoted in an email reply saved as text, a rated inspection exported from Google Docs)
+  with `data/eval/fresh32/heldout.jsonl`, written blind and second-checked at stop 37 (the 52
+  questions that do not name Harrowdene carry the area filter, added mechanically), never
+  read, measured only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -661,6 +673,14 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh30 held-out", "fresh30", "heldout.jsonl"),
             # written at stop 36, measured once at the start of stop 37, then only here
             ("fresh31 held-out", "fresh31", "heldout.jsonl"),
+            # stop 37: tune sets in fresh30's, fresh31's and fresh32's layouts, measured once
+            # unread (0.604, 0.750, 0.292), then read
+            ("tune33 tune", "tune33", "tune.jsonl"),
+            ("tune34 tune", "tune34", "tune.jsonl"),
+            ("tune35 tune", "tune35", "tune.jsonl"),
+            # a clean held-out set written at stop 37 (a letter quoted in an email reply, a
+            # Google Docs export), never read, measured only here
+            ("fresh32 held-out", "fresh32", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -749,7 +769,9 @@ def main(argv: list[str] | None = None) -> int:
         "(new at stop 36, second-checked) were measured once unread (0.521, 0.729, 0.667), then "
         "read; fresh30 (new at stop 36, second-checked, never read) was measured only here; "
         "fresh31 (written at stop 36, second-checked, never read) was measured once at the start "
-        "of stop 37 (0.667) and then only here; "
+        "of stop 37 (0.667) and then only here; tune33, tune34 and tune35 (new at stop 37, "
+        "second-checked) were measured once unread (0.604, 0.750, 0.292), then read; fresh32 "
+        "(new at stop 37, second-checked, never read) was measured only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
