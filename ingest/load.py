@@ -687,13 +687,13 @@ def _without_symbols(title: str) -> str:
     """A heading without the emoji or symbols a wiki sets at its ends ("📣 Foreword",
     "Court disposals ⚖️"): they are no words of its name."""
     words = title.split()
-    if not words or not (all(map(_symbol, words[0])) or all(map(_symbol, words[-1]))):
-        return title
+    kept = len(words)
     while words and all(map(_symbol, words[0])):
         words.pop(0)
     while words and all(map(_symbol, words[-1])):
         words.pop()
-    return " ".join(words) or title
+    # (a title with none keeps its own spacing)
+    return " ".join(words) if words and len(words) < kept else title
 
 
 def _symbol(c: str) -> bool:
@@ -1124,7 +1124,7 @@ def _body_font_size(soup) -> float:
     return by_size.most_common(1)[0][0] if by_size else 0.0
 
 
-def _html_list_numbers(soup, css: str = "") -> dict[int, tuple[str, bool]]:
+def _html_list_numbers(soup, css: str) -> dict[int, tuple[str, bool]]:
     """The number a browser draws before each <ol> item, by the item's id(): its `value`, or
     the list's `start` plus its place; a lettered or Roman `type` as the browser writes it;
     where the page's style sheet draws the number (`li:before` content, as Google Docs
