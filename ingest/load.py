@@ -1812,11 +1812,40 @@ def _docx_blocks(document):
             if child.tag == f"{_W}p":
                 yield Paragraph(child, document._body)
             elif child.tag == f"{_W}tbl":
-                yield Table(child, document._body)
+                cells = _layout_cells(child)
+                if cells:
+                    for cell in cells:
+                        yield from walk(cell)
+                else:
+                    yield Table(child, document._body)
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
                 yield from walk(child)
 
     yield from walk(document.element.body)
+
+
+LAYOUT_CELL_PARAGRAPHS = 2  # a cell of a one-row layout table holds a block, not a value
+
+
+def _layout_cells(tbl) -> list:
+    """The cells of a table that only lays a page out, in reading order, or [] for a table
+    of data. A letter template sets its whole body in one borderless cell, or its address
+    beside its letterhead in a row of two: a table of one cell, or of one row whose every cell
+    holds paragraphs (a data table has rows, and a value a paragraph). Each such cell reads
+    as the document would without the table: its paragraphs, headings and lists."""
+    rows = tbl.findall(f"{_W}tr")
+    if len(rows) != 1:
+        return []
+    cells = rows[0].findall(f"{_W}tc")
+    if len(cells) == 1:
+        return cells
+
+    def shown(tc) -> int:
+        return sum(1 for p in tc.findall(f"{_W}p") if _docx_text(p).strip())
+
+    if all(shown(tc) >= LAYOUT_CELL_PARAGRAPHS for tc in cells):
+        return cells
+    return []
 
 
 # --- PDF ------------------------------------------------------------------------------------

@@ -48,7 +48,10 @@ NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
 )
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
-WHOLE_DATE = re.compile(rf"^(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\s+\d{{4}}$", re.I)
+# a date line ("8 December 2017", "December 2022", a cover's "Published June 2023")
+WHOLE_DATE = re.compile(
+    rf"^(?:published:?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\s+\d{{4}}$", re.I
+)
 FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(.+)$")
 # A line of a report's front block that names the inspectorate or the kind of report.
 FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
@@ -67,6 +70,11 @@ MAX_PARAGRAPH_CHARS = 20_000
 # A heading longer than this is a paragraph marked as a heading: read as one, it would become the
 # section name stamped on every paragraph below it.
 MAX_HEADING_CHARS = 300
+# a quotation set as a whole line ("'We've got the data … any good.'"), however large a
+# designed page sets it (a pull quote): words spoken, not a heading; a line of a few words
+# right under it names who spoke ("Board member", "Child, aged 16") and belongs to it
+QUOTATION = re.compile(r"^['\"‘“].{12,}[.!?…]['\"’”]$")
+SPEAKER_WORDS = 6
 # A line "Label: value" starts a header field when the label has at most this many words
 # ("Chair of the management board: …"); a longer run before a colon is a sentence.
 MAX_FIELD_LABEL_WORDS = 6
@@ -470,7 +478,8 @@ TABLE_LABEL_WORDS = 4  # "Copy to:", "Distribution list:": a label, not a senten
 
 def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
     if b.role == "heading":
-        return True
+        # a date set large on a cover heads nothing
+        return not WHOLE_DATE.match(b.text.strip())
     if not infer or b.role not in (None, "p") or b.lines > 1 or "\t" in b.text:
         return False
     if b.field and b.text.partition(":")[2].strip():
@@ -512,10 +521,29 @@ def _heads_table(b: _Block, after: _Block | None) -> bool:
     )
 
 
+def _speaker(b: _Block, above: _Block | None) -> bool:
+    """Is the line the name of who said the quotation above it ("Board member" under
+    "'We've got the data … any good.'")?"""
+    s = b.text.strip()
+    return (
+        above is not None
+        and QUOTATION.match(above.text.strip()) is not None
+        and b.role in (None, "p")
+        and 0 < len(s.split()) <= SPEAKER_WORDS
+        and s[-1:] not in TERMINAL
+        and not QUOTATION.match(s)
+    )
+
+
 def _signed_under(b: _Block, above: _Block | None) -> bool:
     """Is the line the name signed under a sign-off ("Kind regards" / "Priya", "Yours
-    sincerely" / "Gareth Pennock"), set on a line of its own: no heading?"""
-    return b.role is None and above is not None and above.text.strip().lower().startswith(SIGN_OFFS)
+    sincerely" / "Gareth Pennock"), set on a line of its own: no heading, though a letter
+    template sets it bold (or a heading style)?"""
+    return (
+        b.role in (None, "heading")
+        and above is not None
+        and above.text.strip().lower().startswith(SIGN_OFFS)
+    )
 
 
 def _cover_field(b: _Block, label: str, paras: list[_Para]) -> bool:
@@ -583,10 +611,18 @@ def _structure(
     # the blocks read as headings by their look alone, each with the count of paragraphs made
     # before it
     inferred: list[tuple[int, int]] = []
+    # where the title was taken by its place alone (the first line, set as a heading), its page
+    # and text: a heading naming the report's kind may yet take its place
+    placed: tuple[int, int | None, str] | None = None
+    # the part a list's heading ("Strengths") opened in: (section, path, levels)
+    above_list: tuple[str, list[str], list[tuple[int, str]]] | None = None
     for k, b in enumerate(blocks):
         s = b.text.strip()
-        if b.role == "heading" and len(s) > MAX_HEADING_CHARS:
+        if b.role == "heading" and (len(s) > MAX_HEADING_CHARS or QUOTATION.match(s)):
             b = replace(b, role="p")
+        if _speaker(b, blocks[k - 1] if k else None) and paras and paras[-1].kind == "prose":
+            paras[-1].extend(s)
+            continue
         m_foot = FOOTNOTE.match(s) or _bracket_footnote(s, paras)
         if b.role == "footnote" or (m_foot and b.role in (None, "p")):
             m_any = m_foot or re.match(r"^(\S+)\s*(.+)$", s)
@@ -710,6 +746,18 @@ def _structure(
                 group = s.rstrip(":").strip()
                 continue
             level = b.level or (len(_num.split(".")) + 1 if _num else 1)
+            names_kind = bool(
+                re.match(r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I)
+                # "Children on remand: a thematic inspection in …" before any section
+                or (not seen_heading and len(name.split()) >= 4 and NAMES_A_KIND.search(name))
+            )
+            if placed is not None and names_kind and not seen_heading:
+                # the first line was taken for the title by its place alone, and it was a
+                # line of the front block ("Ms Harriet Colquhoun" over the address, bold):
+                # the heading that names the report's kind is the title, that line a line
+                at, line_page, line = placed
+                paras.insert(at, _Para("Header", "Header", "prose", None, line, line_page))
+                title, placed = None, None
             if (title is None and list_kind(name) is None) and (
                 # a first-level heading after the letter's first sentences is its first part
                 # ("Context" after "To: …" and "The screening took place …"), not its title
@@ -723,13 +771,11 @@ def _structure(
                     and len(name.split()) > 1
                     and not FRONT_LINE.search(name)
                 )
-                or re.match(
-                    r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I
-                )
-                # "Children on remand: a thematic inspection in …" before any section
-                or (not seen_heading and len(name.split()) >= 4 and NAMES_A_KIND.search(name))
+                or names_kind
             ):
                 title = name
+                if not paras and not seen_heading and not names_kind:
+                    placed = (len(paras), b.page, name)
             table_header = None
             group = None
             if name == title:  # the title heads the report, not a section: what follows it
@@ -750,6 +796,8 @@ def _structure(
             run += 1
             items = 0
             labelled = False
+            if list_kind(name) and not list_kind(section):
+                above_list = (section, list(path), list(levels))
             if b.level is not None or _num:
                 levels = [(lv, nm) for lv, nm in levels if lv < level]
                 levels.append((level, name))
@@ -774,6 +822,10 @@ def _structure(
                 levels = levels[:-1]
                 path = [nm for _, nm in levels] or ["Header"]
                 section, labelled, items = path[-1], False, 0
+            elif QUOTATION.match(text) and above_list is not None:
+                # a pull quote set after a part's list belongs to the part the list is in
+                section, path, levels = above_list[0], list(above_list[1]), list(above_list[2])
+                items = 0
             else:  # prose after a list's items is not an item: the letter's unheaded closing
                 section, path, levels, items = CLOSING, [CLOSING], [], 0
             run += 1

@@ -2481,3 +2481,95 @@ def test_a_wiki_s_markdown_export_reads_as_the_page_shows(tmp_path):
         "Leaders are visible.",
     ]
     assert not any(p.text.startswith(("---", "[!NOTE]")) for p in r.paragraphs)
+
+
+def test_a_word_letter_laid_out_in_borderless_tables_reads_as_a_letter(tmp_path):
+    """A letter template sets the address beside the letterhead in a row of two cells and the
+    whole body in one cell: each cell reads as the page would without the table (its bold
+    headings, typed numbers, bulleted lists); the bold addressee on the first line is a line of
+    the front block, not the title, once a heading names the report's kind."""
+    import docx
+
+    d = docx.Document()
+    top = d.add_table(rows=1, cols=2)
+    left, right = top.rows[0].cells
+    left.paragraphs[0].add_run("Ms Ada Quill").bold = True
+    left.add_paragraph("Head of Youth Offending Service")
+    right.paragraphs[0].text = "HM Inspectorate of Probation"
+    right.add_paragraph("Date: 14 November 2017")
+    body = d.add_table(rows=1, cols=1).cell(0, 0)
+    body.paragraphs[0].text = "Dear Ms Quill"
+    body.add_paragraph().add_run(
+        "Short Quality Screening of youth offending work in Brindle"
+    ).bold = True
+    body.add_paragraph("We examined a sample of 21 cases, with the case managers who held them.")
+    body.add_paragraph().add_run("Reducing reoffending").bold = True
+    body.add_paragraph("1.1\tAssessment was sufficient in 15 of the 21 cases we examined closely.")
+    body.add_paragraph("1.2\tPlans were in place in every case, but only 12 were focused enough.")
+    body.add_paragraph().add_run("Key strengths").bold = True
+    body.add_paragraph("Strong education provision.", style="List Bullet")
+    body.add_paragraph("Prompt access to substance misuse services.", style="List Bullet")
+    body.add_paragraph("Please contact me if you have any questions about the findings.")
+    d.add_paragraph("Yours sincerely")
+    d.add_paragraph().add_run("Lorna Quay").bold = True
+    d.add_paragraph("HM Inspector")
+    d.save(tmp_path / "brindle_sqs_2017.docx")
+    r = parse_file(tmp_path / "brindle_sqs_2017.docx", Settings())
+    assert (r.meta.title, r.meta.area, r.meta.publication_date) == (
+        "Short Quality Screening of youth offending work in Brindle",
+        "Brindle",
+        "2017-11-14",
+    )
+    assert [(p.section, p.kind, p.paragraph, p.text) for p in r.paragraphs] == [
+        ("Header", "prose", None, "Ms Ada Quill"),
+        ("Header", "prose", None, "Head of Youth Offending Service"),
+        ("Header", "prose", None, "HM Inspectorate of Probation"),
+        ("Header", "field", None, "Date: 14 November 2017"),
+        ("Header", "prose", None, "Dear Ms Quill"),
+        ("Header", "prose", None, "We examined a sample of 21 cases, with the case managers who held them."),
+        ("Reducing reoffending", "numbered", "1.1", "Assessment was sufficient in 15 of the 21 cases we examined closely."),
+        ("Reducing reoffending", "numbered", "1.2", "Plans were in place in every case, but only 12 were focused enough."),
+        ("Key strengths", "bullet", None, "Strong education provision."),
+        ("Key strengths", "bullet", None, "Prompt access to substance misuse services."),
+        ("Closing", "prose", None, "Please contact me if you have any questions about the findings."),
+        ("Closing", "prose", None, "Yours sincerely"),
+        ("Closing", "prose", None, "Lorna Quay HM Inspector"),
+    ]  # fmt: skip
+
+
+def test_a_designed_pdf_s_pull_quotes_and_cover_date_head_nothing(tmp_path):
+    """A pull quote set large between a part's paragraphs is words spoken, kept with who spoke
+    them and in the part it sits in (after a part's list too); a cover's "Published June 2023"
+    set large is a line of the header."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    lines = [
+        ("Inspection of youth justice services in Quenby", "hebo", 18),
+        ("Published June 2023", "hebo", 14),
+        ("Overall rating awarded: Good", "helv", 10),
+        ("1.1 Governance and leadership", "hebo", 14),
+        ("1.1.1 The board is chaired by the director of children's services.", "helv", 10),
+        ("'We've got the data, but I couldn't tell you if the work is any good.'", "heit", 14),
+        ("Board member", "helv", 10),
+        ("Strengths", "hebo", 12),
+        ("- The chair leads well.", "helv", 10),
+        ("'My worker never gave up on me.'", "heit", 14),
+        ("Child, aged 16", "helv", 10),
+        ("1.2 Staff", "hebo", 14),
+        ("1.2.1 Staff are motivated and committed to the children.", "helv", 10),
+    ]
+    for i, (text, font, size) in enumerate(lines):
+        page.insert_text((56, 60 + 34 * i), text, fontname=font, fontsize=size)
+    doc.save(tmp_path / "quenby_yjs_2023.pdf")
+    r = parse_file(tmp_path / "quenby_yjs_2023.pdf")
+    assert [(p.section_path, p.kind, p.text) for p in r.paragraphs] == [
+        ("Header", "prose", "Published June 2023"),
+        ("Header", "field", "Overall rating awarded: Good"),
+        ("Governance and leadership", "numbered", "The board is chaired by the director of children's services."),
+        ("Governance and leadership", "prose", "'We've got the data, but I couldn't tell you if the work is any good.' Board member"),
+        ("Strengths", "bullet", "The chair leads well."),
+        ("Governance and leadership", "prose", "'My worker never gave up on me.' Child, aged 16"),
+        ("Staff", "numbered", "Staff are motivated and committed to the children."),
+    ]  # fmt: skip
