@@ -570,6 +570,7 @@ BUDGET_ASK: dict[str, str] = {
     "what's": "the same",
 }
 MONEY_SCALES: dict[str, str] = {"million m bn billion thousand k": "the scale after a sum"}
+CURRENCY_CODES: dict[str, str] = {"gbp eur usd": "a currency's code written before a sum"}
 HOW_MUCH: dict[str, str] = {"how much": "an amount: of money, when money used is named"}
 # Of HOW_MUCH: an amount of time spent, not money ("How much of the week does she spend…").
 HOW_MUCH_TIME: dict[str, str] = {"how much of|time": "a part of a week, time spent"}
@@ -622,6 +623,15 @@ WHO_ANYWHERE: dict[str, str] = {
         "a person asked for by role, tersely ('police officer name')"
     ),
 }
+# Words of a title set after a signer's name on the line under a sign-off ("Helen Marlowe
+# Assistant Chief Inspector"): the name ends before them.
+SIGNER_TITLE_WORDS: dict[str, str] = {
+    "Assistant Deputy Chief Lead Senior Principal Regional Inspector Inspection Director Head "
+    "Manager Officer": ("a title's words, capitalised like a name's"),
+}
+# A person asked for by a pronoun for a role the question named before it ("The letter was
+# copied to the PCC - what was their name?"): the role is the last one named before it.
+NAME_BY_PRONOUN: dict[str, str] = {"their|his|her name|names": "the name of a role named before"}
 # "Which …" and "List …" questions want every match cited, not only the best.
 ENUMERATE_OPENERS: dict[str, str] = {"which|list": "every match is wanted"}
 # "What did inspectors say about X": each paragraph on X, not one sentence.
@@ -936,6 +946,7 @@ GLOSSARY: dict[str, str] = {
     "pru": "pupil referral unit",
     "neet": "not in education, employment or training",
     "cp": "child protection",
+    "yoi": "young offender institution",
 }
 # Little words inside a defined term ("Multi-Agency Public Protection Arrangements (MAPPA)"):
 # they have no initial in the acronym.

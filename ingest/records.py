@@ -48,6 +48,7 @@ from findings.lexicon import (
     REOFFENDING_CUE,
     SERVICE_MANAGER_TITLES,
     SET_AGAINST,
+    SIGNER_TITLE_WORDS,
     STAFF_VERBS,
     SUPERVISING_VERBS,
     words_of,
@@ -83,8 +84,11 @@ _LEAD = re.compile(
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"
     # a sign-off: "Gareth Pellowe HM Inspector of Probation (lead inspector)"
     # (or set apart on a line of its own: "… HM Inspector of Probation Lead Inspector")
+    # ("… Lead Inspector for this Short Quality Screening")
     rf"|^(?P<sig>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\s+[^.()]{{0,60}}"
-    r"(?:\(lead inspector\)|(?i:\blead inspector)$)"
+    r"(?:\(lead inspector\)|(?i:\blead inspector)(?:\s+(?:for|on|of)\s+(?:this|the|our)\b[^.]*)?$)"
+    # "The inspection team comprised Lorna Battersby, HM Inspector, who led the screening"
+    rf"|(?P<who>{_NAME}),(?:\s+[^,.;]{{1,40}},)?\s+who led\s+(?:the|this|our)\s+(?:inspection|screening)\b"
 )
 _TITLES = "|".join(re.escape(t) for t in sorted(SERVICE_MANAGER_TITLES, key=len, reverse=True))
 # "The Head of Service, Rhodri Ferrers, took up…", "Eluned Tremlow became Head of Service in
@@ -114,6 +118,15 @@ _CASES = re.compile(
 _SUPERVISING = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in SUPERVISING_VERBS) + r")\s+(?:a total of\s+)?"
     r"(?P<value>\d[\d,]*)\s+(?:children|young people)\b(?!\s+(?:per|each|in the sample)\b)"
+    # "working with 47 children on court disposals and 37 on out-of-court disposals": a part,
+    # not the caseload (which the text does not print)
+    r"(?!\s+(?:on|in|under|subject to)\b[^.;:,]{0,60}?\band\s+\d[\d,]*\s+(?:on|in|under|subject to)\b)"
+)
+# a key fact set value first ("84 children on the YJS caseload in March 2023") or the caseload
+# named before its size ("a caseload of 84 children"; not "an average caseload of 8 children")
+_CASELOAD = re.compile(
+    r"\b(?P<value>\d[\d,]*)\s+(?:children|young people)\s+(?:on|in)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}caseload\b|(?<!average )\bcaseload\s+of\s+(?P<of>\d[\d,]*)\s+(?:children|young people)\b"
 )
 # a score out of a maximum ("Score: 22/36", "a score of 21 out of a possible 36"): the overall
 # score a rated inspection gives beside its grade, told where the text says "score"
@@ -186,6 +199,17 @@ def _runs(paragraphs: list[Paragraph]) -> Iterator[list[tuple[int, Paragraph]]]:
 
 def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s]
+
+
+_TITLE_WORDS = frozenset(w.lower() for w in words_of(SIGNER_TITLE_WORDS))
+
+
+def _before_title(signer: str) -> str | None:
+    """A signer's name without the title run on after it ("Helen Marlowe Assistant Chief"
+    -> "Helen Marlowe"); None when fewer than two words of name are left."""
+    ws = signer.split()
+    end = next((k for k, w in enumerate(ws) if w.lower() in _TITLE_WORDS), len(ws))
+    return " ".join(ws[:end]) if end >= 2 else None
 
 
 def _sentence_with(text: str, pattern: re.Pattern[str]) -> tuple[str, re.Match[str]] | None:
@@ -387,8 +411,9 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             p, signed = paragraphs[i], paragraphs[i + 1]
             if p.text.strip().lower().startswith(LETTER_SIGN_OFFS) and signed.section == p.section:
                 m = _SIGNER.match(signed.text)
-                if m:
-                    take("signatory", i + 1, signed, signed.text, m.group(0))
+                name = _before_title(m.group(0)) if m else None
+                if name:
+                    take("signatory", i + 1, signed, signed.text, name)
                 break
     if "signatory" not in found and sent_by is not None:
         take("signatory", sent_by[0], sent_by[1], sent_by[1].text, sent_by[2])
@@ -400,7 +425,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         low = p.text.lower()
         if (
             "lead_inspector" not in found
-            and ("lead inspector" in low or "led by" in low)
+            and ("lead inspector" in low or "led by" in low or "who led" in low)
             and (hit := _sentence_with(p.text, _LEAD))
         ):
             take(
@@ -411,7 +436,8 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 hit[1].group("value")
                 or hit[1].group("led")
                 or hit[1].group("app")
-                or hit[1].group("sig"),
+                or hit[1].group("sig")
+                or hit[1].group("who"),
             )
         if "fieldwork_dates" not in found and _FIELDWORK.search(p.text):
             for sentence in _sentences(p.text):
@@ -450,9 +476,9 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         if (
             "children_supervised" not in found
             and ("children" in low or "young people" in low)
-            and (hit := _sentence_with(p.text, _SUPERVISING))
+            and (hit := _sentence_with(p.text, _SUPERVISING) or _sentence_with(p.text, _CASELOAD))
         ):
-            take("children_supervised", i, p, hit[0], hit[1].group("value"))
+            take("children_supervised", i, p, hit[0], hit[1].group("value") or hit[1].group("of"))
         if (
             "service_manager" not in found
             and any(title in low for title in SERVICE_MANAGER_TITLES)

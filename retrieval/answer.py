@@ -768,8 +768,15 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
         person = person_span(sentence, places, corpus.lower_words)
         if person is None or start < 0:
             continue
-        # (an acronym stands for its words: "A CAMHS practitioner" is a mental health worker)
-        have = heading | set(tokens(sentence + " " + expansions_in(sentence, corpus.acronyms)))
+        # (an acronym stands for its words: "A CAMHS practitioner" is a mental health worker,
+        # and the words for the acronym: "Police and Crime Commissioner | Gwen Alderton" names
+        # "the PCC")
+        have = heading | set(
+            tokens(
+                f"{sentence} {expansions_in(sentence, corpus.acronyms)} "
+                f"{corpus.fold_acronyms(sentence)}"
+            )
+        )
         after = said[n + 1] if n + 1 < len(said) else ""
         if PERSON_PRONOUN.opens(after) and not prints_person(after, places, corpus.lower_words):
             # the next sentence goes on about them ("Gareth Lowndes chairs the panel. He is
@@ -863,6 +870,13 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
             "%" in text and "percent" in q.lower()
         )
     return bool(amounts(text) or number_words(text))
+
+
+def _told_as_share(text: str, at: int) -> bool:
+    """Is the number at `at` a share: a percentage, or the part or whole of "N of M"?"""
+    return PERCENT.match(text, at) is not None or any(
+        p.start() <= at < p.end() and p.group(0)[:1].isdigit() for p in PROPORTION.finditer(text)
+    )
 
 
 def _tells_rate(text: str) -> bool:
@@ -972,6 +986,14 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return m.span() if m else start_span(quote)
     numbers = amounts(quote)
     counted = counted_words(plan.question, corpus.place_words)
+    # a share asked for ("what proportion of children went on to reoffend") is a percentage or
+    # "N of M", not the "100,000" of a rate per 100,000 children
+    shares = (
+        [m for m in numbers if _told_as_share(quote, m.start())]
+        if SHARE.search(plan.question)
+        else []
+    )
+    numbers = shares or numbers
     if _counts_occurrences(plan.question):
         # "How many times did they meet in a conference?": the number, in figures or words,
         # before the most of the question's own words ("only four restorative conferences")
@@ -1020,6 +1042,7 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
 
         near = [m for m in [*numbers, *number_words(quote)] if after_name(m) < COUNTED_WITHIN]
         numbers = sorted(near, key=lambda m: (after_name(m), m.start())) or numbers
+    numbers = numbers or shares  # no share beside the thing counted: the share printed
     if not numbers:
         return None
     start, end = numbers[0].span()
@@ -1341,10 +1364,15 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
     have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
     # a word the question writes whole, as some heading writes it: the parts of
     # "court-sentenced" may be paraphrase, and "headed up" is no "Head of Service"
+    # (a word set apart by a comma before the ask, "Overall, how did …", frames it: no topic)
+    opener, comma, _ = plan.lexical_text.strip().partition(",")
+    framing = opener.lower() if comma and len(opener.split()) == 1 else None
     whole = {
         t
         for w in words(plan.lexical_text)
-        if "-" not in w and _as_headings_write(w.lower(), corpus.heading_words)
+        if "-" not in w
+        and w.lower() != framing
+        and _as_headings_write(w.lower(), corpus.heading_words)
         for t in tokens(w)
     }
     return [

@@ -118,6 +118,7 @@ ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 # words that frame a question (comparison, time, size), never the topic a report may lack
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
+NAME_BY_PRONOUN = Cue(lexicon.NAME_BY_PRONOUN)
 PERSON_NOUNS = lexicon.words_of(lexicon.PERSON_NOUNS)
 LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
@@ -467,10 +468,12 @@ class QuestionPlanner:
                             if CHANGE.search(question)
                             else earlier_ones[-1:] or pool
                         )
-                    elif (NOW.search(question) or CHANGE.search(question)) and area_reports:
-                        # "Is that still a problem there now?", "Is it still running?": the
-                        # newest report, set beside the one asked about before when the
-                        # question asks about a change
+                    elif (
+                        NOW.search(question) or CHANGE.search(question) or LATEST.search(question)
+                    ) and area_reports:
+                        # "Is that still a problem there now?", "Is it still running?", "And
+                        # in the latest inspection?": the newest report, set beside the one
+                        # asked about before when the question asks about a change
                         newest = area_reports[-1]
                         pool = sorted(
                             {*pool, newest} if CHANGE.search(question) else {newest},
@@ -559,7 +562,7 @@ class QuestionPlanner:
         # (a percent sign standing for the word: "court vs out-of-court %" asks for shares)
         plan.quantity = QUANTITY.search(q) or plan.money or "%" in q
         plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)
-        wants_person = WHO.opens(q) or WHO_ANYWHERE.search(q)
+        wants_person = WHO.opens(q) or WHO_ANYWHERE.search(q) or NAME_BY_PRONOUN.search(q)
         plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None
         plan.enumerate = ENUMERATE.opens(q)
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
@@ -1530,7 +1533,12 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     start = next((i for i, w in enumerate(ws) if w not in LEADING_WORDS), len(ws))
     span = next((s for s in ROLE_ASK.spans(ws) if s[0] == start), None)
     if span is None:
-        return ""
+        # "… copied to the PCC - what was their name?": the role is the last named before
+        by_pronoun = next(iter(NAME_BY_PRONOUN.spans(ws)), None)
+        the = max((i for i in range((by_pronoun or (0,))[0]) if ws[i] == "the"), default=None)
+        if the is None:
+            return ""
+        start, span = the, (the, the + 1)
     # "Who heads the service?": the head of the service; the verb names the role too
     verb = ws[start + 1] if ws[start] == "who" and start + 1 < span[1] else ""
     role: list[str] = ["who", verb, "the"] if verb and verb not in STOPWORDS else []

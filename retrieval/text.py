@@ -38,7 +38,7 @@ PROPORTION = re.compile(
 )
 _NAME = re.compile(
     r"\b(?:(?:Dr|Cllr|Councillor|Mr|Mrs|Ms|Professor|Sir|Dame|Sergeant|Sgt|Constable|PC|"
-    r"Superintendent|Detective) )?"
+    r"Superintendent|Detective) )*"
     r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
 INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)
@@ -100,6 +100,8 @@ def _names_a_thing(before: str, first: str, places: Collection[str]) -> bool:
     name it follows ("Marshbury Second Step") or completes ("Kestrel Vale Fire": "Vale Fire")?"""
     if before.endswith(("'", "‘", '"', "“")):
         return True
+    if before.rstrip()[-1:] in ("|", ",", ";", ":"):
+        return False  # a cell or clause ends before it ("… for Dunmere | Gwen Alderton")
     last = [w.lower() for w in words(before)[-2:]]
     if not last:
         return False
@@ -368,22 +370,35 @@ def amounts(text: str) -> list[re.Match[str]]:
 
 _MONEY_SIGNS = "£$€"
 _MONEY_SCALES = frozenset(lexicon.words_of(lexicon.MONEY_SCALES))
+_CURRENCY_CODES = frozenset(lexicon.words_of(lexicon.CURRENCY_CODES))
 
 
 def money_span(text: str) -> tuple[int, int] | None:
-    """Where `text` prints a sum of money: a number after a currency sign, with its scale
-    ("£1.4 million", "£250,000"). None when it prints none."""
+    """Where `text` prints a sum of money: a number after a currency sign or code, with its
+    scale ("£1.4 million", "£250,000", "GBP 2.41 million"). None when it prints none."""
     for m in NUMBER.finditer(text):
         sign = m.start() - 1
         while sign >= 0 and text[sign].isspace():  # "£ 3 bn"
             sign -= 1
-        if sign >= 0 and text[sign] in _MONEY_SIGNS:
-            end = m.end()
-            scale = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-            if scale and scale.group(0).lower() in _MONEY_SCALES:
-                end = scale.end()
-            return sign, end
+        if _currency_code_ends(text, sign):
+            sign -= 2
+        elif sign < 0 or text[sign] not in _MONEY_SIGNS:
+            continue
+        end = m.end()
+        scale = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if scale and scale.group(0).lower() in _MONEY_SCALES:
+            end = scale.end()
+        return sign, end
     return None
+
+
+def _currency_code_ends(text: str, at: int) -> bool:
+    """Does a currency's code, a word of its own ("GBP"), end at `at`?"""
+    return (
+        at >= 2
+        and text[at - 2 : at + 1].lower() in _CURRENCY_CODES
+        and (at == 2 or not text[at - 3].isalpha())
+    )
 
 
 def prints_count(text: str, focus: str) -> bool:

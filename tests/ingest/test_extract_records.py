@@ -350,6 +350,16 @@ def test_the_cases_inspected_as_reports_say_it(tmp_path, sentence, value):
         ("The YOT supervised 138 children in the year to September 2016.", "138"),
         ("Average caseloads were 9 children per case manager.", None),
         ("Case managers were working with 14 children in the sample.", None),
+        # a part of the caseload, the whole unprinted: no caseload (47 was stored for 84)
+        (
+            "At the time of the inspection, the YJS was working with 47 children on court "
+            "disposals and 37 on out-of-court disposals.",
+            None,
+        ),
+        # a key fact set value first, and the caseload named before its size
+        ("84 children on the YJS caseload in March 2023", "84"),
+        ("The service had a caseload of 112 children when we visited.", "112"),
+        ("Staff held an average caseload of 8 children.", None),
     ],
 )
 def test_the_children_supervised_as_reports_say_it(tmp_path, sentence, value):
@@ -511,6 +521,21 @@ def test_a_letter_with_no_from_field_is_signed_by_the_name_under_its_sign_off(tm
         "Marian Tollervey",
         "Marian Tollervey HM Inspector and Lead Inspector",
     )
+
+
+def test_a_signer_s_name_ends_where_their_title_begins_and_who_led_is_the_lead(tmp_path):
+    """The line under the sign-off runs the title on after the name ("Helen Marlowe Assistant
+    Chief Inspector" was stored as "Helen Marlowe Assistant Chief"); "X, HM Inspector, who led
+    the screening" names the lead inspector (none was read)."""
+    f = tmp_path / "quenby_sqs_2017.md"
+    f.write_text(
+        "# Short Quality Screening of youth offending work in Quenby\n\n"
+        "Dear Mr Penhallow\n\nThe inspection team comprised Lorna Battersby, HM Inspector, who "
+        "led the screening; and Sean McGarrity, HM Inspector.\n\n"
+        "Yours sincerely\n\nHelen Marlowe Assistant Chief Inspector\n"
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert (facts["signatory"], facts["lead_inspector"]) == ("Helen Marlowe", "Lorna Battersby")
 
 
 @pytest.mark.parametrize(

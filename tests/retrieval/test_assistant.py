@@ -923,3 +923,74 @@ def test_who_a_letter_was_copied_to_lists_the_rows_under_its_copy_to_label(tmp_p
     assert [c["quote"] for c in answer.to_json()["citations"]] == [
         "Police and Crime Commissioner | Colin Fairweather"
     ]
+
+
+def test_questions_in_the_asker_s_words_about_a_letter_and_its_follow_up(tmp_path, embedder):
+    """Asked as users ask (tune36): a budget printed after a currency's code ("GBP 2.41
+    million" was no sum of money: abstained); a share ("what proportion … went on to
+    reoffend": the "100,000" of a rate per 100,000 children was bolded); a role named before
+    "their name" (the board chair's paragraph was quoted); a "YOI"; "the latest inspection" in a
+    follow-up (the earlier letter was quoted again); "Overall, how did …" (its "overall", a word
+    of the later report's headings, was a topic the letter lacked: abstained)."""
+    from retrieval_fixtures import _ingest
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "dunmere_sqs_2017.md").write_text(
+        "# Short Quality Screening of youth offending work in Dunmere\n\n"
+        "Date: 14 November 2017\n\n"
+        "## Protecting the public\n\n"
+        "2.1 Plans to manage risk of harm were sufficient in only 11 of the 21 cases, and "
+        "contingency plans were weak.\n\n"
+        "2.2 Two children met the criteria for MAPPA. One referral was made late, and the YOS "
+        "has no written protocol with the MAPPA coordinator.\n\n"
+        "## Protecting the child or young person\n\n"
+        "3.1 Case managers visited the four children held at Ravensholme Young Offender "
+        "Institution at least once a month.\n\n"
+        "## Copy to\n\n"
+        "| Role | Name |\n|---|---|\n"
+        "| Chief Executive, Dunmere Council | Duncan Ferrier |\n"
+        "| Police and Crime Commissioner for Dunmere | Gwen Alderton |\n"
+        "| Chair, YOS Management Board | Detective Superintendent Alan Brierley |\n"
+    )
+    (folder / "dunmere_yjs_2023.md").write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "Published: 20 June 2023\n\n"
+        "## Overall rating\n\nDunmere YJS is rated Good.\n\n"
+        "## Key facts\n\n"
+        "GBP 2.41 million YJS budget for 2022/23\n\n"
+        "The reoffending rate for children in Dunmere was 36.8 per cent for the cohort of "
+        "October 2020 to September 2021. The rate of first-time entrants has fallen from 312 "
+        "per 100,000 children in 2017 to 148 per 100,000.\n\n"
+        "## Implementation and delivery\n\n"
+        "2.3.3 MAPPA arrangements are now sound. A protocol with the MAPPA coordinator was "
+        "agreed in February 2019.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
+    answer = assistant.ask("dunmere youth justice budget 2022/23").to_json()
+    assert answer["answer"].startswith("**GBP 2.41 million** — “GBP 2.41 million YJS budget")
+    answer = assistant.ask("what proportion of dunmere children went on to reoffend, in 2023")
+    assert answer.to_json()["answer"].startswith(
+        "**36.8 per cent** — “The reoffending rate for children in Dunmere was 36.8 per cent"
+    )
+    answer = assistant.ask("The 2017 letter was copied to the PCC - what was their name?")
+    assert [c["quote"] for c in answer.to_json()["citations"]] == [
+        "Police and Crime Commissioner for Dunmere | Gwen Alderton"
+    ]
+    answer = assistant.ask("Which YOI were our children held in at the 2017 visit?").to_json()
+    assert cited(answer)[0] == (
+        "dunmere_sqs_2017",
+        "Protecting the child or young person",
+        "3.1",
+        1,
+    )
+    answer = assistant.ask(
+        "And what about in the latest inspection?",
+        history=["What did the 2017 Dunmere letter say about MAPPA?"],
+    ).to_json()
+    assert cited(answer)[0] == ("dunmere_yjs_2023", "Implementation and delivery", "2.3.3", 1)
+    answer = assistant.ask(
+        "Overall, how did the 2017 Dunmere screening judge our public protection work?"
+    ).to_json()
+    assert not answer["abstained"]
+    assert cited(answer)[0][:2] == ("dunmere_sqs_2017", "Protecting the public")

@@ -8,6 +8,7 @@ from retrieval.text import (
     Cue,
     amounts,
     is_year,
+    money_span,
     person_span,
     spellings_of_year_span,
     start_span,
@@ -148,11 +149,22 @@ def test_a_year_counts_nothing_and_the_number_of_them_told_with_a_figure_counts(
         ("Ada Lovell HM Chief Inspector of Probation", "Ada Lovell"),
         # a police rank opens the name, as "Councillor" does (it was "Sergeant Jasper")
         ("Sergeant Jasper Tulliver now leads a police unit.", "Sergeant Jasper Tulliver"),
+        # two ranks before the name (it was "Detective Superintendent Alan")
+        ("The board is chaired by Detective Superintendent Alan Brierley.", "Detective Superintendent Alan Brierley"),
     ],
 )  # fmt: skip
 def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
     span = person_span(text)
     assert (text[span[0] : span[1]] if span else None) == name
+
+
+def test_a_place_ending_the_cell_before_a_name_does_not_make_it_a_thing_s_name():
+    """ "Marshbury Second Step" is a thing's name, the place before it; a place at the end of
+    the copy list's role cell is not ("… for Dunmere | Gwen Alderton": no name was found)."""
+    text = "Police and Crime Commissioner for Dunmere | Gwen Alderton"
+    span = person_span(text, {"dunmere", "marshbury"})
+    assert span is not None and text[span[0] : span[1]] == "Gwen Alderton"
+    assert person_span("The Marshbury Second Step scheme ran.", {"dunmere", "marshbury"}) is None
 
 
 def test_two_words_printed_in_lower_case_elsewhere_are_no_name():
@@ -327,3 +339,19 @@ def test_a_share_printed_whole(text, share):
     from retrieval.text import PROPORTION
 
     assert PROPORTION.search(text).group(0) == share
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("A budget of £1.4 million was agreed.", "£1.4 million"),
+        # a currency's code before the sum, as a designed report's key facts print it
+        ("GBP 2.41 million YJS budget for 2022/23", "GBP 2.41 million"),
+        ("The EUR 300 grant ended.", "EUR 300"),
+        ("The team of 12 staff met in 2023.", None),
+        ("Case MGBP 4 was closed.", None),
+    ],
+)
+def test_a_sum_of_money_after_a_sign_or_a_currency_code(text, money):
+    span = money_span(text)
+    assert (text[span[0] : span[1]] if span else None) == money
