@@ -556,6 +556,14 @@ RATE_NOUN_AFTER: dict[str, str] = {
     "of was is were for in at and than compared among amongst across between within": "what follows a rate named",
     "did do does has had": "an auxiliary after it: 'what absence rate did they find?'",
 }
+# Rates a question names by the word before "rate" ("first-time entrant rate"): a record of one
+# (the reoffending rate) does not answer a question naming another.
+NAMED_RATES: dict[str, str] = {
+    "reoffending": "the proven reoffending rate (a record)",
+    "entrant entrants attendance custody remand completion conversion absence sickness": (
+        "other rates reports print"
+    ),
+}
 # A question asking for an amount of money, answered by a sum the report prints ("£1.4
 # million"): a budget asked for outright ("What is the annual budget?"), or money spent asked
 # "how much".

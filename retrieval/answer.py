@@ -55,6 +55,7 @@ from retrieval.text import (
     counts,
     has_number,
     is_word,
+    measure_words,
     money_span,
     number_words,
     person_span,
@@ -110,7 +111,6 @@ SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
-RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
 SHARE_OF_GROUP = lexicon.words_of(lexicon.SHARE_OF_GROUP)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
@@ -907,6 +907,14 @@ def names_measure(
     if not measure:
         return True
     columns = corpus.metas[hit.row].get("columns") or [] if hit.row >= 0 else []
+    clauses = hit.text.lower().replace(";", ",").replace(":", ",").split(",")
+    if measure[0] == "average":  # a count asked on average: told beside the word
+        counted = set().union(*(counted_forms(stem(w)) for w in measure[1:]))
+        return any(
+            "average" in clause
+            and (counted & set(tokens(clause)) or _shares(clause, asked, corpus))
+            for clause in clauses
+        )
     printed = set(tokens(" ".join([hit.text, *columns])))
     if any(counted_forms(stem(w)) & printed for w in measure if w != "average"):
         return True
@@ -914,37 +922,13 @@ def names_measure(
     # average caseload) is one whose clause names something else the question asks about;
     # "onward referrals waited an average of 14 weeks" names no caseload
     return "average" in measure and any(
-        "average" in clause and set(corpus.question_terms(clause)) & set(asked or ()) - {"averag"}
-        for clause in hit.text.lower().replace(";", ",").replace(":", ",").split(",")
+        "average" in clause and _shares(clause, asked, corpus) for clause in clauses
     )
 
 
-def measure_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
-    """The measure a rate or average question names: the word after "average" ("average
-    caseload"), the word before "rate" ("first-time entrant rate": "entrant"), else the words
-    after "rate of" ("rate of first-time entrants"); none when "rate" is a verb ("How did
-    inspectors rate planning?") or the rate is named by place only."""
-    ws = words(question)
-    for i, w in enumerate(ws[:-1]):
-        # an average names what it averages right after it ("the average caseload per case
-        # manager": "caseload")
-        if w == "average" and _names_a_thing(ws[i + 1], places):
-            return [ws[i + 1], w]  # "an average of 97 days" names the average by the word
-    for i, w in enumerate(ws):
-        if w != "rate" or (i + 1 < len(ws) and ws[i + 1] not in RATE_NOUN_AFTER):
-            continue
-        before = ws[i - 1] if i > 0 else ""
-        if _names_a_thing(before, places):
-            return [before]
-        after = ws[i + 1 : i + 4] if i + 1 < len(ws) and ws[i + 1] == "of" else []
-        return [a for a in after if _names_a_thing(a, places)][:2]
-    return []
-
-
-def _names_a_thing(word: str, places: frozenset[str]) -> bool:
-    return (
-        is_word(word) and word not in STOPWORDS and word not in places and not word.endswith("'s")
-    )
+def _shares(clause: str, asked: dict[str, float] | None, corpus: Corpus) -> bool:
+    """Does the clause name something else the question asks about than "average"?"""
+    return bool(set(corpus.question_terms(clause)) & set(asked or ()) - {"averag"})
 
 
 def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | None:
@@ -1283,14 +1267,20 @@ def candidate(
         # "the Sentinel case management system, introduced in November 2020")
         or (_closest_dated(named[:6], lambda h: answers(h, True)) if plan.wants == "date" else None)
     )
-    if typed is None and (
-        plan.money
-        or (measure and "average" not in measure)
-        or (measure and not any(names_measure(measure, h, corpus, terms) for h in named[:6]))
+    if (
+        typed is None
+        and (
+            plan.money
+            # a share the best few never print ("what percentage were in education?") is not
+            # answered by a count of something else
+            or (plan.quantity and SHARE.search(plan.question))
+            or (measure and "average" not in measure)
+            or (measure and not any(names_measure(measure, h, corpus, terms) for h in named[:6]))
+        )
     ):
-        # a sum of money or a rate the best few never print is not answered by another figure;
-        # nor is an average none of them names (one they name, told in words the checks do
-        # not know, "took an average of 14 weeks", is left to the evidence)
+        # a sum of money, a share or a rate the best few never print is not answered by another
+        # figure; nor is an average none of them names (one they name, told in words the checks
+        # do not know, "took an average of 14 weeks", is left to the evidence)
         return None
     hit = typed or named[0]
     coverage = corpus.coverage(terms, hit.row) if terms else 1.0

@@ -119,6 +119,7 @@ ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
 NAME_BY_PRONOUN = Cue(lexicon.NAME_BY_PRONOUN)
+NAMED_RATES = lexicon.words_of(lexicon.NAMED_RATES)
 PERSON_NOUNS = lexicon.words_of(lexicon.PERSON_NOUNS)
 LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
@@ -556,8 +557,13 @@ class QuestionPlanner:
         # a sum of money: a budget asked for outright, or money used asked "how much"
         plan.money = (
             BUDGET.search(q)
-            # asked outright, or tersely ("fallowmere yjs 2024 annual budget")
-            and (BUDGET_ASK.opens(q) or not (WH.opens(q) or YES_NO.opens(q, clauses=True)))
+            # asked outright, or tersely ("fallowmere yjs 2024 annual budget"), or its size
+            # ("How big was the budget in 2017?")
+            and (
+                BUDGET_ASK.opens(q)
+                or not (WH.opens(q) or YES_NO.opens(q, clauses=True))
+                or QUANTITY.search(q)
+            )
         ) or (HOW_MUCH.search(q) and MONEY.search(q))
         # (a percent sign standing for the word: "court vs out-of-court %" asks for shares)
         plan.quantity = QUANTITY.search(q) or plan.money or "%" in q
@@ -567,7 +573,7 @@ class QuestionPlanner:
         plan.enumerate = ENUMERATE.opens(q)
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
         plan.role = role_asked(q, corpus.place_words)
-        if plan.role and plan.wants is None and plan.role.split()[-1] in PERSON_NOUNS:
+        if plan.role and plan.wants is None and set(plan.role.split()) & PERSON_NOUNS:
             # "What's the name of the speech and language therapist?" (not "… of the centre")
             plan.wants = "person"
         elif plan.role and plan.wants is None:
@@ -948,6 +954,8 @@ class QuestionPlanner:
         if fact and plan.wants_actions and FACT_KINDS.get(fact) == "person" and not plan.wants:
             fact = None  # "What is the head of service expected to do?" asks for actions
         plan.fact = fact if fact and (asked is None or FACT_KINDS.get(fact) == asked) else None
+        if plan.fact and _another_measure(q, plan.fact):
+            plan.fact = None
         if (
             plan.rating
             and not plan.fact
@@ -1509,6 +1517,20 @@ def alternatives_asked(question: str) -> list[tuple[str, str]]:
         return []
     head = text[: at[start][0]]
     return [(first, f"{head}{first}?"), (second, f"{head}{second}?")]
+
+
+def _another_measure(question: str, fact: str) -> bool:
+    """Does the question ask a measure other than the number the fact records: an average
+    ("How many cases did each case manager hold on average?" asks no count of the cases
+    inspected), or a rate named by another word ("first time entrants rate" is no reoffending
+    rate)?"""
+    if FACT_KINDS.get(fact) != "number":
+        return False
+    ws = words(question)
+    if "average" in ws and not fact.endswith("_rate"):
+        return True
+    named = {ws[i - 1] for i, w in enumerate(ws) if w == "rate" and i and ws[i - 1] in NAMED_RATES}
+    return bool(named) and not named & set(fact.split("_"))
 
 
 def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:

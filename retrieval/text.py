@@ -552,3 +552,41 @@ def names_standard(question: str, subjects: Iterable[str], places: Collection[st
         if named and 2 * len(asked & named) > len(named):
             return True
     return False
+
+
+_RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
+
+
+def measure_words(question: str, places: Collection[str] = frozenset()) -> list[str]:
+    """The measure a rate or average question names: the word after "average" ("average
+    caseload"), the word before "rate" ("first-time entrant rate": "entrant"), else the words
+    after "rate of" ("rate of first-time entrants"), "average" and what is counted for a count
+    asked on average;
+    none when "rate" is a verb ("How did inspectors rate planning?") or the rate is named by
+    place only."""
+    ws = words(question)
+    for i, w in enumerate(ws[:-1]):
+        # an average names what it averages right after it ("the average caseload per case
+        # manager": "caseload")
+        if w == "average" and _names_a_measure(ws[i + 1], places):
+            return [ws[i + 1], w]  # "an average of 97 days" names the average by the word
+    for i, w in enumerate(ws):
+        if w != "rate" or (i + 1 < len(ws) and ws[i + 1] not in _RATE_NOUN_AFTER):
+            continue
+        before = ws[i - 1] if i > 0 else ""
+        if _names_a_measure(before, places):
+            return [before]
+        after = ws[i + 1 : i + 4] if i + 1 < len(ws) and ws[i + 1] == "of" else []
+        return [a for a in after if _names_a_measure(a, places)][:2]
+    counted = counted_words(question, frozenset(places)) if "average" in ws else []
+    if counted:
+        # "How many cases did each case manager hold on average?": an average count, which a
+        # passage tells beside the word ("held an average of 12 cases each"); "average" first
+        return ["average", *counted]
+    return []
+
+
+def _names_a_measure(word: str, places: Collection[str]) -> bool:
+    return (
+        is_word(word) and word not in STOPWORDS and word not in places and not word.endswith("'s")
+    )

@@ -572,7 +572,7 @@ class TestTheRateNamed:
     """A rate question is answered by a passage naming that rate, not any percentage."""
 
     def test_the_measure_is_the_word_before_rate_or_the_words_after_rate_of(self):
-        from retrieval.answer import measure_words
+        from retrieval.text import measure_words
 
         places = frozenset({"northfield's", "northfield"})
         assert measure_words("What is Northfield's first-time entrant rate?", places) == ["entrant"]
@@ -593,8 +593,9 @@ class TestTheRateNamed:
         assert measure_words("What was Northfield's rate?", places) == []
 
     def test_a_passage_naming_another_rate_does_not_answer(self, sample_corpus, sample_assistant):
-        from retrieval.answer import measure_words, names_measure
+        from retrieval.answer import names_measure
         from retrieval.hybrid import hit_from_row
+        from retrieval.text import measure_words
 
         corpus = sample_assistant.loader.load()
         row = next(i for i, t in enumerate(corpus.texts) if "reoffending rate" in t)

@@ -964,7 +964,10 @@ def test_questions_in_the_asker_s_words_about_a_letter_and_its_follow_up(tmp_pat
         "per 100,000 children in 2017 to 148 per 100,000.\n\n"
         "## Implementation and delivery\n\n"
         "2.3.3 MAPPA arrangements are now sound. A protocol with the MAPPA coordinator was "
-        "agreed in February 2019.\n"
+        "agreed in February 2019.\n\n"
+        "## Partnerships and services\n\n"
+        "1.3.2 A CAMHS nurse has been seconded to the YJS since June 2021, but children waited "
+        "an average of 11 weeks for an assessment.\n"
     )
     assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
     answer = assistant.ask("dunmere youth justice budget 2022/23").to_json()
@@ -994,3 +997,46 @@ def test_questions_in_the_asker_s_words_about_a_letter_and_its_follow_up(tmp_pat
     ).to_json()
     assert not answer["abstained"]
     assert cited(answer)[0][:2] == ("dunmere_sqs_2017", "Protecting the public")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a share none prints: "11 of the 21 cases" is a share of other things (it was "21")
+        "What percentage of Dunmere children were in education, training or employment in 2017?",
+        # an average count none prints (the count of another thing was bolded)
+        "How many cases did each Dunmere case manager hold on average in 2017?",
+        # the budget's size, of a letter that prints no sum (a count of hours was bolded)
+        "How big was the Dunmere youth offending service's budget in 2017?",
+        # a person named by a role before a participle ("seconded"): no passage names them
+        "What's the name of the CAMHS nurse seconded to the Dunmere team?",
+    ],
+)
+def test_a_share_an_average_a_budget_or_a_name_none_prints_is_not_answered(
+    tmp_path, embedder, question
+):
+    from retrieval_fixtures import _ingest
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "dunmere_sqs_2017.md").write_text(
+        "# Short Quality Screening of youth offending work in Dunmere\n\n"
+        "Date: 14 November 2017\n\n"
+        "We examined a sample of 21 cases: 17 referral orders and youth rehabilitation orders, "
+        "and 4 detention and training orders.\n\n"
+        "## Reducing reoffending\n\n"
+        "1.1 Plans were sufficient in 11 of the 21 cases.\n\n"
+        "1.2 Five children were receiving fewer than 25 hours of education a week.\n\n"
+        "1.3 The CAMHS worker left in March 2017 and the post was vacant.\n"
+    )
+    (folder / "dunmere_yjs_2023.md").write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "## Key facts\n\nGBP 2.41 million YJS budget for 2022/23\n\n"
+        "## Partnerships and services\n\n"
+        "1.3.2 A CAMHS nurse has been seconded to the YJS since June 2021, but children waited "
+        "an average of 11 weeks for an assessment.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
+    answer = assistant.ask(question).to_json()
+    assert answer["abstained"], answer["answer"]
+    assert answer["citations"] == []

@@ -10,7 +10,7 @@ from findings.records import Abstention
 from findings.vocab import AbstainReason
 from retrieval.corpus import learn_acronyms
 from retrieval.intents import IntentClassifier
-from retrieval.plan import QuestionPlanner, Side, role_asked, topic_asked
+from retrieval.plan import QuestionPlanner, Side, _another_measure, role_asked, topic_asked
 from retrieval.text import words
 
 pytest_plugins = ["retrieval_fixtures"]
@@ -1857,3 +1857,33 @@ def test_a_grade_asked_of_another_inspectorate_needs_a_sentence_giving_one(texts
 )
 def test_how_much_asks_a_number_unless_it_asks_a_degree_of_change(plan, question, quantity):
     assert bool(plan(question).quantity) is quantity
+
+
+def test_the_size_of_a_budget_asks_for_a_sum_of_money(plan):
+    assert plan("How big was Marshbury's budget in 2016?").money
+    assert not plan("What did inspectors say about Marshbury's budget?").money
+
+
+def test_a_role_naming_a_person_before_a_participle_asks_for_a_person(plan):
+    """ "the CAMHS nurse seconded to the team": its last word is no job, its head noun is."""
+    p = plan("What's the name of the CAMHS nurse seconded to the Marshbury team?")
+    assert (p.role, p.wants) == ("camhs nurse seconded", "person")
+
+
+def test_an_average_or_another_rate_is_no_fact_of_a_count_or_the_reoffending_rate(
+    sample_corpus, intent_planner
+):
+    """A count fact read by meaning does not answer an average ("on average" per case
+    manager: the cases inspected were given), nor the reoffending rate another rate."""
+
+    def read(q):
+        return intent_planner.plan(q, None, None, sample_corpus)
+
+    average = read("How many cases did each Marshbury case manager hold on average?")
+    assert average.intent.label == "fact:cases_inspected" and average.fact is None
+    assert read("How many cases did inspectors look at in Marshbury?").fact == "cases_inspected"
+    assert read("northfield 2019 reoffending rate").fact == "reoffending_rate"
+    # (the rate's name, whatever the reading)
+    assert _another_measure("first time entrants rate england and wales", "reoffending_rate")
+    assert not _another_measure("reoffending rate england and wales", "reoffending_rate")
+    assert not _another_measure("what is the national rate", "national_reoffending_rate")
