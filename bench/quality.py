@@ -199,6 +199,15 @@ QA sets, each over its own freshly ingested tmp store:
   with `data/eval/fresh32/heldout.jsonl`, written blind and second-checked at stop 37 (the 52
   questions that do not name Harrowdene carry the area filter, added mechanically), never
   read, measured only here.
+- tune36 tune: every report above plus two more (`data/eval/tune36/reports/`: a Word SQS letter
+  laid out in borderless layout tables, a two-column designed PDF), written blind and
+  second-checked at stop 37 in fresh33's layouts; measured once unread (0.417), then read.
+- fresh33 held-out: every report above plus two more (`data/eval/fresh33/reports/`: a Word SQS
+  letter whose body sits in borderless layout tables, a two-column designed PDF with pull-quote
+  boxes and a key-facts sidebar) with `data/eval/fresh33/heldout.jsonl`, written blind and
+  second-checked at stop 37 (the 55 questions that do not name Stavewick carry the area filter,
+  added mechanically), never read, measured once at the start of its adoption at stop 38, then
+  only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -681,6 +690,10 @@ def main(argv: list[str] | None = None) -> int:
             # a clean held-out set written at stop 37 (a letter quoted in an email reply, a
             # Google Docs export), never read, measured only here
             ("fresh32 held-out", "fresh32", "heldout.jsonl"),
+            # stop 38: a tune set in fresh33's layouts, measured once unread (0.417), then read
+            ("tune36 tune", "tune36", "tune.jsonl"),
+            # written at stop 37, measured once at the start of stop 38, then only here
+            ("fresh33 held-out", "fresh33", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -771,7 +784,10 @@ def main(argv: list[str] | None = None) -> int:
         "fresh31 (written at stop 36, second-checked, never read) was measured once at the start "
         "of stop 37 (0.667) and then only here; tune33, tune34 and tune35 (new at stop 37, "
         "second-checked) were measured once unread (0.604, 0.750, 0.292), then read; fresh32 "
-        "(new at stop 37, second-checked, never read) was measured only here; "
+        "(new at stop 37, second-checked, never read) was measured only here; tune36 (written at "
+        "stop 37, second-checked) was measured once unread at stop 38 (0.417), then read; fresh33 "
+        "(written at stop 37, second-checked, never read) was measured once when adopted at stop "
+        "38 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
