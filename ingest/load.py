@@ -354,6 +354,7 @@ def _plain_text_lines(text: str) -> list[Line]:
                 continue
             out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
         lines = out
+    lines = _columns_in_turn(lines)
     _bar_rows(lines)
     column = 0  # the value column of the padded field just read
     kept: list[Line] = []
@@ -373,6 +374,141 @@ def _plain_text_lines(text: str) -> list[Line]:
                 ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
         kept.append(ln)
     return kept
+
+
+COLUMN_MIN_LINES = 6  # lines printing both columns, on a page set in two
+COLUMN_FILL = 0.6  # a column's lines run most of its width; a table's first cells do not
+COLUMN_MIN_WIDTH = 25  # the narrowest column a page sets prose in
+COLUMN_MAX_WIDTH = 250  # characters: a line longer than any page is wide is no page's line
+
+
+def _columns_in_turn(lines: list[Line]) -> list[Line]:
+    """A page set in two columns, as a PDF-to-text conversion keeping the layout prints it (the
+    columns side by side on each line, "pdftotext -layout"): its left column, then its right,
+    each line's part at the column's place. A line whose text runs across the gutter (a title
+    over both columns) is read where it stands, the columns above it before it. A page of a
+    table laid out with spaces (short first cells) stays as it is."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].page == lines[i].page:
+            j += 1
+        page = lines[i:j]
+        gutter = _gutter([ln.text if ln.role is None else "" for ln in page])
+        out += _read_in_turn(page, gutter) if gutter else page
+        i = j
+    return out
+
+
+def _gutter(texts: list[str]) -> int | None:
+    """Where a page's right column starts: the last position before which no line has text
+    (every line has a space there, or ends before it), with text on both sides on at least
+    `COLUMN_MIN_LINES` lines, whose left parts fill their column (`COLUMN_FILL`). None for a
+    page in one column."""
+    width = max((len(t) for t in texts), default=0)
+    if width > COLUMN_MAX_WIDTH:
+        return None  # a text written a paragraph to a line: no page is that wide
+    taken = [False] * (width + 1)  # a position some line prints text at (one pass)
+    for t in texts:
+        for k, c in enumerate(t):
+            if c != " ":
+                taken[k] = True
+    best = None
+    for g in range(COLUMN_MIN_WIDTH, width - COLUMN_MIN_WIDTH):
+        if taken[g - 1]:
+            continue
+        both = [t[:g].rstrip() for t in texts if t[:g].strip() and t[g:].strip()]
+        if len(both) >= COLUMN_MIN_LINES:
+            best = g  # the last free position: the right column starts at it
+        elif best is not None:
+            break
+    if best is None:
+        return None
+    lefts = sorted(len(t[:best].rstrip()) for t in texts if t[:best].strip() and t[best:].strip())
+    return best if lefts[len(lefts) // 2] >= COLUMN_FILL * best else None
+
+
+def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
+    """The page's lines, the columns of each stretch between full-width lines read in turn. The
+    columns' lines do not line up, so a line blank in one column only (a gap beside a line of
+    the other) ends that column's paragraph where its last line ended a sentence or stopped
+    short of the column's width (a heading, a paragraph's last line); and a line set further
+    left than the one before, which ended a sentence, starts one (the text under a hanging
+    indent, a bullet's, ended)."""
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    texts = [ln.text if ln.role is None else "" for ln in page]
+    widths = {id(left): gutter, id(right): max(len(t) for t in texts) - gutter}
+
+    def flush() -> None:
+        out.extend(left)
+        if left and right:
+            out.append(Line("", left[-1].page, "blank"))
+        out.extend(right)
+        left.clear()
+        right.clear()
+
+    def ends_paragraph(column: list[Line]) -> bool:
+        last = column[-1].text.rstrip() if column and column[-1].role is None else ""
+        return bool(last) and (
+            last[-1] in SENTENCE_ENDS or len(last) < COLUMN_FILL * widths[id(column)]
+        )
+
+    for ln, text in zip(page, texts, strict=True):
+        if ln.role not in (None, "blank"):
+            flush()
+            out.append(ln)
+            continue
+        if len(text) > gutter and text[gutter - 1] != " ":
+            flush()  # runs across the gutter
+            out.append(ln)
+            continue
+        for column, part in ((left, text[:gutter].rstrip()), (right, text[gutter:].rstrip())):
+            if not part.strip():
+                if (
+                    column
+                    and column[-1].role is None
+                    and (not text.strip() or ends_paragraph(column))
+                ):
+                    column.append(Line("", ln.page, "blank"))
+                continue
+            before = column[-1].text.rstrip() if column and column[-1].role is None else ""
+            if (
+                before
+                and (
+                    # a hanging indent ended, or a label opens a list ("Areas for improvement:")
+                    (
+                        before[-1] in SENTENCE_ENDS
+                        and (_indent(part) < _indent(before) or _label_line(part))
+                    )
+                    # a heading over its part's text ("1.2 Staff" over "We rated staff …")
+                    # (not one wrapped: "4. Progress since the last" / "inspection")
+                    or (
+                        before[-1] not in SENTENCE_ENDS
+                        and len(before) < COLUMN_FILL * widths[id(column)]
+                        and _indent(part) <= _indent(before)
+                        and not part.strip()[:1].islower()
+                    )
+                )
+            ):
+                column.append(Line("", ln.page, "blank"))
+            column.append(Line(part, ln.page, None))
+    flush()
+    return out
+
+
+SENTENCE_ENDS = ".:;!?"
+LABEL_WORDS = 6  # "Areas for improvement:", a list's label; not a sentence ending in a colon
+
+
+def _label_line(text: str) -> bool:
+    return text.rstrip().endswith(":") and len(text.split()) <= LABEL_WORDS
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
 
 
 def _indented_to(text: str, column: int) -> bool:
@@ -451,7 +587,8 @@ def _neighbours(lines: list[Line], i: int) -> list[int]:
         j = i + step
         while 0 <= j < len(lines) and not lines[j].text.strip():
             j += step
-        if 0 <= j < len(lines) and len(lines[j].text.strip()) <= RUNNING_LINE_CHARS:
+        # (its length in words: a layout-keeping conversion spaces out "Title … Publisher")
+        if 0 <= j < len(lines) and len(" ".join(lines[j].text.split())) <= RUNNING_LINE_CHARS:
             out.append(j)
     return out
 

@@ -174,6 +174,17 @@ _PLACE = r"[A-Z][\w'’-]*(?:[ \t]+(?:and[ \t]+|upon[ \t]+|on[ \t]+|of[ \t]+)?[A
 _SERVICE = r"\s+(?:Youth\s+(?:Offending|Justice)\s+(?:Service|Team)|YOS|YOT|YJS)\b"
 
 
+_SERVICE_WORDS = frozenset({"Youth", "YOS", "YOT", "YJS"})
+
+
+def _place_only(place: str) -> str:
+    """The place without the service's name a title line run on into it ("Lythermoor
+    Lythermoor Youth Justice Service": the title's two lines and the service's, joined)."""
+    ws = place.split()
+    end = next((k for k, w in enumerate(ws[1:], 1) if w == ws[0] or w in _SERVICE_WORDS), len(ws))
+    return " ".join(ws[:end])
+
+
 def _area(title: str | None, text: str) -> str | None:
     """The area inspected, as the report prints it: "… youth offending work in Thurrock",
     "Thurrock Youth Offending Service …"; None when it is not printed that way."""
@@ -182,12 +193,12 @@ def _area(title: str | None, text: str) -> str | None:
             rf"^(?:The\s+)?({_PLACE}?){_SERVICE}", title
         )
         if m:
-            return m.group(1)
+            return _place_only(m.group(1))
     for pattern in (
         rf"\byouth (?:offending|justice) (?:work|services?) in\s+({_PLACE})",
         rf"\bsupervised by\s+(?:the\s+)?({_PLACE}?){_SERVICE}",
     ):
         m = re.search(pattern, text[:5000])
         if m:
-            return m.group(1)
+            return _place_only(m.group(1))
     return None

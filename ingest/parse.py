@@ -225,7 +225,13 @@ def _starts_item(text: str) -> bool:
     if m and m.group(2)[:1].isupper():
         return True
     m = FIELD.match(s)  # `Publication date: 20 May 2015` lines in a front block
-    return bool(m and m.group(2).strip() and len(m.group(1).split()) <= MAX_FIELD_LABEL_WORDS)
+    # (not a sentence wrapped after its colon: "Arrangements are now used well: the three")
+    return bool(
+        m
+        and m.group(2).strip()
+        and not m.group(2).strip()[:1].islower()
+        and len(m.group(1).split()) <= MAX_FIELD_LABEL_WORDS
+    )
 
 
 def _without_contents(lines: list[Line]) -> list[Line]:
@@ -503,6 +509,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
         return False
     if WHOLE_DATE.match(s):
         return False  # a date line ("8 December 2017", "December 2022"), not a heading
+    if ":" in s and s.rpartition(":")[2].strip()[:1].isdigit():
+        return False  # a key figure ("Children aged 10 to 17: 28,940"), not a heading
     return True
 
 

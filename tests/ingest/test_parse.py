@@ -2573,3 +2573,118 @@ def test_a_designed_pdf_s_pull_quotes_and_cover_date_head_nothing(tmp_path):
         ("Governance and leadership", "prose", "'My worker never gave up on me.' Child, aged 16"),
         ("Staff", "numbered", "Staff are motivated and committed to the children."),
     ]  # fmt: skip
+
+
+def _side_by_side(left: list[str], right: list[str], gutter: int = 60) -> list[str]:
+    """Two columns printed side by side on each line, as `pdftotext -layout` prints a page
+    set in two columns (the right column's text starting at `gutter`)."""
+    rows = max(len(left), len(right))
+    left, right = left + [""] * (rows - len(left)), right + [""] * (rows - len(right))
+    return [(a.ljust(gutter) + b).rstrip() if b else a for a, b in zip(left, right, strict=True)]
+
+
+def test_a_page_set_in_two_columns_side_by_side_is_read_column_by_column(tmp_path):
+    """`pdftotext -layout` of a two-column report prints both columns on each line: every
+    line read across was two half-sentences (46 of tune37's 124 gold quotes matched no
+    paragraph). Each column is read in turn; a heading over its part's text, a label over a
+    list, a hanging indent ended and a gap beside the other column's line end a paragraph
+    where the column's line shows it; the running header spaced out across the page goes;
+    the title's lines run on into the service's name no longer make the area."""
+    left = [
+        "Foreword",
+        "",
+        "This inspection is part of our programme of",
+        "inspections of youth justice services. We have",
+        "inspected and rated the service across three",
+        "broad areas of its work.",
+        "",
+        "1.1 Governance and leadership",
+        "We rated governance and leadership as Requires",
+        "improvement.",
+        "1.1.1   The management board is chaired by Chief",
+        "        Superintendent Rhiannon Vaughan-Pike, who",
+        "        took over in September 2022.",
+        "1.1.2   Attendance at the board is inconsistent.",
+        "Strengths:",
+        "• Staff understand and support the head of",
+        "   service's child-first vision.",
+        "Areas for improvement:",
+        "• Education representatives do not attend",
+        "   the board regularly enough.",
+    ]
+    right = [
+        "1.2 Staff",
+        "",
+        "We rated staff as Good.",
+        "",
+        "1.2.1   Staff are well motivated and have",
+        "        manageable caseloads; case managers",
+        "        held an average of nine cases each.",
+        "",
+        "1.2.2   Supervision is regular and of good",
+        "        quality. Arrangements are now used well:",
+        "        the three managers meet every week.",
+    ]
+    page = "\n".join(
+        [
+            "Inspection of youth justice services: Quenby" + " " * 50 + "HM Inspectorate",
+            "",
+            *_side_by_side(left, right),
+            "",
+            " " * 40 + "Page 2",
+        ]
+    )
+    cover = "\n".join(
+        [
+            "An inspection of youth justice",
+            "services in Quenby",
+            "Quenby Youth Justice Service",
+            "",
+            "Fieldwork took place between 25 and 29 September 2023.",
+            "",
+            " " * 40 + "Page 1",
+        ]
+    )
+    second = page.replace("Page 2", "Page 3").replace("regularly enough", "often enough")
+    path = tmp_path / "quenby_yjs_2023.txt"
+    path.write_text(f"{cover}\f{page}\f{second}\n", encoding="utf-8")
+    r = parse_file(path)
+    assert r.meta.area == "Quenby"
+    got = [(p.section, p.kind, p.paragraph, p.text) for p in r.paragraphs if p.page == 2]
+    assert got == [
+        ("Foreword", "prose", None, "This inspection is part of our programme of inspections of youth justice services. We have inspected and rated the service across three broad areas of its work."),
+        ("Governance and leadership", "prose", None, "We rated governance and leadership as Requires improvement."),
+        ("Governance and leadership", "numbered", "1.1.1", "The management board is chaired by Chief Superintendent Rhiannon Vaughan-Pike, who took over in September 2022."),
+        ("Governance and leadership", "numbered", "1.1.2", "Attendance at the board is inconsistent."),
+        ("Strengths", "bullet", None, "Staff understand and support the head of service's child-first vision."),
+        ("Areas for improvement", "bullet", None, "Education representatives do not attend the board regularly enough."),
+        ("Staff", "prose", None, "We rated staff as Good."),
+        ("Staff", "numbered", "1.2.1", "Staff are well motivated and have manageable caseloads; case managers held an average of nine cases each."),
+        ("Staff", "numbered", "1.2.2", "Supervision is regular and of good quality. Arrangements are now used well: the three managers meet every week."),
+    ]  # fmt: skip
+    assert not any("HM Inspectorate" in p.text for p in r.paragraphs)
+
+
+def test_a_table_laid_out_with_spaces_is_no_pair_of_columns(tmp_path):
+    """A ratings table's rows (short first cells, a wide gap, a grade) share a gutter with
+    no text across it, but its first cells do not fill a column: it stays a table."""
+    rows = [
+        ("1.1 Governance and leadership", "Requires improvement"),
+        ("1.2 Staff", "Good"),
+        ("1.3 Partnerships and services", "Requires improvement"),
+        ("1.4 Information and facilities", "Good"),
+        ("2.1 Assessment", "Good"),
+        ("2.2 Planning", "Requires improvement"),
+        ("2.3 Implementation and delivery", "Good"),
+    ]
+    path = tmp_path / "quenby_yjs_2023.txt"
+    path.write_text(
+        "Inspection of youth justice services in Quenby\n\nRatings\n\n"
+        + "\n\n".join(a.ljust(60) + b for a, b in rows)
+        + "\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.kind, p.text) for p in r.paragraphs] == [
+        ("table_row", f"{a} | {b}") for a, b in rows
+    ]
