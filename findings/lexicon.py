@@ -614,6 +614,8 @@ ROLE_ASK: dict[str, str] = {
     "what is|was the name of the|its|their|our|a|an": "the same, asked for a name",
     "what's the name of the|its|their|our|a|an": "the same, contracted",
     "who chairs|leads|heads|manages|runs the|its|their|our": "who holds a role, by what they do",
+    # ("who ran the YOS?" is any who ran it: the manager, an inspection's lead)
+    "who chaired|led|headed|managed the|its|their|our": "the same, in the past",
 }
 # A place's name in the possessive after these stands for "the" before a role ("Who is
 # Saltby's victim worker?", "the name of Saltby's victim worker").

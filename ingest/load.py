@@ -1569,6 +1569,10 @@ def _docx_document_lines(document) -> list[Line]:
             runs_on = False
             continue
         para = block
+        boxed = _text_box_lines(para._p)
+        if boxed:  # a text box anchored here (a sidebar): its paragraphs, before the anchor's
+            out += boxed
+            runs_on = False
         refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
         txt = " ".join(_docx_text(para._p, markers=bool(refs)).split())
         if not txt:
@@ -1610,6 +1614,19 @@ def _docx_document_lines(document) -> list[Line]:
         _headings_by_weight(out, bold_lines)
     _numbered_headings(out, listed)
     return out
+
+
+def _text_box_lines(p) -> list[Line]:
+    """The paragraphs of the text boxes anchored in a paragraph ("In brief" with its key
+    figures, floating beside the letter), each a line: text Word shows, which `_docx_text`
+    leaves out of the anchoring paragraph's (a box's fallback copy for older readers once)."""
+    return [
+        Line(text, None, "p")
+        for box in p.iter(f"{_W}txbxContent")
+        if not any(a.tag == f"{_MC}Fallback" for a in box.iterancestors())
+        for q in box.iter(f"{_W}p")
+        if (text := " ".join(_docx_text(q).split()))
+    ]
 
 
 def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:

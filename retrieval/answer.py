@@ -643,7 +643,13 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     if FACT_KINDS.get(plan.fact or "") != "number":
         return True
     named = {stem(w) for w in (plan.fact or "").split("_")}
-    if any(stem(w) in named for w in counted_words(plan.question, corpus.place_words)):
+    counted = counted_words(plan.question, corpus.place_words)
+    # a kind the question counts by a word some heading uses ("How many out-of-court cases
+    # …?"), which the fact's passage never prints ("We inspected 26 cases … a court disposal")
+    kinds = {t for w in counted if stem(w) not in named for t in tokens(w)} & corpus.heading_terms
+    if kinds - set(tokens(hit.text)):
+        return False
+    if any(stem(w) in named for w in counted):
         return True
     return _prints_number_asked(plan, hit.text, corpus) is not False
 

@@ -120,6 +120,7 @@ NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS)
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
 NAME_BY_PRONOUN = Cue(lexicon.NAME_BY_PRONOUN)
 NAMED_RATES = lexicon.words_of(lexicon.NAMED_RATES)
+SHARE = Cue(lexicon.SHARE)
 PERSON_NOUNS = lexicon.words_of(lexicon.PERSON_NOUNS)
 LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
@@ -1520,15 +1521,15 @@ def alternatives_asked(question: str) -> list[tuple[str, str]]:
 
 
 def _another_measure(question: str, fact: str) -> bool:
-    """Does the question ask a measure other than the number the fact records: an average
-    ("How many cases did each case manager hold on average?" asks no count of the cases
+    """Does the question ask a measure other than the number the fact records: an average or
+    a share ("How many cases did each case manager hold on average?" asks no count of the cases
     inspected), or a rate named by another word ("first time entrants rate" is no reoffending
     rate)?"""
     if FACT_KINDS.get(fact) != "number":
         return False
     ws = words(question)
-    if "average" in ws and not fact.endswith("_rate"):
-        return True
+    if ("average" in ws or SHARE.search(question)) and not fact.endswith("_rate"):
+        return True  # (a share of cases is no count of them: "what proportion of …")
     named = {ws[i - 1] for i, w in enumerate(ws) if w == "rate" and i and ws[i - 1] in NAMED_RATES}
     return bool(named) and not named & set(fact.split("_"))
 

@@ -571,7 +571,10 @@ def measure_words(question: str, places: Collection[str] = frozenset()) -> list[
         if w == "average" and _names_a_measure(ws[i + 1], places):
             return [ws[i + 1], w]  # "an average of 97 days" names the average by the word
     for i, w in enumerate(ws):
-        if w != "rate" or (i + 1 < len(ws) and ws[i + 1] not in _RATE_NOUN_AFTER):
+        # (a noun before a year too: "first time entrants rate 2016")
+        if w != "rate" or (
+            i + 1 < len(ws) and ws[i + 1] not in _RATE_NOUN_AFTER and not is_year(ws[i + 1])
+        ):
             continue
         before = ws[i - 1] if i > 0 else ""
         if _names_a_measure(before, places):

@@ -2185,6 +2185,8 @@ def test_a_word_report_with_tracked_changes_reads_as_with_the_changes_accepted(t
             "2.2",
             "The police seconded two officers to the YOS from April 2017. MAPPA was used well.",
         ),
+        # the text box's text: a paragraph of its own, before the one it is anchored in
+        (None, "Key fact: 61 children"),
         ("2.3", "Victims were contacted in every case."),
         ("2.4", "Every child released from custody had a home to go to."),
     ]
@@ -2687,4 +2689,39 @@ def test_a_table_laid_out_with_spaces_is_no_pair_of_columns(tmp_path):
     r = parse_file(path)
     assert [(p.kind, p.text) for p in r.paragraphs] == [
         ("table_row", f"{a} | {b}") for a, b in rows
+    ]
+
+
+def test_a_word_text_box_s_paragraphs_are_read_once(tmp_path):
+    """A floating text box ("In brief" with the letter's key figures) is text Word shows: its
+    paragraphs are read, before the paragraph it is anchored in (they were left out: "87
+    children" was in no paragraph), once, though Word keeps a copy for older readers."""
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_heading("Short Quality Screening of youth offending work in Brindle", 1)
+    anchor = d.add_paragraph("Between 19 and 21 April 2016 we screened the work of the YOS.")
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>In brief</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Caseload on first day of fieldwork: 87 children</w:t></w:r></w:p>"
+        "</w:txbxContent>"
+    )
+    anchor._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+            f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing>'
+            f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>"
+            "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    d.save(tmp_path / "brindle_sqs_2016.docx")
+    r = parse_file(tmp_path / "brindle_sqs_2016.docx", Settings())
+    assert [p.text for p in r.paragraphs] == [
+        "In brief",
+        "Caseload on first day of fieldwork: 87 children",
+        "Between 19 and 21 April 2016 we screened the work of the YOS.",
     ]

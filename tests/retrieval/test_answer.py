@@ -581,6 +581,8 @@ class TestTheRateNamed:
             "entrants",
         ]
         assert measure_words("thornbeck 2018 reoffending rate?") == ["reoffending"]
+        # a year after it: a noun still (terse: "first time entrants rate 2016")
+        assert measure_words("first time entrants rate 2016") == ["entrants"]
         assert measure_words("What's the sickness absence rate among the staff?") == ["absence"]
         assert measure_words("What sickness absence rate did the inspectors find?") == ["absence"]
         # an average names what it averages, and is named by the word itself

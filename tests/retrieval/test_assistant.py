@@ -1040,3 +1040,26 @@ def test_a_share_an_average_a_budget_or_a_name_none_prints_is_not_answered(
     answer = assistant.ask(question).to_json()
     assert answer["abstained"], answer["answer"]
     assert answer["citations"] == []
+
+
+def test_a_count_of_a_kind_a_heading_names_is_not_the_count_of_another(tmp_path, embedder):
+    """ "How many out-of-court cases were looked at?" read as the cases inspected: the fact's
+    passage counts the court cases ("We inspected 26 cases … a court disposal"; 26 was bolded),
+    and never says "out-of-court": the passage that counts those answers."""
+    from retrieval_fixtures import _ingest
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "dunmere_yjs_2023.md").write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "## Court disposals\n\n"
+        "We inspected 26 cases managed by the YJS that had received a court disposal. These "
+        "included 19 referral orders.\n\n"
+        "## Out-of-court disposals\n\n"
+        "We inspected 22 out-of-court disposals. These were made up of 13 youth cautions and "
+        "nine youth conditional cautions.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
+    answer = assistant.ask("How many out-of-court cases were looked at in Dunmere?").to_json()
+    assert answer["answer"].startswith("**22** — “We inspected 22 out-of-court disposals.")
+    assert cited(answer)[0][:2] == ("dunmere_yjs_2023", "Out-of-court disposals")

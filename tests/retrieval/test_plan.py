@@ -1887,3 +1887,22 @@ def test_an_average_or_another_rate_is_no_fact_of_a_count_or_the_reoffending_rat
     assert _another_measure("first time entrants rate england and wales", "reoffending_rate")
     assert not _another_measure("reoffending rate england and wales", "reoffending_rate")
     assert not _another_measure("what is the national rate", "national_reoffending_rate")
+
+
+def test_a_role_asked_in_the_past_by_what_its_holder_did(plan):
+    """ "Who managed the CAMHS service in 2016?" asks who held that role (any person was
+    named: the board's chair); "Who ran …" stays any who ran it (a manager, an inspection's
+    lead)."""
+    assert plan("Who managed the CAMHS service in Marshbury in 2016?").role == (
+        "who managed the camhs service"
+    )
+    assert plan("Who ran the 2013 inspection in Kestrel Vale?").role == ""
+
+
+def test_a_share_is_no_count_fact(sample_corpus, intent_planner):
+    def read(q):
+        return intent_planner.plan(q, None, None, sample_corpus)
+
+    share = read("What proportion of the cases inspected in Marshbury in 2016 were girls?")
+    assert share.intent.label == "fact:cases_inspected" and share.intent.probability > 0.5
+    assert share.quantity and share.fact is None
