@@ -968,10 +968,15 @@ class QuestionPlanner:
             # "Ickenthorpe 2023 grade?", "how good is Ickenthorpe's work, going by the 2023
             # inspection?": no standard, grade or plural named: the grade of the service
             plan.fact = OVERALL_RATING
-        if plan.fact == OVERALL_RATING and SCORE_ASK.search(q) and self._scored(plan, corpus):
+        if (
+            (plan.fact == OVERALL_RATING or (not plan.fact and _out_of(q)))
+            and SCORE_ASK.search(q)
+            and self._scored(plan, corpus)
+        ):
             # "What score out of 36 did we get?", "overall rating and score": a report that
             # prints its score beside its grade answers with the score (the embedding hardly
-            # tells a score from a grade)
+            # tells a score from a grade); a score out of a maximum is the overall one, however
+            # the question reads ("what did we score out of 36 at the 2023 inspection")
             plan.fact = OVERALL_SCORE
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
@@ -1518,6 +1523,15 @@ def alternatives_asked(question: str) -> list[tuple[str, str]]:
         return []
     head = text[: at[start][0]]
     return [(first, f"{head}{first}?"), (second, f"{head}{second}?")]
+
+
+def _out_of(question: str) -> bool:
+    """Does the question name a maximum ("out of 36")?"""
+    ws = words(question)
+    return any(
+        a == "out" and b == "of" and c.isdigit()
+        for a, b, c in zip(ws, ws[1:], ws[2:], strict=False)
+    )
 
 
 def _another_measure(question: str, fact: str) -> bool:

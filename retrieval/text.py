@@ -415,7 +415,9 @@ def prints_count(text: str, focus: str) -> bool:
             for i, w in enumerate(ws)
             if (re.fullmatch(r"\d+(?:[.,]\d+)*%?", w) and not is_year(w)) or w in NUMBER_WORDS
         ]
-        if any(any(counts(ws, j, wanted) for j in range(i + 1, i + 7)) for i in figures):
+        # (a percentage is a share of them, no count: "22% of out-of-court disposals")
+        whole = [i for i in figures if not _a_percentage(ws, i)]
+        if any(any(counts(ws, j, wanted) for j in range(i + 1, i + 7)) for i in whole):
             return True
         numbered = [
             i
@@ -427,6 +429,19 @@ def prints_count(text: str, focus: str) -> bool:
         if numbered and any(i > numbered[0] for i in figures):
             return True
     return False
+
+
+def _a_percentage(ws: list[str], i: int) -> bool:
+    """Is the figure `ws[i]` a percentage ("22%", "22 per cent", "22 percent")?"""
+    return (
+        ws[i].endswith("%")
+        or ws[i + 1 : i + 2] == ["percent"]
+        or ws[i + 1 : i + 3]
+        == [
+            "per",
+            "cent",
+        ]
+    )
 
 
 _SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in lexicon.SYNONYM_GROUPS]

@@ -1063,3 +1063,25 @@ def test_a_count_of_a_kind_a_heading_names_is_not_the_count_of_another(tmp_path,
     answer = assistant.ask("How many out-of-court cases were looked at in Dunmere?").to_json()
     assert answer["answer"].startswith("**22** — “We inspected 22 out-of-court disposals.")
     assert cited(answer)[0][:2] == ("dunmere_yjs_2023", "Out-of-court disposals")
+
+
+def test_a_score_out_of_a_maximum_is_the_overall_score(tmp_path, embedder):
+    """ "what did we score out of 36 at the 2023 inspection", read as no grade question: the
+    note on how standards are scored was quoted; the score the report prints answers."""
+    from retrieval_fixtures import _ingest
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "dunmere_yjs_2023.md").write_text(
+        "# Inspection of youth justice services in Dunmere\n\n"
+        "## Ratings\n\n"
+        "| Standard | Rating |\n|---|---|\n"
+        "| Dunmere Youth Justice Service | Score 17/36 |\n"
+        "| Overall rating | Requires improvement |\n"
+        "| 1.1 Governance and leadership | Requires improvement |\n\n"
+        "Each standard is scored as follows: Outstanding 3, Good 2, Requires improvement 1, "
+        "Inadequate 0. The overall score is the total across the twelve standards.\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
+    answer = assistant.ask("what did we score out of 36 at the 2023 Dunmere inspection").to_json()
+    assert answer["answer"].startswith("**17/36** — “Dunmere Youth Justice Service | Score 17/36”")

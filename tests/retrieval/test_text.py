@@ -355,3 +355,14 @@ def test_a_share_printed_whole(text, share):
 def test_a_sum_of_money_after_a_sign_or_a_currency_code(text, money):
     span = money_span(text)
     assert (text[span[0] : span[1]] if span else None) == money
+
+
+def test_a_percentage_is_no_count_of_what_it_is_a_share_of():
+    """ "22% of out-of-court disposals" counts none of them (it was bolded for "How many
+    out-of-court cases were looked at?"); "22 out-of-court disposals" does."""
+    from retrieval.text import prints_count
+
+    focus = tokens("disposals")[0]
+    assert not prints_count("They made up 22% of out-of-court disposals in 2022.", focus)
+    assert not prints_count("They made up 22 per cent of out-of-court disposals.", focus)
+    assert prints_count("We inspected 22 out-of-court disposals.", focus)
