@@ -983,6 +983,7 @@ def _html_lines(text: str) -> list[Line]:
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     soup = _without_site_chrome(soup)
+    _boxes_unboxed(soup)
     _anonymous_blocks(soup)
     out: list[Line] = []
     bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
@@ -1072,7 +1073,58 @@ def _html_lines(text: str) -> list[Line]:
         return _text_lines(soup.get_text("\n"))
     if not tagged:  # "<p><strong>Summary</strong></p>": headings by weight, as in Word
         _headings_by_weight(out, bold_lines)
+    else:
+        _list_labels(out, bold_lines)
     return out
+
+
+def _boxes_unboxed(soup) -> None:
+    """A table of one cell that holds paragraphs (a "Key facts" box, as Word's HTML export
+    sets a shaded box) is no table: its paragraphs are read as the page's, not as one row."""
+    for table in soup.find_all("table"):
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        cells = rows[0].find_all(["td", "th"], recursive=False) if len(rows) == 1 else []
+        blocks = (
+            [c for c in cells[0].find_all(_HTML_BLOCK_NAMES, recursive=False)]
+            if len(cells) == 1
+            else []
+        )
+        if len(blocks) >= 2:
+            # (its title heads the box, not the page's text after it: a line of plain text)
+            title = blocks[0]
+            if len(title.get_text(" ", strip=True).split()) <= BOX_TITLE_WORDS:
+                plain = soup.new_tag("p")
+                plain.string = " ".join(title.get_text(" ").split())
+                title.replace_with(plain)
+            for child in list(cells[0].contents):
+                table.insert_before(child.extract())
+            table.decompose()
+
+
+BOX_TITLE_WORDS = 6  # "Key facts", "At a glance": a box's title, not its text
+_HTML_BLOCK_NAMES = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"]
+LIST_GLYPHS = "•·▪●◦–-*"  # a list item's bullet, typed into its text (Word's HTML export)
+
+
+def _list_labels(out: list[Line], bold_lines: list[int]) -> None:
+    """Where <h> tags mark the headings, a bold line right above a list ("Strengths" over its
+    items, as Word's HTML export sets it) heads that list, a level below the heading above."""
+    from findings.vocab import list_kind
+
+    level = 1  # the level a label takes: below the last heading, beside a list's heading
+    at = 0
+    for i in bold_lines:
+        for line in out[at:i]:
+            if line.role == "heading":
+                level = (line.level or level) - (1 if list_kind(line.text.rstrip(": ")) else 0)
+        at = i
+        after = out[i + 1] if i + 1 < len(out) else None
+        if (
+            out[i].role == "p"
+            and after is not None
+            and (after.role == "li" or after.text.lstrip()[:1] in LIST_GLYPHS)
+        ):
+            out[i] = Line(out[i].text, None, "heading", min(level + 1, 6))
 
 
 # A report saved as a whole web page brings the site's own parts: its banner, navigation,

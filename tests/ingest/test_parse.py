@@ -2725,3 +2725,41 @@ def test_a_word_text_box_s_paragraphs_are_read_once(tmp_path):
         "Caseload on first day of fieldwork: 87 children",
         "Between 19 and 21 April 2016 we screened the work of the YOS.",
     ]
+
+
+def test_word_s_web_page_export_bold_list_labels_and_a_boxed_key_facts_table(tmp_path):
+    """Word's "Save as Web Page, Filtered": a bold "Strengths" paragraph over its list items,
+    beside <h> headings, heads the list (it was a paragraph of the standard's part: "areas for
+    improvement" asked of a standard found none); a one-cell table holding the key facts is
+    read as its paragraphs, its title a line of the part it sits in (it was one row)."""
+    path = tmp_path / "quenby_yjs_2022.html"
+    path.write_text(
+        "<html><body><h1>Inspection of youth justice services in Quenby</h1>"
+        "<h2>Background</h2>"
+        "<table class=MsoTableGrid><tr><td><p class=MsoNormal><b>Key facts</b></p>"
+        "<p class=MsoNormal>96 children supervised by the YJS when fieldwork began</p>"
+        "<p class=MsoNormal>&pound;1.92 million YJS budget for 2021/2022</p></td></tr></table>"
+        "<p class=MsoNormal>Quenby is a metropolitan borough in the north.</p>"
+        "<h3>1.1 Governance and leadership</h3>"
+        "<p class=MsoNormal>1.1.1 The board is chaired by Fiona Lanyard.</p>"
+        "<p class=MsoNormal><b><span>Strengths<o:p></o:p></span></b></p>"
+        "<p class=MsoListParagraph><span>&middot;<span>&nbsp;&nbsp; </span></span>The board "
+        "has a clear vision.</p>"
+        "<p class=MsoNormal><b><span>Areas for improvement<o:p></o:p></span></b></p>"
+        "<p class=MsoListParagraph><span>&middot;<span>&nbsp;&nbsp; </span></span>Speech and "
+        "language therapy has not been restored.</p>"
+        "<h3>1.2 Staff</h3><p class=MsoNormal>1.2.1 The YJS employs 38 staff.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.section_path, p.kind, p.text) for p in r.paragraphs] == [
+        ("Background", "prose", "Key facts"),
+        ("Background", "prose", "96 children supervised by the YJS when fieldwork began"),
+        ("Background", "prose", "£1.92 million YJS budget for 2021/2022"),
+        ("Background", "prose", "Quenby is a metropolitan borough in the north."),
+        ("Background > Governance and leadership", "numbered", "The board is chaired by Fiona Lanyard."),
+        ("Background > Governance and leadership > Strengths", "bullet", "The board has a clear vision."),
+        ("Background > Governance and leadership > Areas for improvement", "bullet", "Speech and language therapy has not been restored."),
+        ("Background > Staff", "numbered", "The YJS employs 38 staff."),
+    ]  # fmt: skip
