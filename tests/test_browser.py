@@ -235,7 +235,7 @@ def test_compare_and_before_a_visit(page):
     choose(page, compare, "Area to compare", "Marshbury")
     compare.get_by_test_id("stRadio").get_by_text("Key facts", exact=True).click()
     table = compare.get_by_test_id("stTable")
-    table.filter(has_text="Owen Tregarthen").wait_for(timeout=30_000)
+    table.filter(has_text="Owen Tregarthen").wait_for(timeout=90_000)  # a loaded machine
     rows = [r.inner_text().split("\t") for r in table.locator("tr").all()]
     assert [c.strip() for c in rows[0]] == ["Subject", "Marshbury SQS 2014", "Marshbury SQS 2016"]
     assert [c.strip() for c in rows[1]] == ["Lead inspector", "Owen Tregarthen", "Hannah Okafor"]
