@@ -925,6 +925,17 @@ def test_who_a_letter_was_copied_to_lists_the_rows_under_its_copy_to_label(tmp_p
     ]
 
 
+def _over(tmp_path, embedder, reports: dict[str, str]) -> Assistant:
+    """An assistant over a store of the given reports (file name -> text), ingested for real."""
+    from retrieval_fixtures import _ingest
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in reports.items():
+        (folder / name).write_text(text)
+    return Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
+
+
 def test_questions_in_the_asker_s_words_about_a_letter_and_its_follow_up(tmp_path, embedder):
     """Asked as users ask (tune36): a budget printed after a currency's code ("GBP 2.41
     million" was no sum of money: abstained); a share ("what proportion … went on to
@@ -932,44 +943,45 @@ def test_questions_in_the_asker_s_words_about_a_letter_and_its_follow_up(tmp_pat
     "their name" (the board chair's paragraph was quoted); a "YOI"; "the latest inspection" in a
     follow-up (the earlier letter was quoted again); "Overall, how did …" (its "overall", a word
     of the later report's headings, was a topic the letter lacked: abstained)."""
-    from retrieval_fixtures import _ingest
-
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "dunmere_sqs_2017.md").write_text(
-        "# Short Quality Screening of youth offending work in Dunmere\n\n"
-        "Date: 14 November 2017\n\n"
-        "## Protecting the public\n\n"
-        "2.1 Plans to manage risk of harm were sufficient in only 11 of the 21 cases, and "
-        "contingency plans were weak.\n\n"
-        "2.2 Two children met the criteria for MAPPA. One referral was made late, and the YOS "
-        "has no written protocol with the MAPPA coordinator.\n\n"
-        "## Protecting the child or young person\n\n"
-        "3.1 Case managers visited the four children held at Ravensholme Young Offender "
-        "Institution at least once a month.\n\n"
-        "## Copy to\n\n"
-        "| Role | Name |\n|---|---|\n"
-        "| Chief Executive, Dunmere Council | Duncan Ferrier |\n"
-        "| Police and Crime Commissioner for Dunmere | Gwen Alderton |\n"
-        "| Chair, YOS Management Board | Detective Superintendent Alan Brierley |\n"
+    assistant = _over(
+        tmp_path,
+        embedder,
+        {
+            "dunmere_sqs_2017.md": (
+                "# Short Quality Screening of youth offending work in Dunmere\n\n"
+                "Date: 14 November 2017\n\n"
+                "## Protecting the public\n\n"
+                "2.1 Plans to manage risk of harm were sufficient in only 11 of the 21 cases, and "
+                "contingency plans were weak.\n\n"
+                "2.2 Two children met the criteria for MAPPA. One referral was made late, and the YOS "
+                "has no written protocol with the MAPPA coordinator.\n\n"
+                "## Protecting the child or young person\n\n"
+                "3.1 Case managers visited the four children held at Ravensholme Young Offender "
+                "Institution at least once a month.\n\n"
+                "## Copy to\n\n"
+                "| Role | Name |\n|---|---|\n"
+                "| Chief Executive, Dunmere Council | Duncan Ferrier |\n"
+                "| Police and Crime Commissioner for Dunmere | Gwen Alderton |\n"
+                "| Chair, YOS Management Board | Detective Superintendent Alan Brierley |\n"
+            ),
+            "dunmere_yjs_2023.md": (
+                "# Inspection of youth justice services in Dunmere\n\n"
+                "Published: 20 June 2023\n\n"
+                "## Overall rating\n\nDunmere YJS is rated Good.\n\n"
+                "## Key facts\n\n"
+                "GBP 2.41 million YJS budget for 2022/23\n\n"
+                "The reoffending rate for children in Dunmere was 36.8 per cent for the cohort of "
+                "October 2020 to September 2021. The rate of first-time entrants has fallen from 312 "
+                "per 100,000 children in 2017 to 148 per 100,000.\n\n"
+                "## Implementation and delivery\n\n"
+                "2.3.3 MAPPA arrangements are now sound. A protocol with the MAPPA coordinator was "
+                "agreed in February 2019.\n\n"
+                "## Partnerships and services\n\n"
+                "1.3.2 A CAMHS nurse has been seconded to the YJS since June 2021, but children waited "
+                "an average of 11 weeks for an assessment.\n"
+            ),
+        },
     )
-    (folder / "dunmere_yjs_2023.md").write_text(
-        "# Inspection of youth justice services in Dunmere\n\n"
-        "Published: 20 June 2023\n\n"
-        "## Overall rating\n\nDunmere YJS is rated Good.\n\n"
-        "## Key facts\n\n"
-        "GBP 2.41 million YJS budget for 2022/23\n\n"
-        "The reoffending rate for children in Dunmere was 36.8 per cent for the cohort of "
-        "October 2020 to September 2021. The rate of first-time entrants has fallen from 312 "
-        "per 100,000 children in 2017 to 148 per 100,000.\n\n"
-        "## Implementation and delivery\n\n"
-        "2.3.3 MAPPA arrangements are now sound. A protocol with the MAPPA coordinator was "
-        "agreed in February 2019.\n\n"
-        "## Partnerships and services\n\n"
-        "1.3.2 A CAMHS nurse has been seconded to the YJS since June 2021, but children waited "
-        "an average of 11 weeks for an assessment.\n"
-    )
-    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
     answer = assistant.ask("dunmere youth justice budget 2022/23").to_json()
     assert answer["answer"].startswith("**GBP 2.41 million** — “GBP 2.41 million YJS budget")
     answer = assistant.ask("what proportion of dunmere children went on to reoffend, in 2023")
@@ -1015,28 +1027,29 @@ def test_questions_in_the_asker_s_words_about_a_letter_and_its_follow_up(tmp_pat
 def test_a_share_an_average_a_budget_or_a_name_none_prints_is_not_answered(
     tmp_path, embedder, question
 ):
-    from retrieval_fixtures import _ingest
-
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "dunmere_sqs_2017.md").write_text(
-        "# Short Quality Screening of youth offending work in Dunmere\n\n"
-        "Date: 14 November 2017\n\n"
-        "We examined a sample of 21 cases: 17 referral orders and youth rehabilitation orders, "
-        "and 4 detention and training orders.\n\n"
-        "## Reducing reoffending\n\n"
-        "1.1 Plans were sufficient in 11 of the 21 cases.\n\n"
-        "1.2 Five children were receiving fewer than 25 hours of education a week.\n\n"
-        "1.3 The CAMHS worker left in March 2017 and the post was vacant.\n"
+    assistant = _over(
+        tmp_path,
+        embedder,
+        {
+            "dunmere_sqs_2017.md": (
+                "# Short Quality Screening of youth offending work in Dunmere\n\n"
+                "Date: 14 November 2017\n\n"
+                "We examined a sample of 21 cases: 17 referral orders and youth rehabilitation orders, "
+                "and 4 detention and training orders.\n\n"
+                "## Reducing reoffending\n\n"
+                "1.1 Plans were sufficient in 11 of the 21 cases.\n\n"
+                "1.2 Five children were receiving fewer than 25 hours of education a week.\n\n"
+                "1.3 The CAMHS worker left in March 2017 and the post was vacant.\n"
+            ),
+            "dunmere_yjs_2023.md": (
+                "# Inspection of youth justice services in Dunmere\n\n"
+                "## Key facts\n\nGBP 2.41 million YJS budget for 2022/23\n\n"
+                "## Partnerships and services\n\n"
+                "1.3.2 A CAMHS nurse has been seconded to the YJS since June 2021, but children waited "
+                "an average of 11 weeks for an assessment.\n"
+            ),
+        },
     )
-    (folder / "dunmere_yjs_2023.md").write_text(
-        "# Inspection of youth justice services in Dunmere\n\n"
-        "## Key facts\n\nGBP 2.41 million YJS budget for 2022/23\n\n"
-        "## Partnerships and services\n\n"
-        "1.3.2 A CAMHS nurse has been seconded to the YJS since June 2021, but children waited "
-        "an average of 11 weeks for an assessment.\n"
-    )
-    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
     answer = assistant.ask(question).to_json()
     assert answer["abstained"], answer["answer"]
     assert answer["citations"] == []
@@ -1046,20 +1059,21 @@ def test_a_count_of_a_kind_a_heading_names_is_not_the_count_of_another(tmp_path,
     """ "How many out-of-court cases were looked at?" read as the cases inspected: the fact's
     passage counts the court cases ("We inspected 26 cases … a court disposal"; 26 was bolded),
     and never says "out-of-court": the passage that counts those answers."""
-    from retrieval_fixtures import _ingest
-
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "dunmere_yjs_2023.md").write_text(
-        "# Inspection of youth justice services in Dunmere\n\n"
-        "## Court disposals\n\n"
-        "We inspected 26 cases managed by the YJS that had received a court disposal. These "
-        "included 19 referral orders.\n\n"
-        "## Out-of-court disposals\n\n"
-        "We inspected 22 out-of-court disposals. These were made up of 13 youth cautions and "
-        "nine youth conditional cautions.\n"
+    assistant = _over(
+        tmp_path,
+        embedder,
+        {
+            "dunmere_yjs_2023.md": (
+                "# Inspection of youth justice services in Dunmere\n\n"
+                "## Court disposals\n\n"
+                "We inspected 26 cases managed by the YJS that had received a court disposal. These "
+                "included 19 referral orders.\n\n"
+                "## Out-of-court disposals\n\n"
+                "We inspected 22 out-of-court disposals. These were made up of 13 youth cautions and "
+                "nine youth conditional cautions.\n"
+            ),
+        },
     )
-    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
     answer = assistant.ask("How many out-of-court cases were looked at in Dunmere?").to_json()
     assert answer["answer"].startswith("**22** — “We inspected 22 out-of-court disposals.")
     assert cited(answer)[0][:2] == ("dunmere_yjs_2023", "Out-of-court disposals")
@@ -1068,20 +1082,21 @@ def test_a_count_of_a_kind_a_heading_names_is_not_the_count_of_another(tmp_path,
 def test_a_score_out_of_a_maximum_is_the_overall_score(tmp_path, embedder):
     """ "what did we score out of 36 at the 2023 inspection", read as no grade question: the
     note on how standards are scored was quoted; the score the report prints answers."""
-    from retrieval_fixtures import _ingest
-
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "dunmere_yjs_2023.md").write_text(
-        "# Inspection of youth justice services in Dunmere\n\n"
-        "## Ratings\n\n"
-        "| Standard | Rating |\n|---|---|\n"
-        "| Dunmere Youth Justice Service | Score 17/36 |\n"
-        "| Overall rating | Requires improvement |\n"
-        "| 1.1 Governance and leadership | Requires improvement |\n\n"
-        "Each standard is scored as follows: Outstanding 3, Good 2, Requires improvement 1, "
-        "Inadequate 0. The overall score is the total across the twelve standards.\n"
+    assistant = _over(
+        tmp_path,
+        embedder,
+        {
+            "dunmere_yjs_2023.md": (
+                "# Inspection of youth justice services in Dunmere\n\n"
+                "## Ratings\n\n"
+                "| Standard | Rating |\n|---|---|\n"
+                "| Dunmere Youth Justice Service | Score 17/36 |\n"
+                "| Overall rating | Requires improvement |\n"
+                "| 1.1 Governance and leadership | Requires improvement |\n\n"
+                "Each standard is scored as follows: Outstanding 3, Good 2, Requires improvement 1, "
+                "Inadequate 0. The overall score is the total across the twelve standards.\n"
+            ),
+        },
     )
-    assistant = Assistant(_ingest(tmp_path, embedder, [folder]), embedder)
     answer = assistant.ask("what did we score out of 36 at the 2023 Dunmere inspection").to_json()
     assert answer["answer"].startswith("**17/36** — “Dunmere Youth Justice Service | Score 17/36”")
