@@ -208,6 +208,12 @@ QA sets, each over its own freshly ingested tmp store:
   second-checked at stop 37 (the 55 questions that do not name Stavewick carry the area filter,
   added mechanically), never read, measured once at the start of its adoption at stop 38, then
   only here.
+- tune37 / tune38 tune: every report above plus two more each (`data/eval/tune37/reports/`: a
+  Word SQS letter with tracked changes, comments, footnotes and a text box, a rated inspection as
+  the `pdftotext -layout` text of a two-column PDF; `tune38`: an SQS letter as OCR text of a
+  scanned copy, a rated inspection as Word's filtered HTML), written blind and second-checked at
+  stop 38 in the layouts of the pending held-out sets fresh34 and fresh35; measured once unread
+  (0.438, 0.729), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -694,6 +700,10 @@ def main(argv: list[str] | None = None) -> int:
             ("tune36 tune", "tune36", "tune.jsonl"),
             # written at stop 37, measured once at the start of stop 38, then only here
             ("fresh33 held-out", "fresh33", "heldout.jsonl"),
+            # stop 38: tune sets in fresh34's and fresh35's layouts (both pending), measured
+            # once unread (0.438, 0.729), then read
+            ("tune37 tune", "tune37", "tune.jsonl"),
+            ("tune38 tune", "tune38", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
