@@ -44,7 +44,7 @@ from findings.errors import (
 )
 from findings.hashing import bytes_sha256
 from findings.settings import Settings
-from findings.vocab import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT
+from findings.vocab import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, list_kind
 from ingest.records import RATING_LINE
 
 # A .docx may unzip to at most this many times FINDINGS_MAX_FILE_MB: text compresses about
@@ -1109,8 +1109,6 @@ LIST_GLYPHS = "•·▪●◦–-*"  # a list item's bullet, typed into its text
 def _list_labels(out: list[Line], bold_lines: list[int]) -> None:
     """Where <h> tags mark the headings, a bold line right above a list ("Strengths" over its
     items, as Word's HTML export sets it) heads that list, a level below the heading above."""
-    from findings.vocab import list_kind
-
     level = 1  # the level a label takes: below the last heading, beside a list's heading
     at = 0
     for i in bold_lines:
