@@ -22,6 +22,7 @@ from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
 from retrieval.plan import (
     CHANGE,
     NOT_CONCEPTS,
+    SHARE,
     Plan,
     Side,
     capitalised,
@@ -107,7 +108,6 @@ FREQUENCY = Cue(lexicon.FREQUENCY)
 PERIODIC = Cue(lexicon.PERIODIC)
 WAIT = Cue(lexicon.WAITING)
 WAIT_TOLD = Cue(lexicon.WAIT_TOLD)
-SHARE = Cue(lexicon.SHARE)
 PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
