@@ -54,8 +54,10 @@ def extract(path: str) -> dict:
                 sizes: list[tuple[float, int]] = []
                 bold = True
                 prev_y = None
+                prev_box = None
                 prev_x = 0.0
-                for ln in b["lines"]:
+                row_x = 0.0  # where the row being read starts
+                for ln in _markers_first(b["lines"]):
                     parts: list[str] = []
                     last_x = None
                     starts = len(cells)
@@ -81,19 +83,35 @@ def extract(path: str) -> dict:
                         _grow(cells[-1], t, s["bbox"])
                         parts.append(t)
                     y = round(ln["bbox"][1])
-                    if lines and prev_y is not None and abs(y - prev_y) <= 2:
+                    if (
+                        lines
+                        and prev_y is not None
+                        and (
+                            abs(y - prev_y) <= 2
+                            # a margin number moved up beside its line (`_markers_first`)
+                            or (MARKER.match(lines[-1].strip()) and _level(prev_box, ln["bbox"]))
+                        )
+                    ):
                         # same row: another cell, or the next word of a justified line (it
                         # opens with the space that went before it, a word space away)
                         piece = "".join(parts)
                         size = ln["spans"][0]["size"] if ln["spans"] else 10.0
                         word = piece[:1].isspace() and ln["bbox"][0] - prev_x < JUSTIFIED * size
-                        lines[-1] += (" " if word else "\t") + piece.strip()
+                        if not word and ln["bbox"][2] <= row_x:
+                            # drawn after the row but standing to its left (a number set in
+                            # the margin after its paragraph's first line): it comes first
+                            lines[-1] = piece.strip() + "\t" + lines[-1]
+                            row_x = ln["bbox"][0]
+                        else:
+                            lines[-1] += (" " if word else "\t") + piece.strip()
                         if word and 0 < starts < len(cells):
                             _grow(cells[starts - 1], cells[starts]["t"], cells[starts]["box"])
                             del cells[starts]
                     else:
                         lines.append("".join(parts))
+                        row_x = ln["bbox"][0]
                     prev_y = y
+                    prev_box = ln["bbox"]
                     prev_x = ln["bbox"][2]
                 text = "\n".join(lines)
                 grid = _grid_text(cells)
@@ -119,12 +137,76 @@ def extract(path: str) -> dict:
                         "cells": cells,
                     }
                 )
-            blocks[on_page:] = _rows_joined(blocks[on_page:])
+            blocks[on_page:] = _rows_joined(_margin_markers_placed(blocks[on_page:]))
             for block in blocks[on_page:]:
                 block.pop("cells", None)  # read here only
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}
+
+
+def _markers_first(lines: list[dict]) -> list[dict]:
+    """A block's lines, a paragraph number or bullet that the writer drew in the margin after
+    its paragraph's lines (it stands level with the first of them, to its left) moved up beside
+    that line, so that it opens the paragraph rather than ending it ("… the inspection." /
+    "1.2.3")."""
+    out = list(lines)
+    for ln in lines:
+        text = "".join(s["text"] for s in ln["spans"]).strip()
+        if not MARKER.match(text):
+            continue
+        i = next(i for i, o in enumerate(out) if o is ln)
+        level = next(
+            (
+                j
+                for j, o in enumerate(out[:i])
+                if _level(ln["bbox"], o["bbox"]) and ln["bbox"][2] <= o["bbox"][0]
+            ),
+            None,
+        )
+        if level is not None:
+            out.insert(level, out.pop(i))
+    return out
+
+
+def _level(marker, line) -> bool:
+    """Does the marker's box (x0, y0, x1, y1) stand level with the line's: its middle within
+    the line's height (a raised footnote marker makes a line reach higher than its words)?"""
+    return line[1] - 1 <= (marker[1] + marker[3]) / 2 <= line[3] + 1
+
+
+def _margin_markers_placed(blocks: list[dict]) -> list[dict]:
+    """A page's blocks, a paragraph number set in the margin as a block of its own ("1.1.1",
+    level with its paragraph's first line, left of it) joined to the front of that paragraph's
+    block, wherever the writer drew it (often after the paragraph)."""
+    out = list(blocks)
+    for m in blocks:
+        if "\n" in m["text"] or not MARKER.match(m["text"].strip()):
+            continue
+        beside = next(
+            (
+                b
+                for b in out
+                if b is not m
+                and _level(
+                    (m["left"], m["top"], m["right"], m["bottom"]),
+                    (0, b["top"], 0, b["top"] + m["bottom"] - m["top"]),
+                )
+                and b["left"] >= m["right"]
+                and not MARKER.match(b["text"].strip())
+            ),
+            None,
+        )
+        if beside is None:
+            continue
+        joined = {
+            **beside,
+            "text": f"{m['text'].strip()}\t{beside['text']}",
+            "left": m["left"],
+            "cells": [*(m.get("cells") or []), *(beside.get("cells") or [])],
+        }
+        out = [joined if b is beside else b for b in out if b is not m]
+    return out
 
 
 def _lines_rejoined(blocks: list[dict]) -> list[dict]:

@@ -660,6 +660,34 @@ class TestConvertedLayouts:
         )
         assert "Court disposals" not in {p.section for p in pdf.paragraphs}
 
+    def test_a_pdf_whose_margin_numbers_are_drawn_after_their_paragraphs(self, tmp_path):
+        """A writer that draws each paragraph first and its number in the margin after it,
+        level with the paragraph's first line: as a block of its own, as the last line of the
+        paragraph's block, or beside a first line raised by a footnote marker. Each number
+        opens its paragraph (it was a paragraph "1.1.1" of its own, or ended the one before)."""
+        pdf = parse_file(_margin_numbers_drawn_after(tmp_path / "lanbury_yjs_2023.pdf"))
+        numbered = [(p.paragraph, p.text) for p in pdf.paragraphs if p.kind == "numbered"]
+        assert numbered == [
+            (
+                "1.1.1",
+                "The Lanbury partnership board has been chaired since March 2022 by the Director "
+                "of Children's Services, who also chairs the safeguarding partnership and attends "
+                "every meeting in person.",
+            ),
+            (
+                "1.1.2",
+                "The service receives funding from the Turnaround programme¹ and uses it to work "
+                "with children on the edge of the youth justice system, mainly through the Early "
+                "Help teams.",
+            ),
+            (
+                "1.1.3",
+                "Sickness absence was low, at an average of 4.2 days per employee in 2022/23, and "
+                "there were no vacancies at the time of the inspection, which the board noted.",
+            ),
+        ]
+        assert [p.text for p in pdf.paragraphs if p.text in {"1.1.1", "1.1.2", "1.1.3"}] == []
+
     def test_an_html_letter_whose_headings_are_bold_paragraphs(self, tmp_path):
         f = tmp_path / "oakhill_sqs_2018.html"
         f.write_text(
@@ -1901,6 +1929,78 @@ def test_markdown_as_pandoc_writes_it(tmp_path):
         ("Ratings", "table_row", None, "1.2 Staff | Good"),
         ("Staff", "numbered", "1.2.1", "All nine case manager posts were filled."),
     ]
+
+
+def _margin_numbers_drawn_after(path: Path) -> Path:
+    """A PDF (fpdf2) whose paragraph numbers are drawn in the margin after their paragraphs."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 18)
+    pdf.multi_cell(
+        0, 9, "An inspection of youth justice services in Lanbury", new_x="LMARGIN", new_y="NEXT"
+    )
+    pdf.ln(4)
+    pdf.set_font("helvetica", "B", 10)
+    pdf.multi_cell(0, 6, "Governance and leadership", new_x="LMARGIN", new_y="NEXT")
+    paras = [
+        (
+            "1.1.1",
+            "",
+            "The Lanbury partnership board has been chaired since March 2022 by the Director of Children's Services, who also chairs the safeguarding partnership and attends every meeting in person.",
+        ),
+        (
+            "1.1.2",
+            "The service receives funding from the Turnaround programme",
+            " and uses it to work with children on the edge of the youth justice system, mainly through the Early Help teams.",
+        ),
+        (
+            "1.1.3",
+            "",
+            "Sickness absence was low, at an average of 4.2 days per employee in 2022/23, and there were no vacancies at the time of the inspection, which the board noted.",
+        ),
+    ]
+    for number, before, after in paras:
+        y = pdf.get_y() + 2
+        pdf.set_xy(35, y)
+        pdf.set_font("helvetica", "", 10)
+        if before:
+            pdf.write(5, before)
+            pdf.set_font("helvetica", "", 6.5)
+            pdf.char_vpos = "SUP"
+            pdf.write(5, "1")
+            pdf.char_vpos = "LINE"
+            pdf.set_font("helvetica", "", 10)
+            pdf.write(5, after)
+            pdf.ln(5)
+        else:
+            pdf.multi_cell(150, 5, after, new_x="LMARGIN", new_y="NEXT")
+        end = pdf.get_y()
+        pdf.set_xy(15, y)  # the number, drawn after its paragraph, level with its first line
+        pdf.cell(15, 5, number)
+        pdf.set_y(end)
+    pdf.ln(6)
+    for label, marker, value in (
+        ("Reoffending rate, Lanbury", "2", "35.8%"),
+        ("Reoffending rate, England and Wales", "", "31.2%"),
+    ):
+        y = pdf.get_y()
+        pdf.set_font("helvetica", "", 10)
+        pdf.set_xy(35, y)
+        pdf.write(5, label)
+        if marker:
+            pdf.set_font("helvetica", "", 6.5)
+            pdf.char_vpos = "SUP"
+            pdf.write(5, marker)
+            pdf.char_vpos = "LINE"
+            pdf.set_font("helvetica", "", 10)
+        pdf.set_xy(140, y)
+        pdf.cell(30, 5, value)
+        pdf.set_y(y + 7)
+    pdf.output(str(path))
+    return path
 
 
 def _fpdf2_raised_markers_and_cut_list(path: Path) -> Path:
