@@ -978,6 +978,9 @@ def _html_lines(text: str) -> list[Line]:
 
     soup = BeautifulSoup(text, "lxml")
     css = " ".join(t.get_text() for t in soup("style"))
+    positioned = _positioned_blocks(soup, css)
+    if positioned is not None:  # a PDF converted to HTML: read as the PDF it was
+        return _pdf_structure(*positioned)
     _inline_class_styles(soup, css)
     numbers = _html_list_numbers(soup, css)
     for tag in soup(["script", "style", "noscript", "template", "head"]):
@@ -1076,6 +1079,152 @@ def _html_lines(text: str) -> list[Line]:
     else:
         _list_labels(out, bold_lines)
     return out
+
+
+# pdftohtml (poppler) writes each page of a PDF as a div ("page1-div", …) of absolutely placed
+# <p>s, one per line of text or per run of lines it broke with <br/>, sized by font classes in
+# pixels at its default zoom.
+PAGE_DIV = re.compile(r"^page(\d+)-div$")
+PLACED = re.compile(r"top:\s*(-?[\d.]+)px;\s*left:\s*(-?[\d.]+)px")
+FONT_CLASS = re.compile(r"\.(ft\w+)\s*\{([^}]*)\}")
+PX_PER_POINT = 1.5  # pdftohtml's default zoom
+PAGE_HEIGHT_PX = 1262  # an A4 page at that zoom, where the div does not say
+LINE_PITCH = 1.7  # of the type size: the furthest apart two lines of one paragraph start
+MIN_PLACED = 0.8  # of a page's <p>s placed absolutely for the page to be a converted PDF's
+
+
+def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
+    """The text blocks (as `ingest.pdftext` gives a PDF's) of the HTML pdftohtml makes of a
+    PDF, or None for any other HTML. Lines set level on a page are one row, their texts
+    tab-separated left to right (a table's cells; a paragraph number in the margin beside its
+    first line); rows that follow each other a line's height apart in one type size are one
+    block, as the PDF reader groups a paragraph's lines. A font class the style sheet does not
+    define (pdftohtml reuses earlier pages' classes) reads as the body's size: that of most of
+    the text whose class is defined, away from the page's edges."""
+    divs = [d for d in soup.find_all("div", id=PAGE_DIV)]
+    placed = [p for d in divs for p in d.find_all("p")]
+    if not placed or sum(bool(PLACED.search(p.get("style", ""))) for p in placed) < (
+        MIN_PLACED * len(placed)
+    ):
+        return None
+    fonts: dict[str, tuple[float, float | None]] = {}
+    for name, rules in FONT_CLASS.findall(css):
+        size = re.search(r"font-size:\s*([\d.]+)px", rules)
+        pitch = re.search(r"line-height:\s*([\d.]+)px", rules)
+        if size:
+            fonts[name] = (float(size.group(1)), float(pitch.group(1)) if pitch else None)
+    rows: list[dict] = []
+    for div in divs:
+        page = int(PAGE_DIV.match(div["id"]).group(1))
+        tall = re.search(r"height:\s*([\d.]+)px", div.get("style", ""))
+        height = float(tall.group(1)) if tall else PAGE_HEIGHT_PX
+        for p in div.find_all("p"):
+            at = PLACED.search(p.get("style", ""))
+            for br in p.find_all("br"):
+                br.replace_with("\n")
+            lines = [" ".join(t.split()) for t in p.get_text().split("\n")]
+            lines = [t for t in lines if t]
+            if at is None or not lines:
+                continue
+            size, pitch = fonts.get((p.get("class") or [""])[0], (None, None))
+            words = "".join(p.find_all(string=True)).strip()
+            bold = bool(words) and all(
+                s.find_parent(["b", "strong"]) is not None
+                for s in p.find_all(string=True)
+                if s.strip()
+            )
+            top = float(at.group(1))
+            rows.append(
+                {"page": page, "height": height, "top": top, "left": float(at.group(2)),
+                 "lines": lines, "size": size, "pitch": pitch, "bold": bold, "text": words}
+            )  # fmt: skip
+    known = Counter(  # the body's size: most of the text, running headers and footers aside
+        r["size"]
+        for r in rows
+        if r["size"] is not None and 0.08 * r["height"] < r["top"] < 0.92 * r["height"]
+        for _ in r["text"]
+    )
+    body_px = known.most_common(1)[0][0] if known else 10 * PX_PER_POINT
+    for r in rows:
+        r["size"] = r["size"] or body_px
+        r["pitch"] = r["pitch"] or r["size"] * 1.2
+    return _placed_rows_as_blocks(rows), max((r["page"] for r in rows), default=1)
+
+
+def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
+    """`_positioned_blocks`' placed <p>s (in the file's order) as PDF text blocks, in points."""
+    rows: list[list[dict]] = []
+    for it in items:  # level with an item of the row being read: a cell of that row
+        row = rows[-1] if rows else None
+        if (
+            row
+            and row[0]["page"] == it["page"]
+            and abs(row[0]["top"] - it["top"]) <= 2
+            and len(it["lines"]) == 1
+            and all(len(c["lines"]) == 1 for c in row)
+        ):
+            row.append(it)
+        else:
+            rows.append([it])
+    blocks: list[dict] = []
+    last: dict | None = None  # the block being grown and its last line's top
+    for row in rows:
+        row.sort(key=lambda c: c["left"])
+        first = row[0]
+        cells = [c for c in row]
+        single = len(cells) == 1
+        text_left = (
+            cells[-1]["left"]
+            if len(cells) == 2 and MARGIN_MARKER.match(cells[0]["text"])
+            else first["left"]
+        )
+        if (
+            last is not None
+            and single
+            and last["page"] == first["page"]
+            and last["size_px"] == first["size"]
+            and last["bold"] == first["bold"]
+            and 0 < first["top"] - last["last_top"] <= LINE_PITCH * first["size"]
+            and first["left"] >= last["text_left"] - 2
+        ):
+            last["lines"] += first["lines"]
+            last["last_top"] = first["top"] + (len(first["lines"]) - 1) * first["pitch"]
+            last["bottom_px"] = first["top"] + len(first["lines"]) * first["pitch"]
+            last["right_px"] = max(last["right_px"], _placed_right(first))
+            continue
+        text = "\t".join(c["lines"][0] for c in cells) if not single else None
+        lines = [text] if text is not None else list(first["lines"])
+        last = {
+            "page": first["page"], "height": first["height"], "size_px": first["size"],
+            "bold": all(c["bold"] for c in cells), "lines": lines, "top_px": first["top"],
+            "last_top": first["top"] + (len(first["lines"]) - 1) * first["pitch"],
+            "bottom_px": first["top"] + len(first["lines"]) * first["pitch"],
+            "left_px": first["left"], "text_left": text_left,
+            "right_px": max(_placed_right(c) for c in cells),
+        }  # fmt: skip
+        blocks.append(last)
+    z = PX_PER_POINT
+    return [
+        {
+            "text": "\n".join(b["lines"]),
+            "page": b["page"],
+            "size": b["size_px"] / z,
+            "bold": b["bold"],
+            # as the PDF reader marks a running header or footer: near the page's edge
+            "edge": b["bottom_px"] < 0.08 * b["height"] or b["top_px"] > 0.92 * b["height"],
+            "top": round(b["top_px"] / z, 1),
+            "bottom": round(b["bottom_px"] / z, 1),
+            "left": round(b["left_px"] / z, 1),
+            "right": round(b["right_px"] / z, 1),
+        }
+        for b in blocks
+    ]
+
+
+def _placed_right(item: dict) -> float:
+    """Where a placed <p>'s longest line ends, in pixels (the file gives no width): its
+    characters at an average width."""
+    return item["left"] + max(len(t) for t in item["lines"]) * CHAR_WIDTH * item["size"]
 
 
 def _boxes_unboxed(soup) -> None:

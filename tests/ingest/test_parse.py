@@ -688,6 +688,36 @@ class TestConvertedLayouts:
         ]
         assert [p.text for p in pdf.paragraphs if p.text in {"1.1.1", "1.1.2", "1.1.3"}] == []
 
+    def test_html_that_pdftohtml_made_of_a_pdf(self, tmp_path):
+        """poppler's `pdftohtml -s`: every line of a page an absolutely placed <p>, a running
+        header and page number on each page, paragraph numbers and bullets set apart in the
+        margin, a table's cells as lines level with each other, and font classes an earlier
+        page defined (or none did). Read as the PDF it was: paragraphs, not lines."""
+        f = tmp_path / "lanbury_yjs_2023.html"
+        f.write_text(_pdftohtml_page_pair(), encoding="utf-8")
+        parsed = parse_file(f)
+        assert parsed.meta.area == "Lanbury"
+        got = [(p.section, p.kind, p.paragraph, p.text) for p in parsed.paragraphs]
+        assert got == [
+            ("Header", "prose", None, "Published September 2023"),
+            ("Ratings", "table_row", None, "1.1 | Governance and leadership | Good"),
+            ("Ratings", "table_row", None, "1.2 | Staff | Outstanding"),
+            (
+                "Governance and leadership",
+                "numbered",
+                "1.1.1",
+                "The Lanbury board is chaired by Priya Raman, the Corporate Director of "
+                "Children’s Services, who took over in September 2021.",
+            ),
+            (
+                "Governance and leadership",
+                "numbered",
+                "1.1.2",
+                "The board’s plan sets clear priorities. Board members visit twice a year.",
+            ),
+            ("Strengths", "bullet", None, "The chair holds partners to account for their work."),
+        ]
+
     def test_an_html_letter_whose_headings_are_bold_paragraphs(self, tmp_path):
         f = tmp_path / "oakhill_sqs_2018.html"
         f.write_text(
@@ -2001,6 +2031,75 @@ def _margin_numbers_drawn_after(path: Path) -> Path:
         pdf.set_y(y + 7)
     pdf.output(str(path))
     return path
+
+
+def _pdftohtml_page_pair() -> str:
+    """Two pages as poppler's `pdftohtml -s -i -noframes` writes them (font classes in
+    pixels at zoom 1.5; page 2 uses a class no style sheet defines)."""
+
+    def p(top: int, left: int, cls: str, text: str) -> str:
+        return (
+            f'<p style="position:absolute;top:{top}px;left:{left}px;white-space:nowrap" '
+            f'class="{cls}">{text}</p>'
+        )
+
+    def chrome(page: int) -> list[str]:
+        return [
+            p(47, 94, "ft10", "Inspection of youth justice services: Lanbury"),
+            p(47, 643, "ft10", "HM Inspectorate of Probation"),
+            p(1203, 443, "ft10", str(page)),
+        ]
+
+    page1 = [
+        *chrome(1),
+        p(100, 94, "ft13", "<b>An inspection of youth justice services in Lanbury</b>"),
+        p(150, 94, "ft12", "Published September 2023"),
+        p(209, 103, "ft11", "<b>Ratings</b>"),
+        p(255, 124, "ft12", "1.1"),
+        p(255, 183, "ft12", "Governance and leadership"),
+        p(255, 566, "ft12", "<b>Good</b>"),
+        p(288, 124, "ft12", "1.2"),
+        p(288, 183, "ft12", "Staff"),
+        p(288, 566, "ft12", "<b>Outstanding</b>"),
+    ]
+    page2 = [
+        *chrome(2),
+        p(109, 103, "ft11", "<b>Governance and leadership</b>"),
+        p(155, 103, "ft29", "1.1.1"),
+        p(
+            155,
+            158,
+            "ft29",
+            "The Lanbury board is chaired by Priya Raman, the Corporate Director of",
+        ),
+        p(176, 158, "ft29", "Children&#8217;s Services, who took over in September 2021."),
+        p(209, 103, "ft29", "1.1.2"),
+        p(209, 158, "ft29", "The board&#8217;s plan sets clear priorities. Board members visit"),
+        p(230, 158, "ft29", "twice a year."),
+        p(263, 103, "ft11", "<b>Strengths:</b>"),
+        p(291, 115, "ft29", "&#8226;"),
+        p(291, 137, "ft29", "The chair holds partners to account for their work."),
+    ]
+    style = (
+        '<style type="text/css">\n<!--\n\tp {margin: 0; padding: 0;}'
+        "\t.ft10{font-size:12px;font-family:Helvetica;color:#555555;}\n"
+        "\t.ft11{font-size:24px;font-family:Helvetica;color:#1d3557;}\n"
+        "\t.ft12{font-size:15px;font-family:Helvetica;color:#000000;}\n"
+        "\t.ft13{font-size:36px;font-family:Helvetica;color:#ffffff;}\n-->\n</style>\n"
+    )
+    pages = "".join(
+        f'<!-- Page {n} -->\n<a name="{n}"></a>\n{style if n == 1 else ""}'
+        f'<div id="page{n}-div" style="position:relative;width:892px;height:1262px;">\n'
+        + "\n".join(lines)
+        + "\n</div>\n"
+        for n, lines in ((1, page1), (2, page2))
+    )
+    return (
+        '<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" lang="" xml:lang="">\n'
+        "<head>\n<title>An inspection of youth justice services in Lanbury</title>\n"
+        '<meta name="generator" content="pdftohtml 0.36"/>\n</head>\n'
+        f'<body bgcolor="#A0A0A0" vlink="blue" link="blue">\n{pages}</body>\n</html>\n'
+    )
 
 
 def _fpdf2_raised_markers_and_cut_list(path: Path) -> Path:
