@@ -644,6 +644,11 @@ def _markdown_lines(text: str) -> list[Line]:
             for piece in filter(None, (x.strip() for x in _MD_BREAK.split(s))):
                 out.append(Line(_md_inline(piece), line.page, line.role))
             continue
+        if out and out[-1].role == "footnote" and s and line.text[:1] in (" ", "\t"):
+            # a footnote's next lines, indented under its first ("[^1]: A referral order is
+            # …" / "    guilty at their first …")
+            out[-1] = Line(f"{out[-1].text} {_md_inline(s)}", out[-1].page, "footnote")
+            continue
         if markers and "[^" in s:
             body = _MD_NOTE_BODY.match(s)
             if body:
@@ -709,6 +714,7 @@ def _pandoc_normalised(lines: list[Line], start: int) -> None:
     grid: list[list[str]] = []  # the cells of the grid row being read, a list per line
     in_grid = False  # past a grid table's border, among its rows
     skip = False
+    opened: int | None = None  # the line before, when a span it opens is closed on this one
     for i in range(start, len(lines)):
         ln = lines[i]
         s = ln.text.strip()
@@ -727,7 +733,16 @@ def _pandoc_normalised(lines: list[Line], start: int) -> None:
             grid.append([c.strip() for c in s.strip("|").split("|")])
             continue
         in_grid = False
-        text = _without_attributes(_PANDOC_SPAN.sub(r"\1", ln.text.rstrip()))
+        text = _PANDOC_SPAN.sub(r"\1", ln.text.rstrip())
+        close = _SPAN_CLOSE.search(text)
+        if close and opened is not None and _span_opener(text[: close.start()]) < 0:
+            # a span wrapped onto this line ("[is not a full inspection" / "report]{.underline}")
+            text = text[: close.start()] + text[close.end() :]
+            held = out[opened].text
+            at = _span_opener(held)
+            out[opened] = Line(held[:at] + held[at + 1 :], out[opened].page, out[opened].role)
+        opened = len(out) if _span_opener(text) >= 0 else None
+        text = _without_attributes(text)
         if text.endswith("\\") and not text.endswith("\\\\"):
             text = text[:-1].rstrip()  # a hard line break
         text = _MD_ESCAPE.sub(r"\1", text)
@@ -746,6 +761,18 @@ def _pandoc_normalised(lines: list[Line], start: int) -> None:
     if grid:
         out.append(Line(_grid_row(grid), lines[-1].page, None))
     lines[:] = out
+
+
+_SPAN_CLOSE = re.compile(r"\]\{[.#][^{}]*\}")  # a span's end and attributes: "]{.underline}"
+
+
+def _span_opener(text: str) -> int:
+    """Where the span the line leaves open starts: its last "[" (not an escaped one, "\\[")
+    with no "]" after it; -1 when it leaves none open."""
+    at = text.rfind("[")
+    while at > 0 and text[at - 1] == "\\":
+        at = text.rfind("[", 0, at - 1)
+    return at if at >= 0 and "]" not in text[at:] else -1
 
 
 def _without_attributes(text: str) -> str:

@@ -1961,6 +1961,42 @@ def test_markdown_as_pandoc_writes_it(tmp_path):
     ]
 
 
+def test_pandoc_markdown_spans_and_footnotes_over_several_lines(tmp_path):
+    """pandoc wraps its Markdown at 72 columns: an underline span opened on one line closes on
+    the next, and a footnote's text goes on in lines indented under its first. The span keeps
+    only its text; the footnote is whole and attached to its paragraph, and its last lines are
+    no paragraph."""
+    path = tmp_path / "quenby_sqs_2016.md"
+    path.write_text(
+        "# Short Quality Screening of youth offending work in Quenby\n\n"
+        "## Introduction\n\n"
+        "We looked at 24 cases, among them four referral orders.[^1] Please note that\n"
+        "this letter [is not a full inspection\n"
+        "report]{.underline} and does not give a rating.\n\n"
+        "## Key strengths\n\n"
+        "-   Staff knew the children well.\n\n"
+        "[^1]: A referral order is a community sentence for children who plead\n"
+        "    guilty at their first court appearance. It is delivered with a panel\n"
+        "    of trained community volunteers.\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert [(p.section, p.kind, p.text, p.footnotes) for p in report.paragraphs] == [
+        (
+            "Introduction",
+            "prose",
+            "We looked at 24 cases, among them four referral orders.¹ Please note that this "
+            "letter is not a full inspection report and does not give a rating.",
+            [
+                "¹ A referral order is a community sentence for children who plead guilty at "
+                "their first court appearance. It is delivered with a panel of trained community "
+                "volunteers."
+            ],
+        ),
+        ("Key strengths", "bullet", "Staff knew the children well.", []),
+    ]
+
+
 def _margin_numbers_drawn_after(path: Path) -> Path:
     """A PDF (fpdf2) whose paragraph numbers are drawn in the margin after their paragraphs."""
     from fpdf import FPDF
