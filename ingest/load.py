@@ -1283,8 +1283,9 @@ LIST_GLYPHS = "•·▪●◦–-*"  # a list item's bullet, typed into its text
 
 
 def _list_labels(out: list[Line], bold_lines: list[int]) -> None:
-    """Where <h> tags mark the headings, a bold line right above a list ("Strengths" over its
-    items, as Word's HTML export sets it) heads that list, a level below the heading above."""
+    """Where <h> tags (or a Word document's Heading styles) mark the headings, a bold line right
+    above a list ("Strengths" over its items, as Word's HTML export sets it; "Copy to" over its
+    bullets) heads that list, a level below the heading above."""
     level = 1  # the level a label takes: below the last heading, beside a list's heading
     at = 0
     for i in bold_lines:
@@ -1838,6 +1839,8 @@ def _docx_document_lines(document) -> list[Line]:
         out += _docx_footnote_lines(refs, notes)
     if not styled:
         _headings_by_weight(out, bold_lines)
+    else:  # a bold label over a list ("Copy to" over its bullets) heads it beside the styles
+        _list_labels(out, bold_lines)
     _numbered_headings(out, listed)
     return out
 

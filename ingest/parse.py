@@ -190,16 +190,35 @@ def _signatures_joined(paras: list[_Para]) -> list[_Para]:
             and prev.kind == p.kind == "prose"
             and prev.section == p.section
             and (prev is signed or _SIGNED_NAME.match(prev.text))
-            and p.text[:1].isupper()
-            and len(p.text.split()) <= MAX_SIGNATURE_TITLE_WORDS
-            and not p.text.endswith((".", ",", ":", ";"))
-            and re.search(r"\b(?:Inspector|Inspectorate|Probation)\b", p.text)
+            and _signer_title(p.text)
         ):
             prev.text = f"{prev.text} {p.text}"
             signed = prev  # "… HM Inspector of Probation" / "Lead Inspector"
             continue
         out.append(p)
     return out
+
+
+def _signer_title(text: str) -> bool:
+    """Is the line the title under a signer's name ("HM Chief Inspector of Probation", "Lead
+    Inspector"): short, capitalised, no sentence, naming the Inspectorate's posts?"""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= MAX_SIGNATURE_TITLE_WORDS
+        and not text.endswith((".", ",", ":", ";"))
+        and re.search(r"\b(?:Inspector|Inspectorate|Probation)\b", text) is not None
+    )
+
+
+def _signs_above(b: _Block, below: _Block | None) -> bool:
+    """Is the line a name set over the signer's title, under a foreword or a letter ("Andrew
+    Kellaway" in bold, then "HM Chief Inspector of Probation"): who signed, no heading?"""
+    return (
+        below is not None
+        and below.role in (None, "p", "heading")
+        and _SIGNED_NAME.match(b.text.strip()) is not None
+        and _signer_title(below.text.strip())
+    )
 
 
 def parse_file(path: str | Path, settings: Settings | None = None) -> ParsedReport:
@@ -733,6 +752,8 @@ def _structure(
                 or _heads_table(b, blocks[k + 1] if k + 1 < len(blocks) else None)
             )
             and not _signed_under(b, blocks[k - 1] if k else None)
+            and not _signs_above(b, blocks[k + 1] if k + 1 < len(blocks) else None)
+            and not (k and _signs_above(blocks[k - 1], b))  # the title under that name
             and not _continues(paras, b, run)
             and not _cut_by_page(b, blocks[k + 1] if k + 1 < len(blocks) else None)
         ):

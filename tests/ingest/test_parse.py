@@ -1926,6 +1926,61 @@ def test_a_content_managed_page_sets_headings_and_numbers_in_divs_and_nothing_is
     ]
 
 
+def test_a_name_over_the_signers_title_is_no_heading(tmp_path):
+    """A foreword signed by a name on a line of its own (bold in the original, so it looks like
+    a heading) over the signer's title: neither line heads a part (both were taken for
+    headings, and the signature was lost); the name and the title are one paragraph of the
+    part they close."""
+    path = tmp_path / "quenby_yjs_2022.txt"
+    path.write_text(
+        "An inspection of youth justice services in Quenby\n\nForeword\n\n"
+        "Much has changed since our Short Quality Screening of the service in 2016.\n\n"
+        "We have made six recommendations, addressed to the YJS and the partnership board.\n\n"
+        "Eleanor Marchbank\n\nHM Chief Inspector of Probation\n\n"
+        "Ratings\n\nOverall rating\tGood\n",
+        encoding="utf-8",
+    )
+    report = parse_file(path)
+    assert [(p.section, p.text) for p in report.paragraphs] == [
+        ("Foreword", "Much has changed since our Short Quality Screening of the service in 2016."),
+        (
+            "Foreword",
+            "We have made six recommendations, addressed to the YJS and the partnership board.",
+        ),
+        ("Foreword", "Eleanor Marchbank HM Chief Inspector of Probation"),
+        ("Ratings", "Overall rating | Good"),
+    ]
+
+
+def test_a_bold_label_over_a_list_heads_it_beside_heading_styles(tmp_path):
+    """A Word letter whose parts have Heading styles, closed by "Copy to" set in bold over a
+    bulleted list of who got the letter: the label heads the list (its items were the closing
+    prose's paragraphs), while a bold line over prose stays text."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Short Quality Screening of youth offending work in Quillby", 1)
+    d.add_heading("Key strengths", 2)
+    d.add_paragraph("Case managers knew the children well.", style="List Bullet")
+    d.add_paragraph("We are grateful for the help of staff and partners.")
+    d.add_paragraph().add_run("Yours sincerely").bold = True
+    d.add_paragraph("Ruth Okonjo, Assistant Chief Inspector")
+    d.add_paragraph().add_run("Copy to").bold = True
+    d.add_paragraph("Martin Treloar, Chief Executive, Quillby Council", style="List Bullet")
+    d.add_paragraph("Lucy Penhaligon, Police and Crime Commissioner", style="List Bullet")
+    path = tmp_path / "quillby_sqs_2016.docx"
+    d.save(path)
+    report = parse_file(path)
+    assert [(p.section, p.kind, p.text) for p in report.paragraphs] == [
+        ("Key strengths", "bullet", "Case managers knew the children well."),
+        ("Closing", "prose", "We are grateful for the help of staff and partners."),
+        ("Closing", "prose", "Yours sincerely"),
+        ("Closing", "prose", "Ruth Okonjo, Assistant Chief Inspector"),
+        ("Copy to", "bullet", "Martin Treloar, Chief Executive, Quillby Council"),
+        ("Copy to", "bullet", "Lucy Penhaligon, Police and Crime Commissioner"),
+    ]
+
+
 def test_markdown_as_pandoc_writes_it(tmp_path):
     """Setext headings, escaped numbers, a grid table with a cell over two lines, a hard
     break's backslash and an underline span: read as the Markdown they stand for."""
