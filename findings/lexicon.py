@@ -391,6 +391,12 @@ REPORT_NOUNS: dict[str, str] = {
     "screening*|report*|letter*|visit*|fieldwork": "a report, or the visit it tells of",
     "rated|rating*|grade*|graded": "grades are given at an inspection",
 }
+# The words that follow an area's name in the name of its service ("Brackenford Youth Justice
+# Service", "Kelsworth YJS"): a question naming a service names the area it asks about.
+SERVICE_NAMES: dict[str, str] = {
+    "youth justice|offending service|services|team|teams|partnership": "a service named in full",
+    "yjs|yos|yot|yots|yjt": "the same, by its initials",
+}
 # Of REPORT_NOUNS: words that name the reports compared ("between the 2016 letter and the 2023
 # inspection"). They pick the reports, as areas and years do; inside them they favour the
 # paragraphs that speak of letters and inspections (a letter's opening), not of the topic.

@@ -1158,6 +1158,9 @@ class QuestionPlanner:
         ask = q if ask is None else ask
         ask_at = q.find(ask)
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
+        place = _service_of_unstored_area(ask, corpus)
+        if place is not None:
+            return f"No stored report is about {place}.{_did_you_mean(place, corpus)}"
         for m in UNKNOWN_PLACE.finditer(q):
             name = m.group(1)
             if not ask_at <= m.start(1) < ask_at + len(ask):
@@ -1260,6 +1263,58 @@ def _uncontracted(token: str) -> str:
     """A contraction's first word ("I'm" -> "I", "We’ve" -> "We"); any other token as it is."""
     low = token.lower().replace("’", "'")
     return next((token[: -len(c)] for c in CONTRACTIONS if low.endswith(c)), token)
+
+
+SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)
+
+
+def _service_of_unstored_area(q: str, corpus: Corpus) -> str | None:
+    """The place a service the question names is of ("What rating did Brackenford youth
+    justice service get?", "Marrowby YJS overall rating"), when no stored report is about it:
+    the capitalised words right before the service's name that the reports never print in
+    lower case (so no "The", "Local" or "North" team). None when the question names no such
+    service, or only one of a stored area or one a report prints the service of (a report
+    printing the place as a neighbour or a police force's name is no report about it)."""
+    ws, spans = words(q), word_spans(q)
+    for start, _ in SERVICE_NAME.spans(ws):
+        name: list[str] = []
+        j = start
+        while j > 0:
+            j -= 1
+            token = q[spans[j][0] : spans[j][1]]
+            token = token[:-2] if token.endswith(("'s", "’s")) else token
+            low = token.lower()
+            if not token[:1].isupper() or low in STOPWORDS or low in corpus.lower_words:
+                break
+            if low in MONTHS:
+                break
+            name.insert(0, token)
+        place = " ".join(name)
+        low = place.lower()
+        if place and not any(low in a or a in low for a in corpus.areas):
+            if not _service_printed(place, corpus):
+                return place
+    return None
+
+
+def _service_printed(place: str, corpus: Corpus) -> bool:
+    """Is some report about the place, though it is no report's area: its title names it (a
+    thematic "in the Wexcaster sub-region"), or it prints the place's own service ("Orwin
+    YOT", one of the four teams such a thematic inspects)?"""
+    ws = words(place)
+    for report in corpus.reports.values():
+        said = words(report.get("title") or "")
+        if any(said[i : i + len(ws)] == ws for i in range(len(said))):
+            return True
+    for rid, vocab in corpus.vocab.items():
+        if not all(w in vocab for w in ws):
+            continue
+        for row in corpus.by_report.get(rid, []):
+            said = words(corpus.texts[row])
+            for start, _ in SERVICE_NAME.spans(said):
+                if said[max(0, start - len(ws)) : start] == ws:
+                    return True
+    return False
 
 
 def _did_you_mean(name: str, corpus: Corpus) -> str:

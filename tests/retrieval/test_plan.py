@@ -153,6 +153,65 @@ class TestAbstains:
             AbstainReason.NAME_NOT_PRINTED, "The stored reports do not mention 'Brackenford'."
         )
 
+    def test_a_service_of_an_area_no_report_is_about(self, plan):
+        """A service named by its area's name, when no stored report is about that area, even
+        with the filter set to another (the user's own) area: a report that prints the place
+        ("Police and Crime Commissioner for Essex") is no report about its service."""
+        for filters in (None, {"area": "Thurrock"}):
+            assert plan(
+                "What rating did Essex youth justice service get?", None, filters
+            ).abstain == (
+                Abstention(AbstainReason.NAME_NOT_PRINTED, "No stored report is about Essex.")
+            )
+        assert plan("Marshbry YOS overall rating").abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED,
+            "No stored report is about Marshbry. Did you mean Marshbury?",
+        )
+        for known in (
+            "What rating did the Northfield Youth Offending Service get?",
+            "Is Thurrock's YOS doing well on planning?",
+            "How did the Local YOS Management Board work in Marshbury?",
+        ):
+            assert plan(known).abstain is None, known
+
+    def test_a_service_a_report_inspects_beside_its_own_area_is_known(self):
+        """A thematic of a sub-region (no report's area) inspects teams named after places
+        ("Orwin YOT"): a question about such a team, or about the sub-region its title names, is
+        about a report; a place it prints only as a neighbour ("the Brackenford police
+        station") is not."""
+        from retrieval.corpus import build_corpus
+
+        texts = [
+            "Orwin YOT had the weakest assessments of the four teams we inspected.",
+            "Children from Wexcaster are taken to the Brackenford police station.",
+        ]
+        corpus = build_corpus(
+            [
+                {
+                    "report_id": "w",
+                    "area": None,
+                    "title": "Education for children in the Wexcaster sub-region",
+                    "year": 2021,
+                    "inspection_type": "thematic",
+                }
+            ],
+            {
+                "ids": ["w0", "w1"],
+                "texts": texts,
+                "metadatas": [
+                    {"report_id": "w", "section": "Findings", "ordinal": n + 1, "kind": "prose"}
+                    for n in range(2)
+                ],
+            },
+        )
+        planner = QuestionPlanner()
+        assert planner.plan("Who headed Orwin's YOT?", None, None, corpus).abstain is None
+        # a place the report's title names: the report is about it
+        assert planner.plan("How is the Wexcaster YOT doing?", None, None, corpus).abstain is None
+        assert planner.plan("How did Brackenford YOT do?", None, None, corpus).abstain == (
+            Abstention(AbstainReason.NAME_NOT_PRINTED, "No stored report is about Brackenford.")
+        )
+
     def test_a_misspelt_area_is_not_guessed_but_suggested(self, plan):
         assert plan("What did inspectors find in Marshbry?").abstain == Abstention(
             AbstainReason.NAME_NOT_PRINTED,
