@@ -54,14 +54,18 @@ def _fold(text: str) -> str:
 
 
 def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int]) -> dict | None:
-    """The paragraph holding the anchor text (or held by it). Of several (a short anchor such
+    """The paragraph holding the anchor text (or held by it, or the paragraph whose footnote
+    holds it). Of several (a short anchor such
     as `Rating: Good`), the one in the gold's old section, then the one nearest the question's
     other gold paragraphs."""
     a = _fold(anchor)
     mine = [r for r in rows if r["report_id"] == report]
-    hits = [r for r in mine if a in _fold(r["text"])] or [
-        r for r in mine if len(_fold(r["text"])) > 20 and _fold(r["text"]) in a
-    ]
+    hits = (
+        [r for r in mine if a in _fold(r["text"])]
+        or [r for r in mine if len(_fold(r["text"])) > 20 and _fold(r["text"]) in a]
+        # a footnote's text: the paragraph that carries the footnote is what is cited
+        or [r for r in mine if any(a in _fold(n) for n in r.get("footnotes") or [])]
+    )
     if len(hits) > 1:
         same = [r for r in hits if r["section"].lower() == str(g.get("section") or "").lower()]
         hits = same or hits
