@@ -623,6 +623,9 @@ ROLE_ASK: dict[str, str] = {
     # ("who ran the YOS?" is any who ran it: the manager, an inspection's lead)
     "who chaired|led|headed|managed the|its|their|our": "the same, in the past",
 }
+# Words before a role that name another post below it ("the deputy head of service" is not
+# the head of service): a fact recorded of the role answers only where its text says them.
+POST_BELOW: dict[str, str] = {"deputy assistant vice": "a post below the one named after it"}
 # A place's name in the possessive after these stands for "the" before a role ("Who is
 # Saltby's victim worker?", "the name of Saltby's victim worker").
 ROLE_OF_PLACE: dict[str, str] = {"is was are were who's of": "the role's holder is asked for"}

@@ -957,6 +957,8 @@ class QuestionPlanner:
         plan.fact = fact if fact and (asked is None or FACT_KINDS.get(fact) == asked) else None
         if plan.fact and _another_measure(q, plan.fact):
             plan.fact = None
+        if plan.fact and _another_post(plan.role, plan.fact, targets, corpus):
+            plan.fact = None  # "Who was our deputy head of service?" is no head of service
         if (
             plan.rating
             and not plan.fact
@@ -1263,6 +1265,25 @@ def _uncontracted(token: str) -> str:
     """A contraction's first word ("I'm" -> "I", "We’ve" -> "We"); any other token as it is."""
     low = token.lower().replace("’", "'")
     return next((token[: -len(c)] for c in CONTRACTIONS if low.endswith(c)), token)
+
+
+POST_BELOW = lexicon.words_of(lexicon.POST_BELOW)
+
+
+def _another_post(role: str, fact: str, targets: list[str], corpus: Corpus) -> bool:
+    """Does the role asked name a post below the one the fact records ("deputy head", "vice
+    chair") that no record of that fact in the targeted reports names? The head of service is
+    no answer to who the deputy was; a signatory recorded as "Assistant Chief Inspector" is."""
+    below = set(words(role)) & POST_BELOW
+    if not below:
+        return False
+    recorded = [
+        set(words(f"{r.get('text') or ''} {r.get('value') or ''}"))
+        for rid in targets
+        for _, r in corpus.records.get(rid, [])
+        if r.get("subject") == fact
+    ]
+    return not any(below <= said for said in recorded)
 
 
 SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)

@@ -514,6 +514,20 @@ class TestFactIntent:
         p = read("Who was the lead inspector in Thurrock?")
         assert (p.intent.fact, p.fact) == ("lead_inspector", "lead_inspector")
 
+    def test_a_post_below_the_recorded_one_is_not_that_fact(self, read, sample_corpus):
+        """ "the deputy YOS manager" is read (by meaning) as the YOS manager: the manager's name
+        answered who the deputy was. The fact is kept only where its record names the post
+        below ("Helen Mercer, Assistant Chief Inspector" signed the Thurrock letter)."""
+        from retrieval.plan import _another_post
+
+        assert read("Who was the YOS manager in Thurrock?").fact == "service_manager"
+        deputy = read("Who was the deputy YOS manager in Thurrock?")
+        assert (deputy.intent.fact, deputy.fact) == ("service_manager", None)
+        thurrock = ["thurrock_sqs_2015"]
+        assert _another_post("deputy yos manager", "service_manager", thurrock, sample_corpus)
+        assert not _another_post("assistant chief inspector", "signatory", thurrock, sample_corpus)
+        assert not _another_post("yos manager", "service_manager", thurrock, sample_corpus)
+
     def test_a_count_question_is_not_asking_for_a_person(self, read):
         from findings.records import FACT_KINDS
 
