@@ -623,6 +623,16 @@ ROLE_ASK: dict[str, str] = {
     # ("who ran the YOS?" is any who ran it: the manager, an inspection's lead)
     "who chaired|led|headed|managed the|its|their|our": "the same, in the past",
 }
+# A question about how far the service has moved on since an earlier inspection ("Overall,
+# how much progress has been made since 2017?", "How far have we come since the screening?"):
+# the later report's own follow-up of the earlier findings answers it.
+PROGRESS_ASK: dict[str, str] = {
+    "progress": "how far the service has moved on",
+    "how far *? *? *? come|came": "the same, asked as a distance travelled",
+}
+# The heading of the part of a later report that follows up an earlier one's findings
+# ("Progress since the 2016 Short Quality Screening", "Progress since the last inspection").
+PROGRESS_HEADINGS: dict[str, str] = {"progress": "the later report's follow-up of the earlier"}
 # Words before a role that name another post below it ("the deputy head of service" is not
 # the head of service): a fact recorded of the role answers only where its text says them.
 POST_BELOW: dict[str, str] = {"deputy assistant vice": "a post below the one named after it"}

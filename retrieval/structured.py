@@ -35,6 +35,8 @@ from findings.lexicon import (
     LOW_GRADES,
     MARKED_DOWN,
     OVERALL_RATING_SUBJECT,
+    PROGRESS_ASK,
+    PROGRESS_HEADINGS,
     SMALL_COUNTS,
     WORST_GRADE,
     words_of,
@@ -58,6 +60,9 @@ from retrieval.text import (
     words,
 )
 
+_PROGRESS_ASK = Cue(PROGRESS_ASK)
+_PROGRESS_HEADINGS = frozenset(words_of(PROGRESS_HEADINGS))
+MAX_PROGRESS_ROWS = 10  # a follow-up part's paragraphs quoted: an item per earlier finding
 PLURAL = {"strength": "strengths", "improvement": "areas for improvement"}
 PLURAL_REC = "recommendations"
 KIND_REC = "recommendation"
@@ -346,6 +351,9 @@ class StructuredAnswerer:
             return None
         if plan.collection:
             return self._collection(plan, corpus)
+        progress = self._progress(plan, corpus)
+        if progress is not None:
+            return progress
         if plan.list_kind and not self._relative_grade_asked(plan, corpus):
             return self._list(plan, hits, corpus)
         if plan.wants_actions and plan.report_ids and len(plan.report_ids) == 1:
@@ -373,6 +381,44 @@ class StructuredAnswerer:
         if plan.fact and several and confident and not plan.areas and _agrees(plan, hits, corpus):
             return self._fact_across(plan, corpus)
         return None
+
+    # --- progress since an earlier inspection ----------------------------------------------
+
+    @staticmethod
+    def _progress(plan: Plan, corpus: Corpus) -> Draft | None:
+        """ "Overall, how much progress has been made since the 2017 screening?": the part of
+        the latest report on the targeted areas that follows up the earlier inspection's
+        findings (its heading names progress), its paragraphs in order. Only where that report
+        is later than one the question targets, or the question targets several (it answered
+        with both reports' lists, or each side's nearest sentence). None otherwise."""
+        if not _PROGRESS_ASK.search(plan.question):
+            return None
+        targets = plan.report_ids or []
+        areas = {corpus.reports[r].get("area") for r in targets if r in corpus.reports} - {None}
+        if not areas:
+            return None
+        followed: list[tuple[tuple, str, list[int]]] = []
+        for rid, report in corpus.reports.items():
+            if report.get("area") not in areas:
+                continue
+            rows = [
+                row
+                for row in corpus.by_report.get(rid, [])
+                if set(words(corpus.metas[row]["section"])) & _PROGRESS_HEADINGS
+            ]
+            if rows:
+                followed.append((_when(corpus, rid), rid, rows))
+        if not followed:
+            return None
+        when, rid, rows = max(followed)
+        if len(targets) < 2 and not any(_when(corpus, t) < when for t in targets):
+            return None  # one report asked about, itself the latest: a topic of that report
+        section = corpus.metas[rows[0]]["section"]
+        rows = [r for r in rows if corpus.metas[r]["section"] == section][:MAX_PROGRESS_ROWS]
+        cited = [Cited(hit_from_row(corpus, row, score=1.0), corpus.texts[row]) for row in rows]
+        lines = [f"{corpus.label(rid)}, “{section}”:"]
+        lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(cited, start=1)]
+        return Draft(text="\n".join(lines), cited=cited)
 
     # --- lists ----------------------------------------------------------------------------
 

@@ -946,3 +946,48 @@ def test_a_compound_at_the_end_of_a_question_is_read_as_printed():
     corpus = corpus_of(rows, REPORTS)
     assert corpus.fold_acronyms("Cases dealt with out of court") == "cases dealt with out-of-court"
     assert corpus.fold_acronyms("out of") == "out of"
+
+
+class TestProgress:
+    """ "How much progress has been made since the screening?" is answered by the later
+    report's own follow-up of the earlier findings, in order, whichever reports it targets."""
+
+    REPORTS = [
+        {"report_id": "s", "area": "Pellmoor", "year": 2016, "inspection_type": "sqs"},
+        {"report_id": "y", "area": "Pellmoor", "year": 2023, "inspection_type": "yjs"},
+    ]
+    ROWS = [
+        _row("s", "Areas requiring improvement", 1, "Plans should address risk of harm."),
+        _row("s", "Areas requiring improvement", 2, "MAPPA referrals should be made on time."),
+        _row("y", "Foreword", 1, "Much has changed since our 2016 screening."),
+        _row("y", "Progress since the 2016 screening", 1, "Our 2016 letter set out two areas."),
+        _row("y", "Progress since the 2016 screening", 2, "Planning for risk: improved."),
+        _row("y", "Progress since the 2016 screening", 3, "MAPPA referrals: not improved."),
+        _row("y", "Reviewing", 1, "Reviews were not always timely."),
+    ]
+
+    @pytest.mark.parametrize(
+        "question, targets",
+        [
+            ("Overall, how much progress has Pellmoor made since 2016?", ["s", "y"]),
+            ("How far has Pellmoor come since the screening?", ["s"]),
+            ("Progress against the Pellmoor SQS improvement areas?", ["s"]),
+        ],
+    )
+    def test_the_later_reports_follow_up_answers(self, question, targets):
+        corpus = corpus_of(self.ROWS, self.REPORTS)
+        draft = StructuredAnswerer().answer(plan(question, targets, ["Pellmoor"]), [], corpus)
+        assert where(draft, corpus) == [
+            ("y", "Progress since the 2016 screening", 1, "Our 2016 letter set out two areas."),
+            ("y", "Progress since the 2016 screening", 2, "Planning for risk: improved."),
+            ("y", "Progress since the 2016 screening", 3, "MAPPA referrals: not improved."),
+        ]
+        assert draft.text.startswith("Pellmoor")
+        assert "“Progress since the 2016 screening”:" in draft.text
+
+    def test_progress_asked_of_the_latest_report_alone_is_a_topic(self):
+        """ "In 2023, how was children's progress reviewed?" asks of one report, itself the
+        latest: no follow-up of another is asked for."""
+        corpus = corpus_of(self.ROWS, self.REPORTS)
+        p = plan("In 2023, how was children's progress reviewed in Pellmoor?", ["y"], ["Pellmoor"])
+        assert StructuredAnswerer().answer(p, [], corpus) is None
