@@ -137,7 +137,7 @@ _SCORED_THINGS = frozenset({"cases", "children", "young", "of", "the"})
 # "The YJS employs 38 staff, including 12 case managers"; not "31 of the 33 staff who replied"
 _STAFF = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in STAFF_VERBS) + r")\s+(?:a total of\s+)?"
-    r"(?P<value>\d[\d,]*)\s+(?:members of\s+)?staff\b"
+    r"(?P<value>\d[\d,.]*\d|\d)\s+(?:members of\s+|full-time equivalent\s+|fte\s+)?staff\b"
 )
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 # "Published: 9 November 2022"; "It will be published on our website on 22 April 2014"
@@ -536,10 +536,26 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             continue
         cells = p.text.split(" | ")
         header = p.columns or _first_row(paragraphs, i)
-        if REOFFENDING_CUE in cells[0].lower() and "reoffending_rate" not in found:
+        label = cells[0].lower()
+        if REOFFENDING_CUE in label and len(cells) == 2 and _NATIONAL.search(label):
+            # a key fact of its own row ("Proven reoffending rate, England and Wales | 31.2%"),
+            # beside the area's ("…, Kelsworth | 35.8%")
+            take("national_reoffending_rate", i, p, p.text, _first_percent(cells[1]))
+        elif REOFFENDING_CUE in label and "reoffending_rate" not in found:
             local, national = _rates_in_cells(cells[1:], header[1:] if header else [])
             take("reoffending_rate", i, p, p.text, local or "")
             take("national_reoffending_rate", i, p, p.text, national or "")
+        count = _KEY_COUNT.match(cells[1]) if len(cells) == 2 else None
+        if count and "average" not in label:
+            # key facts a row at a time: "Children supervised by the YJS on 1 October 2023 |
+            # 96 children", "Staff employed by the YJS (full-time equivalent) | 34.5 FTE"
+            ws = set(re.findall(r"[a-z]+", label))
+            if ({"children", "young"} & ws) and (
+                "caseload" in ws or any(v in label for v in SUPERVISING_VERBS)
+            ):
+                take("children_supervised", i, p, p.text, count.group(1))
+            if "staff" in ws and any(v in ws for v in STAFF_VERBS if " " not in v):
+                take("staff_employed", i, p, p.text, count.group(1))
         if (
             "cases_inspected" not in found
             and len(cells) == 2
@@ -549,6 +565,15 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         ):
             take("cases_inspected", i, p, p.text, cells[1].strip())
     return sorted(found.values(), key=lambda f: f[0])
+
+
+# a key fact's value cell that is a count ("96", "96 children", "34.5 FTE")
+_KEY_COUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)(?:\s+[A-Za-z][\w ]{0,30})?\s*$")
+
+
+def _first_percent(cell: str) -> str:
+    m = _PERCENT.search(cell)
+    return m.group(0) if m else ""
 
 
 def _out_of(value: str, after: str) -> bool:

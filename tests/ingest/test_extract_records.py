@@ -563,6 +563,7 @@ def test_the_publication_date_as_reports_and_letters_say_it(tmp_path, sentence, 
         ("The YJS employs 38 staff, including 12 case managers.", "38"),
         ("At the time of our visit the service employed 27 staff.", "27"),
         ("The YJS has 24 staff, including 11 case managers and two team managers.", "24"),
+        ("The YJS employs 34.5 full-time equivalent staff in two teams.", "34.5"),
         # a survey's count of staff is no headcount
         ("In our survey, 31 of the 33 staff who replied said their manager supported them.", None),
     ],
@@ -576,3 +577,33 @@ def test_the_staff_employed_as_reports_say_it(tmp_path, sentence, value):
     )
     found = [r.value for r in parse_file(f).records if r.subject == "staff_employed"]
     assert found == ([value] if value else [])
+
+
+def test_key_facts_a_row_at_a_time(tmp_path):
+    """A rated inspection's key facts, a table row each: the children supervised, the staff
+    employed, and the national reoffending rate on a row of its own beside the area's (it was
+    read only from a row or sentence holding both: the row under the area's was skipped)."""
+    f = tmp_path / "pellmoor_yjs_2023.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Key facts\n\n"
+        "| Fact | Figure |\n| --- | --- |\n"
+        "| Children supervised by the YJS on 1 October 2023 | 96 children |\n"
+        "| Average caseload per case manager | 9 children |\n"
+        "| Staff employed by the YJS (full-time equivalent) | 34.5 FTE |\n"
+        "| Proven reoffending rate, Pellmoor | 35.8% |\n"
+        "| Proven reoffending rate, England and Wales | 31.2% |\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["children_supervised"] == (
+        "96",
+        "Children supervised by the YJS on 1 October 2023 | 96 children",
+    )
+    assert facts["staff_employed"] == (
+        "34.5",
+        "Staff employed by the YJS (full-time equivalent) | 34.5 FTE",
+    )
+    assert facts["reoffending_rate"] == ("35.8%", "Proven reoffending rate, Pellmoor | 35.8%")
+    assert facts["national_reoffending_rate"] == (
+        "31.2%",
+        "Proven reoffending rate, England and Wales | 31.2%",
+    )
