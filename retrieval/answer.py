@@ -250,6 +250,10 @@ class ExtractiveAnswerer:
         if plan.fact == "overall_score" and not plan.comparison:
             # a score line ("Score: 21/36") beside the grade it gives, where another line says it
             cited += _overall_grade(cited[0], corpus)
+        if plan.fact == "reoffending_rate" and any(c in plan.question.lower() for c in NATIONAL):
+            # "How does it compare with the national figure?": the national rate its report
+            # prints on a row of its own ("Proven reoffending rate, England and Wales | 31.2%")
+            cited += _national_rate_beside(cited[0], corpus)
         # The answer leads with what was asked for (a date, name, grade or number, in bold) and
         # the sentence that answers, verbatim; which report and paragraph it is belongs to the
         # citation. No yes/no verdict is put before it: a quote's wording
@@ -464,6 +468,18 @@ def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: f
         and h.score >= best.score - SAME_TOPIC_MARGIN
         and corpus.coverage(terms, h.row) >= 0.8 * top
     )
+
+
+NATIONAL = tuple(lexicon.NATIONAL_CUES)
+
+
+def _national_rate_beside(best: Cited, corpus: Corpus) -> list[Cited]:
+    """The national reoffending rate best's report records on another paragraph than best's;
+    none where best's paragraph tells it too (a sentence setting the two side by side)."""
+    for row, r in corpus.records.get(best.hit.report_id, []):
+        if r.get("subject") == "national_reoffending_rate" and row != best.hit.row:
+            return [Cited(hit_from_row(corpus, row, score=1.0), r["text"])]
+    return []
 
 
 def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:

@@ -1950,3 +1950,50 @@ def test_a_score_asked_of_a_report_that_prints_one_is_answered_by_the_score():
     assert draft.text.startswith("**22/36** — “Score: 22/36” [1]")
     unscored = _pellmoor(rows[:1])
     assert planner.plan(question, None, None, unscored).fact == "overall_rating"
+
+
+def test_the_national_rate_on_a_row_of_its_own_follows_the_area_s():
+    """ "How does it compare with the national figure?" of a report whose key facts give the
+    area's and the national reoffending rate a row each: both rows are cited (only the area's
+    was), the area's first; the national row is not added when the question does not ask."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    rows = [
+        ("Proven reoffending rate, Pellmoor | 35.8%", "reoffending_rate", "35.8%"),
+        (
+            "Proven reoffending rate, England and Wales | 31.2%",
+            "national_reoffending_rate",
+            "31.2%",
+        ),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2023, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0", "p1"],
+            "texts": [text for text, _, _ in rows],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": "Key facts",
+                    "ordinal": n + 1,
+                    "kind": "table_row",
+                    "records": [{"kind": "fact", "subject": subject, "value": value, "text": text}],
+                }
+                for n, (text, subject, value) in enumerate(rows)
+            ],
+        },
+    )
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.8)]
+    for question, quotes in (
+        (
+            "How does the Pellmoor reoffending rate compare with the national figure?",
+            [rows[0][0], rows[1][0]],
+        ),
+        ("What is the Pellmoor reoffending rate?", [rows[0][0]]),
+    ):
+        plan = QuestionPlanner().plan(question, None, None, corpus)
+        plan.fact = "reoffending_rate"  # as the intents read both (a fact read by meaning)
+        draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+        assert [c.quote for c in draft.cited] == quotes, question
