@@ -203,6 +203,15 @@ SUMMARY_HEADINGS: dict[str, str] = {
 }
 
 
+# How a paragraph that gives the report's own verdict on the whole opens, wherever it stands
+# (a letter with no Summary heading: "Overall, we found that work to reduce reoffending …").
+SUMMARY_OPENERS: dict[str, str] = {
+    "overall,": "a report's verdict on the whole",
+    "in summary,": "the same",
+    "in conclusion,": "the same, closing a report",
+}
+
+
 # Lower-case headings over an introduction that may sum a report up: an overall-picture question
 # favours them half as much as a summary heading (a thematic with both sums up in its summary).
 SUMMARY_FALLBACK_HEADINGS: dict[str, str] = {

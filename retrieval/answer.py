@@ -245,6 +245,12 @@ class ExtractiveAnswerer:
             # the report's sentence giving its overall grade is its verdict: it leads
             told = [g for g in grade if corpus.metas[g.hit.row]["kind"] not in NOT_TOLD]
             cited = told + cited + [g for g in grade if g not in told]
+            if not told and not plan.fact and _whole_report(plan):
+                # a letter with no grade gives its verdict on the whole in a paragraph that
+                # opens as one ("Overall, we found …"), wherever it stands: it leads
+                verdict = _verdict(cited[0], corpus)
+                if verdict is not None:
+                    cited = [verdict, *(c for c in cited if c.hit.row != verdict.hit.row)]
         if plan.rating or plan.fact == "overall_rating":
             cited = _with_statement(cited, corpus, asks_why=_asks_why(plan))
         if plan.fact == "overall_score" and not plan.comparison:
@@ -480,6 +486,25 @@ def _national_rate_beside(best: Cited, corpus: Corpus) -> list[Cited]:
         if r.get("subject") == "national_reoffending_rate" and row != best.hit.row:
             return [Cited(hit_from_row(corpus, row, score=1.0), r["text"])]
     return []
+
+
+OPENS_A_VERDICT = tuple(lexicon.SUMMARY_OPENERS)
+
+
+def _verdict(best: Cited, corpus: Corpus) -> Cited | None:
+    """The first paragraph of best's report, in reading order, that opens as its verdict on
+    the whole ("Overall, we found that …", lexicon SUMMARY_OPENERS); None when none does, or
+    when the report has a summary under its own heading (the search favours that already)."""
+    rows = corpus.by_report.get(best.hit.report_id, [])
+    if any(corpus.metas[r]["section"].strip().lower() in lexicon.SUMMARY_HEADINGS for r in rows):
+        return None
+    for row in sorted(rows, key=lambda r: corpus.metas[r].get("order", 0)):
+        text = corpus.texts[row]
+        if corpus.metas[row]["kind"] in ("prose", "numbered") and text.lstrip().lower().startswith(
+            OPENS_A_VERDICT
+        ):
+            return Cited(hit_from_row(corpus, row, score=best.hit.score), text)
+    return None
 
 
 def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:

@@ -1997,3 +1997,38 @@ def test_the_national_rate_on_a_row_of_its_own_follows_the_area_s():
         plan.fact = "reoffending_rate"  # as the intents read both (a fact read by meaning)
         draft = ExtractiveAnswerer().answer(plan, hits, corpus)
         assert [c.quote for c in draft.cited] == quotes, question
+
+
+def test_a_letter_s_verdict_on_the_whole_leads_its_summary():
+    """ "Sum up the 2016 letter" of a letter with no Summary heading and no grade: the paragraph
+    that opens as its verdict on the whole ("Overall, we found …") leads, wherever the search
+    ranked it; the passage the search found best follows."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import QuestionPlanner
+
+    texts = [
+        "We looked at 24 cases and met the YOS manager and the board's chair.",
+        "Overall, we found a committed staff group, but risk of harm work must improve.",
+        "Work with victims was a clear strength of the service.",
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2016, "inspection_type": "sqs"}],
+        {
+            "ids": ["p0", "p1", "p2"],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "p", "section": s, "ordinal": n, "kind": "prose", "order": i}
+                for i, (s, n) in enumerate(
+                    [("Introduction", 1), ("Introduction", 2), ("Protecting the public", 1)]
+                )
+            ],
+        },
+    )
+    plan = QuestionPlanner().plan("Sum up the 2016 Pellmoor letter", None, None, corpus)
+    plan.overall = True
+    plan.intent = Intent("summary", 0.9, 0.8)  # as the intents read it (by meaning)
+    hits = [hit_from_row(corpus, row, score=1.0, dense=0.8, coverage=0.5) for row in (2, 0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.quote for c in draft.cited][:2] == [texts[1], texts[2]]
