@@ -1136,13 +1136,14 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
         return None
     fonts: dict[str, tuple[float, float | None]] = {}
     for name, rules in FONT_CLASS.findall(css):
-        size = re.search(r"font-size:\s*([\d.]+)px", rules)
-        pitch = re.search(r"line-height:\s*([\d.]+)px", rules)
-        if size:
-            fonts[name] = (float(size.group(1)), float(pitch.group(1)) if pitch else None)
+        sized = re.search(r"font-size:\s*([\d.]+)px", rules)
+        pitched = re.search(r"line-height:\s*([\d.]+)px", rules)
+        if sized:
+            fonts[name] = (float(sized.group(1)), float(pitched.group(1)) if pitched else None)
     rows: list[dict] = []
     for div in divs:
-        page = int(PAGE_DIV.match(div["id"]).group(1))
+        numbered = PAGE_DIV.match(div["id"])
+        page = int(numbered.group(1)) if numbered else 1
         tall = re.search(r"height:\s*([\d.]+)px", div.get("style", ""))
         height = float(tall.group(1)) if tall else PAGE_HEIGHT_PX
         for p in div.find_all("p"):
