@@ -1198,8 +1198,7 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
     last: dict | None = None  # the block being grown and its last line's top
     for row in rows:
         row.sort(key=lambda c: c["left"])
-        first = row[0]
-        cells = [c for c in row]
+        first, cells = row[0], row
         single = len(cells) == 1
         text_left = (
             cells[-1]["left"]
