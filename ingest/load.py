@@ -1198,16 +1198,11 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
     last: dict | None = None  # the block being grown and its last line's top
     for row in rows:
         row.sort(key=lambda c: c["left"])
-        first, cells = row[0], row
-        single = len(cells) == 1
-        text_left = (
-            cells[-1]["left"]
-            if len(cells) == 2 and MARGIN_MARKER.match(cells[0]["text"])
-            else first["left"]
-        )
+        first = row[0]
+        last_top, bottom = _placed_extent(first)
         if (
             last is not None
-            and single
+            and len(row) == 1
             and last["page"] == first["page"]
             and last["size_px"] == first["size"]
             and last["bold"] == first["bold"]
@@ -1215,19 +1210,17 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
             and first["left"] >= last["text_left"] - 2
         ):
             last["lines"] += first["lines"]
-            last["last_top"] = first["top"] + (len(first["lines"]) - 1) * first["pitch"]
-            last["bottom_px"] = first["top"] + len(first["lines"]) * first["pitch"]
+            last["last_top"], last["bottom_px"] = last_top, bottom
             last["right_px"] = max(last["right_px"], _placed_right(first))
             continue
-        text = "\t".join(c["lines"][0] for c in cells) if not single else None
-        lines = [text] if text is not None else list(first["lines"])
+        marked = len(row) == 2 and MARGIN_MARKER.match(row[0]["text"])
         last = {
             "page": first["page"], "height": first["height"], "size_px": first["size"],
-            "bold": all(c["bold"] for c in cells), "lines": lines, "top_px": first["top"],
-            "last_top": first["top"] + (len(first["lines"]) - 1) * first["pitch"],
-            "bottom_px": first["top"] + len(first["lines"]) * first["pitch"],
-            "left_px": first["left"], "text_left": text_left,
-            "right_px": max(_placed_right(c) for c in cells),
+            "bold": all(c["bold"] for c in row), "top_px": first["top"],
+            "lines": list(first["lines"]) if len(row) == 1 else ["\t".join(c["lines"][0] for c in row)],
+            "last_top": last_top, "bottom_px": bottom, "left_px": first["left"],
+            "text_left": row[-1]["left"] if marked else first["left"],
+            "right_px": max(_placed_right(c) for c in row),
         }  # fmt: skip
         blocks.append(last)
     z = PX_PER_POINT
@@ -1246,6 +1239,12 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
         }
         for b in blocks
     ]
+
+
+def _placed_extent(item: dict) -> tuple[float, float]:
+    """Where a placed <p>'s last line starts and where it ends below, in pixels."""
+    last_top = item["top"] + (len(item["lines"]) - 1) * item["pitch"]
+    return last_top, last_top + item["pitch"]
 
 
 def _placed_right(item: dict) -> float:

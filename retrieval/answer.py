@@ -498,7 +498,7 @@ def _verdict(best: Cited, corpus: Corpus) -> Cited | None:
     rows = corpus.by_report.get(best.hit.report_id, [])
     if any(corpus.metas[r]["section"].strip().lower() in lexicon.SUMMARY_HEADINGS for r in rows):
         return None
-    for row in sorted(rows, key=lambda r: corpus.metas[r].get("order", 0)):
+    for row in rows:  # (a report's rows are in reading order)
         text = corpus.texts[row]
         if corpus.metas[row]["kind"] in ("prose", "numbered") and text.lstrip().lower().startswith(
             OPENS_A_VERDICT

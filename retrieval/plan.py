@@ -1307,7 +1307,7 @@ def _service_of_unstored_area(q: str, corpus: Corpus) -> str | None:
             low = token.lower()
             if not token[:1].isupper() or low in STOPWORDS or low in corpus.lower_words:
                 break
-            if low in MONTHS:
+            if low in MONTHS:  # "the March YOS board": a date, not a place
                 break
             name.insert(0, token)
         place = " ".join(name)
