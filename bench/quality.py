@@ -227,6 +227,17 @@ QA sets, each over its own freshly ingested tmp store:
   from Word, a rated inspection as a PDF with bold body-size headings and paragraph numbers in a
   margin column), written blind and second-checked at stop 39 in the layouts of the pending
   held-out sets fresh36 and fresh37; measured once unread (0.625, 0.708), then read.
+- fresh36 / fresh37 held-out: every report above plus two more each (`data/eval/fresh36/reports/`:
+  an SQS letter in Word numbered by Word's automatic list numbering, a rated inspection as the
+  HTML `pdftohtml -s` makes of a PDF; `fresh37`: an SQS letter as the Markdown pandoc writes from
+  Word, a rated inspection as a PDF with bold body-size headings and margin paragraph numbers),
+  written blind and second-checked at stop 39 (the 22 and 20 questions that do not name Dunmarsh
+  or Ravenbeck carry the area filter, added mechanically), never read, measured once at the start
+  of their adoption at stop 40, then only here.
+- tune41 tune: every report above plus two more (`data/eval/tune41/reports/`: an SQS letter as
+  the Markdown a PDF-to-Markdown converter writes, a rated inspection as a Word file exported from
+  its PDF), written blind and second-checked at stop 39 in the layouts of the pending held-out
+  set fresh38; measured once unread, then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -746,6 +757,12 @@ def main(argv: list[str] | None = None) -> int:
             # once unread (0.625, 0.708), then read
             ("tune39 tune", "tune39", "tune.jsonl"),
             ("tune40 tune", "tune40", "tune.jsonl"),
+            # written at stop 39, measured once at the start of stop 40, then only here
+            ("fresh36 held-out", "fresh36", "heldout.jsonl"),
+            ("fresh37 held-out", "fresh37", "heldout.jsonl"),
+            # stop 40: a tune set in the layouts of the pending fresh38, measured once unread,
+            # then read
+            ("tune41 tune", "tune41", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -845,7 +862,9 @@ def main(argv: list[str] | None = None) -> int:
         "stop 37, second-checked) was measured once unread at stop 38 (0.417), then read; fresh33 "
         "(written at stop 37, second-checked, never read) was measured once when adopted at stop "
         "38 and then only here; fresh34 and fresh35 (written at stop 38, second-checked, never "
-        "read) were measured once when adopted at stop 39 and then only here; "
+        "read) were measured once when adopted at stop 39 and then only here; fresh36 and fresh37 "
+        "(written at stop 39, second-checked, never read) were measured once when adopted at "
+        "stop 40 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
