@@ -237,7 +237,7 @@ QA sets, each over its own freshly ingested tmp store:
 - tune41 tune: every report above plus two more (`data/eval/tune41/reports/`: an SQS letter as
   the Markdown a PDF-to-Markdown converter writes, a rated inspection as a Word file exported from
   its PDF), written blind and second-checked at stop 39 in the layouts of the pending held-out
-  set fresh38; measured once unread, then read.
+  set fresh38; measured once unread (0.333), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -760,7 +760,7 @@ def main(argv: list[str] | None = None) -> int:
             # written at stop 39, measured once at the start of stop 40, then only here
             ("fresh36 held-out", "fresh36", "heldout.jsonl"),
             ("fresh37 held-out", "fresh37", "heldout.jsonl"),
-            # stop 40: a tune set in the layouts of the pending fresh38, measured once unread,
+            # stop 40: a tune set in the layouts of the pending fresh38, measured once unread (0.333),
             # then read
             ("tune41 tune", "tune41", "tune.jsonl"),
         ):
