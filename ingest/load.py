@@ -331,30 +331,7 @@ def _plain_text_lines(text: str) -> list[Line]:
     page, which would otherwise be glued into the paragraph it interrupts); columns laid out
     with spaces become tab-separated cells (a table row). A report quoted in an email reply is
     read without its quote marks."""
-    lines = _text_lines(_unquoted(text))
-    footers = _page_footers(lines)
-    if footers:
-        running: Counter[str] = Counter()
-        near: dict[int, str] = {}
-        for i in footers:
-            for j in _neighbours(lines, i):
-                key = _digits_blanked(lines[j].text)
-                running[key] += 1
-                near[j] = key
-        # a line beside a footer on at least two pages, the same apart from its digits
-        drop = {j for j, key in near.items() if running[key] >= 2 and j not in footers}
-        offset = 0
-        out: list[Line] = []
-        for i, ln in enumerate(lines):
-            if i in drop:
-                continue
-            if i in footers:
-                offset += "\f" not in text  # a form feed has counted the page already
-                out.append(Line("", (ln.page or 1) + offset - 1, "page"))
-                continue
-            out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
-        lines = out
-    lines = _columns_in_turn(lines)
+    lines = _columns_in_turn(_footers_as_pages(_text_lines(_unquoted(text)), "\f" in text))
     _bar_rows(lines)
     column = 0  # the value column of the padded field just read
     kept: list[Line] = []
@@ -546,6 +523,37 @@ def _bar_rows(lines: list[Line]) -> None:
         i = max(j, i + 1)
 
 
+def _footers_as_pages(lines: list[Line], paged: bool) -> list[Line]:
+    """The lines with what a PDF conversion leaves of each page's edge taken off: a page footer
+    ("Page 2 of 6") becomes a page break (role `page`), and the running header or footer printed
+    beside it on several pages (the report's title over every page, which would otherwise be
+    glued into the paragraph it interrupts, or split it) goes. `paged`: form feeds have counted
+    the pages already."""
+    footers = _page_footers(lines)
+    if not footers:
+        return lines
+    running: Counter[str] = Counter()
+    near: dict[int, str] = {}
+    for i in footers:
+        for j in _neighbours(lines, i):
+            key = _digits_blanked(lines[j].text)
+            running[key] += 1
+            near[j] = key
+    # a line beside a footer on at least two pages, the same apart from its digits
+    drop = {j for j, key in near.items() if running[key] >= 2 and j not in footers}
+    offset = 0
+    out: list[Line] = []
+    for i, ln in enumerate(lines):
+        if i in drop:
+            continue
+        if i in footers:
+            offset += not paged
+            out.append(Line("", (ln.page or 1) + offset - 1, "page"))
+            continue
+        out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
+    return out
+
+
 def _page_footers(lines: list[Line]) -> set[int]:
     """The lines that are page footers: "Page 2", "Page 2 of 6" anywhere; a bare number ("2",
     "- 2 -") only in a run of them that counts up page by page, at least `MIN_PAGE_LINES`
@@ -615,16 +623,25 @@ def _markdown_lines(text: str) -> list[Line]:
     deepest = 1  # the level of the last `#` heading: a bold line heads a part below it
     # a file that marks its headings with `#` uses bold for emphasis and labels, not headings
     marked = any(_md_heading(ln.text.strip()) for ln in lines[start:])
-    # a Markdown file converted from a PDF keeps its page footers ("Page 3 of 14"): no text
-    footers = _page_footers(lines[start:])
+    # a Markdown file converted from a PDF keeps its page footers ("Page 3 of 14") and running
+    # headers: page breaks, no text
+    lines = lines[:start] + _footers_as_pages(lines[start:], "\f" in text)
     html_to = -1  # the last line of an HTML block being read
     for n, line in enumerate(lines[start:]):
         if n <= html_to:
             continue
-        if n in footers:
-            out.append(Line("", line.page, "blank"))
+        if line.role == "page":
+            out.append(line)
             continue
         s = line.text.strip()
+        if s.startswith("<!--"):
+            # an HTML comment ("<!-- image -->", where a converter left a picture out) is no text;
+            # it runs to its "-->"
+            html_to = n
+            while "-->" not in lines[start + html_to].text and html_to + 1 < len(lines) - start:
+                html_to += 1
+            out.append(Line("", line.page, "blank"))
+            continue
         if _MD_HTML_BLOCK.match(s):
             # HTML written into the Markdown ("<table>" of an address block or copy list):
             # as a renderer shows it, read by the HTML reader; it runs to a blank line
@@ -1789,6 +1806,8 @@ def _docx_document_lines(document) -> list[Line]:
     # only a paragraph's last line: a line with none after it runs on into the next
     spaced = _sets_space_after(document)
     runs_on = False  # the last paragraph read has no space after it
+    running = _running_frames(document)
+    paged = False  # a page ended (a section break, a running footer) since the last paragraph
     for block in _docx_blocks(document):
         if isinstance(block, Table):
             out += _docx_table_lines(block)
@@ -1802,11 +1821,27 @@ def _docx_document_lines(document) -> list[Line]:
         refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
         txt = " ".join(_docx_text(para._p, markers=bool(refs)).split())
         if not txt:
+            paged = paged or para._p.pPr is not None and para._p.pPr.sectPr is not None
+            continue
+        if _framed(para._p):
+            # a frame placed on the page by itself (a cover's title, a page's footer): a
+            # running footer is no text (the paragraph it interrupts runs on past it), any
+            # other frame a line of its own, nothing joined to it
+            if _digits_blanked(txt) not in running:
+                out.append(Line(txt, None, "p"))
+                runs_on = False
+            paged = True
             continue
         joined, runs_on = (
-            runs_on and out and out[-1].role in ("p", "li"),
+            runs_on
+            and out
+            and out[-1].role in ("p", "li")
+            # a heading at the top of a page starts there ("Ratings" under the foreword's
+            # signature on the page before)
+            and not (paged and _bold_only(para) and _heading_like(txt)),
             (spaced and _no_space_after(para)),
         )
+        paged = False
         if joined:
             out[-1] = Line(f"{out[-1].text} {txt}", None, out[-1].role)
             out += _docx_footnote_lines(refs, notes)
@@ -1869,6 +1904,23 @@ def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:
 def _no_space_after(para) -> bool:
     after = para.paragraph_format.space_after
     return after is not None and after == 0
+
+
+def _framed(p) -> bool:
+    """Is this paragraph a frame (`w:framePr`), placed on the page apart from the text's flow?"""
+    return p.pPr is not None and p.pPr.find(f"{_W}framePr") is not None
+
+
+def _running_frames(document) -> set[str]:
+    """The texts (digits blanked) of the frames printed on two or more pages: a running header
+    or footer with its page number ("Inspection of youth justice services: Cranmoor 4"), as a
+    PDF exported to Word places them."""
+    seen: Counter[str] = Counter(
+        _digits_blanked(" ".join(_docx_text(p).split()))
+        for p in document.element.body.iter(f"{_W}p")
+        if _framed(p)
+    )
+    return {text for text, n in seen.items() if n >= 2 and text}
 
 
 def _sets_space_after(document) -> bool:

@@ -22,7 +22,7 @@ from pathlib import Path
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from findings.errors import IngestError
-from findings.lexicon import CLAUSE_WORDS, words_of
+from findings.lexicon import CLAUSE_WORDS, GRADES, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
 from findings.vocab import (
@@ -141,7 +141,7 @@ class ReportParser:
 
     def parse(self, doc: LoadedDocument) -> ParsedReport:
         report_id = report_id_for(doc.path)
-        blocks = _blocks(_without_contents(doc.lines))
+        blocks = _section_titles(_header_rows(_blocks(_without_contents(doc.lines))))
         front = {
             b.text.partition(":")[0].strip().lower(): b.text.partition(":")[2].strip()
             for b in blocks
@@ -352,7 +352,9 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         if ln.role is not None:
             _close(open_block, pieces)
             open_block = None
-            out.append(_Block(ln.text.strip(), ln.page, ln.role, ln.level))
+            # (a table row keeps its empty cells: which column a cell is in is read from them)
+            text = ln.text.strip(" \n") if ln.role in ("tr", "th") else ln.text.strip()
+            out.append(_Block(text, ln.page, ln.role, ln.level))
             continue
         text = _numbered_with_tab(ln.text.rstrip())
         if (
@@ -498,7 +500,116 @@ def _join_to(pieces: list[str], right: str) -> None:
 
 _CLAUSE_WORDS = words_of(CLAUSE_WORDS)
 STANDARD_GRADE = re.compile(r"^\d\.\d\s+([^:]{2,60}):")  # "1.2 Staff: Outstanding"
+# a standard's heading with its grade set beside it ("1.2. Staff    Outstanding"), the grade
+# capitalised as a grade is printed
+GRADE_AFTER = re.compile(rf"\s+(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES)})$")
 TABLE_LABEL_WORDS = 4  # "Copy to:", "Distribution list:": a label, not a sentence's opening
+
+
+def _header_rows(blocks: list[_Block]) -> list[_Block]:
+    """A table's first row marked as its header (`th`) that labels no columns, as a converter
+    marks the first row of every table (Markdown has no table without one): in the front block,
+    before any heading (an address block, "Ms Ann Lee | HM Inspectorate of Probation"), a row like
+    the rest; a short label over a first column empty below it ("Copy to: | Mark Ellison, Chief
+    Executive" over "| Andrew Pennington, …"), the label over the table and a row of the rest."""
+    out: list[_Block] = []
+    headed = False
+    for k, b in enumerate(blocks):
+        headed = headed or b.role == "heading"
+        if b.role != "th":
+            out.append(b)
+            continue
+        cells = b.text.split("\t")
+        label = cells[0].strip()
+        below = []
+        for after in blocks[k + 1 :]:
+            if after.role != "tr":
+                break
+            below.append(after.text.split("\t")[0].strip())
+        if (
+            label.endswith(":")
+            and len(label.split()) <= TABLE_LABEL_WORDS
+            and below
+            and not any(below)
+            and any(c.strip() for c in cells[1:])
+        ):
+            out.append(replace(b, text=label, role="p"))
+            out.append(replace(b, text="\t".join(["", *cells[1:]]), role="tr"))
+        elif not headed:
+            out.append(replace(b, role="tr"))
+        else:
+            out.append(b)
+    return out
+
+
+SECTION_NUMBER = re.compile(r"^(\d{1,2})\.?$")  # "1." alone: a part's number without its title
+PART_TITLE = re.compile(r"^(\d{1,2})\.?\s+(\S.*)$")  # "3. Protecting the child"
+PART_TITLE_WORDS = 10  # a part's title is a few words, not a sentence
+
+
+def _section_titles(blocks: list[_Block]) -> list[_Block]:
+    """A numbered part's title as a converter leaves it, read as one heading: its number set as
+    a heading or line of its own over the title ("## 1." / "Reducing reoffending"; "4." / "##
+    Ensuring the sentence is served"), or the title a plain line ("3. Protecting the child")
+    where the next paragraph is the part's first ("3.1 …") and the parts beside it are
+    headings. The heading takes the level of the report's numbered part headings."""
+    numbered = [
+        b.level for b in blocks if b.role == "heading" and b.level and b.text.strip()[:1].isdigit()
+    ]
+    level = max(set(numbered), key=numbered.count) if numbered else None
+    out: list[_Block] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        then = blocks[k + 2] if k + 2 < len(blocks) else None
+        s = b.text.strip()
+        alone = SECTION_NUMBER.match(s) if b.lines == 1 else None
+        if (
+            alone
+            and b.role in ("heading", None, "p")
+            and after is not None
+            and (b.role == "heading" or after.role == "heading" or _opens_part(then, alone[1]))
+            and after.role in ("heading", None, "p")
+            and _part_title(after)
+        ):
+            own = (
+                b.level if b.role == "heading" else after.level if after.role == "heading" else None
+            )
+            title = f"{alone[1]}. {after.text.strip()}"
+            out.append(replace(b, text=title, role="heading", level=own or level or 2))
+            k += 2
+            continue
+        part = PART_TITLE.match(s) if b.role in (None, "p") and b.lines == 1 else None
+        if part and level and _part_title(replace(b, text=part[2])) and _opens_part(after, part[1]):
+            b = replace(b, role="heading", level=level)
+        out.append(b)
+        k += 1
+    return out
+
+
+def _part_title(b: _Block) -> bool:
+    s = b.text.strip()
+    return (
+        b.lines == 1
+        and s[:1].isupper()
+        and len(s.split()) <= PART_TITLE_WORDS
+        and s[-1:] not in TERMINAL
+        and "\t" not in s
+    )
+
+
+def _opens_part(b: _Block | None, number: str) -> bool:
+    """Is this block the first numbered paragraph of part `number` ("3.1 Assessments …")?"""
+    return (
+        b is not None
+        and b.role in (None, "p")
+        # a ratings table's row or list's line ("1.1 Governance and leadership: Good") opens
+        # no part: the line above it names a group of grades
+        and "\t" not in b.text
+        and not _is_rating_line(b.text.strip())
+        and re.match(rf"{number}\.1\.?\s", b.text) is not None
+    )
 
 
 def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
@@ -760,6 +871,11 @@ def _structure(
             name, _num = _heading_name(s)
             if not name:
                 continue
+            # a standard's heading with its grade ("1.2. Staff Outstanding"): the part is the
+            # standard's, and the line, as printed, is the standard's grade to cite
+            graded = GRADE_AFTER.search(name) if _num and "." in _num.strip(".") else None
+            if graded and graded.start():
+                name = name[: graded.start()]
             if infer_headings and _inside_table(
                 paras, run, blocks[k + 1] if k + 1 < len(blocks) else None
             ):
@@ -821,6 +937,22 @@ def _structure(
                 # header, not sections (its fields stay fields)
                 paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
                 continue
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            if (
+                b.role == "heading"
+                and after is not None
+                and after.role == "heading"
+                and b.level is not None
+                and after.level is not None
+                and after.level <= b.level
+                and seen_heading
+                and (_SIGNED_NAME.match(s) is not None or _signer_title(s))
+            ):
+                # a signature set as a heading over nothing, the next heading as high ("Jane
+                # Doe HM Chief Inspector of Probation" under a foreword, then "Ratings"): it
+                # heads no part, and its text stays, a line of the part above
+                paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
+                continue
             seen_heading = True
             run += 1
             items = 0
@@ -837,6 +969,8 @@ def _structure(
             section = name
             if b.role is None:
                 inferred.append((k, len(paras)))
+            if graded and graded.start():
+                paras.append(_Para(section, " > ".join(path), "rating", None, s, b.page, run=run))
             continue
         if _continues(paras, b, run):
             prev = paras[-1]

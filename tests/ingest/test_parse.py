@@ -760,7 +760,9 @@ class TestConvertedLayouts:
             ("Staff", "Staff were supervised."),
             ("Staff", "Total | 4"),  # under its header row ("Cases | 40")
         ]
-        assert parsed.meta.pages is None
+        # each footer ends a page, as a PDF conversion's page breaks do
+        assert [p.page for p in parsed.paragraphs if p.section != "Header"] == [1, 2, 3, 3]
+        assert parsed.meta.pages == 3
 
     def test_bold_lines_stay_text_where_hashes_mark_the_headings(self, tmp_path):
         f = tmp_path / "oakhill_yos_2020.md"
@@ -3053,3 +3055,153 @@ def test_word_s_web_page_export_bold_list_labels_and_a_boxed_key_facts_table(tmp
         ("Background > Governance and leadership > Areas for improvement", "bullet", "Speech and language therapy has not been restored."),
         ("Background > Staff", "numbered", "The YJS employs 38 staff."),
     ]  # fmt: skip
+
+
+def test_markdown_a_converter_writes_from_a_pdf_letter(tmp_path):
+    """Markdown as a PDF-to-Markdown converter (markitdown, docling) writes a letter: every
+    table's first row made its header (the address block's first line, the copy list's first
+    name beside its "Copy to:" label), a part's number a heading of its own over its title or
+    its title a plain line, a running header under each page's footer, one of them cutting a
+    numbered paragraph in two, and `<!-- image -->` where a picture was."""
+    f = tmp_path / "quillby_sqs_2016.md"
+    f.write_text(
+        "<!-- image -->\n\n"
+        "| Ms Ann Lee                  | HM Inspectorate of Probation |\n"
+        "|-----------------------------|------------------------------|\n"
+        "| Head of Service             | 1 High Street                |\n\n"
+        "## Short Quality Screening of youth offending work in Quillby\n\n"
+        "## 1.\n\nReducing reoffending\n\n"
+        "1.1 Plans were good in most cases and were reviewed\non time.\n\n"
+        "1.2 Assessments used school reports.\n\nPage 1 of 3\n\n"
+        "Short Quality Screening: Quillby YOS\n\n"
+        "However, the child's own view was not recorded.\n\n"
+        "1.3 Reviews were timely.\n\n"
+        "## 2. Protecting the public\n\n2.1 Risk plans lacked contingencies.\n\n"
+        "Page 2 of 3\n\nShort Quality Screening: Quillby YOS\n\n"
+        "3. Protecting the child\n\n3.1 Safety plans were sound.\n\n"
+        "4.\n\n## Ensuring the sentence is served\n\n4.1 Children were seen often.\n\n"
+        "| Copy to: | Jo Bell, Chief Executive |\n|---|---|\n| | Sam Hart, Chair of the Board |\n\n"
+        "Page 3 of 3\n",
+        encoding="utf-8",
+    )
+    report = parse_file(f)
+    assert [(p.section, p.paragraph, p.text) for p in report.paragraphs] == [
+        ("Header", None, "Ms Ann Lee | HM Inspectorate of Probation"),
+        ("Header", None, "Head of Service | 1 High Street"),
+        ("Reducing reoffending", "1.1", "Plans were good in most cases and were reviewed on time."),
+        (
+            "Reducing reoffending",
+            "1.2",
+            "Assessments used school reports. However, the child's own view was not recorded.",
+        ),
+        ("Reducing reoffending", "1.3", "Reviews were timely."),
+        ("Protecting the public", "2.1", "Risk plans lacked contingencies."),
+        ("Protecting the child", "3.1", "Safety plans were sound."),
+        ("Ensuring the sentence is served", "4.1", "Children were seen often."),
+        ("Copy to", None, "Jo Bell, Chief Executive"),
+        ("Copy to", None, "Sam Hart, Chair of the Board"),
+    ]
+    assert [p.page for p in report.paragraphs[3:5]] == [1, 2]  # the footer ended page 1
+
+
+def test_a_numbered_title_line_over_a_ratings_list_names_its_group_not_a_part(tmp_path):
+    """A title "1. Organisational delivery" over "1.1 Governance and leadership: Good" groups grades in
+    the ratings part; only a title over the part's first paragraph ("1.1 The board …") heads a
+    part."""
+    f = tmp_path / "quillby_yjs_2022.md"
+    f.write_text(
+        "# Inspection of youth justice services in Quillby\n\n## Ratings\n\n"
+        "1. Organisational delivery\n\n1.1 Governance and leadership: Good\n\n"
+        "## 1. Organisational delivery\n\n1.1 The board met every quarter and read case files.\n",
+        encoding="utf-8",
+    )
+    report = parse_file(f)
+    assert [(p.section, p.kind, p.text) for p in report.paragraphs] == [
+        ("Ratings", "rating", "1.1 Governance and leadership: Good"),
+        ("Organisational delivery", "numbered", "The board met every quarter and read case files."),
+    ]
+
+
+def _word_exported_from_pdf(path: Path) -> Path:
+    """A Word file as a PDF-to-Word export makes it: every printed line ends in a line break
+    inside its paragraph, space after only a paragraph's last paragraph-line, no Heading styles
+    (bold, larger runs), the cover title and each page's footer floating frames
+    (`w:framePr`), a section break at each page's end."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    d = docx.Document()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def para(text, bold=False, after=6, frame=False):
+        p = d.add_paragraph()
+        for i, piece in enumerate(text.split("\n")):
+            run = p.add_run(piece)
+            run.bold = bold
+            if i < len(text.split("\n")) - 1:
+                run.add_break()
+        p.paragraph_format.space_after = Pt(after)
+        if frame:
+            p._p.get_or_add_pPr().insert(
+                0, parse_xml(f'<w:framePr {ns} w:w="9000" w:h="300" w:vAnchor="page" w:y="16000"/>')
+            )
+        return p
+
+    def page_end(n):
+        para(f"Inspection of youth justice services: Quillby\t{n}", after=0, frame=True)
+        d.add_paragraph()._p.get_or_add_pPr().append(parse_xml(f"<w:sectPr {ns}/>"))
+
+    para("An inspection of youth justice services\nin Quillby", bold=True, frame=True)
+    para("HM Inspectorate of Probation, June 2023", frame=True)
+    page_end(1)
+    para("Foreword", bold=True)
+    para("The service has improved since\nour last visit.")
+    para("Eleanor Vane\nHM Chief Inspector of Probation", bold=True, after=0)
+    page_end(2)
+    para("Ratings", bold=True)
+    para("Overall rating Good")
+    page_end(3)
+    para("1. Organisational delivery", bold=True)
+    para("1.1. Governance and leadership\tGood", bold=True)
+    para("1.1.1. The board met every\nquarter.", after=0)
+    page_end(4)
+    para("It read case files.")
+    d.save(path)
+    return path
+
+
+def test_a_word_file_exported_from_a_pdf_keeps_its_pages_apart(tmp_path):
+    """Each page's footer frame is no text, no heading at the top of a page is glued to the
+    line above the page break ("Eleanor Vane HM Chief Inspector of Probation" / "Ratings");
+    a paragraph that runs on over the page break is still one paragraph."""
+    report = parse_file(_word_exported_from_pdf(tmp_path / "quillby_yjs_2023.docx"))
+    assert report.meta.title == "An inspection of youth justice services in Quillby"
+    assert [(p.section, p.paragraph, p.text) for p in report.paragraphs] == [
+        ("Header", None, "HM Inspectorate of Probation, June 2023"),
+        ("Foreword", None, "The service has improved since our last visit."),
+        ("Foreword", None, "Eleanor Vane HM Chief Inspector of Probation"),
+        ("Ratings", None, "Overall rating Good"),
+        # the standard's heading with its grade beside it: the standard's part, and its grade
+        ("Governance and leadership", None, "1.1. Governance and leadership Good"),
+        ("Governance and leadership", "1.1.1", "The board met every quarter. It read case files."),
+    ]
+    assert report.paragraphs[4].kind == "rating"
+
+
+def test_a_signature_set_as_a_heading_over_the_next_heading_stays_text(tmp_path):
+    """A sign-off set as a heading at the foot of a foreword heads nothing (the next heading is
+    as high): its text is a line of the foreword, not lost."""
+    f = tmp_path / "quillby_yjs_2022.md"
+    f.write_text(
+        "# Inspection of youth justice services in Quillby\n\n## Foreword\n\n"
+        "The service improved.\n\n## Jane Doe HM Chief Inspector of Probation\n\n"
+        "## Ratings\n\nOverall rating: Good\n",
+        encoding="utf-8",
+    )
+    report = parse_file(f)
+    assert [(p.section, p.kind, p.text) for p in report.paragraphs] == [
+        ("Foreword", "prose", "The service improved."),
+        ("Foreword", "prose", "Jane Doe HM Chief Inspector of Probation"),
+        ("Ratings", "rating", "Overall rating: Good"),
+    ]
