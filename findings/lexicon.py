@@ -400,6 +400,16 @@ REPORT_NOUNS: dict[str, str] = {
     "screening*|report*|letter*|visit*|fieldwork": "a report, or the visit it tells of",
     "rated|rating*|grade*|graded": "grades are given at an inspection",
 }
+# What a question about the stored collection itself asks for, beside REPORT_NOUNS: a
+# question with none of these ("Which specialists do partner agencies second into our team?")
+# asks what a report says, whatever its form.
+COLLECTION_OBJECTS: dict[str, str] = {
+    "area|areas|place|places|partnership|partnerships|authority|authorities": (
+        "the places the stored reports are about"
+    ),
+    "one|ones|latest|newest|oldest|earliest|recent|previous": "a report named by its place in time",
+    "collection|database|library|store|stored|hold|held|covered|cover": "the collection itself",
+}
 # The words that follow an area's name in the name of its service ("Brackenford Youth Justice
 # Service", "Kelsworth YJS"): a question naming a service names the area it asks about.
 SERVICE_NAMES: dict[str, str] = {
@@ -845,6 +855,9 @@ INSTITUTIONAL: dict[str, str] = {
         "bodies and schemes named with a capitalised noun ('Outcomes Panel')"
     ),
     "Trust Directorate Provision": "the same ('Alternative Provision Trust')",
+    "Constabulary Force Fire Rescue Ambulance": (
+        "police forces and emergency services ('Eastfell Constabulary', 'Fire and Rescue')"
+    ),
     "Road Street Lane Avenue Centre Center House Park Hall Club College School Academy": (
         "places and buildings ('Kingsmead Road', 'Brackenford Rugby Club')"
     ),

@@ -1236,6 +1236,25 @@ def test_a_collection_read_unsurely_is_about_what_the_reports_say():
         assert plan.collection == collection, probability
 
 
+@pytest.mark.parametrize(
+    "question, collection",
+    [
+        ("Which specialists do partner agencies second into our team?", None),
+        ("Which areas are covered?", "all"),
+        ("What's the newest one?", "latest"),
+    ],
+)
+def test_a_question_asking_for_nothing_a_collection_holds_is_not_about_it(question, collection):
+    """Read surely as about the stored collection, a question that asks for no report, area or
+    the collection itself asks what the reports say."""
+    from retrieval.plan import COLLECTION_MIN_PROBABILITY
+
+    corpus = TestReportNamedBySubject().corpus()
+    reads = Reads("collection:all", COLLECTION_MIN_PROBABILITY + 0.2, 0.7)
+    plan = QuestionPlanner(intents=reads).plan(question, None, None, corpus)
+    assert plan.collection == collection
+
+
 def test_a_kind_named_for_one_area_of_a_comparison_is_not_the_others(plan):
     """ "…in Kestrel Vale in 2013 compare with Marshbury's 2014 screening": the screening is
     Marshbury's; Kestrel Vale's side is its 2013 inspection alone."""
@@ -1465,6 +1484,8 @@ class TestUnmentionedTopic:
             "How does the 2014 Marshbury YOS help youngsters with schooling?",  # printed there
             "What did inspectors say about planning in Marshbury?",  # printed
             "What did the 2014 Marshbury letter say about youngsters' schooling?",  # close
+            # a heading's words in others ("Protecting the public"), none of them printed
+            "What did the 2016 Kestrel Vale screening say about keeping the public safe?",
         ],
     )
     def test_a_printed_or_paraphrased_topic_is_asked(self, sample_corpus, intent_planner, question):
@@ -1492,6 +1513,8 @@ class TestUnmentionedTopic:
         ("What is the name of Kestrel Vale's parenting worker?", "parenting worker"),
         ("Who runs Marshbury's youth offending service now?", ""),  # not after "is" or "of"
         ("Who is the nurse she'd see there?", "nurse"),  # a contraction ends it
+        # a place before the role names whose role it is
+        ("Who was the Marshbury YOS health worker in 2016?", "yos health worker"),
     ],
 )
 def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):

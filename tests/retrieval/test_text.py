@@ -151,6 +151,8 @@ def test_a_year_counts_nothing_and_the_number_of_them_told_with_a_figure_counts(
         ("Sergeant Jasper Tulliver now leads a police unit.", "Sergeant Jasper Tulliver"),
         # two ranks before the name (it was "Detective Superintendent Alan")
         ("The board is chaired by Detective Superintendent Alan Brierley.", "Detective Superintendent Alan Brierley"),
+        # a police force or an emergency service is no person
+        ("We spoke to representatives of Eastfell Constabulary and the YOS.", None),
     ],
 )  # fmt: skip
 def test_a_person_s_name_is_not_a_place_a_body_or_a_date(text, name):
