@@ -124,6 +124,7 @@ STAFF_VERBS: dict[str, str] = {
     "employed": "the same, in the past",
     "has": "the same ('The YJS has 24 staff')",
     "had": "the same, in the past",
+    "working": "a key fact's label ('Staff working in the YJS')",
 }
 CASES_TOTAL: dict[str, str] = {
     "in all": "a total after its parts",
@@ -574,6 +575,11 @@ SHARE: dict[str, str] = {
 # In a share question, the verb after which the group it is a share of is named ("What
 # proportion of the young people are girls?").
 SHARE_OF_GROUP: dict[str, str] = {"are were": "the group a share question counts follows"}
+# In a share question, the verbs that end the whole it is a share of ("What proportion of
+# out-of-court cases had …": out-of-court cases).
+SHARE_WHOLE_ENDS: dict[str, str] = {
+    "is are was were had has have did do does got get received been": "the verb after the whole",
+}
 # Of SHARE: "rate" is a noun, a measure asked for, when one of these words follows it ("the
 # entrant rate was", "the rate of entrants") or nothing does; "How did inspectors rate
 # planning?" asks for a grade.

@@ -532,6 +532,11 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 break
     # 3. a table row of reoffending rates; the `Total` row of a table of cases
     for i, p in enumerate(paragraphs):
+        first = _VALUE_FIRST.match(p.text) if p.kind == "prose" else None
+        if first:
+            # a key fact printed value first, its label after it, as a designed page sets it
+            # ("89 Children supervised by the YJS at the start of fieldwork"): the row it is
+            _key_count(first.group(2).lower(), first.group(1), i, p, take)
         if p.kind != "table_row":
             continue
         cells = p.text.split(" | ")
@@ -546,16 +551,10 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             take("reoffending_rate", i, p, p.text, local or "")
             take("national_reoffending_rate", i, p, p.text, national or "")
         count = _KEY_COUNT.match(cells[1]) if len(cells) == 2 else None
-        if count and "average" not in label:
+        if count:
             # key facts a row at a time: "Children supervised by the YJS on 1 October 2023 |
             # 96 children", "Staff employed by the YJS (full-time equivalent) | 34.5 FTE"
-            ws = set(re.findall(r"[a-z]+", label))
-            if ({"children", "young"} & ws) and (
-                "caseload" in ws or any(v in label for v in SUPERVISING_VERBS)
-            ):
-                take("children_supervised", i, p, p.text, count.group(1))
-            if "staff" in ws and any(v in ws for v in STAFF_VERBS if " " not in v):
-                take("staff_employed", i, p, p.text, count.group(1))
+            _key_count(label, count.group(1), i, p, take)
         if (
             "cases_inspected" not in found
             and len(cells) == 2
@@ -569,6 +568,22 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
 
 # a key fact's value cell that is a count ("96", "96 children", "34.5 FTE")
 _KEY_COUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)(?:\s+[A-Za-z][\w ]{0,30})?\s*$")
+# a key fact's count before its label, no sentence ("38 Staff working in the YJS, including
+# seconded staff")
+_VALUE_FIRST = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s+([A-Z][^.;:!?]{3,150})$")
+
+
+def _key_count(label: str, value: str, i: int, p: Paragraph, take) -> None:
+    """A key fact's count of the children supervised or the staff employed, by its label."""
+    if "average" in label:
+        return
+    ws = set(re.findall(r"[a-z]+", label))
+    if ({"children", "young"} & ws) and (
+        "caseload" in ws or any(v in label for v in SUPERVISING_VERBS)
+    ):
+        take("children_supervised", i, p, p.text, value)
+    if "staff" in ws and any(v in ws for v in STAFF_VERBS if " " not in v):
+        take("staff_employed", i, p, p.text, value)
 
 
 def _first_percent(cell: str) -> str:

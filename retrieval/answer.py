@@ -51,11 +51,13 @@ from retrieval.text import (
     TIME_UNIT,
     Cue,
     amounts,
+    content_terms,
     counted_forms,
     counted_words,
     counts,
     has_number,
     is_word,
+    is_year,
     measure_words,
     money_span,
     number_words,
@@ -112,6 +114,10 @@ PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
 SHARE_OF_GROUP = lexicon.words_of(lexicon.SHARE_OF_GROUP)
+SHARE_WHOLE_ENDS = lexicon.words_of(lexicon.SHARE_WHOLE_ENDS)
+SERVICE_INITIALS = frozenset(
+    stem(w) for key in lexicon.SERVICE_NAMES for w in key.replace("|", " ").split()
+)
 # A term counts as a concept the reports cover when several paragraphs print it; words that
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
@@ -199,7 +205,7 @@ class ExtractiveAnswerer:
                 return _listed(corpus.label(best.hit.report_id), matches)
         whole = _list_asked_by_heading(plan, best, corpus, terms)
         if whole:
-            return _listed(corpus.label(best.hit.report_id), whole)
+            return _listed(corpus.label(best.hit.report_id), whole, best.hit.section)
         if _asks_for_person(plan):
             best = _told_in_a_sentence(best, hits, corpus, terms, self._quote)
         if (
@@ -517,9 +523,11 @@ def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:
     return []
 
 
-def _listed(label: str, items: list[Cited]) -> Draft:
-    """ "<report> lists N:" and each item quoted, cited in order."""
-    lines = [f"{label} lists {len(items)}:"]
+def _listed(label: str, items: list[Cited], heading: str | None = None) -> Draft:
+    """ "<report> lists N:" (or "lists N under “<heading>”:", the list's own heading, where
+    the heading is what answers) and each item quoted, cited in order."""
+    under = f" under “{heading}”" if heading else ""
+    lines = [f"{label} lists {len(items)}{under}:"]
     lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(items, start=1)]
     return Draft(text="\n".join(lines), cited=items)
 
@@ -910,7 +918,17 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
         # never says "girls" gives some other share
         group = _share_of(q)
         printed = {stem(w) for w in words(text)}
-        return bool(PROPORTION.search(text)) and (not group or bool(group & printed))
+        if not (PROPORTION.search(text) and (not group or bool(group & printed))):
+            return False
+        # the whole it is a share of, told in the sentence that gives the share: "What
+        # proportion of out-of-court cases had …" is not answered by "16 of the 22 court
+        # cases", nor a share of "YJS staff" by one of the children
+        whole = _share_whole(q, corpus)
+        return not whole or any(
+            PROPORTION.search(s)
+            and all(t in (said := set(tokens(s))) or synonyms(t) & said for t in whole)
+            for s in sentences(text)
+        )
     counted = counted_words(q, corpus.place_words)
     if counted:
         return any(prints_count(text, stem(w)) for w in counted) or (
@@ -933,6 +951,27 @@ def _tells_rate(text: str) -> bool:
     return bool(PERCENT.search(text)) or any(
         a == "per" and b[:1].isdigit() for a, b in zip(ws, ws[1:], strict=False)
     )
+
+
+def _share_whole(question: str, corpus: Corpus) -> list[str]:
+    """The terms of the whole a share question asks a share of, that tell it from other wholes
+    ("What proportion of out-of-court cases had …": out-of-court; "… of YJS staff are …":
+    staff), less the words every report uses of its cases and children, places and the
+    service's name."""
+    ws = words(question)
+    at = next((i for i, w in enumerate(ws) if SHARE.search(w)), None)
+    if at is None or at + 1 >= len(ws) or ws[at + 1] != "of":
+        return []
+    whole: list[str] = []
+    for w in ws[at + 2 :]:
+        if w in SHARE_WHOLE_ENDS or is_year(w):
+            break
+        whole.append(w)
+    return [
+        t
+        for t in content_terms(" ".join(whole))
+        if t not in SERVICE_INITIALS and t not in corpus.place_words
+    ]
 
 
 def _share_of(question: str) -> set[str]:

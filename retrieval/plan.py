@@ -79,6 +79,10 @@ AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
 SOFT_YEAR = Cue(lexicon.SOFT_YEAR)
 REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
+# the one-word names of the kinds of report ("screening", "thematic", "fji")
+KIND_NAMES = frozenset(
+    p for t in TYPE_BY_KEY.values() for p in t.in_question if " " not in p and "|" not in p
+)
 COLLECTION_OBJECTS = Cue([*lexicon.REPORT_NOUNS, *lexicon.COLLECTION_OBJECTS])
 REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
 RATING_ASK = Cue(lexicon.RATING_ASK)
@@ -270,13 +274,15 @@ class Plan:
         if any(s.report_ids is not None for s in self.sides):
             for area in self.areas:
                 text = re.sub(rf"\b{re.escape(area)}(?:['’]s)?\b", " ", text, flags=re.I)
-            text = YEAR.sub(" ", text)
             if self.comparison and len(self.report_ids or ()) > 1:
                 # the reports compared, named: they picked the sides' reports
                 text = "".join(
                     " " if text[a:b].lower() in REPORT_NAMES else text[a:b]
                     for a, b in _pieces(text)
                 )
+            else:
+                text = _dated_names_out(text)
+            text = YEAR.sub(" ", text)
         return text
 
     @property
@@ -284,6 +290,20 @@ class Plan:
         if any(s.report_ids is None for s in self.sides):
             return None
         return sorted({r for s in self.sides for r in s.report_ids or []})
+
+
+def _dated_names_out(text: str) -> str:
+    """`text` without the words that name a report by its year ("the 2016 Cranmoor SQS
+    letter", "before the 2021 visit"): the year picked the report, and the words pick no
+    paragraph ("this letter" in a closing paragraph). Undated ("Who wrote the Thurrock
+    letter?"), the report's name may be what is asked about."""
+    pieces = _pieces(text)
+    out = []
+    for n, (a, b) in enumerate(pieces):
+        before = [text[x:y] for x, y in pieces[max(0, n - 6) : n] if text[x:y].strip()]
+        dated = any(YEAR.fullmatch(w) for w in before[-3:])
+        out.append(" " if dated and text[a:b].lower() in REPORT_NAMES else text[a:b])
+    return "".join(out)
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -683,6 +703,17 @@ class QuestionPlanner:
                     set(pool)
                     | {r for r in area_pool if corpus.reports[r].get("inspection_type") == kind}
                 )
+            elif (
+                kind
+                and len(pool) > 1
+                and not years
+                and _asks_change(q)
+                and sum(w in REPORT_NAMES or w in KIND_NAMES for w in words(q)) >= 2
+            ):
+                # "What's changed between the screening and the rated inspection?": the kind
+                # names one report, the other report word the other: the area's reports, side
+                # by side
+                pass
             elif kind and len(pool) > 1:
                 typed = [r for r in pool if corpus.reports[r].get("inspection_type") == kind]
                 # a year named picks its report whatever the kind word says ("speech and
@@ -1586,7 +1617,8 @@ def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:
     asks what a report says)."""
     return (
         not named
-        and bool(COLLECTION_OBJECTS.search(question))
+        # ("What do we have?" asks for nothing in particular: what is held)
+        and bool(COLLECTION_OBJECTS.search(question) or not content_terms(question))
         and plan.wants is None
         and not plan.comparison
         and not (SUMMARY_ASK.search(question) or _coverage_asks(question))

@@ -607,3 +607,22 @@ def test_key_facts_a_row_at_a_time(tmp_path):
         "31.2%",
         "Proven reoffending rate, England and Wales | 31.2%",
     )
+
+
+def test_key_facts_printed_value_first(tmp_path):
+    """Key facts as a designed page sets them, each count before its label and no sentence
+    ("89 Children supervised by the YJS at the start of fieldwork"); an average is no count of
+    the children."""
+    f = tmp_path / "pellmoor_yjs_2023.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Key facts\n\n"
+        "9 Children on the average caseload of a case manager\n\n"
+        "89 Children supervised by the YJS at the start of fieldwork\n\n"
+        "38 Staff working in the YJS, including seconded staff\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["children_supervised"] == (
+        "89",
+        "89 Children supervised by the YJS at the start of fieldwork",
+    )
+    assert facts["staff_employed"] == ("38", "38 Staff working in the YJS, including seconded staff")

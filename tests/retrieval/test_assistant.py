@@ -913,7 +913,7 @@ def test_who_a_letter_was_copied_to_lists_the_rows_under_its_copy_to_label(tmp_p
     assert [(c["section"], c["quote"]) for c in answer["citations"]] == [
         ("Copy to", f"{role} | {name}") for role, name in rows
     ]
-    assert answer["answer"].startswith("Dunmere SQS 2018 lists 3:")
+    assert answer["answer"].startswith("Dunmere SQS 2018 lists 3 under “Copy to”:")
     # a row naming what is asked is the answer itself
     answer = assistant.ask("Who is the Police and Crime Commissioner in Dunmere?").to_json()
     assert answer["answer"].startswith("**Colin Fairweather**")
