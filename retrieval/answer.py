@@ -700,7 +700,7 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
         return False
     if any(stem(w) in named for w in counted):
         return True
-    return _prints_number_asked(plan, hit.text, corpus) is not False
+    return _prints_number_asked(plan, hit.text, corpus, hit.section) is not False
 
 
 def _figure_told_in_a_sentence(
@@ -849,7 +849,9 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
     return None
 
 
-def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -> bool:
+def _prints_what_is_asked(
+    plan: Plan, text: str, corpus: Corpus, loose: bool = False, heading: str = ""
+) -> bool:
     """A number question needs a number of the thing asked about; "when" needs a date; "who"
     needs a name. A question asking two of these ("Who provides it, and how long is the
     wait?") is answered by a passage that prints either."""
@@ -857,7 +859,7 @@ def _prints_what_is_asked(plan: Plan, text: str, corpus: Corpus, loose: bool = F
         ok
         for ok in (
             _prints_wanted(plan, text, corpus, loose),
-            _prints_number_asked(plan, text, corpus),
+            _prints_number_asked(plan, text, corpus, heading),
         )
         if ok is not None
     ]
@@ -896,9 +898,10 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
     return None
 
 
-def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
+def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "") -> bool | None:
     """Does the text print the number asked for (a time for "how long", a share for "what
-    proportion", a number of the thing counted)? None when no number is asked for."""
+    proportion", a number of the thing counted)? None when no number is asked for. `heading`:
+    the passage's section, which names what its sentences count ("Court disposals")."""
     if not plan.quantity:
         return None
     q = plan.question
@@ -920,13 +923,15 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus) -> bool | None:
         printed = {stem(w) for w in words(text)}
         if not (PROPORTION.search(text) and (not group or bool(group & printed))):
             return False
-        # the whole it is a share of, told in the sentence that gives the share: "What
-        # proportion of out-of-court cases had …" is not answered by "16 of the 22 court
-        # cases", nor a share of "YJS staff" by one of the children
+        # the whole it is a share of, named in the sentence that gives the share (a word of it
+        # will do: the asker's other words may be a paraphrase): "What proportion of
+        # out-of-court cases had …" is not answered by "16 of the 22 court cases", nor a share
+        # of "YJS staff" by one of the children
         whole = _share_whole(q, corpus)
+        headed = set(tokens(heading))
         return not whole or any(
             PROPORTION.search(s)
-            and all(t in (said := set(tokens(s))) or synonyms(t) & said for t in whole)
+            and any(t in (said := set(tokens(s)) | headed) or synonyms(t) & said for t in whole)
             for s in sentences(text)
         )
     counted = counted_words(q, corpus.place_words)
@@ -962,16 +967,15 @@ def _share_whole(question: str, corpus: Corpus) -> list[str]:
     at = next((i for i, w in enumerate(ws) if SHARE.search(w)), None)
     if at is None or at + 1 >= len(ws) or ws[at + 1] != "of":
         return []
+    if ws[at + 2] in POINTS_BACK:
+        return []  # "what share of them …": the whole was named before
     whole: list[str] = []
     for w in ws[at + 2 :]:
         if w in SHARE_WHOLE_ENDS or is_year(w):
             break
-        whole.append(w)
-    return [
-        t
-        for t in content_terms(" ".join(whole))
-        if t not in SERVICE_INITIALS and t not in corpus.place_words
-    ]
+        if w.removesuffix("'s") not in corpus.place_words:
+            whole.append(w)
+    return [t for t in content_terms(" ".join(whole)) if t not in SERVICE_INITIALS]
 
 
 def _share_of(question: str) -> set[str]:
@@ -1330,7 +1334,7 @@ def candidate(
 
     def answers(h: Hit, loose: bool) -> bool:
         return h is carrier or (
-            _prints_what_is_asked(plan, h.text, corpus, loose)
+            _prints_what_is_asked(plan, h.text, corpus, loose, h.section)
             and names_measure(measure, h, corpus, terms)
             # a rate is told as one: a share or a figure "per" some number ("14 of the 20
             # cases" assessed well is no reoffending rate)

@@ -625,4 +625,7 @@ def test_key_facts_printed_value_first(tmp_path):
         "89",
         "89 Children supervised by the YJS at the start of fieldwork",
     )
-    assert facts["staff_employed"] == ("38", "38 Staff working in the YJS, including seconded staff")
+    assert facts["staff_employed"] == (
+        "38",
+        "38 Staff working in the YJS, including seconded staff",
+    )

@@ -296,6 +296,40 @@ class TestShareOfAGroup:
             plan, "Services were sufficient in 75 per cent of cases.", sample_corpus
         )
 
+    def test_the_whole_must_be_printed_beside_the_share(self, sample_corpus):
+        """A share of out-of-court cases is not one of the court cases; a share of the staff
+        is not one of the children; the whole is told in the sentence giving the share."""
+        from retrieval.answer import _prints_number_asked
+        from retrieval.plan import QuestionPlanner
+
+        def asked(question):
+            return QuestionPlanner().plan(question, None, None, sample_corpus)
+
+        oocd = asked("What proportion of out-of-court cases in Marshbury had good oversight?")
+        assert _prints_number_asked(
+            oocd, "Oversight was good in 14 of the 16 out-of-court cases.", sample_corpus
+        )
+        assert not _prints_number_asked(
+            oocd, "Oversight was good in 16 of the 22 court cases we inspected.", sample_corpus
+        )
+        # the section names the cases its sentences count
+        court = asked("What share of Marshbury's court disposal cases had good planning?")
+        said = "Planning was good enough in 75 per cent of cases."
+        assert _prints_number_asked(court, said, sample_corpus, "Court disposals")
+        assert not _prints_number_asked(court, said, sample_corpus, "Resettlement")
+        # "of them": the whole was named before
+        them = asked("And what share of them said they had had training?")
+        assert _prints_number_asked(them, "Of those, 45% said they had.", sample_corpus)
+        staff = asked("What proportion of Marshbury YOS staff are from minority ethnic groups?")
+        assert _prints_number_asked(
+            staff, "Of the staff, 18 per cent are from minority ethnic groups.", sample_corpus
+        )
+        assert not _prints_number_asked(
+            staff,
+            "Children from minority ethnic groups: 13 per cent of the 10 to 17 population.",
+            sample_corpus,
+        )
+
 
 class TestAnsweringSpan:
     """The bold lead is the number of the thing asked about, or nothing."""
