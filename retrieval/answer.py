@@ -235,8 +235,7 @@ class ExtractiveAnswerer:
                 return _abstain(
                     Abstention(
                         AbstainReason.NO_SUPPORTING_PASSAGE,
-                        "No paragraph found names "
-                        f"{plan.role if plan.role.startswith('who ') else 'the ' + plan.role}.",
+                        f"No paragraph found names {_role_as_asked(plan.role, plan.question)}.",
                     ),
                     hits,
                 )
@@ -521,6 +520,19 @@ def _overall_grade(best: Cited, corpus: Corpus) -> list[Cited]:
             if (r.get("value") or "").lower() not in best.quote.lower():
                 return [Cited(hit_from_row(corpus, row, score=best.hit.score), r["text"])]
     return []
+
+
+def _role_as_asked(role: str, question: str) -> str:
+    """The role as the question writes it ("the YOS health worker", not "the yos health
+    worker"); a role asked by what its holder does stays as it is ("who chairs the board")."""
+    if role.startswith("who "):
+        return role
+    ws, at, want = words(question), word_spans(question), role.split()
+    for i in range(len(ws) - len(want) + 1):
+        if ws[i : i + len(want)] == want:
+            role = question[at[i][0] : at[i + len(want) - 1][1]]
+            break
+    return f"the {role}"
 
 
 def _listed(label: str, items: list[Cited], heading: str | None = None) -> Draft:

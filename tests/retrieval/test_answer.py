@@ -2066,3 +2066,11 @@ def test_a_letter_s_verdict_on_the_whole_leads_its_summary():
     hits = [hit_from_row(corpus, row, score=1.0, dense=0.8, coverage=0.5) for row in (2, 0)]
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert [c.quote for c in draft.cited][:2] == [texts[1], texts[2]]
+
+
+def test_a_role_no_paragraph_names_is_told_as_the_question_writes_it():
+    from retrieval.answer import _role_as_asked
+
+    question = "Who was the Cranmoor YOS health worker in 2016?"
+    assert _role_as_asked("yos health worker", question) == "the YOS health worker"
+    assert _role_as_asked("who chairs the board", "Who chairs the board?") == "who chairs the board"
