@@ -939,13 +939,13 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
         # will do: the asker's other words may be a paraphrase): "What proportion of
         # out-of-court cases had …" is not answered by "16 of the 22 court cases", nor a share
         # of "YJS staff" by one of the children
-        whole = _share_whole(q, corpus)
-        headed = set(tokens(heading))
-        return not whole or any(
-            PROPORTION.search(s)
-            and any(t in (said := set(tokens(s)) | headed) or synonyms(t) & said for t in whole)
-            for s in sentences(text)
-        )
+        whole = _share_whole(q, corpus) or _whole_terms(plan.whole_before)
+        return not whole or _names_whole(text, heading, whole, PROPORTION.search)
+    before = _whole_terms(plan.whole_before)
+    if before and not _names_whole(text, heading, before, has_number):
+        # "And how many of those were assessed well?" after "How many out-of-court cases
+        # …?": a count told of the court cases is of another whole
+        return False
     counted = counted_words(q, corpus.place_words)
     if counted:
         return any(prints_count(text, stem(w)) for w in counted) or (
@@ -967,6 +967,23 @@ def _tells_rate(text: str) -> bool:
     ws = words(text)
     return bool(PERCENT.search(text)) or any(
         a == "per" and b[:1].isdigit() for a, b in zip(ws, ws[1:], strict=False)
+    )
+
+
+def _whole_terms(counted: list[str]) -> list[str]:
+    """The terms of a whole counted before that tell it from others ("out-of-court" of
+    "out-of-court cases"): no words every report counts, nor the service's name."""
+    return [t for t in content_terms(" ".join(counted)) if t not in SERVICE_INITIALS]
+
+
+def _names_whole(text: str, heading: str, whole: list[str], tells) -> bool:
+    """Does a sentence of `text` that tells a figure (`tells`) name a word of the whole (or its
+    section's heading does)?"""
+    headed = set(tokens(heading))
+    return any(
+        tells(s)
+        and any(t in (said := set(tokens(s)) | headed) or synonyms(t) & said for t in whole)
+        for s in sentences(text)
     )
 
 

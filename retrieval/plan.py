@@ -29,6 +29,7 @@ from findings.vocab import (
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.intents import TOPIC, Intent, IntentClassifier
 from retrieval.text import (
+    COUNTED_AFTER,
     GRADE,
     SPELL_TWO_EDITS_FROM,
     STOPWORDS,
@@ -79,6 +80,7 @@ AFTER_YEAR = Cue(lexicon.AFTER_YEAR)
 SOFT_YEAR = Cue(lexicon.SOFT_YEAR)
 REPORT_LEVEL = Cue(lexicon.REPORT_LEVEL)
 REPORT_NOUNS = Cue(lexicon.REPORT_NOUNS)
+POINTS_BACK_WORDS = lexicon.words_of(lexicon.POINTS_BACK)
 # the one-word names of the kinds of report ("screening", "thematic", "fji")
 KIND_NAMES = frozenset(
     p for t in TYPE_BY_KEY.values() for p in t.in_question if " " not in p and "|" not in p
@@ -265,6 +267,8 @@ class Plan:
     fact: str | None = None  # a FACT_SUBJECTS subject the question asks for
     rating: bool = False  # asks for grades given to standards or themes
     collection: str | None = None  # about the stored reports themselves (Intent.collection)
+    # what "those" counts in "and how many of those …?": the earlier question's counted words
+    whole_before: list[str] = field(default_factory=list)
 
     @property
     def lexical_text(self) -> str:
@@ -304,6 +308,26 @@ def _dated_names_out(text: str) -> str:
         dated = any(YEAR.fullmatch(w) for w in before[-3:])
         out.append(" " if dated and text[a:b].lower() in REPORT_NAMES else text[a:b])
     return "".join(out)
+
+
+def _whole_counted_before(question: str, history: list[str] | None, corpus: Corpus) -> list[str]:
+    """ "And how many of those were assessed well?" after "How many out-of-court cases did they
+    inspect?": the count is of a part of the out-of-court cases, so the words the earlier
+    question counted ("out-of-court", "cases"); none when the question counts something of
+    its own or points back at nothing."""
+    if not history:
+        return []
+    ws = words(question)
+    pointing = any(
+        end < len(ws) and ws[end] in POINTS_BACK_WORDS for _, end in COUNTED_AFTER.spans(ws)
+    )
+    if not pointing:
+        return []
+    for earlier in reversed(history):
+        counted = counted_words(earlier, corpus.place_words)
+        if counted:
+            return counted
+    return []
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -371,6 +395,17 @@ class QuestionPlanner:
         self._heading_vectors: dict[str, np.ndarray] = {}  # a heading's embedding, once made
 
     def plan(
+        self,
+        question: str,
+        history: list[str] | None,
+        filters: dict | None,
+        corpus: Corpus,
+    ) -> Plan:
+        plan = self._planned(question, history, filters, corpus)
+        plan.whole_before = _whole_counted_before(question, history, corpus)
+        return plan
+
+    def _planned(
         self,
         question: str,
         history: list[str] | None,

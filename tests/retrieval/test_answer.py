@@ -2074,3 +2074,34 @@ def test_a_role_no_paragraph_names_is_told_as_the_question_writes_it():
     question = "Who was the Cranmoor YOS health worker in 2016?"
     assert _role_as_asked("yos health worker", question) == "the YOS health worker"
     assert _role_as_asked("who chairs the board", "Who chairs the board?") == "who chairs the board"
+
+
+def test_a_count_of_those_counted_before_is_told_of_that_whole(sample_corpus):
+    """ "And how many of those were assessed well enough?" after a question counting the
+    out-of-court cases: a count told of the court cases is of another whole; one told of the
+    out-of-court cases (or under their heading) answers."""
+    from retrieval.answer import _prints_number_asked
+    from retrieval.plan import QuestionPlanner
+
+    plan = QuestionPlanner().plan(
+        "And how many of those were assessed well enough?",
+        ["How many out-of-court cases did they inspect in Marshbury in 2016?"],
+        None,
+        sample_corpus,
+    )
+    assert plan.whole_before == ["out-of-court", "cases"]
+    court = "Assessment was sufficient in 11 of the 13 court cases."
+    assert not _prints_number_asked(plan, court, sample_corpus, "Court disposals")
+    assert _prints_number_asked(
+        plan, "Assessment was sufficient in 12 of the 14 out-of-court cases.", sample_corpus
+    )
+    assert _prints_number_asked(
+        plan, "Assessment was sufficient in 12 of the 14 cases.", sample_corpus, "Out-of-court work"
+    )
+    own = QuestionPlanner().plan(
+        "How many staff were there?",
+        ["How many out-of-court cases were inspected?"],
+        None,
+        sample_corpus,
+    )
+    assert own.whole_before == []
