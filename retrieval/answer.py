@@ -712,7 +712,9 @@ def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
         return False
     if any(stem(w) in named for w in counted):
         return True
-    return _prints_number_asked(plan, hit.text, corpus, hit.section) is not False
+    return (
+        _prints_number_asked(plan, hit.text, corpus, hit.section_path or hit.section) is not False
+    )
 
 
 def _figure_told_in_a_sentence(
@@ -913,7 +915,8 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
 def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "") -> bool | None:
     """Does the text print the number asked for (a time for "how long", a share for "what
     proportion", a number of the thing counted)? None when no number is asked for. `heading`:
-    the passage's section, which names what its sentences count ("Court disposals")."""
+    the passage's section and the parts above it, which name what its sentences count
+    ("Court disposals > Planning")."""
     if not plan.quantity:
         return None
     q = plan.question
@@ -1363,7 +1366,7 @@ def candidate(
 
     def answers(h: Hit, loose: bool) -> bool:
         return h is carrier or (
-            _prints_what_is_asked(plan, h.text, corpus, loose, h.section)
+            _prints_what_is_asked(plan, h.text, corpus, loose, h.section_path or h.section)
             and names_measure(measure, h, corpus, terms)
             # a rate is told as one: a share or a figure "per" some number ("14 of the 20
             # cases" assessed well is no reoffending rate)
