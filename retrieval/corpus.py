@@ -112,6 +112,23 @@ class Corpus:
             centre = centres[rid] = mean / (float(np.linalg.norm(mean)) or 1.0)
         return float(self.vectors[row] @ centre)
 
+    def headings_of(self, report_id: str) -> frozenset[str]:
+        """Every heading over a report's paragraphs: their sections and the parts above them
+        (each report's read once per corpus)."""
+        known = self.__dict__.setdefault("_headings", {})
+        found = known.get(report_id)
+        if found is None:
+            found = known[report_id] = frozenset(
+                part
+                for i in self.by_report.get(report_id, [])
+                for part in [
+                    *(self.metas[i].get("section_path") or "").split(" > "),
+                    self.metas[i].get("section") or "",
+                ]
+                if part
+            )
+        return found
+
     def areas_in(self, text: str) -> list[str]:
         """The stored areas a text names (lower-case keys of `areas`), in order of appearance."""
         return list(dict.fromkeys(m.group(0).lower() for m in self.area_pattern.finditer(text)))

@@ -1162,7 +1162,7 @@ class QuestionPlanner:
         vector = np.asarray(self.intents.embedder.embed([topic])[0], dtype=np.float32)
         if float((corpus.vectors[rows] @ vector).max()) >= TOPIC_MIN_SIMILARITY:
             return None
-        if self._heads_part(vector, rows, corpus) >= HEADING_TOPIC_MIN_SIMILARITY:
+        if self._heads_part(vector, targets, corpus) >= HEADING_TOPIC_MIN_SIMILARITY:
             return None
         labels = [corpus.label(r) for r in targets]
         shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
@@ -1172,19 +1172,11 @@ class QuestionPlanner:
             f"prints '{unprinted[0]}', and none is close to it in meaning.",
         )
 
-    def _heads_part(self, vector: np.ndarray, rows: list[int], corpus: Corpus) -> float:
-        """How close the topic is to the nearest heading over these paragraphs (their sections
-        and the parts above them), each heading embedded once."""
+    def _heads_part(self, vector: np.ndarray, targets: list[str], corpus: Corpus) -> float:
+        """How close the topic is to the nearest heading of these reports (their sections and
+        the parts above them), each heading embedded once."""
         assert self.intents is not None
-        heads = sorted(
-            {
-                part
-                for i in rows
-                for part in (corpus.metas[i].get("section_path") or "").split(" > ")
-                + [corpus.metas[i].get("section") or ""]
-                if part
-            }
-        )
+        heads = sorted(frozenset().union(*(corpus.headings_of(r) for r in targets)))
         new = [h for h in heads if h not in self._heading_vectors]
         if new:
             for h, v in zip(new, self.intents.embedder.embed(new), strict=True):

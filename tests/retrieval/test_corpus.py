@@ -11,6 +11,8 @@ from retrieval.corpus import CorpusLoader, learn_acronyms
 from retrieval.text import tokens
 from store.chroma import ChromaStore
 
+pytest_plugins = ["retrieval_fixtures"]
+
 
 @pytest.fixture
 def store(tmp_path, embedder, reports_dir):
@@ -204,3 +206,11 @@ def test_an_acronym_is_printed_by_its_expansion_in_the_singular_or_plural():
     )
     assert corpus.acronym_printed(["b"], "CAMHS")
     assert not corpus.acronym_printed(["b"], "MAPPA")
+
+
+def test_a_report_s_headings_are_its_sections_and_the_parts_above_them(sample_corpus):
+    heads = sample_corpus.headings_of("kestrel_vale_sqs_2016")
+    assert {"Protecting the public", "Key strengths", "Areas requiring improvement"} <= heads
+    assert "Planning" not in heads  # the 2013 inspection's, not this letter's
+    assert sample_corpus.headings_of("kestrel_vale_sqs_2016") is heads  # read once
+    assert sample_corpus.headings_of("no_such_report") == frozenset()
