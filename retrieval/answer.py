@@ -22,6 +22,7 @@ from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
 from retrieval.plan import (
     CHANGE,
     NOT_CONCEPTS,
+    POINTS_BACK_WORDS,
     SHARE,
     Plan,
     Side,
@@ -122,7 +123,6 @@ SERVICE_INITIALS = frozenset(
 # only frame the question (comparisons, time, size) never do.
 MIN_CONCEPT_DF = 3
 NEGATING_PREFIXES = tuple(lexicon.NEGATING_PREFIXES)
-POINTS_BACK = lexicon.words_of(lexicon.POINTS_BACK)
 NEAR_BEFORE, NEAR_AFTER = 8, 3  # words around a date or count that tell what it is of
 # Whether the best passage answers the question: a logistic score of the evidence, fitted by
 # `python -m bench.calibrate` on the tuning questions (data/eval/dev_qa.jsonl,
@@ -999,7 +999,7 @@ def _share_whole(question: str, corpus: Corpus) -> list[str]:
     at = next((i for i, w in enumerate(ws) if SHARE.search(w)), None)
     if at is None or at + 1 >= len(ws) or ws[at + 1] != "of":
         return []
-    if ws[at + 2] in POINTS_BACK:
+    if ws[at + 2] in POINTS_BACK_WORDS:
         return []  # "what share of them …": the whole was named before
     whole: list[str] = []
     for w in ws[at + 2 :]:
@@ -1184,7 +1184,7 @@ def _quoted_with_number(plan: Plan, cited: Cited, terms: dict[str, float], corpu
     if best is None:
         return cited
     first = best
-    while first and (opening := words(said[first])[:1]) and opening[0] in POINTS_BACK:
+    while first and (opening := words(said[first])[:1]) and opening[0] in POINTS_BACK_WORDS:
         first -= 1
     return Cited(cited.hit, _verbatim(" ".join(said[first : best + 1])))
 
@@ -1195,7 +1195,9 @@ def _answering_sentence(quote: str, span: tuple[int, int]) -> int:
     one before it. 0 when that is the first."""
     starts = [quote.find(s) for s in sentences(quote)]
     k = max((i for i, a in enumerate(starts) if 0 <= a <= span[0]), default=0)
-    while k and (opening := words(quote[starts[k] :])[:1]) and opening[0].lower() in POINTS_BACK:
+    while (
+        k and (opening := words(quote[starts[k] :])[:1]) and opening[0].lower() in POINTS_BACK_WORDS
+    ):
         k -= 1
     return starts[k] if k else 0
 

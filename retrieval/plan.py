@@ -278,15 +278,10 @@ class Plan:
         if any(s.report_ids is not None for s in self.sides):
             for area in self.areas:
                 text = re.sub(rf"\b{re.escape(area)}(?:['’]s)?\b", " ", text, flags=re.I)
-            if self.comparison and len(self.report_ids or ()) > 1:
-                # the reports compared, named: they picked the sides' reports
-                text = "".join(
-                    " " if text[a:b].lower() in REPORT_NAMES else text[a:b]
-                    for a, b in _pieces(text)
-                )
-            else:
-                text = _dated_names_out(text)
-            text = YEAR.sub(" ", text)
+            # the reports compared, named, picked the sides' reports; of one report, the words
+            # that name it by its year
+            compared = self.comparison and len(self.report_ids or ()) > 1
+            text = YEAR.sub(" ", _report_names_out(text, dated_only=not compared))
         return text
 
     @property
@@ -296,17 +291,20 @@ class Plan:
         return sorted({r for s in self.sides for r in s.report_ids or []})
 
 
-def _dated_names_out(text: str) -> str:
-    """`text` without the words that name a report by its year ("the 2016 Cranmoor SQS
-    letter", "before the 2021 visit"): the year picked the report, and the words pick no
-    paragraph ("this letter" in a closing paragraph). Undated ("Who wrote the Thurrock
-    letter?"), the report's name may be what is asked about."""
+def _report_names_out(text: str, dated_only: bool) -> str:
+    """`text` without the words that name reports (REPORT_NAMES); with `dated_only`, only
+    those naming a report by its year ("the 2016 Cranmoor SQS letter", "before the 2021
+    visit"): the year picked the report, and the words pick no paragraph ("this letter" in a
+    closing paragraph). Undated ("Who wrote the Thurrock letter?"), the report's name may be
+    what is asked about."""
     pieces = _pieces(text)
     out = []
     for n, (a, b) in enumerate(pieces):
-        before = [text[x:y] for x, y in pieces[max(0, n - 6) : n] if text[x:y].strip()]
-        dated = any(YEAR.fullmatch(w) for w in before[-3:])
-        out.append(" " if dated and text[a:b].lower() in REPORT_NAMES else text[a:b])
+        named = text[a:b].lower() in REPORT_NAMES
+        if named and dated_only:
+            before = [text[x:y] for x, y in pieces[max(0, n - 6) : n] if text[x:y].strip()]
+            named = any(YEAR.fullmatch(w) for w in before[-3:])
+        out.append(" " if named else text[a:b])
     return "".join(out)
 
 
