@@ -238,6 +238,15 @@ QA sets, each over its own freshly ingested tmp store:
   the Markdown a PDF-to-Markdown converter writes, a rated inspection as a Word file exported from
   its PDF), written blind and second-checked at stop 39 in the layouts of the pending held-out
   set fresh38; measured once unread (0.333), then read.
+- fresh38 held-out: every report above plus two more (`data/eval/fresh38/reports/`: an SQS letter
+  as the Markdown a PDF-to-Markdown converter writes, a rated inspection as a Word file exported
+  from its PDF), written blind and second-checked at stop 39 (the 18 questions that do not name
+  Pennistock carry the area filter, added mechanically), never read, measured once at the start
+  of its adoption at stop 41, then only here.
+- tune42 tune: every report above plus two more (`data/eval/tune42/reports/`: an SQS letter as
+  the PDF a web browser prints, with its header and footer on every page, a rated inspection as
+  the text a user copies out of a PDF viewer), written blind and second-checked at stop 40 in the
+  layouts of the pending held-out set fresh39; measured once unread, then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -763,6 +772,11 @@ def main(argv: list[str] | None = None) -> int:
             # stop 40: a tune set in the layouts of the pending fresh38, measured once unread (0.333),
             # then read
             ("tune41 tune", "tune41", "tune.jsonl"),
+            # written at stop 39, measured once at the start of stop 41, then only here
+            ("fresh38 held-out", "fresh38", "heldout.jsonl"),
+            # stop 41: a tune set in the layouts of the pending fresh39, measured once unread,
+            # then read
+            ("tune42 tune", "tune42", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -864,7 +878,8 @@ def main(argv: list[str] | None = None) -> int:
         "38 and then only here; fresh34 and fresh35 (written at stop 38, second-checked, never "
         "read) were measured once when adopted at stop 39 and then only here; fresh36 and fresh37 "
         "(written at stop 39, second-checked, never read) were measured once when adopted at "
-        "stop 40 and then only here; "
+        "stop 40 and then only here; fresh38 (written at stop 39, second-checked, never read) "
+        "was measured once when adopted at stop 41 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
