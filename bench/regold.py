@@ -47,11 +47,12 @@ def _names(g: dict, r: dict) -> bool:
 def _fold(text: str) -> str:
     """Compare text without layout: spaces, quote styles, footnote markers (a parser that
     now attaches a footnote adds its marker, `rate¹`), the bars between a table row's cells
-    (a writer quotes the row as printed, `Safeguarding work 64%`) and ligature glyphs (a quote
+    (a writer quotes the row as printed, `Safeguarding work 64%`, or as a grade line joins it) and ligature glyphs (a quote
     copied from a PDF viewer's text, `ﬁeldwork`, which the loader reads as `fieldwork`), and
     a word broken at a printed line's end (`suffi- cient`, as copied from a PDF viewer, which
     the loader joins)."""
     text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text).replace(" | ", " ").translate(LIGATURES)
+    text = text.replace(": ", " ")  # a row's cells joined as a grade line ("2.2 Planning: Good")
     text = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)
     return normalise_space(text).lower().replace("’", "'").replace("“", '"').replace("”", '"')
 

@@ -31,6 +31,15 @@ GRADES: dict[str, str] = {
     "drastic improvement required": "the same scores",
 }
 
+# How a follow-up table marks an earlier inspection's area requiring improvement, lower-case: a
+# cell of these words alone under the area's name is its verdict, as a grade is a standard's.
+PROGRESS_STATUSES: dict[str, str] = {
+    "improved": "the area was put right",
+    "partly improved": "some of it was",
+    "partially improved": "the same, in other words",
+    "not improved": "none of it was",
+}
+
 # Words a sentence puts right before a grade when it states one ("was rated Good", "we rated
 # planning as Inadequate", "was outstanding"): "a good range of interventions" states none.
 GRADE_STATED_AFTER: dict[str, str] = {
@@ -116,6 +125,8 @@ SUPERVISING_VERBS: dict[str, str] = {
     "working with": "the same",
     "supervised": "the same, in the past",
     "responsible for": "the same",
+    "under yjs supervision": "a key fact's label ('Children under YJS supervision at …')",
+    "under yos supervision": "the same, before services were renamed",
 }
 # How a report says how many staff the service has ("The YJS employs 38 staff, including 12
 # case managers"): the verb right before the number.

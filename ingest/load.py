@@ -300,6 +300,7 @@ TITLED_PAGE = re.compile(
 MIN_PAGE_LINES = 10  # bare page numbers stand at least this many lines apart
 RUNNING_TITLE_WORDS = 3  # a running title beside its page number ("HM Inspectorate of Probation")
 MAX_PAGE_STEP = 3  # a running title's page numbers go up a page or so at a time
+MIN_PAGE_RUN = 4  # bare numbers among others that count up page by page: at least 4 pages
 
 
 # an email reply's quote marks at the start of a line ("> ", ">> " for a quote in a quote)
@@ -572,11 +573,41 @@ def _page_footers(lines: list[Line]) -> set[int]:
         title = (m["t1"] or m["t2"]) if m else None
         if m and title and len(title.split()) >= RUNNING_TITLE_WORDS:
             titled.setdefault(_digits_blanked(title), []).append((i, int(m["n1"] or m["n2"])))
-    out = worded | ({i for i, _ in bare} if _counts_pages(bare) else set())
+    out = worded | ({i for i, _ in bare} if _counts_pages(bare) else _page_run(bare))
     for run in titled.values():
         # a page each: "Total  14" in one table and "Total  22" in the next are rows, not pages
         steps = all(0 < b[1] - a[1] <= MAX_PAGE_STEP for a, b in zip(run, run[1:], strict=False))
         out |= {i for i, _ in run} if steps and _counts_pages(run) else set()
+    return out
+
+
+def _page_run(bare: list[tuple[int, int]]) -> set[int]:
+    """Of bare numbers that do not all count up (a key-facts box prints "94" and "38" on lines
+    of their own between the page numbers), the longest run that goes up a page at a time,
+    each at least `MIN_PAGE_LINES` lines below the last: the page numbers, when there are at
+    least `MIN_PAGE_RUN` of them (two numbers one apart are as likely cells of a table).
+    Linear: per number, the longest run so far that ends in it."""
+    length: list[int] = []
+    parent: list[int] = []
+    ending: dict[int, int] = {}  # number -> position in bare of the longest run ending in it
+    for k, (i, n) in enumerate(bare):
+        before = [
+            ending[n - step]
+            for step in range(1, MAX_PAGE_STEP + 1)
+            if n - step in ending and i - bare[ending[n - step]][0] >= MIN_PAGE_LINES
+        ]
+        j = max(before, key=lambda j: length[j], default=-1)
+        length.append(length[j] + 1 if j >= 0 else 1)
+        parent.append(j)
+        if n not in ending or length[k] > length[ending[n]]:
+            ending[n] = k
+    if not length or max(length) < MIN_PAGE_RUN:
+        return set()
+    k = max(range(len(length)), key=lambda k: length[k])
+    out = set()
+    while k >= 0:
+        out.add(bare[k][0])
+        k = parent[k]
     return out
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from findings.errors import IngestError
-from findings.lexicon import CLAUSE_WORDS, GRADES, words_of
+from findings.lexicon import CLAUSE_WORDS, GRADES, PROGRESS_STATUSES, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
 from findings.vocab import (
@@ -106,6 +106,7 @@ class _Block:
     broken: bool = False  # it starts a new column of a page set in columns
     whole: bool = False  # a line of a text written a paragraph to a line: nothing runs on into it
     field: bool = False  # a line of a run of `Label: value` lines (`_field_runs`): no heading
+    copied: bool = False  # a line of a text copied from a PDF viewer (`_copied_from_viewer`)
 
 
 @dataclass
@@ -121,6 +122,7 @@ class _Para:
     run: int = 0  # which heading instance it sits under: ordinals count within one run
     columns: list[str] = field(default_factory=list)  # a table row's header cells
     pieces: list[str] = field(default_factory=list)  # `text` while blocks join it (`_join_to`)
+    unmarked: bool = False  # a list item printed without its bullet (`_unmarked_item`)
 
     def extend(self, text: str) -> None:
         """Join a block that continues this paragraph (`finish` makes `text` whole again)."""
@@ -296,6 +298,11 @@ FRONT_LINE_WORDS = 6  # "HM Inspectorate of Probation" on a line of its own, und
 UNWRAPPED_WIDTH = 250  # characters: no page sets a line this long; a paragraph to a line does
 # a text with this few blank lines (page breaks) keeps no paragraph apart by them
 MOST_BLANK_SHARE = 0.15
+FULL_LINE_SHARE = 0.85  # of a copied text's width: a line's room, its font's letters being wider
+# a key fact's value alone on a line: "94", "22,310", "£2,417,000", "31.4%"
+FIGURE_ONLY = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?$")
+GRADE_CELLS = frozenset(GRADES) | frozenset(PROGRESS_STATUSES)
+MAX_GRADED_LABEL_WORDS = 9  # "3.4 Out-of-court disposal policy and provision"
 MIN_LINES_A_PARAGRAPH = 20  # lines: fewer tell nothing of how a text sets its paragraphs
 
 
@@ -341,6 +348,8 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     has_tab = False  # whether the open block's text has a tab (a table row: nothing joins it)
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
     line_a_paragraph = _a_paragraph_a_line(lines, width)
+    copied = _copied_from_viewer(lines, width)
+    depth = 0  # brackets the open block's text leaves open (a copied text's block goes on)
     broken = False  # the next block starts a new column
     fields = _field_runs(lines)
     for i, ln in enumerate(lines):
@@ -357,18 +366,43 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             out.append(_Block(text, ln.page, ln.role, ln.level))
             continue
         text = _numbered_with_tab(ln.text.rstrip())
+        if copied and open_block is not None and open_block.lines == 1 and not has_tab:
+            if FIGURE_ONLY.match(open_block.text) and text.strip()[:1].isupper():
+                # a key fact copied value first, its label on the next line ("94" over
+                # "Children under YJS supervision …"): one fact
+                _join_to(pieces, text.strip())
+                depth += text.count("(") - text.count(")")
+                open_block.lines += 1
+                continue
+            if _graded_cell(open_block.text, text.strip()):
+                # a table's row copied a cell to a line ("1.1 Governance and leadership" over
+                # "Good"): the label and its grade, as a rating line prints them
+                pieces.append(": " + text.strip())
+                open_block.lines += 1
+                continue
         if (
             open_block is not None
             and not has_tab
             and (
                 not _starts_item(text)
+                or (copied and depth > 0)
                 or _wrapped_dash(pieces[-1], text)
                 or _wrapped_number(open_block.text, pieces[-1], text)
                 or _wrapped_year(pieces[-1], text)
             )
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
-            and i not in fields
+            and (i not in fields or (copied and depth > 0))
             and not line_a_paragraph
+            and not (
+                copied
+                and (
+                    FIGURE_ONLY.match(text.strip())  # a key fact's value opens the next fact
+                    # a list's label ("Strengths:") is a line of its own, however full the
+                    # line above it
+                    or (text.strip().endswith(":") and list_kind(text.strip()[:-1]))
+                    or _ended_by_choice(pieces[-1].strip(), depth, text.strip(), width)
+                )
+            )
             and not (
                 _ended_short(pieces[-1], width)
                 and (
@@ -378,15 +412,19 @@ def _blocks(lines: list[Line]) -> list[_Block]:
             )
         ):
             _join_to(pieces, text.strip())
+            depth += text.count("(") - text.count(")")
             has_tab = "\t" in pieces[-1]
             open_block.lines += 1
             continue
         _close(open_block, pieces)
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
         open_block.broken, broken = broken, False
-        open_block.whole = line_a_paragraph
+        # (a key fact's value opening a block, in a copied text, starts a fact of its own)
+        open_block.whole = line_a_paragraph or bool(copied and FIGURE_ONLY.match(text.strip()))
         open_block.field = i in fields
+        open_block.copied = copied
         pieces[:] = [open_block.text]
+        depth = text.count("(") - text.count(")")
         has_tab = "\t" in open_block.text
         out.append(open_block)
     _close(open_block, pieces)
@@ -430,6 +468,64 @@ def _a_paragraph_a_line(lines: list[Line], width: int) -> bool:
         width >= UNWRAPPED_WIDTH
         and len(plain) >= MIN_LINES_A_PARAGRAPH
         and blank <= MOST_BLANK_SHARE * len(plain)
+    )
+
+
+def _copied_from_viewer(lines: list[Line], width: int) -> bool:
+    """Is the text wrapped to a page's width with no blank line between its paragraphs, as a
+    PDF viewer copies a page (a line per printed line)? Nothing but where a line ends then tells
+    where a paragraph or heading ends (`_ended_by_choice`)."""
+    plain = [ln for ln in lines if ln.role in (None, "blank")]
+    blank = sum(1 for ln in plain if ln.role == "blank" or not ln.text.strip())
+    return (
+        0 < width < UNWRAPPED_WIDTH
+        and len(plain) >= MIN_LINES_A_PARAGRAPH
+        and blank <= MOST_BLANK_SHARE * len(plain)
+    )
+
+
+def _graded_cell(label: str, line: str) -> bool:
+    """Is `line` a grade or an area's progress alone ("Requires improvement", "Not improved")
+    and `label` the short line naming what it grades, a table row copied a cell to a line?"""
+    s = label.strip()
+    return (
+        line.lower() in GRADE_CELLS
+        and line[:1].isupper()
+        and 0 < len(s.split()) <= MAX_GRADED_LABEL_WORDS
+        and s[-1:] not in TERMINAL + ",-–"
+        and line.lower() not in s.lower()
+    )
+
+
+def _ended_by_choice(line: str, depth: int, following: str, width: int) -> bool:
+    """In a text copied from a PDF viewer, did the open block end at its last line, `line`
+    (`depth`: the brackets its text leaves open)? A
+    paragraph's last line ends a sentence well short of the text's width: the next line's first
+    word would have fitted after it, with room to spare for a proportional font's wider letters
+    (`FULL_LINE_SHARE`; a line left short mid-sentence for a long next word fills more). A
+    heading ("Foreword", "Strengths:") is a line under half the width, ending in no small word
+    or comma, over a line that opens with a capital or a figure."""
+    first = following.split()[0] if following.split() else ""
+    if not line or not first or depth > 0:
+        return False  # (a bracket left open goes on: "(England and Wales:" / "32.2%)")
+    if (
+        line[-1] in TERMINAL
+        and (
+            len(line) + 1 + len(first) < FULL_LINE_SHARE * width
+            # a sentence's end over a short line that ends none: a name, a heading ("… to tackle
+            # this." over "Tomas Velling")
+            or (2 * len(following) < width and following[-1:] not in TERMINAL + ",;-–")
+        )
+    ):
+        return True
+    last = line.split()[-1]
+    return (
+        # a short line, or one the whole next line would have fitted after ("… released from
+        # custody" over "Aldermoor Constabulary should:")
+        (2 * len(line) < width or len(line) + 1 + len(following) < FULL_LINE_SHARE * width)
+        and line[-1] not in ",;-–/&"
+        and last.lower() not in STOPWORDS_EN_PLUS
+        and (first[:1].isupper() or first[:1].isdigit() or first[:1] in "•£")
     )
 
 
@@ -712,6 +808,12 @@ def _standard_graded(s: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _own_grade(s: str) -> bool:
+    """Is the grade line the grade of the part above it ("Rating: Good", "Our rating:
+    Outstanding"), not one standard's of a list ("2.1 Assessment: Good")?"""
+    return "rating" in s.partition(":")[0].lower().split()
+
+
 def _is_rating_line(s: str) -> bool:
     """`2.4 Reviewing: Inadequate`, `Rating: Good`: a standard and its grade, not a heading."""
     return len(s) <= MAX_RATING_LINE_CHARS and RATING_LINE.match(s) is not None
@@ -745,6 +847,7 @@ def _structure(
     labelled = False  # the section is a list under a "Strengths:" label line, not a heading
     # the parts opened by a standard's grade line (`_standard_graded`), by its number
     standards: dict[str, list[tuple[int, str]]] = {}
+    heads_at = -1  # the paragraphs made when the last heading (or a line under it) was read
 
     # the blocks read as headings by their look alone, each with the count of paragraphs made
     # before it
@@ -854,6 +957,9 @@ def _structure(
                 # RATING" over "Delverton Youth Justice Service: Requires improvement")
                 and not s.isupper()
                 and _is_rating_line(after.text.strip())
+                # ("1.1. Governance and leadership" over "Rating: Good" heads the standard
+                # its own grade is for)
+                and not _own_grade(after.text.strip())
             ):
                 group = _heading_name(s)[0]  # "2. Court disposals" over its standards' grades
                 continue
@@ -867,6 +973,14 @@ def _structure(
             and not (k and _signs_above(blocks[k - 1], b))  # the title under that name
             and not _continues(paras, b, run)
             and not _cut_by_page(b, blocks[k + 1] if k + 1 < len(blocks) else None)
+            # a list's opening line under its heading ("Areas requiring improvement" over "The
+            # following areas require improvement:") opens the list; it heads nothing
+            and not (
+                b.role is None
+                and s.endswith(":")
+                and list_kind(section)
+                and not GROUP_LINE.match(s[:-1].strip())
+            )
         ):
             name, _num = _heading_name(s)
             if not name:
@@ -953,6 +1067,13 @@ def _structure(
                 # heads no part, and its text stays, a line of the part above
                 paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
                 continue
+            if b.copied and not _num and b.role is None and heads_at == len(paras):
+                # in a copied text, short lines under a heading that heads nothing yet are its
+                # lines ("Ratings" over "Rookhaven Youth Justice Service" and "Score 23/36"),
+                # not headings over nothing, whose text would be lost
+                paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
+                heads_at = len(paras)
+                continue
             seen_heading = True
             run += 1
             items = 0
@@ -971,13 +1092,17 @@ def _structure(
                 inferred.append((k, len(paras)))
             if graded and graded.start():
                 paras.append(_Para(section, " > ".join(path), "rating", None, s, b.page, run=run))
+            heads_at = len(paras)
             continue
-        if _continues(paras, b, run):
+        unmarked = _unmarked_item(paras, b, s, section, run)
+        if not unmarked and _continues(paras, b, run):
             prev = paras[-1]
             prev.extend(s)
             prev.end_page = b.page
             continue
         kind, number, text = _classify(b, s, table_header)
+        if unmarked and kind == "prose":
+            kind = "bullet"
         if kind == "table_row" and not seen_heading:
             kind = "field"
         if kind == "prose" and items and list_kind(section) and not text.endswith(":"):
@@ -1021,6 +1146,7 @@ def _structure(
         if kind == "table_row" and _header_again(paras, text, b.page):
             continue  # a table's header row printed again atop its next page
         paras.append(_Para(section, context, kind, number, text, b.page, run=run, columns=columns))
+        paras[-1].unmarked = unmarked
     # lines read as headings by their look that head nothing, at the end of a plain text (a
     # sign-off set a line a paragraph: "Gareth Pennock" / "HM Inspector of Probation" / "Lead
     # Inspector"), are its last paragraphs, not lost
@@ -1034,6 +1160,20 @@ def _structure(
     for p in paras:
         p.finish()
     return paras, title, footnotes
+
+
+def _unmarked_item(paras: list[_Para], b: _Block, s: str, section: str, run: int) -> bool:
+    """Is the block an item of a list whose bullets are drawn, not printed (a browser prints a
+    list's markers as graphics, so the PDF's text has none)? Under a list's heading, a block of
+    its own opening in lower case after the list's opening line ("We found the following key
+    strengths:") or after such an item, on this page or the next (an item cut by a page break
+    reads as two)."""
+    if b.role not in (None, "p") or not s[:1].islower() or not list_kind(section) or not paras:
+        return False
+    prev = paras[-1]
+    return prev.run == run and (
+        prev.text.rstrip().endswith(":") or (prev.kind == "bullet" and prev.unmarked)
+    )
 
 
 def _sentences(p: _Para) -> bool:

@@ -3205,3 +3205,142 @@ def test_a_signature_set_as_a_heading_over_the_next_heading_stays_text(tmp_path)
         ("Foreword", "prose", "Jane Doe HM Chief Inspector of Probation"),
         ("Ratings", "rating", "Overall rating: Good"),
     ]
+
+
+@pytest.fixture(scope="module")
+def copied():
+    return parse_file(LAYOUTS / "wetherlea_yjs_2023.txt")
+
+
+class TestCopiedFromAPdfViewer:
+    """A rated inspection as the text a user copies out of a PDF viewer (`wetherlea_yjs_2023.txt`):
+    a line per printed line, no blank line anywhere, words hyphenated at line ends, the page
+    number and running header where each page broke, and a table's cells a line each."""
+
+    def test_paragraphs_end_where_their_last_line_ends_short(self, copied):
+        foreword = [p.text for p in in_section(copied, "Foreword")]
+        assert foreword == [
+            "We inspected Wetherlea Youth Justice Service (YJS) in January 2023 and rated its "
+            "work across the three broad areas of our standards. Overall, the service was rated "
+            "as 'Requires improvement'. Staff know their children well, but planning to keep "
+            "other people safe is weak. The partnership board, chaired by Nadia Ferncliffe, has "
+            "begun to tackle this.",
+            "Tomas Velling HM Chief Inspector of Probation",
+        ]
+        assert by_number(copied)["1.1.2"].text == (
+            "The head of service, Owen Bracewell, was appointed in 2021. Staff told us that he is "
+            "visible and approachable."
+        )
+
+    def test_page_numbers_among_key_facts_are_pages_and_the_running_header_goes(self, copied):
+        assert copied.meta.pages == 6
+        assert not any(
+            "Inspection of youth justice services: Wetherlea" in p.text
+            for p in copied.paragraphs
+            if p.section != "Header"
+        )
+        # a paragraph cut by a page break is whole again
+        assert by_number(copied)["1.2.1"].text.endswith(
+            "so some children saw a different worker at each appointment."
+        )
+
+    def test_key_facts_copied_value_first_are_one_fact_each(self, copied):
+        assert [p.text for p in in_section(copied, "Key facts")] == [
+            "31,400 Children aged 10 to 17 living in Wetherlea",
+            "72 Children under YJS supervision at the start of fieldwork (30 on court disposals "
+            "and 42 on out-of-court disposals)",
+            "27 Staff employed by the YJS",
+            "36.2% Proven reoffending rate for Wetherlea children (England and Wales: 32.2%)",
+        ]
+        facts = {r.subject: r.value for r in copied.records if r.kind == "fact"}
+        assert facts["children_supervised"] == "72"
+        assert facts["staff_employed"] == "27"
+
+    def test_a_ratings_table_a_cell_to_a_line_is_its_grades_and_nothing_is_lost(self, copied):
+        ratings = in_section(copied, "Ratings")
+        assert [(p.kind, p.text) for p in ratings] == [
+            ("prose", "Wetherlea Youth Justice Service"),
+            ("prose", "Score 17/36"),
+            ("rating", "Overall rating: Requires improvement"),
+            ("rating", "1.1 Governance and leadership: Good"),
+            ("rating", "1.2 Staff: Requires improvement"),
+            ("rating", "2.1 Assessment: Inadequate"),
+        ]
+        assert [p.section_path for p in ratings][3:] == [
+            "Ratings > Organisational delivery",
+            "Ratings > Organisational delivery",
+            "Ratings > Court disposals",
+        ]
+
+    def test_standards_hold_their_paragraphs_grades_and_labelled_lists(self, copied):
+        staff = [p for p in copied.paragraphs if p.section_path.endswith("Staff")]
+        assert [(p.kind, p.paragraph) for p in staff] == [
+            ("rating", None),
+            ("numbered", "1.2.1"),
+            ("numbered", "1.2.2"),
+        ]
+        assert staff[0].text == "Rating: Requires improvement"
+        lists = [
+            (p.section_path.rpartition(" > ")[0].rpartition(" > ")[2], p.section, p.text)
+            for p in copied.paragraphs
+            if p.kind == "bullet"
+        ]
+        assert lists == [
+            (
+                "Governance and leadership",
+                "Strengths",
+                "The board holds partners to account for the support they give children.",
+            ),
+            (
+                "Governance and leadership",
+                "Areas for improvement",
+                "The board does not look at the quality of casework.",
+            ),
+            (
+                "Staff",
+                "Strengths",
+                "Staff are skilled and committed to the children they work with.",
+            ),
+            ("Staff", "Areas for improvement", "Sickness absence is not well managed."),
+        ]
+
+    def test_recommendations_keep_who_they_are_for(self, copied):
+        recs = in_section(copied, "Recommendations")
+        assert [(p.paragraph, p.section_path) for p in recs] == [
+            ("1", "Recommendations > Wetherlea Youth Justice Service should"),
+            ("2", "Recommendations > The Wetherlea Youth Justice Partnership Board should"),
+        ]
+
+
+def test_a_list_whose_bullets_were_drawn_keeps_its_items(tmp_path):
+    """A letter printed to PDF by a web browser draws a list's bullets as graphics: its text has
+    items opening in lower case, a blank line apart. Each is an item of its list, and the prose
+    after the list is the letter's closing, not an area requiring improvement."""
+    f = tmp_path / "brindle_sqs_2016.txt"
+    f.write_text(
+        "Dear Ms Hale\n\n"
+        "1.1 Case managers knew the children they worked with well, and assessments were "
+        "thorough.\n\n"
+        "Key strengths\n\n"
+        "We found the following key strengths:\n\n"
+        "access to education, training and employment\n\n"
+        "work with victims, including restorative justice\n\n"
+        "Areas requiring improvement\n\n"
+        "The following areas require improvement:\n\n"
+        "assessments of the risk of harm to others must use police information\n\n"
+        "contingency plans should be specific to each child\n\n"
+        "Overall, this was a mixed picture.\n\n"
+        "Yours sincerely\n"
+    )
+    r = parse_file(f)
+    assert [(p.kind, p.text) for p in in_section(r, "Key strengths")] == [
+        ("prose", "We found the following key strengths:"),
+        ("bullet", "access to education, training and employment"),
+        ("bullet", "work with victims, including restorative justice"),
+    ]
+    assert [(p.kind, p.text) for p in in_section(r, "Areas requiring improvement")] == [
+        ("prose", "The following areas require improvement:"),
+        ("bullet", "assessments of the risk of harm to others must use police information"),
+        ("bullet", "contingency plans should be specific to each child"),
+    ]
+    assert [p.text for p in in_section(r, "Closing")][0] == "Overall, this was a mixed picture."
