@@ -247,6 +247,10 @@ QA sets, each over its own freshly ingested tmp store:
   the PDF a web browser prints, with its header and footer on every page, a rated inspection as
   the text a user copies out of a PDF viewer), written blind and second-checked at stop 40 in the
   layouts of the pending held-out set fresh39; measured once unread, then read.
+- tune44 tune: every report above plus two more (`data/eval/tune44/reports/`: an SQS letter as
+  the HTML Google Docs writes, a rated inspection as a PDF exported from LibreOffice Writer),
+  written blind and second-checked at stop 41 in the layouts of the pending held-out set
+  fresh40; measured once unread (with `findings eval` on the tuning store: 0.750), then read.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -777,6 +781,9 @@ def main(argv: list[str] | None = None) -> int:
             # stop 41: a tune set in the layouts of the pending fresh39, measured once unread,
             # then read
             ("tune42 tune", "tune42", "tune.jsonl"),
+            # stop 41: a tune set in the layouts of the pending fresh40, measured once unread,
+            # then read
+            ("tune44 tune", "tune44", "tune.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
