@@ -247,6 +247,11 @@ QA sets, each over its own freshly ingested tmp store:
   the PDF a web browser prints, with its header and footer on every page, a rated inspection as
   the text a user copies out of a PDF viewer), written blind and second-checked at stop 40 in the
   layouts of the pending held-out set fresh39; measured once unread, then read.
+- tune43 tune: every report above plus two more (`data/eval/tune43/reports/`: an SQS letter as
+  the Markdown a PDF-to-Markdown converter writes, a rated inspection as a Word file exported
+  from its PDF), written blind and second-checked at stop 41 in the layouts of fresh38 (after
+  fresh38's one measure on adoption, to find what the stop-40 parser changes missed); measured
+  once unread (with `findings eval` on the tuning store: 0.562), then read.
 - tune44 tune: every report above plus two more (`data/eval/tune44/reports/`: an SQS letter as
   the HTML Google Docs writes, a rated inspection as a PDF exported from LibreOffice Writer),
   written blind and second-checked at stop 41 in the layouts of the pending held-out set
@@ -781,6 +786,8 @@ def main(argv: list[str] | None = None) -> int:
             # stop 41: a tune set in the layouts of the pending fresh39, measured once unread,
             # then read
             ("tune42 tune", "tune42", "tune.jsonl"),
+            # stop 41: a second tune set in fresh38's layouts, measured once unread, then read
+            ("tune43 tune", "tune43", "tune.jsonl"),
             # stop 41: a tune set in the layouts of the pending fresh40, measured once unread,
             # then read
             ("tune44 tune", "tune44", "tune.jsonl"),
