@@ -2172,7 +2172,11 @@ def _headings_by_weight(out: list[Line], bold_lines: list[int]) -> None:
 def _bold_only(para) -> bool:
     """Every run that prints something is bold, by its own setting or its style's."""
     runs = [r for r in para.runs if r.text.strip()]
-    if not runs or "".join(r.text for r in runs).strip() != _docx_text(para._p).strip():
+    # (compared without white space: a run of a tab alone, between a standard's name and its
+    # grade, prints nothing)
+    if not runs or "".join("".join(r.text for r in runs).split()) != "".join(
+        _docx_text(para._p).split()
+    ):
         return False  # text outside plain runs (a hyperlink, a field, an insertion): not all known bold
     style_bold = bool(para.style is not None and para.style.font.bold)
     return all(

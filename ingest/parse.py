@@ -607,7 +607,8 @@ def _header_rows(blocks: list[_Block]) -> list[_Block]:
     marks the first row of every table (Markdown has no table without one): in the front block,
     before any heading (an address block, "Ms Ann Lee | HM Inspectorate of Probation"), a row like
     the rest; a short label over a first column empty below it ("Copy to: | Mark Ellison, Chief
-    Executive" over "| Andrew Pennington, …"), the label over the table and a row of the rest."""
+    Executive" over "| Andrew Pennington, …"), the label over the table and a row of the rest;
+    such a label alone in its row ("Copy to: |"), the label over the table."""
     out: list[_Block] = []
     headed = False
     for k, b in enumerate(blocks):
@@ -631,11 +632,27 @@ def _header_rows(blocks: list[_Block]) -> list[_Block]:
         ):
             out.append(replace(b, text=label, role="p"))
             out.append(replace(b, text="\t".join(["", *cells[1:]]), role="tr"))
-        elif not headed:
+        elif (
+            label.endswith(":")
+            and len(label.split()) <= TABLE_LABEL_WORDS
+            and not any(c.strip() for c in cells[1:])
+        ):
+            # "Copy to: |" over the names: a label over the table, alone in its row
+            out.append(replace(b, text=label, role="p"))
+        elif not headed or any(_value_cell(c) for c in cells[1:]):
+            # (a row of values is no header: "Protecting the public | 59%", a table's row that a
+            # page break made the first of a table of its own)
             out.append(replace(b, role="tr"))
         else:
             out.append(b)
     return out
+
+
+def _value_cell(cell: str) -> bool:
+    """Does a table cell hold a value (a figure, a sum, a share, a grade), never a column's
+    label?"""
+    c = cell.strip()
+    return bool(re.match(r"[£$€]?\d", c)) or c.lower() in GRADE_CELLS
 
 
 SECTION_NUMBER = re.compile(r"^(\d{1,2})\.?$")  # "1." alone: a part's number without its title
@@ -899,7 +916,18 @@ def _structure(
             section, path = "Notes", ["Notes"]
             paras.append(_Para(section, "Notes", "note", None, s, b.page, run=run))
             continue
-        if b.role == "heading" and _is_rating_line(s):
+        # a part's heading with its grade ("Resettlement policy and provision: Requires
+        # improvement" over the part's text): the part is the standard's, and the line is its
+        # grade to cite
+        titled_grade = (
+            b.role == "heading"
+            and _is_rating_line(s)
+            and not _own_grade(s)
+            # (a numbered standard's grade line opens its part below: `_standard_graded`)
+            and _standard_graded(s) is None
+            and s.partition(":")[0].strip().lower() != section.lower()
+        )
+        if b.role == "heading" and _is_rating_line(s) and not titled_grade:
             # a grade set as a heading ("Our rating for staff is: Outstanding" in bold under
             # "1.2 Staff"): a rating to cite, and the standard stays the section
             b = replace(b, role=None)
@@ -982,7 +1010,7 @@ def _structure(
                 and not GROUP_LINE.match(s[:-1].strip())
             )
         ):
-            name, _num = _heading_name(s)
+            name, _num = _heading_name(s.partition(":")[0] if titled_grade else s)
             if not name:
                 continue
             # a standard's heading with its grade ("1.2. Staff Outstanding"): the part is the
@@ -1090,7 +1118,7 @@ def _structure(
             section = name
             if b.role is None:
                 inferred.append((k, len(paras)))
-            if graded and graded.start():
+            if (graded and graded.start()) or titled_grade:
                 paras.append(_Para(section, " > ".join(path), "rating", None, s, b.page, run=run))
             heads_at = len(paras)
             continue

@@ -3344,3 +3344,84 @@ def test_a_list_whose_bullets_were_drawn_keeps_its_items(tmp_path):
         ("bullet", "contingency plans should be specific to each child"),
     ]
     assert [p.text for p in in_section(r, "Closing")][0] == "Overall, this was a mixed picture."
+
+
+def test_a_word_export_s_bold_standard_heading_with_its_grade_after_a_tab(tmp_path):
+    """A PDF exported to Word sets a standard's heading as bold runs with its grade after a
+    tab ("1.1. Governance and leadership<TAB>Good"), no Heading style: the tab prints nothing,
+    so the paragraph is still all bold, a heading of the standard's part with its grade."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph().add_run("An inspection of youth justice services in Harlby").bold = True
+    p = doc.add_paragraph()
+    p.add_run("1.1. Governance and leadership").bold = True
+    p.add_run("\t").bold = True
+    p.add_run("Good").bold = True
+    doc.add_paragraph("1.1.1\tThe board is chaired by the Director of Children's Services.")
+    p = doc.add_paragraph()
+    p.add_run("1.2. Staff").bold = True
+    p.add_run("\t").bold = True
+    p.add_run("Outstanding").bold = True
+    doc.add_paragraph("1.2.1\tStaff are skilled and well supported.")
+    path = tmp_path / "harlby_yjs_2023.docx"
+    doc.save(path)
+    r = parse_file(path)
+    assert [(p.section, p.kind, p.paragraph) for p in r.paragraphs] == [
+        ("Governance and leadership", "rating", None),
+        ("Governance and leadership", "numbered", "1.1.1"),
+        ("Staff", "rating", None),
+        ("Staff", "numbered", "1.2.1"),
+    ]
+    assert r.paragraphs[2].text == "1.2. Staff Outstanding"
+
+
+def test_markdown_tables_a_page_break_split_and_a_label_alone_in_its_row(tmp_path):
+    """A PDF-to-Markdown converter starts a new table after a page break, its first row marked
+    as a header: a row of values ("Protecting the public | 59%") is a row, not lost; "Copy to:"
+    alone in a table's first row is the label over the names below it."""
+    f = tmp_path / "harlby_sqs_2016.md"
+    f.write_text(
+        "# Short Quality Screening of youth offending work in Harlby\n\n"
+        "| Area of work inspected | Score |\n|---|---|\n| Reducing reoffending | 72% |\n\n"
+        "Page 1 of 2\n\n"
+        "| Protecting the public | 59% |\n|---|---|\n| Protecting the child | 64% |\n\n"
+        "## 1.\n\n## Reducing reoffending\n\n"
+        "1.1 Assessments were completed on time in all but two cases.\n\n"
+        "Yours sincerely,\n\nJo Marsh\n\n"
+        "| Copy to: |  |\n|---|---|\n| Ann Lee | Chief Executive, Harlby Council |\n"
+        "| Tom Reed | Chair, Harlby YOS Management Board |\n"
+    )
+    r = parse_file(f)
+    rows = [p.text for p in r.paragraphs if "%" in p.text]
+    assert rows == [
+        "Reducing reoffending | 72%",
+        "Protecting the public | 59%",
+        "Protecting the child | 64%",
+    ]
+    assert [p.text for p in in_section(r, "Copy to")] == [
+        "Ann Lee | Chief Executive, Harlby Council",
+        "Tom Reed | Chair, Harlby YOS Management Board",
+    ]
+
+
+def test_a_part_s_heading_with_its_grade_heads_the_part(tmp_path):
+    """A rated part set as one heading with its grade ("Resettlement policy and provision:
+    Requires improvement", as LibreOffice exports a heading with a tab stop): the part is
+    the standard's, its grade a rating to cite, and its text is not the letter's closing."""
+    f = tmp_path / "harlby_yjs_2023.md"
+    f.write_text(
+        "# An inspection of youth justice services in Harlby\n\n"
+        "## Out-of-court disposal policy and provision\n\n"
+        "The panel meets weekly.\n\n### Areas for improvement\n\n"
+        "- The scheme has not been evaluated.\n\n"
+        "## Resettlement policy and provision: Requires improvement\n\n"
+        "Three children were released from custody in the year before the inspection.\n"
+    )
+    r = parse_file(f)
+    part = in_section(r, "Resettlement policy and provision")
+    assert [(p.kind, p.text) for p in part] == [
+        ("rating", "Resettlement policy and provision: Requires improvement"),
+        ("prose", "Three children were released from custody in the year before the inspection."),
+    ]
+    assert not in_section(r, "Closing")
