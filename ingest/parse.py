@@ -1249,6 +1249,10 @@ def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, s
         cells = [c.strip() for c in s.split("\t") if c.strip()]
         return "table_row", None, " | ".join(cells)
     m = NUMBER.match(s)
+    if m and m.group(2) and not s[m.start(2) : m.end()].strip().endswith((".", ")")):
+        # "27.9 per cent (England and Wales …)": a figure with its unit, no paragraph number
+        # (a numbered paragraph opens with a capital, "1.2 Staff …")
+        m = m if s[m.end() : m.end() + 1].isupper() or s[m.end()].isdigit() else None
     if m and (m.group(1) or m.group(2) or _sentence_like(s[m.end() :])):
         number = m.group(1) or m.group(2) or m.group(3)
         return "numbered", number, s[m.end() :].strip()

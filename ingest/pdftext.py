@@ -23,6 +23,11 @@ SUPERSCRIPT_SIZE = 0.7
 # it on the same baseline for the two to be one line (a writer that starts a new block at a
 # footnote marker: "… disposals" ¹ ". Around 27% of …")
 SAME_LINE_GAP = 0.5
+# a wrapped table cell's next line stands under the last at a line's spacing (a gap under a
+# quarter of its height), a table's next row lower, past the cells' padding
+WRAP_GAP = 0.25
+CELL_ALIGN = 3.0  # points: a wrapped cell's lines start where the cell starts
+MIN_TABLE_ROWS = 2  # rows read in a block before a wrapped cell's line: it is a table
 
 
 def extract(path: str) -> dict:
@@ -107,6 +112,14 @@ def extract(path: str) -> dict:
                         if word and 0 < starts < len(cells):
                             _grow(cells[starts - 1], cells[starts]["t"], cells[starts]["box"])
                             del cells[starts]
+                    elif (
+                        k := _wrapped_cell(lines, cells, starts, prev_box, ln["bbox"])
+                    ) is not None:
+                        # a table cell's next line, under the row it wrapped in: that cell's
+                        cut = lines[-1].split("\t")
+                        cut[k] += " " + "".join(parts).strip()
+                        lines[-1] = "\t".join(cut)
+                        del cells[starts:]
                     else:
                         lines.append("".join(parts))
                         row_x = ln["bbox"][0]
@@ -143,6 +156,31 @@ def extract(path: str) -> dict:
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}
+
+
+def _wrapped_cell(lines: list[str], cells: list[dict], starts: int, above, box) -> int | None:
+    """Which cell of the row above (`lines[-1]`, its cells tab-separated) a line of one cell
+    continues: a cell's text wrapped in a table drawn as one block ("Farida Lowther (Deputy
+    Chief Executive," over "Morrowfell Borough Council)"). The line starts where that cell
+    starts, right under the line above (a line's spacing, no row's padding), and goes on with
+    it: it opens in lower case, or the cell leaves a bracket open or ends in a comma. None when
+    it is no such line."""
+    if not lines or "\t" not in lines[-1] or len(cells) - starts != 1 or above is None:
+        return None
+    if sum("\t" in line for line in lines[-MIN_TABLE_ROWS:]) < MIN_TABLE_ROWS:
+        return None  # (rows above it: a table, not a line set beside a label)
+    size = box[3] - box[1]
+    if box[1] - above[3] > WRAP_GAP * size:
+        return None
+    texts = lines[-1].split("\t")
+    row = [c for c in cells[:starts] if c["t"].strip()][-len(texts) :]
+    text = cells[starts]["t"].strip()
+    for k, (cell, said) in enumerate(zip(row, texts, strict=False)):
+        if abs(cell["box"][0] - box[0]) <= CELL_ALIGN and (
+            text[:1].islower() or said.count("(") > said.count(")") or said.rstrip().endswith(",")
+        ):
+            return k
+    return None
 
 
 def _markers_first(lines: list[dict]) -> list[dict]:

@@ -3425,3 +3425,24 @@ def test_a_part_s_heading_with_its_grade_heads_the_part(tmp_path):
         ("prose", "Three children were released from custody in the year before the inspection."),
     ]
     assert not in_section(r, "Closing")
+
+
+def test_a_libreoffice_pdf_keeps_wrapped_table_cells_and_figures_whole():
+    """A rated inspection exported to PDF by LibreOffice Writer (written for the tune44 set):
+    its key facts table is drawn as one block, a cell's wrapped line a line of its own under
+    its row; each such line goes back into its cell. A figure with its unit at a line's start
+    ("27.9 per cent …") is no paragraph number."""
+    r = parse_file(ROOT / "data" / "eval" / "tune44" / "reports" / "morrowfell_yjs_2023.pdf")
+    facts = [p.text for p in in_section(r, "Key facts")]
+    assert facts[3:6] == [
+        "Chair of the management board | Farida Lowther (Deputy Chief Executive, Morrowfell "
+        "Borough Council)",
+        "Police force | Carrickmoor Constabulary",
+        "Children supervised at the start of fieldwork | 84 (36 court disposals, 48 "
+        "out-of-court disposals)",
+    ]
+    assert not [p for p in r.paragraphs if p.paragraph == "27.9"]
+    assert [p.kind for p in in_section(r, "Resettlement policy and provision")] == [
+        "rating",
+        "prose",
+    ]
