@@ -58,8 +58,8 @@ def _fold(text: str) -> str:
 
 
 def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int]) -> dict | None:
-    """The paragraph holding the anchor text (or held by it, the paragraph whose footnote
-    holds it, or the first paragraph under the heading it is). Of several (a short anchor such
+    """The paragraph holding the anchor text (or held by it, or the paragraph whose footnote
+    holds it). Of several (a short anchor such
     as `Rating: Good`), the one in the gold's old section, then the one nearest the question's
     other gold paragraphs."""
     a = _fold(anchor)
@@ -69,9 +69,6 @@ def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int])
         or [r for r in mine if len(_fold(r["text"])) > 20 and _fold(r["text"]) in a]
         # a footnote's text: the paragraph that carries the footnote is what is cited
         or [r for r in mine if any(a in _fold(n) for n in r.get("footnotes") or [])]
-        # a heading's text ("MAPPA – improved" over its paragraph): the part's first paragraph,
-        # which an answer cites under that heading
-        or [r for r in mine if _fold(r["section"]) == a and r["ordinal"] == 1]
     )
     if len(hits) > 1:
         same = [r for r in hits if r["section"].lower() == str(g.get("section") or "").lower()]

@@ -143,7 +143,9 @@ class ReportParser:
 
     def parse(self, doc: LoadedDocument) -> ParsedReport:
         report_id = report_id_for(doc.path)
-        blocks = _section_titles(_header_rows(_blocks(_without_contents(doc.lines))))
+        blocks = _section_titles(
+            _header_rows(_headings_rejoined(_blocks(_without_contents(doc.lines))))
+        )
         front = {
             b.text.partition(":")[0].strip().lower(): b.text.partition(":")[2].strip()
             for b in blocks
@@ -303,6 +305,11 @@ FULL_LINE_SHARE = 0.85  # of a copied text's width: a line's room, its font's le
 FIGURE_ONLY = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?$")
 GRADE_CELLS = frozenset(GRADES) | frozenset(PROGRESS_STATUSES)
 MAX_GRADED_LABEL_WORDS = 9  # "3.4 Out-of-court disposal policy and provision"
+# a heading's verdict after a dash: "MAPPA – improved", "Contingency planning – not improved"
+STATUS_AFTER = re.compile(
+    rf"\s[–—-]\s(?:{'|'.join(re.escape(g) for g in sorted(GRADE_CELLS, key=len, reverse=True))})$",
+    re.I,
+)
 MIN_LINES_A_PARAGRAPH = 20  # lines: fewer tell nothing of how a text sets its paragraphs
 
 
@@ -602,6 +609,28 @@ GRADE_AFTER = re.compile(rf"\s+(?:{'|'.join(re.escape(g.capitalize()) for g in G
 TABLE_LABEL_WORDS = 4  # "Copy to:", "Distribution list:": a label, not a sentence's opening
 
 
+def _headings_rejoined(blocks: list[_Block]) -> list[_Block]:
+    """A heading a converter split at a printed line's end into headings of the same level
+    ("# Short Quality Screening of youth offending work in" / "# Wrendleby: findings from
+    fieldwork undertaken in" / "# October 2016"): one heading, when each part but the last ends
+    in a small word, mid-phrase."""
+    out: list[_Block] = []
+    for b in blocks:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and b.role == "heading"
+            and last.role == "heading"
+            and b.level == last.level
+            and last.text.split()
+            and last.text.split()[-1].lower() in STOPWORDS_EN_PLUS
+        ):
+            out[-1] = replace(last, text=f"{last.text.rstrip()} {b.text.strip()}")
+            continue
+        out.append(b)
+    return out
+
+
 def _header_rows(blocks: list[_Block]) -> list[_Block]:
     """A table's first row marked as its header (`th`) that labels no columns, as a converter
     marks the first row of every table (Markdown has no table without one): in the front block,
@@ -652,6 +681,8 @@ def _value_cell(cell: str) -> bool:
     """Does a table cell hold a value (a figure, a sum, a share, a grade), never a column's
     label?"""
     c = cell.strip()
+    if re.fullmatch(r"(?:19|20)\d\d(?:/\d\d)?", c):
+        return False  # a year labels a column of values ("Standard | 2019 | 2022")
     return bool(re.match(r"[£$€]?\d", c)) or c.lower() in GRADE_CELLS
 
 
@@ -825,6 +856,13 @@ def _standard_graded(s: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
+def _graded_subject(s: str) -> str:
+    """What a heading with its grade or progress grades ("Resettlement policy and provision:
+    Requires improvement", "MAPPA – improved"): the words before the grade."""
+    m = STATUS_AFTER.search(s)
+    return s[: m.start()] if m else s.partition(":")[0]
+
+
 def _own_grade(s: str) -> bool:
     """Is the grade line the grade of the part above it ("Rating: Good", "Our rating:
     Outstanding"), not one standard's of a list ("2.1 Assessment: Good")?"""
@@ -926,7 +964,7 @@ def _structure(
             # (a numbered standard's grade line opens its part below: `_standard_graded`)
             and _standard_graded(s) is None
             and s.partition(":")[0].strip().lower() != section.lower()
-        )
+        ) or (b.role == "heading" and STATUS_AFTER.search(s) is not None)
         if b.role == "heading" and _is_rating_line(s) and not titled_grade:
             # a grade set as a heading ("Our rating for staff is: Outstanding" in bold under
             # "1.2 Staff"): a rating to cite, and the standard stays the section
@@ -1010,7 +1048,7 @@ def _structure(
                 and not GROUP_LINE.match(s[:-1].strip())
             )
         ):
-            name, _num = _heading_name(s.partition(":")[0] if titled_grade else s)
+            name, _num = _heading_name(_graded_subject(s) if titled_grade else s)
             if not name:
                 continue
             # a standard's heading with its grade ("1.2. Staff Outstanding"): the part is the

@@ -758,10 +758,12 @@ class TestConvertedLayouts:
             ("Summary", "The service was well led."),
             ("Summary", "Plans were reviewed."),
             ("Staff", "Staff were supervised."),
-            ("Staff", "Total | 4"),  # under its header row ("Cases | 40")
+            # a first row of values is a row, not a header that labels columns
+            ("Staff", "Cases | 40"),
+            ("Staff", "Total | 4"),
         ]
         # each footer ends a page, as a PDF conversion's page breaks do
-        assert [p.page for p in parsed.paragraphs if p.section != "Header"] == [1, 2, 3, 3]
+        assert [p.page for p in parsed.paragraphs if p.section != "Header"] == [1, 2, 3, 3, 3]
         assert parsed.meta.pages == 3
 
     def test_bold_lines_stay_text_where_hashes_mark_the_headings(self, tmp_path):
@@ -3445,4 +3447,45 @@ def test_a_libreoffice_pdf_keeps_wrapped_table_cells_and_figures_whole():
     assert [p.kind for p in in_section(r, "Resettlement policy and provision")] == [
         "rating",
         "prose",
+    ]
+
+
+def test_a_title_a_converter_split_over_heading_lines_is_one_title(tmp_path):
+    """A PDF-to-Markdown converter sets each printed line of a large title as a heading of its
+    own; the parts that end mid-phrase ("… work in") run on into the next: one title, which
+    names the area."""
+    f = tmp_path / "harlby_sqs_2016.md"
+    f.write_text(
+        "# Short Quality Screening of youth offending work in\n\n"
+        "# Harlby: findings from fieldwork undertaken in\n\n# October 2016\n\n"
+        "Between 17 and 19 October 2016 HMI Probation carried out a Short Quality Screening of "
+        "youth offending work in Harlby.\n\n## Reducing reoffending\n\n"
+        "1.1 Assessments were completed on time in all but two cases.\n"
+    )
+    meta = parse_file(f).meta
+    assert meta.title == (
+        "Short Quality Screening of youth offending work in Harlby: findings from fieldwork "
+        "undertaken in October 2016"
+    )
+    assert (meta.area, meta.year) == ("Harlby", 2016)
+
+
+def test_an_earlier_area_s_heading_with_its_progress_heads_its_paragraph(tmp_path):
+    """A follow-up of the last inspection's areas sets each as a bold heading with its verdict
+    after a dash ("MAPPA – improved"): the part is the area's, and the line is the verdict to
+    cite."""
+    f = tmp_path / "harlby_yjs_2023.md"
+    f.write_text(
+        "# An inspection of youth justice services in Harlby\n\n"
+        "## Progress since the 2016 screening\n\n"
+        "5.1 We looked at the progress made against each area.\n\n"
+        "## MAPPA – improved\n\n5.2 Staff now understand the criteria.\n\n"
+        "## Contingency planning – not improved\n\n5.3 Contingency plans remain generic.\n"
+    )
+    r = parse_file(f)
+    assert [(p.section, p.kind, p.paragraph, p.text) for p in r.paragraphs[1:]] == [
+        ("MAPPA", "rating", None, "MAPPA – improved"),
+        ("MAPPA", "numbered", "5.2", "Staff now understand the criteria."),
+        ("Contingency planning", "rating", None, "Contingency planning – not improved"),
+        ("Contingency planning", "numbered", "5.3", "Contingency plans remain generic."),
     ]
