@@ -44,16 +44,17 @@ def _names(g: dict, r: dict) -> bool:
     )
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, loose: bool = False) -> str:
     """Compare text without layout: spaces, quote styles, footnote markers (a parser that
     now attaches a footnote adds its marker, `rate¹`), the bars between a table row's cells
-    (a writer quotes the row as printed, `Safeguarding work 64%`, or as a grade line joins it) and ligature glyphs (a quote
-    copied from a PDF viewer's text, `ﬁeldwork`, which the loader reads as `fieldwork`), and
-    a word broken at a printed line's end (`suffi- cient`, as copied from a PDF viewer, which
-    the loader joins)."""
+    (a writer quotes the row as printed, `Safeguarding work 64%`) and ligature glyphs (a quote
+    copied from a PDF viewer's text, `ﬁeldwork`, which the loader reads as `fieldwork`). With
+    `loose` (tried only where the text is found nowhere otherwise, so that no placement found
+    before moves): a word broken at a printed line's end (`suffi- cient`, which the loader
+    joins) and a grade line's colon (a row quoted as printed, `2.2 Planning Good`)."""
     text = re.sub(f"[{SUPERSCRIPT_DIGITS}]+", "", text).replace(" | ", " ").translate(LIGATURES)
-    text = text.replace(": ", " ")  # a row's cells joined as a grade line ("2.2 Planning: Good")
-    text = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)
+    if loose:
+        text = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text).replace(": ", " ")
     return normalise_space(text).lower().replace("’", "'").replace("“", '"').replace("”", '"')
 
 
@@ -62,14 +63,22 @@ def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int])
     holds it). Of several (a short anchor such
     as `Rating: Good`), the one in the gold's old section, then the one nearest the question's
     other gold paragraphs."""
-    a = _fold(anchor)
     mine = [r for r in rows if r["report_id"] == report]
-    hits = (
-        [r for r in mine if a in _fold(r["text"])]
-        or [r for r in mine if len(_fold(r["text"])) > 20 and _fold(r["text"]) in a]
-        # a footnote's text: the paragraph that carries the footnote is what is cited
-        or [r for r in mine if any(a in _fold(n) for n in r.get("footnotes") or [])]
-    )
+    hits: list[dict] = []
+    for loose in (False, True):
+        a = _fold(anchor, loose)
+        hits = (
+            [r for r in mine if a in _fold(r["text"], loose)]
+            or [
+                r
+                for r in mine
+                if len(_fold(r["text"], loose)) > 20 and _fold(r["text"], loose) in a
+            ]
+            # a footnote's text: the paragraph that carries the footnote is what is cited
+            or [r for r in mine if any(a in _fold(n, loose) for n in r.get("footnotes") or [])]
+        )
+        if hits:
+            break
     if len(hits) > 1:
         same = [r for r in hits if r["section"].lower() == str(g.get("section") or "").lower()]
         hits = same or hits
