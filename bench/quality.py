@@ -247,6 +247,13 @@ QA sets, each over its own freshly ingested tmp store:
   the PDF a web browser prints, with its header and footer on every page, a rated inspection as
   the text a user copies out of a PDF viewer), written blind and second-checked at stop 40 in the
   layouts of the pending held-out set fresh39; measured once unread, then read.
+- fresh39 / fresh40 held-out: every report above plus two more each (`data/eval/fresh39/reports/`:
+  an SQS letter as the PDF a web browser prints, a rated inspection as the text copied out of a
+  PDF viewer; `fresh40`: an SQS letter as the HTML Google Docs writes, a rated inspection as a
+  PDF exported from LibreOffice Writer), written blind and second-checked at stops 40 and 41
+  (the 19 and 15 questions that do not name Quillstead or Grelborough carry the area filter,
+  added mechanically), never read, measured first by this run at stop 41 (their tune sets,
+  tune42 and tune44, read at stop 41), then only here.
 - tune43 tune: every report above plus two more (`data/eval/tune43/reports/`: an SQS letter as
   the Markdown a PDF-to-Markdown converter writes, a rated inspection as a Word file exported
   from its PDF), written blind and second-checked at stop 41 in the layouts of fresh38 (after
@@ -786,6 +793,9 @@ def main(argv: list[str] | None = None) -> int:
             # stop 41: a tune set in the layouts of the pending fresh39, measured once unread,
             # then read
             ("tune42 tune", "tune42", "tune.jsonl"),
+            # written at stops 40 and 41, measured first by bench.quality at stop 41
+            ("fresh39 held-out", "fresh39", "heldout.jsonl"),
+            ("fresh40 held-out", "fresh40", "heldout.jsonl"),
             # stop 41: a second tune set in fresh38's layouts, measured once unread, then read
             ("tune43 tune", "tune43", "tune.jsonl"),
             # stop 41: a tune set in the layouts of the pending fresh40, measured once unread,
@@ -893,7 +903,9 @@ def main(argv: list[str] | None = None) -> int:
         "read) were measured once when adopted at stop 39 and then only here; fresh36 and fresh37 "
         "(written at stop 39, second-checked, never read) were measured once when adopted at "
         "stop 40 and then only here; fresh38 (written at stop 39, second-checked, never read) "
-        "was measured once when adopted at stop 41 and then only here; "
+        "was measured once when adopted at stop 41 and then only here; fresh39 and fresh40 "
+        "(written at stops 40 and 41, second-checked, never read) were measured first by this "
+        "run at stop 41; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
