@@ -476,6 +476,12 @@ SCORE_ASK: dict[str, str] = {
     "score|scores|scored|scoring": "the score out of a maximum, not the grade",
     "points": "users' word for the same",
 }
+# The inspectorate that writes every stored report, by the short names askers use ("How many
+# cases did HMI Probation look at?"): the reports' author, never a topic they must print (a
+# letter signs as "HM Inspectorate of Probation").
+OWN_INSPECTORATE: dict[str, str] = {
+    "hmi hmip": "HM Inspectorate of Probation, by its initials",
+}
 # Other inspectorates. The reports' grades are HM Inspectorate of Probation's, of the youth
 # justice service; a grade asked "from Ofsted" is answered only by a sentence that gives one and
 # names that body ("What rating did Ofsted give our children's services?").

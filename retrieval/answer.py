@@ -89,6 +89,7 @@ SUMMARY_PARAGRAPHS = 3
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
 MIN_LISTED, MAX_LISTED = 2, 20  # rows of a list asked for by its heading: a list, not a table
+MAX_LINE_WORDS = 20  # a list's line, not a sentence: a name and a post or two
 SENTENCE_HITS = 6  # a person read off a role line is looked for in this many passages
 # A person asked for by role ("Who is the parenting worker?") is answered by a passage naming
 # most of the role's words (IDF-weighted, `names_role`), among this many of the best.
@@ -553,7 +554,7 @@ def _list_asked_by_heading(
     the answer: "Who is the Police and Crime Commissioner?"), or a number or date is asked."""
     hit = best.hit
     if (
-        hit.kind not in ("table_row", "bullet")
+        not (hit.kind in ("table_row", "bullet") or (hit.kind == "prose" and _a_line(hit.text)))
         or hit.row < 0
         or plan.quantity
         or plan.wants == "date"
@@ -569,17 +570,31 @@ def _list_asked_by_heading(
         for i in corpus.by_report.get(hit.report_id, [])
         if corpus.metas[i]["section"] == hit.section and corpus.metas[i]["kind"] == hit.kind
     ]
-    # (a row names it in full where the question uses its acronym: "the PCC")
-    if not MIN_LISTED <= len(rows) <= MAX_LISTED or any(
-        set(tokens(corpus.texts[i] + " " + expansions_in(corpus.texts[i], corpus.acronyms)))
-        & set(terms)
-        for i in rows
+    # (a row names it in full where the question uses its acronym: "the PCC"; the place the
+    # question names is no word of a row's own: "… Chief Executive, Rookhaven Borough Council")
+    asked = set(terms) - corpus.place_words
+    if (
+        not MIN_LISTED <= len(rows) <= MAX_LISTED
+        or any(
+            set(tokens(corpus.texts[i] + " " + expansions_in(corpus.texts[i], corpus.acronyms)))
+            & asked
+            for i in rows
+        )
+        # lines of prose are a list only where each is a line, no sentence (a copy list
+        # printed without its table)
+        or (hit.kind == "prose" and not all(_a_line(corpus.texts[i]) for i in rows))
     ):
         return []
     rows.sort(key=lambda i: corpus.metas[i].get("order", 0))
     return [
         Cited(hit_from_row(corpus, i, score=hit.score), _verbatim(corpus.texts[i])) for i in rows
     ]
+
+
+def _a_line(text: str) -> bool:
+    """A list's line, no sentence: a few words ending in no stop ("Desmond Aukland, Chief
+    Executive, Rookhaven Borough Council")."""
+    return len(text.split()) <= MAX_LINE_WORDS and text.rstrip()[-1:] not in ".!?"
 
 
 def _list_rows(corpus: Corpus, report_id: str, names: tuple[str, ...]) -> list[int]:

@@ -1100,3 +1100,32 @@ def test_a_score_out_of_a_maximum_is_the_overall_score(tmp_path, embedder):
     )
     answer = assistant.ask("what did we score out of 36 at the 2023 Dunmere inspection").to_json()
     assert answer["answer"].startswith("**17/36** — “Dunmere Youth Justice Service | Score 17/36”")
+
+
+def test_a_copy_list_printed_as_lines_is_listed_whole(tmp_path, embedder):
+    """A letter printed to PDF by a browser loses the copy list's table: each name is a line of
+    prose under "Copy to". "Who was the 2016 letter copied to?" lists every line (it gave the
+    first name alone: that line prints the area the question names, which is no word of its
+    own)."""
+    from retrieval_fixtures import _ingest
+
+    report = tmp_path / "reports" / "dunmere_sqs_2016.md"
+    report.parent.mkdir()
+    lines = [
+        "Alastair Kemble, Chief Executive, Dunmere Borough Council",
+        "Priya Venkatesan, Director of Children's Services, Dunmere Borough Council",
+        "Colin Fairweather, Police and Crime Commissioner",
+    ]
+    report.write_text(
+        "# Short Quality Screening of youth offending work in Dunmere\n\n20 November 2016\n\n"
+        "## Next steps\n\nWe will publish a summary of these findings on our website.\n\n"
+        "Yours sincerely\n\nMarian Tollervey, HM Inspector\n\n## Copy to\n\n"
+        + "\n\n".join(lines)
+        + "\n"
+    )
+    assistant = Assistant(_ingest(tmp_path, embedder, [report.parent]), embedder)
+    answer = assistant.ask("Who was the Dunmere 2016 letter copied to?").to_json()
+    assert [(c["section"], c["quote"]) for c in answer["citations"]] == [
+        ("Copy to", line) for line in lines
+    ]
+    assert answer["answer"].startswith("Dunmere SQS 2016 lists 3 under “Copy to”:")

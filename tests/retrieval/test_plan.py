@@ -2016,3 +2016,30 @@ def test_a_share_is_no_count_fact(sample_corpus, intent_planner):
     share = read("What proportion of the cases inspected in Marshbury in 2016 were girls?")
     assert share.intent.label == "fact:cases_inspected" and share.intent.probability > 0.5
     assert share.quantity and share.fact is None
+
+
+def test_the_inspectorate_s_initials_are_its_author_not_a_topic(intent_planner):
+    """ "How many cases did HMI Probation look at?" of a letter that signs as "HM Inspectorate
+    of Probation" and never prints "HMI": the initials name the reports' author, no topic the
+    reports must print, so the question is not refused."""
+    from retrieval.corpus import build_corpus
+
+    rows = [
+        ("Header", "prose", "HM Inspectorate of Probation, 4 Piccadilly Place, Manchester"),
+        ("Header", "prose", "We examined 24 cases of children who had been sentenced."),
+    ]
+    corpus = build_corpus(
+        [{"report_id": "c", "area": "Calder", "year": 2016, "inspection_type": "sqs"}],
+        {
+            "ids": [f"c{i}" for i in range(len(rows))],
+            "texts": [t for _, _, t in rows],
+            "metadatas": [
+                {"report_id": "c", "section": h, "paragraph": None, "ordinal": i, "kind": k}
+                for i, (h, k, _) in enumerate(rows, start=1)
+            ],
+        },
+    )
+    plan = intent_planner.plan("How many cases did HMI Probation look at?", None, None, corpus)
+    assert not plan.abstain
+    refused = intent_planner.plan("How many cases did the CQC look at?", None, None, corpus)
+    assert refused.abstain.detail == "The reports searched do not mention 'CQC'."
