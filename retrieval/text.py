@@ -153,15 +153,31 @@ def is_year(word: str) -> bool:
 YEAR_SPAN_DASHES = ("-", "/", "–")  # "2022-23", "2022/23", "2022–23"
 
 
+MAX_PLAN_YEARS = 5  # a plan's period written "2022-25": a few years, no two far-apart years
+
+
 def years(text: str) -> list[str]:
     """The years written in `text`, in order; a year written "2022-23" (a financial year)
-    is both."""
+    is both, and "2022-24" (a plan's years) each year it runs."""
     out: list[str] = []
     for m in YEAR.finditer(text):
         out.append(m.group(0))
         if _year_span(text, m):
             out.append(str(int(m.group(0)) + 1))
+        else:  # a plan's years ("the Youth Justice Plan 2022-24"): every year it runs
+            out.extend(str(y) for y in _years_run(text, m))
     return out
+
+
+def _years_run(text: str, m: re.Match) -> range:
+    """The later years of a period written "2022-24" (a plan's years, not one financial
+    year): 2023 and 2024. Empty for any other year."""
+    tail = text[m.end() : m.end() + 4]
+    if not (tail[:1] in YEAR_SPAN_DASHES and tail[1:3].isdigit() and not tail[3:4].isdigit()):
+        return range(0)
+    start = int(m.group(0))
+    end = start - start % 100 + int(tail[1:3])
+    return range(start + 1, end + 1) if start + 1 < end <= start + MAX_PLAN_YEARS else range(0)
 
 
 def year_spans(text: str) -> list[str]:

@@ -69,6 +69,16 @@ def test_years():
     assert is_year("2019") and not is_year("2190") and not is_year("219")
 
 
+def test_a_plan_s_period_is_every_year_it_runs():
+    """ "the board's aims for 2022-24" names a plan's years, which a 2023 report tells of: each
+    year of the period, not 2022 alone (which abstained: no stored report covers 2022). A span
+    too long for a plan, or a year after a dash that is no later, adds nothing."""
+    assert years("aims for 2022-24?") == ["2022", "2023", "2024"]
+    assert years("in 2018-20") == ["2018", "2019", "2020"]
+    assert years("from 2014-29, 2016-12 and 2014-2015") == ["2014", "2016", "2014", "2015"]
+    assert year_spans("aims for 2022-24?") == []  # no financial year to print as written
+
+
 def test_a_financial_year_is_both_years_and_a_period_printed_as_written():
     text = "Costs in 2022-23, 2019–20 and 2016/17; not 2018-20, 2014-2015 or 2020-211."
     assert year_spans(text) == ["2022-23", "2019–20", "2016/17"]
