@@ -469,26 +469,21 @@ def _a_paragraph_a_line(lines: list[Line], width: int) -> bool:
     wraps, and (almost) no line is blank: each line is then a paragraph, a heading or an item
     of its own ("Background" is not run into the paragraph under it). A text with blank lines
     between its paragraphs, wrapped or not, is left to the other rules."""
-    plain = [ln for ln in lines if ln.role in (None, "blank")]
-    blank = sum(1 for ln in plain if ln.role == "blank" or not ln.text.strip())
-    return (
-        width >= UNWRAPPED_WIDTH
-        and len(plain) >= MIN_LINES_A_PARAGRAPH
-        and blank <= MOST_BLANK_SHARE * len(plain)
-    )
+    return width >= UNWRAPPED_WIDTH and _no_blank_lines(lines)
 
 
 def _copied_from_viewer(lines: list[Line], width: int) -> bool:
     """Is the text wrapped to a page's width with no blank line between its paragraphs, as a
     PDF viewer copies a page (a line per printed line)? Nothing but where a line ends then tells
     where a paragraph or heading ends (`_ended_by_choice`)."""
+    return 0 < width < UNWRAPPED_WIDTH and _no_blank_lines(lines)
+
+
+def _no_blank_lines(lines: list[Line]) -> bool:
+    """Does a plain text of some length set (almost) no blank line between its paragraphs?"""
     plain = [ln for ln in lines if ln.role in (None, "blank")]
     blank = sum(1 for ln in plain if ln.role == "blank" or not ln.text.strip())
-    return (
-        0 < width < UNWRAPPED_WIDTH
-        and len(plain) >= MIN_LINES_A_PARAGRAPH
-        and blank <= MOST_BLANK_SHARE * len(plain)
-    )
+    return len(plain) >= MIN_LINES_A_PARAGRAPH and blank <= MOST_BLANK_SHARE * len(plain)
 
 
 def _graded_cell(label: str, line: str) -> bool:
