@@ -172,12 +172,10 @@ def years(text: str) -> list[str]:
 def _years_run(text: str, m: re.Match) -> range:
     """The later years of a period written "2022-24" (a plan's years, not one financial
     year): 2023 and 2024. Empty for any other year."""
-    tail = text[m.end() : m.end() + 4]
-    if not (tail[:1] in YEAR_SPAN_DASHES and tail[1:3].isdigit() and not tail[3:4].isdigit()):
+    start, end = int(m.group(0)), _span_end(text, m)
+    if end is None or not start + 1 < end <= start + MAX_PLAN_YEARS:
         return range(0)
-    start = int(m.group(0))
-    end = start - start % 100 + int(tail[1:3])
-    return range(start + 1, end + 1) if start + 1 < end <= start + MAX_PLAN_YEARS else range(0)
+    return range(start + 1, end + 1)
 
 
 def year_spans(text: str) -> list[str]:
@@ -226,13 +224,19 @@ def spellings_of_year_span(span: str) -> list[str]:
 
 
 def _year_span(text: str, m: re.Match) -> bool:
+    """Is the year at `m` the first of a financial year ("2022-23")?"""
+    end = _span_end(text, m)
+    return end is not None and end % 100 == (int(m.group(0)) + 1) % 100  # ("2099-00" too)
+
+
+def _span_end(text: str, m: re.Match) -> int | None:
+    """The last year of a period written from the year at `m` with its last two digits after
+    a dash ("2022-24": 2024); None where no such two digits follow it."""
     tail = text[m.end() : m.end() + 4]
-    return (
-        tail[:1] in YEAR_SPAN_DASHES
-        and tail[1:3].isdigit()
-        and not tail[3:4].isdigit()
-        and tail[1:3] == f"{(int(m.group(0)) + 1) % 100:02d}"
-    )
+    if not (tail[:1] in YEAR_SPAN_DASHES and tail[1:3].isdigit() and not tail[3:4].isdigit()):
+        return None
+    start = int(m.group(0))
+    return start - start % 100 + int(tail[1:3])
 
 
 class Cue:

@@ -644,13 +644,29 @@ class TestAcronyms:
         assert learn_acronyms(["in some cases (3 of 16)", "plans (ASAP)", "(YOS)"]) == {}
 
 
+def calder_corpus(rows: list[tuple[str, str, str]], year: int, kind: str):
+    """One report of Calder as plain data: its (section, kind, text) rows, numbered in order."""
+    from retrieval.corpus import build_corpus
+
+    return build_corpus(
+        [{"report_id": "c", "area": "Calder", "year": year, "inspection_type": kind}],
+        {
+            "ids": [f"c{i}" for i in range(len(rows))],
+            "texts": [t for _, _, t in rows],
+            "metadatas": [
+                {"report_id": "c", "section": h, "paragraph": None, "ordinal": i, "kind": k}
+                for i, (h, k, _) in enumerate(rows, start=1)
+            ],
+        },
+    )
+
+
 class TestListHeadingsInOtherWords:
     """A report whose lists are headed in its own words ("Where things went well") answers a
     list question from those items, read by meaning, not by a fixed heading name."""
 
     @pytest.fixture
     def corpus(self):
-        from retrieval.corpus import build_corpus
 
         rows = [
             ("Where things went well", "bullet", "Staff knew the children well."),
@@ -660,17 +676,7 @@ class TestListHeadingsInOtherWords:
             ("Planning", "numbered", "Plans were sufficient in 9 of 12 cases."),
             ("Planning", "numbered", "Plans rarely named the risks to victims."),
         ]
-        return build_corpus(
-            [{"report_id": "c", "area": "Calder", "year": 2023, "inspection_type": "unknown"}],
-            {
-                "ids": [f"c{i}" for i in range(len(rows))],
-                "texts": [t for _, _, t in rows],
-                "metadatas": [
-                    {"report_id": "c", "section": h, "paragraph": None, "ordinal": i, "kind": k}
-                    for i, (h, k, _) in enumerate(rows, start=1)
-                ],
-            },
-        )
+        return calder_corpus(rows, 2023, "unknown")
 
     @pytest.fixture
     def read(self, corpus, intent_planner):
@@ -2022,23 +2028,11 @@ def test_the_inspectorate_s_initials_are_its_author_not_a_topic(intent_planner):
     """ "How many cases did HMI Probation look at?" of a letter that signs as "HM Inspectorate
     of Probation" and never prints "HMI": the initials name the reports' author, no topic the
     reports must print, so the question is not refused."""
-    from retrieval.corpus import build_corpus
-
     rows = [
         ("Header", "prose", "HM Inspectorate of Probation, 4 Piccadilly Place, Manchester"),
         ("Header", "prose", "We examined 24 cases of children who had been sentenced."),
     ]
-    corpus = build_corpus(
-        [{"report_id": "c", "area": "Calder", "year": 2016, "inspection_type": "sqs"}],
-        {
-            "ids": [f"c{i}" for i in range(len(rows))],
-            "texts": [t for _, _, t in rows],
-            "metadatas": [
-                {"report_id": "c", "section": h, "paragraph": None, "ordinal": i, "kind": k}
-                for i, (h, k, _) in enumerate(rows, start=1)
-            ],
-        },
-    )
+    corpus = calder_corpus(rows, 2016, "sqs")
     plan = intent_planner.plan("How many cases did HMI Probation look at?", None, None, corpus)
     assert not plan.abstain
     refused = intent_planner.plan("How many cases did the CQC look at?", None, None, corpus)
