@@ -1062,6 +1062,7 @@ def _html_lines(text: str) -> list[Line]:
         tag.decompose()
     soup = _without_site_chrome(soup)
     _boxes_unboxed(soup)
+    _paragraphs_of_paragraphs(soup)
     _anonymous_blocks(soup)
     out: list[Line] = []
     bold_lines: list[int] = []  # all-bold short blocks: headings where no h-tag marks any
@@ -1143,6 +1144,10 @@ def _html_lines(text: str) -> list[Line]:
             # a heading set by its style alone (Google Docs: <p class="c1"><span class="c3">
             # with .c3 bold and larger than the body text), beside <h> headings
             out.append(Line(txt, None, "heading", 2))
+        elif el.name == "p" and _heading_like(txt) and _font_size(el) >= TITLE_PT:
+            # a document's title in its Title style, which LibreOffice's export sets as a
+            # <p> in 26pt, not an <h1>: it titles the report ("Foreword" was taken as title)
+            out.append(Line(txt, None, "heading", 1))
         else:
             if el.name != "li" and _html_bold_only(el) and _heading_like(txt):
                 bold_lines.append(len(out))
@@ -1262,8 +1267,11 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
             last["right_px"] = max(last["right_px"], _placed_right(first))
             continue
         marked = len(row) == 2 and MARGIN_MARKER.match(row[0]["text"])
+        # (a paragraph's number in the margin may be set a size smaller than its text: the
+        # block is in its text's size, so its next line, in that size, runs on)
         last = {
-            "page": first["page"], "height": first["height"], "size_px": first["size"],
+            "page": first["page"], "height": first["height"],
+            "size_px": row[-1]["size"] if marked else first["size"],
             "bold": all(c["bold"] for c in row), "top_px": first["top"],
             "lines": list(first["lines"]) if len(row) == 1 else ["\t".join(c["lines"][0] for c in row)],
             "last_top": last_top, "bottom_px": bottom, "left_px": first["left"],
@@ -1514,6 +1522,9 @@ def _inline_class_styles(soup, css: str) -> None:
             el["style"] = "".join(styles) + (el.get("style") or "")
 
 
+TITLE_PT = 20.0  # type this large sets a title: no body text or heading below it is set so
+
+
 def _font_size(el) -> float:
     """The largest font size (points) the element's text is set in by an inline style."""
     sizes = [
@@ -1601,6 +1612,16 @@ _HTML_ANY_BLOCK = _HTML_BLOCKS | _HTML_CONTAINERS | {"table", "ul", "ol", "dl", 
 # class names a content-management system gives headings set as <div> or <p>
 _HEADING_CLASSES = ("heading", "subhead", "title")
 HTML_MARKER_WORDS = 1  # "2.3", "•": the text set beside a paragraph, not a paragraph itself
+
+
+def _paragraphs_of_paragraphs(soup) -> None:
+    """A paragraph that holds paragraphs is their container, not one paragraph: LibreOffice's
+    HTML export sets a page's text frames (a cover's title, its date, its copyright line) as
+    `<span>`s of `<p>`s inside one `<p>`, and read as one they ran the title into the lines
+    around it (the area was read as "Wrendleby An")."""
+    for p in soup.find_all("p"):
+        if p.find(_HTML_BLOCK_NAMES) is not None:
+            p.name = "div"
 
 
 def _anonymous_blocks(root) -> None:
@@ -1804,6 +1825,9 @@ def _docx_lines(path: Path, data: bytes, settings: Settings) -> list[Line]:
             raise UnreadableFile(
                 path, "is not a valid Word document: it has no body. Save it again from Word."
             )
+        drawn = _drawn_pages(document)
+        if drawn is not None:  # a PDF imported into Word as placed text: read as the PDF
+            return _pdf_structure(*drawn)
         return _docx_document_lines(document)
     except broken as exc:
         raise _not_word(path) from exc
@@ -1813,6 +1837,157 @@ def _docx_lines(path: Path, data: bytes, settings: Settings) -> list[Line]:
             f"is not a valid Word document: its XML is malformed ({_detail(exc)}). Save it again "
             "from Word.",
         ) from exc
+
+
+def _drawn_pages(document) -> tuple[list[dict], int] | None:
+    """The text blocks (as `ingest.pdftext` gives a PDF's) of a Word file whose text is set in
+    frames placed on the page, a line each (LibreOffice imports a PDF so: "Open with Writer",
+    then "Save as Word"), or None for any other Word file. Read as a flow, every printed line
+    was a paragraph of its own and nothing had a heading. A page ends where a frame is placed
+    well above the one before it; a frame's size and boldness are its runs'."""
+    body = document.element.body
+    anchors = [
+        a
+        for a in body.iter(f"{_WP}anchor")
+        if not any(x.tag == f"{_MC}Fallback" for x in a.iterancestors())
+    ]
+    placed = [(a, t) for a in anchors if (t := _frame_lines(a))]
+    drawn = sum(len(" ".join(t)) for _, t in placed)
+    flowing = sum(
+        len(_docx_text(p))
+        for p in body.iter(f"{_W}p")
+        if not any(x.tag == f"{_W}txbxContent" for x in p.iterancestors())
+    )
+    if not placed or drawn < MIN_PLACED * (drawn + flowing):
+        return None
+    size = body.find(f".//{_W}sectPr/{_W}pgSz")
+    height_pt = int(size.get(f"{_W}h")) / 20 if size is not None and size.get(f"{_W}h") else 842
+    frames: list[dict] = []
+    page, last_top = 1, None
+    for anchor, lines in placed:
+        top = _emu_offset(anchor, "positionV") / EMU_PER_POINT
+        if last_top is not None and top < last_top - NEW_PAGE_RISE * height_pt:
+            page += 1
+        last_top = top
+        runs = [r for r in anchor.iter(f"{_W}r") if "".join(r.itertext()).strip()]
+        sizes = [
+            int(v) / 2
+            for r in runs
+            for e in r.iter(f"{_W}sz")
+            if (v := e.get(f"{_W}val") or "").isdigit()
+        ]
+        extent = anchor.find(f"{_WP}extent")
+        left = _emu_offset(anchor, "positionH") / EMU_PER_POINT
+        wide = extent.get("cx") if extent is not None else None
+        frames.append(
+            {"page": page, "top": top, "left": left, "lines": lines,
+             "right": left + int(wide) / EMU_PER_POINT if wide and wide.isdigit() else None,
+             "size": max(sizes, default=None), "bold": bool(runs) and all(map(_run_bold, runs))}
+        )  # fmt: skip
+    z = PX_PER_POINT
+    items = [
+        {"page": f["page"], "height": height_pt * z, "top": f["top"] * z, "left": f["left"] * z,
+         "lines": f["lines"], "size": f["size"] * z if f["size"] else None,
+         "pitch": f["size"] * z * 1.2 if f["size"] else None, "bold": f["bold"],
+         "text": " ".join(f["lines"])}
+        for f in _one_line_pieces(frames)
+    ]  # fmt: skip
+    body_px = Counter(i["size"] for i in items if i["size"] for _ in i["text"]).most_common(1)
+    for i in items:
+        i["size"] = i["size"] or (body_px[0][0] if body_px else 10 * z)
+        i["pitch"] = i["pitch"] or i["size"] * 1.2
+    return _placed_rows_as_blocks(items), page
+
+
+EMU_PER_POINT = 12700
+# frames on one printed line this many type sizes apart or closer are pieces of one text (a
+# line set in two frames where its font changes, or around a footnote's marker)
+PIECE_GAP = 0.8
+# a frame this much smaller than the line beside it, raised above it, is a superscript
+SUPERSCRIPT_SIZE = 0.85
+
+
+def _one_line_pieces(frames: list[dict]) -> list[dict]:
+    """Frames that print pieces of one line, side by side, joined left to right into one: a
+    PDF's line is imported as a frame per font run, so "Serious Harm screening", its footnote's
+    raised "2" and "had been completed …" were three frames, read as a table's row. A raised
+    smaller number is a footnote's marker, joined as superscript digits (`screening²`)."""
+    out: list[dict] = []
+    for f in frames:
+        # (a line's other frames come just before it: its number, a marker set apart)
+        at = next(
+            (j for j in range(len(out) - 1, max(-1, len(out) - 1 - PIECES_BACK), -1)
+             if _beside(out[j], f)),
+            None,
+        )  # fmt: skip
+        if at is None:
+            out.append(f)
+            continue
+        a, b = (out[at], f) if out[at]["left"] <= f["left"] else (f, out[at])
+        body = a if (a["size"] or 0) >= (b["size"] or 0) else b
+        out[at] = {**body, "left": a["left"], "right": b["right"], "lines": [_joined_text(a, b)]}
+    return out
+
+
+PIECES_BACK = 3  # how far back a line's earlier piece may be among the frames read
+
+
+def _beside(a: dict, b: dict) -> bool:
+    """Are two one-line frames pieces of one printed line, next to each other?"""
+    if a["page"] != b["page"] or len(a["lines"]) != 1 or len(b["lines"]) != 1:
+        return False
+    size = max(a["size"] or 0, b["size"] or 0) or 10.0
+    if abs(a["top"] - b["top"]) > 0.45 * size:
+        return False
+    first, second = (a, b) if a["left"] <= b["left"] else (b, a)
+    return first["right"] is not None and -0.2 * size <= second["left"] - first["right"] <= (
+        PIECE_GAP * size
+    )
+
+
+def _joined_text(a: dict, b: dict) -> str:
+    """The text of two pieces of a line, `a` left of `b`; a footnote's marker as superscript."""
+
+    def marker(f: dict, other: dict) -> bool:
+        return (
+            f["lines"][0].isdigit()
+            and (f["size"] or 0) < SUPERSCRIPT_SIZE * (other["size"] or 0)
+            and f["top"] < other["top"]
+        )
+
+    if marker(b, a):
+        return a["lines"][0] + b["lines"][0].translate(TO_SUPERSCRIPT)
+    if marker(a, b):
+        return f"{a['lines'][0].translate(TO_SUPERSCRIPT)} {b['lines'][0]}"
+    return f"{a['lines'][0]} {b['lines'][0]}"
+
+
+# a frame placed this share of a page above the frame before it starts the next page
+NEW_PAGE_RISE = 0.25
+
+
+def _frame_lines(anchor) -> list[str]:
+    """The lines a placed frame prints: its text box's paragraphs."""
+    return [
+        text
+        for box in anchor.iter(f"{_W}txbxContent")
+        for q in box.iter(f"{_W}p")
+        if (text := " ".join(_docx_text(q).split()))
+    ]
+
+
+def _emu_offset(anchor, axis: str) -> float:
+    at = anchor.find(f"{_WP}{axis}/{_WP}posOffset")
+    try:
+        return float(at.text) if at is not None and at.text else 0.0
+    except ValueError:
+        return 0.0
+
+
+def _run_bold(run) -> bool:
+    """Is a run bold (`<w:b/>`, not `<w:b w:val="false"/>`)?"""
+    b = run.find(f"{_W}rPr/{_W}b")
+    return b is not None and (b.get(f"{_W}val") or "true").lower() not in ("false", "0", "off")
 
 
 def _not_word(path: Path) -> UnreadableFile:
@@ -2223,6 +2398,7 @@ def _docx_footnotes(document) -> dict[str, str]:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 # What a paragraph's or a cell's text does not include: text a tracked change deleted or moved
 # away (it is struck through on screen, and gone once the changes are accepted), a text box's
 # own paragraphs (laid out apart from the line they are anchored in) and the copy of a drawing

@@ -107,6 +107,7 @@ class _Block:
     whole: bool = False  # a line of a text written a paragraph to a line: nothing runs on into it
     field: bool = False  # a line of a run of `Label: value` lines (`_field_runs`): no heading
     copied: bool = False  # a line of a text copied from a PDF viewer (`_copied_from_viewer`)
+    lined: bool = False  # a line of a web page's text as a browser copies it (`_lined`)
 
 
 @dataclass
@@ -144,7 +145,9 @@ class ReportParser:
     def parse(self, doc: LoadedDocument) -> ParsedReport:
         report_id = report_id_for(doc.path)
         blocks = _section_titles(
-            _header_rows(_headings_rejoined(_blocks(_without_contents(doc.lines))))
+            _header_rows(
+                _headings_rejoined(_blocks(_without_contents(doc.lines), doc.format == "txt"))
+            )
         )
         front = {
             b.text.partition(":")[0].strip().lower(): b.text.partition(":")[2].strip()
@@ -347,8 +350,9 @@ def _field_runs(lines: list[Line]) -> set[int]:
     return out
 
 
-def _blocks(lines: list[Line]) -> list[_Block]:
-    """Group inferred (plain-text) lines into blocks; structured lines stay one block each."""
+def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
+    """Group inferred (plain-text) lines into blocks; structured lines stay one block each.
+    `plain`: the lines are a plain-text file's (not Markdown's, whose line breaks are soft)."""
     out: list[_Block] = []
     open_block: _Block | None = None
     pieces: list[str] = []  # the open block's text (`_join_to`)
@@ -356,6 +360,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
     line_a_paragraph = _a_paragraph_a_line(lines, width)
     copied = _copied_from_viewer(lines, width)
+    lined = plain and _lined(lines, width)
     depth = 0  # brackets the open block's text leaves open (a copied text's block goes on)
     broken = False  # the next block starts a new column
     fields = _field_runs(lines)
@@ -415,6 +420,11 @@ def _blocks(lines: list[Line]) -> list[_Block]:
                 and (
                     BULLET.match(open_block.text)
                     or (FRONT_LINE.search(text) and len(text.split()) <= FRONT_LINE_WORDS)
+                    # a web page's text as a browser copies it: a blank line after each
+                    # paragraph, a line break alone after a heading, a list's item, a table's
+                    # row; nothing wrapped. A short line over one that opens anew ("Key
+                    # strengths" over its first item) ended its block
+                    or (lined and _opens_anew(text) and not _in_a_run(lines, i, open_block))
                 )
             )
         ):
@@ -430,6 +440,7 @@ def _blocks(lines: list[Line]) -> list[_Block]:
         open_block.whole = line_a_paragraph or bool(copied and FIGURE_ONLY.match(text.strip()))
         open_block.field = i in fields
         open_block.copied = copied
+        open_block.lined = lined and open_block.lines == 1
         pieces[:] = [open_block.text]
         depth = text.count("(") - text.count(")")
         has_tab = "\t" in open_block.text
@@ -461,6 +472,39 @@ def _ended_short(line: str, width: int) -> bool:
     to a page's width is left to the other rules, and so is a signature ("Name" / "HM Chief
     Inspector of Probation": one paragraph)."""
     return width >= UNWRAPPED_WIDTH and 2 * len(line.strip()) < width
+
+
+def _lined(lines: list[Line], width: int) -> bool:
+    """Is the text a web page's as a browser copies it (select all, copy): a paragraph a line
+    with a blank line after it, a heading, a list's item or a table's row a line with none, and
+    nothing wrapped (no line goes on in lower case on the next)?"""
+    if width < UNWRAPPED_WIDTH or _no_blank_lines(lines):
+        return False
+    plain = [ln.text.strip() for ln in lines if ln.role is None]
+    return not any(a and b[:1].islower() for a, b in zip(plain, plain[1:], strict=False))
+
+
+def _in_a_run(lines: list[Line], i: int, open_block: _Block) -> bool:
+    """Is line `i` in a run of three or more short lines, as a browser copies an address, a
+    site's menu or a signature (a line each, no blank line between): one block, as before."""
+
+    def short(k: int) -> bool:
+        return (
+            0 <= k < len(lines)
+            and lines[k].role is None
+            and 0 < len(lines[k].text.split()) <= RUN_LINE_WORDS
+        )
+
+    return short(i) and (open_block.lines >= 2 or (short(i - 1) and short(i + 1)))
+
+
+RUN_LINE_WORDS = 6  # "Head of Youth Offending Service", "41 Quay Street"
+
+
+def _opens_anew(line: str) -> bool:
+    """Does a line open as a block does: with a capital, a figure or a quotation mark?"""
+    first = line.strip()[:1]
+    return first.isupper() or first.isdigit() or first in "‘“'\"("
 
 
 def _a_paragraph_a_line(lines: list[Line], width: int) -> bool:
@@ -778,6 +822,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
         return False
     if WHOLE_DATE.match(s):
         return False  # a date line ("8 December 2017", "December 2022"), not a heading
+    if not re.search(r"[^\W\d_]{3}", s):
+        return False  # a postcode ("KW3 7PD"), a code or a figure: no word to head with
     if ":" in s and s.rpartition(":")[2].strip()[:1].isdigit():
         return False  # a key figure ("Children aged 10 to 17: 28,940"), not a heading
     return True
@@ -1155,7 +1201,7 @@ def _structure(
                 paras.append(_Para(section, " > ".join(path), "rating", None, s, b.page, run=run))
             heads_at = len(paras)
             continue
-        unmarked = _unmarked_item(paras, b, s, section, run)
+        unmarked = _unmarked_item(paras, b, s, section, run, blocks[k + 1 : k + 2])
         if not unmarked and _continues(paras, b, run):
             prev = paras[-1]
             prev.extend(s)
@@ -1223,18 +1269,36 @@ def _structure(
     return paras, title, footnotes
 
 
-def _unmarked_item(paras: list[_Para], b: _Block, s: str, section: str, run: int) -> bool:
+def _unmarked_item(
+    paras: list[_Para], b: _Block, s: str, section: str, run: int, after: list[_Block] | None = None
+) -> bool:
     """Is the block an item of a list whose bullets are drawn, not printed (a browser prints a
     list's markers as graphics, so the PDF's text has none)? Under a list's heading, a block of
     its own opening in lower case after the list's opening line ("We found the following key
     strengths:") or after such an item, on this page or the next (an item cut by a page break
     reads as two)."""
-    if b.role not in (None, "p") or not s[:1].islower() or not list_kind(section) or not paras:
+    if b.role not in (None, "p") or not list_kind(section) or not paras:
         return False
     prev = paras[-1]
-    return prev.run == run and (
-        prev.text.rstrip().endswith(":") or (prev.kind == "bullet" and prev.unmarked)
+    if b.lined and b.lines == 1 and _one_sentence(s) and not s.endswith(":"):
+        # a browser's copy of a web page's list: an item a line, its marker not copied; the
+        # first block of two sentences or more after them is prose again. A list's lead-in
+        # (over "The service should:" or a marked item) is none of them
+        if after and (after[0].text.strip().endswith(":") or BULLET.match(after[0].text.strip())):
+            return False
+        return (prev.run != run and prev.section != section) or (
+            prev.kind == "bullet" and prev.unmarked
+        )
+    return (
+        s[:1].islower()
+        and prev.run == run
+        and (prev.text.rstrip().endswith(":") or (prev.kind == "bullet" and prev.unmarked))
     )
+
+
+def _one_sentence(s: str) -> bool:
+    """Is the text one sentence (no sentence's end before its last word)?"""
+    return not re.search(r"[.!?][”’\"')]?\s+[A-Z“‘\"(]", s.strip())
 
 
 def _sentences(p: _Para) -> bool:

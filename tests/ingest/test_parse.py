@@ -3489,3 +3489,130 @@ def test_an_earlier_area_s_heading_with_its_progress_heads_its_paragraph(tmp_pat
         ("Contingency planning", "rating", None, "Contingency planning – not improved"),
         ("Contingency planning", "numbered", "5.3", "Contingency plans remain generic."),
     ]
+
+
+@pytest.fixture(scope="module")
+def imported():
+    return parse_file(LAYOUTS / "marrowby_sqs_2017.docx")
+
+
+class TestAPdfImportedIntoWordAsPlacedText:
+    """A letter drawn as a PDF, opened in LibreOffice Writer and saved as Word
+    (`marrowby_sqs_2017.docx`, made by `make_marrowby_sqs_2017.py`): every printed line is a
+    text frame placed on its page, in one paragraph, and a line is cut into frames where its
+    font changes. It is read as the PDF it was."""
+
+    def test_paragraphs_are_whole_and_numbered_under_their_headings(self, imported):
+        assert [(p.section, p.paragraph, p.kind) for p in imported.paragraphs] == [
+            ("Header", None, "prose"),
+            ("Header", None, "prose"),
+            ("Reducing reoffending", "1.1", "numbered"),
+            ("Reducing reoffending", "1.2", "numbered"),
+            ("Protecting the public", "2.1", "numbered"),
+            ("Areas requiring improvement", None, "bullet"),
+            ("Areas requiring improvement", None, "bullet"),
+        ]
+        # (its number set a size smaller than its text: the paragraph's next line runs on)
+        assert by_number(imported)["1.1"].text == (
+            "Assessments of the factors linked to offending were sufficient in 14 of the 18 "
+            "cases and were completed on time in all but two."
+        )
+        assert (imported.meta.title, imported.meta.area, imported.meta.year) == (
+            "Short Quality Screening of youth offending work in Marrowby",
+            "Marrowby",
+            2017,
+        )
+
+    def test_a_line_cut_at_its_footnote_marker_is_one_line_and_the_note_is_kept(self, imported):
+        p = by_number(imported)["1.2"]
+        assert p.text == (
+            "Case managers used the Asset framework¹ well, and plans named the work to be done "
+            "with each child."
+        )
+        assert p.footnotes == ["¹ Asset is the assessment framework used by youth offending teams."]
+        assert not any("Page 1 of 2" in x.text for x in imported.paragraphs)
+
+
+def test_libreoffice_html_frames_and_title_style_are_read_as_a_reader_sees_them(tmp_path):
+    """LibreOffice's HTML export sets a cover's text frames as `<span>`s of `<p>`s inside one
+    `<p>`, and a Title-style paragraph as a `<p>` in 26pt: the frames are lines of their own
+    (the area was read as "Wrendleby An"), and the large line titles the report ("Foreword", the
+    first <h1>, was taken as its title)."""
+    f = tmp_path / "wrendleby_yjs_2023.html"
+    f.write_text(
+        '<html><body lang="en-US"><p style="margin-bottom: 0in">'
+        '<span id="Frame1" style="position: absolute; top: 0.97in"><p><b>HM Inspectorate of '
+        "Probation</b></p></span>"
+        '<span id="Frame2" style="position: absolute; top: 2.99in"><p><font style="font-size: '
+        '30pt"><b>An inspection of youth</b></font><br/><font style="font-size: 30pt"><b>justice '
+        'services in</b></font><br/><font style="font-size: 30pt"><b>Wrendleby</b></font></p>'
+        "</span>"
+        '<span id="Frame3"><p>An inspection by HM Inspectorate of Probation<br/>April 2023</p>'
+        "</span><br/></p>"
+        '<h1 class="western">Foreword</h1><p>We inspected Wrendleby in February 2023.</p>'
+        "<p>&nbsp;</p></body></html>"
+    )
+    r = parse_file(f)
+    assert (r.meta.title, r.meta.area, r.meta.year) == (
+        "An inspection of youth justice services in Wrendleby",
+        "Wrendleby",
+        2023,
+    )
+    assert [(p.section, p.text) for p in r.paragraphs] == [
+        ("Header", "HM Inspectorate of Probation"),
+        ("Header", "An inspection by HM Inspectorate of Probation April 2023"),
+        ("Foreword", "We inspected Wrendleby in February 2023."),
+    ]
+    titled = tmp_path / "fellingham_yjs_2023.html"
+    titled.write_text(
+        '<html><body><p style="margin-bottom: 0.21in"><font size="6" style="font-size: 26pt">'
+        "An inspection of youth justice services in Fellingham</font></p>"
+        '<p>HM Inspectorate of Probation, May 2023</p><h1 class="western">Foreword</h1>'
+        "<p>We inspected Fellingham in February 2023.</p></body></html>"
+    )
+    r = parse_file(titled)
+    assert (r.meta.title, r.meta.area) == (
+        "An inspection of youth justice services in Fellingham",
+        "Fellingham",
+    )
+    assert [(p.section, p.text) for p in r.paragraphs] == [
+        ("Header", "HM Inspectorate of Probation, May 2023"),
+        ("Foreword", "We inspected Fellingham in February 2023."),
+    ]
+
+
+def test_a_web_page_copied_from_a_browser_reads_its_lists_and_closing(tmp_path):
+    """A letter's web page as a browser copies it (select all, copy, paste): a paragraph a line
+    with a blank line after it; a heading, a list's item or an address line a line with none;
+    no bullets. The site's menu and the address stay one block each; the title stands alone
+    (the area was "Kettlewood Introduction"); each item is an item, and the prose after the
+    list is the letter's closing, not an area for improvement."""
+    long = "The YOS had strong links with education and an adviser saw every child. " * 4
+    f = tmp_path / "brayford_sqs_2015.txt"
+    f.write_text(
+        "HM Inspectorate of Probation\nHome\nAbout us\nPublications\n"
+        "Short Quality Screening of youth offending work in Brayford\nIntroduction\n\n"
+        f"{long.strip()}\n\n"
+        "Ms Carol Henshaw\nHead of Youth Offending Service\nRiverside House\nBrayford\nKW3 7PD\n\n"
+        "Key strengths\n"
+        "Assessments were timely and drew on a wide range of sources.\n"
+        "Health screening by the YOS nurse took place early in the sentence.\n\n"
+        "Areas requiring improvement\n"
+        "All eligible cases should be referred to MAPPA.\n\n"
+        "We discussed these findings with you at the end of the fieldwork. We are grateful "
+        "for your help.\n\n"
+    )
+    r = parse_file(f)
+    assert (r.meta.title, r.meta.area) == (
+        "Short Quality Screening of youth offending work in Brayford",
+        "Brayford",
+    )
+    assert [(p.section, p.kind, p.text[:40]) for p in r.paragraphs] == [
+        ("Header", "prose", "HM Inspectorate of Probation Home About "),
+        ("Introduction", "prose", long[:40]),
+        ("Introduction", "prose", "Ms Carol Henshaw Head of Youth Offending"),
+        ("Key strengths", "bullet", "Assessments were timely and drew on a wi"),
+        ("Key strengths", "bullet", "Health screening by the YOS nurse took p"),
+        ("Areas requiring improvement", "bullet", "All eligible cases should be referred to"),
+        ("Closing", "prose", "We discussed these findings with you at "),
+    ]
