@@ -263,6 +263,19 @@ QA sets, each over its own freshly ingested tmp store:
   the HTML Google Docs writes, a rated inspection as a PDF exported from LibreOffice Writer),
   written blind and second-checked at stop 41 in the layouts of the pending held-out set
   fresh40; measured once unread (with `findings eval` on the tuning store: 0.750), then read.
+- tune45 / tune46 tune: every report above plus two more each (`data/eval/tune45/reports/`: an
+  SQS letter as the Word file LibreOffice writes when it imports a PDF (every printed line a
+  placed text frame), a rated inspection as the HTML LibreOffice Writer exports;
+  `tune46`: an SQS letter as the text a browser copies from its web page, a rated inspection as
+  the Word file pandoc writes from Markdown), written blind and second-checked at stop 42 in
+  the layouts of fresh41 and fresh42 (the 19 and 16 questions that do not name Fellingham or
+  Kettlewood carry the area filter, added mechanically); measured once unread (with `findings
+  eval` on the tuning store, before the area filter was added: 0.542 and 0.354), then read.
+- fresh41 / fresh42 held-out: every report above plus two more each (`data/eval/fresh41/reports/`:
+  tune45's layouts; `fresh42`: tune46's), written blind and second-checked at stop 42 (the 22
+  and 17 questions that do not name Stourmoor or Amberleigh carry the area filter, added
+  mechanically), never read, measured once when adopted at stop 42 (after tune45 and tune46
+  were read), then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -801,6 +814,13 @@ def main(argv: list[str] | None = None) -> int:
             # stop 41: a tune set in the layouts of the pending fresh40, measured once unread,
             # then read
             ("tune44 tune", "tune44", "tune.jsonl"),
+            # stop 42: tune sets in the layouts of fresh41 and fresh42, measured once unread,
+            # then read
+            ("tune45 tune", "tune45", "tune.jsonl"),
+            ("tune46 tune", "tune46", "tune.jsonl"),
+            # written at stop 42, measured once when adopted at stop 42, then only here
+            ("fresh41 held-out", "fresh41", "heldout.jsonl"),
+            ("fresh42 held-out", "fresh42", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -904,8 +924,9 @@ def main(argv: list[str] | None = None) -> int:
         "(written at stop 39, second-checked, never read) were measured once when adopted at "
         "stop 40 and then only here; fresh38 (written at stop 39, second-checked, never read) "
         "was measured once when adopted at stop 41 and then only here; fresh39 and fresh40 "
-        "(written at stops 40 and 41, second-checked, never read) were measured first by this "
-        "run at stop 41; "
+        "(written at stops 40 and 41, second-checked, never read) were measured first by "
+        "bench.quality at stop 41; fresh41 and fresh42 (written at stop 42, second-checked, "
+        "never read) were measured once when adopted at stop 42 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
