@@ -92,6 +92,7 @@ FACT_FIELDS: dict[str, tuple[str, str]] = {
     "publication date": ("publication_date", "a letter's address block"),
     "published": ("publication_date", "front block of rated reports"),
     "date of publication": ("publication_date", "older reports"),
+    "date": ("letter_date", "a letter's front block ('Date: 22 November 2016'): the date it bears"),
     "overall rating": ("overall_rating", "a front-block field in some rated reports"),
     "cases inspected": ("cases_inspected", "a front-block field or a table's heading"),
     "number of cases inspected": ("cases_inspected", "the same, spelt out"),

@@ -100,6 +100,7 @@ FACT_SUBJECTS = (
     "overall_rating",
     "overall_score",
     "publication_date",
+    "letter_date",
     "staff_employed",
 )
 # What kind of thing each fact is: a question asking for another kind ("How many staff…?" is
@@ -111,6 +112,7 @@ FACT_KINDS = {
     "service_manager": "person",
     "fieldwork_dates": "date",
     "publication_date": "date",
+    "letter_date": "date",
     "cases_inspected": "number",
     "children_supervised": "number",
     "reoffending_rate": "number",

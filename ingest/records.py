@@ -140,6 +140,9 @@ _STAFF = re.compile(
     r"(?P<value>\d[\d,.]*\d|\d)\s+(?:members of\s+|full-time equivalent\s+|fte\s+)?staff\b"
 )
 _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
+# the words after dates that open a sentence that may say what was done on them ("From 10 to
+# 12 March 2015, HM Inspectorate of Probation conducted …")
+FIELDWORK_CLAUSE_WORDS = 8
 # "Published: 9 November 2022"; "It will be published on our website on 22 April 2014"
 _PUBLISHED = re.compile(
     rf"\bPublished:?\s+(?P<value>{DATE.pattern})"
@@ -202,6 +205,46 @@ def _sentences(text: str) -> list[str]:
 
 
 _TITLE_WORDS = frozenset(w.lower() for w in words_of(SIGNER_TITLE_WORDS))
+
+
+def _letter_front(paragraphs: list[Paragraph], take) -> None:
+    """A letter's own date and addressee, where no field names them: the line above the
+    salutation that is a date alone ("21 April 2016": the date the letter bears, which may not
+    be the day it was published), and the name the salutation greets
+    ("Dear Mr Ashdown,") as the address block above it prints it in full ("Mr Robert Ashdown
+    Head of Youth Offending Service …": "Mr Robert Ashdown"), else as greeted."""
+    at = next(
+        (i for i, p in enumerate(paragraphs[:MAX_FRONT]) if p.text.lower().startswith("dear ")),
+        None,
+    )
+    if at is None:
+        return
+    front = paragraphs[:at]
+    dated = [(i, p) for i, p in enumerate(front) if _DATE_ALONE.fullmatch(p.text.strip())]
+    if dated:
+        i, p = dated[-1]
+        take("letter_date", i, p, p.text, p.text.strip())
+    greeted = paragraphs[at].text.strip()[5:].strip(" ,:")
+    surname = greeted.split()[-1] if greeted.split() else ""
+    if not surname[:1].isupper():
+        return  # "Dear colleague"
+    for i in range(at - 1, -1, -1):
+        ws = paragraphs[i].text.split()
+        if surname in ws and ws.index(surname) < MAX_NAME_WORDS:
+            take(
+                "addressee",
+                i,
+                paragraphs[i],
+                paragraphs[i].text,
+                " ".join(ws[: ws.index(surname) + 1]),
+            )
+            return
+    take("addressee", at, paragraphs[at], paragraphs[at].text, greeted)
+
+
+MAX_FRONT = 40  # a letter's salutation is among its first paragraphs
+MAX_NAME_WORDS = 4  # "Mr Robert Ashdown", "Dr Anne Marie Lowe": a name opens its address line
+_DATE_ALONE = re.compile(DATE.pattern)
 
 
 def _before_title(signer: str) -> str | None:
@@ -397,6 +440,9 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             subject = FACT_FIELDS.get(label.lower(), (None, ""))[0]
             # an email's "From: Pennock, Gareth [mailto:…]": the name, not the address
             value = _ADDRESS_AFTER.sub("", value) or value
+            # a web page's line of particulars, "Published: 21 April 2015 · Inspection type:
+            # …": the first field's value ends at the separator
+            value = value.split(" · ")[0].strip()
             if subject == "signatory" and i in mailed:
                 # the email a letter came in was sent by its signer, but the letter's own
                 # sign-off signs it: the email's "From:" only where the letter has none
@@ -417,6 +463,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 break
     if "signatory" not in found and sent_by is not None:
         take("signatory", sent_by[0], sent_by[1], sent_by[1].text, sent_by[2])
+    _letter_front(paragraphs, take)
     # 2. sentences that state a fact no field held (the first in reading order)
     # (each regular expression runs only on paragraphs holding a word it needs: most hold none)
     for i, p in enumerate(paragraphs):
@@ -449,7 +496,9 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                     _FIELDWORK.search(sentence[: r.start()])
                     or (
                         len(sentence[: r.start()].split()) <= 2
-                        and _FIELDWORK.search(" ".join(sentence[r.end() :].split()[:4]))
+                        and _FIELDWORK.search(
+                            " ".join(sentence[r.end() :].split()[:FIELDWORK_CLAUSE_WORDS])
+                        )
                     )
                 ):
                     take("fieldwork_dates", i, p, sentence, r.group(0))

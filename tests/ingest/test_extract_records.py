@@ -443,6 +443,11 @@ def test_the_service_manager_as_reports_name_them(tmp_path, sentence, value):
             "Between 7 and 9 February 2017 we carried out a Short Quality Screening.",
             "7 and 9 February 2017",
         ),
+        (
+            "From 10 to 12 March 2015, HM Inspectorate of Probation conducted a Short Quality "
+            "Screening of youth offending work.",
+            "10 to 12 March 2015",
+        ),
         ("On 7 and 9 February 2017 the board met twice.", None),
         ("From 2 to 4 May 2016 the office was closed, so the visit took place later.", None),
     ],
@@ -456,6 +461,39 @@ def test_the_fieldwork_dates_before_or_after_the_words_that_tell_of_the_visit(
     )
     found = [r.value for r in parse_file(f).records if r.subject == "fieldwork_dates"]
     assert found == ([value] if value else [])
+
+
+def test_a_letter_s_own_date_and_addressee_from_its_front(tmp_path):
+    """A letter whose front names no field: the date line above the salutation is the date it
+    bears (not the day it is published, told later), the salutation's name is the addressee as
+    the address block prints it in full, and a web page's line of particulars ends its first
+    value at the separator."""
+    f = tmp_path / "pellmoor_sqs_2016.txt"
+    f.write_text(
+        "Published: 21 April 2016 · Inspection type: Short Quality Screening\n\n"
+        "Mr Robert Ashdown\nHead of Youth Offending Service\nPellmoor Borough Council\n\n"
+        "21 April 2016\n\nDear Mr Ashdown,\n\n"
+        "Short Quality Screening of youth offending work in Pellmoor\n\n"
+        "We looked at 22 cases. This letter will be published on 5 May 2016.\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["letter_date"] == ("21 April 2016", "21 April 2016")
+    assert facts["addressee"] == (
+        "Mr Robert Ashdown",
+        "Mr Robert Ashdown Head of Youth Offending Service Pellmoor Borough Council",
+    )
+    assert facts["publication_date"][0] == "21 April 2016"
+
+
+def test_a_salutation_without_an_address_block_names_the_addressee_as_greeted(tmp_path):
+    f = tmp_path / "pellmoor_sqs_2016.txt"
+    f.write_text(
+        "HM Inspectorate of Probation\n\nDear Ms Henshaw,\n\n"
+        "Short Quality Screening of youth offending work in Pellmoor\n\nWe looked at 22 cases.\n"
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["addressee"] == "Ms Henshaw"
+    assert "letter_date" not in facts
 
 
 FORWARDED = (
