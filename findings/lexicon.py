@@ -79,6 +79,14 @@ EMAIL_HEADER_FIELDS: dict[str, str] = {
     "date": "other clients' date field",
 }
 
+# Words that ask for a letter's copy list ("Who was the letter copied to?", "Who received
+# copies?"): the officials sent a copy, not the person the letter is addressed to.
+COPY_LIST_WORDS: dict[str, str] = {
+    "copy": "a letter's 'Copy to' list",
+    "copies": "the same, plural",
+    "copied": "the same, as a verb",
+}
+
 # Header fields and two-cell table rows (`Lead inspector: …`, `YOS Manager | …`) whose name
 # says which fact the value is; lower-case, without the colon.
 FACT_FIELDS: dict[str, tuple[str, str]] = {

@@ -670,6 +670,31 @@ def _headings_rejoined(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
+def _names_columns(blocks: list[_Block], k: int) -> bool:
+    """Is plain text's block `k` the first row of a table typed with tabs that names its
+    columns ("Role<tab>Name" over the copy list, as a browser copies a table's header row)?
+    Its cells are a word or two each, no figure, and each shorter than every cell below it in
+    its column, over two rows or more."""
+    b = blocks[k]
+    if b.role is not None or "\t" not in b.text or (k and "\t" in blocks[k - 1].text):
+        return False
+    cells = [c.strip() for c in b.text.split("\t")]
+    below = []
+    for after in blocks[k + 1 :]:
+        if after.role is not None or "\t" not in after.text:
+            break
+        below.append([c.strip() for c in after.text.split("\t")])
+    return (
+        len(below) >= 2
+        and all(len(row) == len(cells) for row in below)
+        and all(
+            c and len(c.split()) <= 2 and c[:1].isupper() and not any(ch.isdigit() for ch in c)
+            for c in cells
+        )
+        and all(len(c) < min(len(row[j]) for row in below) for j, c in enumerate(cells))
+    )
+
+
 def _header_rows(blocks: list[_Block]) -> list[_Block]:
     """A table's first row marked as its header (`th`) that labels no columns, as a converter
     marks the first row of every table (Markdown has no table without one): in the front block,
@@ -681,6 +706,9 @@ def _header_rows(blocks: list[_Block]) -> list[_Block]:
     headed = False
     for k, b in enumerate(blocks):
         headed = headed or b.role == "heading"
+        if _names_columns(blocks, k):
+            out.append(replace(b, role="th"))
+            continue
         if b.role != "th":
             out.append(b)
             continue

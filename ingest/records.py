@@ -230,20 +230,27 @@ def _letter_front(paragraphs: list[Paragraph], take) -> None:
         return  # "Dear colleague"
     for i in range(at - 1, -1, -1):
         ws = paragraphs[i].text.split()
-        if surname in ws and ws.index(surname) < MAX_NAME_WORDS:
-            take(
-                "addressee",
-                i,
-                paragraphs[i],
-                paragraphs[i].text,
-                " ".join(ws[: ws.index(surname) + 1]),
-            )
+        if surname in ws:
+            # the name ends at the surname and opens at most three words before it, at a title
+            # ("Ms") or where capitalised words stop ("… M3 4LT Ms Carol Henshaw Head of …")
+            end = ws.index(surname)
+            start = end
+            while (
+                start > 0
+                and end - start < MAX_NAME_WORDS - 1
+                and ws[start - 1][:1].isupper()
+                and ws[start - 1][-1:].isalpha()
+                and ws[start].rstrip(".") not in NAME_TITLES
+            ):
+                start -= 1
+            take("addressee", i, paragraphs[i], paragraphs[i].text, " ".join(ws[start : end + 1]))
             return
     take("addressee", at, paragraphs[at], paragraphs[at].text, greeted)
 
 
 MAX_FRONT = 40  # a letter's salutation is among its first paragraphs
-MAX_NAME_WORDS = 4  # "Mr Robert Ashdown", "Dr Anne Marie Lowe": a name opens its address line
+MAX_NAME_WORDS = 4  # "Mr Robert Ashdown", "Dr Anne Marie Lowe": the words of a greeted name
+NAME_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Professor", "Councillor"})
 _DATE_ALONE = re.compile(DATE.pattern)
 
 
@@ -447,6 +454,8 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 # the email a letter came in was sent by its signer, but the letter's own
                 # sign-off signs it: the email's "From:" only where the letter has none
                 sent_by = sent_by or (i, p, value)
+            elif subject == "letter_date" and i in mailed:
+                continue  # an email's "Date:" dates the email, not the letter it carries
             elif subject and subject != "overall_rating":  # the overall rating: see _ratings
                 take(subject, i, p, p.text, value)
     # a letter's signatory where no "From:" names them: the name under its sign-off ("Yours

@@ -52,6 +52,7 @@ from retrieval.text import (
 from retrieval.text import years as years_in
 
 LATEST = Cue(lexicon.LATEST)
+COPY_LIST = frozenset(lexicon.COPY_LIST_WORDS)
 EVERY_GRADE = Cue(lexicon.EVERY_GRADE)
 BEST_GRADE = Cue(lexicon.BEST_GRADE)
 WORST_GRADE = Cue(lexicon.WORST_GRADE)
@@ -1031,6 +1032,9 @@ class QuestionPlanner:
             plan.fact = None
         if plan.fact and _another_post(plan.role, plan.fact, targets, corpus):
             plan.fact = None  # "Who was our deputy head of service?" is no head of service
+        if plan.fact == "addressee" and set(words(q)) & COPY_LIST:
+            # "Who received copies of the letter?" asks for people on its copy list
+            plan.fact, plan.wants = None, plan.wants or "person"
         if (
             plan.rating
             and not plan.fact

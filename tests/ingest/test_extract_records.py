@@ -485,6 +485,19 @@ def test_a_letter_s_own_date_and_addressee_from_its_front(tmp_path):
     assert facts["publication_date"][0] == "21 April 2016"
 
 
+def test_an_addressee_s_name_inside_a_run_of_address_lines(tmp_path):
+    """A browser's copy runs the inspectorate's address and the addressee's into one block:
+    the name is the words up to the surname the salutation greets, from its title on."""
+    f = tmp_path / "pellmoor_sqs_2016.txt"
+    f.write_text(
+        "HM Inspectorate of Probation\n3rd Floor, Hallam Court\nManchester\nM3 4LT\n"
+        "Ms Carol Henshaw\nHead of Youth Offending Service\n\nDear Ms Henshaw,\n\n"
+        "Short Quality Screening of youth offending work in Pellmoor\n\nWe looked at 22 cases.\n"
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["addressee"] == "Ms Carol Henshaw"
+
+
 def test_a_salutation_without_an_address_block_names_the_addressee_as_greeted(tmp_path):
     f = tmp_path / "pellmoor_sqs_2016.txt"
     f.write_text(

@@ -3616,3 +3616,24 @@ def test_a_web_page_copied_from_a_browser_reads_its_lists_and_closing(tmp_path):
         ("Areas requiring improvement", "bullet", "All eligible cases should be referred to"),
         ("Closing", "prose", "We discussed these findings with you at "),
     ]
+
+
+def test_a_tab_table_s_first_row_that_names_its_columns_is_its_header(tmp_path):
+    """A table copied with tabs from a web page keeps its header row ("Role<tab>Name"): its
+    cells, a word or two shorter than every cell below them, name the columns; they are no
+    row of the copy list. A first row like the rest stays a row."""
+    f = tmp_path / "pellmoor_sqs_2016.txt"
+    rows = (
+        "Chief Executive, Pellmoor Borough Council\tStephen Marlow\n"
+        "Lead Member for Children's Services\tCouncillor Anita Baird\n"
+        "Regional Director, Ofsted\tMargaret Stoll\n"
+    )
+    f.write_text(f"Short Quality Screening in Pellmoor\n\nCopy to\n\nRole\tName\n{rows}")
+    r = parse_file(f)
+    assert [p.text for p in in_section(r, "Copy to")] == [
+        "Chief Executive, Pellmoor Borough Council | Stephen Marlow",
+        "Lead Member for Children's Services | Councillor Anita Baird",
+        "Regional Director, Ofsted | Margaret Stoll",
+    ]
+    f.write_text(f"Short Quality Screening in Pellmoor\n\nCopy to\n\n{rows}")
+    assert len(in_section(parse_file(f), "Copy to")) == 3

@@ -514,6 +514,14 @@ class TestFactIntent:
         p = read("Who was the lead inspector in Thurrock?")
         assert (p.intent.fact, p.fact) == ("lead_inspector", "lead_inspector")
 
+    def test_a_letter_s_copies_are_its_copy_list_not_its_addressee(self, read):
+        """ "Who received copies of the letter?" is read (by meaning) as whom it is addressed
+        to; it asks for the officials on its copy list (lexicon COPY_LIST_WORDS): people, but
+        no addressee."""
+        p = read("Who received copies of the Thurrock letter?")
+        assert (p.intent.fact, p.fact, p.wants) == ("addressee", None, "person")
+        assert read("Who was the Thurrock letter addressed to?").fact == "addressee"
+
     def test_a_post_below_the_recorded_one_is_not_that_fact(self, read, sample_corpus):
         """ "the deputy YOS manager" is read (by meaning) as the YOS manager: the manager's name
         answered who the deputy was. The fact is kept only where its record names the post
