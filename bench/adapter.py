@@ -36,6 +36,7 @@ HELD_OUT = frozenset(
     | {"fresh20", "fresh22", "fresh25", "fresh26", "fresh27", "fresh28", "fresh29", "fresh30"}
     | {"fresh31", "fresh32", "fresh33", "fresh34", "fresh35"}
     | {"fresh36", "fresh37", "fresh38", "fresh39", "fresh40", "fresh41", "fresh42"}
+    | {"fresh43", "fresh44"}
 )
 ROOT = Path(__file__).resolve().parent.parent
 

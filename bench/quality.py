@@ -276,6 +276,12 @@ QA sets, each over its own freshly ingested tmp store:
   and 17 questions that do not name Stourmoor or Amberleigh carry the area filter, added
   mechanically), never read, measured once when adopted at stop 42 (after tune45 and tune46
   were read), then only here.
+- fresh43 / fresh44 held-out: every report above plus two more each (`data/eval/fresh43/reports/`:
+  an SQS letter as a plain one-column PDF, a rated inspection as plain Markdown; `fresh44`: an
+  SQS letter as a Word file in Heading styles, a rated inspection as plain HTML: layouts the
+  parser reads, so the sets measure the questions), written blind and second-checked at stop 42
+  (the 18 and 16 questions that do not name Harwick Vale or Oldcastle Moor carry the area
+  filter, added mechanically), never read, measured once when adopted at stop 42, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -821,6 +827,9 @@ def main(argv: list[str] | None = None) -> int:
             # written at stop 42, measured once when adopted at stop 42, then only here
             ("fresh41 held-out", "fresh41", "heldout.jsonl"),
             ("fresh42 held-out", "fresh42", "heldout.jsonl"),
+            # written at stop 42 in plain layouts, measured once when adopted, then only here
+            ("fresh43 held-out", "fresh43", "heldout.jsonl"),
+            ("fresh44 held-out", "fresh44", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -925,7 +934,7 @@ def main(argv: list[str] | None = None) -> int:
         "stop 40 and then only here; fresh38 (written at stop 39, second-checked, never read) "
         "was measured once when adopted at stop 41 and then only here; fresh39 and fresh40 "
         "(written at stops 40 and 41, second-checked, never read) were measured first by "
-        "bench.quality at stop 41; fresh41 and fresh42 (written at stop 42, second-checked, "
+        "bench.quality at stop 41; fresh41 to fresh44 (written at stop 42, second-checked, "
         "never read) were measured once when adopted at stop 42 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
