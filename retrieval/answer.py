@@ -401,7 +401,11 @@ class ExtractiveAnswerer:
         if found is None:
             return None
         hit, features = found
-        if evidence(**features) < self.min_evidence and not _whole_report(plan):
+        if (
+            evidence(**features) < self.min_evidence
+            and not _whole_report(plan)
+            and not _recorded_answer(plan, hit, corpus)
+        ):
             return None
         if _asks_why(plan):
             # the reasons follow the verdict through the paragraph ("Reviewing is rated
@@ -1429,6 +1433,14 @@ def candidate(
         "typed": typed is not None,
         "missing": missing,
     }
+
+
+def _recorded_answer(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
+    """Is the passage the one its report's record of the fact asked for cites, the fact read
+    surely (`FACT_SURE`)? The record is the evidence, however few of the question's words the
+    passage prints: "And who signed it off?" after a question about a letter shares no word
+    with "Paul Wilkins Assistant Chief Inspector", and its meaning alone scored too low."""
+    return plan.intent.probability >= FACT_SURE and _carries_fact(plan, hit, corpus)
 
 
 def _closest_dated(named: list[Hit], dated: Callable[[Hit], bool]) -> Hit | None:

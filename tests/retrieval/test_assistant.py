@@ -286,6 +286,19 @@ class TestSampleCorpus:
         alone = sample_assistant.ask("Who led that inspection?").to_json()
         assert cited(alone) != cited(answer)
 
+    def test_a_follow_up_asking_a_recorded_fact_is_answered_by_its_record(
+        self, sample_assistant, sample_store
+    ):
+        """ "And who signed it off?" shares no word with the sign-off it asks for, and its
+        meaning alone scored under the evidence threshold: it abstained. The letter's record of
+        its signatory, the fact read surely, is the evidence."""
+        answer = sample_assistant.ask(
+            "and who signed it off?", history=["Who led the 2016 screening of Kestrel Vale YOS?"]
+        ).to_json()
+        assert_contract(answer, sample_store)
+        assert cited(answer) == [("kestrel_vale_sqs_2016", "Header", None, 3)]
+        assert "Carol Whitfield" in answer["answer"]
+
     def test_a_follow_up_ending_in_it_is_searched_with_the_earlier_question(self, sample_assistant):
         """ "Who chairs it?" after "Tell me about the management board": the board is what
         "it" is, so the earlier words are searched with the question's own."""
