@@ -1219,7 +1219,14 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
                 {"page": page, "height": height, "top": top, "left": float(at.group(2)),
                  "lines": lines, "size": size, "pitch": pitch, "bold": bold, "text": words}
             )  # fmt: skip
-    known = Counter(  # the body's size: most of the text, running headers and footers aside
+    _unsized_as_body(rows)
+    return _placed_rows_as_blocks(rows), max((r["page"] for r in rows), default=1)
+
+
+def _unsized_as_body(rows: list[dict]) -> None:
+    """Placed lines whose size the file does not give are in the body's size: that of most of
+    the text whose size it gives, running headers and footers aside; 10pt where none is."""
+    known = Counter(
         r["size"]
         for r in rows
         if r["size"] is not None and 0.08 * r["height"] < r["top"] < 0.92 * r["height"]
@@ -1229,7 +1236,6 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
     for r in rows:
         r["size"] = r["size"] or body_px
         r["pitch"] = r["pitch"] or r["size"] * 1.2
-    return _placed_rows_as_blocks(rows), max((r["page"] for r in rows), default=1)
 
 
 def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
@@ -1851,13 +1857,9 @@ def _drawn_pages(document) -> tuple[list[dict], int] | None:
         for a in body.iter(f"{_WP}anchor")
         if not any(x.tag == f"{_MC}Fallback" for x in a.iterancestors())
     ]
-    placed = [(a, t) for a in anchors if (t := _frame_lines(a))]
+    placed = [(a, t) for a in anchors if (t := _box_texts(a))]
     drawn = sum(len(" ".join(t)) for _, t in placed)
-    flowing = sum(
-        len(_docx_text(p))
-        for p in body.iter(f"{_W}p")
-        if not any(x.tag == f"{_W}txbxContent" for x in p.iterancestors())
-    )
+    flowing = sum(len(_docx_text(p)) for p in body.iter(f"{_W}p") if not _inside_text_box(p))
     if not placed or drawn < MIN_PLACED * (drawn + flowing):
         return None
     size = body.find(f".//{_W}sectPr/{_W}pgSz")
@@ -1892,10 +1894,7 @@ def _drawn_pages(document) -> tuple[list[dict], int] | None:
          "text": " ".join(f["lines"])}
         for f in _one_line_pieces(frames)
     ]  # fmt: skip
-    body_px = Counter(i["size"] for i in items if i["size"] for _ in i["text"]).most_common(1)
-    for i in items:
-        i["size"] = i["size"] or (body_px[0][0] if body_px else 10 * z)
-        i["pitch"] = i["pitch"] or i["size"] * 1.2
+    _unsized_as_body(items)
     return _placed_rows_as_blocks(items), page
 
 
@@ -1966,11 +1965,13 @@ def _joined_text(a: dict, b: dict) -> str:
 NEW_PAGE_RISE = 0.25
 
 
-def _frame_lines(anchor) -> list[str]:
-    """The lines a placed frame prints: its text box's paragraphs."""
+def _box_texts(el) -> list[str]:
+    """The paragraphs' texts of the text boxes in `el` (a placed frame, a paragraph that
+    anchors a box), not a box's fallback copy for older readers."""
     return [
         text
-        for box in anchor.iter(f"{_W}txbxContent")
+        for box in el.iter(f"{_W}txbxContent")
+        if not any(a.tag == f"{_MC}Fallback" for a in box.iterancestors())
         for q in box.iter(f"{_W}p")
         if (text := " ".join(_docx_text(q).split()))
     ]
@@ -2089,13 +2090,7 @@ def _text_box_lines(p) -> list[Line]:
     """The paragraphs of the text boxes anchored in a paragraph ("In brief" with its key
     figures, floating beside the letter), each a line: text Word shows, which `_docx_text`
     leaves out of the anchoring paragraph's (a box's fallback copy for older readers once)."""
-    return [
-        Line(text, None, "p")
-        for box in p.iter(f"{_W}txbxContent")
-        if not any(a.tag == f"{_MC}Fallback" for a in box.iterancestors())
-        for q in box.iter(f"{_W}p")
-        if (text := " ".join(_docx_text(q).split()))
-    ]
+    return [Line(text, None, "p") for text in _box_texts(p)]
 
 
 def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:

@@ -440,7 +440,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
         open_block.whole = line_a_paragraph or bool(copied and FIGURE_ONLY.match(text.strip()))
         open_block.field = i in fields
         open_block.copied = copied
-        open_block.lined = lined and open_block.lines == 1
+        open_block.lined = lined
         pieces[:] = [open_block.text]
         depth = text.count("(") - text.count(")")
         has_tab = "\t" in open_block.text

@@ -220,7 +220,7 @@ def _letter_front(paragraphs: list[Paragraph], take) -> None:
     if at is None:
         return
     front = paragraphs[:at]
-    dated = [(i, p) for i, p in enumerate(front) if _DATE_ALONE.fullmatch(p.text.strip())]
+    dated = [(i, p) for i, p in enumerate(front) if DATE.fullmatch(p.text.strip())]
     if dated:
         i, p = dated[-1]
         take("letter_date", i, p, p.text, p.text.strip())
@@ -251,7 +251,6 @@ def _letter_front(paragraphs: list[Paragraph], take) -> None:
 MAX_FRONT = 40  # a letter's salutation is among its first paragraphs
 MAX_NAME_WORDS = 4  # "Mr Robert Ashdown", "Dr Anne Marie Lowe": the words of a greeted name
 NAME_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Professor", "Councillor"})
-_DATE_ALONE = re.compile(DATE.pattern)
 
 
 def _before_title(signer: str) -> str | None:
