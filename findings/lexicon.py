@@ -681,6 +681,27 @@ PROGRESS_ASK: dict[str, str] = {
     "progress": "how far the service has moved on",
     "how far *? *? *? come|came": "the same, asked as a distance travelled",
 }
+# A question read as asking the progress on an earlier inspection's findings as a whole (the
+# `progress` intent) must name those findings taken together ("Did we fix everything the 2017
+# letter flagged?", "Which of the 2016 weaknesses had been sorted?") …
+FINDINGS_TOGETHER: dict[str, str] = {
+    "area areas": "its areas requiring improvement",
+    "weakness*": "the same, as weaknesses",
+    "recommendation*": "the recommendations it made",
+    "concern*|problem*|issue*|finding*": "what it found, in other words",
+    "point*|thing*|stuff|everything": "the same, loosely ('the stuff flagged')",
+}
+# … and ask whether they were remedied (not what they were: "list the improvement areas in the
+# 2016 letter" is a list).
+REMEDIED: dict[str, str] = {
+    "fix|fixed|sort|sorted|resolve*|address*|tackle*|dealt|met|implement*|closed": (
+        "a finding acted on"
+    ),
+    "improved|better|progress*|outstanding|still": "how far it had changed by the later one",
+    "moved|got|come|came on|with|anywhere": "the same, as a distance travelled",
+    "acted|act on|upon": "the same",
+    "put right": "the same",
+}
 # The heading of the part of a later report that follows up an earlier one's findings
 # ("Progress since the 2016 Short Quality Screening", "Progress since the last inspection").
 PROGRESS_HEADINGS: dict[str, str] = {"progress": "the later report's follow-up of the earlier"}

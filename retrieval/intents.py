@@ -34,6 +34,8 @@ L2 = 1e-4
 FIT_STEPS = 3000
 FIT_RATE = 2.0
 TOPIC = "topic"
+# how far an earlier inspection's findings as a whole were acted on (retrieval/structured.py)
+PROGRESS = "progress"
 
 
 @dataclass(frozen=True)

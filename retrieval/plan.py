@@ -27,7 +27,7 @@ from findings.vocab import (
     without_list_names,
 )
 from retrieval.corpus import Corpus, expansions_in
-from retrieval.intents import TOPIC, Intent, IntentClassifier
+from retrieval.intents import PROGRESS, TOPIC, Intent, IntentClassifier
 from retrieval.text import (
     COUNTED_AFTER,
     GRADE,
@@ -71,6 +71,8 @@ NEXT = Cue(lexicon.NEXT)
 NEXT_REPORT = Cue(lexicon.NEXT_REPORT)
 UNTIL_NEXT = Cue(lexicon.UNTIL_NEXT)
 FUTURE_ASK = Cue(lexicon.FUTURE_ASK)
+TOGETHER = Cue(lexicon.FINDINGS_TOGETHER)
+REMEDIED = Cue(lexicon.REMEDIED)
 CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT, not_after=lexicon.CHANGE_NOT_AFTER)
 PERSISTS = Cue(lexicon.PERSISTS)
 COMPARE = Cue(lexicon.COMPARE)
@@ -958,12 +960,12 @@ class QuestionPlanner:
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
         if (
             not named
-            and (plan.intent.list_kind or plan.intent.label in ("rating", "summary"))
+            and (plan.intent.list_kind or plan.intent.label in ("rating", "summary", PROGRESS))
             and plan.intent.similarity < KIND_MIN_SIMILARITY
         ):
-            # phrased like no question for a list, the grades or the overall picture ("What
-            # went wrong when the service switched to its new case recording system?"): the
-            # regression's pick among labels is no ask
+            # phrased like no question for a list, the grades, the overall picture or the
+            # progress since an earlier inspection ("What went wrong when the service switched to
+            # its new case recording system?"): the regression's pick among labels is no ask
             plan.intent = Intent(TOPIC, 1.0 - plan.intent.probability, plan.intent.similarity)
         if (
             not named
@@ -1200,6 +1202,11 @@ class QuestionPlanner:
             other = self.intents.classify(text, ruled_out="collection:")  # embeds it again
             if other.similarity >= REREAD_MIN_SIMILARITY:
                 return other
+        if intent.label == PROGRESS and not (TOGETHER.search(reading) and REMEDIED.search(reading)):
+            # the progress on an earlier inspection's findings is asked of them taken together,
+            # and whether they were remedied: "list the improvement areas in the 2016 letter" is
+            # a list, "Has our reoffending rate come down since 2017?" a topic
+            return self.intents.classify(text, ruled_out=PROGRESS)
         return intent
 
     def _list_headings(

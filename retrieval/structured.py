@@ -45,6 +45,7 @@ from findings.vocab import list_kind
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
+from retrieval.intents import PROGRESS
 from retrieval.plan import Plan
 from retrieval.text import (
     PERCENT,
@@ -391,7 +392,7 @@ class StructuredAnswerer:
         findings (its heading names progress), its paragraphs in order. Only where that report
         is later than one the question targets, or the question targets several (it answered
         with both reports' lists, or each side's nearest sentence). None otherwise."""
-        if not _PROGRESS_ASK.search(plan.question):
+        if plan.intent.label != PROGRESS and not _PROGRESS_ASK.search(plan.question):
             return None
         targets = plan.report_ids or []
         areas = {corpus.reports[r].get("area") for r in targets if r in corpus.reports} - {None}

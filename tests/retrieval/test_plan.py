@@ -503,6 +503,34 @@ class Reads:
         return self.intent
 
 
+class TestProgressIntent:
+    """The progress on an earlier inspection's findings as a whole is read by meaning (label
+    `progress`), kept only when the question names the findings together and asks whether they
+    were remedied (lexicon FINDINGS_TOGETHER, REMEDIED); otherwise the question is read among
+    the other intents."""
+
+    @pytest.fixture
+    def read(self, sample_corpus, intent_planner):
+        return lambda q: intent_planner.plan(q, None, None, sample_corpus).intent.label
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Did Thurrock fix everything the 2015 letter flagged?",
+            "Which of the Thurrock weaknesses had been sorted by the next inspection?",
+        ],
+    )
+    def test_the_findings_together_asked_whether_remedied(self, read, question):
+        assert read(question) == "progress"
+
+    def test_a_list_or_one_subject_is_not_progress(self, read):
+        # what the findings were: the list
+        assert read("List the improvement areas in the Thurrock 2015 letter.") == "improvement"
+        # one subject's change: the subject's own reading (here the recorded rate)
+        rate = read("Has Thurrock's reoffending rate come down since 2015?")
+        assert rate == "fact:reoffending_rate"
+
+
 class TestFactIntent:
     """A fact read by meaning is kept only when the question asks for that kind of thing."""
 

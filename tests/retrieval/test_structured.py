@@ -985,6 +985,19 @@ class TestProgress:
         assert draft.text.startswith("Pellmoor")
         assert "“Progress since the 2016 screening”:" in draft.text
 
+    def test_progress_read_by_meaning_answers_in_any_words(self):
+        """ "Did we fix everything the 2016 letter flagged?" prints no word of PROGRESS_ASK:
+        the planner's `progress` reading is enough."""
+        corpus = corpus_of(self.ROWS, self.REPORTS)
+        q = "Did we fix everything the 2016 letter flagged?"
+        draft = StructuredAnswerer().answer(
+            plan(q, ["s"], ["Pellmoor"], intent=Intent("progress", 0.8, 0.7)), [], corpus
+        )
+        assert [c[:3] for c in where(draft, corpus)] == [
+            ("y", "Progress since the 2016 screening", n) for n in (1, 2, 3)
+        ]
+        assert StructuredAnswerer().answer(plan(q, ["s"], ["Pellmoor"]), [], corpus) is None
+
     def test_progress_asked_of_the_latest_report_alone_is_a_topic(self):
         """ "In 2023, how was children's progress reviewed?" asks of one report, itself the
         latest: no follow-up of another is asked for."""
