@@ -361,8 +361,19 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
     line_a_paragraph = _a_paragraph_a_line(lines, width)
     copied = _copied_from_viewer(lines, width)
     lined = plain and _lined(lines, width)
+    # a plain text wrapped to a page's width with blank lines between its paragraphs (as
+    # `pdftotext -layout` writes a PDF) still sets a title or a heading straight above the
+    # paragraph under it: a line that ended by choice ends its block there too
+    laid = (
+        plain
+        and not copied
+        and 0 < width < UNWRAPPED_WIDTH
+        and not any(ln.role == "column" for ln in lines)  # (columns set their own widths)
+    )
     depth = 0  # brackets the open block's text leaves open (a copied text's block goes on)
     broken = False  # the next block starts a new column
+    is_item = False  # whether the open block is a list item
+    hang: int | None = None  # the indent of the open item's first wrapped line
     fields = _field_runs(lines)
     for i, ln in enumerate(lines):
         if ln.role in ("blank", "column") or not ln.text.strip():
@@ -405,6 +416,18 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
             and (i not in fields or (copied and depth > 0))
             and not line_a_paragraph
+            # a laid-out list item's wrapped lines hang in (`hang`, the first one's indent): a
+            # line set well back from them ("We would be grateful …" under the last area
+            # requiring improvement) is not the item's (a line set back a column or two may be
+            # an item whose bullet was misread: "e  Prompt referral …")
+            and not (laid and hang is not None and _indent(ln.text) <= hang - HANG_SET_BACK)
+            and not (
+                laid
+                and open_block.lines == 1
+                and _heads_alone(pieces[-1].strip(), _texts_from(lines, i, 3), width)
+                and not BULLET.match(open_block.text)
+                and not _in_a_run(lines, i, open_block)  # an address, a signature: one block
+            )
             and not (
                 copied
                 and (
@@ -432,6 +455,8 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             depth += text.count("(") - text.count(")")
             has_tab = "\t" in pieces[-1]
             open_block.lines += 1
+            if is_item and hang is None:
+                hang = _indent(ln.text)
             continue
         _close(open_block, pieces)
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
@@ -442,6 +467,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
         open_block.copied = copied
         open_block.lined = lined
         pieces[:] = [open_block.text]
+        is_item, hang = bool(BULLET.match(text.strip())), None
         depth = text.count("(") - text.count(")")
         has_tab = "\t" in open_block.text
         out.append(open_block)
@@ -461,6 +487,50 @@ def _field_ended(line: str, following: str, width: int) -> bool:
     last = m.group(2).split()[-1]
     first = following.split()[0] if following.split() else ""
     return (last[:1].isupper() or last[:1].isdigit()) and len(line) + 1 + len(first) < width
+
+
+def _heads_alone(line: str, below: list[str], width: int) -> bool:
+    """In a text wrapped to a page's width with blank lines between its paragraphs, is a line of
+    its own (`line`, over the lines `below` it, "" for a blank one) a heading set straight above
+    its paragraph ("Introduction" over "We recently carried out …"), or a title over such a
+    heading ("Short Quality Screening of youth offending work in Penwarden")? It ends no
+    sentence and in no small word or comma, and the next line's first word would have fitted
+    after it (`FULL_LINE_SHARE` of the width); the next line opens as a block does and goes on
+    to the line after it (a paragraph's first line, not an address's last), and for a heading
+    that word would have fitted even judged by the next line's own length (a column's wrapped
+    line is as long as the column is wide)."""
+
+    def ends_by_choice(a: str, b: str) -> bool:
+        last = a.split()[-1] if a.split() else ""
+        first = b.split()[0] if b.split() else ""
+        return (
+            bool(last and first)
+            and len(a) + 1 + len(first) < FULL_LINE_SHARE * width
+            and a[-1] not in TERMINAL + ",;-–/&"
+            and last.lower() not in STOPWORDS_EN_PLUS
+            and _opens_anew(b)
+        )
+
+    def heads(a: str, b: str, b_goes_on: bool) -> bool:
+        return ends_by_choice(a, b) and b_goes_on and len(a) + 1 + len(b.split()[0]) < len(b)
+
+    following, after, then = (below + ["", "", ""])[:3]
+    return heads(line, following, bool(after)) or (
+        ends_by_choice(line, following) and heads(following, after, bool(then))
+    )
+
+
+def _indent(text: str) -> int:
+    """How many spaces a line is set in by."""
+    return len(text) - len(text.lstrip(" "))
+
+
+def _texts_from(lines: list[Line], i: int, n: int) -> list[str]:
+    """The texts of lines `i` to `i + n - 1`: "" for a blank line, a structured one or none."""
+    return [
+        lines[k].text.strip() if k < len(lines) and lines[k].role is None else ""
+        for k in range(i, i + n)
+    ]
 
 
 def _ended_short(line: str, width: int) -> bool:
@@ -498,6 +568,7 @@ def _in_a_run(lines: list[Line], i: int, open_block: _Block) -> bool:
     return short(i) and (open_block.lines >= 2 or (short(i - 1) and short(i + 1)))
 
 
+HANG_SET_BACK = 3  # columns: a line this far left of a list item's wrapped lines is not its
 RUN_LINE_WORDS = 6  # "Head of Youth Offending Service", "41 Quay Street"
 
 

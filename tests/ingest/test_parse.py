@@ -3638,3 +3638,74 @@ def test_a_tab_table_s_first_row_that_names_its_columns_is_its_header(tmp_path):
     ]
     f.write_text(f"Short Quality Screening in Pellmoor\n\nCopy to\n\n{rows}")
     assert len(in_section(parse_file(f), "Copy to")) == 3
+
+
+class TestPdftotextLayoutText:
+    """A letter as `pdftotext -layout` writes a PDF: wrapped to the page's width, a blank line
+    between paragraphs, but the title and the headings set straight above the paragraph under
+    them, list items whose wrapped lines hang in, and running headers, footers and form feeds
+    (tune48's layout)."""
+
+    TEXT = (
+        "HM Inspectorate of Probation                        Short Quality Screening: Tarnby Youth"
+        " Offending Service\n\n\n"
+        "Ms Ann Pole                                                          HM Inspectorate of"
+        " Probation\n"
+        "Head of Youth Offending Service                                      1 Bridge Street West\n"
+        "Tarnby Council                                                                 Manchester\n\n"
+        " 2 November 2016\n\n"
+        " Dear Ms Pole\n\n"
+        " Short Quality Screening of youth offending work in Tarnby\n"
+        " Introduction\n"
+        " We recently carried out a Short Quality Screening (SQS) of youth offending work in"
+        " Tarnby. The\n"
+        " fieldwork took place from 19 to 21 September 2016. We would like to thank you and your"
+        " staff for the\n"
+        " help and cooperation we received.\n\n"
+        " Areas requiring improvement\n"
+        "   •   Assessments of risk of harm to others should take account of all relevant"
+        " information, including\n"
+        "       previous behaviour.\n"
+        "   •   The Management Board should work with health commissioners to reduce waiting"
+        " times for\n"
+        "       CAMHS.\n"
+        " We would be grateful if you could let us know, within 28 days of the date of this"
+        " letter, how you intend\n"
+        " to address these areas.\n\n"
+        "                                                 Page 1 of 2\n\f"
+    )
+
+    def test_title_heading_items_and_closing_are_told_apart(self, tmp_path):
+        path = tmp_path / "tarnby_sqs_2016.txt"
+        path.write_text(self.TEXT, encoding="utf-8")
+        r = parse_file(path, Settings())
+        assert (r.meta.area, r.meta.year) == ("Tarnby", 2016)
+        assert r.meta.title == "Short Quality Screening of youth offending work in Tarnby"
+        got = [(p.section, p.kind, p.text) for p in r.paragraphs if p.section != "Header"]
+        assert got == [
+            (
+                "Introduction",
+                "prose",
+                "We recently carried out a Short Quality Screening (SQS) of youth offending work"
+                " in Tarnby. The fieldwork took place from 19 to 21 September 2016. We would like"
+                " to thank you and your staff for the help and cooperation we received.",
+            ),
+            (
+                "Areas requiring improvement",
+                "bullet",
+                "Assessments of risk of harm to others should take account of all relevant"
+                " information, including previous behaviour.",
+            ),
+            (
+                "Areas requiring improvement",
+                "bullet",
+                "The Management Board should work with health commissioners to reduce waiting"
+                " times for CAMHS.",
+            ),
+            (
+                "Closing",
+                "prose",
+                "We would be grateful if you could let us know, within 28 days of the date of this"
+                " letter, how you intend to address these areas.",
+            ),
+        ]
