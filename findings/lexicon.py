@@ -685,11 +685,19 @@ PROGRESS_ASK: dict[str, str] = {
 # `progress` intent) must name those findings taken together ("Did we fix everything the 2017
 # letter flagged?", "Which of the 2016 weaknesses had been sorted?") …
 FINDINGS_TOGETHER: dict[str, str] = {
-    "area areas": "its areas requiring improvement",
-    "weakness*": "the same, as weaknesses",
-    "recommendation*": "the recommendations it made",
-    "concern*|problem*|issue*|finding*": "what it found, in other words",
-    "point*|thing*|stuff|everything": "the same, loosely ('the stuff flagged')",
+    "areas": "its areas requiring improvement (one area named is a topic)",
+    "weaknesses": "the same, as weaknesses",
+    "recommendations": "the recommendations it made",
+    "concerns|problems|issues|findings": "what it found, in other words",
+    "points|things|stuff|everything": "the same, loosely ('the stuff flagged')",
+}
+# Whether one earlier finding was put right ("Has Penwarden fixed the contingency planning problem
+# from 2016?"): the report after the one the question names tells it.
+# ("sorted", "dealt with" and "addressed" tell of other things too: "breaches were dealt with
+# properly", "the letter was addressed to")
+PUT_RIGHT: dict[str, str] = {
+    "fixed|resolved|remedied|rectified": "a finding put right",
+    "put right": "the same",
 }
 # … and ask whether they were remedied (not what they were: "list the improvement areas in the
 # 2016 letter" is a list).

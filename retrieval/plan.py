@@ -73,6 +73,7 @@ UNTIL_NEXT = Cue(lexicon.UNTIL_NEXT)
 FUTURE_ASK = Cue(lexicon.FUTURE_ASK)
 TOGETHER = Cue(lexicon.FINDINGS_TOGETHER)
 REMEDIED = Cue(lexicon.REMEDIED)
+PUT_RIGHT = Cue(lexicon.PUT_RIGHT)
 CHANGE = Cue(lexicon.CHANGE, unless=lexicon.CHANGE_NOT, not_after=lexicon.CHANGE_NOT_AFTER)
 PERSISTS = Cue(lexicon.PERSISTS)
 COMPARE = Cue(lexicon.COMPARE)
@@ -785,6 +786,16 @@ class QuestionPlanner:
                 # compare with what the SQS found?": that report and the newest
                 pool = [*pool, newest] if newest not in pool else pool
                 spanned.extend(years)
+            if len(pool) == 1 and (years or kind) and PUT_RIGHT.search(q):
+                # "Has Penwarden fixed the contingency planning problem from 2016?": whether a
+                # finding of the report named was put right is told by the area's next report
+                later = [
+                    r
+                    for r in corpus.areas.get(home or "", [])
+                    if r in base and year_of(r) > year_of(pool[0])
+                ]
+                if later:
+                    return [min(later, key=lambda r: (year_of(r), r))], False
             if not _asks_change(q) and pool and not (spanned and years):
                 if LATEST.search(q):
                     pool = [pool[-1]]

@@ -503,6 +503,25 @@ class Reads:
         return self.intent
 
 
+class TestPutRight:
+    """Whether a finding of the report a question names was put right is told by the area's
+    next report (lexicon PUT_RIGHT); "dealt with" and "addressed" tell of other things."""
+
+    def test_the_next_report_tells_whether_it_was_fixed(self, plan):
+        p = plan("Had Marshbury fixed the weak intervention plans from 2014?")
+        assert p.report_ids == ["marshbury_sqs_2016"]
+
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Were breaches dealt with properly in Marshbury in 2014?",
+            "Who was the 2014 Marshbury letter addressed to?",
+        ],
+    )
+    def test_other_words_keep_the_report_named(self, plan, question):
+        assert plan(question).report_ids == ["marshbury_sqs_2014"]
+
+
 class TestProgressIntent:
     """The progress on an earlier inspection's findings as a whole is read by meaning (label
     `progress`), kept only when the question names the findings together and asks whether they
