@@ -1045,6 +1045,13 @@ class QuestionPlanner:
             plan.fact = None
         if plan.fact and _another_post(plan.role, plan.fact, targets, corpus):
             plan.fact = None  # "Who was our deputy head of service?" is no head of service
+        if (
+            plan.fact == "overall_rating"
+            and plan.inherited
+            and self._earlier_topic_graded(plan, corpus)
+        ):
+            # "what grade did it get?" after a question about resettlement: that standard's grade
+            plan.fact, plan.rating = None, True
         if plan.fact == "addressee" and set(words(q)) & COPY_LIST:
             # "Who received copies of the letter?" asks for people on its copy list
             plan.fact, plan.wants = None, plan.wants or "person"
@@ -1142,6 +1149,25 @@ class QuestionPlanner:
         # "score" of a joint inspection's "Inspection scores", "YJS" of "About the YJS")
         own = REPORT_NAMING | {stem(w) for a in plan.areas for w in words(a)}
         return not any(t in corpus.heading_terms and t not in own for t in content_terms(q))
+
+    @staticmethod
+    def _earlier_topic_graded(plan: Plan, corpus: Corpus) -> bool:
+        """In a follow-up pointing back, do the earlier question's own words (not the
+        follow-up's) name a rated report's standard, or a subject the report heads its findings
+        with ("What did the 2023 inspection say about resettlement?")?"""
+        earlier = plan.search_text[len(plan.question) :]
+        if not earlier.strip():
+            return False
+        for rid in plan.report_ids or []:
+            subjects = [
+                r.get("subject") or ""
+                for _, r in corpus.records.get(rid, ())
+                if r.get("kind") == "rating" and r.get("subject") != lexicon.OVERALL_RATING_SUBJECT
+            ]
+            if subjects and names_standard(earlier, subjects, corpus.place_words):
+                return True
+        own = REPORT_NAMING | {stem(w) for a in plan.areas for w in words(a)}
+        return any(t in corpus.heading_terms and t not in own for t in content_terms(earlier))
 
     def _unmentioned(self, plan: Plan, corpus: Corpus) -> Abstention | None:
         """What was said on a topic no targeted report mentions: a word of the topic no

@@ -503,6 +503,25 @@ class Reads:
         return self.intent
 
 
+class TestGradeOfTheEarlierTopic:
+    """ "What grade did it get?" reads as asking the overall rating; after a question about one
+    subject the report heads its findings with, it asks that subject's grade."""
+
+    def test_a_follow_up_asks_the_earlier_subjects_grade(self, sample_corpus, intent_planner):
+        history = ["What did the Northfield inspection say about reviewing?"]
+        p = intent_planner.plan("what grade did it get?", history, None, sample_corpus)
+        assert (p.inherited, p.intent.fact, p.fact, p.rating) == (
+            True,
+            "overall_rating",
+            None,
+            True,
+        )
+
+    def test_alone_it_asks_the_overall_rating(self, sample_corpus, intent_planner):
+        p = intent_planner.plan("What grade did Northfield get?", None, None, sample_corpus)
+        assert p.fact == "overall_rating"
+
+
 class TestPutRight:
     """Whether a finding of the report a question names was put right is told by the area's
     next report (lexicon PUT_RIGHT); "dealt with" and "addressed" tell of other things."""
