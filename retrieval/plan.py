@@ -1135,20 +1135,11 @@ class QuestionPlanner:
         ]
         if len(rated) != 1:
             return False
-        # (the overall rating's own record names no standard: "overall rating and score")
-        subjects = [
-            r.get("subject") or ""
-            for _, r in corpus.records.get(rated[0], ())
-            if r.get("kind") == "rating" and r.get("subject") != lexicon.OVERALL_RATING_SUBJECT
-        ]
-        if names_standard(q, subjects, corpus.place_words):
+        if names_standard(q, _standards(rated[0], corpus), corpus.place_words):
             return False
         # nor a topic the reports head their findings with ("how we go back over court cases
         # when things change": court), which a standard's grade answers
-        # (words that name the grade or the report asked about head no finding asked about:
-        # "score" of a joint inspection's "Inspection scores", "YJS" of "About the YJS")
-        own = REPORT_NAMING | {stem(w) for a in plan.areas for w in words(a)}
-        return not any(t in corpus.heading_terms and t not in own for t in content_terms(q))
+        return not _names_heading_subject(q, plan, corpus)
 
     @staticmethod
     def _earlier_topic_graded(plan: Plan, corpus: Corpus) -> bool:
@@ -1158,16 +1149,12 @@ class QuestionPlanner:
         earlier = plan.search_text[len(plan.question) :]
         if not earlier.strip():
             return False
-        for rid in plan.report_ids or []:
-            subjects = [
-                r.get("subject") or ""
-                for _, r in corpus.records.get(rid, ())
-                if r.get("kind") == "rating" and r.get("subject") != lexicon.OVERALL_RATING_SUBJECT
-            ]
-            if subjects and names_standard(earlier, subjects, corpus.place_words):
-                return True
-        own = REPORT_NAMING | {stem(w) for a in plan.areas for w in words(a)}
-        return any(t in corpus.heading_terms and t not in own for t in content_terms(earlier))
+        if any(
+            names_standard(earlier, _standards(rid, corpus), corpus.place_words)
+            for rid in plan.report_ids or []
+        ):
+            return True
+        return _names_heading_subject(earlier, plan, corpus)
 
     def _unmentioned(self, plan: Plan, corpus: Corpus) -> Abstention | None:
         """What was said on a topic no targeted report mentions: a word of the topic no
@@ -1350,6 +1337,24 @@ EMBEDDED_ASK = lexicon.words_of(lexicon.EMBEDDED_ASK)
 # where one sentence or clause of a question ends and the next begins
 CLAUSE_ENDS = ".!?;"  # a sentence or clause ends with one of these, then a space
 DASHES = "-–—"  # a dash between spaces sets off a clause ("I know you came in 2017 - what …")
+
+
+def _standards(report_id: str, corpus: Corpus) -> list[str]:
+    """The standards a report grades, as its ratings print them (the overall rating's own record
+    names no standard: "overall rating and score")."""
+    return [
+        r.get("subject") or ""
+        for _, r in corpus.records.get(report_id, ())
+        if r.get("kind") == "rating" and r.get("subject") != lexicon.OVERALL_RATING_SUBJECT
+    ]
+
+
+def _names_heading_subject(text: str, plan: Plan, corpus: Corpus) -> bool:
+    """Does `text` name a subject the reports head their findings with ("court", "resettlement")?
+    Words that name the grade or the report asked about head no finding asked about ("score" of
+    a joint inspection's "Inspection scores", "YJS" of "About the YJS")."""
+    own = REPORT_NAMING | {stem(w) for a in plan.areas for w in words(a)}
+    return any(t in corpus.heading_terms and t not in own for t in content_terms(text))
 
 
 def _without_asker(q: str) -> str:
