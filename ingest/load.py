@@ -2578,7 +2578,7 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
                 Line(num.translate(TO_SUPERSCRIPT) + text[len(num) :], b["page"], "footnote")
             )
         elif (
-            "\t" not in b["text"]
+            not _set_in_cells(b["text"])
             and not CAPTION.match(text)
             and (
                 b["size"] >= body_size + 1.5
@@ -2615,6 +2615,13 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             prev_body = b
         out.append(Line("", b["page"], "blank"))
     return out
+
+
+def _set_in_cells(raw: str) -> bool:
+    """Is a block's text set apart by tabs, as a table's cells are? A number set at a tab stop
+    before its heading ("1.<TAB>Reducing reoffending") is no cell."""
+    parts = raw.split("\t")
+    return len(parts) > 1 and not (len(parts) == 2 and MARGIN_MARKER.match(parts[0].strip()))
 
 
 def _running_key(text: str) -> str:
@@ -2656,8 +2663,21 @@ def _next_line_of(
     if not (abs(b["size"] - prev["size"]) < 0.5 and -1.0 <= gap < LINE_GAP * b["size"]):
         return False
     if prev["text"].rstrip().endswith((".", "!", "?", ":", ";")):
-        return numbered and _wrapped_at_edge(prev, b, edges)
+        # (a block opening with a list's label or a bullet after an ended sentence starts a new
+        # part, however full the line above it)
+        return numbered and _wrapped_at_edge(prev, b, edges) and not _opens_a_part(b["text"])
     return True
+
+
+LABEL_WORDS = 4  # a list's label line ("Areas for improvement:") is a few words
+
+
+def _opens_a_part(text: str) -> bool:
+    """Does a block open with a list's label line ("Strengths:") or a bullet?"""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return bool(MARGIN_MARKER.match(first[:1]) and first[:1] in "•▪●◦") or (
+        first.endswith(":") and 0 < len(first.split()) <= LABEL_WORDS
+    )
 
 
 # A character's width, on average, in a proportional typeface: of the font size.

@@ -409,7 +409,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             and (
                 not _starts_item(text)
                 or (copied and depth > 0)
-                or _wrapped_dash(pieces[-1], text)
+                or (_wrapped_dash(pieces[-1], text) and not _next_item(open_block.text, text))
                 or _wrapped_number(open_block.text, pieces[-1], text)
                 or _wrapped_year(pieces[-1], text)
             )
@@ -658,6 +658,13 @@ def _wrapped_dash(left: str, line: str) -> bool:
     m = BULLET.match(line.strip()) if line.strip()[:1] in "-–" else None
     rest = line.strip()[m.end() :] if m else ""
     return bool(m) and left[-1:] not in TERMINAL and not (rest[:1].isupper() or rest[:1].isdigit())
+
+
+def _next_item(item: str, line: str) -> bool:
+    """Does `line` open with the very marker the open list item opened with ("-   " under
+    "-   make sure …", as pandoc writes a list)? Then it is the next item, whatever it wraps."""
+    a, b = BULLET.match(item), BULLET.match(line.strip())
+    return bool(a and b) and a.group() == b.group()
 
 
 def _numbered_with_tab(line: str) -> str:

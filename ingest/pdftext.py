@@ -27,6 +27,8 @@ SAME_LINE_GAP = 0.5
 # quarter of its height), a table's next row lower, past the cells' padding
 WRAP_GAP = 0.25
 CELL_ALIGN = 3.0  # points: a wrapped cell's lines start where the cell starts
+# points a heading's type stands above its paragraph's, where a writer puts both in one block
+HEADING_STEP = 1.0
 MIN_TABLE_ROWS = 2  # rows read in a block before a wrapped cell's line: it is a table
 
 
@@ -51,7 +53,9 @@ def extract(path: str) -> dict:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
             on_page = len(blocks)
-            for b in _lines_rejoined(page.get_text("dict", flags=flags)["blocks"]):
+            for b in _headings_apart(
+                _lines_rejoined(page.get_text("dict", flags=flags)["blocks"])
+            ):
                 if b.get("type") != 0:
                     continue
                 lines: list[str] = []
@@ -271,6 +275,46 @@ def _lines_rejoined(blocks: list[dict]) -> list[dict]:
             continue
         out.append(b)
     return out
+
+
+def _headings_apart(blocks: list[dict]) -> list[dict]:
+    """A block whose first lines are set bold in a larger type than the lines under them is a
+    heading over its paragraph: two blocks. Some writers (LibreOffice's PDF export) put a heading
+    and the paragraph after it in one block ("Introduction" over "We recently conducted …")."""
+    out: list[dict] = []
+    for b in blocks:
+        lines = b.get("lines") or []
+        looks = [_look(ln) for ln in lines]
+        cut = next((i for i, lk in enumerate(looks) if lk != looks[0]), 0)
+        first, rest = looks[0] if looks else None, looks[cut] if cut else None
+        if (
+            b.get("type") == 0
+            and first is not None
+            and rest is not None
+            and first[1]  # bold
+            and not rest[1]
+            and first[0] - rest[0] >= HEADING_STEP
+        ):
+            out.append({**b, "lines": lines[:cut], "bbox": _box(lines[:cut])})
+            out.append({**b, "lines": lines[cut:], "bbox": _box(lines[cut:])})
+            continue
+        out.append(b)
+    return out
+
+
+def _look(line: dict) -> tuple[float, bool] | None:
+    """A line's type size and whether all its words are bold (None: no words)."""
+    spans = [s for s in line["spans"] if s["text"].strip()]
+    if not spans:
+        return None
+    return max(s["size"] for s in spans), all(s["flags"] & 16 for s in spans)
+
+
+def _box(lines: list[dict]) -> tuple:
+    box = tuple(lines[0]["bbox"])
+    for ln in lines[1:]:
+        box = _union(box, ln["bbox"])
+    return box
 
 
 def _goes_on(last: dict, first: dict) -> bool:

@@ -340,3 +340,34 @@ def test_pdf_lines_set_as_blocks_of_their_own_run_on_only_mid_sentence():
         ("Plans were reviewed on time.", None),
         ("", "blank"),
     ]
+
+
+def test_pdf_list_label_after_a_full_numbered_line_starts_anew():
+    """A numbered paragraph whose last line filled the column, then a list's label block
+    ("Strengths:") and its bullets, then the next label: each label opens a part of its own; no
+    label is run on into the paragraph or the item above it (a two-column PDF: tune50's
+    layout)."""
+    from ingest.load import _pdf_structure
+
+    def block(text, top, right=300.0):
+        return {"text": text, "page": 1, "size": 9.0, "bold": False, "edge": False,
+                "top": top, "bottom": top + 11, "left": 51.4, "right": right}  # fmt: skip
+
+    blocks = [
+        block("1.1.4 The board has been slower to act on education and\nemployment for"
+              " older children than on other needs.", 100),  # fmt: skip
+        block("Strengths:\n• Board members are senior and attend regularly.", 112),
+        block("Areas for improvement:\n• The board has not yet secured enough places.", 124),
+    ]
+    lines = _pdf_structure(blocks, 1)
+    assert [(ln.text, ln.role) for ln in lines] == [
+        ("1.1.4 The board has been slower to act on education and", None),
+        ("employment for older children than on other needs.", None),
+        ("", "blank"),
+        ("Strengths:", None),
+        ("• Board members are senior and attend regularly.", None),
+        ("", "blank"),
+        ("Areas for improvement:", None),
+        ("• The board has not yet secured enough places.", None),
+        ("", "blank"),
+    ]

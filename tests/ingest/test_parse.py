@@ -3709,3 +3709,82 @@ class TestPdftotextLayoutText:
                 " letter, how you intend to address these areas.",
             ),
         ]
+
+
+class TestHeadingInItsParagraphsBlock:
+    """A PDF whose writer puts a heading and the paragraph under it in one text block
+    (LibreOffice's export of a Word letter: tune49's layout), the part's number set at a tab
+    stop before its title. Built with pymupdf's TextWriter, which groups lines the same way."""
+
+    def _pdf(self, path: Path) -> Path:
+        import pymupdf
+
+        doc = pymupdf.open()
+        page = doc.new_page()
+        tw = pymupdf.TextWriter(page.rect)
+        bold, plain = pymupdf.Font("hebo"), pymupdf.Font("helv")
+        lines = [
+            (72, 80, "Short Quality Screening of youth offending work in Tarnby", bold, 14),
+            (72, 120, "Introduction", bold, 13),
+            (72, 136, "We looked at 17 cases of children who had received a community", plain, 11),
+            (72, 149, "sentence in the months before our visit to Tarnby in May 2016.", plain, 11),
+            (72, 190, "1.", bold, 13),
+            (110, 190, "Reducing reoffending", bold, 13),
+            (72, 206, "1.1", plain, 11),
+            (110, 206, "Assessments were completed on time in 15 of the 17 cases.", plain, 11),
+        ]
+        for x, y, text, font, size in lines:
+            tw.append((x, y), text, font=font, fontsize=size)
+        tw.write_text(page)
+        doc.save(path)
+        return path
+
+    def test_the_heading_heads_its_paragraph(self, tmp_path):
+        r = parse_file(self._pdf(tmp_path / "tarnby_sqs_2016.pdf"), Settings())
+        assert r.meta.title == "Short Quality Screening of youth offending work in Tarnby"
+        got = [(p.section, p.paragraph, p.text) for p in r.paragraphs]
+        assert got == [
+            (
+                "Introduction",
+                None,
+                "We looked at 17 cases of children who had received a community sentence in the"
+                " months before our visit to Tarnby in May 2016.",
+            ),
+            (
+                "Reducing reoffending",
+                "1.1",
+                "Assessments were completed on time in 15 of the 17 cases.",
+            ),
+        ]
+
+
+def test_a_pandoc_list_item_ends_where_the_next_opens_with_its_marker(tmp_path):
+    """pandoc's Markdown sets each item as "-   " with its wrapped lines indented; an item that
+    ends mid-sentence ("… where gaps are found") is followed by the next item, not by a dash
+    run on into it (tune49's layout)."""
+    path = tmp_path / "tarnby_yjs_2023.md"
+    path.write_text(
+        "# Inspection of youth justice services in Tarnby\n\n"
+        "## Recommendations\n\n"
+        "-   make sure that management oversight of cases is recorded and\n"
+        "    leads to action where gaps are found\n"
+        "-   make sure that plans are reviewed promptly after a significant\n"
+        "    change in a child's circumstances\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    got = [(p.section, p.kind, p.text) for p in r.paragraphs]
+    assert got == [
+        (
+            "Recommendations",
+            "bullet",
+            "make sure that management oversight of cases is recorded and leads to action where"
+            " gaps are found",
+        ),
+        (
+            "Recommendations",
+            "bullet",
+            "make sure that plans are reviewed promptly after a significant change in a child's"
+            " circumstances",
+        ),
+    ]
