@@ -819,7 +819,10 @@ POINTERS: dict[str, str] = {"one ones": "a pronoun for the thing asked about bef
 # question is asked again of the report they pick.
 REFERS_BACK: dict[str, str] = {
     **POINTERS,
-    "inspection inspections report reports visit letter": "the report, which area and year pick",
+    "inspection inspections report reports visit letter screening": (
+        "the report, which area and year pick"
+    ),
+    "back": "a time before the one asked about ('and back in 2016?')",
     "year years later earlier next previous following subsequent": "a step in time",
     "two three four five six": "the length of that step ('two years later')",
     "position situation picture state": "the state of what was asked before ('the position now')",

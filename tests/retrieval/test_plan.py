@@ -312,7 +312,15 @@ class TestFollowUps:
         assert "Northfield" not in p.search_text and "MAPPA" in p.search_text
         assert p.inherited is True
 
-    @pytest.mark.parametrize("question", ["And the 2016 one?", "And the 2016 inspection?"])
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "And the 2016 one?",
+            "And the 2016 inspection?",
+            "And the 2016 screening?",  # the report's kind, which the year picks
+            "and back in 2016?",  # a time before, which the year names
+        ],
+    )
     def test_words_pointing_back_are_not_a_question_of_their_own(self, plan, question):
         p = plan(question, history=["Who led the 2014 inspection in Marshbury?"])
         assert p.report_ids == ["marshbury_sqs_2016"]
