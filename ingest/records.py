@@ -145,7 +145,7 @@ _FIELDWORK = re.compile("|".join(re.escape(c) for c in FIELDWORK_CUES), re.I)
 FIELDWORK_CLAUSE_WORDS = 8
 # "Published: 9 November 2022"; "It will be published on our website on 22 April 2014"
 _PUBLISHED = re.compile(
-    rf"\bPublished:?\s+(?P<value>{DATE.pattern})"
+    rf"\bPublished(?: on)?:?\s+(?P<value>{DATE.pattern})"
     rf"|\b(?:will be|was|is being) published\b[^.;]{{0,60}}?\bon\s+(?P<on>{DATE.pattern})"
 )
 # "36.1%", "29.4 per cent" (as reports in house style write it), "29.4 percent"

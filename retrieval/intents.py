@@ -98,10 +98,14 @@ class IntentClassifier:
         self._model: _Model | None = None
 
     def classify(
-        self, question: str, vector: list[float] | None = None, ruled_out: str | None = None
+        self,
+        question: str,
+        vector: list[float] | None = None,
+        ruled_out: str | tuple[str, ...] | None = None,
     ) -> Intent:
-        """`ruled_out`: a label prefix (`"collection:"`) the question cannot mean; the label is
-        then read among the others, its probability given that it is none of those."""
+        """`ruled_out`: a label prefix (`"collection:"`), or several, the question cannot mean;
+        the label is then read among the others, its probability given that it is none of
+        those."""
         model = self._exemplars()
         q = np.asarray(
             vector if vector is not None else self.embedder.embed([question])[0], dtype=np.float32

@@ -593,6 +593,7 @@ def test_a_signer_s_name_ends_where_their_title_begins_and_who_led_is_the_lead(t
     ("sentence", "value"),
     [
         ("Published: 9 November 2022", "9 November 2022"),
+        ("HM Inspectorate of Probation. Published on 6 June 2023.", "6 June 2023"),
         # a letter's next steps say when it will be published (it was read nowhere)
         ("It will be published on the HMI Probation website on 22 April 2014.", "22 April 2014"),
         ("The letter was published on our website on 3 May 2016.", "3 May 2016"),

@@ -577,6 +577,29 @@ class TestProgressIntent:
         assert rate == "fact:reoffending_rate"
 
 
+class TestUnsureCollectionReading:
+    """A question read as about the stored reports themselves under
+    COLLECTION_MIN_PROBABILITY is read among the other intents: "the latest inspection" is where
+    it asks, not what."""
+
+    def test_a_fact_asked_of_the_latest_report_is_the_fact(self, sample_corpus, intent_planner):
+        p = intent_planner.plan(
+            "What is our reoffending rate, going by the latest inspection?",
+            None,
+            {"area": "Thurrock"},
+            sample_corpus,
+        )
+        assert (p.intent.label, p.fact, p.collection) == (
+            "fact:reoffending_rate",
+            "reoffending_rate",
+            None,
+        )
+
+    def test_a_question_about_the_reports_held_stays_one(self, sample_corpus, intent_planner):
+        p = intent_planner.plan("Which is the newest inspection we hold?", None, None, sample_corpus)
+        assert p.collection == "latest"
+
+
 class TestFactIntent:
     """A fact read by meaning is kept only when the question asks for that kind of thing."""
 
