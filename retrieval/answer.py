@@ -791,7 +791,21 @@ def names_role(role: str, hit: Hit, corpus: Corpus) -> bool:
     by IDF weight, a word of a synonym group or an acronym's expansion counting ("CAMHS worker"
     is named by "a mental health nurse seconded from Wreyshire CAMHS")?"""
     terms = role_terms(role, hit, corpus)
-    return not terms or hit.row < 0 or corpus.coverage(terms, hit.row) >= ROLE_MIN_COVERAGE
+    if not terms or hit.row < 0:
+        return True
+    have = corpus.row_terms[hit.row]
+    named = sum(w for t, w in terms.items() if _named_in(t, have, corpus))
+    return named / sum(terms.values()) >= ROLE_MIN_COVERAGE
+
+
+def _named_in(term: str, have: set[str] | frozenset[str], corpus: Corpus) -> bool:
+    """Is a role's term among the words `have`: itself, a synonym, or an acronym whose words are
+    all there, apart ("youth justice board", read as the YJB, named by "the Youth Justice
+    Management Board")?"""
+    if term in have or synonyms(term) & have:
+        return True
+    expansion = set(tokens(corpus.acronyms.get(term, "")))
+    return bool(expansion) and expansion <= have
 
 
 def role_terms(role: str, hit: Hit, corpus: Corpus) -> dict[str, float]:
@@ -870,13 +884,13 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
             # the next sentence goes on about them ("Gareth Lowndes chairs the panel. He is
             # the police inspector for the north of the borough.")
             have |= set(tokens(after))
-        told = sum(w for t, w in terms.items() if t in have or synonyms(t) & have)
+        told = sum(w for t, w in terms.items() if _named_in(t, have, corpus))
         # more than half of the role by weight: "the resettlement worker, Zenobia Castellane"
         # shares only "worker" with "parenting worker"; and a word that tells the role from
         # others of its kind ("education" of "education worker": "Tabitha Sproat, the
         # victim worker" is no education worker, however rare "worker" is)
         kind = [t for t in terms if t not in head]
-        told_kind = not kind or any(t in have or synonyms(t) & have for t in kind)
+        told_kind = not kind or any(_named_in(t, have, corpus) for t in kind)
         if told / total > ROLE_MIN_COVERAGE and told_kind:
             return start + person[0], start + person[1]
     return None

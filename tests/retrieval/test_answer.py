@@ -1533,6 +1533,18 @@ class TestAPersonAskedForByRole:
         draft = self._answer(rows, role="mental health worker")
         assert draft.text.startswith("**Junia Drinkwater** — ")
 
+    def test_an_acronym_asked_by_its_words_is_named_by_them_apart(self):
+        """ "Who chairs the youth justice board?" (its words read as the YJB) is answered by
+        "The Youth Justice Management Board is chaired by …": the acronym's words, printed
+        apart, name it."""
+        rows = [
+            "The Youth Justice Management Board is chaired by Petra Holloway, Corporate "
+            "Director of Children's Services, who took up the role in 2021."
+        ]
+        draft = self._answer(rows, role="who chairs the youth justice board")
+        assert [c.hit.ordinal for c in draft.cited] == [1]
+        assert draft.text.startswith("**Petra Holloway** — ")
+
 
 def test_the_overall_grade_read_off_a_field_is_answered_by_the_sentence_giving_it():
     """ "Overall rating: Requires improvement" in the header answers the overall grade; the
