@@ -487,13 +487,25 @@ def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: f
 
 
 NATIONAL = tuple(lexicon.NATIONAL_CUES)
+NATIONAL_RATE = "national_reoffending_rate"
+
+
+def _national_figure(hit: Hit, corpus: Corpus) -> bool:
+    """Does the passage give its report's national figure alone (a national rate record, no
+    figure of the service's own beside it)?"""
+    subjects = {
+        r.get("subject")
+        for row, r in corpus.records.get(hit.report_id, [])
+        if row == hit.row and r.get("kind") == "fact"
+    }
+    return NATIONAL_RATE in subjects and "reoffending_rate" not in subjects
 
 
 def _national_rate_beside(best: Cited, corpus: Corpus) -> list[Cited]:
     """The national reoffending rate best's report records on another paragraph than best's;
     none where best's paragraph tells it too (a sentence setting the two side by side)."""
     for row, r in corpus.records.get(best.hit.report_id, []):
-        if r.get("subject") == "national_reoffending_rate" and row != best.hit.row:
+        if r.get("subject") == NATIONAL_RATE and row != best.hit.row:
             return [Cited(hit_from_row(corpus, row, score=1.0), r["text"])]
     return []
 
@@ -1381,6 +1393,10 @@ def candidate(
         # a header field or copy-list row ("Police and Crime Commissioner | Nick Alston")
         # answers who holds a role, never what a report says about a topic
         named = [h for h in named if not _people_row(h, corpus)]
+    if not any(c in plan.question.lower() for c in NATIONAL):
+        # a figure asked of the service is not the national one its report sets beside it
+        # ("Reoffending rate (England and Wales) | 31.2%" over the area's own row)
+        named = [h for h in named if not _national_figure(h, corpus)] or named
     if plan.overall:
         # the overall picture is told in sentences, not by a header field or a table row
         # (a grade line follows it: `_overall_grade`)

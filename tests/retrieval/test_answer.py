@@ -2045,6 +2045,43 @@ def test_the_national_rate_on_a_row_of_its_own_follows_the_area_s():
         assert [c.quote for c in draft.cited] == quotes, question
 
 
+def test_a_figure_asked_of_the_service_is_not_the_national_row_ranked_above_it():
+    """ "What share of our children reoffended?" where the search ranked the national row
+    ("… England and Wales | 31.2%") above the area's own: the area's is quoted; asked about
+    the national figure, the national row is."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    corpus = _pellmoor(
+        [
+            (
+                "Key facts",
+                "Reoffending rate (England and Wales) | 31.2%",
+                "table_row",
+                [{"kind": "fact", "subject": "national_reoffending_rate", "value": "31.2%"}],
+            ),
+            (
+                "Key facts",
+                "Reoffending rate (Pellmoor) | 29.4%",
+                "table_row",
+                [{"kind": "fact", "subject": "reoffending_rate", "value": "29.4%"}],
+            ),
+        ]
+    )
+    hits = [
+        hit_from_row(corpus, 0, score=0.9, dense=0.6, coverage=0.5),
+        hit_from_row(corpus, 1, score=0.8, dense=0.6, coverage=0.5),
+    ]
+    for question, quote in (
+        ("What share of our children went on to reoffend in Pellmoor?", "29.4%"),
+        ("What was the national reoffending rate beside Pellmoor's?", "31.2%"),
+    ):
+        plan = QuestionPlanner().plan(question, None, None, corpus)
+        draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+        assert draft.cited[0].quote.endswith(quote), question
+        assert draft.text.startswith(f"**{quote}** — "), question
+
+
 def test_a_letter_s_verdict_on_the_whole_leads_its_summary():
     """ "Sum up the 2016 letter" of a letter with no Summary heading and no grade: the paragraph
     that opens as its verdict on the whole ("Overall, we found …") leads, wherever the search
