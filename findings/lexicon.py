@@ -612,6 +612,9 @@ SHARE_WHOLE_ENDS: dict[str, str] = {
 RATE_NOUN_AFTER: dict[str, str] = {
     "of was is were for in at and than compared among amongst across between within": "what follows a rate named",
     "did do does has had": "an auxiliary after it: 'what absence rate did they find?'",
+    "when during before after according": (
+        "the time or source it is asked of: 'the reoffending rate when the screening was done'"
+    ),
 }
 # Rates a question names by the word before "rate" ("first-time entrant rate"): a record of one
 # (the reoffending rate) does not answer a question naming another.

@@ -619,6 +619,11 @@ class TestTheRateNamed:
         assert measure_words("first time entrants rate 2016") == ["entrants"]
         assert measure_words("What's the sickness absence rate among the staff?") == ["absence"]
         assert measure_words("What sickness absence rate did the inspectors find?") == ["absence"]
+        # the time or source it is asked of after it: a noun still
+        assert measure_words("What was the custody rate when the letter was written?") == [
+            "custody"
+        ]
+        assert measure_words("our remand rate according to the 2023 report") == ["remand"]
         # an average names what it averages, and is named by the word itself
         assert measure_words("What was the average caseload per case manager?") == [
             "caseload",
