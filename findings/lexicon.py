@@ -728,6 +728,7 @@ PERSON_NOUNS: dict[str, str] = {
     "officer manager worker inspector chair head nurse therapist coordinator psychologist": (
         "a job a person holds"
     ),
+    "practitioner sergeant constable councillor commissioner": "the same, other jobs",
 }
 WHO_ANYWHERE: dict[str, str] = {
     "who was|led|chaired|managed|signed": "a person by what they did",

@@ -2091,6 +2091,20 @@ def test_a_role_naming_a_person_before_a_participle_asks_for_a_person(plan):
     assert (p.role, p.wants) == ("camhs nurse seconded", "person")
 
 
+
+@pytest.mark.parametrize(
+    "question, role",
+    [
+        ("What's the name of the youth work practitioner at Marshbury?", "youth work practitioner"),
+        ("What is the name of Marshbury's police constable?", "police constable"),
+    ],
+)
+def test_a_job_named_by_its_name_asks_for_a_person(plan, question, role):
+    """PERSON_NOUNS: a practitioner or a constable is a job a person holds."""
+    p = plan(question)
+    assert (p.role, p.wants) == (role, "person")
+
+
 def test_an_average_or_another_rate_is_no_fact_of_a_count_or_the_reoffending_rate(
     sample_corpus, intent_planner
 ):
