@@ -334,6 +334,17 @@ class TestFollowUps:
         assert p.quantity and p.inherited is True
         assert "cases" in p.lexical_text and "2014" not in p.lexical_text
 
+    def test_the_year_s_one_asks_the_earlier_question_of_that_report(self, plan):
+        """ "And who led the 2016 one?": its own "led" is the earlier question's ask in other
+        words; "the 2016 one" points back, so it is searched with the earlier question."""
+        p = plan(
+            "And who led the 2016 one?",
+            history=["Who was the lead inspector in Marshbury in 2014?"],
+        )
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.inherited is True and p.own_ask == "And who led the 2016 one?"
+        assert "lead inspector" in p.search_text and "2014" not in p.search_text
+
     def test_a_follow_up_with_words_of_its_own_is_not_elliptic(self, plan):
         p = plan(
             "What about custody in Kestrel Vale?",
@@ -596,7 +607,9 @@ class TestUnsureCollectionReading:
         )
 
     def test_a_question_about_the_reports_held_stays_one(self, sample_corpus, intent_planner):
-        p = intent_planner.plan("Which is the newest inspection we hold?", None, None, sample_corpus)
+        p = intent_planner.plan(
+            "Which is the newest inspection we hold?", None, None, sample_corpus
+        )
         assert p.collection == "latest"
 
 
@@ -2089,7 +2102,6 @@ def test_a_role_naming_a_person_before_a_participle_asks_for_a_person(plan):
     """ "the CAMHS nurse seconded to the team": its last word is no job, its head noun is."""
     p = plan("What's the name of the CAMHS nurse seconded to the Marshbury team?")
     assert (p.role, p.wants) == ("camhs nurse seconded", "person")
-
 
 
 @pytest.mark.parametrize(
