@@ -664,7 +664,7 @@ def _next_item(item: str, line: str) -> bool:
     """Does `line` open with the very marker the open list item opened with ("-   " under
     "-   make sure …", as pandoc writes a list)? Then it is the next item, whatever it wraps."""
     a, b = BULLET.match(item), BULLET.match(line.strip())
-    return bool(a and b) and a.group() == b.group()
+    return a is not None and b is not None and a.group() == b.group()
 
 
 def _numbered_with_tab(line: str) -> str:

@@ -53,9 +53,7 @@ def extract(path: str) -> dict:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
             on_page = len(blocks)
-            for b in _headings_apart(
-                _lines_rejoined(page.get_text("dict", flags=flags)["blocks"])
-            ):
+            for b in _headings_apart(_lines_rejoined(page.get_text("dict", flags=flags)["blocks"])):
                 if b.get("type") != 0:
                     continue
                 lines: list[str] = []

@@ -1566,8 +1566,7 @@ def follows_up(question: str, corpus: Corpus) -> bool:
         or words(question)[-1:] in (["it"], ["them"])
         # "And who led the 2023 one?": "one" after a year stands for the report asked about
         or any(
-            is_year(a) and b.lower() in _POINTERS
-            for a, b in itertools.pairwise(words(question))
+            is_year(a) and b.lower() in _POINTERS for a, b in itertools.pairwise(words(question))
         )
         or not _own_terms(question, corpus)
     )

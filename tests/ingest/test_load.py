@@ -354,8 +354,11 @@ def test_pdf_list_label_after_a_full_numbered_line_starts_anew():
                 "top": top, "bottom": top + 11, "left": 51.4, "right": right}  # fmt: skip
 
     blocks = [
-        block("1.1.4 The board has been slower to act on education and\nemployment for"
-              " older children than on other needs.", 100),  # fmt: skip
+        block(
+            "1.1.4 The board has been slower to act on education and\nemployment for"
+            " older children than on other needs.",
+            100,
+        ),  # fmt: skip
         block("Strengths:\n• Board members are senior and attend regularly.", 112),
         block("Areas for improvement:\n• The board has not yet secured enough places.", 124),
     ]
