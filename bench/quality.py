@@ -293,7 +293,21 @@ QA sets, each over its own freshly ingested tmp store:
 - fresh45 / fresh46 held-out: every report above plus two more each (`data/eval/fresh45/reports/`:
   tune47's layouts; `fresh46`: tune48's), written blind and second-checked at stop 43 (the 18 and
   19 questions that do not name Carrowdale or Quarrington carry the area filter, added
-  mechanically), never read, measured once when adopted at stop 43 (0.896, 0.812), then only here.
+  mechanically), never read, measured once when adopted at stop 43 (0.896, 0.812), then by
+  bench.quality at stop 43.
+- fresh45 / fresh46 (read as tune): from stop 44 on, their misses were read and decided what to
+  build, so they are tune data, named so.
+- tune49 / tune50 tune: every report above plus two more each (`data/eval/tune49/reports/`: an
+  SQS letter as the PDF LibreOffice exports from a Word file whose paragraphs are numbered by
+  Word's automatic numbering, a rated inspection as the GitHub Markdown pandoc writes from a web
+  page; `tune50`: an SQS letter as the plain text pandoc writes from a Word file, a rated
+  inspection as a two-column reportlab PDF), written blind and second-checked at stop 44 (the 19
+  and 17 questions that do not name Brackenholt or Wintersedge carry the area filter, added
+  mechanically); measured once unread (0.792, 0.854), then read.
+- fresh47 / fresh48 held-out: every report above plus two more each (`data/eval/fresh47/reports/`:
+  tune49's layouts; `fresh48`: tune50's), written blind and second-checked at stop 44 (the 17 and
+  19 questions that do not name Felsworth or Tarnbury carry the area filter, added
+  mechanically), never read, measured once when adopted at stop 44 (0.792, 0.646), then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -847,9 +861,18 @@ def main(argv: list[str] | None = None) -> int:
             # page), measured once unread (0.896, 0.542), then read
             ("tune47 tune", "tune47", "tune.jsonl"),
             ("tune48 tune", "tune48", "tune.jsonl"),
-            # written at stop 43 in the same layouts, measured once when adopted, then only here
-            ("fresh45 held-out", "fresh45", "heldout.jsonl"),
-            ("fresh46 held-out", "fresh46", "heldout.jsonl"),
+            # written at stop 43 in the same layouts, measured once when adopted and by
+            # bench.quality; read at stop 44 (their misses decided what to build): tune data since
+            ("fresh45 (read as tune)", "fresh45", "heldout.jsonl"),
+            ("fresh46 (read as tune)", "fresh46", "heldout.jsonl"),
+            # stop 44: tune sets (a LibreOffice PDF letter with Word's automatic numbering and a
+            # pandoc GFM inspection; a pandoc plain-text letter and a two-column reportlab PDF
+            # inspection), measured once unread (0.792, 0.854), then read
+            ("tune49 tune", "tune49", "tune.jsonl"),
+            ("tune50 tune", "tune50", "tune.jsonl"),
+            # written at stop 44 in the same layouts, measured once when adopted, then only here
+            ("fresh47 held-out", "fresh47", "heldout.jsonl"),
+            ("fresh48 held-out", "fresh48", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -956,8 +979,10 @@ def main(argv: list[str] | None = None) -> int:
         "(written at stops 40 and 41, second-checked, never read) were measured first by "
         "bench.quality at stop 41; fresh41 to fresh44 (written at stop 42, second-checked) were "
         "measured once when adopted at stop 42 and by bench.quality, then read at stop 43: tune "
-        "data since; fresh45 and fresh46 (written at stop 43, second-checked, never read) were "
-        "measured once when adopted at stop 43 and then only here; "
+        "data since; fresh45 and fresh46 (written at stop 43, second-checked) were measured once "
+        "when adopted at stop 43 and by bench.quality, then read at stop 44: tune data since; "
+        "fresh47 and fresh48 (written at stop 44, second-checked, never read) were measured once "
+        "when adopted at stop 44 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
