@@ -565,12 +565,12 @@ class QuestionPlanner:
                 inherited.areas = prior.areas
                 only = inherited.sides[0].report_ids if len(inherited.sides) == 1 else None
                 if CHANGE.search(question) and only and len(only) >= 2:
-                    # "Is it still running?": the report asked about before beside the newest,
-                    # which answers, so it leads
+                    # "Is it still running?", "Has that got better since?": the report asked
+                    # about before beside the newest, which answers, so it leads
                     ordered = sorted(
                         only,
                         key=lambda r: corpus.reports[r].get("year") or 0,
-                        reverse=bool(PERSISTS.search(question)),
+                        reverse=bool(PERSISTS.search(question) or REMEDIED.search(question)),
                     )
                     inherited.sides = [Side(corpus.label(r), [r]) for r in ordered]
                     inherited.comparison = True

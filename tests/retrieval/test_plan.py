@@ -1406,6 +1406,9 @@ def test_a_follow_up_asking_about_a_change_sets_the_earlier_report_beside_the_ne
     assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
     later = plan("And what happened to the scheme afterwards?", [earlier])
     assert later.report_ids == ["marshbury_sqs_2016"]
+    # whether it got better is told by the newest too: it leads
+    better = plan("Has that got better since?", [earlier])
+    assert [s.report_ids for s in better.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
 
 
 def test_a_question_about_an_area_s_figures_is_no_question_about_its_reports(sample_corpus):
