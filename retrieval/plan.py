@@ -844,8 +844,8 @@ class QuestionPlanner:
                 # a change word alone ("better at assessing X or Y") may set two things of one
                 # report side by side: the question must name reports or a time
                 ordered = sorted(base, key=lambda r: (year_of(r), r))
-                if PERSISTS.search(q):
-                    ordered.reverse()  # whether it goes on: the newest answers
+                if PERSISTS.search(q) or REMEDIED.search(q):
+                    ordered.reverse()  # whether it goes on, or got better: the newest answers
                 plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
                 plan.comparison = True
             return plan
@@ -921,9 +921,9 @@ class QuestionPlanner:
         ):
             plan.comparison = True
             # the year named leads: what was found then, and what came before or after; else
-            # for whether something goes on ("still"), the newest, which answers
+            # for whether something goes on ("still") or got better, the newest, which answers
             ordered = sorted(sides[0].report_ids or [], key=lambda r: year_of(r) not in spanned)
-            if not spanned and PERSISTS.search(q):
+            if not spanned and (PERSISTS.search(q) or REMEDIED.search(q)):
                 ordered.reverse()
             plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
         if (

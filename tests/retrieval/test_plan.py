@@ -1310,18 +1310,24 @@ class TestAFollowUpAboutNow:
     EARLIER = "What did the 2014 screening say about MAPPA referrals in Marshbury?"
 
     def test_still_a_problem_now_compares_that_year_with_the_newest(self, plan):
-        """The newest report answers whether it goes on: it leads, the earlier one follows."""
+        """The newest report answers whether it goes on, or whether it improved: it leads, the
+        earlier one follows."""
         p = plan("Is that still a problem there now?", [self.EARLIER])
         assert p.comparison is True
         assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
         improved = plan("Has that improved there?", [self.EARLIER])
         assert [s.report_ids for s in improved.sides] == [
-            ["marshbury_sqs_2014"],
             ["marshbury_sqs_2016"],
+            ["marshbury_sqs_2014"],
         ]
 
     def test_still_without_a_conversation_leads_with_the_newest(self, plan):
         p = plan("Are Marshbury's MAPPA referrals still late?")
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
+
+    def test_whether_it_got_better_leads_with_the_newest(self, plan):
+        """REMEDIED: whether it got better is told by the later report, as whether it persists."""
+        p = plan("Has Marshbury's planning got any better since the earlier screening?")
         assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"], ["marshbury_sqs_2014"]]
 
     def test_the_position_now_is_the_newest_report_on_the_earlier_topic(self, plan):
@@ -2012,7 +2018,8 @@ def test_a_follow_up_naming_a_year_under_an_area_filter_keeps_the_earlier_topic(
     ("question", "sides"),
     [
         ("How did work with victims compare between the two inspections?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
-        ("Was planning better or worse than last time?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
+        # whether it got better: the newest, which answers, leads
+        ("Was planning better or worse than last time?", ["marshbury_sqs_2016", "marshbury_sqs_2014"]),
         ("MAPPA referrals then vs now", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
         # a year the change runs from: that year's report and the one after
         ("Have MAPPA referrals got quicker since 2014?", ["marshbury_sqs_2014", "marshbury_sqs_2016"]),
@@ -2022,27 +2029,32 @@ def test_a_follow_up_naming_a_year_under_an_area_filter_keeps_the_earlier_topic(
 )  # fmt: skip
 def test_a_change_between_the_area_s_reports_asked_under_an_area_filter(plan, question, sides):
     """With the area set by the filter, not named, a question setting its inspections side by
-    side has a side for each report, oldest first, as when the area is named."""
+    side has a side for each report, oldest first (newest first when it asks whether things got
+    better), as when the area is named."""
     p = plan(question, filters={"area": "Marshbury"})
     got = [s.report_ids[0] for s in p.sides] if p.comparison else None
     assert got == sides
 
 
+FJI, SQS = ["kestrel_vale_fji_2013"], ["kestrel_vale_sqs_2016"]
+
+
 @pytest.mark.parametrize(
-    ("question", "filters"),
+    ("question", "filters", "sides"),
     [
-        ("Has planning improved in Kestrel Vale since the joint inspection?", None),
-        ("Has our planning improved since the full joint inspection?", {"area": "Kestrel Vale"}),
+        # whether it improved: the newest, which answers, leads
+        ("Has planning improved in Kestrel Vale since the joint inspection?", None, [SQS, FJI]),
+        ("Has our planning improved since the full joint inspection?", {"area": "Kestrel Vale"}, [SQS, FJI]),
         # "now" set against a report named by its kind: that report and the newest
-        ("How does our planning now compare with what the joint inspection found?", {"area": "Kestrel Vale"}),
+        ("How does our planning now compare with what the joint inspection found?", {"area": "Kestrel Vale"}, [FJI, SQS]),
     ],
 )  # fmt: skip
-def test_since_a_report_named_by_its_kind_sets_it_beside_the_newest(plan, question, filters):
+def test_since_a_report_named_by_its_kind_sets_it_beside_the_newest(plan, question, filters, sides):
     """ "since the joint inspection": the time runs from that report; the newest after it
     answers whether things changed."""
     p = plan(question, filters=filters)
     assert p.comparison
-    assert [s.report_ids for s in p.sides] == [["kestrel_vale_fji_2013"], ["kestrel_vale_sqs_2016"]]
+    assert [s.report_ids for s in p.sides] == sides
 
 
 @pytest.mark.parametrize(
