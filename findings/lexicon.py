@@ -262,6 +262,7 @@ LATEST: dict[str, str] = {
     "at present": "the same",
     "at the moment": "the same",
     "this time round|around": "the inspection now, as against the last one: the newest report",
+    "recently|lately": "a time near now: the newest report",
 }
 # The present, set against a year named ("Who chaired it in 2016, and who chairs it now?"): that
 # year's report and the newest.

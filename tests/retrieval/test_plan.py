@@ -42,6 +42,7 @@ class TestWhichReports:
             "latest Marshbury",
             "What did the latest Marshbury inspection say about planning?",
             "Who led the Marshbury inspection team this time round?",
+            "Has Marshbury's enforcement policy been updated recently?",
         ],
     )
     def test_latest_picks_the_newest_inspection(self, plan, question):
