@@ -2670,12 +2670,13 @@ def _next_line_of(
 
 
 LABEL_WORDS = 4  # a list's label line ("Areas for improvement:") is a few words
+BULLET_MARKS = "•▪●◦"  # a bullet drawn as a character
 
 
 def _opens_a_part(text: str) -> bool:
     """Does a block open with a list's label line ("Strengths:") or a bullet?"""
     first = text.lstrip().split("\n", 1)[0].strip()
-    return bool(MARGIN_MARKER.match(first[:1]) and first[:1] in "•▪●◦") or (
+    return (bool(first) and first[0] in BULLET_MARKS) or (
         first.endswith(":") and 0 < len(first.split()) <= LABEL_WORDS
     )
 

@@ -1559,15 +1559,14 @@ def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] 
 def follows_up(question: str, corpus: Corpus) -> bool:
     """Does the question lean on the conversation ("Who said that?", "And in 2016?"): it
     points back (a pronoun, or "the 2023 one" for the report asked about before), or has no
-    words of its own beyond areas and years? A question that ends in "it" or "them" has them as its
-    object ("Who chairs it?"): they point back."""
+    words of its own beyond areas and years? A question that ends in "it" or "them" has them as
+    its object ("Who chairs it?"): they point back."""
+    ws = words(question)
     return (
         ANAPHORA.search(question)
-        or words(question)[-1:] in (["it"], ["them"])
+        or ws[-1:] in (["it"], ["them"])
         # "And who led the 2023 one?": "one" after a year stands for the report asked about
-        or any(
-            is_year(a) and b.lower() in _POINTERS for a, b in itertools.pairwise(words(question))
-        )
+        or any(is_year(a) and b in _POINTERS for a, b in itertools.pairwise(ws))
         or not _own_terms(question, corpus)
     )
 
