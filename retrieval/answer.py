@@ -814,10 +814,7 @@ def _named_in(term: str, have: set[str] | frozenset[str], corpus: Corpus) -> boo
     """Is a role's term among the words `have`: itself, a synonym, or an acronym whose words are
     all there, apart ("youth justice board", read as the YJB, named by "the Youth Justice
     Management Board")?"""
-    if term in have or synonyms(term) & have:
-        return True
-    expansion = set(tokens(corpus.acronyms.get(term, "")))
-    return bool(expansion) and expansion <= have
+    return bool(term in have or synonyms(term) & have) or _spelled_out(term, corpus, have)
 
 
 def role_terms(role: str, hit: Hit, corpus: Corpus) -> dict[str, float]:
@@ -1565,7 +1562,7 @@ def _as_headings_write(word: str, heading_words: set[str]) -> bool:
     return bool({word, word + "s", word.removesuffix("s")} & heading_words)
 
 
-def _spelled_out(acronym: str, corpus: Corpus, have: set[str]) -> bool:
+def _spelled_out(acronym: str, corpus: Corpus, have: set[str] | frozenset[str]) -> bool:
     """An acronym the question uses whose words the reports print under another name: "YOT"
     (youth offending team) asked of a report of a youth offending *service* that has teams.
     Every word of its expansion printed is the same thing named otherwise, not a missing

@@ -96,6 +96,7 @@ class IntentClassifier:
         self.cache = cache
         self._lock = threading.Lock()
         self._model: _Model | None = None
+        self._last: tuple[str, np.ndarray] | None = None  # the last question and its embedding
 
     def classify(
         self,
@@ -107,9 +108,7 @@ class IntentClassifier:
         the label is then read among the others, its probability given that it is none of
         those."""
         model = self._exemplars()
-        q = np.asarray(
-            vector if vector is not None else self.embedder.embed([question])[0], dtype=np.float32
-        )
+        q = np.asarray(vector, dtype=np.float32) if vector is not None else self._vector(question)
         probs = _softmax(np.r_[q, 1.0] @ model.weights)
         if ruled_out:
             probs = np.where([n.startswith(ruled_out) for n in model.names], 0.0, probs)
@@ -124,6 +123,16 @@ class IntentClassifier:
             default=0.0,
         )
         return Intent(label, round(float(probs[model.names.index(label)]), 4), round(nearest, 4))
+
+    def _vector(self, question: str) -> np.ndarray:
+        """The question's embedding; the last one is kept, as a question read again among the
+        other labels (`ruled_out`) is the same text."""
+        last = self._last
+        if last is not None and last[0] == question:
+            return last[1]
+        q = np.asarray(self.embedder.embed([question])[0], dtype=np.float32)
+        self._last = (question, q)
+        return q
 
     def _exemplars(self) -> _Model:
         with self._lock:

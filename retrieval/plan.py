@@ -570,7 +570,7 @@ class QuestionPlanner:
                     ordered = sorted(
                         only,
                         key=lambda r: corpus.reports[r].get("year") or 0,
-                        reverse=bool(PERSISTS.search(question) or REMEDIED.search(question)),
+                        reverse=_newest_answers(question),
                     )
                     inherited.sides = [Side(corpus.label(r), [r]) for r in ordered]
                     inherited.comparison = True
@@ -844,7 +844,7 @@ class QuestionPlanner:
                 # a change word alone ("better at assessing X or Y") may set two things of one
                 # report side by side: the question must name reports or a time
                 ordered = sorted(base, key=lambda r: (year_of(r), r))
-                if PERSISTS.search(q) or REMEDIED.search(q):
+                if _newest_answers(q):
                     ordered.reverse()  # whether it goes on, or got better: the newest answers
                 plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
                 plan.comparison = True
@@ -923,7 +923,7 @@ class QuestionPlanner:
             # the year named leads: what was found then, and what came before or after; else
             # for whether something goes on ("still") or got better, the newest, which answers
             ordered = sorted(sides[0].report_ids or [], key=lambda r: year_of(r) not in spanned)
-            if not spanned and (PERSISTS.search(q) or REMEDIED.search(q)):
+            if not spanned and _newest_answers(q):
                 ordered.reverse()
             plan.sides = [Side(corpus.label(r), [r]) for r in ordered]
         if (
@@ -1226,7 +1226,7 @@ class QuestionPlanner:
         text = _strip_known(_as_any_inspection(reading, corpus), corpus)
         intent = self.intents.classify(text)
         if intent.collection and not _may_ask_collection(plan, plan.question, named):
-            other = self.intents.classify(text, ruled_out="collection:")  # embeds it again
+            other = self.intents.classify(text, ruled_out="collection:")
             if other.similarity >= REREAD_MIN_SIMILARITY:
                 return other
         ruled_out: tuple[str, ...] = ()
@@ -1554,6 +1554,12 @@ def _reports_naming(q: str, corpus: Corpus, base: list[str]) -> tuple[list[str] 
         picked = printing if picked is None else picked & printing
         names.append(tok)
     return (sorted(picked, key=base.index) if picked else None), list(dict.fromkeys(names))
+
+
+def _newest_answers(question: str) -> bool:
+    """Does the question ask whether something goes on ("still") or got better? The newest
+    report tells it, so it leads the reports set side by side."""
+    return bool(PERSISTS.search(question) or REMEDIED.search(question))
 
 
 def follows_up(question: str, corpus: Corpus) -> bool:
