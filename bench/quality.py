@@ -307,7 +307,17 @@ QA sets, each over its own freshly ingested tmp store:
 - fresh47 / fresh48 held-out: every report above plus two more each (`data/eval/fresh47/reports/`:
   tune49's layouts; `fresh48`: tune50's), written blind and second-checked at stop 44 (the 17 and
   19 questions that do not name Felsworth or Tarnbury carry the area filter, added
-  mechanically), never read, measured once when adopted at stop 44 (0.792, 0.646), then only here.
+  mechanically), never read, measured once when adopted at stop 44 (0.792, 0.646), then by
+  bench.quality at stop 44.
+- fresh47 / fresh48 (read as tune): from stop 45 on, their misses were read and decided what to
+  build, so they are tune data, named so.
+- fresh49 / fresh50 held-out: every report above plus two more each (`data/eval/fresh49/reports/`:
+  an SQS letter as hand-written Markdown, a rated inspection as a python-docx Word file;
+  `fresh50`: an SQS letter as a plain HTML page, a rated inspection as a one-column reportlab
+  PDF; plain layouts the parser reads, so they measure the questions), written blind and
+  second-checked at stop 44 (the 17 and 18 questions that do not name Rowanford or Merecombe
+  carry the area filter, added mechanically), never read, measured once when adopted at stop 45,
+  then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -870,9 +880,14 @@ def main(argv: list[str] | None = None) -> int:
             # inspection), measured once unread (0.792, 0.854), then read
             ("tune49 tune", "tune49", "tune.jsonl"),
             ("tune50 tune", "tune50", "tune.jsonl"),
-            # written at stop 44 in the same layouts, measured once when adopted, then only here
-            ("fresh47 held-out", "fresh47", "heldout.jsonl"),
-            ("fresh48 held-out", "fresh48", "heldout.jsonl"),
+            # written at stop 44 in the same layouts, measured once when adopted and by
+            # bench.quality; read at stop 45 (their misses decided what to build): tune data since
+            ("fresh47 (read as tune)", "fresh47", "heldout.jsonl"),
+            ("fresh48 (read as tune)", "fresh48", "heldout.jsonl"),
+            # written at stop 44 in plain layouts, adopted at stop 45: measured once when
+            # adopted, then only here
+            ("fresh49 held-out", "fresh49", "heldout.jsonl"),
+            ("fresh50 held-out", "fresh50", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -981,8 +996,10 @@ def main(argv: list[str] | None = None) -> int:
         "measured once when adopted at stop 42 and by bench.quality, then read at stop 43: tune "
         "data since; fresh45 and fresh46 (written at stop 43, second-checked) were measured once "
         "when adopted at stop 43 and by bench.quality, then read at stop 44: tune data since; "
-        "fresh47 and fresh48 (written at stop 44, second-checked, never read) were measured once "
-        "when adopted at stop 44 and then only here; "
+        "fresh47 and fresh48 (written at stop 44, second-checked) were measured once when "
+        "adopted at stop 44 and by bench.quality, then read at stop 45: tune data since; "
+        "fresh49 and fresh50 (written at stop 44, second-checked, never read) were measured once "
+        "when adopted at stop 45 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
