@@ -831,6 +831,7 @@ REFERS_BACK: dict[str, str] = {
     "year years later earlier next previous following subsequent": "a step in time",
     "two three four five six": "the length of that step ('two years later')",
     "position situation picture state": "the state of what was asked before ('the position now')",
+    "job post role": "the post a person was asked for before ('who had the job in 2016?')",
 }
 
 # --- model output (LLM mode: retrieval.support) ------------------------------------------------
@@ -872,6 +873,7 @@ STOPWORDS_EXTRA: dict[str, str] = {
     "yes no not very just only still even again ever": "adverbs of degree and polarity",
     "each every both either neither so than then too here": "determiners and connectives",
     "hence thus therefore indeed really quite rather": "discourse adverbs",
+    "vs versus": "the frame of a comparison: it sets the sides, no paragraph prints it",
 }
 # Words every youth justice report uses: they do not tell one paragraph from another (stemmed).
 GENERIC_WORDS: dict[str, str] = {

@@ -682,6 +682,22 @@ def _wrapped_year(left: str, line: str) -> bool:
     return bool(m and m.group(3) and len(m.group(3)) == 4 and left[-1:].isalpha())
 
 
+def _wrapped_figure(left: str, line: str) -> bool:
+    """ "…lower than the rate of" / "32.2 per cent for England and Wales.": a decimal figure
+    that reads as a paragraph number opening a block, after a paragraph left mid-sentence in a
+    small word, with lower case after it. A numbered paragraph's text opens in upper case; a
+    list's item may open in lower case, numbered "5." ("5. obtain assurance …"), not "32.2"."""
+    m = NUMBER.match(line.strip())
+    words = left.split()
+    return (
+        m is not None
+        and m.group(2) is not None
+        and line.strip()[m.end() :][:1].islower()
+        and bool(words)
+        and words[-1].lower() in STOPWORDS_EN_PLUS
+    )
+
+
 def _wrapped_number(first: str, left: str, line: str) -> bool:
     """ "…children aged 10 to" / "17. In October 2019 …": a sentence wrapped so the new line
     starts with a number and a stop. Not an item when the paragraph is no item itself (no
@@ -1504,8 +1520,13 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     # over a page break, or at the top of the next column
     new_page = b.broken or (b.page is not None and last_page is not None and b.page > last_page)
     if _starts_item(s):
-        # "…since January" / "2020. She had…": a year wrapped to the next line, no number
-        return _wrapped_year(prev.pieces[-1] if prev.pieces else prev.text, s)
+        left = prev.pieces[-1] if prev.pieces else prev.text
+        # "…since January" / "2020. She had…": a year wrapped to the next line, no number;
+        # "…lower than the rate of" / "32.2 per cent for …": a figure at the top of the next
+        # column, no paragraph number
+        return _wrapped_year(left, s) or (
+            prev.kind in ("prose", "numbered") and _wrapped_figure(left, s)
+        )
     if prev.kind == "bullet":  # list items often end without a stop: only lower case runs on
         return s[:1].islower() and not prev.ends_sentence()
     if prev.kind in ("prose", "numbered") and not prev.ends_sentence():

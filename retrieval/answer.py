@@ -138,6 +138,9 @@ EVIDENCE_WEIGHTS = {"dense": 3.415, "coverage": 1.1, "typed": 2.215, "missing": 
 EVIDENCE_BIAS = -2.169
 MIN_EVIDENCE = 0.6
 COUNTED_WITHIN = 6  # words after a number that may name what it counts
+# the grades that say work fell short (all but the top two of the 2018 scale and the top one
+# of the joint inspections' scores): "why?" of one asks what fell short (`_shortfall_first`)
+BELOW_GOOD = frozenset(lexicon.GRADES) - {"outstanding", "good", "minimum improvement required"}
 OWN_ASK_WITHIN = 2  # a follow-up's own ask may lift the second best passage over the first
 
 
@@ -1282,10 +1285,50 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
         why = standard_paragraph(corpus, first.hit.row)
         if why is not None and not any(c.hit.row == why for c in cited):
             hit = hit_from_row(corpus, why, score=first.hit.score)
-            return [Cited(hit, " ".join(corpus.texts[why].split())), *cited]
+            reasons = [Cited(hit, " ".join(corpus.texts[why].split())), *cited]
+            return _shortfall_first(reasons, first.hit.row, corpus)
     if said is None or any(c.hit.row == said.hit.row for c in cited):
-        return _with_reasons(cited, corpus) if asks_why else cited
-    return _with_reasons([said, *cited], corpus) if asks_why else [said, *cited]
+        if not asks_why:
+            return cited
+        return _shortfall_first(_with_reasons(cited, corpus), first.hit.row, corpus)
+    if not asks_why:
+        return [said, *cited]
+    return _shortfall_first(_with_reasons([said, *cited], corpus), first.hit.row, corpus)
+
+
+def _shortfall_first(cited: list[Cited], grade_row: int, corpus: Corpus) -> list[Cited]:
+    """ "Why?" of a grade below Good: the paragraph of the standard's part printing its lowest
+    share ("sufficient in only 11 cases (58 per cent)", not "in 15 of the 19 cases" of the
+    part's other finding) says what fell short, and leads. The rest keep their order; nothing
+    changes where no paragraph of the part prints a share."""
+    record: dict = next(
+        (r for r in corpus.metas[grade_row].get("records") or () if r.get("kind") == "rating"), {}
+    )
+    if (record.get("value") or "").lower() not in BELOW_GOOD:
+        return cited
+    lead = cited[0].hit
+    rows = [
+        r
+        for r in corpus.by_report.get(lead.report_id, [])
+        if corpus.metas[r]["section"] == lead.section
+        and corpus.metas[r]["kind"] in ("numbered", "prose")
+    ]
+    scored = [(share, r) for r in rows if (share := _lowest_share(corpus.texts[r])) is not None]
+    if not scored:
+        return cited
+    row = min(scored)[1]
+    hit = hit_from_row(corpus, row, score=lead.score)
+    return [Cited(hit, _verbatim(corpus.texts[row])), *(c for c in cited if c.hit.row != row)]
+
+
+def _lowest_share(text: str) -> float | None:
+    """The lowest share a text prints as a percentage or "N (out) of (the) M", or None."""
+    shares = [float(m.group(1)) / 100 for m in PERCENT.finditer(text)]
+    for m in PROPORTION.finditer(text):
+        figures = [int(w) for w in words(m.group(0)) if w.isdigit()]
+        if len(figures) == 2 and figures[1] >= figures[0] > 0:
+            shares.append(figures[0] / figures[1])
+    return min(shares, default=None)
 
 
 def _with_reasons(cited: list[Cited], corpus: Corpus) -> list[Cited]:

@@ -667,6 +667,11 @@ class QuestionPlanner:
             return plan
         plan.identifiers = identifiers(whole)
         scope = [r for a in areas for r in corpus.areas.get(a, []) if r in base] or base
+        # an acronym the reports print only spelled out ("our SALT provision": "speech and
+        # language therapist") is searched by the words that spell it
+        spelled = _spelled_acronyms(ask, corpus, scope)
+        if spelled:
+            plan.search_text = f"{plan.search_text} {' '.join(spelled)}"
         for ident in plan.identifiers:
             # only reports whose vocabulary has every part of it can print it: scan those
             # (a financial year's first year: "2011/12" may be printed "2011/2012")
@@ -1577,17 +1582,69 @@ def follows_up(question: str, corpus: Corpus) -> bool:
     )
 
 
+def _spelled_acronyms(q: str, corpus: Corpus, scope: list[str]) -> list[str]:
+    """The printed words of each acronym in the question that no report of `scope` prints as
+    itself nor defines, where their initials spell it in one way only (`initials_phrases`),
+    as a name is spelled: in words of meaning and the little words a name keeps ("speech and
+    language therapist"; not "how many improved", nor the reports' author's "HMI")."""
+    out = []
+    for tok, _opens in capitalised(q):
+        acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
+        if (
+            not (acronym.isupper() and len(acronym) >= 2)
+            or acronym.lower() in OWN_INSPECTORATE
+            or corpus.acronym_printed(scope, acronym)
+        ):
+            continue
+        phrases = initials_phrases(corpus, scope, acronym)
+        if len(phrases) != 1 or phrases[0] in out:  # two: which the asker meant is open
+            continue
+        if all(w in ACRONYM_SKIPS or w not in STOPWORDS for w in phrases[0].split()):
+            out.append(phrases[0])
+    return out
+
+
 def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
+    return bool(initials_phrases(corpus, scope, acronym))
+
+
+def initials_phrases(corpus: Corpus, scope: list[str], acronym: str) -> list[str]:
+    """Words a report of `scope` prints whose initials spell the acronym, which no report
+    defines ("SALT": "speech and language therapist", "QA": "quality assurance"): the first
+    found, or for two letters the first two different ones (an empty list: none). Of three
+    letters or more, any run of words, with or without the little words; of two, two words of
+    meaning side by side (two initials run by chance in any text's little words, and two
+    words of meaning may too: "quick action")."""
     letters = acronym.lower()
+    found: list[str] = []
     for rid in scope:
         for i in corpus.by_report.get(rid, []):
             ws = [p for w in words(corpus.texts[i]) for p in w.split("-") if p]
+            if len(letters) == 2:
+                for a, b in itertools.pairwise(ws):
+                    if (
+                        a[0] + b[0] == letters
+                        and min(len(a), len(b)) >= MIN_INITIAL_WORD
+                        and not {a, b} & STOPWORDS
+                        and f"{a} {b}" not in found
+                    ):
+                        found.append(f"{a} {b}")
+                        if len(found) == 2:
+                            return found
+                continue
             initials = "".join(w[0] for w in ws)
+            at = initials.find(letters)
+            if at >= 0:
+                return [" ".join(ws[at : at + len(letters)])]
             # an acronym skips the little words ("Police and Crime Commissioner": PCC)
-            bare = "".join(w[0] for w in ws if w not in ACRONYM_SKIPS)
-            if len(letters) >= 3 and (letters in initials or letters in bare):
-                return True
-    return False
+            kept = [k for k, w in enumerate(ws) if w not in ACRONYM_SKIPS]
+            at = "".join(ws[k][0] for k in kept).find(letters)
+            if at >= 0:
+                return [" ".join(ws[kept[at] : kept[at + len(letters) - 1] + 1])]
+    return found
+
+
+MIN_INITIAL_WORD = 3  # letters: a two-letter acronym's words are words of meaning
 
 
 # (the little words a defined acronym leaves out: "Police and Crime Commissioner" is PCC)

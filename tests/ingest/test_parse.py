@@ -3788,3 +3788,36 @@ def test_a_pandoc_list_item_ends_where_the_next_opens_with_its_marker(tmp_path):
             " circumstances",
         ),
     ]
+
+
+def test_a_figure_at_the_top_of_the_next_column_runs_on(tmp_path):
+    """A sentence left in a small word at a column's foot ("…lower than the rate of") and
+    ended at the next column's top ("32.2 per cent for …"): the figure reads like a paragraph
+    number, but lower case follows it, as no numbered paragraph's text opens. (tune50's
+    two-column PDF had the rate's sentence cut in two; a question on the national rate cited
+    the half without it.)"""
+    path = tmp_path / "pellbrook_yjs_2023.txt"
+    path.write_text(
+        "Inspection of youth justice services in Pellbrook\n\n"
+        "Background\n\n"
+        "On 1 May 2023 the service was supervising 58 children. The reoffending rate for "
+        "Pellbrook was 29.4 per cent, lower than the rate of\n\n"
+        "32.2 per cent for England and Wales.\n\n"
+        "2.1 Assessment\n\n"
+        "2.1.1 Assessments were thorough in 14 of the 16 cases.\n\n"
+        "Recommendations\n\n"
+        "4. replace the case system and make sure managers can report from it\n\n"
+        "5. obtain assurance from the health board\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    # a list's item numbered "5." may open in lower case after one ended without a stop
+    assert [p.text for p in r.paragraphs if p.section == "Recommendations"] == [
+        "replace the case system and make sure managers can report from it",
+        "obtain assurance from the health board",
+    ]
+    assert [p.text for p in r.paragraphs if p.section == "Background"] == [
+        "On 1 May 2023 the service was supervising 58 children. The reoffending rate for "
+        "Pellbrook was 29.4 per cent, lower than the rate of 32.2 per cent for England and Wales."
+    ]
+    assert by_number(r)["2.1.1"].text == "Assessments were thorough in 14 of the 16 cases."

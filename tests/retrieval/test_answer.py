@@ -1701,6 +1701,36 @@ def test_why_of_a_stated_grade_cites_the_standard_s_next_paragraphs(question, ci
     assert [c.hit.row for c in draft.cited] == cited
 
 
+@pytest.mark.parametrize("grade, first", [("Requires improvement", 4), ("Good", 2)])
+def test_why_of_a_grade_below_good_leads_with_the_part_s_lowest_share(grade, first):
+    """ "Why?" of "2.2 Planning | Requires improvement": the part's paragraph printing its
+    lowest share ("only 11 of the 19 cases (58 per cent)") says what fell short and leads, not
+    its first paragraph ("15 of the 19 cases"); the others keep their order. Of a Good grade
+    the part's first paragraph still leads (tune sets': the shortfall was cited third)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    record = {"kind": "rating", "subject": "2.2 Planning", "value": grade}
+    rows = [
+        ("Ratings", f"2.2 Planning | {grade}", "table_row", [record]),
+        ("Ratings", "2.3 Delivery | Good", "table_row", []),
+        ("Planning", "Planning for desistance was sufficient in 15 of the 19 cases.", "numbered", []),
+        ("Planning", "Planning for safety was sufficient in 14 cases (74 per cent).", "numbered", []),
+        ("Planning", "Planning to keep others safe was sufficient in only 11 of the 19 cases (58 per cent).", "numbered", []),
+        ("Delivery", "Delivery was sufficient in only 2 of the 19 cases.", "numbered", []),
+    ]  # fmt: skip
+    corpus = _pellmoor(rows)
+    for row, number in ((2, "2.2.1"), (3, "2.2.2"), (4, "2.2.3"), (5, "2.3.1")):
+        corpus.metas[row]["paragraph"] = number
+    plan = Plan("Why?", "Why?", [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.rating, plan.own_ask = Intent("rating", 0.9, 0.9), True, "Why?"
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=1.0)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.row for c in draft.cited] == ([4, 2, 0] if first == 4 else [2, 0])
+    assert draft.cited[0].quote == corpus.texts[first]
+
+
 def test_a_number_fact_asked_for_is_the_value_its_record_gives():
     """ "How many cases were inspected in total?" of "We inspected 24 court disposal cases and
     20 out-of-court disposal cases, 44 in total": the paragraph's cases-inspected record says

@@ -2184,3 +2184,44 @@ def test_the_inspectorate_s_initials_are_its_author_not_a_topic(intent_planner):
     assert not plan.abstain
     refused = intent_planner.plan("How many cases did the CQC look at?", None, None, corpus)
     assert refused.abstain.detail == "The reports searched do not mention 'CQC'."
+
+
+class TestAcronymSpelledOutOnly:
+    """An acronym the reports print only spelled out, and never define: "our SALT provision"
+    of a report that prints "speech and language therapist", "the QA framework" of one that
+    prints "quality assurance framework". It is no unknown name (tune sets': "The reports
+    searched do not mention 'QA'"), and it is searched by the printed words."""
+
+    ROWS = [
+        ("Staff", "numbered", "There is no speech and language therapist in the service."),
+        ("Oversight", "numbered", "A quality assurance framework was introduced in 2021."),
+        ("Victims", "numbered", "Restorative justice was offered in every case."),
+        ("Planning", "numbered", "Plans were quick and short; action plans were late."),
+    ]
+
+    def test_three_letters_or_more_searched_by_the_words_that_spell_them(self):
+        corpus = calder_corpus(self.ROWS, 2023, "yjs")
+        p = QuestionPlanner().plan("do we have SALT provision?", None, None, corpus)
+        assert p.abstain is None
+        assert p.search_text == "do we have SALT provision? speech and language therapist"
+
+    def test_two_letters_spelled_by_two_words_of_meaning_in_one_way(self):
+        corpus = calder_corpus(self.ROWS, 2023, "yjs")
+        p = QuestionPlanner().plan("were victims offered RJ?", None, None, corpus)
+        assert p.abstain is None
+        assert p.search_text == "were victims offered RJ? restorative justice"
+
+    def test_two_letters_spelled_in_two_ways_are_not_searched_by_either(self):
+        # "quality assurance" and "quick action": which the asker meant is open
+        rows = [*self.ROWS, ("Planning", "numbered", "Quick action followed every review.")]
+        corpus = calder_corpus(rows, 2023, "yjs")
+        p = QuestionPlanner().plan("when did the QA framework start?", None, None, corpus)
+        assert p.abstain is None
+        assert p.search_text == "when did the QA framework start?"
+
+    def test_two_initials_in_little_words_are_no_printing(self):
+        corpus = calder_corpus(self.ROWS, 2023, "yjs")
+        p = QuestionPlanner().plan("did they use the TA model?", None, None, corpus)
+        assert p.abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'TA'."
+        )
