@@ -628,7 +628,10 @@ NAMED_RATES: dict[str, str] = {
 # A question asking for an amount of money, answered by a sum the report prints ("£1.4
 # million"): a budget asked for outright ("What is the annual budget?"), or money spent asked
 # "how much".
-BUDGET: dict[str, str] = {"budget|budgets": "the money a service has"}
+BUDGET: dict[str, str] = {
+    "budget|budgets": "the money a service has",
+    "grant|grants": "money a funder gives a service ('the Youth Justice Board grant')",
+}
 MONEY_USED: dict[str, str] = {
     "spend|spends|spent|spending|cost|costs|pay|pays|paid|funding|money": "money used",
 }

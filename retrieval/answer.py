@@ -61,6 +61,7 @@ from retrieval.text import (
     is_year,
     measure_words,
     money_span,
+    money_spans,
     number_words,
     person_span,
     prints_count,
@@ -1126,7 +1127,9 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     if not plan.quantity:
         return None
     if plan.money:
-        return money_span(quote)
+        # of several sums, the one told beside the most of what is asked ("the Youth Justice
+        # Board grant is £612,000" of a sentence that gives the budget first)
+        return _nearest_asked(plan, quote, list(money_spans(quote)))
     if FREQUENCY.search(plan.question):  # "every month", or "in 9 of the 18 cases"
         at = word_spans(quote)
         periodic = [(at[a][0], at[b - 1][1]) for a, b in PERIODIC.spans(quote)]
@@ -1396,7 +1399,7 @@ def _told_with(plan: Plan, quote: str) -> Callable[[tuple[int, int]], int]:
 
 
 def _nearest_asked(plan: Plan, quote: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """Of several dates a quote prints, the one told beside the most of what the
+    """Of several dates (or sums) a quote prints, the one told beside the most of what the
     question asks about ("When did the police withdraw?": of "the loss of the victim worker
     post in March 2023 and the withdrawal of seconded police officers in September 2023", the
     second: `_told_with`); the first on a tie."""

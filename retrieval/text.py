@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -374,10 +374,14 @@ _NUMBER_LABELS = lexicon.words_of(lexicon.NUMBER_LABELS)
 
 
 def amounts(text: str) -> list[re.Match[str]]:
-    """The numbers `text` prints as amounts: not years, and not a number that names a part of
-    the report ("Table 2", "standard 1.2": lexicon NUMBER_LABELS)."""
+    """The numbers `text` prints as amounts: not years (nor a year's end after its start:
+    "24" of "2023/24"), and not a number that names a part of the report ("Table 2",
+    "standard 1.2": lexicon NUMBER_LABELS)."""
     out = []
     for m in NUMBER.finditer(text):
+        at = m.start()
+        if at >= 5 and text[at - 1] in YEAR_SPAN_DASHES and is_year(text[at - 5 : at - 1]):
+            continue
         before = list(_WORD.finditer(text, max(0, m.start() - 20), m.start()))
         labelled = bool(before) and (
             before[-1].group(0).lower() in _NUMBER_LABELS
@@ -396,6 +400,11 @@ _CURRENCY_CODES = frozenset(lexicon.words_of(lexicon.CURRENCY_CODES))
 def money_span(text: str) -> tuple[int, int] | None:
     """Where `text` prints a sum of money: a number after a currency sign or code, with its
     scale ("£1.4 million", "£250,000", "GBP 2.41 million"). None when it prints none."""
+    return next(money_spans(text), None)
+
+
+def money_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Each sum of money `text` prints (`money_span`), in order."""
     for m in NUMBER.finditer(text):
         sign = m.start() - 1
         while sign >= 0 and text[sign].isspace():  # "£ 3 bn"
@@ -408,8 +417,7 @@ def money_span(text: str) -> tuple[int, int] | None:
         scale = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
         if scale and scale.group(0).lower() in _MONEY_SCALES:
             end = scale.end()
-        return sign, end
-    return None
+        yield sign, end
 
 
 def _currency_code_ends(text: str, at: int) -> bool:

@@ -460,6 +460,13 @@ class TestAnsweringSpan:
         quote = "The council spent £1.4 million on remands in 2022-23, for 12 children."
         assert span("How much did the council spend on remands?", quote) == "£1.4 million"
         assert span("What was the annual budget of the YOS?", quote) == "£1.4 million"
+        # of several sums, the one told beside what is asked
+        sums = (
+            "The YJS budget for 2023/24 is £2,145,000. The council contributes £1,080,000, "
+            "the Youth Justice Board grant is £612,000, and the rest comes from the police."
+        )
+        assert span("How big is our Youth Justice Board grant?", sums) == "£612,000"
+        assert span("What is the YJS budget?", sums) == "£2,145,000"
         budget = QuestionPlanner().plan(
             "What is the YOS's annual budget?", None, None, sample_corpus
         )

@@ -308,6 +308,9 @@ def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
         ("Recommendation 4 was met by 11 case managers.", ["11"]),
         ("We read every case in the sample. 12 were court orders.", ["12"]),
         ("They met the standard. 9 of the 12 plans were sound.", ["9", "12"]),
+        # a financial year's end is no amount ("24" was put in bold for a grant's size)
+        ("The budget for 2023/24 is £2,145,000.", ["2,145,000"]),
+        ("In 2022-23, 14 children were remanded.", ["14"]),
     ],
 )
 def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(text, expected):
