@@ -688,14 +688,10 @@ def _wrapped_figure(left: str, line: str) -> bool:
     small word, with lower case after it. A numbered paragraph's text opens in upper case; a
     list's item may open in lower case, numbered "5." ("5. obtain assurance …"), not "32.2"."""
     m = NUMBER.match(line.strip())
-    words = left.split()
-    return (
-        m is not None
-        and m.group(2) is not None
-        and line.strip()[m.end() :][:1].islower()
-        and bool(words)
-        and words[-1].lower() in STOPWORDS_EN_PLUS
-    )
+    if m is None or m.group(2) is None or not line.strip()[m.end() :][:1].islower():
+        return False
+    last = left.rsplit(None, 1)[-1:]  # the last word only: a paragraph may be long
+    return bool(last) and last[0].lower() in STOPWORDS_EN_PLUS
 
 
 def _wrapped_number(first: str, left: str, line: str) -> bool:

@@ -963,9 +963,16 @@ class QuestionPlanner:
             readings = [plan.search_text] if plan.inherited else [q]
             if plan.inherited and _own_terms(q, corpus):
                 readings.append(q)
+            # a reading as a fact of the kind the question's form asks for ("Who wrote it?":
+            # the signatory, a person) is taken over one that is not, however near the
+            # other's exemplars ("Who wrote it? What did the letter say about planning?" read
+            # as a topic)
             plan.intent = max(
                 (self._read(r, plan, named, corpus) for r in readings),
-                key=lambda intent: intent.similarity,
+                key=lambda intent: (
+                    bool(plan.wants) and FACT_KINDS.get(intent.fact or "") == plan.wants,
+                    intent.similarity,
+                ),
             )
         if (
             not named
