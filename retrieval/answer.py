@@ -15,7 +15,7 @@ from re import Match
 from findings import lexicon
 from findings.records import FACT_KINDS, Abstention, citation_label
 from findings.text import normalise_space
-from findings.vocab import AbstainReason
+from findings.vocab import MONTHS, AbstainReason
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
@@ -29,6 +29,7 @@ from retrieval.plan import (
     capitalised,
     prints_identifier,
     scores_instead_of_grades,
+    without_asker,
 )
 from retrieval.structured import (
     StructuredAnswerer,
@@ -967,7 +968,13 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
         return None
     q = plan.question
     if plan.money:  # "What is the annual budget?": a sum of money, not any number
-        return money_span(text) is not None
+        named = _things_named(plan, corpus)
+        # of a thing named ("What does the Turning Point scheme cost?"), a sum told with its
+        # name: the service's budget is not what the scheme costs
+        return any(
+            money_span(s) is not None and all(n in s.lower() for n in named)
+            for s in sentences(text) or [text]
+        )
     if FREQUENCY.search(q):
         return bool(PERIODIC.search(text) or TIME_UNIT.search(text) or PROPORTION.search(text))
     if DURATION.search(q):
@@ -1001,6 +1008,20 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
             "%" in text and "percent" in q.lower()
         )
     return bool(amounts(text) or number_words(text))
+
+
+def _things_named(plan: Plan, corpus: Corpus) -> list[str]:
+    """The names the question's ask gives in capitals, lower-cased ("Turning Point",
+    "Ministry of Justice": turning, point, ministry, justice): not a sentence's first word, an
+    acronym, a month or a word of a place's name."""
+    out = []
+    # (not a name in the sentences about the asker: "I'm writing for the Corvenham Courier.")
+    for tok, opens in capitalised(without_asker(plan.own_ask or plan.question)):
+        bare = tok.removesuffix("'s").removesuffix("’s")  # "YOS's" is "YOS"
+        low = bare.lower()
+        if not (opens or bare.isupper() or low in MONTHS or low in corpus.place_words):
+            out.append(low)
+    return out
 
 
 def _told_as_share(text: str, at: int) -> bool:

@@ -620,7 +620,7 @@ class QuestionPlanner:
         # of the answer; their years do when the ask names none ("I was at the 2014 visit.
         # What did the letter say?")
         whole = q
-        ask = _without_asker(q)
+        ask = without_asker(q)
         if ask != q and (years_in(ask) or not years_in(q)):
             q = ask
         # a sum of money: a budget asked for outright, or money used asked "how much"
@@ -1380,7 +1380,7 @@ def _names_heading_subject(text: str, plan: Plan, corpus: Corpus) -> bool:
     return any(t in corpus.heading_terms and t not in own for t in content_terms(text))
 
 
-def _without_asker(q: str) -> str:
+def without_asker(q: str) -> str:
     """The question without the sentences that tell of the asker in the first person, before
     or after what is asked ("I'm writing a piece for the Corvenham Courier. How much …?" ->
     "How much …?"; "Are there vacancies? My daughter keeps getting a different worker." ->

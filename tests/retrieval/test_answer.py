@@ -442,6 +442,26 @@ class TestAnsweringSpan:
             "12"
         )
 
+    def test_a_sum_of_a_thing_named_is_told_with_its_name(self, sample_corpus):
+        """ "How much does the Turning Point scheme cost?": the service's budget is a sum, but
+        not the scheme's cost (seven tuning unanswerables were answered with the budget); a
+        sum told with the name answers."""
+        from retrieval.answer import _prints_what_is_asked
+        from retrieval.plan import Plan, Side
+
+        def plan(question):
+            p = Plan(question, question, [Side("all reports", None)])
+            p.money = p.quantity = True
+            return p
+
+        scheme = plan("How much does the Marshbury Turning Point scheme cost each year?")
+        budget = "The YJS budget for 2023/24 is £2,145,000."
+        assert not _prints_what_is_asked(scheme, budget, sample_corpus)
+        told = "The Turning Point scheme costs £84,000 a year."
+        assert _prints_what_is_asked(scheme, f"{budget} {told}", sample_corpus)
+        # the area's name and an acronym are no thing named
+        assert _prints_what_is_asked(plan("What is Marshbury's YJS budget?"), budget, sample_corpus)
+
     def test_how_long_is_answered_by_a_time_not_any_number(self, span):
         quote = (
             "Roughly 19,600 children live in the area. The Head of Service took up the post "
