@@ -1340,7 +1340,7 @@ class QuestionPlanner:
                 acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
                 if acronym.lower() in OWN_INSPECTORATE:
                     continue  # the reports' author ("HMI Probation"), no topic
-                if corpus.acronym_printed(scope, acronym) or _initials_printed(
+                if corpus.acronym_printed(scope, acronym) or _initials_phrases(
                     corpus, scope, acronym
                 ):
                     continue
@@ -1591,7 +1591,7 @@ def follows_up(question: str, corpus: Corpus) -> bool:
 
 def _spelled_acronyms(q: str, corpus: Corpus, scope: list[str]) -> list[str]:
     """The printed words of each acronym in the question that no report of `scope` prints as
-    itself nor defines, where their initials spell it in one way only (`initials_phrases`),
+    itself nor defines, where their initials spell it in one way only (`_initials_phrases`),
     as a name is spelled: in words of meaning and the little words a name keeps ("speech and
     language therapist"; not "how many improved", nor the reports' author's "HMI")."""
     out = []
@@ -1603,7 +1603,7 @@ def _spelled_acronyms(q: str, corpus: Corpus, scope: list[str]) -> list[str]:
             or corpus.acronym_printed(scope, acronym)
         ):
             continue
-        phrases = initials_phrases(corpus, scope, acronym)
+        phrases = _initials_phrases(corpus, scope, acronym)
         if len(phrases) != 1 or phrases[0] in out:  # two: which the asker meant is open
             continue
         if all(w in ACRONYM_SKIPS or w not in STOPWORDS for w in phrases[0].split()):
@@ -1611,11 +1611,7 @@ def _spelled_acronyms(q: str, corpus: Corpus, scope: list[str]) -> list[str]:
     return out
 
 
-def _initials_printed(corpus: Corpus, scope: list[str], acronym: str) -> bool:
-    return bool(initials_phrases(corpus, scope, acronym))
-
-
-def initials_phrases(corpus: Corpus, scope: list[str], acronym: str) -> list[str]:
+def _initials_phrases(corpus: Corpus, scope: list[str], acronym: str) -> list[str]:
     """Words a report of `scope` prints whose initials spell the acronym, which no report
     defines ("SALT": "speech and language therapist", "QA": "quality assurance"): the first
     found, or for two letters the first two different ones (an empty list: none). Of three
