@@ -36,6 +36,7 @@ from retrieval.structured import (
     cite_statement,
     gives_grade,
     overall_statement,
+    rating_record,
     records_of,
     standard_paragraph,
     told_above,
@@ -1311,13 +1312,11 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
             hit = hit_from_row(corpus, why, score=first.hit.score)
             reasons = [Cited(hit, " ".join(corpus.texts[why].split())), *cited]
             return _shortfall_first(reasons, first.hit.row, corpus)
-    if said is None or any(c.hit.row == said.hit.row for c in cited):
-        if not asks_why:
-            return cited
-        return _shortfall_first(_with_reasons(cited, corpus), first.hit.row, corpus)
+    if said is not None and not any(c.hit.row == said.hit.row for c in cited):
+        cited = [said, *cited]
     if not asks_why:
-        return [said, *cited]
-    return _shortfall_first(_with_reasons([said, *cited], corpus), first.hit.row, corpus)
+        return cited
+    return _shortfall_first(_with_reasons(cited, corpus), first.hit.row, corpus)
 
 
 def _shortfall_first(cited: list[Cited], grade_row: int, corpus: Corpus) -> list[Cited]:
@@ -1325,9 +1324,7 @@ def _shortfall_first(cited: list[Cited], grade_row: int, corpus: Corpus) -> list
     share ("sufficient in only 11 cases (58 per cent)", not "in 15 of the 19 cases" of the
     part's other finding) says what fell short, and leads. The rest keep their order; nothing
     changes where no paragraph of the part prints a share."""
-    record: dict = next(
-        (r for r in corpus.metas[grade_row].get("records") or () if r.get("kind") == "rating"), {}
-    )
+    record = rating_record(corpus, grade_row) or {}
     if (record.get("value") or "").lower() not in BELOW_GOOD:
         return cited
     lead = cited[0].hit

@@ -120,6 +120,13 @@ def _relative_grades(question: str, named: set[str], scale: list[str]) -> set[st
     return out
 
 
+def rating_record(corpus: Corpus, row: int) -> dict | None:
+    """The grade record (`ingest.records`, kind "rating") of the paragraph at `row`, if any."""
+    return next(
+        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), None
+    )
+
+
 def rating_statement(corpus: Corpus, row: int) -> int | None:
     """Where the report says in a sentence the grade that row `row` records: the first
     paragraph, in reading order, of the standard's own part (its number leading the
@@ -130,9 +137,7 @@ def rating_statement(corpus: Corpus, row: int) -> int | None:
     and names the standard ("We rated staffing as Outstanding."). It says why, which the table
     does not. None when there is no such paragraph.
     """
-    record = next(
-        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), None
-    )
+    record = rating_record(corpus, row)
     if record is None or not record.get("subject") or not record.get("value"):
         return None
     if corpus.metas[row]["kind"] in ("prose", "numbered") and _states_grade(
@@ -185,9 +190,7 @@ def standard_paragraph(corpus: Corpus, row: int) -> int | None:
     grade row `row` grades (numbered under its number, "2.4.1" for "2.4 Reviewing | Inadequate"),
     where no sentence states the grade ("Rating: Inadequate" heads the part): it says why.
     None when the row grades no numbered standard, or no paragraph is numbered under it."""
-    record = next(
-        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), None
-    )
+    record = rating_record(corpus, row)
     if record is None or not record.get("subject"):
         return None
     number = record["subject"].strip().partition(" ")[0].rstrip(".")
@@ -296,9 +299,7 @@ def cite_statement(corpus: Corpus, row: int, score: float) -> Cited | None:
     said = rating_statement(corpus, row)
     if said is None:
         return None
-    record: dict = next(
-        (r for r in corpus.metas[row].get("records") or () if r.get("kind") == "rating"), {}
-    )
+    record: dict = rating_record(corpus, row) or {}
     quote = stated_grade_quote(
         corpus, said, record.get("value"), _standard_number(record.get("subject") or "")[1]
     )
