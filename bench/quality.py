@@ -318,6 +318,13 @@ QA sets, each over its own freshly ingested tmp store:
   second-checked at stop 44 (the 17 and 18 questions that do not name Rowanford or Merecombe
   carry the area filter, added mechanically), never read, measured once when adopted at stop 45,
   then only here.
+- fresh51 / fresh52 held-out: every report above plus two more each (`data/eval/fresh51/reports/`:
+  an SQS letter as a python-docx Word file whose headings are bold text only and whose bullets
+  are typed, a rated inspection as hand-written Markdown with pipe tables; `fresh52`: an SQS
+  letter as a hand-typed plain-text file, a rated inspection as a plain HTML page), written blind
+  and second-checked at stop 45 (the 15 and 16 questions that do not name Ashcombe Vale or
+  Kirkhallam carry the area filter, added mechanically), never read, measured once when adopted
+  at stop 46, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -888,6 +895,10 @@ def main(argv: list[str] | None = None) -> int:
             # adopted, then only here
             ("fresh49 held-out", "fresh49", "heldout.jsonl"),
             ("fresh50 held-out", "fresh50", "heldout.jsonl"),
+            # written at stop 45 in plain layouts, adopted at stop 46: measured once when
+            # adopted, then only here
+            ("fresh51 held-out", "fresh51", "heldout.jsonl"),
+            ("fresh52 held-out", "fresh52", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -1000,6 +1011,8 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 44 and by bench.quality, then read at stop 45: tune data since; "
         "fresh49 and fresh50 (written at stop 44, second-checked, never read) were measured once "
         "when adopted at stop 45 and then only here; "
+        "fresh51 and fresh52 (written at stop 45, second-checked, never read) were measured once "
+        "when adopted at stop 46 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
