@@ -317,7 +317,9 @@ QA sets, each over its own freshly ingested tmp store:
   PDF; plain layouts the parser reads, so they measure the questions), written blind and
   second-checked at stop 44 (the 17 and 18 questions that do not name Rowanford or Merecombe
   carry the area filter, added mechanically), never read, measured once when adopted at stop 45,
-  then only here.
+  then by bench.quality at stop 45.
+- fresh49 / fresh50 (read as tune): from stop 46 on, their misses were read and decided what to
+  build, so they are tune data, named so.
 - fresh51 / fresh52 held-out: every report above plus two more each (`data/eval/fresh51/reports/`:
   an SQS letter as a python-docx Word file whose headings are bold text only and whose bullets
   are typed, a rated inspection as hand-written Markdown with pipe tables; `fresh52`: an SQS
@@ -892,9 +894,9 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh47 (read as tune)", "fresh47", "heldout.jsonl"),
             ("fresh48 (read as tune)", "fresh48", "heldout.jsonl"),
             # written at stop 44 in plain layouts, adopted at stop 45: measured once when
-            # adopted, then only here
-            ("fresh49 held-out", "fresh49", "heldout.jsonl"),
-            ("fresh50 held-out", "fresh50", "heldout.jsonl"),
+            # adopted and by bench.quality; read at stop 46: tune data since
+            ("fresh49 (read as tune)", "fresh49", "heldout.jsonl"),
+            ("fresh50 (read as tune)", "fresh50", "heldout.jsonl"),
             # written at stop 45 in plain layouts, adopted at stop 46: measured once when
             # adopted, then only here
             ("fresh51 held-out", "fresh51", "heldout.jsonl"),
@@ -1009,8 +1011,8 @@ def main(argv: list[str] | None = None) -> int:
         "when adopted at stop 43 and by bench.quality, then read at stop 44: tune data since; "
         "fresh47 and fresh48 (written at stop 44, second-checked) were measured once when "
         "adopted at stop 44 and by bench.quality, then read at stop 45: tune data since; "
-        "fresh49 and fresh50 (written at stop 44, second-checked, never read) were measured once "
-        "when adopted at stop 45 and then only here; "
+        "fresh49 and fresh50 (written at stop 44, second-checked) were measured once when "
+        "adopted at stop 45 and by bench.quality, then read at stop 46: tune data since; "
         "fresh51 and fresh52 (written at stop 45, second-checked, never read) were measured once "
         "when adopted at stop 46 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
