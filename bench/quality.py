@@ -320,6 +320,14 @@ QA sets, each over its own freshly ingested tmp store:
   then by bench.quality at stop 45.
 - fresh49 / fresh50 (read as tune): from stop 46 on, their misses were read and decided what to
   build, so they are tune data, named so.
+- tune51 / tune52 tune: every report above plus two more each (`data/eval/tune51/reports/`: an
+  SQS letter as a one-column reportlab PDF whose headings are bold text only, a rated
+  inspection as a python-docx Word file with Heading styles and real tables; `tune52`: an SQS
+  letter as hand-written Markdown, a rated inspection as a one-column reportlab PDF with real
+  tables), written blind and second-checked at stop 46 (the 19 and 18 questions that do not name
+  Coldmarsh or Sandleford carry the area filter, added mechanically); measured once unread
+  (0.667, 0.812; 36 tune51 gold quotes then unplaced: quoted with their paragraph numbers, or
+  headings), then read.
 - fresh51 / fresh52 held-out: every report above plus two more each (`data/eval/fresh51/reports/`:
   an SQS letter as a python-docx Word file whose headings are bold text only and whose bullets
   are typed, a rated inspection as hand-written Markdown with pipe tables; `fresh52`: an SQS
@@ -897,6 +905,11 @@ def main(argv: list[str] | None = None) -> int:
             # adopted and by bench.quality; read at stop 46: tune data since
             ("fresh49 (read as tune)", "fresh49", "heldout.jsonl"),
             ("fresh50 (read as tune)", "fresh50", "heldout.jsonl"),
+            # stop 46: tune sets (a reportlab PDF letter with bold-only headings and a
+            # python-docx inspection; a Markdown letter and a reportlab PDF inspection with
+            # tables), measured once unread (0.667, 0.812), then read
+            ("tune51 tune", "tune51", "tune.jsonl"),
+            ("tune52 tune", "tune52", "tune.jsonl"),
             # written at stop 45 in plain layouts, adopted at stop 46: measured once when
             # adopted, then only here
             ("fresh51 held-out", "fresh51", "heldout.jsonl"),

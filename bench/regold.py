@@ -79,6 +79,30 @@ def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int])
         )
         if hits:
             break
+    numbered = re.match(r"(\d+(?:\.\d+)+)\s+(?=\S)", anchor)
+    if not hits and numbered:
+        # a quote copied with its paragraph's number ("2.5 Two children …"): the paragraph of
+        # that number holding the rest (the loader keeps the number apart from the text)
+        rest = _fold(anchor[numbered.end() :], False)
+        hits = [
+            r
+            for r in mine
+            if str(r.get("paragraph")) == numbered.group(1) and rest in _fold(r["text"], False)
+        ]
+    if not hits:
+        # a heading or an "X should:" group line quoted ("Management oversight: improved"): the
+        # loader keeps it over its paragraphs (their section path), so the first paragraph
+        # under it is what is cited
+        a = _fold(anchor.rstrip(":").rstrip(), True)
+        under = [
+            r
+            for r in mine
+            if any(
+                _fold(part.rstrip(":").rstrip(), True) == a
+                for part in re.split(r" > | / ", r.get("section_path") or r["section"])
+            )
+        ]
+        hits = sorted(under, key=lambda r: r["order"])[:1]
     if len(hits) > 1:
         same = [r for r in hits if r["section"].lower() == str(g.get("section") or "").lower()]
         hits = same or hits

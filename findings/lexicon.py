@@ -590,6 +590,18 @@ FREQUENCY: dict[str, str] = {"how often|frequently": "a frequency"}
 PERIODIC: dict[str, str] = {
     "every|each|a|per day|week|fortnight|month|quarter|term|year": "once in each period",
     "daily|weekly|fortnightly|monthly|quarterly|annually": "the same, in one word",
+    "every|each monday|tuesday|wednesday|thursday|friday|saturday|sunday": (
+        "once a week, on that day ('the panel meets every Wednesday')"
+    ),
+}
+# Of DURATION: "how quickly" or "how soon" (not "how long") is also told in words of speed
+# ("contacted victims promptly in every case").
+SPEED_ASK: dict[str, str] = {"how quickly|soon|fast|promptly": "how soon something was done"}
+# How reports tell that something was done soon, without a time.
+PROMPT: dict[str, str] = {
+    "promptly|quickly|swiftly|immediately|speedily|straightaway": "soon, in one word",
+    "without delay": "the same",
+    "straight away": "the same",
 }
 # Of QUANTITY: a question about a wait, answered by a paragraph that speaks of waiting.
 WAITING: dict[str, str] = {"wait*": "wait, waiting, waited"}
@@ -795,7 +807,9 @@ ACTIONS_ASK: dict[str, str] = {
 ANAPHORA: dict[str, str] = {
     "that|this|those|these|such": "demonstratives point back",
     "they|them": "pronouns point back",
-    "about|with|on|to|for it": "the same, for 'it'",
+    "about|with|on|to|for|under|in|by|from|of|at|into|over|within|after|before it": (
+        "the same, for 'it' as the object of a preposition ('how many were under it')"
+    ),
     "is|was|has|had|does|did it": "'it' as the subject asked about: 'Is it still going?'",
 }
 # A follow-up about the person the previous answer named ("What happened to him afterwards?"
@@ -989,6 +1003,9 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ("staff", "headcount", "workforce"): (
         "the people a service employs: users ask its 'headcount', reports count its 'staff'"
     ),
+    ("hmi", "inspector"): (
+        "HM Inspector by its initials: the 'lead HMI' is the report's lead inspector"
+    ),
     ("renamed", "rename", "name", "called", "calling"): (
         "a service's change of name: reports say it was 'renamed', users that it 'changed its "
         "name' or 'stopped calling itself' a YOT"
@@ -1077,6 +1094,7 @@ GLOSSARY: dict[str, str] = {
 # they have no initial in the acronym.
 ACRONYM_CONNECTORS: dict[str, str] = {
     "and": "conjunction",
+    "or": 'conjunction ("speech, language or communication needs": SLCN)',
     "of": "preposition",
     "for": "preposition",
     "the": "article",

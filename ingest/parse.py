@@ -976,6 +976,9 @@ def _speaker(b: _Block, above: _Block | None) -> bool:
     )
 
 
+MAX_SIGN_OFF_WORDS = 4  # "Yours sincerely", "With best wishes,", "Yours faithfully, Ms"
+
+
 def _signed_under(b: _Block, above: _Block | None) -> bool:
     """Is the line the name signed under a sign-off ("Kind regards" / "Priya", "Yours
     sincerely" / "Gareth Pennock"), set on a line of its own: no heading, though a letter
@@ -984,6 +987,9 @@ def _signed_under(b: _Block, above: _Block | None) -> bool:
         b.role in (None, "heading")
         and above is not None
         and above.text.strip().lower().startswith(SIGN_OFFS)
+        # the sign-off alone: one that already holds the name and title ("Yours sincerely
+        # Jocelyn Mayhew Assistant Chief Inspector") has its signer; "Copy to" under it heads
+        and len(above.text.split()) <= MAX_SIGN_OFF_WORDS
     )
 
 

@@ -35,6 +35,7 @@ from retrieval.structured import (
     StructuredAnswerer,
     cite_statement,
     gives_grade,
+    list_evidenced,
     overall_statement,
     rating_record,
     records_of,
@@ -58,6 +59,7 @@ from retrieval.text import (
     counted_forms,
     counted_words,
     counts,
+    happened_years,
     has_number,
     is_word,
     is_year,
@@ -113,6 +115,8 @@ PEOPLE_ROW_CHARS = 120
 DURATION = Cue({**lexicon.DURATION, **lexicon.WAITING})
 FREQUENCY = Cue(lexicon.FREQUENCY)
 PERIODIC = Cue(lexicon.PERIODIC)
+SPEED_ASK = Cue(lexicon.SPEED_ASK)
+PROMPT = Cue(lexicon.PROMPT)
 WAIT = Cue(lexicon.WAITING)
 WAIT_TOLD = Cue(lexicon.WAIT_TOLD)
 PART_ASK = Cue(lexicon.PART_ASK)
@@ -432,6 +436,8 @@ class ExtractiveAnswerer:
                 if rows:
                     blocks.append((rid, corpus.metas[rows[0]]["section"], rows))
         if not blocks:
+            return None
+        if not list_evidenced(plan, hits, corpus):
             return None
         lines: list[str] = []
         for rid, section, rows in blocks:
@@ -981,8 +987,13 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
     if DURATION.search(q):
         if WAIT.search(q) and not (WAIT.search(text) or WAIT_TOLD.search(text)):
             return False
-        # a time, or the date it began ("in post since September 2019")
-        return bool(TIME_UNIT.search(text) or start_span(text))
+        # a time, or the date it began ("in post since September 2019"), or for "how
+        # quickly" a word of speed ("contacted victims promptly")
+        return bool(
+            TIME_UNIT.search(text)
+            or start_span(text)
+            or (SPEED_ASK.search(q) and PROMPT.search(text))
+        )
     if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)
         return any(has_number(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
@@ -1135,7 +1146,9 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
             if m
             else _nearest_asked(plan, quote, [d.span() for d in DATE.finditer(quote)])
             or start_span(quote)
-            or year_span(quote)
+            # of several years, the one told with what is asked ("… since our screening in
+            # 2018. The service was renamed … in 2020": when was it renamed)
+            or _nearest_asked(plan, quote, happened_years(quote))
         )
         if span or not plan.quantity:
             return span
@@ -1159,7 +1172,12 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         return periodic[0] if periodic else m.span() if m else None
     if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
         m = TIME_UNIT.search(quote)
-        return m.span() if m else start_span(quote)
+        span = m.span() if m else start_span(quote)
+        if span is None and SPEED_ASK.search(plan.question):
+            at = word_spans(quote)
+            said = [(at[a][0], at[b - 1][1]) for a, b in PROMPT.spans(quote)]
+            span = said[0] if said else None
+        return span
     numbers = amounts(quote)
     counted = counted_words(plan.question, corpus.place_words)
     # a share asked for ("what proportion of children went on to reoffend") is a percentage or
@@ -1492,9 +1510,23 @@ def candidate(
             )
         )
 
+    strict = next((h for h in named[:6] if answers(h, False)), None)
+    if (
+        plan.wants == "date"
+        and strict is not None
+        and strict is not named[0]
+        and named[0].kind not in NOT_TOLD
+        and answers(named[0], True)
+        and corpus.coverage(terms, named[0].row)
+        >= corpus.coverage(terms, strict.row) + DATED_COVERAGE_LEAD
+    ):
+        # the closest passage tells the year of what is asked ("renamed … in 2020"), a lower
+        # one a full date of something else that shares a word ("The YJS Management Board …
+        # took over in April 2021"): the one that prints what is asked
+        strict = named[0]
     typed = (
         (carrier if sure else None)
-        or next((h for h in named[:6] if answers(h, False)), None)
+        or strict
         # a date asked for that none prints beside a word of the question: the passage
         # closest in meaning that prints one, or the year something began ("Since 2019 …"),
         # when it is as close as the best passage ("the current case recording software" is
@@ -1532,6 +1564,11 @@ def _recorded_answer(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     passage prints: "And who signed it off?" after a question about a letter shares no word
     with "Paul Wilkins Assistant Chief Inspector", and its meaning alone scored too low."""
     return plan.intent.probability >= FACT_SURE and _carries_fact(plan, hit, corpus)
+
+
+# how much more of the question (IDF-weighted coverage) the closest passage, dated by a year
+# only, must print than a lower one with a full date to answer "when" instead
+DATED_COVERAGE_LEAD = 0.5
 
 
 def _closest_dated(named: list[Hit], dated: Callable[[Hit], bool]) -> Hit | None:
@@ -1597,11 +1634,15 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
     # a word the question writes whole, as some heading writes it: the parts of
     # "court-sentenced" may be paraphrase, and "headed up" is no "Head of Service"
     # (a word set apart by a comma before the ask, "Overall, how did …", frames it: no topic)
-    opener, comma, _ = plan.lexical_text.strip().partition(",")
+    # (a follow-up searched with the earlier question: only its own words, for the earlier
+    # words were asked of another report: "and who was in charge of it at the 2016 screening?"
+    # after "Who chairs the youth justice partnership board now?")
+    text = plan.own_ask if plan.inherited and plan.own_ask else plan.lexical_text
+    opener, comma, _ = text.strip().partition(",")
     framing = opener.lower() if comma and len(opener.split()) == 1 else None
     whole = {
         t
-        for w in words(plan.lexical_text)
+        for w in words(text)
         if "-" not in w
         and w.lower() != framing
         and _as_headings_write(w.lower(), corpus.heading_words)

@@ -271,6 +271,8 @@ class Plan:
     identifiers: list[str] = field(default_factory=list)  # must be printed as written
     intent: Intent = field(default_factory=Intent)  # what it is about, by meaning
     list_kind: str | None = None  # "strength" | "improvement" | "recommendation"
+    # the list is named ("the key strengths") or the intent is sure of it: no evidence needed
+    list_sure: bool = True
     fact: str | None = None  # a FACT_SUBJECTS subject the question asks for
     rating: bool = False  # asks for grades given to standards or themes
     collection: str | None = None  # about the stored reports themselves (Intent.collection)
@@ -408,6 +410,20 @@ class QuestionPlanner:
     ) -> Plan:
         plan = self._planned(question, history, filters, corpus)
         plan.whole_before = _whole_counted_before(question, history, corpus)
+        if not (plan.abstain or plan.inherited or plan.comparison) and plan.report_ids:
+            targets = plan.report_ids
+            areas = {corpus.reports[r].get("area") for r in targets} - {None}
+            scope = [r for r in plan.scope or [] if corpus.reports[r].get("area") in areas]
+            name = _name_of_other_reports(without_asker(question.strip()), corpus, targets, scope)
+            if name is not None:
+                # "how many kids were at Wetherby in 2023?": the place is printed only in
+                # the 2016 letter; the report asked about does not tell of it
+                plan.abstain = Abstention(
+                    AbstainReason.NAME_NOT_PRINTED,
+                    f"{', '.join(corpus.label(r) for r in targets)} "
+                    f"{'does' if len(targets) == 1 else 'do'} not mention '{name}' "
+                    "(another stored report of the area does).",
+                )
         return plan
 
     def _planned(
@@ -692,7 +708,7 @@ class QuestionPlanner:
         # before the 2016 inspection" is about what the 2016 report says.
         before = _year_bound(q, BEFORE_YEAR)
         after = _year_bound(q, AFTER_YEAR)
-        kind = _kind_named(q, corpus)
+        kind = kind_named(q, corpus)
 
         def year_of(rid: str) -> int:
             return corpus.reports[rid].get("year") or 0
@@ -714,7 +730,13 @@ class QuestionPlanner:
                     r for r in pool if not year_of(r)
                 ]
                 if not dated and all(_soft_year(q, y) for y in years):
-                    dated = pool  # "since 2016", "by 2015": a time in the text, not a report
+                    # "since 2019", "by 2015": a time in the text, not a report; a span that
+                    # opens in a year is told of by reports from then on ("how much has
+                    # reoffending dropped since 2019?": not a 2016 letter)
+                    opens = [y for y in years if _year_opens_span(q, y)]
+                    dated = [
+                        r for r in pool if not year_of(r) or all(year_of(r) >= y for y in opens)
+                    ] or pool
                 elif not dated and not REPORT_NOUNS.search(q):
                     # "children who finished a caution in 2023": no 2023 report, but a later
                     # one tells of that year; the passage quoted must print it
@@ -1011,6 +1033,7 @@ class QuestionPlanner:
             # reports print it asks which standards got it, not for the list its words recall
             plan.intent = Intent("rating", plan.intent.probability, plan.intent.similarity)
         plan.list_kind = named or plan.intent.list_kind
+        plan.list_sure = bool(named) or plan.intent.probability >= LIST_FORM_SURE
         if plan.list_kind:
             plan.list_sections = LIST_SECTIONS[plan.list_kind] + self._list_headings(
                 plan.list_kind, plan.report_ids, corpus
@@ -1100,7 +1123,7 @@ class QuestionPlanner:
         if (
             plan.intent.collection
             and plan.intent.probability >= COLLECTION_MIN_PROBABILITY
-            and _may_ask_collection(plan, q, named)
+            and _may_ask_collection(plan, q, named, corpus.place_words)
         ):
             plan.collection = (
                 "repeated"
@@ -1237,7 +1260,9 @@ class QuestionPlanner:
         assert self.intents is not None
         text = _strip_known(_as_any_inspection(reading, corpus), corpus)
         intent = self.intents.classify(text)
-        if intent.collection and not _may_ask_collection(plan, plan.question, named):
+        if intent.collection and not _may_ask_collection(
+            plan, plan.question, named, corpus.place_words
+        ):
             other = self.intents.classify(text, ruled_out="collection:")
             if other.similarity >= REREAD_MIN_SIMILARITY:
                 return other
@@ -1440,16 +1465,28 @@ def _another_post(role: str, fact: str, targets: list[str], corpus: Corpus) -> b
     """Does the role asked name a post below the one the fact records ("deputy head", "vice
     chair") that no record of that fact in the targeted reports names? The head of service is
     no answer to who the deputy was; a signatory recorded as "Assistant Chief Inspector" is."""
-    below = set(words(role)) & POST_BELOW
-    if not below:
-        return False
     recorded = [
-        set(words(f"{r.get('text') or ''} {r.get('value') or ''}"))
+        f"{r.get('text') or ''} {r.get('value') or ''}"
         for rid in targets
         for _, r in corpus.records.get(rid, [])
         if r.get("subject") == fact
     ]
-    return not any(below <= said for said in recorded)
+    below = set(words(role)) & POST_BELOW
+    if below:
+        return not any(below <= set(words(said)) for said in recorded)
+    # the post's own noun, a word the reports print, that no record of the fact names: "the lead
+    # member for children" is no lead inspector ("This inspection was led by …"), "the youth
+    # bench" no head of service (a noun no report prints is the asker's word: "the boss")
+    head = words(role)[-1:]
+    # (not of "who led the inspection team": the thing a holder leads, not a post's name)
+    if not head or head[0].endswith("ing") or not recorded or WHO.opens(role):
+        return False
+    noun = tokens(head[0])
+    if not noun or not corpus.df.get(noun[0]):
+        return False
+    return not any(
+        noun[0] in said or synonyms(noun[0]) & said for said in map(set, map(tokens, recorded))
+    )
 
 
 SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)
@@ -1471,7 +1508,11 @@ def _service_of_unstored_area(q: str, corpus: Corpus) -> str | None:
             token = q[spans[j][0] : spans[j][1]]
             token = token[:-2] if token.endswith(("'s", "’s")) else token
             low = token.lower()
-            if not token[:1].isupper() or low in STOPWORDS or low in corpus.lower_words:
+            if low in STOPWORDS or low in corpus.lower_words:
+                break
+            if not token[:1].isupper() and not (token.isalpha() and corpus.printed(None, low)):
+                # written in lower case ("fenbridge yjs 2022 overall rating"): a name only when
+                # some report prints it, and only capitalised (not in `lower_words`)
                 break
             if low in MONTHS:  # "the March YOS board": a date, not a place
                 break
@@ -1768,7 +1809,9 @@ def _names_a_grade(question: str) -> bool:
     return any(m.group(0)[:1].isupper() or " " in m.group(0) for m in GRADE.finditer(question))
 
 
-def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:
+def _may_ask_collection(
+    plan: Plan, question: str, named: str | None, places: frozenset[str]
+) -> bool:
     """Can the question be about the stored reports themselves? Not when it names one of a
     report's lists, asks for a person or date a report prints, compares inspections or asks
     what a report says on a topic ("Any mention of knives in the 2019 inspection?"), nor when
@@ -1783,6 +1826,12 @@ def _may_ask_collection(plan: Plan, question: str, named: str | None) -> bool:
         and bool(COLLECTION_OBJECTS.search(question) or not content_terms(question))
         and plan.wants is None
         and not plan.comparison
+        # a measure asked for ("What's our reoffending rate now, according to the latest
+        # inspection?") is one a report prints; the collection counts reports and areas
+        and not (
+            plan.quantity
+            and not any(COLLECTION_OBJECTS.search(w) for w in counted_words(question, places)[:1])
+        )
         and not (SUMMARY_ASK.search(question) or _coverage_asks(question))
         and (not (plan.areas or years_in(question)) or bool(REPORT_NOUNS.search(question)))
     )
@@ -1957,7 +2006,7 @@ def _as_any_inspection(question: str, corpus: Corpus) -> str:
     return "".join(reversed(out))
 
 
-def _kind_named(question: str, corpus: Corpus) -> str | None:
+def kind_named(question: str, corpus: Corpus) -> str | None:
     """The kind of report the question names (`_naming_spans`), the more specific first."""
     named = {kind for _, _, kind, _ in _naming_spans(question, corpus)}
     return next((kind for kind in QUESTION_TYPE_ORDER if kind in named), None)
@@ -1986,7 +2035,8 @@ def _naming_spans(question: str, corpus: Corpus) -> list[tuple[int, int, str, bo
         while start < stop and ws[start] in TITLE_JOINERS:
             start += 1  # "… on remand": not the joiner that opened the run
         owner = ws[start].endswith("'s")  # "Marshbury's screening"
-        if start > 0 and not owner and ws[start - 1] not in NAMING:
+        # (an area's name before the kind names its report too: "key strengths coldmarsh sqs")
+        if start > 0 and not owner and ws[start - 1] not in NAMING and ws[start] not in areas:
             continue
         out.append((start, stop, kind, owner))
         end = at[start][0]
@@ -2033,6 +2083,30 @@ def _graded_by_another(q: str, report_ids: list[str] | None, corpus: Corpus) -> 
         f"The reports searched give no grade from {body}: the grades they give are HM "
         "Inspectorate of Probation's, of the youth justice service.",
     )
+
+
+def _name_of_other_reports(
+    ask: str, corpus: Corpus, targets: list[str], scope: list[str]
+) -> str | None:
+    """A name the question asks about (a capitalised word inside it, not an acronym, an area or
+    a month) that reports of `scope` print but none of `targets`, the reports a year or kind
+    picked from them: "Wetherby" in "how many kids were at Wetherby in 2023?", printed only in
+    the 2016 letter. None when the targets are the whole scope."""
+    if not targets or set(scope) <= set(targets):
+        return None
+    others = [r for r in scope if r not in targets]
+    for i, (tok, opens) in enumerate(capitalised(ask)):
+        if (i == 0 and ask.lstrip(_EDGE + " ").startswith(tok)) or opens or tok.isupper():
+            continue  # the question's first word, a later sentence's, an acronym
+        tok = _uncontracted(tok[:-2] if tok.endswith(("'s", "’s")) else tok)
+        low = tok.lower()
+        if low in MONTHS or len(low) < 3 or any(low in a.split() for a in corpus.areas):
+            continue
+        if low in STOPWORDS or not corpus.printed(others, low):
+            continue
+        if not corpus.printed(targets, low):
+            return tok
+    return None
 
 
 def _kind_opens_span(q: str, corpus: Corpus) -> bool:

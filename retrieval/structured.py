@@ -46,7 +46,7 @@ from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.intents import PROGRESS
-from retrieval.plan import Plan
+from retrieval.plan import Plan, kind_named
 from retrieval.text import (
     PERCENT,
     STOPWORDS,
@@ -345,6 +345,35 @@ def _states_grade(ws: list[str], grade: list[str]) -> bool:
     )
 
 
+# an unsure list reading is borne out by one of its items among this many closest passages
+LIST_EVIDENCE_K = 3
+
+
+def _part(meta: dict) -> str:
+    """The part of the report a paragraph is in, as a follow-up of an earlier inspection is
+    told: the heading on its section path that names progress ("Progress since the 2016
+    screening" over "MAPPA: improved"), else its section."""
+    path = (meta.get("section_path") or meta["section"]).split(" > ")
+    return next((h for h in path if set(words(h)) & _PROGRESS_HEADINGS), meta["section"])
+
+
+def list_evidenced(plan: Plan, hits: list[Hit], corpus: Corpus) -> bool:
+    """Does the evidence bear out the list the plan reads? Always when the question names the
+    list or the intent is sure of it (`Plan.list_sure`); a list read unsurely from the question's
+    meaning ("What are the priorities in the youth justice strategy?" recalls the
+    recommendations) only when the search finds one of its items among the closest passages."""
+    if plan.list_sure:
+        return True
+    for h in hits[:LIST_EVIDENCE_K]:
+        if h.row < 0:
+            continue
+        if list_kind(corpus.metas[h.row]["section"]) == plan.list_kind or h.row in {
+            row for row, _ in records_of(corpus, h.report_id, plan.list_kind or "")
+        }:
+            return True
+    return False
+
+
 class StructuredAnswerer:
     """One public method: `answer(plan, hits, corpus) -> Draft | None`."""
 
@@ -356,7 +385,11 @@ class StructuredAnswerer:
         progress = self._progress(plan, corpus)
         if progress is not None:
             return progress
-        if plan.list_kind and not self._relative_grade_asked(plan, corpus):
+        if (
+            plan.list_kind
+            and not self._relative_grade_asked(plan, corpus)
+            and list_evidenced(plan, hits, corpus)
+        ):
             return self._list(plan, hits, corpus)
         if plan.wants_actions and plan.report_ids and len(plan.report_ids) == 1:
             # "What is the head of service expected to do?": the recommendations the report
@@ -406,20 +439,29 @@ class StructuredAnswerer:
             rows = [
                 row
                 for row in corpus.by_report.get(rid, [])
-                if set(words(corpus.metas[row]["section"])) & _PROGRESS_HEADINGS
+                if set(words(_part(corpus.metas[row]))) & _PROGRESS_HEADINGS
             ]
             if rows:
                 followed.append((_when(corpus, rid), rid, rows))
         if not followed:
             return None
         when, rid, rows = max(followed)
-        if len(targets) < 2 and not any(_when(corpus, t) < when for t in targets):
+        kind = kind_named(plan.question, corpus)
+        if (
+            len(targets) < 2
+            and not any(_when(corpus, t) < when for t in targets)
+            # ("… the 2023 report said about progress since the SQS": the earlier one named)
+            and not (kind and kind != corpus.reports[rid].get("inspection_type"))
+        ):
             return None  # one report asked about, itself the latest: a topic of that report
-        section = corpus.metas[rows[0]]["section"]
-        rows = [r for r in rows if corpus.metas[r]["section"] == section][:MAX_PROGRESS_ROWS]
+        section = _part(corpus.metas[rows[0]])
+        rows = [r for r in rows if _part(corpus.metas[r]) == section][:MAX_PROGRESS_ROWS]
         cited = [Cited(hit_from_row(corpus, row, score=1.0), corpus.texts[row]) for row in rows]
         lines = [f"{corpus.label(rid)}, “{section}”:"]
-        lines += [f"- “{c.quote}” [{n}]" for n, c in enumerate(cited, start=1)]
+        for n, c in enumerate(cited, start=1):
+            # a finding's own heading gives its verdict ("MAPPA: improved"): it leads its item
+            own = c.hit.section if c.hit.section != section else ""
+            lines.append(f"- {own + ' — ' if own else ''}“{c.quote}” [{n}]")
         return Draft(text="\n".join(lines), cited=cited)
 
     # --- lists ----------------------------------------------------------------------------

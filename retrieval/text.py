@@ -206,11 +206,18 @@ def start_span(text: str) -> tuple[int, int] | None:
 def year_span(text: str) -> tuple[int, int] | None:
     """Where `text` tells the year something happened: a year right after a HAPPENED_IN word
     ("The Stannerley office closed in **2017**"). None when it tells none."""
+    found = happened_years(text)
+    return found[0] if found else None
+
+
+def happened_years(text: str) -> list[tuple[int, int]]:
+    """Every year `text` tells something happened in (`year_span`), in order."""
     spans = word_spans(text)
-    for i, (a, b) in enumerate(spans[:-1]):
-        if text[a:b].lower() in HAPPENED_IN and is_year(text[spans[i + 1][0] : spans[i + 1][1]]):
-            return spans[i + 1]
-    return None
+    return [
+        spans[i + 1]
+        for i, (a, b) in enumerate(spans[:-1])
+        if text[a:b].lower() in HAPPENED_IN and is_year(text[spans[i + 1][0] : spans[i + 1][1]])
+    ]
 
 
 def spellings_of_year_span(span: str) -> list[str]:
@@ -336,6 +343,11 @@ def stem(word: str) -> str:
     return out
 
 
+# what follows the apostrophe of a contraction: a stopword contracted ("what's", "we're", "I'm")
+# is a stopword; a name is not ("O'Brien")
+CONTRACTED = frozenset({"s", "re", "m", "d", "ll", "ve", "t"})
+
+
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
     """Lower-cased, stemmed word tokens; hyphenated words also give their parts."""
     out: list[str] = []
@@ -346,7 +358,11 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
         parts = [w] + ([] if any(p in STOPWORDS for p in pieces) else pieces)
         for part in parts:
             part = part.strip("'")
-            if part and (keep_stopwords or part not in STOPWORDS):
+            base, _, tail = part.partition("'")
+            if part and (
+                keep_stopwords
+                or not (part in STOPWORDS or (tail in CONTRACTED and base in STOPWORDS))
+            ):
                 out.append(stem(part))
     return out
 

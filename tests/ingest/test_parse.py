@@ -3821,3 +3821,37 @@ def test_a_figure_at_the_top_of_the_next_column_runs_on(tmp_path):
         "Pellbrook was 29.4 per cent, lower than the rate of 32.2 per cent for England and Wales."
     ]
     assert by_number(r)["2.1.1"].text == "Assessments were thorough in 14 of the 16 cases."
+
+
+def test_a_bold_copy_to_under_a_sign_off_joined_with_its_signer_heads_the_copy_list(tmp_path):
+    """A PDF letter whose sign-off, name and title come out as one line ("Yours sincerely
+    Jocelyn Mayhew Assistant Chief Inspector"), then "Copy to" in bold over the officials:
+    the label is no name signed under the sign-off (tune51's copy list was read as the
+    closing prose's paragraphs, and "Who was the letter copied to?" was not answered)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    y = 70.0
+    for text, font, gap in (  # gap: space below the line (a small one keeps lines a block)
+        ("Short Quality Screening of youth offending work in Quillby", "hebo", 12),
+        ("Key strengths", "hebo", 12),
+        ("• Case managers knew the children well.", "helv", 12),
+        ("We are grateful for the help of staff and partners.", "helv", 12),
+        ("Yours sincerely", "helv", 0),
+        ("Jocelyn Mayhew", "helv", 0),
+        ("Assistant Chief Inspector", "helv", 12),
+        ("Copy to", "hebo", 3),
+        ("Chief Executive, Quillby Borough Council: Peter Halloran", "helv", 3),
+        ("Director of Children's Services: Graham Tilsley", "helv", 0),
+    ):
+        page.insert_text((56, y), text, fontname=font, fontsize=11)
+        y += 11 * 1.25 + gap
+    path = tmp_path / "quillby_sqs_2016.pdf"
+    doc.save(path)
+    paras = [(p.section, p.text) for p in parse_file(path).paragraphs]
+    assert paras[-2:] == [
+        ("Copy to", "Chief Executive, Quillby Borough Council: Peter Halloran"),
+        ("Copy to", "Director of Children's Services: Graham Tilsley"),
+    ]
+    assert ("Closing", "Copy to") not in paras

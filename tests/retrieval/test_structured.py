@@ -998,9 +998,89 @@ class TestProgress:
         ]
         assert StructuredAnswerer().answer(plan(q, ["s"], ["Pellmoor"]), [], corpus) is None
 
+    def test_progress_since_an_earlier_report_named_by_its_kind_is_the_follow_up(self):
+        """ "What did the 2023 report say about progress since the screening?" targets the
+        latest report alone, but names the earlier by its kind: the follow-up answers (fresh50's
+        tune miss quoted the foreword)."""
+        corpus = corpus_of(self.ROWS, self.REPORTS)
+        q = "What did the 2023 Pellmoor report say about progress since the screening?"
+        draft = StructuredAnswerer().answer(plan(q, ["y"], ["Pellmoor"]), [], corpus)
+        assert [c[:3] for c in where(draft, corpus)] == [
+            ("y", "Progress since the 2016 screening", n) for n in (1, 2, 3)
+        ]
+
     def test_progress_asked_of_the_latest_report_alone_is_a_topic(self):
         """ "In 2023, how was children's progress reviewed?" asks of one report, itself the
         latest: no follow-up of another is asked for."""
         corpus = corpus_of(self.ROWS, self.REPORTS)
         p = plan("In 2023, how was children's progress reviewed in Pellmoor?", ["y"], ["Pellmoor"])
         assert StructuredAnswerer().answer(p, [], corpus) is None
+
+
+class TestListReadUnsurely:
+    """A list read from the question's meaning alone, unsurely ("What are the priorities in the
+    youth justice strategy?" recalls the recommendations), answers only when one of the list's
+    items is among the closest passages; named or read surely, it needs no evidence."""
+
+    STRATEGY = "The youth justice strategy sets three priorities: diversion, education, custody."
+    ROWS = [*ROWS, _row("a", "Governance", 1, STRATEGY, kind="numbered")]
+
+    def _plan(self, sure):
+        return plan(
+            "What are the priorities in Avonby's youth justice strategy?",
+            ["a"],
+            ["Avonby"],
+            list_kind="recommendation",
+            list_sections=LIST_SECTIONS["recommendation"],
+            list_sure=sure,
+        )
+
+    def test_no_item_among_the_closest_passages_leaves_the_topic_to_the_search(self):
+        corpus = corpus_of(self.ROWS, REPORTS)
+        strategy = len(self.ROWS) - 1
+        hits = [hit_from_row(corpus, i, score=1.0) for i in (strategy, 5, 2, 0)]
+        assert StructuredAnswerer().answer(self._plan(False), hits, corpus) is None
+
+    def test_an_item_among_the_closest_passages_bears_the_list_out(self):
+        corpus = corpus_of(self.ROWS, REPORTS)
+        strategy = len(self.ROWS) - 1
+        hits = [hit_from_row(corpus, i, score=1.0) for i in (strategy, 1, 2)]
+        draft = StructuredAnswerer().answer(self._plan(False), hits, corpus)
+        assert [c[3] for c in where(draft, corpus)] == [REC_A1, REC_A2]
+
+    def test_a_sure_reading_needs_no_evidence(self):
+        corpus = corpus_of(self.ROWS, REPORTS)
+        strategy = len(self.ROWS) - 1
+        hits = [hit_from_row(corpus, strategy, score=1.0)]
+        draft = StructuredAnswerer().answer(self._plan(True), hits, corpus)
+        assert [c[3] for c in where(draft, corpus)] == [REC_A1, REC_A2]
+
+
+def test_progress_findings_under_their_own_headings_are_each_cited_with_the_verdict():
+    """A follow-up part whose findings sit under headings of their own that give the verdict
+    ("MAPPA: improved", a Word file's Heading 3): every finding is the part's, and its heading
+    leads its item (tune51's progress question cited only the part's first paragraph)."""
+    reports = TestProgress.REPORTS
+    part = "Progress since the 2016 screening"
+
+    def row(ordinal, heading, text):
+        r = _row("y", heading, ordinal, text)
+        r["meta"]["section_path"] = f"{part} > {heading}" if heading != part else part
+        return r
+
+    rows = [
+        *TestProgress.ROWS[:2],
+        row(1, part, "Our 2016 letter set out two areas."),
+        row(1, "Planning for risk: improved", "Plans now address risk of harm."),
+        row(1, "MAPPA referrals: not improved", "Two eligible children were not referred."),
+        _row("y", "Acknowledgements", 1, "We thank the staff."),
+    ]
+    corpus = corpus_of(rows, reports)
+    q = "How much progress has Pellmoor made since the screening?"
+    draft = StructuredAnswerer().answer(plan(q, ["s"], ["Pellmoor"]), [], corpus)
+    assert draft.text == (
+        f"Pellmoor 2023, “{part}”:\n"
+        "- “Our 2016 letter set out two areas.” [1]\n"
+        "- Planning for risk: improved — “Plans now address risk of harm.” [2]\n"
+        "- MAPPA referrals: not improved — “Two eligible children were not referred.” [3]"
+    )

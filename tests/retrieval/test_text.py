@@ -381,3 +381,11 @@ def test_a_percentage_is_no_count_of_what_it_is_a_share_of():
     assert not prints_count("They made up 22% of out-of-court disposals in 2022.", focus)
     assert not prints_count("They made up 22 per cent of out-of-court disposals.", focus)
     assert prints_count("We inspected 22 out-of-court disposals.", focus)
+
+
+def test_a_contracted_stopword_is_a_stopword_and_a_name_is_not():
+    """ "What's our reoffending rate" asks about no "what" (a tune question's top term was
+    "what", weighted above "rate"); "O'Brien" is a name, though "o" is a stopword."""
+    assert tokens("What's our reoffending rate") == tokens("our reoffending rate")
+    assert tokens("I'm sure we're right, who'd know") == tokens("sure right know")
+    assert tokens("Ms O'Brien's team") == ["ms", "o'brien", "team"]
