@@ -594,6 +594,13 @@ PERIODIC: dict[str, str] = {
         "once a week, on that day ('the panel meets every Wednesday')"
     ),
 }
+# "What did Ofsted say about …?": the words between these name a speaker other than the
+# inspectors, and a passage answers only where it names them.
+SPEAKER_ASK_OPENERS: dict[str, str] = {"what how": "what a speaker said is asked"}
+SPEAKER_ASK_AUXILIARIES: dict[str, str] = {"did do does have has had": "the tense of the ask"}
+SPEECH_VERBS: dict[str, str] = {
+    "say said think thought feel felt tell told": "what a speaker said or thought",
+}
 # Of DURATION: "how quickly" or "how soon" (not "how long") is also told in words of speed
 # ("contacted victims promptly in every case").
 SPEED_ASK: dict[str, str] = {"how quickly|soon|fast|promptly": "how soon something was done"}

@@ -171,6 +171,18 @@ class ExtractiveAnswerer:
                 ),
                 hits,
             )
+        if plan.speaker and not plan.comparison:
+            # "What did Ofsted say about children's services?": only a passage naming the
+            # speaker tells what they said
+            hits = [h for h in hits if _names_speaker(plan.speaker, h.text)]
+            if not hits:
+                return _abstain(
+                    Abstention(
+                        AbstainReason.NO_SUPPORTING_PASSAGE,
+                        "No paragraph found tells what the question's speaker said.",
+                    ),
+                    [],
+                )
         structured = self.structured.answer(plan, hits, corpus)
         if structured is not None:
             return structured
@@ -1621,6 +1633,12 @@ def evidence(dense: float, coverage: float, typed: bool, missing: bool) -> float
         + w["missing"] * float(missing)
     )
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def _names_speaker(speaker: list[str], text: str) -> bool:
+    """Does the passage name the speaker asked about (a stem of theirs, or a synonym)?"""
+    said = set(tokens(text))
+    return any(t in said or synonyms(t) & said for t in speaker)
 
 
 def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[str]:

@@ -267,6 +267,8 @@ class Plan:
     # a follow-up searched with the earlier question ("At what level were they managed?"): what
     # it asks of its own, which the answer must print
     own_ask: str = ""
+    # "What did Ofsted say about …?": the speaker's stems, which an answering passage names
+    speaker: list[str] = field(default_factory=list)
     scope: list[str] | None = None  # every report the filters allow
     identifiers: list[str] = field(default_factory=list)  # must be printed as written
     intent: Intent = field(default_factory=Intent)  # what it is about, by meaning
@@ -666,6 +668,7 @@ class QuestionPlanner:
             # name, told in the asker's words: no role whose holder a passage must name
             plan.role = ""
         plan.wants_actions = ACTIONS_ASK.search(q)
+        plan.speaker = speaker_asked(q, corpus.place_words)
         lower = whole.lower()
         areas = corpus.areas_in(lower)
         # a longer area name wins over one inside it ("North Vale" over "Vale")
@@ -1613,6 +1616,39 @@ def _newest_answers(question: str) -> bool:
     """Does the question ask whether something goes on ("still") or got better? The newest
     report tells it, so it leads the reports set side by side."""
     return bool(PERSISTS.search(question) or REMEDIED.search(question))
+
+
+SPEAKER_OPENERS = lexicon.words_of(lexicon.SPEAKER_ASK_OPENERS)
+SPEAKER_AUXILIARIES = lexicon.words_of(lexicon.SPEAKER_ASK_AUXILIARIES)
+SPEECH_VERBS = lexicon.words_of(lexicon.SPEECH_VERBS)
+
+
+def speaker_asked(question: str, places: frozenset[str]) -> list[str]:
+    """The stems of a speaker other than the inspectors whose words the question asks for
+    ("What did Ofsted say about …?": "ofst"; "What did local magistrates say …": "local",
+    "magistr"), from between "what did" and the verb of saying. None for the reports and
+    their authors ("What did the 2023 report say …?", "What did inspectors think …?"), the
+    children a report is about, places, years and pronouns ("What did they say?")."""
+    ws = words(question)
+    for i in range(len(ws) - 2):
+        if ws[i] not in SPEAKER_OPENERS or ws[i + 1] not in SPEAKER_AUXILIARIES:
+            continue
+        end = next((j for j in range(i + 2, min(len(ws), i + 8)) if ws[j] in SPEECH_VERBS), None)
+        if end is None:
+            return []
+        if any(w in OWN_INSPECTORATE for w in ws[i + 2 : end]):
+            return []  # "What did HMI Probation say …": the reports' authors
+        said = [
+            w
+            for w in ws[i + 2 : end]
+            if w.removesuffix("'s") not in places
+            and not is_year(w)
+            and not REPORT_NOUNS.search(w)
+            and not COLLECTION_OBJECTS.search(w)
+        ]
+        # the speaker's head noun, the last of their words ("local magistrates": magistrates)
+        return content_terms(said[-1])[-1:] if said else []
+    return []
 
 
 def follows_up(question: str, corpus: Corpus) -> bool:

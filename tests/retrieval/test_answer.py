@@ -2306,3 +2306,29 @@ def test_when_is_told_by_the_closest_passage_s_year_of_what_is_asked():
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Foreword", 1)]
     assert draft.text.startswith("**2020** — “")
+
+
+def test_what_a_speaker_said_is_told_only_by_a_passage_naming_them():
+    """ "What did local magistrates say about the service?": a passage on the service that no
+    magistrate speaks in is no answer; one naming them is."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    rows = [
+        ("Courts", "The joint panel meets weekly and decisions are well recorded."),
+        ("Courts", "Magistrates told us that reports to court were timely and useful."),
+        *[("Staff", f"The YJS has {n} case managers.") for n in (10, 12, 14)],
+    ]
+    corpus = _one_report_corpus(rows, 2023)
+    plan = QuestionPlanner().plan(
+        "What did local magistrates say about the Pellmoor service?", None, None, corpus
+    )
+    assert plan.speaker == ["magistr"]
+    hits = [hit_from_row(corpus, r, score=0.9 - r / 10, dense=0.6) for r in (0, 1)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Courts", 2)]
+    draft = ExtractiveAnswerer().answer(plan, hits[:1], corpus)
+    assert draft.abstained is True and draft.cited == []
+    assert draft.text == (
+        f"{NOT_ANSWERED} No paragraph found tells what the question's speaker said."
+    )

@@ -2355,3 +2355,26 @@ def test_a_service_of_an_area_no_report_is_about_written_in_lower_case(sample_co
     assert _service_of_unstored_area("northfield yjs overall rating", sample_corpus) is None
     assert _service_of_unstored_area("the local yjs overall rating", sample_corpus) is None
     assert _service_of_unstored_area("hackney yjs overall rating", sample_corpus) is None
+
+
+@pytest.mark.parametrize(
+    "question, speaker",
+    [
+        ("What did Ofsted say about Carrowdale children's services?", ["ofst"]),
+        ("What did local magistrates say about the service?", ["magistr"]),
+        ("What do parents think of the service?", ["parent"]),
+        # the reports and their authors, places, years and pronouns are no other speaker
+        ("What did the Haverleigh report say about provision for girls?", []),
+        ("What did inspectors say about planning?", []),
+        ("What did HMI Probation say about Thurrock?", []),
+        ("What did the 2023 letter say?", []),
+        ("What did they say about it?", []),
+        ("What is the service doing about knife crime?", []),
+    ],
+)
+def test_the_speaker_whose_words_a_question_asks_for(question, speaker):
+    """ "What did Ofsted say …?" asks for the words of a speaker the answer must name (tune
+    questions about Ofsted and local magistrates were answered with the inspectors' words)."""
+    from retrieval.plan import speaker_asked
+
+    assert speaker_asked(question, frozenset({"carrowdale", "haverleigh", "thurrock"})) == speaker
