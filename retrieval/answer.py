@@ -1524,13 +1524,24 @@ def candidate(
 
     strict = next((h for h in named[:6] if answers(h, False)), None)
     if (
-        plan.wants == "date"
-        and strict is not None
+        strict is not None
         and strict is not named[0]
         and named[0].kind not in NOT_TOLD
-        and answers(named[0], True)
-        and corpus.coverage(terms, named[0].row)
-        >= corpus.coverage(terms, strict.row) + DATED_COVERAGE_LEAD
+        and (
+            (
+                plan.wants == "date"
+                and answers(named[0], True)
+                and corpus.coverage(terms, named[0].row)
+                >= corpus.coverage(terms, strict.row) + DATED_COVERAGE_LEAD
+            )
+            # "who pays for the SALT post?" is answered by a body ("funded by the … Integrated
+            # Care Board") the closest passage names, not by a far lower one naming a person
+            or (
+                plan.wants == "person"
+                and not (plan.role or plan.fact)
+                and strict.score <= PERSON_SCORE_SHARE * named[0].score
+            )
+        )
     ):
         # the closest passage tells the year of what is asked ("renamed … in 2020"), a lower
         # one a full date of something else that shares a word ("The YJS Management Board …
@@ -1581,6 +1592,9 @@ def _recorded_answer(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
 # how much more of the question (IDF-weighted coverage) the closest passage, dated by a year
 # only, must print than a lower one with a full date to answer "when" instead
 DATED_COVERAGE_LEAD = 0.5
+# the share of the closest passage's score below which a passage naming a person is too far to
+# answer "who" in its place (the closest names a body that answers: "funded by the … Board")
+PERSON_SCORE_SHARE = 0.75
 
 
 def _closest_dated(named: list[Hit], dated: Callable[[Hit], bool]) -> Hit | None:

@@ -2332,3 +2332,31 @@ def test_what_a_speaker_said_is_told_only_by_a_passage_naming_them():
     assert draft.text == (
         f"{NOT_ANSWERED} No paragraph found tells what the question's speaker said."
     )
+
+
+def test_who_is_answered_by_a_body_the_closest_passage_names():
+    """ "Who pays for the therapy post?": the closest passage names the body that funds it; a
+    passage far below that names some person is no answer (tune questions about who funds,
+    delivers or partners were answered with a place or a manager's name)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    funded = "The therapy post is funded by the Pellmoor Integrated Care Board since 2019."
+    rows = [
+        ("Partnerships", funded),
+        ("Background", "The service is managed by Ann Lee, the Head of Service."),
+        *[("Staff", f"The YJS has {n} case managers.") for n in (10, 12, 14)],
+    ]
+    corpus = _one_report_corpus(rows, 2023)
+    plan = QuestionPlanner().plan("Who pays for the therapy post in Pellmoor?", None, None, corpus)
+    assert (plan.wants, plan.role, plan.fact) == ("person", "", None)
+    far = [
+        hit_from_row(corpus, 0, score=0.7, dense=0.5),
+        hit_from_row(corpus, 1, score=0.4, dense=0.5),
+    ]
+    draft = ExtractiveAnswerer().answer(plan, far, corpus)
+    assert [(c.hit.section, c.quote) for c in draft.cited] == [("Partnerships", funded)]
+    # a person's passage close to the best is taken: "who" asks for a person first
+    near = [far[0], hit_from_row(corpus, 1, score=0.6, dense=0.5)]
+    draft = ExtractiveAnswerer().answer(plan, near, corpus)
+    assert [c.hit.section for c in draft.cited] == ["Background"]
