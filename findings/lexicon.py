@@ -594,6 +594,19 @@ PERIODIC: dict[str, str] = {
         "once a week, on that day ('the panel meets every Wednesday')"
     ),
 }
+# A finding's verdict, as reports give one in words ("Out-of-court work is a real strength",
+# "the assessment of these cases was outstanding"): what "how are we doing on X?" asks for.
+VERDICT_WORDS: dict[str, str] = {
+    "strength strengths strongest weakness weaknesses weakest": "a strength or a weakness",
+    "impressive excellent effective ineffective poor outstanding inadequate": "a judgement",
+    "good improvement": "a grade's words ('Good', 'Requires improvement')",
+}
+# A question asking how a piece of work went, in sum: a verdict answers it best.
+VERDICT_ASK: dict[str, str] = {
+    "summarise|summarize|summary|overview|rundown|nutshell": "the findings in sum",
+    "how are|is we|our|the doing|going|performing": "how a piece of work is going",
+    "how good": "the same, as a judgement",
+}
 # "What did Ofsted say about …?": the words between these name a speaker other than the
 # inspectors, and a passage answers only where it names them.
 SPEAKER_ASK_OPENERS: dict[str, str] = {"what how": "what a speaker said is asked"}

@@ -1495,6 +1495,10 @@ def candidate(
     if not named:
         return None
     named = _own_ask_first(plan, named, corpus)
+    if VERDICT_ASK.search(plan.question) and not (
+        plan.overall or plan.yes_no or plan.quantity or plan.wants or plan.comparison
+    ):
+        named = _verdict_first(named)
     sure = plan.intent.probability >= FACT_SURE
     measure = measure_words(plan.question, corpus.place_words)
     carrier = next(
@@ -1607,6 +1611,35 @@ def _closest_dated(named: list[Hit], dated: Callable[[Hit], bool]) -> Hit | None
         return None
     best = max(found, key=lambda h: h.dense)
     return best if best.dense >= named[0].dense else None
+
+
+VERDICT = frozenset(lexicon.words_of(lexicon.VERDICT_WORDS))
+VERDICT_ASK = Cue(lexicon.VERDICT_ASK)
+VERDICT_WITHIN = 3  # of the best passages, one giving a verdict may lead
+VERDICT_SCORE_SHARE = 0.85  # when it scores at least this share of the best
+
+
+def _verdict_first(named: list[Hit]) -> list[Hit]:
+    """ "How are we doing on out-of-court work?", "Summarise the findings on …": of the best
+    few, a passage whose first sentence gives a verdict ("Out-of-court disposal work is a real
+    strength") leads one that only tells a fact ("We inspected 11 cases …"), when it is nearly
+    as close."""
+
+    def verdict(h: Hit) -> bool:
+        first = (sentences(h.text) or [h.text])[0]
+        return bool(set(words(first)) & VERDICT)
+
+    if not named or verdict(named[0]):
+        return named
+    lead = next(
+        (
+            h
+            for h in named[1:VERDICT_WITHIN]
+            if verdict(h) and h.score >= VERDICT_SCORE_SHARE * named[0].score
+        ),
+        None,
+    )
+    return named if lead is None else [lead, *(h for h in named if h is not lead)]
 
 
 def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:

@@ -2360,3 +2360,34 @@ def test_who_is_answered_by_a_body_the_closest_passage_names():
     near = [far[0], hit_from_row(corpus, 1, score=0.6, dense=0.5)]
     draft = ExtractiveAnswerer().answer(plan, near, corpus)
     assert [c.hit.section for c in draft.cited] == ["Background"]
+
+
+def test_how_a_piece_of_work_is_going_is_answered_by_a_verdict_nearly_as_close():
+    """ "How are we doing on out-of-court work?": of the best few, a passage whose first
+    sentence gives a verdict ("… is a real strength") leads one that tells a fact ("We
+    inspected 11 cases …") when it is nearly as close (tune summaries quoted the sample's size
+    or a panel's meeting day)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    fact = "We inspected 11 cases where children had received an out-of-court disposal."
+    verdict = "Out-of-court disposal work is a real strength of the service."
+    rows = [
+        ("Out-of-court disposals", fact),
+        ("Foreword", verdict),
+        *[("Staff", f"The YJS has {n} case managers.") for n in (10, 12, 14)],
+    ]
+    corpus = _one_report_corpus(rows, 2023)
+    plan = QuestionPlanner().plan(
+        "How are we doing on out-of-court work in Pellmoor?", None, None, corpus
+    )
+
+    def quoted(verdict_score: float) -> str:
+        hits = [
+            hit_from_row(corpus, 0, score=0.75, dense=0.6),
+            hit_from_row(corpus, 1, score=verdict_score, dense=0.6),
+        ]
+        return ExtractiveAnswerer().answer(plan, hits, corpus).cited[0].quote
+
+    assert quoted(0.7) == verdict
+    assert quoted(0.5) == fact  # too far below the best
