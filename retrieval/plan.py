@@ -1759,6 +1759,10 @@ def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:
     i = 0
     while i in opener_ends:  # "And for the …": past every opening little word
         i = opener_ends[i]
+    if ws[i : i + 2] == ["how", "many"] and "how many" in " ".join(words(earlier)):
+        # "and how many out-of-court ones?" after "How many court cases did …?": the count
+        # asked again, of what the phrase names
+        i += 2
     phrase = [(w, span) for w, span in zip(ws[i:], at[i:], strict=True) if w not in _POINTERS]
     if (
         not phrase

@@ -376,6 +376,13 @@ class TestFollowUps:
         assert r.search_text == (
             "What did inspectors say about resettlement for the custody cases in Marshbury?"
         )
+        # the count asked again, of what the phrase names (a tune follow-up was searched as
+        # "and how many out-of-court ones?" alone)
+        n = plan(
+            "and how many out-of-court ones?",
+            history=["How many court cases did inspectors look at in Northfield?"],
+        )
+        assert n.search_text == "How many out-of-court cases did inspectors look at in Northfield?"
 
     @pytest.mark.parametrize(
         "question", ["And what about planning there?", "And who's chairing it now?"]
