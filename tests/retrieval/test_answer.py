@@ -973,6 +973,23 @@ def test_the_sentence_that_answers_leads_the_quote(text, quote):
     assert draft.text == f"**9** — “{quote}” [1]"
 
 
+def _reports_corpus(reports: list[dict], rows: list[tuple[str, str, str]]):
+    """A corpus of several reports as plain data: (report id, section, text) prose rows."""
+    from retrieval.corpus import build_corpus
+
+    return build_corpus(
+        reports,
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": [t for _, _, t in rows],
+            "metadatas": [
+                {"report_id": r, "section": h, "ordinal": i + 1, "kind": "prose"}
+                for i, (r, h, _) in enumerate(rows)
+            ],
+        },
+    )
+
+
 def _one_report_corpus(rows: list[tuple[str, str]], year: int):
     """A corpus of one report "p" (Pellmoor, `year`) of prose paragraphs (section, text)."""
     from retrieval.corpus import build_corpus
@@ -1221,7 +1238,6 @@ def test_organisation_is_no_topic_a_letter_lacks():
     word; "Which organisation ran the mentoring scheme?" asks about any body, so a letter that
     never prints the word is not for that reason silent on the question ("sentence", a heading
     word too, is a topic)."""
-    from retrieval.corpus import build_corpus
     from retrieval.plan import Plan, Side
 
     rows = [
@@ -1237,19 +1253,12 @@ def test_organisation_is_no_topic_a_letter_lacks():
             "A mentoring scheme run by the Boys' Club matched 12 children.",
         ),
     ]
-    corpus = build_corpus(
+    corpus = _reports_corpus(
         [
             {"report_id": "r", "area": "Rexley", "year": 2022, "inspection_type": "unknown"},
             {"report_id": "l", "area": "Lomford", "year": 2017, "inspection_type": "unknown"},
         ],
-        {
-            "ids": [f"p{i}" for i in range(len(rows))],
-            "texts": [t for _, _, t in rows],
-            "metadatas": [
-                {"report_id": r, "section": s, "ordinal": i + 1, "kind": "prose"}
-                for i, (r, s, _) in enumerate(rows)
-            ],
-        },
+        rows,
     )
 
     def missing(question):
@@ -2244,26 +2253,18 @@ def test_a_follow_up_s_missing_topics_are_its_own_words_not_the_earlier_question
     partnership board now?" is searched with the earlier question, but the 2016 letter not
     printing "partnership" is no topic it fails to cover: the earlier words were asked of
     another report (a tune follow-up abstained)."""
-    from retrieval.corpus import build_corpus
     from retrieval.plan import Plan, Side
 
     rows = [("s", "Introduction", "The YOS Management Board is chaired by Mr Graham Pettifer.")]
     rows += [
         ("y", "Partnerships and services", f"Partnership work was strong ({n}).") for n in "123"
     ]
-    corpus = build_corpus(
+    corpus = _reports_corpus(
         [
             {"report_id": "s", "area": "Calder", "year": 2016, "inspection_type": "sqs"},
             {"report_id": "y", "area": "Calder", "year": 2023, "inspection_type": "yjs"},
         ],
-        {
-            "ids": [f"r{i}" for i in range(len(rows))],
-            "texts": [t for _, _, t in rows],
-            "metadatas": [
-                {"report_id": r, "section": h, "ordinal": i, "kind": "prose"}
-                for i, (r, h, _) in enumerate(rows, start=1)
-            ],
-        },
+        rows,
     )
     q = "and who was in charge of it at the time of the 2016 screening?"
     earlier = "Who chairs the partnership board now?"
