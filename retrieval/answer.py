@@ -995,7 +995,16 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
             for s in sentences(text) or [text]
         )
     if FREQUENCY.search(q):
-        return bool(PERIODIC.search(text) or TIME_UNIT.search(text) or PROPORTION.search(text))
+        if PERIODIC.search(text) or TIME_UNIT.search(text):
+            return True
+        # a share of the cases ("in 9 of the 18 cases") tells how often only in a sentence
+        # about what is asked: "How often does the board meet?" is not answered by
+        # "Interventions were delivered as intended in most cases"
+        asked = set(corpus.question_terms(plan.lexical_text))
+        return any(
+            PROPORTION.search(s) and (not asked or bool(asked & set(tokens(s))))
+            for s in sentences(text) or [text]
+        )
     if DURATION.search(q):
         if WAIT.search(q) and not (WAIT.search(text) or WAIT_TOLD.search(text)):
             return False

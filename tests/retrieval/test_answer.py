@@ -416,6 +416,25 @@ class TestAnsweringSpan:
             "29.4 per cent"
         )
 
+    def test_a_share_of_the_cases_tells_how_often_only_of_what_is_asked(self, sample_corpus):
+        """ "How often does the Marshbury board meet?" is not answered by "Interventions were
+        delivered as intended in most cases" (the sample's reports never say; the answer was
+        "**most**"); "How often were victims contacted?" is, by "9 of the 18 cases" said of
+        victims."""
+        from retrieval.answer import _prints_number_asked
+        from retrieval.plan import QuestionPlanner
+
+        def asked(question, text):
+            plan = QuestionPlanner().plan(question, None, None, sample_corpus)
+            return _prints_number_asked(plan, text, sample_corpus)
+
+        other = "Interventions were delivered as intended in most cases."
+        assert asked("How often does the Marshbury board meet?", other) is False
+        assert asked("How often does the Marshbury board meet?", "The board met monthly.") is True
+        told = "Victims were contacted in 9 of the 18 cases."
+        assert asked("How often were victims contacted in Marshbury?", told) is True
+        assert asked("How often were victims contacted in Marshbury?", other) is False
+
     def test_how_quickly_is_told_by_a_time_or_in_words_of_speed(self, span, sample_corpus):
         """ "how quickly did he get in touch with victims?" of "contacted victims promptly in
         every relevant case" (a tune follow-up abstained: no time printed); "how long" is
