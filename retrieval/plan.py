@@ -1624,8 +1624,8 @@ SPEECH_VERBS = lexicon.words_of(lexicon.SPEECH_VERBS)
 
 
 def speaker_asked(question: str, places: frozenset[str]) -> list[str]:
-    """The stems of a speaker other than the inspectors whose words the question asks for
-    ("What did Ofsted say about …?": "ofst"; "What did local magistrates say …": "local",
+    """The stem of the head noun of a speaker other than the inspectors whose words the question
+    asks for ("What did Ofsted say about …?": "ofst"; "What did local magistrates say …":
     "magistr"), from between "what did" and the verb of saying. None for the reports and
     their authors ("What did the 2023 report say …?", "What did inspectors think …?"), the
     children a report is about, places, years and pronouns ("What did they say?")."""

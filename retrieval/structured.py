@@ -364,14 +364,16 @@ def list_evidenced(plan: Plan, hits: list[Hit], corpus: Corpus) -> bool:
     recommendations) only when the search finds one of its items among the closest passages."""
     if plan.list_sure:
         return True
-    for h in hits[:LIST_EVIDENCE_K]:
-        if h.row < 0:
-            continue
-        if list_kind(corpus.metas[h.row]["section"]) == plan.list_kind or h.row in {
-            row for row, _ in records_of(corpus, h.report_id, plan.list_kind or "")
-        }:
-            return True
-    return False
+    closest = [h for h in hits[:LIST_EVIDENCE_K] if h.row >= 0]
+    items = {
+        row
+        for rid in {h.report_id for h in closest}
+        for row, _ in records_of(corpus, rid, plan.list_kind or "")
+    }
+    return any(
+        h.row in items or list_kind(corpus.metas[h.row]["section"]) == plan.list_kind
+        for h in closest
+    )
 
 
 class StructuredAnswerer:
