@@ -1187,17 +1187,13 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         # Board grant is £612,000" of a sentence that gives the budget first)
         return _nearest_asked(plan, quote, list(money_spans(quote)))
     if FREQUENCY.search(plan.question):  # "every month", or "in 9 of the 18 cases"
-        at = word_spans(quote)
-        periodic = [(at[a][0], at[b - 1][1]) for a, b in PERIODIC.spans(quote)]
         m = TIME_UNIT.search(quote) or PROPORTION.search(quote)
-        return periodic[0] if periodic else m.span() if m else None
+        return _first_said(PERIODIC, quote) or (m.span() if m else None)
     if DURATION.search(plan.question):  # "how long": a time ("six weeks"), not any number
         m = TIME_UNIT.search(quote)
         span = m.span() if m else start_span(quote)
         if span is None and SPEED_ASK.search(plan.question):
-            at = word_spans(quote)
-            said = [(at[a][0], at[b - 1][1]) for a, b in PROMPT.spans(quote)]
-            span = said[0] if said else None
+            span = _first_said(PROMPT, quote)  # "how quickly": "promptly"
         return span
     numbers = amounts(quote)
     counted = counted_words(plan.question, corpus.place_words)
@@ -1455,6 +1451,16 @@ def _told_with(plan: Plan, quote: str) -> Callable[[tuple[int, int]], int]:
     return told
 
 
+def _first_said(cue: Cue, quote: str) -> tuple[int, int] | None:
+    """Where in `quote` the cue's first phrase is printed ("every Wednesday", "promptly")."""
+    found = cue.spans(quote)
+    if not found:
+        return None
+    at = word_spans(quote)
+    a, b = found[0]
+    return at[a][0], at[b - 1][1]
+
+
 def _nearest_asked(plan: Plan, quote: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Of several dates (or sums) a quote prints, the one told beside the most of what the
     question asks about ("When did the police withdraw?": of "the loss of the victim worker
@@ -1556,9 +1562,9 @@ def candidate(
             )
         )
     ):
-        # the closest passage tells the year of what is asked ("renamed … in 2020"), a lower
-        # one a full date of something else that shares a word ("The YJS Management Board …
-        # took over in April 2021"): the one that prints what is asked
+        # the closest passage prints what is asked, a lower one only the kind of thing asked
+        # for: the year of the renaming beside another date ("The YJS Management Board … took
+        # over in April 2021"), the body that funds a post beside some person's name
         strict = named[0]
     typed = (
         (carrier if sure else None)

@@ -343,9 +343,9 @@ def stem(word: str) -> str:
     return out
 
 
-# what follows the apostrophe of a contraction: a stopword contracted ("what's", "we're", "I'm")
-# is a stopword; a name is not ("O'Brien")
-CONTRACTED = frozenset({"s", "re", "m", "d", "ll", "ve", "t"})
+# what follows the apostrophe of a contraction (lexicon CONTRACTIONS, and "'s" of "what's"): a
+# stopword contracted ("what's", "we're", "I'm") is a stopword; a name is not ("O'Brien")
+CONTRACTED = frozenset(e.lstrip("'n") for e in lexicon.words_of(lexicon.CONTRACTIONS)) | {"s"}
 
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[str]:
