@@ -335,6 +335,13 @@ QA sets, each over its own freshly ingested tmp store:
   and second-checked at stop 45 (the 15 and 16 questions that do not name Ashcombe Vale or
   Kirkhallam carry the area filter, added mechanically), never read, measured once when adopted
   at stop 46, then only here.
+- fresh53 / fresh54 held-out: every report above plus two more each (`data/eval/fresh53/reports/`:
+  an SQS letter as a one-column reportlab PDF whose headings are bold text only, a rated
+  inspection as a python-docx Word file with Heading styles and real tables; `fresh54`: an SQS
+  letter as hand-written Markdown, a rated inspection as a one-column reportlab PDF with real
+  tables: the layouts of tune51 and tune52), written blind and second-checked at stop 46 (the 16
+  and 18 questions that do not name Elverstone or Netherwick carry the area filter, added
+  mechanically), never read, measured once when adopted at stop 47, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -914,6 +921,10 @@ def main(argv: list[str] | None = None) -> int:
             # adopted, then only here
             ("fresh51 held-out", "fresh51", "heldout.jsonl"),
             ("fresh52 held-out", "fresh52", "heldout.jsonl"),
+            # written at stop 46 in the layouts of tune51 and tune52, adopted at stop 47:
+            # measured once when adopted, then only here
+            ("fresh53 held-out", "fresh53", "heldout.jsonl"),
+            ("fresh54 held-out", "fresh54", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -1028,6 +1039,8 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 45 and by bench.quality, then read at stop 46: tune data since; "
         "fresh51 and fresh52 (written at stop 45, second-checked, never read) were measured once "
         "when adopted at stop 46 and then only here; "
+        "fresh53 and fresh54 (written at stop 46, second-checked, never read) were measured once "
+        "when adopted at stop 47 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
