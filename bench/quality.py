@@ -334,7 +334,9 @@ QA sets, each over its own freshly ingested tmp store:
   letter as a hand-typed plain-text file, a rated inspection as a plain HTML page), written blind
   and second-checked at stop 45 (the 15 and 16 questions that do not name Ashcombe Vale or
   Kirkhallam carry the area filter, added mechanically), never read, measured once when adopted
-  at stop 46, then only here.
+  at stop 46, then by bench.quality at stop 46.
+- fresh51 / fresh52 (read as tune): from stop 47 on, their misses were read and decided what to
+  build, so they are tune data, named so.
 - fresh53 / fresh54 held-out: every report above plus two more each (`data/eval/fresh53/reports/`:
   an SQS letter as a one-column reportlab PDF whose headings are bold text only, a rated
   inspection as a python-docx Word file with Heading styles and real tables; `fresh54`: an SQS
@@ -918,9 +920,9 @@ def main(argv: list[str] | None = None) -> int:
             ("tune51 tune", "tune51", "tune.jsonl"),
             ("tune52 tune", "tune52", "tune.jsonl"),
             # written at stop 45 in plain layouts, adopted at stop 46: measured once when
-            # adopted, then only here
-            ("fresh51 held-out", "fresh51", "heldout.jsonl"),
-            ("fresh52 held-out", "fresh52", "heldout.jsonl"),
+            # adopted and by bench.quality; read at stop 47: tune data since
+            ("fresh51 (read as tune)", "fresh51", "heldout.jsonl"),
+            ("fresh52 (read as tune)", "fresh52", "heldout.jsonl"),
             # written at stop 46 in the layouts of tune51 and tune52, adopted at stop 47:
             # measured once when adopted, then only here
             ("fresh53 held-out", "fresh53", "heldout.jsonl"),
@@ -1037,8 +1039,8 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 44 and by bench.quality, then read at stop 45: tune data since; "
         "fresh49 and fresh50 (written at stop 44, second-checked) were measured once when "
         "adopted at stop 45 and by bench.quality, then read at stop 46: tune data since; "
-        "fresh51 and fresh52 (written at stop 45, second-checked, never read) were measured once "
-        "when adopted at stop 46 and then only here; "
+        "fresh51 and fresh52 (written at stop 45, second-checked) were measured once when "
+        "adopted at stop 46 and by bench.quality, then read at stop 47: tune data since; "
         "fresh53 and fresh54 (written at stop 46, second-checked, never read) were measured once "
         "when adopted at stop 47 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
