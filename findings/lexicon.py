@@ -847,6 +847,12 @@ POINTS_BACK: dict[str, str] = {
 }
 # "How long were children waiting then, and by 2022?": the earlier question's time as well.
 THEN: dict[str, str] = {"then": "points back to the time asked about before"}
+# Words that place the question in time ("help quickly back in 2015", "back then"): which
+# report is asked, not what about.
+TIME_FRAMING: dict[str, str] = {
+    **THEN,
+    "back": "a time before now ('back in 2015'), told by the year after it",
+}
 # A follow-up that is only a phrase ("And for court disposals?", "What about the custody
 # cases?") opens with these; the phrase stands in for its namesake in the earlier question.
 FRAGMENT_OPENERS: dict[str, str] = {

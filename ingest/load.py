@@ -60,6 +60,8 @@ class Line:
     # where the text goes on at the top of the next column of a page set in columns)
     role: str | None = None
     level: int | None = None  # heading level where known
+    # a PDF's heading set in larger type than the body's (not a bold line in the body's type)
+    larger: bool = False
 
 
 @dataclass
@@ -1110,7 +1112,9 @@ def _html_lines(text: str) -> list[Line]:
             # each; other blocks broken into lines (a signature, an address, prose) stay one
             out += [Line(piece, None, "p") for piece in pieces]
             continue
-        txt = " ".join(pieces) if pieces else _html_text(el)
+        # (a block of line breaks only, LibreOffice's blank line `<p><br/><br/></p>`, shows
+        # nothing: its breaks, already replaced, are no text)
+        txt = " ".join(pieces) if pieces else _tidy(_html_text(el).replace(_BR, " "))
         if not txt:
             continue
         level = _heading_level(el)
@@ -2586,6 +2590,10 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             )
         ):
             level = 1 if b["size"] >= body_size + 5 else 2
+            # (a heading in larger type than the body's ranks over a bold line in the body's
+            # type: "Key facts" in 14 pt is no group of the ratings table above it, "Court
+            # disposals" in bold 11 pt between its rows is)
+            larger = b["size"] >= body_size + 1.5
             if (
                 after_heading is not None
                 and _next_line_of(after_heading, b, edges)
@@ -2595,9 +2603,11 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
                 # a heading set over two lines, each a block ("The Head of Service, …," /
                 # "should:"): one heading
                 out.pop()  # the blank after its first line
-                out[-1] = Line(f"{out[-1].text} {text}", b["page"], "heading", out[-1].level)
+                out[-1] = Line(
+                    f"{out[-1].text} {text}", b["page"], "heading", out[-1].level, out[-1].larger
+                )
             else:
-                out.append(Line(text, b["page"], "heading", level))
+                out.append(Line(text, b["page"], "heading", level, larger))
             heading_block = b
             out.append(Line("", b["page"], "blank"))
             continue

@@ -108,6 +108,7 @@ class _Block:
     field: bool = False  # a line of a run of `Label: value` lines (`_field_runs`): no heading
     copied: bool = False  # a line of a text copied from a PDF viewer (`_copied_from_viewer`)
     lined: bool = False  # a line of a web page's text as a browser copies it (`_lined`)
+    larger: bool = False  # a PDF's heading in larger type than the body's (`Line.larger`)
 
 
 @dataclass
@@ -386,7 +387,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             open_block = None
             # (a table row keeps its empty cells: which column a cell is in is read from them)
             text = ln.text.strip(" \n") if ln.role in ("tr", "th") else ln.text.strip()
-            out.append(_Block(text, ln.page, ln.role, ln.level))
+            out.append(_Block(text, ln.page, ln.role, ln.level, larger=ln.larger))
             continue
         text = _numbered_with_tab(ln.text.rstrip())
         if copied and open_block is not None and open_block.lines == 1 and not has_tab:
@@ -1068,6 +1069,10 @@ def _structure(
     # the parts opened by a standard's grade line (`_standard_graded`), by its number
     standards: dict[str, list[tuple[int, str]]] = {}
     heads_at = -1  # the paragraphs made when the last heading (or a line under it) was read
+    # headings ranked by type size: a PDF's in larger type and its bold lines in the body's
+    ranked = any(b.role == "heading" and b.larger for b in blocks) and any(
+        b.role == "heading" and not b.larger for b in blocks
+    )
 
     # the blocks read as headings by their look alone, each with the count of paragraphs made
     # before it
@@ -1221,8 +1226,12 @@ def _structure(
             graded = GRADE_AFTER.search(name) if _num and "." in _num.strip(".") else None
             if graded and graded.start():
                 name = name[: graded.start()]
-            if infer_headings and _inside_table(
-                paras, run, blocks[k + 1] if k + 1 < len(blocks) else None
+            if (
+                infer_headings
+                # (not a heading in larger type than the text's bold lines, which a PDF's
+                # loader ranks under it: "Key facts" over its table, after the ratings')
+                and not (ranked and b.larger)
+                and _inside_table(paras, run, blocks[k + 1] if k + 1 < len(blocks) else None)
             ):
                 # (where the format marks its tables and headings, a heading between two
                 # tables ends the one and starts a part that holds the other)

@@ -152,7 +152,9 @@ def extract(path: str) -> dict:
                         "cells": cells,
                     }
                 )
-            blocks[on_page:] = _rows_joined(_margin_markers_placed(blocks[on_page:]))
+            blocks[on_page:] = _rows_joined(
+                _late_cells_placed(_margin_markers_placed(blocks[on_page:]))
+            )
             for block in blocks[on_page:]:
                 block.pop("cells", None)  # read here only
     except Exception as exc:
@@ -290,7 +292,8 @@ def _headings_apart(blocks: list[dict]) -> list[dict]:
             and first is not None
             and rest is not None
             and first[1]  # bold
-            and not rest[1]
+            # over plain lines, or over bold ones in smaller type (a table's bold header row
+            # under "Key facts")
             and first[0] - rest[0] >= HEADING_STEP
         ):
             out.append({**b, "lines": lines[:cut], "bbox": _box(lines[:cut])})
@@ -370,6 +373,54 @@ def _rows_joined(blocks: list[dict]) -> list[dict]:
             j = i + 1
         i = j
     return out
+
+
+def _late_cells_placed(blocks: list[dict]) -> list[dict]:
+    """A table's last row whose first cell wrapped ("3.4 Out-of-court disposal policy and" /
+    "provision") and whose other cell the writer drew after the table, as a block of its own
+    level with the row's first line ("Good", LibreOffice's PDF export): that cell joins its
+    row, the wrapped cell's lines joined, one row again. Only a one-line block standing right
+    of the cells it is level with, among the last few lines of a block with table rows."""
+    out: list[dict] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        joined = _with_late_cell(prev, b) if prev is not None else None
+        if joined is None:
+            out.append(b)
+        else:
+            out[-1] = joined
+    return out
+
+
+def _with_late_cell(table: dict, b: dict) -> dict | None:
+    if "\n" in b["text"] or "\t" in b["text"] or not b["text"].strip():
+        return None
+    lines = table["text"].split("\n")
+    cells = [c for c in table.get("cells") or () if c["t"].strip()]
+    if sum("\t" in line for line in lines) < MIN_TABLE_ROWS or not cells:
+        return None
+    middle = (b["top"] + b["bottom"]) / 2
+    tail = cells[-ROW_CELL_LINES:]
+    k = next((i for i, c in enumerate(tail) if c["box"][1] - 1 <= middle <= c["box"][3] + 1), None)
+    if k is None:
+        return None
+    run = tail[k:]
+    # the cell's lines, one under the other in one column, each a line of the block's own
+    if any(abs(c["box"][0] - run[0]["box"][0]) > CELL_ALIGN for c in run) or any(
+        c["box"][2] >= b["left"] for c in run
+    ):
+        return None
+    said = [c["t"].strip() for c in run]
+    if [line.strip() for line in lines[-len(run) :]] != said:
+        return None
+    row = " ".join(said) + "\t" + b["text"].strip()
+    return {
+        **table,
+        "text": "\n".join(lines[: -len(run)] + [row]),
+        "bottom": max(table["bottom"], b["bottom"]),
+        "right": max(table["right"], b["right"]),
+        "cells": [*(table.get("cells") or []), *(b.get("cells") or [])],
+    }
 
 
 def _same_row(group: list[dict], b: dict) -> bool:

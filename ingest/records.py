@@ -67,9 +67,11 @@ EMAIL_SENT = frozenset(
     words_of({k: v for k, v in EMAIL_HEADER_FIELDS.items() if k != EMAIL_SUBJECT})
 )
 _GRADE = "|".join(sorted((re.escape(g) for g in GRADES), key=len, reverse=True))
-# `2.4 Reviewing: Inadequate`, `Overall rating: Good`, `Rating: Requires improvement.`
+# `2.4 Reviewing: Inadequate`, `Overall rating: Good`, `Rating: Requires improvement.`, and
+# with its score in brackets, `Overall rating: Good (score 24 out of 36)`
 RATING_LINE = re.compile(
-    rf"^(?P<subject>[^:]{{1,120}}?)(?<!\brated)\s*:\s*(?P<value>(?i:{_GRADE}))\.?$"
+    rf"^(?P<subject>[^:]{{1,120}}?)(?<!\brated)\s*:\s*(?P<value>(?i:{_GRADE}))"
+    r"(?:\s*\([^()]*\d[^()]*\))?\.?$"
 )
 # a grade as a grade is printed, capitalised ("rated as Good"; "a good range" is no grade)
 _GRADES = re.compile(rf"\b(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES)})\b")

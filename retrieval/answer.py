@@ -243,14 +243,20 @@ class ExtractiveAnswerer:
             )
         ):
             # "Who is the parenting worker?": a passage naming the resettlement worker is no
-            # answer; one of the best few naming the role and a person is, else none
+            # answer; one of the best few naming the role and a person is, else none (or, read
+            # surely as the fact, one of them printing its record: "Head of service | Tom
+            # Akinyemi" for "who runs the youth justice service now?")
             places = set(corpus.areas)
+            sure = plan.intent.probability >= ROLE_FACT_SURE
             other = next(
                 (
                     h
                     for h in hits[:ROLE_HITS]
-                    if holds_role(plan, h, corpus)
-                    and prints_person(h.text, places, corpus.lower_words)
+                    if (
+                        holds_role(plan, h, corpus)
+                        and prints_person(h.text, places, corpus.lower_words)
+                    )
+                    or (sure and _carries_fact(plan, h, corpus))
                 ),
                 None,
             )

@@ -138,6 +138,7 @@ LEADING_WORDS = frozenset(lexicon.LEADING_CONJUNCTIONS)
 ACTIONS_ASK = Cue(lexicon.ACTIONS_ASK)
 ANAPHORA = Cue(lexicon.ANAPHORA)
 THEN = Cue(lexicon.THEN)
+TIME_FRAMING = frozenset(lexicon.words_of(lexicon.TIME_FRAMING))
 # A heading read as naming a list (QuestionPlanner._list_headings) must be one surely: tried on
 # 30 headings of the stored reports and common variants, list headings came out at 0.9 or more
 # ("Where things went well", "Next steps"), other headings given a list kind at 0.58 or less
@@ -211,10 +212,18 @@ def identifiers(question: str) -> list[str]:
     out = year_spans(question)
     for m in IDENTIFIER.finditer(question):
         token = m.group(0)
-        if is_year(token) or _ordinal(token):
+        if is_year(token) or _ordinal(token) or _number_plural(token):
             continue
         out.append(token)
     return list(dict.fromkeys(out))
+
+
+def _number_plural(token: str) -> bool:
+    """ "over-16s", "under-18s": a number made plural names a group (of ages), which reports
+    write in words ("aged 16 or over"); no code that must be printed as it is."""
+    head, ending = token[:-1], token[-1:]
+    words_before = head.rstrip("0123456789")
+    return ending in "sS" and head[-1:].isdigit() and not any(c.isdigit() for c in words_before)
 
 
 def _ordinal(token: str) -> bool:
@@ -2002,7 +2011,11 @@ def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     rest = question[at[spans[0][1]][0] :]
     for mark in ",;:?!":
         rest = rest.split(mark)[0]
-    kept = [w for w in words(rest) if w.removesuffix("'s") not in places and not is_year(w)]
+    kept = [
+        w
+        for w in words(rest)
+        if w.removesuffix("'s") not in places and not is_year(w) and w not in TIME_FRAMING
+    ]
     while kept and kept[-1] in STOPWORDS:
         kept.pop()
     while kept and kept[0] in STOPWORDS:

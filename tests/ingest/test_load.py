@@ -237,6 +237,22 @@ def test_html_fields_set_on_lines_of_one_block_are_a_line_each(tmp_path):
     ]
 
 
+def test_html_blocks_of_line_breaks_only_are_no_lines(tmp_path):
+    """LibreOffice writes a blank line of a letter as `<p><br/><br/></p>`: nothing shown, so
+    no paragraph (their breaks had come out as NUL characters, stored as a paragraph)."""
+    path = tmp_path / "letter.html"
+    path.write_text(
+        '<h1>Letter</h1><p style="margin-bottom: 0.14in"><br/>\n<br/>\n\n</p>'
+        "<p>Yours sincerely</p><p>&nbsp;</p><p><br/>&nbsp;<br/></p><p>Alan MacPherson</p>",
+        encoding="utf-8",
+    )
+    assert [(ln.text, ln.role) for ln in load(path).lines] == [
+        ("Letter", "heading"),
+        ("Yours sincerely", "p"),
+        ("Alan MacPherson", "p"),
+    ]
+
+
 def test_html_description_list_terms_are_fields(tmp_path):
     """A front block set as a description list ("<dt>Published</dt><dd>9 November 2022</dd>")
     is a "Label: value" line each; a description set in paragraphs stays prose."""

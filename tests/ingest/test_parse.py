@@ -3451,6 +3451,21 @@ def test_a_libreoffice_pdf_keeps_wrapped_table_cells_and_figures_whole():
     ]
 
 
+def test_a_libreoffice_pdf_keeps_a_late_drawn_cell_and_a_heading_over_a_bold_row():
+    """A rated inspection written in Word and exported to PDF by LibreOffice (the tune53 set):
+    the ratings table's last row wraps its first cell ("3.4 Out-of-court disposal policy and" /
+    "provision") and its grade is drawn after the table as a block of its own, level with the
+    row's first line: one row again. "Key facts" in larger bold type over a table whose header
+    row is bold is a heading (it had become a line of the table, under the ratings)."""
+    r = parse_file(ROOT / "data" / "eval" / "tune53" / "reports" / "mossbridge_yjs_2023.pdf")
+    ratings = [p.text for p in in_section(r, "Ratings")]
+    assert "3.4 Out-of-court disposal policy and provision | Good" in ratings
+    assert not [p for p in r.paragraphs if p.paragraph == "3.4" and p.text.endswith(" and")]
+    facts = [p.text for p in in_section(r, "Key facts")]
+    assert facts[:2] == ["Key fact | Mossbridge", "Children aged 10 to 17 (2021 census) | 21,400"]
+    assert "Head of Service | Gareth Pennock (appointed September 2020)" in facts
+
+
 def test_a_title_a_converter_split_over_heading_lines_is_one_title(tmp_path):
     """A PDF-to-Markdown converter sets each printed line of a large title as a heading of its
     own; the parts that end mid-phrase ("… work in") run on into the next: one title, which

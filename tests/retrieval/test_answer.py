@@ -2020,6 +2020,48 @@ def test_a_role_asked_in_other_words_is_held_by_the_record_read_surely(probabili
         )
 
 
+def test_a_role_asked_in_other_words_is_answered_by_a_lower_record_read_surely():
+    """ "who runs the youth justice service now?": the closest passage is about a programme
+    the service runs; the service manager's record two passages down ("Head of service | Tom
+    Akinyemi") answers, read surely as that fact (it had abstained: "No paragraph found names
+    who runs the youth justice service")."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    garden = (
+        "Reparation remains a strength. The horticulture project at Millbrook Community Garden "
+        "is still running, and a bicycle repair workshop, Spokes, opened in Kettleby in 2023."
+    )
+    became = "Tom Akinyemi became head of service in September 2021 after three years as manager."
+    row = "Head of service | Tom Akinyemi (in post since September 2021)"
+    record = {
+        "kind": "fact",
+        "subject": "service_manager",
+        "value": "Tom Akinyemi (in post since September 2021)",
+    }
+    corpus = _pellmoor(
+        [
+            ("Partnerships", garden, "prose", []),
+            ("Governance", became, "prose", []),
+            ("Key facts", row, "table_row", [record]),
+            ("Context", "The Youth Justice Service (YJS) works with children.", "prose", []),
+        ]
+    )
+    question = "who runs the youth justice service now?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.wants, plan.role = "person", "who runs the youth justice service"
+    plan.intent, plan.fact = Intent("fact:service_manager", 0.74, 0.83), "service_manager"
+    hits = [
+        hit_from_row(corpus, 0, score=0.54, dense=0.34, coverage=0.67),
+        hit_from_row(corpus, 1, score=0.52, dense=0.38, coverage=0.0),
+        hit_from_row(corpus, 2, score=0.51, dense=0.38, coverage=0.0),
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == f"**Tom Akinyemi** — “{row}” [1]"
+    assert [c.hit.row for c in draft.cited] == [2]
+
+
 def test_a_table_figure_is_quoted_from_a_sentence_that_counts_it():
     """ "Total | 23" answers how many cases were looked at; a retrieved sentence of the same
     report that prints 23 counting children says what the figure is, and is quoted. A

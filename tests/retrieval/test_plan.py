@@ -1590,6 +1590,12 @@ class TestUnmentionedTopic:
             # nor after a determiner ("any help" is a noun); "any mention of" names its topic
             ("Do children wait long before any help actually starts?", ""),
             ("Any mention of knives in the 2016 Marshbury letter?", "knives in the letter"),
+            # a time told around the year ("back in 2015", "back then") picks the report
+            (
+                "Could young people in Marshbury get drug and alcohol help quickly back in 2015?",
+                "quickly",
+            ),
+            ("Did Marshbury support young carers back then?", "young carers"),
         ],
     )
     def test_the_topic_is_the_clause_after_the_ask(self, sample_corpus, question, topic):
@@ -1985,6 +1991,17 @@ def test_an_ordinal_is_no_identifier():
     from retrieval.plan import identifiers
 
     assert identifiers("What did the 2nd and 21ST visits say about team 4321?") == ["4321"]
+
+
+def test_a_plural_number_names_a_group_not_an_identifier():
+    """ "over-16s", "under-18s": an age group, which reports print in words ("aged 16 or
+    over"); it had abstained: "The reports searched do not mention 'over-16s'". A code with a
+    number ("Covid-19", "A1") is an identifier still."""
+    from retrieval.plan import identifiers
+
+    assert identifiers("were more of our over-16s in school in 2024 than in 2017?") == []
+    assert identifiers("How were the UNDER-18S housed?") == []
+    assert identifiers("Did Covid-19 delay the A1 bus pilot for under-18s?") == ["Covid-19", "A1"]
 
 
 def test_a_report_whose_year_is_not_printed_is_searched_for_a_year_not_refused():
