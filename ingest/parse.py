@@ -361,6 +361,28 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
     line_a_paragraph = _a_paragraph_a_line(lines, width)
     copied = _copied_from_viewer(lines, width)
+    # a letter's address block and date come before its salutation ("Dear Ms Okafor,"), a line
+    # each: no line there is a heading (`_in_a_run` keeps them one block)
+    salutation = next(
+        (i for i, ln in enumerate(lines) if ln.text.strip().lower().startswith("dear ")), -1
+    )
+    # a signature under the sign-off ("Yours sincerely," / "Alan Bramwell" / "Assistant Chief
+    # Inspector") is one block too
+    signoff = next(
+        (i for i, ln in enumerate(lines) if ln.text.strip().lower().startswith(SIGN_OFFS)), -1
+    )
+    # and the line after it, ending no sentence, is the letter's title ("Short Quality
+    # Screening of youth offending work in Larkhaven" over "We recently completed …")
+    subject = next(
+        (
+            i
+            for i in range(salutation + 1, len(lines))
+            if salutation >= 0 and lines[i].role is None and lines[i].text.strip()
+        ),
+        -1,
+    )
+    if subject >= 0 and lines[subject].text.strip()[-1:] in TERMINAL + ",":
+        subject = -1
     lined = plain and _lined(lines, width)
     # a plain text wrapped to a page's width with blank lines between its paragraphs (as
     # `pdftotext -layout` writes a PDF) still sets a title or a heading straight above the
@@ -436,7 +458,18 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
                     # a list's label ("Strengths:") is a line of its own, however full the
                     # line above it
                     or (text.strip().endswith(":") and list_kind(text.strip()[:-1]))
-                    or _ended_by_choice(pieces[-1].strip(), depth, text.strip(), width)
+                    # a letter's salutation or sign-off ("Yours sincerely,") opens a block,
+                    # however full the line above it, and its title is a block of its own
+                    or text.strip().lower().startswith(LETTER_FORMULAS)
+                    or (subject >= 0 and i - 1 == subject)
+                    or (
+                        _ended_by_choice(pieces[-1].strip(), depth, text.strip(), width)
+                        # (a run of short lines above the salutation is an address, one under
+                        # the sign-off a signature: one block)
+                        and not (
+                            (i < salutation or 0 <= signoff < i) and _in_a_run(lines, i, open_block)
+                        )
+                    )
                 )
             )
             and not (
@@ -592,13 +625,29 @@ def _copied_from_viewer(lines: list[Line], width: int) -> bool:
     """Is the text wrapped to a page's width with no blank line between its paragraphs, as a
     PDF viewer copies a page (a line per printed line)? Nothing but where a line ends then tells
     where a paragraph or heading ends (`_ended_by_choice`)."""
-    return 0 < width < UNWRAPPED_WIDTH and _no_blank_lines(lines)
+    return 0 < width < UNWRAPPED_WIDTH and _no_blank_lines(lines, page_breaks=True)
 
 
-def _no_blank_lines(lines: list[Line]) -> bool:
-    """Does a plain text of some length set (almost) no blank line between its paragraphs?"""
+def _no_blank_lines(lines: list[Line], page_breaks: bool = False) -> bool:
+    """Does a plain text of some length set (almost) no blank line between its paragraphs?
+    With `page_breaks`, the blank lines where a page ends are none of them: `pdftotext` leaves
+    several at each page break, where the page's running header and footer were (dropped by
+    the loader)."""
     plain = [ln for ln in lines if ln.role in (None, "blank")]
-    blank = sum(1 for ln in plain if ln.role == "blank" or not ln.text.strip())
+    empty = [ln.role == "blank" or not ln.text.strip() for ln in plain]
+    if page_breaks:
+        pages = [ln.page for ln in plain]
+        for i, e in enumerate(empty):
+            if not e:
+                continue
+            before = next((pages[k] for k in range(i - 1, -1, -1) if not empty[k]), None)
+            after = next((pages[k] for k in range(i + 1, len(plain)) if not empty[k]), None)
+            if before is not None and after is not None and before != after:
+                empty[i] = False  # (counted out below)
+                plain[i] = None  # type: ignore[call-overload]
+        plain = [ln for ln in plain if ln is not None]
+        empty = [ln.role == "blank" or not ln.text.strip() for ln in plain]
+    blank = sum(empty)
     return len(plain) >= MIN_LINES_A_PARAGRAPH and blank <= MOST_BLANK_SHARE * len(plain)
 
 

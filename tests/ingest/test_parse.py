@@ -3466,6 +3466,51 @@ def test_a_libreoffice_pdf_keeps_a_late_drawn_cell_and_a_heading_over_a_bold_row
     assert "Head of Service | Gareth Pennock (appointed September 2020)" in facts
 
 
+def test_a_letter_as_pdftotext_writes_it_keeps_its_paragraphs_apart():
+    """`pdftotext` (default mode) writes a letter's printed lines with no blank line between
+    paragraphs, and several where each page's running header and footer were (the tune54 set):
+    a paragraph ends where its line ends well short, so the intro is four paragraphs, the
+    closing prose is no area requiring improvement, the title is the title, and the address
+    and the signature stay one block each (they had become headings: "43 Castle Street")."""
+    r = parse_file(ROOT / "data" / "eval" / "tune54" / "reports" / "larkhaven_sqs_2015.txt")
+    assert (r.meta.title, r.meta.area) == (
+        "Short Quality Screening of youth offending work in Larkhaven",
+        "Larkhaven",
+    )
+    assert [p.text[:40] for p in r.paragraphs if p.section == "Header"][2:] == [
+        "Dear Ms Okafor,",
+        "We recently completed a Short Quality Sc",
+        "The SQS looks at the first six to nine m",
+        "Larkhaven Youth Offending Service (YOS) ",
+        "Overall, we found that work to reduce re",
+    ]
+    improve = [p.text for p in in_section(r, "Areas requiring improvement")]
+    assert len(improve) == 6
+    assert improve[-1] == (
+        "Children and young people, and their parents or carers, should be involved in drawing "
+        "up their plans."
+    )
+    assert [p.text[-32:] for p in in_section(r, "Closing")] == [
+        "management board should monitor.",
+        "ill be published on our website.",
+        "amwell Assistant Chief Inspector",
+    ]
+    assert in_section(r, "Copy to")[0].text == (
+        "Chief Executive, Larkhaven Borough Council: Deborah Kinsella"
+    )
+    assert {p.section for p in r.paragraphs} == {
+        "Header",
+        "Reducing reoffending",
+        "Protecting the public",
+        "Protecting the child",
+        "Ensuring the sentence is served",
+        "Key strengths",
+        "Areas requiring improvement",
+        "Closing",
+        "Copy to",
+    }
+
+
 def test_a_title_a_converter_split_over_heading_lines_is_one_title(tmp_path):
     """A PDF-to-Markdown converter sets each printed line of a large title as a heading of its
     own; the parts that end mid-phrase ("… work in") run on into the next: one title, which
