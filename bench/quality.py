@@ -337,6 +337,13 @@ QA sets, each over its own freshly ingested tmp store:
   at stop 46, then by bench.quality at stop 46.
 - fresh51 / fresh52 (read as tune): from stop 47 on, their misses were read and decided what to
   build, so they are tune data, named so.
+- tune53 / tune54 tune: every report above plus two more each (`data/eval/tune53/reports/`: an
+  SQS letter written in Word and saved as HTML by LibreOffice, a rated inspection written in Word
+  and exported to PDF by LibreOffice; `tune54`: an SQS letter as `pdftotext` writes it from a
+  PDF, a rated inspection as a standalone pandoc HTML page), written blind and second-checked at
+  stop 47 (the 18 and 20 questions that do not name Mossbridge or Larkhaven carry the area
+  filter, added mechanically); measured once unread after parser 104 read their layouts (0.792,
+  0.833), then read.
 - fresh53 / fresh54 held-out: every report above plus two more each (`data/eval/fresh53/reports/`:
   an SQS letter as a one-column reportlab PDF whose headings are bold text only, a rated
   inspection as a python-docx Word file with Heading styles and real tables; `fresh54`: an SQS
@@ -923,6 +930,12 @@ def main(argv: list[str] | None = None) -> int:
             # adopted and by bench.quality; read at stop 47: tune data since
             ("fresh51 (read as tune)", "fresh51", "heldout.jsonl"),
             ("fresh52 (read as tune)", "fresh52", "heldout.jsonl"),
+            # stop 47: tune sets (a Word letter saved as HTML and a Word inspection exported
+            # to PDF, both by LibreOffice; a letter as pdftotext writes it and a pandoc HTML
+            # inspection), measured once unread after the parser read their layouts (0.792,
+            # 0.833), then read
+            ("tune53 tune", "tune53", "tune.jsonl"),
+            ("tune54 tune", "tune54", "tune.jsonl"),
             # written at stop 46 in the layouts of tune51 and tune52, adopted at stop 47:
             # measured once when adopted, then only here
             ("fresh53 held-out", "fresh53", "heldout.jsonl"),
