@@ -613,6 +613,9 @@ SPEAKER_ASK_OPENERS: dict[str, str] = {"what how": "what a speaker said is asked
 SPEAKER_ASK_AUXILIARIES: dict[str, str] = {"did do does have has had": "the tense of the ask"}
 SPEECH_VERBS: dict[str, str] = {
     "say said think thought feel felt tell told": "what a speaker said or thought",
+    "find found judge judged rate rated grade graded": (
+        "what a speaker found or graded ('What did Ofsted rate …?')"
+    ),
 }
 # Of DURATION: "how quickly" or "how soon" (not "how long") is also told in words of speed
 # ("contacted victims promptly in every case").

@@ -609,7 +609,8 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             local, national = _rates_in_cells(cells[1:], header[1:] if header else [])
             take("reoffending_rate", i, p, p.text, local or "")
             take("national_reoffending_rate", i, p, p.text, national or "")
-        count = _KEY_COUNT.match(cells[1]) if len(cells) == 2 else None
+        # (the area's own figure first where England and Wales's stands beside it)
+        count = _KEY_COUNT.match(cells[1]) if len(cells) == 2 or _area_first(header) else None
         if count:
             # key facts a row at a time: "Children supervised by the YJS on 1 October 2023 |
             # 96 children", "Staff employed by the YJS (full-time equivalent) | 34.5 FTE"
@@ -626,7 +627,10 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
 
 
 # a key fact's value cell that is a count ("96", "96 children", "34.5 FTE")
-_KEY_COUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)(?:\s+[A-Za-z][\w ]{0,30})?\s*$")
+# (a bracket after the count gives a part of it: "31 (27.4)", "38 (6 seconded)")
+_KEY_COUNT = re.compile(
+    r"^\s*(\d[\d,]*(?:\.\d+)?)(?:\s+[A-Za-z][\w ]{0,30})?(?:\s*\([^()]{1,40}\))?\s*$"
+)
 # a key fact's count before its label, no sentence ("38 Staff working in the YJS, including
 # seconded staff")
 _VALUE_FIRST = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s+([A-Z][^.;:!?]{3,150})$")
@@ -641,8 +645,25 @@ def _key_count(label: str, value: str, i: int, p: Paragraph, take) -> None:
         "caseload" in ws or any(v in label for v in SUPERVISING_VERBS)
     ):
         take("children_supervised", i, p, p.text, value)
-    if "staff" in ws and any(v in ws for v in STAFF_VERBS if " " not in v):
+    if ("staff" in ws and any(v in ws for v in STAFF_VERBS if " " not in v)) or _counts_staff(
+        label
+    ):
         take("staff_employed", i, p, p.text, value)
+
+
+# little words that end a key fact label's head ("Staff in post", "Staff, including …")
+_HEAD_ENDS = frozenset({"in", "at", "of", "for", "by", "on", "with", "including"})
+
+
+def _counts_staff(label: str) -> bool:
+    """Does a key fact's label name the staff as what it counts: its head, before a comma, a
+    bracket or a little word, ends in "staff" ("YJS staff, headcount (full-time equivalent)",
+    "Staff in post", "Number of staff"), not what staff did ("Staff survey responses")?"""
+    head = re.split(r"[,(]", label)[0].lower().split()
+    if head[:2] == ["number", "of"]:
+        head = head[2:]
+    cut = next((k for k, w in enumerate(head) if w in _HEAD_ENDS), len(head))
+    return head[:cut][-1:] == ["staff"]
 
 
 def _first_percent(cell: str) -> str:
@@ -738,6 +759,16 @@ def _rates_in_cells(cells: list[str], header: list[str]) -> tuple[str | None, st
         else:
             local = local or cell.strip()
     return local, national
+
+
+def _area_first(header: list[str]) -> bool:
+    """A key facts table of three columns, the area's figure then England and Wales's ("Key
+    fact | Larkhaven | England and Wales")."""
+    return (
+        len(header) == 3
+        and _NATIONAL.search(header[2]) is not None
+        and _NATIONAL.search(header[1]) is None
+    )
 
 
 def _first_row(paragraphs: list[Paragraph], i: int) -> list[str]:

@@ -186,6 +186,9 @@ class ExtractiveAnswerer:
         structured = self.structured.answer(plan, hits, corpus)
         if structured is not None:
             return structured
+        unrecorded = _rate_not_given(plan, hits, corpus)
+        if unrecorded:
+            return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE, unrecorded), hits)
         if plan.list_sections:
             listed = self._list(plan, hits, corpus)
             if listed is not None:
@@ -520,15 +523,48 @@ NATIONAL = tuple(lexicon.NATIONAL_CUES)
 NATIONAL_RATE = "national_reoffending_rate"
 
 
+def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
+    """A rate asked for surely ("what was our reoffending rate back in 2015?") that no targeted
+    report records, nor any of the closest passages names: the sentence why none is given.
+    A count of cases ("21 of the 22 cases") or a share of work done well ("73% of the cases")
+    is no such rate. None when it may be given."""
+    fact = plan.fact or ""
+    targets = plan.report_ids or []
+    if (
+        not fact.endswith("_rate")
+        or plan.intent.probability < FACT_SURE
+        or plan.comparison
+        or "rate" not in words(plan.question)
+        or not targets
+    ):
+        return None
+    if any(r.get("subject") == fact for rid in targets for _, r in corpus.records.get(rid, ())):
+        return None
+    name = fact.replace("_", " ")
+    if any(name in h.text.lower() for h in hits[:FACT_HITS]):
+        return None
+    labels = [corpus.label(r) for r in targets]
+    return f"{', '.join(labels)} {'gives' if len(labels) == 1 else 'give'} no {name}."
+
+
 def _national_figure(hit: Hit, corpus: Corpus) -> bool:
     """Does the passage give its report's national figure alone (a national rate record, no
-    figure of the service's own beside it)?"""
+    figure of the service's own beside it; or a table row whose label names the nation, not
+    the area: "Binary reoffending rate, England and Wales | 32.2%", whose rate a sentence of
+    the report had already given as the national one)?"""
     subjects = {
         r.get("subject")
         for row, r in corpus.records.get(hit.report_id, [])
         if row == hit.row and r.get("kind") == "fact"
     }
-    return NATIONAL_RATE in subjects and "reoffending_rate" not in subjects
+    if NATIONAL_RATE in subjects and "reoffending_rate" not in subjects:
+        return True
+    if hit.kind != "table_row" or "reoffending_rate" in subjects:
+        return False
+    cells = hit.text.split(" | ")
+    label = cells[0].lower()
+    area = (corpus.reports.get(hit.report_id, {}).get("area") or "").lower()
+    return len(cells) == 2 and any(c in label for c in NATIONAL) and not (area and area in label)
 
 
 def _national_rate_beside(best: Cited, corpus: Corpus) -> list[Cited]:
@@ -1509,9 +1545,10 @@ def candidate(
         # a figure asked of the service is not the national one its report sets beside it
         # ("Reoffending rate (England and Wales) | 31.2%" over the area's own row)
         named = [h for h in named if not _national_figure(h, corpus)] or named
-    if plan.overall:
+    if plan.overall or _asks_why(plan):
         # the overall picture is told in sentences, not by a header field or a table row
-        # (a grade line follows it: `_overall_grade`)
+        # (a grade line follows it: `_overall_grade`); so are the reasons for a grade ("Why
+        # did the staff one get that?" is not answered by "1.2 Staff | Outstanding")
         named = [h for h in named if h.kind not in NOT_TOLD] or named
     if not named:
         return None

@@ -1647,6 +1647,8 @@ def speaker_asked(question: str, places: frozenset[str]) -> list[str]:
             return []
         if any(w in OWN_INSPECTORATE for w in ws[i + 2 : end]):
             return []  # "What did HMI Probation say …": the reports' authors
+        if any(REPORT_NOUNS.search(w) for w in ws[i + 2 : end]):
+            return []  # "What did the later inspection find?": a report, whatever its words
         said = [
             w
             for w in ws[i + 2 : end]
@@ -1669,8 +1671,11 @@ def follows_up(question: str, corpus: Corpus) -> bool:
     return (
         ANAPHORA.search(question)
         or ws[-1:] in (["it"], ["them"])
-        # "And who led the 2023 one?": "one" after a year stands for the report asked about
-        or any(is_year(a) and b in _POINTERS for a, b in itertools.pairwise(ws))
+        # "And who led the 2023 one?", "And the later one?": "one" after a year, or after a
+        # word for its place in time, stands for a report of the area asked about
+        or any(
+            (is_year(a) or a in _REPORT_ORDER) and b in _POINTERS for a, b in itertools.pairwise(ws)
+        )
         or not _own_terms(question, corpus)
     )
 
@@ -1752,6 +1757,13 @@ _ASKING = frozenset(
     for w in part.split("|")
 )
 _POINTERS = lexicon.words_of(lexicon.POINTERS)  # "the out-of-court ones"
+# words that pick a report by its place in time ("the later one", "the first one")
+_REPORT_ORDER = frozenset(
+    one
+    for key in (*lexicon.LATEST, *lexicon.PREVIOUS, *lexicon.FIRST, *lexicon.NEXT)
+    for one in key.split("|")
+    if " " not in one
+)
 
 
 def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:
@@ -2114,13 +2126,15 @@ def _graded_by_another(q: str, report_ids: list[str] | None, corpus: Corpus) -> 
     """A grade asked of another inspectorate ("What rating did Ofsted give our children's
     services?"): none, unless a sentence of the targeted reports names that body and gives a
     grade (the reports' own grades are HM Inspectorate of Probation's)."""
-    ws, at = words(q), word_spans(q)
+    # (a body's possessive is its name: "Ofsted's judgement")
+    ws = [w.removesuffix("'s").removesuffix("’s") for w in words(q)]
+    at = word_spans(q)
     spans = OTHER_INSPECTORATE.spans(ws)
     if not spans:
         return None
     start, stop = spans[0]
-    body = q[at[start][0] : at[stop - 1][1]]
-    name = words(body)
+    name = ws[start:stop]
+    body = q[at[start][0] : at[stop - 1][1]].removesuffix("'s").removesuffix("’s")
     targets = report_ids if report_ids is not None else list(corpus.reports)
     for rid in targets:
         if not all(w in corpus.vocab.get(rid, ()) for w in name):

@@ -661,6 +661,34 @@ def test_key_facts_a_row_at_a_time(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [
+        ("| YJS staff, headcount (full-time equivalent) | 31 (27.4) | n/a |", "31"),
+        ("| Staff, including seconded staff | 38 (6 seconded) | n/a |", "38"),
+        ("| Staff in post | 41 | n/a |", "41"),
+        ("| Number of staff | 33 | n/a |", "33"),
+        # what staff did or said is counted, not the staff
+        ("| Staff survey responses | 29 | n/a |", None),
+        ("| Staff turnover, 2022 | 8% | 14% |", None),
+    ],
+)
+def test_a_key_fact_row_counting_staff_by_its_label_s_head(tmp_path, row, value):
+    """A key facts table with a column for the area and one for England and Wales (the tune54
+    set's pandoc page): a row whose label's head, before any comma or bracket, is "staff" counts
+    the staff, its first figure the area's (it was read nowhere: "how many staff do we have?"
+    bolded the 42 people inspectors met)."""
+    f = tmp_path / "pellmoor_yjs_2022.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Key facts\n\n"
+        "| Key fact | Pellmoor | England and Wales |\n| --- | --- | --- |\n"
+        "| Population aged 10 to 17 | 21,450 | n/a |\n"
+        f"{row}\n"
+    )
+    found = [r.value for r in parse_file(f).records if r.subject == "staff_employed"]
+    assert found == ([value] if value else [])
+
+
 def test_key_facts_printed_value_first(tmp_path):
     """Key facts as a designed page sets them, each count before its label and no sentence
     ("89 Children supervised by the YJS at the start of fieldwork"); an average is no count of

@@ -2062,6 +2062,97 @@ def test_a_role_asked_in_other_words_is_answered_by_a_lower_record_read_surely()
     assert [c.hit.row for c in draft.cited] == [2]
 
 
+def test_the_national_row_of_a_key_facts_table_is_not_the_service_s_figure():
+    """ "What's our reoffending rate?": the key facts print the nation's row above the area's
+    ("Binary reoffending rate, England and Wales | 32.2%"); a sentence had already given the
+    national rate, so no record marks the row as national, and its label says so: the area's
+    row answers (it had bolded 32.2%)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    said = "The reoffending rate is above the England and Wales average of 32.2 per cent."
+    national = "Binary reoffending rate, England and Wales | 32.2%"
+    own = "Binary reoffending rate, Pellmoor | 34.6%"
+    rate = {"kind": "fact", "subject": "reoffending_rate", "value": "34.6%"}
+    avg = {"kind": "fact", "subject": "national_reoffending_rate", "value": "32.2 per cent"}
+    corpus = _pellmoor(
+        [
+            ("About the inspection", said, "prose", [avg]),
+            ("Key facts", national, "table_row", []),
+            ("Key facts", own, "table_row", [rate]),
+        ]
+    )
+    question = "What's our reoffending rate according to the most recent inspection?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.quantity = True
+    plan.intent = Intent("collection:latest", 0.48, 0.77)
+    hits = [
+        hit_from_row(corpus, 1, score=0.742, dense=0.6, coverage=1.0),
+        hit_from_row(corpus, 2, score=0.742, dense=0.597, coverage=1.0),
+        hit_from_row(corpus, 0, score=0.718, dense=0.485, coverage=1.0),
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == f"**34.6%** — “{own}” [1]"
+
+
+@pytest.mark.parametrize("recorded", [False, True])
+def test_a_rate_no_targeted_report_gives_is_not_answered_by_a_count(recorded):
+    """ "what was our reoffending rate back in 2015?" of a screening letter, which gives none:
+    "21 of the 22 cases" (assessments done on time) was bolded as the answer. Where the report
+    records the rate, it answers."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    counted = "Assessments were completed on time in 21 of the 22 cases."
+    given = "The reoffending rate for Pellmoor children was 36.0%."
+    rate = {"kind": "fact", "subject": "reoffending_rate", "value": "36.0%"}
+    rows = [("Reducing reoffending", counted, "numbered", [])]
+    if recorded:
+        rows.append(("Context", given, "prose", [rate]))
+    corpus = _pellmoor(rows)
+    question = "what was our reoffending rate back in 2015?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.quantity, plan.fact = True, "reoffending_rate"
+    plan.intent = Intent("fact:reoffending_rate", 0.84, 0.73)
+    hits = [
+        hit_from_row(corpus, i, score=0.5 - i / 10, dense=0.3, coverage=0.2)
+        for i in range(len(rows))
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if recorded:
+        assert not draft.abstained
+        assert "36.0%" in draft.text
+    else:
+        assert draft.abstained
+        assert draft.abstention.detail == f"{corpus.label('p')} gives no reoffending rate."
+
+
+def test_why_a_grade_was_given_is_told_in_sentences_not_the_grade_s_row():
+    """ "Why did the staff one get that?" after "Which areas were rated outstanding?": the
+    ratings table's row ("1.2 Staff | Outstanding") is the closest passage, but the reasons
+    are the standard's sentences."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    row = "1.2 Staff | Outstanding"
+    told = "Staff are highly motivated and proud to work for the YJS; caseloads are manageable."
+    corpus = _pellmoor([("Ratings", row, "table_row", []), ("Staff", told, "numbered", [])])
+    question = "Why did the staff one get that?"
+    earlier = "Which areas were rated outstanding in Pellmoor's 2021 inspection?"
+    plan = Plan(question, f"{question} {earlier}", [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.inherited, plan.own_ask = True, question
+    plan.intent = Intent("topic", 0.53, 0.61)
+    hits = [
+        hit_from_row(corpus, 0, score=0.545, dense=0.6, coverage=0.5),
+        hit_from_row(corpus, 1, score=0.489, dense=0.5, coverage=0.5),
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.row for c in draft.cited] == [1]
+
+
 def test_a_table_figure_is_quoted_from_a_sentence_that_counts_it():
     """ "Total | 23" answers how many cases were looked at; a retrieved sentence of the same
     report that prints 23 counting children says what the figure is, and is quoted. A

@@ -1364,6 +1364,10 @@ class TestAFollowUpAboutNow:
         ("And what about enforcement there?", False),  # a topic of its own
         ("Who chairs it?", True),  # "it", its object, is what was asked about before
         ("Who chairs the board?", False),
+        # "the later one": a report of the area asked about, by its place in time
+        ("And who led the later one?", True),
+        ("Who led the first one?", True),
+        ("Who led the one in charge of planning?", False),
     ],
 )
 def test_a_question_about_the_position_follows_up(sample_corpus, question, follows):
@@ -2112,7 +2116,17 @@ def test_since_a_report_named_by_its_kind_sets_it_beside_the_newest(plan, questi
         (["Staff were rated Good.", "Ofsted rated children's services as Requires improvement."], False),
     ],
 )  # fmt: skip
-def test_a_grade_asked_of_another_inspectorate_needs_a_sentence_giving_one(texts, abstains):
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What rating did Ofsted give Ferncombe's children's services?",
+        # the body named in the possessive ("Ofsted's judgement") had not been found
+        "What was Ofsted's judgement of Ferncombe children's services?",
+    ],
+)
+def test_a_grade_asked_of_another_inspectorate_needs_a_sentence_giving_one(
+    texts, abstains, question
+):
     """The reports' grades are HM Inspectorate of Probation's: "What rating did Ofsted give
     Ferncombe's children's services?" is not answered by the service's own grade."""
     from retrieval.corpus import build_corpus
@@ -2129,9 +2143,7 @@ def test_a_grade_asked_of_another_inspectorate_needs_a_sentence_giving_one(texts
             ],
         },
     )
-    plan = QuestionPlanner().plan(
-        "What rating did Ofsted give Ferncombe's children's services?", None, None, corpus
-    )
+    plan = QuestionPlanner().plan(question, None, None, corpus)
     if abstains:
         assert plan.abstain == Abstention(
             AbstainReason.TOPIC_NOT_MENTIONED,
@@ -2394,6 +2406,11 @@ def test_a_service_of_an_area_no_report_is_about_written_in_lower_case(sample_co
         ("What did the 2023 letter say?", []),
         ("What did they say about it?", []),
         ("What is the service doing about knife crime?", []),
+        # what an outside body found or graded is asked of them too
+        ("What did Ofsted rate Carrowdale children's services at its last inspection?", ["ofst"]),
+        ("What did the police find?", ["polic"]),
+        # a report found it, whatever its words
+        ("And what did the later inspection find?", []),
     ],
 )
 def test_the_speaker_whose_words_a_question_asks_for(question, speaker):
