@@ -401,6 +401,9 @@ CHANGE_NOT: dict[str, str] = {
 CHANGE_NOT_AFTER: dict[str, str] = {
     "offend|offends|offended|reoffend|reoffends|re-offend again": "'offend again' is reoffending",
     "trouble again": "the same, in a parent's words ('get into trouble again')",
+    "need|needs|needed|needing|require|requires|required|requiring improvement": (
+        "a grade or a list's name ('Requires improvement', 'need improvement'), not a change"
+    ),
 }
 # A year after these words is a time in the text ("since 2016"), not necessarily a report's year.
 SOFT_YEAR: dict[str, str] = {
@@ -651,6 +654,7 @@ RATE_NOUN_AFTER: dict[str, str] = {
     "when during before after according": (
         "the time or source it is asked of: 'the reoffending rate when the screening was done'"
     ),
+    "back then now": "the time it is asked of: 'our reoffending rate back in 2015'",
 }
 # Rates a question names by the word before "rate" ("first-time entrant rate"): a record of one
 # (the reoffending rate) does not answer a question naming another.

@@ -816,12 +816,16 @@ def _names_columns(blocks: list[_Block], k: int) -> bool:
     Its cells are a word or two each, no figure, and each shorter than every cell below it in
     its column, over two rows or more."""
     b = blocks[k]
-    if b.role is not None or "\t" not in b.text or (k and "\t" in blocks[k - 1].text):
+    # (or a web page's table whose header row is a row like the rest, as LibreOffice saves a
+    # Word table: "Role | Name" over the copy list)
+    if b.role not in (None, "tr") or "\t" not in b.text:
+        return False
+    if k and "\t" in blocks[k - 1].text and blocks[k - 1].role in (None, "tr", "th"):
         return False
     cells = [c.strip() for c in b.text.split("\t")]
     below = []
     for after in blocks[k + 1 :]:
-        if after.role is not None or "\t" not in after.text:
+        if after.role != b.role or "\t" not in after.text:
             break
         below.append([c.strip() for c in after.text.split("\t")])
     return (
@@ -1005,7 +1009,7 @@ def _heads_table(b: _Block, after: _Block | None) -> bool:
     return (
         b.role == "p"
         and after is not None
-        and after.role == "tr"
+        and after.role in ("tr", "th")
         and s.endswith(":")
         and len(s.split()) <= TABLE_LABEL_WORDS
         and not _CLAUSE_WORDS & set(s.lower().rstrip(":").split())

@@ -245,11 +245,28 @@ def _letter_front(paragraphs: list[Paragraph], take) -> None:
                 and ws[start].rstrip(".") not in NAME_TITLES
             ):
                 start -= 1
-            take("addressee", i, paragraphs[i], paragraphs[i].text, " ".join(ws[start : end + 1]))
+            name = " ".join(ws[start : end + 1])
+            take("addressee", i, paragraphs[i], paragraphs[i].text, name)
+            # the title under the name, on its line or the next, is the head of the service's:
+            # a screening letter is addressed to the service's manager
+            title = " ".join(ws[end + 1 :]) or (paragraphs[i + 1].text if i + 1 < at else "")
+            if _heads_the_service(title):
+                take("service_manager", i, paragraphs[i], paragraphs[i].text, name)
             return
     take("addressee", at, paragraphs[at], paragraphs[at].text, greeted)
 
 
+def _heads_the_service(title: str) -> bool:
+    """ "Head of Pellmoor Youth Offending Service", "YOS Manager": the title of the head of a
+    youth offending service (or team), as an address block prints it."""
+    low = title.lower()
+    return (low.startswith("head of") and any(w in low for w in _SERVICE_WORDS)) or any(
+        low.startswith(t) for t in SERVICE_MANAGER_TITLES
+    )
+
+
+# words that name the service a head of is head of ("Head of Youth Offending Service")
+_SERVICE_WORDS = ("youth offending", "youth justice", "yos", "yot", "yjs", "head of service")
 MAX_FRONT = 40  # a letter's salutation is among its first paragraphs
 MAX_NAME_WORDS = 4  # "Mr Robert Ashdown", "Dr Anne Marie Lowe": the words of a greeted name
 NAME_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Professor", "Councillor"})

@@ -524,25 +524,34 @@ NATIONAL_RATE = "national_reoffending_rate"
 
 
 def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
-    """A rate asked for surely ("what was our reoffending rate back in 2015?") that no targeted
-    report records, nor any of the closest passages names: the sentence why none is given.
-    A count of cases ("21 of the 22 cases") or a share of work done well ("73% of the cases")
-    is no such rate. None when it may be given."""
+    """A rate asked for (read surely as the reoffending rate's fact, or named: "What was
+    Mossbridge's reoffending rate at the time of the 2016 screening?") that no targeted report
+    gives: none records it, and no sentence of theirs names the measure with a rate. A count of
+    cases ("21 of the 22 cases") or a share of work done well ("73% of the cases") is no such
+    rate. The sentence why none is given; None when one may be."""
     fact = plan.fact or ""
     targets = plan.report_ids or []
-    if (
-        not fact.endswith("_rate")
-        or plan.intent.probability < FACT_SURE
-        or plan.comparison
-        or "rate" not in words(plan.question)
-        or not targets
+    asked = words(plan.own_ask or plan.question)
+    sure = fact.endswith("_rate") and plan.intent.probability >= FACT_SURE
+    measure = measure_words(plan.own_ask or plan.question, corpus.place_words)
+    if not (sure or measure) or "rate" not in asked or plan.comparison or not targets:
+        return None
+    if sure and any(
+        r.get("subject") == fact for rid in targets for _, r in corpus.records.get(rid, ())
     ):
         return None
-    if any(r.get("subject") == fact for rid in targets for _, r in corpus.records.get(rid, ())):
+    if not measure:
+        measure = fact.split("_")[:-1]
+    stems = {stem(w) for m in measure for w in words(m.replace("-", ""))}
+    if not stems:
         return None
-    name = fact.replace("_", " ")
-    if any(name in h.text.lower() for h in hits[:FACT_HITS]):
-        return None
+    for rid in targets:
+        for row in corpus.by_report.get(rid, []):
+            for sentence in sentences(corpus.texts[row]) or [corpus.texts[row]]:
+                said = {stem(w) for w in words(sentence.replace("-", ""))}
+                if stems <= said and ({"rate", "rates"} & set(words(sentence))):
+                    return None
+    name = " ".join([*measure, "rate"])
     labels = [corpus.label(r) for r in targets]
     return f"{', '.join(labels)} {'gives' if len(labels) == 1 else 'give'} no {name}."
 
@@ -1545,10 +1554,11 @@ def candidate(
         # a figure asked of the service is not the national one its report sets beside it
         # ("Reoffending rate (England and Wales) | 31.2%" over the area's own row)
         named = [h for h in named if not _national_figure(h, corpus)] or named
-    if plan.overall or _asks_why(plan):
+    if plan.overall or (_asks_why(plan) and not plan.rating):
         # the overall picture is told in sentences, not by a header field or a table row
         # (a grade line follows it: `_overall_grade`); so are the reasons for a grade ("Why
-        # did the staff one get that?" is not answered by "1.2 Staff | Outstanding")
+        # did the staff one get that?" is not answered by "1.2 Staff | Outstanding"; asked
+        # after a question read as asking for a grade, the passages that give one lead)
         named = [h for h in named if h.kind not in NOT_TOLD] or named
     if not named:
         return None

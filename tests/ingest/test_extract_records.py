@@ -498,6 +498,37 @@ def test_an_addressee_s_name_inside_a_run_of_address_lines(tmp_path):
     assert facts["addressee"] == "Ms Carol Henshaw"
 
 
+@pytest.mark.parametrize(
+    ("front", "manager"),
+    [
+        # a line each, as a Word letter saved as HTML sets them (the tune53 set)
+        (
+            "<p>Ms Harriet Quarmby</p><p>Head of Pellmoor Youth Offending Service</p>",
+            "Ms Harriet Quarmby",
+        ),
+        ("<p>Ms Harriet Quarmby<br/>Head of Youth Offending Service</p>", "Ms Harriet Quarmby"),
+        # addressed to someone else: no service manager read from it
+        ("<p>Ms Harriet Quarmby</p><p>Director of Children's Services</p>", None),
+    ],
+)
+def test_a_letter_addressed_to_the_head_of_service_names_the_service_manager(
+    tmp_path, front, manager
+):
+    """A screening letter is addressed to the head of the youth offending service: the name
+    over that title is who managed the service then ("Who was the YOS head of service when the
+    2016 letter was sent?" had been answered with a copy-list name)."""
+    f = tmp_path / "pellmoor_sqs_2016.html"
+    f.write_text(
+        f"<p>HM Inspectorate of Probation</p>{front}<p>Tannery House</p><p>21 June 2016</p>"
+        "<p>Dear Ms Quarmby</p><h2>Short Quality Screening of youth offending work in "
+        "Pellmoor</h2><p>We looked at 22 cases.</p>",
+        encoding="utf-8",
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["addressee"] == "Ms Harriet Quarmby"
+    assert facts.get("service_manager") == manager
+
+
 def test_a_salutation_without_an_address_block_names_the_addressee_as_greeted(tmp_path):
     f = tmp_path / "pellmoor_sqs_2016.txt"
     f.write_text(

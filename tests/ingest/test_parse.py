@@ -3511,6 +3511,27 @@ def test_a_letter_as_pdftotext_writes_it_keeps_its_paragraphs_apart():
     }
 
 
+def test_a_web_table_s_first_row_naming_its_columns_is_no_item(tmp_path):
+    """A Word table saved as HTML by LibreOffice sets its header row as a row like the rest
+    ("Role | Name" over the copy list, the tune53 set): it names the columns, and was listed
+    first among who got a copy (the top citation); the label above it heads the list."""
+    f = tmp_path / "pellmoor_sqs_2016.html"
+    f.write_text(
+        "<h1>Short Quality Screening of youth offending work in Pellmoor</h1>"
+        "<p>We looked at 22 cases.</p><p>Copy to:</p><table>"
+        "<tr><td><p>Role</p></td><td><p>Name</p></td></tr>"
+        "<tr><td><p>Chief Executive, Pellmoor Borough Council</p></td><td><p>Pauline Rudd</p></td></tr>"
+        "<tr><td><p>Police and Crime Commissioner for Westmarch</p></td><td><p>Gordon Leys</p></td></tr>"
+        "</table>",
+        encoding="utf-8",
+    )
+    r = parse_file(f)
+    assert [(p.kind, p.text) for p in in_section(r, "Copy to")] == [
+        ("table_row", "Chief Executive, Pellmoor Borough Council | Pauline Rudd"),
+        ("table_row", "Police and Crime Commissioner for Westmarch | Gordon Leys"),
+    ]
+
+
 def test_a_title_a_converter_split_over_heading_lines_is_one_title(tmp_path):
     """A PDF-to-Markdown converter sets each printed line of a large title as a heading of its
     own; the parts that end mid-phrase ("… work in") run on into the next: one title, which

@@ -43,6 +43,8 @@ class TestWhichReports:
             "What did the latest Marshbury inspection say about planning?",
             "Who led the Marshbury inspection team this time round?",
             "Has Marshbury's enforcement policy been updated recently?",
+            # "need improvement" names a grade or a list, no change between reports
+            "Which standards need improvement in the latest Marshbury report?",
         ],
     )
     def test_latest_picks_the_newest_inspection(self, plan, question):
