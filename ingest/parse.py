@@ -894,7 +894,13 @@ def _value_cell(cell: str) -> bool:
     c = cell.strip()
     if re.fullmatch(r"(?:19|20)\d\d(?:/\d\d)?", c):
         return False  # a year labels a column of values ("Standard | 2019 | 2022")
-    return bool(re.match(r"[£$€]?\d", c)) or c.lower() in GRADE_CELLS
+    # (or a score after its label: "Score 26/36" in a ratings table's first row, which had
+    # been dropped as the row naming the columns, the score with it)
+    return (
+        bool(re.match(r"[£$€]?\d", c))
+        or c.lower() in GRADE_CELLS
+        or re.search(r"\b\d{1,3}\s*/\s*\d{1,3}\b", c) is not None
+    )
 
 
 SECTION_NUMBER = re.compile(r"^(\d{1,2})\.?$")  # "1." alone: a part's number without its title

@@ -548,8 +548,11 @@ def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
     for rid in targets:
         for row in corpus.by_report.get(rid, []):
             for sentence in sentences(corpus.texts[row]) or [corpus.texts[row]]:
-                said = {stem(w) for w in words(sentence.replace("-", ""))}
-                if stems <= said and ({"rate", "rates"} & set(words(sentence))):
+                ws = words(sentence.replace("-", ""))
+                # named with a rate, or with a share that is not of the cases inspected ("14%
+                # had reoffended within 12 months"; not "in 71% of the cases")
+                share = ("%" in sentence or "per cent" in sentence) and "cases" not in ws
+                if stems <= {stem(w) for w in ws} and ({"rate", "rates"} & set(ws) or share):
                     return None
     name = " ".join([*measure, "rate"])
     labels = [corpus.label(r) for r in targets]

@@ -19,6 +19,7 @@ cached on disk beside the ONNX encoder (`findings.settings.cache_dir()`), so a c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.text import stem, words
 from store.protocols import Embedder
 
 MIN_PROBABILITY = 0.3
@@ -81,6 +83,15 @@ def load_exemplars(text: str | None = None) -> list[tuple[str, str]]:
             raise ValueError(f"retrieval/intents.yaml: '{label}' must be a list of questions")
         pairs += [(str(label), q) for q in questions]
     return pairs
+
+
+@functools.lru_cache(maxsize=1)
+def asking_words() -> frozenset[str]:
+    """The stems of every word the exemplar questions of the labels other than `topic` use:
+    how questions are asked ("number", "dates", "grade", "sum up", "lead inspector"), not the
+    topics a report may or may not cover ("first-time entrants", "sickness absence", "knife
+    crime", which the `topic` exemplars name)."""
+    return frozenset(stem(w) for label, q in load_exemplars() if label != TOPIC for w in words(q))
 
 
 def _exemplar_text() -> str:

@@ -28,7 +28,7 @@ from findings.vocab import (
     without_list_names,
 )
 from retrieval.corpus import Corpus, expansions_in
-from retrieval.intents import PROGRESS, TOPIC, Intent, IntentClassifier
+from retrieval.intents import PROGRESS, TOPIC, Intent, IntentClassifier, asking_words
 from retrieval.text import (
     COUNTED_AFTER,
     GRADE,
@@ -190,6 +190,8 @@ TOPIC_MIN_SIMILARITY = 0.47
 # paraphrases read 0.87 and every other topic at most 0.50 (radicalisation against "Keeping
 # children safe"): set between them.
 HEADING_TOPIC_MIN_SIMILARITY = 0.7
+TERSE_WORDS = 8  # a script's keyword question is short
+ACRONYM_MAX = 5  # letters: a keyword this short may be initials ("ooc", "oocd")
 KNOWN_LIST_HEADINGS = frozenset(h for names in LIST_SECTIONS.values() for h in names)
 TYPE_WORDS = [(key, Cue(TYPE_BY_KEY[key].in_question)) for key in QUESTION_TYPE_ORDER]
 UNKNOWN_PLACE = re.compile(r"\b(?:in|for|at|of|about)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
@@ -1154,6 +1156,15 @@ class QuestionPlanner:
         )
         if (plan.summary or covers) and not (plan.inherited or plan.list_kind or plan.rating):
             plan.abstain = self._unmentioned(plan, corpus)
+        elif _terse(q) and not (
+            plan.inherited or plan.list_kind or plan.rating or plan.comparison or plan.collection
+        ):
+            # a script's keywords ("fellingham first time entrants 2016") are the reports' own
+            # words: one no targeted report prints, nor anything close to it in meaning, is a
+            # topic they do not cover
+            plan.abstain = self._unmentioned(
+                plan, corpus, _keywords(q, corpus.place_words), keywords=True
+            )
         if not plan.abstain and (plan.rating or RATING_ASK.search(q)):
             plan.abstain = _graded_by_another(q, plan.report_ids, corpus)
         return plan
@@ -1206,13 +1217,16 @@ class QuestionPlanner:
             return True
         return _names_heading_subject(earlier, plan, corpus)
 
-    def _unmentioned(self, plan: Plan, corpus: Corpus) -> Abstention | None:
+    def _unmentioned(
+        self, plan: Plan, corpus: Corpus, topic: str | None = None, keywords: bool = False
+    ) -> Abstention | None:
         """What was said on a topic no targeted report mentions: a word of the topic no
         targeted report prints (nor a word of its synonym group), and no paragraph of theirs
         close to the topic in meaning (TOPIC_MIN_SIMILARITY). A paraphrase ("schooling" for
         education) is close in meaning; "knife crime" asked of a report that never mentions
         knives is not."""
-        topic = topic_asked(plan.question, corpus.place_words)
+        if topic is None:
+            topic = topic_asked(plan.question, corpus.place_words)
         targets = plan.report_ids if plan.report_ids is not None else list(corpus.reports)
         have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
         unprinted: list[str] = []
@@ -1230,6 +1244,7 @@ class QuestionPlanner:
                     t not in have and not synonyms(t) & have and t not in NOT_CONCEPTS
                     for t in content_terms(corpus.fold_acronyms(w))
                 )
+                and not (keywords and self._asked_or_spelled(w, corpus, targets))
             ]
             if not missing and content_terms(" ".join(alternative)):
                 return None
@@ -1249,6 +1264,19 @@ class QuestionPlanner:
             f"{shown} {'does' if len(labels) == 1 else 'do'} not mention {topic}: no paragraph "
             f"prints '{unprinted[0]}', and none is close to it in meaning.",
         )
+
+    @staticmethod
+    def _asked_or_spelled(word: str, corpus: Corpus, targets: list[str]) -> bool:
+        """Of a script's keywords, one that tells how a question is asked (a word the intent
+        exemplars use: "number", "dates", "grade"), a compound whose parts are printed
+        ("go-live"), or initials of words a targeted report prints ("ooc": out of court), is
+        no topic the reports may lack."""
+        have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
+        if any(stem(w) in asking_words() for w in word.split("-")):
+            return True
+        if "-" in word and all(set(content_terms(p)) <= have for p in word.split("-") if p):
+            return True
+        return len(word) <= ACRONYM_MAX and bool(_initials_phrases(corpus, targets, word))
 
     def _heads_part(self, vector: np.ndarray, targets: list[str], corpus: Corpus) -> float:
         """How close the topic is to the nearest heading of these reports (their sections and
@@ -2033,6 +2061,22 @@ def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     while kept and kept[0] in STOPWORDS:
         kept.pop(0)
     return " ".join(kept)
+
+
+def _terse(question: str) -> bool:
+    """Is the question a script's keywords ("reoffending rate rushmead 2018"): a few words,
+    none of them asking (no "what", "how", "did" …)?"""
+    ws = words(question)
+    return 0 < len(ws) <= TERSE_WORDS and not (_ASKING & set(ws))
+
+
+def _keywords(question: str, places: frozenset[str] = frozenset()) -> str:
+    """A terse question's words without its places, years and little words."""
+    return " ".join(
+        w
+        for w in words(question)
+        if w.removesuffix("'s") not in places and not is_year(w) and w not in STOPWORDS
+    )
 
 
 def _coverage_asks(question: str) -> list[tuple[int, int]]:

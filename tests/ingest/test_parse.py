@@ -3511,6 +3511,29 @@ def test_a_letter_as_pdftotext_writes_it_keeps_its_paragraphs_apart():
     }
 
 
+def test_a_table_s_first_row_holding_a_score_is_kept(tmp_path):
+    """A Markdown ratings table whose first row (its header, as Markdown has one) names the
+    service and its score ("Ashcombe Vale Youth Justice Service | Score 26/36", the fresh51
+    set): a row of the table, and the report's overall score (the row had been dropped as
+    naming the columns, and "what score out of 36 did we get?" could not be answered)."""
+    f = tmp_path / "pellmoor_yjs_2024.md"
+    f.write_text(
+        "# An inspection of youth justice services in Pellmoor\n\n## Ratings\n\n"
+        "| Pellmoor Youth Justice Service | Score 26/36 |\n|---|---|\n"
+        "| Overall rating | Good |\n| 1.1 Governance and leadership | Good |\n",
+        encoding="utf-8",
+    )
+    r = parse_file(f)
+    assert [p.text for p in in_section(r, "Ratings")] == [
+        "Pellmoor Youth Justice Service | Score 26/36",
+        "Overall rating | Good",
+        "1.1 Governance and leadership | Good",
+    ]
+    assert [(x.subject, x.value) for x in r.records if x.subject == "overall_score"] == [
+        ("overall_score", "26/36")
+    ]
+
+
 def test_a_web_table_s_first_row_naming_its_columns_is_no_item(tmp_path):
     """A Word table saved as HTML by LibreOffice sets its header row as a row like the rest
     ("Role | Name" over the copy list, the tune53 set): it names the columns, and was listed

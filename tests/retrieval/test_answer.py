@@ -2138,6 +2138,24 @@ def test_a_rate_no_targeted_report_gives_is_not_answered_by_a_count(recorded, in
         assert draft.abstention.detail == f"{corpus.label('p')} gives no reoffending rate."
 
 
+def test_a_rate_told_as_a_share_of_children_is_given():
+    """ "corvenham ooc disposal reoffending rate": "14% had reoffended within 12 months" tells
+    the rate without the word; a share of the cases inspected ("in 71% of the cases") does
+    not."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    told = "Of the children who received one in 2021, 14% had reoffended within 12 months."
+    corpus = _pellmoor([("Out-of-court disposals", told, "numbered", [])])
+    question = "pellmoor ooc disposal reoffending rate"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.quantity, plan.intent = True, Intent("topic", 0.3, 0.7)
+    hits = [hit_from_row(corpus, 0, score=0.8, dense=0.6, coverage=0.8)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == f"**14%** — “{told}” [1]"
+
+
 def test_why_a_grade_was_given_is_told_in_sentences_not_the_grade_s_row():
     """ "Why did the staff one get that?" after "Which areas were rated outstanding?": the
     ratings table's row ("1.2 Staff | Outstanding") is the closest passage, but the reasons

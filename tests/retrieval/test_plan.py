@@ -1623,6 +1623,30 @@ class TestUnmentionedTopic:
             "and none is close to it in meaning."
         )
 
+    @pytest.mark.parametrize(
+        ("question", "detail"),
+        [
+            (
+                "kestrel vale knife crime 2016",
+                "Kestrel Vale SQS 2016 does not mention knife crime: no paragraph prints "
+                "'knife', and none is close to it in meaning.",
+            ),
+            # words of how questions are asked, printed or not, are no topic
+            ("kestrel vale 2016 number of cases inspected", None),
+            ("kestrel vale 2016 lead inspector", None),
+            # nor initials of words the report prints ("mappa": multi-agency public protection)
+            ("kestrel vale 2016 mappa", None),
+        ],
+    )
+    def test_a_script_s_keyword_no_targeted_report_prints_abstains(
+        self, sample_corpus, intent_planner, question, detail
+    ):
+        """A script's terse keywords are the reports' own words ("fellingham first time
+        entrants 2016"): one no targeted report prints, nor any paragraph near in meaning, is a
+        topic they do not cover (such questions were answered with any close passage)."""
+        p = intent_planner.plan(question, None, None, sample_corpus)
+        assert (p.abstain.detail if p.abstain else None) == detail
+
     def test_a_topic_is_mentioned_where_one_of_its_alternatives_is(
         self, sample_corpus, intent_planner
     ):
