@@ -635,20 +635,28 @@ def _no_blank_lines(lines: list[Line], page_breaks: bool = False) -> bool:
     the loader)."""
     plain = [ln for ln in lines if ln.role in (None, "blank")]
     empty = [ln.role == "blank" or not ln.text.strip() for ln in plain]
+    breaks = 0  # the blank lines where a page ends
     if page_breaks:
-        pages = [ln.page for ln in plain]
-        for i, e in enumerate(empty):
+        # the page of the last line with text before each line, and of the next after it
+        before: list[int | None] = []
+        last: int | None = None
+        for ln, e in zip(plain, empty, strict=True):
+            before.append(last)
             if not e:
-                continue
-            before = next((pages[k] for k in range(i - 1, -1, -1) if not empty[k]), None)
-            after = next((pages[k] for k in range(i + 1, len(plain)) if not empty[k]), None)
-            if before is not None and after is not None and before != after:
-                empty[i] = False  # (counted out below)
-                plain[i] = None  # type: ignore[call-overload]
-        plain = [ln for ln in plain if ln is not None]
-        empty = [ln.role == "blank" or not ln.text.strip() for ln in plain]
-    blank = sum(empty)
-    return len(plain) >= MIN_LINES_A_PARAGRAPH and blank <= MOST_BLANK_SHARE * len(plain)
+                last = ln.page
+        after: list[int | None] = [None] * len(plain)
+        last = None
+        for i in range(len(plain) - 1, -1, -1):
+            after[i] = last
+            if not empty[i]:
+                last = plain[i].page
+        breaks = sum(
+            1
+            for e, b, a in zip(empty, before, after, strict=True)
+            if e and b is not None and a is not None and b != a
+        )
+    blank = sum(empty) - breaks
+    return len(plain) >= MIN_LINES_A_PARAGRAPH and blank <= MOST_BLANK_SHARE * (len(plain) - breaks)
 
 
 def _graded_cell(label: str, line: str) -> bool:
