@@ -350,7 +350,17 @@ QA sets, each over its own freshly ingested tmp store:
   letter as hand-written Markdown, a rated inspection as a one-column reportlab PDF with real
   tables: the layouts of tune51 and tune52), written blind and second-checked at stop 46 (the 16
   and 18 questions that do not name Elverstone or Netherwick carry the area filter, added
-  mechanically), never read, measured once when adopted at stop 47, then only here.
+  mechanically), never read, measured once when adopted at stop 47, then by bench.quality at
+  stop 47.
+- fresh53 / fresh54 (read as tune): from stop 48 on, their misses were read and decided what to
+  build, so they are tune data, named so.
+- fresh55 / fresh56 held-out: every report above plus two more each (`data/eval/fresh55/reports/`:
+  an SQS letter written in Word and saved as HTML by LibreOffice, a rated inspection written in
+  Word and exported to PDF by LibreOffice; `fresh56`: an SQS letter as `pdftotext` writes it from
+  a reportlab PDF, a rated inspection as a standalone pandoc HTML page: the layouts of tune53 and
+  tune54), written blind and second-checked at stop 47 (the 20 and 18 questions that do not name
+  Whinfield or Copperdale carry the area filter, added mechanically), never read, measured once
+  when adopted at stop 48, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -937,9 +947,13 @@ def main(argv: list[str] | None = None) -> int:
             ("tune53 tune", "tune53", "tune.jsonl"),
             ("tune54 tune", "tune54", "tune.jsonl"),
             # written at stop 46 in the layouts of tune51 and tune52, adopted at stop 47:
+            # measured once when adopted and by bench.quality; read at stop 48: tune data since
+            ("fresh53 (read as tune)", "fresh53", "heldout.jsonl"),
+            ("fresh54 (read as tune)", "fresh54", "heldout.jsonl"),
+            # written at stop 47 in the layouts of tune53 and tune54, adopted at stop 48:
             # measured once when adopted, then only here
-            ("fresh53 held-out", "fresh53", "heldout.jsonl"),
-            ("fresh54 held-out", "fresh54", "heldout.jsonl"),
+            ("fresh55 held-out", "fresh55", "heldout.jsonl"),
+            ("fresh56 held-out", "fresh56", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -1054,8 +1068,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 45 and by bench.quality, then read at stop 46: tune data since; "
         "fresh51 and fresh52 (written at stop 45, second-checked) were measured once when "
         "adopted at stop 46 and by bench.quality, then read at stop 47: tune data since; "
-        "fresh53 and fresh54 (written at stop 46, second-checked, never read) were measured once "
-        "when adopted at stop 47 and then only here; "
+        "fresh53 and fresh54 (written at stop 46, second-checked) were measured once when "
+        "adopted at stop 47 and by bench.quality, then read at stop 48: tune data since; "
+        "fresh55 and fresh56 (written at stop 47, second-checked, never read) were measured once "
+        "when adopted at stop 48 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
