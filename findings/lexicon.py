@@ -450,6 +450,9 @@ REPORT_NAMES: dict[str, str] = {
         "the reports compared, named"
     ),
 }
+# Of REPORT_NAMES: how many reports, counted right before their name ("the two reports"): a
+# word of the naming, not of the topic.
+REPORT_COUNTS: dict[str, str] = {"two both three": "the reports named, counted"}
 
 # --- questions: what kind of answer -------------------------------------------------------------
 

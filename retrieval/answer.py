@@ -7,6 +7,7 @@ closest paragraphs as `related`, when the evidence does not carry what the quest
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -79,6 +80,7 @@ from retrieval.text import (
     words,
     year_span,
 )
+from store.protocols import Embedder
 
 MAX_QUOTE = 500
 # No quote is longer than this: a longer stretch is cut at a word end (still verbatim, a prefix)
@@ -123,6 +125,9 @@ PART_ASK = Cue(lexicon.PART_ASK)
 TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
 SHARE_OF_GROUP = lexicon.words_of(lexicon.SHARE_OF_GROUP)
+SPEECH_VERBS = lexicon.words_of(lexicon.SPEECH_VERBS)
+SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)
+REPORT_NOUNS = lexicon.words_of(lexicon.REPORT_NAMES)
 SHARE_WHOLE_ENDS = lexicon.words_of(lexicon.SHARE_WHOLE_ENDS)
 SERVICE_INITIALS = frozenset(
     stem(w) for key in lexicon.SERVICE_NAMES for w in key.replace("|", " ").split()
@@ -156,9 +161,12 @@ class ExtractiveAnswerer:
 
     mode = "extractive"
 
-    def __init__(self, min_evidence: float = MIN_EVIDENCE):
+    def __init__(self, min_evidence: float = MIN_EVIDENCE, embedder: Embedder | None = None):
         self.min_evidence = min_evidence
         self.structured = StructuredAnswerer()  # lists, grades and facts from records
+        # breaks ties between a paragraph's sentences that print none (or as many) of the
+        # question's words: the one closest in meaning is quoted (none given: the first)
+        self.embedder = embedder
 
     def answer(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft:
         if plan.abstain:
@@ -302,7 +310,7 @@ class ExtractiveAnswerer:
         # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
         if plan.quantity and figure is None and not _asks_for_person(plan):
-            cited[0] = _quoted_with_number(plan, cited[0], terms, corpus)
+            cited[0] = _quoted_with_number(plan, cited[0], terms, corpus, self.closeness)
         lead = cited[0].quote
         span = (
             _word_span(lead, figure)
@@ -372,15 +380,42 @@ class ExtractiveAnswerer:
                 return Cited(h, self._quote(h, terms))
         return None
 
-    @staticmethod
-    def _quote(hit: Hit, terms: dict[str, float]) -> str:
+    def _quote(self, hit: Hit, terms: dict[str, float], plan: Plan | None = None) -> str:
         sents = sentences(hit.text)
         if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
             return _verbatim(hit.text)
         # the best window of two adjacent sentences: a quote is one verbatim stretch of text
         weight = [sum(w for t, w in terms.items() if t in set(tokens(s))) for s in sents]
-        start = max(range(len(sents) - 1), key=lambda i: (weight[i] + weight[i + 1], -i))
+        pairs = [weight[i] + weight[i + 1] for i in range(len(sents) - 1)]
+        tied = [i for i, w in enumerate(pairs) if w >= max(pairs) - 1e-9]
+        # no sentence prints a word of the question ("headcount … back in 2015?"; "employed
+        # 31 staff" answers): the window holding the sentence closest in meaning. Not for a
+        # summary, whose paragraph opens with its verdict, nor for a name or date asked for,
+        # which the answer's span finds in the paragraph (`_answering_sentence`)
+        by_meaning = (
+            plan is not None
+            and len(tied) > 1
+            and max(pairs) <= 0.0
+            and not (plan.summary or plan.overall or plan.wants)
+        )
+        close = self.closeness(plan, sents) if by_meaning else [0.0] * len(sents)
+        start = max(tied, key=lambda i: (max(close[i], close[i + 1]), -i))
         return _verbatim(" ".join(sents[start : start + 2]))
+
+    def closeness(self, plan: Plan | None, texts: list[str]) -> list[float]:
+        """Cosine of the question (its own words, without the places and years that picked the
+        reports) to each text, by the embedding model; all 0.0 without one."""
+        if self.embedder is None or plan is None or not texts:
+            return [0.0] * len(texts)
+        asked = plan.own_ask if plan.inherited and plan.own_ask else plan.lexical_text
+        # the service's name and the reports' nouns picked the reports, as places and years
+        # did: every sentence of them is about the service ("headcount of … youth offending
+        # service" is nearest the sentence naming it, not the one counting its staff)
+        ws = words(asked)
+        named = {i for a, b in SERVICE_NAME.spans(ws) for i in range(a, b)}
+        kept = [w for i, w in enumerate(ws) if i not in named and w not in REPORT_NOUNS]
+        vectors = self.embedder.embed([" ".join(kept) or asked, *texts])
+        return [sum(a * b for a, b in zip(vectors[0], v, strict=True)) for v in vectors[1:]]
 
     @staticmethod
     def _matching_items(
@@ -442,7 +477,7 @@ class ExtractiveAnswerer:
             # the reasons follow the verdict through the paragraph ("Reviewing is rated
             # Inadequate. … only 7 of the 20 … four months …"): all of it, up to the cap
             return Cited(hit, _verbatim(hit.text))
-        return Cited(hit, self._quote(hit, terms))
+        return Cited(hit, self._quote(hit, terms, plan))
 
     def _list(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
         cited: list[Cited] = []
@@ -552,7 +587,12 @@ def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
                 # named with a rate, or with a share that is not of the cases inspected ("14%
                 # had reoffended within 12 months"; not "in 71% of the cases")
                 share = ("%" in sentence or "per cent" in sentence) and "cases" not in ws
-                if stems <= {stem(w) for w in ws} and ({"rate", "rates"} & set(ws) or share):
+                # a count per head of a population is a rate ("First-time entrants per 100,000
+                # children aged 10 to 17 | 142")
+                per_head = any(a == "per" and b[:1].isdigit() for a, b in itertools.pairwise(ws))
+                if stems <= {stem(w) for w in ws} and (
+                    {"rate", "rates"} & set(ws) or share or per_head
+                ):
                     return None
     name = " ".join([*measure, "rate"])
     labels = [corpus.label(r) for r in targets]
@@ -1325,7 +1365,13 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
     return start, unit.end() if unit and unit.end() > end else end
 
 
-def _quoted_with_number(plan: Plan, cited: Cited, terms: dict[str, float], corpus: Corpus) -> Cited:
+def _quoted_with_number(
+    plan: Plan,
+    cited: Cited,
+    terms: dict[str, float],
+    corpus: Corpus,
+    closeness: Callable[[Plan, list[str]], list[float]] | None = None,
+) -> Cited:
     """A number asked for that the quote (two sentences of a long paragraph, chosen by the
     question's words) does not print, where another sentence of the paragraph prints it
     ("Seven of the 16 children were not in education … when they were sentenced" after two
@@ -1335,11 +1381,18 @@ def _quoted_with_number(plan: Plan, cited: Cited, terms: dict[str, float], corpu
         return cited
     said = sentences(cited.hit.text)
     weight = [sum(w for t, w in terms.items() if t in set(tokens(x))) for x in said]
-    best = max(
-        (i for i, x in enumerate(said) if answering_span(plan, x, corpus) is not None),
-        key=lambda i: (weight[i], -i),
-        default=None,
+    numbered = [i for i, x in enumerate(said) if answering_span(plan, x, corpus) is not None]
+    top = max((weight[i] for i in numbered), default=0.0)
+    tied = [i for i in numbered if weight[i] >= top - 1e-9]
+    # none prints a word of the question: the one closest in meaning
+    close = (
+        closeness(plan, [said[i] for i in tied])
+        if closeness is not None and len(tied) > 1 and top <= 0.0 and not plan.wants
+        else [0.0] * len(tied)
     )
+    best = max(
+        zip(tied, close, strict=True), key=lambda p: (weight[p[0]], p[1], -p[0]), default=(None,)
+    )[0]
     if best is None:
         return cited
     first = best
@@ -1781,6 +1834,10 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         for w in words(text)
         if "-" not in w
         and w.lower() != framing
+        # a verb of judging asks for the judgement, which a report without grades gives in
+        # words ("Was work to keep children safe rated good in the 2015 screening?"); the noun
+        # ("What rating did it get?") names the grade
+        and w.lower() not in SPEECH_VERBS
         and _as_headings_write(w.lower(), corpus.heading_words)
         for t in tokens(w)
     }

@@ -166,8 +166,9 @@ class Assistant:
         self.retriever = HybridRetriever(
             store, embedder, adapter=adapter if adapter is not None else bundled_adapter(embedder)
         )
-        self.answerer: Answerer = answerer or ExtractiveAnswerer()
-        self.offline: Answerer = ExtractiveAnswerer()  # for `ask(..., extractive=True)`
+        self.answerer: Answerer = answerer or ExtractiveAnswerer(embedder=embedder)
+        # for `ask(..., extractive=True)`
+        self.offline: Answerer = ExtractiveAnswerer(embedder=embedder)
         self._chain: Runnable[ChainState, Answer] | None = None
 
     @property

@@ -92,6 +92,7 @@ KIND_NAMES = frozenset(
 )
 COLLECTION_OBJECTS = Cue([*lexicon.REPORT_NOUNS, *lexicon.COLLECTION_OBJECTS])
 REPORT_NAMES = lexicon.words_of(lexicon.REPORT_NAMES)
+REPORT_COUNTS = lexicon.words_of(lexicon.REPORT_COUNTS)
 RATING_ASK = Cue(lexicon.RATING_ASK)
 SCORE_ASK = Cue(lexicon.SCORE_ASK)
 SCORE_WORDS = frozenset(w for key in lexicon.SCORE_ASK for w in key.split("|"))
@@ -326,6 +327,11 @@ def _report_names_out(text: str, dated_only: bool) -> str:
         if named and dated_only:
             before = [text[x:y] for x, y in pieces[max(0, n - 6) : n] if text[x:y].strip()]
             named = any(YEAR.fullmatch(w) for w in before[-3:])
+        if named:
+            # "the two reports": the count is part of the naming
+            last = next((m for m in range(n - 1, -1, -1) if out[m].strip()), None)
+            if last is not None and out[last].lower() in REPORT_COUNTS:
+                out[last] = " "
         out.append(" " if named else text[a:b])
     return "".join(out)
 

@@ -2571,3 +2571,67 @@ def test_how_a_piece_of_work_is_going_is_answered_by_a_verdict_nearly_as_close()
 
     assert quoted(0.7) == verdict
     assert quoted(0.5) == fact  # too far below the best
+
+
+def test_a_count_per_head_of_a_population_is_a_rate():
+    """ "pellmoor 2024 first-time entrants rate": a key facts row "First-time entrants per
+    100,000 children aged 10 to 17 | 142" gives the rate (it had abstained: "gives no entrants
+    rate")."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    row = "First-time entrants per 100,000 children aged 10 to 17 | 142"
+    corpus = _pellmoor([("Key facts", row, "table_row", [])])
+    question = "pellmoor 2021 first-time entrants rate"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.quantity, plan.intent = True, Intent("topic", 0.05, 0.23)
+    hits = [hit_from_row(corpus, 0, score=0.57, dense=0.5, coverage=0.8)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.text == f"**142** — “{row}” [1]"
+    assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Key facts", 1)]
+
+
+def test_a_verb_of_judging_is_no_topic_a_report_without_grades_lacks(sample_assistant):
+    """ "Was work to keep children safe rated good in the 2015 screening?": "rated" asks for a
+    judgement, which an ungraded letter gives in words (it had abstained: "does not cover what
+    the question asks about"); "rating", the noun, is a topic such a letter does not cover."""
+    corpus = sample_assistant.loader.load()
+
+    def missing(question):
+        plan = sample_assistant.planner.plan(question, None, None, corpus)
+        return missing_terms(plan, corpus, corpus.question_terms(plan.lexical_text))
+
+    assert missing("Was Thurrock's work to protect the public rated good?") == []
+    assert missing("What rating did Thurrock get for work to protect the public?") == ["rating"]
+
+
+def test_a_paragraph_whose_sentences_print_no_word_asked_is_quoted_where_it_answers(embedder):
+    """ "headcount of Pellmoor's youth offending service back in 2015?": no sentence prints a
+    word of the question, and the paragraph's first two (where the service sits, its bases)
+    were quoted; the sentence closest in meaning, by the bundled model, counts the staff. The
+    service's name picked the report and is left out of the comparison (every sentence is
+    about the service). Without a model, the first two, as before."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    said = [
+        "Pellmoor Youth Offending Service (the YOS) sits within the Children and Learning "
+        "directorate of Pellmoor Borough Council.",
+        "It works from two bases, Ferris House in the town centre and a smaller office at the "
+        "Lowmoor Community Hub, and is organised into a court and custody team and a community "
+        "team.",
+        "On the first day of our fieldwork the YOS was working with 126 children, 81 of whom "
+        "were subject to court orders.",
+        "At the time of the screening the YOS employed 31 staff, including staff seconded from "
+        "the police and the probation service.",
+    ]
+    corpus = _pellmoor([("Introduction", " ".join(said), "prose", [])], year=2015)
+    question = "headcount of Pellmoor's youth offending service back in 2015?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent = Intent("topic", 0.3, 0.8)
+    hits = [hit_from_row(corpus, 0, score=0.58, dense=0.5, coverage=0.5)]
+    draft = ExtractiveAnswerer(embedder=embedder).answer(plan, hits, corpus)
+    assert draft.cited[0].quote == f"{said[2]} {said[3]}"
+    assert ExtractiveAnswerer().answer(plan, hits, corpus).cited[0].quote == f"{said[0]} {said[1]}"

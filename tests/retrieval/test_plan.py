@@ -131,6 +131,21 @@ class TestWhichReports:
         assert "Marshbury" not in p.lexical_text and "2014" not in p.lexical_text
         assert "MAPPA" in p.lexical_text and "screening" in p.lexical_text
 
+    def test_the_reports_compared_are_named_with_their_count(self, plan):
+        """ "How do Marshbury's staff numbers compare between the two reports?": "two" counts
+        the reports (it had matched "two bases" over "employed 31 staff")."""
+        p = plan("How do Marshbury's staff numbers compare between the two reports?")
+        assert p.comparison is True and len(p.report_ids) == 2
+        assert p.lexical_text.split() == [
+            "How",
+            "do",
+            "staff",
+            "numbers",
+            "compare",
+            "between",
+            "the",
+        ]
+
 
 class TestAbstains:
     @pytest.mark.parametrize(
