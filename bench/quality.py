@@ -352,6 +352,14 @@ QA sets, each over its own freshly ingested tmp store:
   and 18 questions that do not name Elverstone or Netherwick carry the area filter, added
   mechanically), never read, measured once when adopted at stop 47, then by bench.quality at
   stop 47.
+- tune55 / tune56 tune: every report above plus two more each (`data/eval/tune55/reports/`: an
+  SQS letter as a Word file with its header in content controls, tracked changes left in and
+  comments, a rated inspection as Obsidian Markdown; `tune56`: an SQS letter as a reportlab PDF
+  with hyphenated justified paragraphs and paragraph numbers in a margin column, a rated
+  inspection as an HTML page of styled divs exported from a SharePoint-like site), written
+  blind and second-checked at stop 48 in the layouts of the pending fresh57 / fresh58; measured
+  once unread (0.688, 0.729; tune55 0.708 after parser 108 read Obsidian's `==highlight==`),
+  then read.
 - fresh53 / fresh54 (read as tune): from stop 48 on, their misses were read and decided what to
   build, so they are tune data, named so.
 - fresh55 / fresh56 held-out: every report above plus two more each (`data/eval/fresh55/reports/`:
@@ -950,6 +958,10 @@ def main(argv: list[str] | None = None) -> int:
             # measured once when adopted and by bench.quality; read at stop 48: tune data since
             ("fresh53 (read as tune)", "fresh53", "heldout.jsonl"),
             ("fresh54 (read as tune)", "fresh54", "heldout.jsonl"),
+            # stop 48: tune sets in the layouts of the pending fresh57 / fresh58, measured once
+            # unread (0.688, 0.729), then read
+            ("tune55 tune", "tune55", "tune.jsonl"),
+            ("tune56 tune", "tune56", "tune.jsonl"),
             # written at stop 47 in the layouts of tune53 and tune54, adopted at stop 48:
             # measured once when adopted, then only here
             ("fresh55 held-out", "fresh55", "heldout.jsonl"),

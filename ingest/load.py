@@ -963,8 +963,8 @@ class _Finder:
 
 
 def _md_inline(text: str) -> str:
-    """One line of Markdown without its inline marks: `**strong**`, `__strong__`, `*em*`,
-    `[text](url)` keep their text, backticks go.
+    """One line of Markdown without its inline marks: `**strong**`, `__strong__`,
+    `==highlight==`, `*em*`, `[text](url)` keep their text, backticks go.
 
     The same result as applying, in turn, `\\*\\*(.+?)\\*\\*|__(.+?)__`,
     `(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])` and `\\[([^\\]]+)\\]\\([^)]+\\)` with `re.sub` —
@@ -975,13 +975,18 @@ def _md_inline(text: str) -> str:
     return _strip_links(_strip_em(_strip_strong(text))).replace("`", "")
 
 
+# marks that wrap their text in pairs: strong (`**`, `__`) and a highlight (`==`, as Obsidian
+# and markdown-it's mark plugin write it: "rated as ==‘Requires improvement’==")
+_PAIRED_MARKS = ("**", "__", "==")
+
+
 def _strip_strong(text: str) -> str:
     out: list[str] = []
     copied = pos = 0
-    openers = {m: _Finder(text, m) for m in ("**", "__")}
-    closers = {m: _Finder(text, m) for m in ("**", "__")}
+    openers = {m: _Finder(text, m) for m in _PAIRED_MARKS}
+    closers = {m: _Finder(text, m) for m in _PAIRED_MARKS}
     while True:
-        found = [(at, m) for m in ("**", "__") if (at := openers[m].find(pos)) >= 0]
+        found = [(at, m) for m in _PAIRED_MARKS if (at := openers[m].find(pos)) >= 0]
         if not found:
             break
         at, mark = min(found)

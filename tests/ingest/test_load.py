@@ -164,15 +164,23 @@ class TestLinearReadersGiveTheSameText:
                 lambda m: m.group(2) or m.group(1).lstrip("#"),
                 text,
             )
-            text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
+            text = re.sub(
+                r"\*\*(.+?)\*\*|__(.+?)__|==(.+?)==",
+                lambda m: m.group(1) or m.group(2) or m.group(3),
+                text,
+            )
             text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
             text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
             return text.replace("`", "")
 
-        for text in self.strings(["*", "_", "[", "]", "(", ")", "`", " ", "a", "\t"]):
+        for text in self.strings(["*", "_", "[", "]", "(", ")", "`", " ", "a", "\t", "="]):
             assert _md_inline(text) == regexes(text), repr(text)
         assert _md_inline("**Bold**, *em*, __u__, `code` and [a link](http://x).") == (
             "Bold, em, u, code and a link."
+        )
+        # an Obsidian highlight keeps its text
+        assert _md_inline("Rated as ==‘Requires improvement’==, 18 out of 36.") == (
+            "Rated as ‘Requires improvement’, 18 out of 36."
         )
 
     def test_markdown_headings(self):
