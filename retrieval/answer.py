@@ -1834,10 +1834,10 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         for w in words(text)
         if "-" not in w
         and w.lower() != framing
-        # a verb of judging asks for the judgement, which a report without grades gives in
-        # words ("Was work to keep children safe rated good in the 2015 screening?"); the noun
-        # ("What rating did it get?") names the grade
-        and w.lower() not in SPEECH_VERBS
+        # a verb of judging, as its participle, asks for the judgement, which a report
+        # without grades gives in words ("Was work to keep children safe rated good in the
+        # 2015 screening?"); the noun ("What rating did it get?", "the entrant rate") is one
+        and not (w.lower() in SPEECH_VERBS and w.lower().endswith("ed"))
         and _as_headings_write(w.lower(), corpus.heading_words)
         for t in tokens(w)
     }

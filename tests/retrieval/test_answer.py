@@ -215,11 +215,17 @@ class TestAbstains:
         # the reports print caseloads and the reoffending rate, never a budget or another rate
         for question in (
             "What was the annual budget of Marshbury YOS?",
-            "What was Northfield's first-time entrant rate?",
             "How much did each youth offending service spend per child supervised?",
         ):
             draft, _ = answer(question)
             assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
+        # a rate named, which no sentence of the targeted report names with a rate: said so
+        draft, _ = answer("What was Northfield's first-time entrant rate?")
+        assert (draft.text, draft.abstained, draft.cited) == (
+            f"{NOT_ANSWERED} Northfield YOS inspection 2019 gives no entrant rate.",
+            True,
+            [],
+        )
         draft, _ = answer("What was Northfield's reoffending rate?")
         assert draft.abstained is False and "44.3%" in draft.text
 
