@@ -884,6 +884,9 @@ REFERS_BACK: dict[str, str] = {
     "year years later earlier next previous following subsequent": "a step in time",
     "two three four five six": "the length of that step ('two years later')",
     "position situation picture state": "the state of what was asked before ('the position now')",
+    "figure figures number numbers": (
+        "the value of what was asked before ('and what was the figure at the latest inspection?')"
+    ),
     "job post role": "the post a person was asked for before ('who had the job in 2016?')",
 }
 

@@ -381,9 +381,9 @@ class Assistant:
         narrowed = self.planner.plan(
             question, None, {**(filters or {}), "report_ids": shown}, corpus
         )
-        if not content_terms(question) or words(question)[-1:] in (["it"], ["them"]):
-            # "Why did they say that?", "Who chairs it?": what they point back to is in the
-            # earlier words
+        if not content_terms(question) or {"it", "them"} & set(words(question)):
+            # "Why did they say that?", "Who chairs it?", "When did it start, and which agency
+            # do we run it with?": what they point back to is in the earlier words
             narrowed.search_text = f"{question} {history[-1]}"
         narrowed.inherited = True
         narrowed.scope = plan.scope

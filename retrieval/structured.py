@@ -34,6 +34,7 @@ from findings.lexicon import (
     GRADES,
     LOW_GRADES,
     MARKED_DOWN,
+    NATIONAL_CUES,
     OVERALL_RATING_SUBJECT,
     PROGRESS_ASK,
     PROGRESS_HEADINGS,
@@ -408,6 +409,18 @@ class StructuredAnswerer:
         )
         if grades:
             return self._ratings(plan, corpus, grades)
+        why = (plan.own_ask or plan.question).strip().lower().startswith("why")
+        # (a count asked, or a follow-up that took "rating" from the earlier question, asks
+        # something else of the standard: "how many of those were actually reviewed?")
+        alone = not (plan.comparison or why or plan.quantity or plan.inherited)
+        if plan.rating and alone and len(_targets(plan, corpus)) == 1:
+            # "elverstone 2023 staff standard rating": the grade of the standard the question
+            # names by every word of its name ("1.2 Staff | Outstanding"), wherever its row
+            # ranks below the standard's paragraphs; a name shared by two standards ("Planning"
+            # of court and of out-of-court work) or named in part is left to the passages
+            named = self._ratings(plan, corpus, set(), by_name=True)
+            if named is not None:
+                return named
         # a fact across the collection ("Where was reoffending above the national rate?"): no
         # area named; an area's own reports are told apart by the planner (year, "latest")
         several = plan.report_ids is None or len(plan.report_ids) > 1
@@ -618,7 +631,11 @@ class StructuredAnswerer:
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
 
-    def _ratings(self, plan: Plan, corpus: Corpus, grades: set[str]) -> Draft | None:
+    def _ratings(
+        self, plan: Plan, corpus: Corpus, grades: set[str], by_name: bool = False
+    ) -> Draft | None:
+        """The standards graded `grades` (or marked down, the question naming them); with
+        `by_name`, the one standard whose every name word the question prints."""
         lines: list[str] = []
         cited: list[Cited] = []
         targets = _targets(plan, corpus)
@@ -649,7 +666,15 @@ class StructuredAnswerer:
                 if marked_down
                 else []
             )
-            if named:
+            if by_name:
+                whole = [
+                    (row, r)
+                    for row, r in ratings
+                    if _content_stems(_standard_number(r.get("subject") or "")[1]) <= asked
+                    and _content_stems(_standard_number(r.get("subject") or "")[1])
+                ]
+                rated = whole if len(_one_per_standard(whole, corpus)) == 1 else []
+            elif named:
                 # "marked down on resettlement": the grades of the standards it names,
                 # whatever they are; on nothing named, every grade below Good
                 rated = named
@@ -681,6 +706,11 @@ class StructuredAnswerer:
         direction = _direction(plan.question) if subject == "reoffending_rate" else 0
         lines: list[str] = []
         cited: list[Cited] = []
+        # the national rate set beside the service's when the question compares them ("Is our
+        # reoffending rate lower than the national one?"): both figures are the answer
+        beside = subject == "reoffending_rate" and (
+            direction != 0 or any(c in plan.question.lower() for c in NATIONAL_CUES)
+        )
         for rid in _targets(plan, corpus):
             facts = records_of(corpus, rid, "fact")
             mine = [(row, r) for row, r in facts if r.get("subject") == subject]
@@ -699,7 +729,20 @@ class StructuredAnswerer:
                 if own is None or other is None or (own - other) * direction <= 0:
                     continue
             cited.append(Cited(hit_from_row(corpus, row, score=1.0), quote))
-            lines.append(f"- **{corpus.label(rid)}**: {r.get('value')} — “{quote}” [{len(cited)}]")
+            line = f"- **{corpus.label(rid)}**: {r.get('value')} — “{quote}” [{len(cited)}]"
+            national_row = next(
+                (
+                    (nrow, f)
+                    for nrow, f in facts
+                    if f.get("subject") == "national_reoffending_rate" and nrow != row
+                ),
+                None,
+            )
+            if beside and national_row is not None:
+                nrow, f = national_row
+                cited.append(Cited(hit_from_row(corpus, nrow, score=1.0), f["text"]))
+                line += f"; the national rate {f.get('value')} — “{f['text']}” [{len(cited)}]"
+            lines.append(line)
         if not cited:
             return None
         return Draft(text="\n".join(lines), cited=cited)

@@ -309,6 +309,11 @@ class TestSampleCorpus:
         assert plan.inherited and plan.search_text == f"Who chairs it? {earlier}"
         own = sample_assistant._plan("Who chairs the board?", [earlier], filters, corpus)
         assert own.search_text == "Who chairs the board?"
+        # "it" anywhere in the question points back too ("When did it start, and which agency
+        # do we run it with?" after "Tell me about our Turning Point scheme.")
+        asked = "How often does it meet, and who sits on it with the police?"
+        inside = sample_assistant._plan(asked, [earlier], filters, corpus)
+        assert inside.inherited and inside.search_text == f"{asked} {earlier}"
 
     def test_a_follow_up_about_him_asks_about_the_person_the_last_answer_named(
         self, sample_assistant, sample_store

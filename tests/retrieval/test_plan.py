@@ -344,6 +344,19 @@ class TestFollowUps:
         assert p.quantity and p.inherited is True
         assert "cases" in p.lexical_text and "2014" not in p.lexical_text
 
+    def test_the_figure_at_a_later_report_is_the_earlier_question_s_value(self, plan):
+        """ "and what was the figure at the latest inspection?" after a count asked of the
+        2014 letter: "the figure" is the value of what was asked before, so the earlier
+        question is searched with it, of the newest report (it had been searched alone and
+        quoted a staff count)."""
+        earlier = "How many children in the 2014 Marshbury sample were out of education?"
+        p = plan("and what was the figure at the latest inspection?", history=[earlier])
+        assert p.report_ids == ["marshbury_sqs_2016"]
+        assert p.inherited is True and p.own_ask == (
+            "and what was the figure at the latest inspection?"
+        )
+        assert "out of education" in p.search_text
+
     def test_the_year_s_one_asks_the_earlier_question_of_that_report(self, plan):
         """ "And who led the 2016 one?": its own "led" is the earlier question's ask in other
         words; "the 2016 one" points back, so it is searched with the earlier question."""

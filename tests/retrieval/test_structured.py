@@ -905,9 +905,12 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
         )
         is None
     )
-    # the standard named: no list of the best grades (the question is about reviewing)
+    # the standard named: no list of the best grades (the question is about reviewing), but
+    # reviewing's own grade
     named = plan("Did reviewing at Brill get top marks?", ["b"], ["Brill"], rating=True)
-    assert StructuredAnswerer().answer(named, [], corpus) is None
+    assert StructuredAnswerer().answer(named, [], corpus).text == (
+        "Brill 2018:\n- **Reviewing**: Requires improvement [1]"
+    )
 
 
 @pytest.mark.parametrize(
@@ -1084,3 +1087,74 @@ def test_progress_findings_under_their_own_headings_are_each_cited_with_the_verd
         "- Planning for risk: improved — “Plans now address risk of harm.” [2]\n"
         "- MAPPA referrals: not improved — “Two eligible children were not referred.” [3]"
     )
+
+
+def test_the_grade_of_the_one_standard_named_by_every_word_of_its_name():
+    """ "brill 2018 reviewing standard rating": the ratings table's row for the standard the
+    question names wholly, wherever it ranks below the standard's paragraphs (the report's
+    overall grade had been given); a standard named in part, or a why-question, is left to
+    the passages."""
+    graded = [
+        ("1.2 Staff", "Outstanding"),
+        ("2.4 Reviewing", "Requires improvement"),
+        ("1.3 Partnerships and services", "Good"),
+    ]
+    corpus = corpus_of(_graded_rows(graded), REPORTS)
+    named = plan("brill 2018 reviewing standard rating", ["b"], ["Brill"], rating=True)
+    draft = StructuredAnswerer().answer(named, [], corpus)
+    assert draft.text == "Brill 2018:\n- **2.4 Reviewing**: Requires improvement [1]"
+    assert [(c.hit.section, c.hit.ordinal) for c in draft.cited] == [("Ratings", 2)]
+    part = plan("brill 2018 partnerships rating", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(part, [], corpus) is None
+    why = plan("Why was Brill's staff standard rated that?", ["b"], ["Brill"], rating=True)
+    assert StructuredAnswerer().answer(why, [], corpus) is None
+
+
+def test_a_rate_set_against_the_national_one_cites_the_national_row_beside_it():
+    """ "Is our reoffending rate lower than the national one?" of a key facts table whose
+    national rate is a row of its own: both rows are the answer (only the service's had been
+    cited)."""
+    own = "Reoffending rate, children in Brill (12-month cohort) | 29.6%"
+    national = "Reoffending rate, England and Wales | 32.2%"
+    rows = [
+        _row(
+            "b",
+            "Key facts",
+            1,
+            own,
+            [{"kind": "fact", "subject": "reoffending_rate", "value": "29.6%", "text": own}],
+            kind="table_row",
+        ),
+        _row(
+            "b",
+            "Key facts",
+            2,
+            national,
+            [
+                {
+                    "kind": "fact",
+                    "subject": "national_reoffending_rate",
+                    "value": "32.2%",
+                    "text": national,
+                }
+            ],
+            kind="table_row",
+        ),
+    ]
+    reports = [
+        *REPORTS,
+        {"report_id": "c", "area": "Brill", "year": 2015, "inspection_type": "sqs"},
+    ]
+    corpus = corpus_of(rows, reports)
+    p = plan(
+        "Is our reoffending rate lower than the national one?",
+        ["b", "c"],
+        fact="reoffending_rate",
+        intent=Intent("fact:reoffending_rate", probability=0.94, similarity=0.88),
+    )
+    hits = [hit_from_row(corpus, 0, score=0.78), hit_from_row(corpus, 1, score=0.49)]
+    draft = StructuredAnswerer().answer(p, hits, corpus)
+    assert draft.text == (
+        f"- **Brill 2018**: 29.6% — “{own}” [1]; the national rate 32.2% — “{national}” [2]"
+    )
+    assert [c.hit.ordinal for c in draft.cited] == [1, 2]
