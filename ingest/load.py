@@ -688,6 +688,8 @@ def _markdown_lines(text: str) -> list[Line]:
         if _MD_RULE.match(s) and (n == 0 or not lines[start + n - 1].text.strip()):
             out.append(Line("", line.page, "blank"))  # a thematic break ("---"): no text
             continue
+        if s.startswith(">") and (inner := s.lstrip("> ").strip())[:1] == "|" == inner[-1:]:
+            s = inner  # a table inside a block quote or a callout ("> | Measure | Value |")
         if s.startswith("|") and s.endswith("|"):
             s = _MD_BREAK.sub(" ", s)  # a line break inside a table's cell
         elif _MD_BREAK.search(s):  # "Ms Ann Lee<br>Head of Service": lines of their own
@@ -733,11 +735,26 @@ def _markdown_lines(text: str) -> list[Line]:
         else:
             header = None if not s else header
             if s.startswith(">"):  # a block quote ("> 'Up at the railway…' (boy, aged 15)")
-                # a callout's type mark ("> [!NOTE] About this page") is no text
+                # a callout's type mark ("> [!NOTE] About this page") is no text; the title of
+                # a callout holding a table ("> [!info] Key facts" over "> | Measure | … |")
+                # heads the table, as a heading would
                 quoted = _MD_CALLOUT.sub("", s.lstrip("> "))
+                titled = (
+                    quoted != s.lstrip("> ") and quoted and _quoted_table_next(lines, start + n)
+                )
+                if titled:
+                    out.append(Line(_md_inline(quoted), line.page, "heading", deepest + 1))
+                    continue
                 line = Line(quoted, line.page, line.role if quoted else "blank")
             out.append(Line(_md_inline(line.text), line.page, line.role))
     return out
+
+
+def _quoted_table_next(lines: list[Line], i: int) -> bool:
+    """Is the line after line `i` a table row inside a block quote ("> | Measure | … |")?"""
+    nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    inner = nxt.lstrip("> ").strip()
+    return nxt.startswith(">") and inner[:1] == "|" == inner[-1:]
 
 
 # HTML blocks in Markdown (CommonMark's kind 6: they end at a blank line) and line breaks
@@ -748,6 +765,7 @@ _MD_BREAK = re.compile(r"<br\s*/?>", re.I)
 _MD_RULE = re.compile(r"^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$")
 _MD_CALLOUT = re.compile(r"^\[![A-Za-z-]+\][+-]?\s*")  # Obsidian / GitHub callouts
 _WIKI_LINK = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")  # [[target|label]]
+_WIKI_EMBED = re.compile(r"!\[\[[^\[\]]*\]\]")  # ![[logo.png]]: a file shown, no text
 _SETEXT = re.compile(r"^(=+|-+)$")
 _GRID_BORDER = re.compile(r"^\+[-=:+]*\+$")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # "2.3\." -> "2.3.", "\*" -> "*"
@@ -971,6 +989,7 @@ def _md_inline(text: str) -> str:
     but in one pass each: those rescan the rest of the line from every opener that has no
     closer, so a line of `*a *a *a …` took quadratic time."""
     if "[[" in text:  # a wiki's link shows its label, or its target without a "#"
+        text = _WIKI_EMBED.sub("", text)  # an embedded file ("![[logo.png]]") shows no text
         text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1).lstrip("#"), text)
     return _strip_links(_strip_em(_strip_strong(text))).replace("`", "")
 

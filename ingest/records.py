@@ -245,6 +245,17 @@ def _letter_front(paragraphs: list[Paragraph], take) -> None:
                 and ws[start].rstrip(".") not in NAME_TITLES
             ):
                 start -= 1
+            # greeted by the first name alone ("Dear Graham" for "Mr Graham Towle"): the name
+            # runs on to the surname after it
+            while (
+                len(greeted.split()) == 1
+                and end + 1 < len(ws)
+                and end - start < MAX_NAME_WORDS - 1
+                and ws[end + 1][:1].isupper()
+                and ws[end + 1].replace("-", "").isalpha()
+                and ws[end + 1].lower() not in _TITLE_WORDS
+            ):
+                end += 1
             name = " ".join(ws[start : end + 1])
             take("addressee", i, paragraphs[i], paragraphs[i].text, name)
             # the title under the name, on its line or the next, is the head of the service's:

@@ -529,6 +529,21 @@ def test_a_letter_addressed_to_the_head_of_service_names_the_service_manager(
     assert facts.get("service_manager") == manager
 
 
+def test_an_addressee_greeted_by_the_first_name_is_named_in_full(tmp_path):
+    """ "Dear Graham" over "Mr Graham Towle / Head of Youth Offending Service": the name runs
+    on to the surname (it had stopped at "Mr Graham"), and he managed the service."""
+    f = tmp_path / "pellmoor_sqs_2016.html"
+    f.write_text(
+        "<p>Mr Graham Towle</p><p>Head of Youth Offending Service</p><p>Civic Offices</p>"
+        "<p>Date: 19 April 2016</p><p>Dear Graham</p><h2>Short Quality Screening of youth "
+        "offending work in Pellmoor</h2><p>We looked at 21 cases.</p>",
+        encoding="utf-8",
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["addressee"] == "Mr Graham Towle"
+    assert facts["service_manager"] == "Mr Graham Towle"
+
+
 def test_a_salutation_without_an_address_block_names_the_addressee_as_greeted(tmp_path):
     f = tmp_path / "pellmoor_sqs_2016.txt"
     f.write_text(

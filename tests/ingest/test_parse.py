@@ -2779,6 +2779,33 @@ def test_a_wiki_s_markdown_export_reads_as_the_page_shows(tmp_path):
     assert not any(p.text.startswith(("---", "[!NOTE]")) for p in r.paragraphs)
 
 
+def test_an_obsidian_note_s_callout_table_highlights_and_embeds_read_as_shown(tmp_path):
+    """Obsidian: a key facts table inside a callout ("> [!info] Key facts" over "> | … |")
+    is a table under the callout's title (its rows had been lines of text under the ratings),
+    a highlight ("==Requires improvement==") keeps its text, an embedded file ("![[logo.png]]")
+    shows none."""
+    path = tmp_path / "quarrydene_yjs_2023.md"
+    path.write_text(
+        "![[logo.png]]\n\n## Foreword\n\n"
+        "Overall, Quarrydene YJS was rated as ==Requires improvement==.\n\n"
+        "## Ratings\n\n| Standard | Rating |\n| --- | --- |\n| 1.2 Staff | Good |\n\n"
+        "> [!info] Key facts\n> | Measure | Quarrydene |\n> | --- | --- |\n"
+        "> | Cases inspected | 34 |\n> | Staff headcount | 41 |\n\n"
+        "## Recommendations\n\nThe board should meet monthly.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [p.text for p in in_section(r, "Foreword")] == [
+        "Overall, Quarrydene YJS was rated as Requires improvement."
+    ]
+    assert [p.text for p in in_section(r, "Ratings")] == ["1.2 Staff | Good"]
+    assert [(p.kind, p.text) for p in in_section(r, "Key facts")] == [
+        ("table_row", "Cases inspected | 34"),
+        ("table_row", "Staff headcount | 41"),
+    ]
+    assert not any("logo" in p.text or "==" in p.text for p in r.paragraphs)
+
+
 def test_a_word_letter_laid_out_in_borderless_tables_reads_as_a_letter(tmp_path):
     """A letter template sets the address beside the letterhead in a row of two cells and the
     whole body in one cell: each cell reads as the page would without the table (its bold
