@@ -1107,6 +1107,14 @@ def _html_lines(text: str) -> list[Line]:
             consumed.add(id(dd))
             out.append(Line(line, None, "p"))
             continue
+        if el.name == "dt" and (row := _html_term_row(el)) is not None:
+            # "<dt>Children supervised in the year to 31 March 2021</dt><dd>127 children</dd>":
+            # a label too long for a field's, over a short value: a table's row, as a key
+            # facts table sets it ("… | 127 children")
+            line, dd = row
+            consumed.add(id(dd))
+            out.append(Line(line, None, "tr"))
+            continue
         if el.name == "tr":
             cells = _outermost(el, _HTML_CELLS)
             table = el.find_parent("table")
@@ -1457,6 +1465,18 @@ def _html_term_field(dt) -> tuple[str, object] | None:
     if len(value.split()) > FIELD_VALUE_WORDS:
         return None
     return f"{label}: {value}", dd
+
+
+def _html_term_row(dt) -> tuple[str, object] | None:
+    """A description list's term too long to be a field's label, and the short description
+    after it, as a row of two cells (and that <dd>); else None."""
+    dd = dt.find_next_sibling(["dt", "dd"])
+    if dd is None or dd.name != "dd" or dd.find(list(_HTML_ANY_BLOCK)) is not None:
+        return None
+    label, value = _html_text(dt).rstrip(":").strip(), _html_text(dd)
+    if not label or not value or len(value.split()) > FIELD_VALUE_WORDS:
+        return None
+    return f"{label}\t{value}", dd
 
 
 _HTML_BROKEN = frozenset(["p", "dd", "dt", "blockquote"])  # blocks whose <br>s end lines

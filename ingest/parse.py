@@ -439,6 +439,19 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
             and (i not in fields or (copied and depth > 0))
             and not line_a_paragraph
+            # a letter's salutation or sign-off ("Dear Ms Vossel,") opens a block in any
+            # layout: a field wrapped above it ("… Assistant Director, Children's Social
+            # Care") does not run on into it
+            and not (
+                text.strip().lower().startswith(LETTER_FORMULAS)
+                and len(text.split()) <= FORMULA_WORDS
+            )
+            # nor does the letter's first line run on into its salutation
+            and not (
+                open_block.lines == 1
+                and pieces[-1].strip().lower().startswith("dear ")
+                and len(pieces[-1].split()) <= FORMULA_WORDS
+            )
             # a laid-out list item's wrapped lines hang in (`hang`, the first one's indent): a
             # line set well back from them ("We would be grateful …" under the last area
             # requiring improvement) is not the item's (a line set back a column or two may be
@@ -603,6 +616,8 @@ def _in_a_run(lines: list[Line], i: int, open_block: _Block) -> bool:
 
 
 HANG_SET_BACK = 3  # columns: a line this far left of a list item's wrapped lines is not its
+# a salutation or sign-off is a short line of its own ("Dear Ms Vossel,", "Yours sincerely")
+FORMULA_WORDS = 6
 RUN_LINE_WORDS = 6  # "Head of Youth Offending Service", "41 Quay Street"
 
 

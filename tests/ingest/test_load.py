@@ -280,6 +280,23 @@ def test_html_description_list_terms_are_fields(tmp_path):
     ]
 
 
+def test_html_description_list_term_too_long_for_a_label_is_a_row(tmp_path):
+    """A key facts list whose term is longer than a field's label ("<dt>Children supervised in
+    the year to 31 March 2021</dt><dd>127 children</dd>", a SharePoint page) is a row of two
+    cells, as a key facts table sets it (they had been two paragraphs, the figure alone)."""
+    path = tmp_path / "dl.html"
+    path.write_text(
+        "<h2>Key facts</h2><dl><dt>Children supervised in the year to 31 March 2021</dt>"
+        "<dd>127 children</dd><dt>Head of service</dt><dd>Owen Prideaux</dd></dl>",
+        encoding="utf-8",
+    )
+    assert [(ln.text, ln.role) for ln in load(path).lines] == [
+        ("Key facts", "heading"),
+        ("Children supervised in the year to 31 March 2021\t127 children", "tr"),
+        ("Head of service: Owen Prideaux", "p"),
+    ]
+
+
 def test_a_reader_that_fails_unexpectedly_fails_only_its_file(tmp_path, monkeypatch):
     """An exception no reader expected (here python-docx's own, for a body-less document)."""
     path = tmp_path / "no_body.docx"

@@ -3986,3 +3986,38 @@ def test_a_bold_copy_to_under_a_sign_off_joined_with_its_signer_heads_the_copy_l
         ("Copy to", "Director of Children's Services: Graham Tilsley"),
     ]
     assert ("Closing", "Copy to") not in paras
+
+
+def test_a_salutation_opens_a_block_of_its_own_in_a_typeset_letter(tmp_path):
+    """A PDF letter set line after line with no space between its header and its salutation:
+    the field wrapped above "Dear Ms Vossel," ended there (the salutation had run on into the
+    chair's field), and the letter's first line is not the salutation's."""
+    import pymupdf
+
+    path = tmp_path / "pellmoor_sqs_2015.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    lines = [
+        "Cases inspected: 18 (14 community sentences, 4 custodial sentences)",
+        "Chair of the YOS Management Board: Desmond Aylward, Assistant Director, Children's",
+        "Social Care",
+        "Dear Ms Vossel,",
+        "We recently carried out a Short Quality Screening (SQS) of youth offending work in",
+        "Pellmoor. The screening took place over three days and looked at eighteen cases.",
+        "",
+        "Reducing reoffending",
+        "1.1 An initial assessment had been completed in all 18 cases.",
+    ]
+    y = 72
+    for text in lines:
+        if text:
+            page.insert_text((60, y), text, fontname="tiro", fontsize=11)
+        y += 14
+    doc.save(path)
+    texts = [p.text for p in parse_file(path).paragraphs]
+    assert "Dear Ms Vossel," in texts
+    assert (
+        "Chair of the YOS Management Board: Desmond Aylward, Assistant Director, Children's "
+        "Social Care"
+    ) in texts
+    assert any(t.startswith("We recently carried out") for t in texts)
