@@ -358,8 +358,9 @@ QA sets, each over its own freshly ingested tmp store:
   with hyphenated justified paragraphs and paragraph numbers in a margin column, a rated
   inspection as an HTML page of styled divs exported from a SharePoint-like site), written
   blind and second-checked at stop 48 in the layouts of the pending fresh57 / fresh58; measured
-  once unread (0.688, 0.729; tune55 0.708 after parser 108 read Obsidian's `==highlight==`);
-  to be read from stop 49.
+  once unread (0.688, 0.729; tune55 0.708 after parser 108 read Obsidian's `==highlight==`),
+  then read: parsers 109-111 read their layouts' callout tables, salutations and description
+  lists.
 - fresh53 / fresh54 (read as tune): from stop 48 on, their misses were read and decided what to
   build, so they are tune data, named so.
 - fresh55 / fresh56 held-out: every report above plus two more each (`data/eval/fresh55/reports/`:
@@ -959,7 +960,7 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh53 (read as tune)", "fresh53", "heldout.jsonl"),
             ("fresh54 (read as tune)", "fresh54", "heldout.jsonl"),
             # stop 48: tune sets in the layouts of the pending fresh57 / fresh58, measured once
-            # unread (0.688, 0.729); read from stop 49
+            # unread (0.688, 0.729), then read
             ("tune55 tune", "tune55", "tune.jsonl"),
             ("tune56 tune", "tune56", "tune.jsonl"),
             # written at stop 47 in the layouts of tune53 and tune54, adopted at stop 48:

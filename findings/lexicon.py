@@ -543,6 +543,11 @@ WORST_GRADE: dict[str, str] = {
     "rated|graded|scored|marked lowest|worst|poorest|weakest": "the same, said of the work",
     "came|come|comes out worst|bottom|lowest": "the same, in users' words",
 }
+# "Requires improvement" as users name it, a grade the question asks for ("Which standards
+# were marked as needing improvement?")
+REQUIRES_IMPROVEMENT_SAID: dict[str, str] = {
+    "need|needs|needing|needed improvement|improving": "'requires improvement', in other words",
+}
 LOW_GRADES: dict[str, str] = {
     "requires improvement": "below Good on the four-point scale",
     "inadequate": "the lowest grade of that scale",

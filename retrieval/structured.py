@@ -38,6 +38,7 @@ from findings.lexicon import (
     OVERALL_RATING_SUBJECT,
     PROGRESS_ASK,
     PROGRESS_HEADINGS,
+    REQUIRES_IMPROVEMENT_SAID,
     SMALL_COUNTS,
     WORST_GRADE,
     words_of,
@@ -84,6 +85,7 @@ def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dic
 _GRADE_STATED = frozenset(words_of(GRADE_STATED_AFTER))
 RATED_WITHIN = 5  # words: "rated" before what was rated and its grade ("rated … staff Good")
 _MARKED_DOWN = Cue(MARKED_DOWN)
+_IMPROVEMENT_NEEDED = Cue(REQUIRES_IMPROVEMENT_SAID)
 _BEST_GRADE = Cue(BEST_GRADE)
 _EVERY_GRADE = Cue(EVERY_GRADE)
 _WORST_GRADE = Cue(WORST_GRADE)
@@ -605,6 +607,8 @@ class StructuredAnswerer:
         q = _stems(plan.question)  # "requiring improvement" names "Requires improvement"
         printed = _printed_grades(plan, corpus)
         named = {g for g in printed if _contains(q, _stems(g))}
+        if "requires improvement" in printed and _IMPROVEMENT_NEEDED.search(plan.question):
+            named.add("requires improvement")
         named = _relative_grades(plan.question, named, [g for g in GRADES if g in printed])
         if _MARKED_DOWN.search(plan.question) and len(_targets(plan, corpus)) == 1:
             # "Did Northfield get marked down on anything?", of one report (asked of many, a

@@ -1158,3 +1158,25 @@ def test_a_rate_set_against_the_national_one_cites_the_national_row_beside_it():
         f"- **Brill 2018**: 29.6% — “{own}” [1]; the national rate 32.2% — “{national}” [2]"
     )
     assert [c.hit.ordinal for c in draft.cited] == [1, 2]
+
+
+def test_needing_improvement_names_the_grade_requires_improvement():
+    """ "Which standards were marked as needing improvement?": the standards graded Requires
+    improvement (every standard's grade had been listed)."""
+    graded = [
+        ("1.1 Governance and leadership", "Good"),
+        ("1.3 Partnerships and services", "Requires improvement"),
+        ("2.4 Reviewing", "Requires improvement"),
+    ]
+    corpus = corpus_of(_graded_rows(graded), REPORTS)
+    p = plan(
+        "Which standards were marked as needing improvement at Brill in 2018?",
+        ["b"],
+        ["Brill"],
+        rating=True,
+        enumerate=True,
+    )
+    assert StructuredAnswerer().answer(p, [], corpus).text == (
+        "Brill 2018:\n- **1.3 Partnerships and services**: Requires improvement [1]\n"
+        "- **2.4 Reviewing**: Requires improvement [2]"
+    )
