@@ -696,6 +696,11 @@ class StructuredAnswerer:
                 if said is not None and all(c.hit.row != said.hit.row for c in cited):
                     cited.append(said)
                     lines.append(f"{item} — “{said.quote}” [{len(cited)}]")
+                    if by_name:
+                        # the one grade asked for: its row follows the sentence stating it,
+                        # as the passages' answer gives both
+                        cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
+                        lines[-1] += f" [{len(cited)}]"
                 else:
                     cited.append(Cited(hit_from_row(corpus, row, score=1.0), r["text"]))
                     lines.append(f"{item} [{len(cited)}]")
