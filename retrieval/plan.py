@@ -321,7 +321,7 @@ def _report_names_out(text: str, dated_only: bool) -> str:
     closing paragraph). Undated ("Who wrote the Thurrock letter?"), the report's name may be
     what is asked about."""
     pieces = _pieces(text)
-    out = []
+    out: list[str] = []
     for n, (a, b) in enumerate(pieces):
         named = text[a:b].lower() in REPORT_NAMES
         if named and dated_only:
