@@ -688,7 +688,7 @@ def _markdown_lines(text: str) -> list[Line]:
         if _MD_RULE.match(s) and (n == 0 or not lines[start + n - 1].text.strip()):
             out.append(Line("", line.page, "blank"))  # a thematic break ("---"): no text
             continue
-        if s.startswith(">") and (inner := s.lstrip("> ").strip())[:1] == "|" == inner[-1:]:
+        if (inner := _quoted_table_row(s)) is not None:
             s = inner  # a table inside a block quote or a callout ("> | Measure | Value |")
         if s.startswith("|") and s.endswith("|"):
             s = _MD_BREAK.sub(" ", s)  # a line break inside a table's cell
@@ -750,11 +750,15 @@ def _markdown_lines(text: str) -> list[Line]:
     return out
 
 
+def _quoted_table_row(s: str) -> str | None:
+    """The table row a block-quoted line holds ("> | Measure | … |": "| Measure | … |")."""
+    inner = s.lstrip("> ").strip()
+    return inner if s.startswith(">") and inner[:1] == "|" == inner[-1:] else None
+
+
 def _quoted_table_next(lines: list[Line], i: int) -> bool:
-    """Is the line after line `i` a table row inside a block quote ("> | Measure | … |")?"""
-    nxt = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
-    inner = nxt.lstrip("> ").strip()
-    return nxt.startswith(">") and inner[:1] == "|" == inner[-1:]
+    """Is the line after line `i` a table row inside a block quote?"""
+    return i + 1 < len(lines) and _quoted_table_row(lines[i + 1].text.strip()) is not None
 
 
 # HTML blocks in Markdown (CommonMark's kind 6: they end at a blank line) and line breaks
@@ -1453,30 +1457,32 @@ def _links_within_page(item) -> bool:
     return bool(links) and all(_within_page(a) for a in links) and text == linked
 
 
-def _html_term_field(dt) -> tuple[str, object] | None:
-    """A description list's term and the description after it as one "Label: value" line
-    (and that <dd>), when the term is short enough to be a field's label; else None."""
-    dd = dt.find_next_sibling(["dt", "dd"])
-    if dd is None or dd.name != "dd" or dd.find(list(_HTML_ANY_BLOCK)) is not None:
-        return None  # a description set in paragraphs or lists is prose, not a field's value
-    label, value = _html_text(dt).rstrip(":").strip(), _html_text(dd)
-    if not label or not value or len(label.split()) > FIELD_LABEL_WORDS:
-        return None
-    if len(value.split()) > FIELD_VALUE_WORDS:
-        return None
-    return f"{label}: {value}", dd
-
-
-def _html_term_row(dt) -> tuple[str, object] | None:
-    """A description list's term too long to be a field's label, and the short description
-    after it, as a row of two cells (and that <dd>); else None."""
+def _html_term_pair(dt) -> tuple[str, str, object] | None:
+    """A description list's term, the short description after it, and that <dd>; None where
+    the description is set in paragraphs or lists (prose, not a value) or is long."""
     dd = dt.find_next_sibling(["dt", "dd"])
     if dd is None or dd.name != "dd" or dd.find(list(_HTML_ANY_BLOCK)) is not None:
         return None
     label, value = _html_text(dt).rstrip(":").strip(), _html_text(dd)
     if not label or not value or len(value.split()) > FIELD_VALUE_WORDS:
         return None
-    return f"{label}\t{value}", dd
+    return label, value, dd
+
+
+def _html_term_field(dt) -> tuple[str, object] | None:
+    """A description list's term and the description after it as one "Label: value" line
+    (and that <dd>), when the term is short enough to be a field's label; else None."""
+    pair = _html_term_pair(dt)
+    if pair is None or len(pair[0].split()) > FIELD_LABEL_WORDS:
+        return None
+    return f"{pair[0]}: {pair[1]}", pair[2]
+
+
+def _html_term_row(dt) -> tuple[str, object] | None:
+    """A description list's term too long to be a field's label, and the short description
+    after it, as a row of two cells (and that <dd>); else None."""
+    pair = _html_term_pair(dt)
+    return (f"{pair[0]}\t{pair[1]}", pair[2]) if pair is not None else None
 
 
 _HTML_BROKEN = frozenset(["p", "dd", "dt", "blockquote"])  # blocks whose <br>s end lines

@@ -24,19 +24,25 @@ from retrieval.plan import (
     CHANGE,
     NOT_CONCEPTS,
     POINTS_BACK_WORDS,
+    REPORT_NAMES,
+    SERVICE_NAME,
     SHARE,
     Plan,
     Side,
+    asks_why,
     capitalised,
     prints_identifier,
     scores_instead_of_grades,
     without_asker,
 )
 from retrieval.structured import (
+    NATIONAL_RATE,
     StructuredAnswerer,
     cite_statement,
     gives_grade,
     list_evidenced,
+    names_nation,
+    national_rate_beside,
     overall_statement,
     rating_record,
     records_of,
@@ -126,8 +132,6 @@ TOTAL_ASK = Cue(lexicon.TOTAL_ASK)
 PERSON_PRONOUN = Cue(lexicon.PERSON_PRONOUNS)  # "He has chaired it since 2019."
 SHARE_OF_GROUP = lexicon.words_of(lexicon.SHARE_OF_GROUP)
 SPEECH_VERBS = lexicon.words_of(lexicon.SPEECH_VERBS)
-SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)
-REPORT_NOUNS = lexicon.words_of(lexicon.REPORT_NAMES)
 SHARE_WHOLE_ENDS = lexicon.words_of(lexicon.SHARE_WHOLE_ENDS)
 SERVICE_INITIALS = frozenset(
     stem(w) for key in lexicon.SERVICE_NAMES for w in key.replace("|", " ").split()
@@ -297,11 +301,11 @@ class ExtractiveAnswerer:
                 if verdict is not None:
                     cited = [verdict, *(c for c in cited if c.hit.row != verdict.hit.row)]
         if plan.rating or plan.fact == "overall_rating":
-            cited = _with_statement(cited, corpus, asks_why=_asks_why(plan))
+            cited = _with_statement(cited, corpus, asks_why=asks_why(plan))
         if plan.fact == "overall_score" and not plan.comparison:
             # a score line ("Score: 21/36") beside the grade it gives, where another line says it
             cited += _overall_grade(cited[0], corpus)
-        if plan.fact == "reoffending_rate" and any(c in plan.question.lower() for c in NATIONAL):
+        if plan.fact == "reoffending_rate" and names_nation(plan.question):
             # "How does it compare with the national figure?": the national rate its report
             # prints on a row of its own ("Proven reoffending rate, England and Wales | 31.2%")
             cited += _national_rate_beside(cited[0], corpus)
@@ -310,7 +314,7 @@ class ExtractiveAnswerer:
         # citation. No yes/no verdict is put before it: a quote's wording
         # ("not", "but") does not settle what the question asked, so the quote speaks for itself.
         if plan.quantity and figure is None and not _asks_for_person(plan):
-            cited[0] = _quoted_with_number(plan, cited[0], terms, corpus, self.closeness)
+            cited[0] = _quoted_with_number(plan, cited[0], terms, corpus, self._closeness)
         lead = cited[0].quote
         span = (
             _word_span(lead, figure)
@@ -398,11 +402,11 @@ class ExtractiveAnswerer:
             and max(pairs) <= 0.0
             and not (plan.summary or plan.overall or plan.wants)
         )
-        close = self.closeness(plan, sents) if by_meaning else [0.0] * len(sents)
+        close = self._closeness(plan, sents) if by_meaning else [0.0] * len(sents)
         start = max(tied, key=lambda i: (max(close[i], close[i + 1]), -i))
         return _verbatim(" ".join(sents[start : start + 2]))
 
-    def closeness(self, plan: Plan | None, texts: list[str]) -> list[float]:
+    def _closeness(self, plan: Plan | None, texts: list[str]) -> list[float]:
         """Cosine of the question (its own words, without the places and years that picked the
         reports) to each text, by the embedding model; all 0.0 without one."""
         if self.embedder is None or plan is None or not texts:
@@ -413,7 +417,7 @@ class ExtractiveAnswerer:
         # service" is nearest the sentence naming it, not the one counting its staff)
         ws = words(asked)
         named = {i for a, b in SERVICE_NAME.spans(ws) for i in range(a, b)}
-        kept = [w for i, w in enumerate(ws) if i not in named and w not in REPORT_NOUNS]
+        kept = [w for i, w in enumerate(ws) if i not in named and w not in REPORT_NAMES]
         vectors = self.embedder.embed([" ".join(kept) or asked, *texts])
         return [sum(a * b for a, b in zip(vectors[0], v, strict=True)) for v in vectors[1:]]
 
@@ -473,7 +477,7 @@ class ExtractiveAnswerer:
             and not _recorded_answer(plan, hit, corpus)
         ):
             return None
-        if _asks_why(plan):
+        if asks_why(plan):
             # the reasons follow the verdict through the paragraph ("Reviewing is rated
             # Inadequate. … only 7 of the 20 … four months …"): all of it, up to the cap
             return Cited(hit, _verbatim(hit.text))
@@ -533,11 +537,6 @@ class ExtractiveAnswerer:
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
 
 
-def _asks_why(plan: Plan) -> bool:
-    """ "Why?", "why so low?": the question (its own words, in a follow-up) asks for reasons."""
-    return (plan.own_ask or plan.question).strip().lower().startswith("why")
-
-
 def _as_asked_of(plan: Plan, side: Side) -> Plan:
     """The plan of one side's own question, where it has one (`Side.query`)."""
     return replace(plan, question=side.query, search_text=side.query) if side.query else plan
@@ -552,10 +551,6 @@ def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: f
         and h.score >= best.score - SAME_TOPIC_MARGIN
         and corpus.coverage(terms, h.row) >= 0.8 * top
     )
-
-
-NATIONAL = tuple(lexicon.NATIONAL_CUES)
-NATIONAL_RATE = "national_reoffending_rate"
 
 
 def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
@@ -589,9 +584,8 @@ def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
                 share = ("%" in sentence or "per cent" in sentence) and "cases" not in ws
                 # a count per head of a population is a rate ("First-time entrants per 100,000
                 # children aged 10 to 17 | 142")
-                per_head = any(a == "per" and b[:1].isdigit() for a, b in itertools.pairwise(ws))
                 if stems <= {stem(w) for w in ws} and (
-                    {"rate", "rates"} & set(ws) or share or per_head
+                    {"rate", "rates"} & set(ws) or share or _per_head(ws)
                 ):
                     return None
     name = " ".join([*measure, "rate"])
@@ -616,16 +610,14 @@ def _national_figure(hit: Hit, corpus: Corpus) -> bool:
     cells = hit.text.split(" | ")
     label = cells[0].lower()
     area = (corpus.reports.get(hit.report_id, {}).get("area") or "").lower()
-    return len(cells) == 2 and any(c in label for c in NATIONAL) and not (area and area in label)
+    return len(cells) == 2 and names_nation(label) and not (area and area in label)
 
 
 def _national_rate_beside(best: Cited, corpus: Corpus) -> list[Cited]:
     """The national reoffending rate best's report records on another paragraph than best's;
     none where best's paragraph tells it too (a sentence setting the two side by side)."""
-    for row, r in corpus.records.get(best.hit.report_id, []):
-        if r.get("subject") == NATIONAL_RATE and row != best.hit.row:
-            return [Cited(hit_from_row(corpus, row, score=1.0), r["text"])]
-    return []
+    found = national_rate_beside(corpus, best.hit.report_id, best.hit.row)
+    return [Cited(hit_from_row(corpus, found[0], score=1.0), found[1]["text"])] if found else []
 
 
 OPENS_A_VERDICT = tuple(lexicon.SUMMARY_OPENERS)
@@ -1161,10 +1153,12 @@ def _told_as_share(text: str, at: int) -> bool:
 def _tells_rate(text: str) -> bool:
     """Does the text give a rate: a share ("40.6%", "29 per cent") or a figure per some number
     ("245 per 100,000")?"""
-    ws = words(text)
-    return bool(PERCENT.search(text)) or any(
-        a == "per" and b[:1].isdigit() for a, b in zip(ws, ws[1:], strict=False)
-    )
+    return bool(PERCENT.search(text)) or _per_head(words(text))
+
+
+def _per_head(ws: list[str]) -> bool:
+    """Do the words give a figure per some number ("245 per 100,000 children")?"""
+    return any(a == "per" and b[:1].isdigit() for a, b in itertools.pairwise(ws))
 
 
 def _whole_terms(counted: list[str]) -> list[str]:
@@ -1606,11 +1600,11 @@ def candidate(
         # a header field or copy-list row ("Police and Crime Commissioner | Nick Alston")
         # answers who holds a role, never what a report says about a topic
         named = [h for h in named if not _people_row(h, corpus)]
-    if not any(c in plan.question.lower() for c in NATIONAL):
+    if not names_nation(plan.question):
         # a figure asked of the service is not the national one its report sets beside it
         # ("Reoffending rate (England and Wales) | 31.2%" over the area's own row)
         named = [h for h in named if not _national_figure(h, corpus)] or named
-    if plan.overall or (_asks_why(plan) and not plan.rating):
+    if plan.overall or (asks_why(plan) and not plan.rating):
         # the overall picture is told in sentences, not by a header field or a table row
         # (a grade line follows it: `_overall_grade`); so are the reasons for a grade ("Why
         # did the staff one get that?" is not answered by "1.2 Staff | Outstanding"; asked

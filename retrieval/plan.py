@@ -314,6 +314,11 @@ class Plan:
         return sorted({r for s in self.sides for r in s.report_ids or []})
 
 
+def asks_why(plan: Plan) -> bool:
+    """ "Why?", "why so low?": the question (its own words, in a follow-up) asks for reasons."""
+    return (plan.own_ask or plan.question).strip().lower().startswith("why")
+
+
 def _report_names_out(text: str, dated_only: bool) -> str:
     """`text` without the words that name reports (REPORT_NAMES); with `dated_only`, only
     those naming a report by its year ("the 2016 Cranmoor SQS letter", "before the 2021

@@ -48,7 +48,7 @@ from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.intents import PROGRESS
-from retrieval.plan import Plan, kind_named
+from retrieval.plan import Plan, asks_why, kind_named
 from retrieval.text import (
     PERCENT,
     STOPWORDS,
@@ -75,6 +75,28 @@ FACT_ACROSS_MIN_SIMILARITY = 0.7
 # ... and when one of the best few passages prints that fact
 AGREEING_HITS = 3
 MAX_SUBJECT_WORDS = 12  # "The clinical commissioning group & the YJS management board" is nine
+
+
+NATIONAL_RATE = "national_reoffending_rate"  # the fact subject of the England and Wales rate
+
+
+def names_nation(question: str) -> bool:
+    """Does the question name the national figure ("England and Wales", "national")?"""
+    return any(c in question.lower() for c in NATIONAL_CUES)
+
+
+def national_rate_beside(corpus: Corpus, report_id: str, row: int) -> tuple[int, dict] | None:
+    """The national reoffending rate the report records on another paragraph than `row`
+    (row, record); None where it records none, or only on `row` (a sentence setting the two
+    side by side)."""
+    return next(
+        (
+            (other, r)
+            for other, r in corpus.records.get(report_id, [])
+            if r.get("subject") == NATIONAL_RATE and other != row
+        ),
+        None,
+    )
 
 
 def records_of(corpus: Corpus, report_id: str, kind: str) -> list[tuple[int, dict]]:
@@ -411,7 +433,7 @@ class StructuredAnswerer:
         )
         if grades:
             return self._ratings(plan, corpus, grades)
-        why = (plan.own_ask or plan.question).strip().lower().startswith("why")
+        why = asks_why(plan)
         # (a count asked, or a follow-up that took "rating" from the earlier question, asks
         # something else of the standard: "how many of those were actually reviewed?")
         alone = not (plan.comparison or why or plan.quantity or plan.inherited)
@@ -671,12 +693,7 @@ class StructuredAnswerer:
                 else []
             )
             if by_name:
-                whole = [
-                    (row, r)
-                    for row, r in ratings
-                    if _content_stems(_standard_number(r.get("subject") or "")[1]) <= asked
-                    and _content_stems(_standard_number(r.get("subject") or "")[1])
-                ]
+                whole = [(row, r) for row, r in ratings if _named_wholly(r, asked)]
                 rated = whole if len(_one_per_standard(whole, corpus)) == 1 else []
             elif named:
                 # "marked down on resettlement": the grades of the standards it names,
@@ -717,9 +734,7 @@ class StructuredAnswerer:
         cited: list[Cited] = []
         # the national rate set beside the service's when the question compares them ("Is our
         # reoffending rate lower than the national one?"): both figures are the answer
-        beside = subject == "reoffending_rate" and (
-            direction != 0 or any(c in plan.question.lower() for c in NATIONAL_CUES)
-        )
+        beside = subject == "reoffending_rate" and (direction != 0 or names_nation(plan.question))
         for rid in _targets(plan, corpus):
             facts = records_of(corpus, rid, "fact")
             mine = [(row, r) for row, r in facts if r.get("subject") == subject]
@@ -731,22 +746,13 @@ class StructuredAnswerer:
                 # "Total | 15" is said in a sentence above its table: that sentence is quoted
                 row, quote = told_above(corpus, row, str(r["value"])) or (row, quote)
             if direction:
-                national = next(
-                    (f for _, f in facts if f.get("subject") == "national_reoffending_rate"), None
-                )
+                national = next((f for _, f in facts if f.get("subject") == NATIONAL_RATE), None)
                 own, other = _percent(r.get("value")), _percent((national or {}).get("value"))
                 if own is None or other is None or (own - other) * direction <= 0:
                     continue
             cited.append(Cited(hit_from_row(corpus, row, score=1.0), quote))
             line = f"- **{corpus.label(rid)}**: {r.get('value')} — “{quote}” [{len(cited)}]"
-            national_row = next(
-                (
-                    (nrow, f)
-                    for nrow, f in facts
-                    if f.get("subject") == "national_reoffending_rate" and nrow != row
-                ),
-                None,
-            )
+            national_row = national_rate_beside(corpus, rid, row)
             if beside and national_row is not None:
                 nrow, f = national_row
                 cited.append(Cited(hit_from_row(corpus, nrow, score=1.0), f["text"]))
@@ -839,6 +845,12 @@ def _standard_number(subject: str) -> tuple[str | None, str]:
     if rest and number.replace(".", "").isdigit():
         return number, rest.strip()
     return None, subject.strip()
+
+
+def _named_wholly(rating: dict, asked: set[str]) -> bool:
+    """Does the question (its stems, `asked`) print every word of the standard's name?"""
+    name = _content_stems(_standard_number(rating.get("subject") or "")[1])
+    return bool(name) and name <= asked
 
 
 def _one_per_standard(rated: list[tuple[int, dict]], corpus: Corpus) -> list[tuple[int, dict]]:
