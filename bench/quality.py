@@ -363,13 +363,20 @@ QA sets, each over its own freshly ingested tmp store:
   lists.
 - fresh53 / fresh54 (read as tune): from stop 48 on, their misses were read and decided what to
   build, so they are tune data, named so.
-- fresh55 / fresh56 held-out: every report above plus two more each (`data/eval/fresh55/reports/`:
-  an SQS letter written in Word and saved as HTML by LibreOffice, a rated inspection written in
-  Word and exported to PDF by LibreOffice; `fresh56`: an SQS letter as `pdftotext` writes it from
-  a reportlab PDF, a rated inspection as a standalone pandoc HTML page: the layouts of tune53 and
-  tune54), written blind and second-checked at stop 47 (the 20 and 18 questions that do not name
-  Whinfield or Copperdale carry the area filter, added mechanically), never read, measured once
-  when adopted at stop 48, then only here.
+- fresh55 / fresh56 (read as tune): every report above plus two more each
+  (`data/eval/fresh55/reports/`: an SQS letter written in Word and saved as HTML by LibreOffice,
+  a rated inspection written in Word and exported to PDF by LibreOffice; `fresh56`: an SQS
+  letter as `pdftotext` writes it from a reportlab PDF, a rated inspection as a standalone pandoc
+  HTML page), written blind at stop 47, measured once when adopted at stop 48, read at stop 49:
+  tune data since.
+- fresh57 / fresh58 held-out: every report above plus two more each (`data/eval/fresh57/reports/`:
+  an SQS letter as a Word file with its header in content controls, tracked changes and
+  comments, a rated inspection as Obsidian Markdown; `fresh58`: an SQS letter as a reportlab PDF
+  with hyphenated justified paragraphs and margin paragraph numbers, a rated inspection as an
+  HTML page of styled divs from a SharePoint-like site: the layouts of tune55 and tune56),
+  written blind and second-checked at stop 48 (the questions that do not name Dunmarrow or
+  Pebblestow carry the area filter, written by the helpers), never read, measured once when
+  adopted at stop 49, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -964,9 +971,13 @@ def main(argv: list[str] | None = None) -> int:
             ("tune55 tune", "tune55", "tune.jsonl"),
             ("tune56 tune", "tune56", "tune.jsonl"),
             # written at stop 47 in the layouts of tune53 and tune54, adopted at stop 48:
+            # measured once when adopted and by bench.quality; read at stop 49: tune data since
+            ("fresh55 (read as tune)", "fresh55", "heldout.jsonl"),
+            ("fresh56 (read as tune)", "fresh56", "heldout.jsonl"),
+            # written at stop 48 in the layouts of tune55 and tune56, adopted at stop 49:
             # measured once when adopted, then only here
-            ("fresh55 held-out", "fresh55", "heldout.jsonl"),
-            ("fresh56 held-out", "fresh56", "heldout.jsonl"),
+            ("fresh57 held-out", "fresh57", "heldout.jsonl"),
+            ("fresh58 held-out", "fresh58", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -1083,8 +1094,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 46 and by bench.quality, then read at stop 47: tune data since; "
         "fresh53 and fresh54 (written at stop 46, second-checked) were measured once when "
         "adopted at stop 47 and by bench.quality, then read at stop 48: tune data since; "
-        "fresh55 and fresh56 (written at stop 47, second-checked, never read) were measured once "
-        "when adopted at stop 48 and then only here; "
+        "fresh55 and fresh56 (written at stop 47, second-checked) were measured once when "
+        "adopted at stop 48 and by bench.quality, then read at stop 49: tune data since; "
+        "fresh57 and fresh58 (written at stop 48, second-checked, never read) were measured once "
+        "when adopted at stop 49 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
