@@ -744,6 +744,7 @@ FINDINGS_TOGETHER: dict[str, str] = {
     "recommendations": "the recommendations it made",
     "concerns|problems|issues|findings": "what it found, in other words",
     "points|things|stuff|everything": "the same, loosely ('the stuff flagged')",
+    "every": "each of them in turn ('every improvement area from the letter')",
 }
 # Whether one earlier finding was put right ("Has Penwarden fixed the contingency planning problem
 # from 2016?"): the report after the one the question names tells it.
@@ -752,6 +753,8 @@ FINDINGS_TOGETHER: dict[str, str] = {
 PUT_RIGHT: dict[str, str] = {
     "fixed|resolved|remedied|rectified": "a finding put right",
     "put right": "the same",
+    "been|got|get sorted": "the same, as said aloud ('has that issue been sorted?')",
+    "sorted out": "the same",
 }
 # … and ask whether they were remedied (not what they were: "list the improvement areas in the
 # 2016 letter" is a list).
@@ -874,6 +877,15 @@ FRAGMENT_OPENERS: dict[str, str] = {
     "and|so|but": "a follow-up",
     "what|how about": "the same, asked of something else",
     "for|in|with|on|about|of|the|those|their|its": "the phrase's own little words",
+}
+# The kinds of case a report counts and heads apart ("Court disposals", "Out-of-court
+# disposals", "Resettlement"): a count asked of one is not told by a count of another.
+CASE_KINDS: dict[str, str] = {
+    "court": "sentenced by a court",
+    "out-of-court": "dealt with out of court",
+    "custody custodial resettlement": "sentenced to custody, and leaving it",
+    "community": "serving a sentence in the community",
+    "remand remanded": "held on remand before trial",
 }
 # A pronoun for the thing asked about before ("the 2016 one", "the out-of-court ones").
 POINTERS: dict[str, str] = {"one ones": "a pronoun for the thing asked about before"}

@@ -58,6 +58,7 @@ FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
 BRACKET_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s+(\S.*)$")
 BRACKET_MARKER = re.compile(r"\[\d{1,3}\]")
 # A title or front-block line that names a kind of inspection ("a thematic inspection in …").
+WRAP_REACHED = 3  # lines: a wrapped text's longest lines all reach its width
 NAMES_A_KIND = re.compile(r"\b(?:inspection|thematic)\b", re.I)
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,80}):[ \t]*(.*)$")
 NOTE = re.compile(r"^Note\s+(\d+)\s*[:.]\s*(.+)$", re.I)
@@ -359,6 +360,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
     pieces: list[str] = []  # the open block's text (`_join_to`)
     has_tab = False  # whether the open block's text has a tab (a table row: nothing joins it)
     width = max((len(ln.text.rstrip()) for ln in lines if ln.role is None), default=0)
+    wrap = _wrap_width(lines)
     line_a_paragraph = _a_paragraph_a_line(lines, width)
     copied = _copied_from_viewer(lines, width)
     # a letter's address block and date come before its salutation ("Dear Ms Okafor,"), a line
@@ -436,7 +438,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
                 or _wrapped_number(open_block.text, pieces[-1], text)
                 or _wrapped_year(pieces[-1], text)
             )
-            and not (open_block.lines == 1 and _field_ended(pieces[-1], text, width))
+            and not (open_block.lines == 1 and _field_ended(pieces[-1], text, wrap))
             and (i not in fields or (copied and depth > 0))
             and not line_a_paragraph
             # a letter's salutation or sign-off ("Dear Ms Vossel,") opens a block in any
@@ -522,18 +524,28 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
     return out
 
 
+def _wrap_width(lines: list[Line]) -> int:
+    """The width a text was wrapped at: the length its longest lines reach, `WRAP_REACHED` of
+    them (a line or two longer than the rest, an email's "From: … [mailto:…]" or a web
+    address, was never wrapped)."""
+    lengths = sorted((len(ln.text.rstrip()) for ln in lines if ln.role is None), reverse=True)
+    return lengths[min(WRAP_REACHED, len(lengths)) - 1] if lengths else 0
+
+
 def _field_ended(line: str, following: str, width: int) -> bool:
     """Does a one-line `Label: value` block end at its line ("Head of Service: Rhodri Ferrers"
     above "Chair of the Management Board and Director of Children's Services: Philomena
     Pennock", a label too long to open an item)? Its value ends in a name or a figure, and the
-    next line's first word would have fitted on it: a text wrapped at `width` (its longest line)
+    next line's first word would have fitted on it: a text wrapped at `width` (`_wrap_width`)
     would have put it there."""
     m = FIELD.match(line.strip())
     if not m or not m.group(2).strip() or line.rstrip()[-1:] in ",;-–":
         return False
     last = m.group(2).split()[-1]
     first = following.split()[0] if following.split() else ""
-    return (last[:1].isupper() or last[:1].isdigit()) and len(line) + 1 + len(first) < width
+    return (last[:1].isupper() or last[:1].isdigit()) and (
+        len(line) + 1 + len(first) < width or line.rstrip().endswith(".")  # a sentence ended
+    )
 
 
 def _heads_alone(line: str, below: list[str], width: int) -> bool:
@@ -1579,6 +1591,7 @@ def _titled(label: str, value: str) -> bool:
     field: its value names a kind of inspection and its label is no field's name."""
     return (
         len(value.split()) >= 3
+        and ";" not in value  # "Cc: Marchbank, Helen (Cllr); Inspection Support": people
         and NAMES_A_KIND.search(value) is not None
         and not FRONT_LINE.search(label)
         and not re.search(r"\b(?:type|date|dates|fieldwork|published|kind)\b", label, re.I)

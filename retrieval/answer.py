@@ -101,6 +101,9 @@ SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
+CASE_KIND_TERMS = tuple(
+    frozenset(t for w in key.split() for t in tokens(w)) for key in lexicon.CASE_KINDS
+)
 MIN_LISTED, MAX_LISTED = 2, 20  # rows of a list asked for by its heading: a list, not a table
 MAX_LINE_WORDS = 20  # a list's line, not a sentence: a name and a post or two
 SENTENCE_HITS = 6  # a person read off a role line is looked for in this many passages
@@ -384,7 +387,13 @@ class ExtractiveAnswerer:
                 return Cited(h, self._quote(h, terms))
         return None
 
-    def _quote(self, hit: Hit, terms: dict[str, float], plan: Plan | None = None) -> str:
+    def _quote(
+        self,
+        hit: Hit,
+        terms: dict[str, float],
+        plan: Plan | None = None,
+        corpus: Corpus | None = None,
+    ) -> str:
         sents = sentences(hit.text)
         if len(hit.text) <= MAX_QUOTE or len(sents) <= 2:
             return _verbatim(hit.text)
@@ -403,7 +412,15 @@ class ExtractiveAnswerer:
             and not (plan.summary or plan.overall or plan.wants)
         )
         close = self._closeness(plan, sents) if by_meaning else [0.0] * len(sents)
-        start = max(tied, key=lambda i: (max(close[i], close[i + 1]), -i))
+        # a name or date asked for: the window that prints one ("Which inspector was in
+        # charge …?" is answered by "The inspection was led by …", not the paragraph's opening)
+        prints = [False] * len(sents)
+        if plan is not None and corpus is not None and plan.wants in ("person", "date"):
+            if len(tied) > 1:
+                prints = [answering_span(plan, s, corpus) is not None for s in sents]
+        start = max(
+            tied, key=lambda i: (prints[i] or prints[i + 1], max(close[i], close[i + 1]), -i)
+        )
         return _verbatim(" ".join(sents[start : start + 2]))
 
     def _closeness(self, plan: Plan | None, texts: list[str]) -> list[float]:
@@ -481,7 +498,7 @@ class ExtractiveAnswerer:
             # the reasons follow the verdict through the paragraph ("Reviewing is rated
             # Inadequate. … only 7 of the 20 … four months …"): all of it, up to the cap
             return Cited(hit, _verbatim(hit.text))
-        return Cited(hit, self._quote(hit, terms, plan))
+        return Cited(hit, self._quote(hit, terms, plan, corpus))
 
     def _list(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
         cited: list[Cited] = []
@@ -1613,6 +1630,8 @@ def candidate(
     if not named:
         return None
     named = _own_ask_first(plan, named, corpus)
+    if plan.quantity or FACT_KINDS.get(plan.fact or "") == "number":
+        named = _kinds_first(named, terms, corpus)
     if VERDICT_ASK.search(plan.question) and not (
         plan.overall or plan.yes_no or plan.quantity or plan.wants or plan.comparison
     ):
@@ -1785,6 +1804,22 @@ def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:
     if any(not corpus.coverage({t: 1.0}, best.row) for t in names):
         return named
     return [best] + [h for h in named if h is not best]
+
+
+def _kinds_first(named: list[Hit], terms: dict[str, float], corpus: Corpus) -> list[Hit]:
+    """A count of one kind of case (`lexicon.CASE_KINDS`: "How many out-of-court cases …?") is
+    answered by one of the best few that prints that kind, in its words or headings, before a
+    closer one counting another kind ("We inspected 14 … court disposal" under "Court
+    disposals")."""
+    kinds = [kind for kind in CASE_KIND_TERMS if kind & terms.keys()]
+
+    def prints(h: Hit) -> bool:  # each kind asked, in any of its words
+        return h.row >= 0 and all(corpus.coverage(dict.fromkeys(k, 1.0), h.row) for k in kinds)
+
+    if not kinds or not named or prints(named[0]):
+        return named
+    first = [h for h in named[:FACT_HITS] if prints(h)]
+    return first + [h for h in named if not any(h is f for f in first)]
 
 
 def evidence(dense: float, coverage: float, typed: bool, missing: bool) -> float:

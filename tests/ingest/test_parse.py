@@ -1067,6 +1067,48 @@ def test_a_field_line_wrapped_in_a_hard_wrapped_text_still_runs_on(tmp_path):
     ]
 
 
+def test_a_letter_forwarded_by_email_keeps_its_wrapped_fields_and_its_title(tmp_path):
+    """A letter pasted into an email, wrapped at 72 columns under the email's headers (one of
+    them, with its address, longer than the wrap): a field wrapped onto a one-word line still
+    runs on (the wrap is the width most long lines reach, not the longest line); the
+    recipients' "Cc:" line, naming an "Inspection Support" mailbox, is no title; the letter's
+    capitalised title under the salutation heads no section, so the fields stay in the header."""
+    body = (
+        "We recently carried out a Short Quality Screening (SQS) of youth\n"
+        "offending work in Tollmere. The screening looked at work with children\n"
+        "and young people at the start of their sentence, covering the first\n"
+        "three to six months of supervision, against four themes.\n"
+    )
+    path = tmp_path / "tollmere_sqs_2017.txt"
+    path.write_text(
+        "From: Calloway, Ruth [mailto:Ruth.Calloway@hmiprobation.gsi.gov.uk] \n"
+        "Sent: 14 March 2017 11:02\n"
+        "Cc: Marchbank, Helen (Cllr); Inspection Support\n"
+        "Subject: Tollmere SQS - final letter\n\n"
+        "Dear Mr Pendleford\n\n"
+        "SHORT QUALITY SCREENING OF YOUTH OFFENDING WORK IN TOLLMERE\n\n"
+        "Case managers interviewed: 17\n\n"
+        "Chair of the Youth Offending Service Management Board: Councillor Helen\n"
+        "Marchbank\n\n" + body + "\nREDUCING REOFFENDING\n\n"
+        "1.1 An initial assessment of the likelihood of reoffending had been\n"
+        "completed in 26 of the 28 cases, and most were of sufficient quality.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert r.meta.title == "SHORT QUALITY SCREENING OF YOUTH OFFENDING WORK IN TOLLMERE"
+    fields = [(p.section, p.text) for p in r.paragraphs if p.kind == "field"]
+    assert fields[-2:] == [
+        ("Header", "Case managers interviewed: 17"),
+        (
+            "Header",
+            "Chair of the Youth Offending Service Management Board: Councillor Helen Marchbank",
+        ),
+    ]
+    assert [p.section for p in r.paragraphs] == ["Header"] * (len(r.paragraphs) - 1) + [
+        "REDUCING REOFFENDING"
+    ]
+
+
 def test_header_fields_padded_to_a_value_column_are_fields_wrapping_under_it(tmp_path):
     """A PDF-to-text letter pads its header labels to a value column; a value too long for one
     line goes on under that column. Each is one field, whole (the wrapped "Children's

@@ -2641,3 +2641,62 @@ def test_a_paragraph_whose_sentences_print_no_word_asked_is_quoted_where_it_answ
     draft = ExtractiveAnswerer(embedder=embedder).answer(plan, hits, corpus)
     assert draft.cited[0].quote == f"{said[2]} {said[3]}"
     assert ExtractiveAnswerer().answer(plan, hits, corpus).cited[0].quote == f"{said[0]} {said[1]}"
+
+
+@pytest.mark.parametrize("first", ["court", "out-of-court"])
+def test_a_count_of_one_kind_of_case_is_told_by_a_passage_about_that_kind(first):
+    """ "How many out-of-court cases …?": of the best few, the passage counting out-of-court
+    disposals answers, ahead of a closer one counting court disposals (lexicon CASE_KINDS)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    court = "We inspected 20 cases where the child had received a court disposal."
+    diverted = (
+        "We inspected 14 out-of-court disposals: 9 youth cautions and 5 community resolutions."
+    )
+    corpus = _one_report_corpus(
+        [("Court disposals", court), ("Out-of-court disposals", diverted)], 2024
+    )
+    question = "How many out-of-court cases did the inspectors look at in Pellmoor?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], quantity=True)
+    plan.intent = Intent("topic", 0.9, 0.9)
+    order = [0, 1] if first == "court" else [1, 0]
+    hits = [
+        hit_from_row(corpus, row, score=1.0 - 0.1 * i, dense=0.8 - 0.1 * i, coverage=0.5)
+        for i, row in enumerate(order)
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.section for c in draft.cited] == ["Out-of-court disposals"]
+    assert draft.text == f"**14** — “{diverted}” [1]"
+
+
+def test_a_name_asked_for_is_quoted_from_the_sentence_that_prints_it():
+    """ "Which inspector was in charge …?" shares no word with its paragraph's sentences: of
+    the tied windows, the one printing a person's name is quoted, not the paragraph's opening."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    closing = (
+        "We found that the service was staffed by committed practitioners who knew the "
+        "children they supervised well, and that its partners valued the service highly. "
+        "Managers were visible and staff told us that they felt supported in their work. "
+        "There is a good basis on which to build, but the service now needs to focus on the "
+        "quality of its work to manage risk of harm and on planning for release. The "
+        "inspection was led by Joanna Carrick, HM Inspector of Probation, supported by a "
+        "health inspector from the Care Quality Commission. If you have any questions about "
+        "this letter, please write to us in the first instance."
+    )
+    corpus = _one_report_corpus([("Closing", closing)], 2017)
+    question = "Which inspector was in charge of the 2017 Pellmoor visit?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], wants="person")
+    plan.intent = Intent("topic", 0.9, 0.9)
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.5)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    said = (
+        "The inspection was led by Joanna Carrick, HM Inspector of Probation, supported by a "
+        "health inspector from the Care Quality Commission."
+    )
+    assert len(closing) > MAX_QUOTE  # a window of its sentences is quoted
+    assert draft.text == f"**Joanna Carrick** — “{said}” [1]"

@@ -575,9 +575,17 @@ class TestPutRight:
     """Whether a finding of the report a question names was put right is told by the area's
     next report (lexicon PUT_RIGHT); "dealt with" and "addressed" tell of other things."""
 
-    def test_the_next_report_tells_whether_it_was_fixed(self, plan):
-        p = plan("Had Marshbury fixed the weak intervention plans from 2014?")
-        assert p.report_ids == ["marshbury_sqs_2016"]
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Had Marshbury fixed the weak intervention plans from 2014?",
+            # as said aloud
+            "has the marshbury intervention plans issue from 2014 been sorted?",
+            "Did Marshbury get the 2014 intervention plans problem sorted out?",
+        ],
+    )
+    def test_the_next_report_tells_whether_it_was_fixed(self, plan, question):
+        assert plan(question).report_ids == ["marshbury_sqs_2016"]
 
     @pytest.mark.parametrize(
         "question",
@@ -605,6 +613,8 @@ class TestProgressIntent:
         [
             "Did Thurrock fix everything the 2015 letter flagged?",
             "Which of the Thurrock weaknesses had been sorted by the next inspection?",
+            # each of them in turn
+            "Had every improvement area from Thurrock's 2015 letter been sorted by the next one?",
         ],
     )
     def test_the_findings_together_asked_whether_remedied(self, read, question):
