@@ -369,6 +369,13 @@ QA sets, each over its own freshly ingested tmp store:
   letter as `pdftotext` writes it from a reportlab PDF, a rated inspection as a standalone pandoc
   HTML page), written blind at stop 47, measured once when adopted at stop 48, read at stop 49:
   tune data since.
+- tune57 / tune58 tune: every report above plus two more each (`data/eval/tune57/reports/`: an
+  SQS letter as a Word file whose header sits in a text box and whose numbered paragraphs sit
+  in a borderless two-column table, a rated inspection printed to PDF by Chromium with its
+  page header and footer; `tune58`: an SQS letter pasted into a forwarded email and saved as
+  text, wrapped at 72 columns, a rated inspection as Markdown from a PDF converter), written
+  blind and second-checked at stop 49 in the layouts of the pending fresh59 / fresh60; measured
+  once unread (0.750, 0.708), then read: parsers 112-113 read their layouts.
 - fresh57 / fresh58 held-out: every report above plus two more each (`data/eval/fresh57/reports/`:
   an SQS letter as a Word file with its header in content controls, tracked changes and
   comments, a rated inspection as Obsidian Markdown; `fresh58`: an SQS letter as a reportlab PDF
@@ -974,6 +981,10 @@ def main(argv: list[str] | None = None) -> int:
             # measured once when adopted and by bench.quality; read at stop 49: tune data since
             ("fresh55 (read as tune)", "fresh55", "heldout.jsonl"),
             ("fresh56 (read as tune)", "fresh56", "heldout.jsonl"),
+            # stop 49: tune sets in the layouts of the pending fresh59 / fresh60, measured once
+            # unread (0.750, 0.708), then read
+            ("tune57 tune", "tune57", "tune.jsonl"),
+            ("tune58 tune", "tune58", "tune.jsonl"),
             # written at stop 48 in the layouts of tune55 and tune56, adopted at stop 49:
             # measured once when adopted, then only here
             ("fresh57 held-out", "fresh57", "heldout.jsonl"),

@@ -2193,7 +2193,11 @@ def _docx_table_lines(table) -> list[Line]:
     rows = [_distinct_cells(row) for row in table.rows]
     if _laid_out_text(rows):
         out: list[Line] = []
-        for left, right in rows:
+        for cells in rows:
+            if len(cells) == 1:  # a row merged across the table: the part's heading
+                out.append(Line(" ".join(_cell_text(cells[0]).split()), None, "heading", 2))
+                continue
+            left, right = cells
             number = " ".join(_cell_text(left).split())
             for i, para in enumerate(p for p in right.paragraphs if _docx_text(p._p).strip()):
                 text = " ".join(_docx_text(para._p).split())
@@ -2230,8 +2234,15 @@ LAID_OUT_WORDS = 8  # a paragraph's text runs longer than a table's value ("1.1 
 
 def _laid_out_text(rows: list[list]) -> bool:
     """Is a table only a way of placing paragraphs: two cells a row, the left one empty or a
-    paragraph's number, the right one sentences (or list items)?"""
-    if not rows or any(len(cells) != 2 for cells in rows):
+    paragraph's number, the right one sentences (or list items)? A row merged across both,
+    short and no sentence ("2. Protecting the public"), heads the rows below it."""
+    if not rows or any(len(cells) not in (1, 2) for cells in rows):
+        return False
+    merged = [cells[0] for cells in rows if len(cells) == 1]
+    if any(not _merged_heading(" ".join(_cell_text(c).split())) for c in merged):
+        return False
+    rows = [cells for cells in rows if len(cells) == 2]
+    if not rows:
         return False
     lefts = [" ".join(_cell_text(cells[0]).split()) for cells in rows]
     if not all(not t or PARAGRAPH_NUMBER.fullmatch(t) for t in lefts):
@@ -2244,6 +2255,11 @@ def _laid_out_text(rows: list[list]) -> bool:
 
 
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
+LAID_OUT_HEADING_WORDS = 10  # a part's title in a merged row, not a sentence
+
+
+def _merged_heading(text: str) -> bool:
+    return 0 < len(text.split()) <= LAID_OUT_HEADING_WORDS and not text.endswith((".", ":"))
 
 
 def _numbered_headings(out: list[Line], listed: list[tuple[int, str, int, bool]]) -> None:

@@ -58,6 +58,10 @@ FRONT_LINE = re.compile(r"\b(?:inspectorate|inspection|report)\b", re.I)
 BRACKET_FOOTNOTE = re.compile(r"^(\[\d{1,3}\])\s+(\S.*)$")
 BRACKET_MARKER = re.compile(r"\[\d{1,3}\]")
 # A title or front-block line that names a kind of inspection ("a thematic inspection in …").
+INSPECTORATE_NAME = re.compile(
+    r"(?:(?:HM|Her Majesty's|His Majesty's) )?Inspectorate of Probation", re.I
+)
+KIND_TITLE_WORDS = 3  # a title naming the report's kind: "Inspection of youth …"
 WRAP_REACHED = 3  # lines: a wrapped text's longest lines all reach its width
 NAMES_A_KIND = re.compile(r"\b(?:inspection|thematic)\b", re.I)
 FIELD = re.compile(r"^([A-Z][A-Za-z ()/'&-]{1,80}):[ \t]*(.*)$")
@@ -984,6 +988,20 @@ def _section_titles(blocks: list[_Block]) -> list[_Block]:
     return out
 
 
+def _names_kind(name: str, first: bool = True) -> bool:
+    """Does a heading name the report's kind ("Short Quality Screening of …", "Inspection of
+    youth justice services in …"), as its title does? `first`: no heading came before it."""
+    return bool(
+        # (a title runs longer than a label: "Inspection details" heads the front block)
+        (
+            len(name.split()) >= KIND_TITLE_WORDS
+            and re.match(r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I)
+        )
+        # "Children on remand: a thematic inspection in …" before any section
+        or (first and len(name.split()) >= 4 and NAMES_A_KIND.search(name))
+    )
+
+
 def _part_title(b: _Block) -> bool:
     s = b.text.strip()
     return (
@@ -1339,11 +1357,7 @@ def _structure(
                 group = s.rstrip(":").strip()
                 continue
             level = b.level or (len(_num.split(".")) + 1 if _num else 1)
-            names_kind = bool(
-                re.match(r"^(Report|Inspection|An inspection|Full joint|Short quality)", name, re.I)
-                # "Children on remand: a thematic inspection in …" before any section
-                or (not seen_heading and len(name.split()) >= 4 and NAMES_A_KIND.search(name))
-            )
+            names_kind = _names_kind(name, first=not seen_heading)
             if placed is not None and names_kind and not seen_heading:
                 # the first line was taken for the title by its place alone, and it was a
                 # line of the front block ("Ms Harriet Colquhoun" over the address, bold):
@@ -1351,6 +1365,16 @@ def _structure(
                 at, line_page, line = placed
                 paras.insert(at, _Para("Header", "Header", "prose", None, line, line_page))
                 title, placed = None, None
+            if (
+                names_kind
+                and title is not None
+                and not _names_kind(title)
+                and not any(_sentences(p) for p in paras)
+            ):
+                # a heading over the letter's front block ("Inspection details", its first
+                # heading) was taken for the title; the heading naming the report's kind, before
+                # any finding, is the title ("Short Quality Screening of … in Fallowby")
+                title = None
             if (title is None and list_kind(name) is None) and (
                 # a first-level heading after the letter's first sentences is its first part
                 # ("Context" after "To: …" and "The screening took place …"), not its title
@@ -1384,6 +1408,16 @@ def _structure(
                 # block, "Gildersham Youth Justice Service" under the title: lines of the
                 # header, not sections (its fields stay fields)
                 paras.append(_Para(section, " > ".join(path), "prose", None, s, b.page, run=run))
+                continue
+            if (
+                seen_heading
+                and INSPECTORATE_NAME.fullmatch(name)
+                and paras
+                and paras[-1].kind == "table_row"
+            ):
+                # the site's name over its menu, printed where a browser's PDF sets it (among
+                # the ratings' rows): a line of the header, which heads no part
+                paras.append(_Para("Header", "Header", "prose", None, s, b.page))
                 continue
             after = blocks[k + 1] if k + 1 < len(blocks) else None
             if (
