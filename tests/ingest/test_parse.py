@@ -4063,3 +4063,80 @@ def test_a_salutation_opens_a_block_of_its_own_in_a_typeset_letter(tmp_path):
         "Social Care"
     ) in texts
     assert any(t.startswith("We recently carried out") for t in texts)
+
+
+def test_a_word_letter_in_one_table_with_merged_part_titles_reads_as_its_parts(tmp_path):
+    """A letter whose body is one borderless table (the paragraph's number in the left cell,
+    its text in the right) with each part's title in a row merged across both cells: the
+    numbered paragraphs under their parts. A short heading over the front block ("Inspection
+    details") is no title: the heading naming the report's kind is, and heads no part."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Inspection details", 1)
+    d.add_paragraph("Cases inspected: 27 (21 community sentences, 6 custodial sentences)")
+    d.add_paragraph("Dear Ms Ashdown,")
+    d.add_heading("Short Quality Screening of youth offending work in Fallowmoor", 2)
+    d.add_paragraph(
+        "We recently carried out a Short Quality Screening of youth offending work in "
+        "Fallowmoor, looking at the cases of 27 children."
+    )
+    rows = [
+        ("1. Reducing reoffending", None),
+        ("1.1", "An assessment had been completed within the required timescale in 25 cases."),
+        ("1.2", "Intervention plans were in place in all but one case, but many were generic."),
+        ("2. Protecting the public", None),
+        ("2.1", "A Risk of Serious Harm screening had been completed in every case we read."),
+    ]
+    t = d.add_table(rows=len(rows), cols=2)
+    for i, (left, right) in enumerate(rows):
+        if right is None:
+            t.cell(i, 0).merge(t.cell(i, 1)).text = left
+        else:
+            t.cell(i, 0).text, t.cell(i, 1).text = left, right
+    d.add_heading("Key strengths", 2)
+    d.add_paragraph("Case managers knew the children well.", style="List Bullet")
+    d.save(tmp_path / "fallowmoor_sqs_2016.docx")
+    r = parse_file(tmp_path / "fallowmoor_sqs_2016.docx", Settings())
+    assert r.meta.title == "Short Quality Screening of youth offending work in Fallowmoor"
+    assert [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs][:2] == [
+        ("Header", None, "prose", "Inspection details"),
+        (
+            "Header",
+            None,
+            "field",
+            "Cases inspected: 27 (21 community sentences, 6 custodial sentences)",
+        ),
+    ]
+    assert [(p.section, p.paragraph, p.kind) for p in r.paragraphs][2:] == [
+        ("Header", None, "prose"),
+        ("Header", None, "prose"),
+        ("Reducing reoffending", "1.1", "numbered"),
+        ("Reducing reoffending", "1.2", "numbered"),
+        ("Protecting the public", "2.1", "numbered"),
+        ("Key strengths", None, "bullet"),
+    ]
+    assert by_number(r)["2.1"].text == (
+        "A Risk of Serious Harm screening had been completed in every case we read."
+    )
+
+
+def test_the_site_s_name_printed_among_a_table_s_rows_heads_no_part(tmp_path):
+    """A web page printed to PDF by a browser sets the site's header ("HM Inspectorate of
+    Probation" over its menu) where the page broke, among the ratings' rows: the rows after
+    it are still the ratings."""
+    path = tmp_path / "brindle_yjs_2023.md"
+    path.write_text(
+        "# Inspection of youth justice services in Brindle\n\n## Ratings\n\n"
+        "| Standard | Rating |\n| --- | --- |\n| 1.1 Governance and leadership | Good |\n\n"
+        "## HM Inspectorate of Probation\n\n"
+        "| Standard | Rating |\n| --- | --- |\n| 1.2 Staff | Outstanding |\n\n"
+        "## Foreword\n\nBrindle YJS was rated Good overall.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    assert [(p.section, p.text) for p in r.paragraphs if p.kind == "table_row"][-1] == (
+        "Ratings",
+        "1.2 Staff | Outstanding",
+    )
+    assert ("Header", "HM Inspectorate of Probation") in [(p.section, p.text) for p in r.paragraphs]
