@@ -663,6 +663,9 @@ RATE_NOUN_AFTER: dict[str, str] = {
         "the time or source it is asked of: 'the reoffending rate when the screening was done'"
     ),
     "back then now": "the time it is asked of: 'our reoffending rate back in 2015'",
+    "under over above below higher lower better worse": (
+        "a comparison with another rate: 'is our entrant rate under the national one?'"
+    ),
 }
 # Rates a question names by the word before "rate" ("first-time entrant rate"): a record of one
 # (the reoffending rate) does not answer a question naming another.
@@ -687,6 +690,7 @@ MONEY_USED: dict[str, str] = {
 BUDGET_ASK: dict[str, str] = {
     "what is|was|were|are": "what a budget is: its amount",
     "what's": "the same",
+    "what|which budget|budgets": "the budget itself asked for ('What budget did it have?')",
 }
 MONEY_SCALES: dict[str, str] = {"million m bn billion thousand k": "the scale after a sum"}
 CURRENCY_CODES: dict[str, str] = {"gbp eur usd": "a currency's code written before a sum"}

@@ -1119,7 +1119,7 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
             or (SPEED_ASK.search(q) and PROMPT.search(text))
         )
     if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)
-        return any(has_number(cell) for cell in text.split(" | ")[1:])
+        return any(_prints_amount(cell) for cell in text.split(" | ")[1:])
     if SHARE.search(q):
         # "What proportion of the children are girls?": a share of girls, so a passage that
         # never says "girls" gives some other share
@@ -1171,6 +1171,19 @@ def _tells_rate(text: str) -> bool:
     """Does the text give a rate: a share ("40.6%", "29 per cent") or a figure per some number
     ("245 per 100,000")?"""
     return bool(PERCENT.search(text)) or _per_head(words(text))
+
+
+def _rate_told_of(measure: list[str], hit: Hit) -> bool:
+    """Does the passage give a rate in a sentence naming the measure asked for (a table row:
+    anywhere)? "The reoffending rate …, at 35.2 per cent, … The rate of first-time entrants
+    has fallen …" gives no first-time entrant rate."""
+    if " | " in hit.text:
+        return _tells_rate(hit.text)
+    forms = set().union(*(counted_forms(stem(w)) for w in measure))
+    return any(
+        _tells_rate(said) and bool(forms & set(tokens(said)))
+        for said in sentences(hit.text) or [hit.text]
+    )
 
 
 def _per_head(ws: list[str]) -> bool:
@@ -1653,7 +1666,7 @@ def candidate(
             and names_measure(measure, h, corpus, terms)
             # a rate is told as one: a share or a figure "per" some number ("14 of the 20
             # cases" assessed well is no reoffending rate)
-            and (not measure or "average" in measure or _tells_rate(h.text))
+            and (not measure or "average" in measure or _rate_told_of(measure, h))
             # a grade asked for: a passage that gives one (or a score, where its report
             # scores instead of grading)
             and (
@@ -1713,6 +1726,10 @@ def candidate(
         # do not know, "took an average of 14 weeks", is left to the evidence)
         return None
     hit = typed or named[0]
+    if plan.quantity and typed is None and not _prints_amount(hit.text):
+        # "How many staff …?" is not answered by a passage that prints no amount at all
+        # (a telephone number is none: "Tel: 0161 496 0371")
+        return None
     coverage = corpus.coverage(terms, hit.row) if terms else 1.0
     return hit, {
         "dense": hit.dense,
@@ -1720,6 +1737,10 @@ def candidate(
         "typed": typed is not None,
         "missing": missing,
     }
+
+
+def _prints_amount(text: str) -> bool:
+    return bool(amounts(text)) or any(w in NUMBER_WORDS for w in words(text))
 
 
 def _recorded_answer(plan: Plan, hit: Hit, corpus: Corpus) -> bool:

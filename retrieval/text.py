@@ -391,8 +391,9 @@ _NUMBER_LABELS = lexicon.words_of(lexicon.NUMBER_LABELS)
 
 def amounts(text: str) -> list[re.Match[str]]:
     """The numbers `text` prints as amounts: not years (nor a year's end after its start:
-    "24" of "2023/24"), and not a number that names a part of the report ("Table 2",
-    "standard 1.2": lexicon NUMBER_LABELS)."""
+    "24" of "2023/24"), not a number that names a part of the report ("Table 2",
+    "standard 1.2": lexicon NUMBER_LABELS), and not a code written with a leading zero (a
+    telephone number)."""
     out = []
     for m in NUMBER.finditer(text):
         at = m.start()
@@ -403,9 +404,28 @@ def amounts(text: str) -> list[re.Match[str]]:
             before[-1].group(0).lower() in _NUMBER_LABELS
             and text[before[-1].end() : m.start()].isspace()  # "Table 2", not "table. 2"
         )
-        if not (is_year(m.group(0)) or labelled):
+        # a number with a leading zero is a code, not an amount ("Mobile: 07700 900482",
+        # "0161 496 0371"); "0.5" and "0" stand for amounts
+        code = _coded(text, m)
+        if not (is_year(m.group(0)) or labelled or code):
             out.append(m)
     return out
+
+
+def _coded(text: str, m: re.Match[str]) -> bool:
+    """Is the number a code written with a leading zero, or a group of one ("0161 496 0371",
+    "07700 900482")? A telephone number is no amount; "0.5" and "0" are amounts."""
+    at = m.start()
+    while True:
+        group = m.group(0) if at == m.start() else text[at : text.index(" ", at)]
+        if len(group) > 1 and group[0] == "0" and group[1].isdigit():
+            return True
+        before = text[:at].rstrip(" ")
+        if len(before) == at or not before[-1:].isdigit():
+            return False
+        at = len(before) - 1
+        while at > 0 and text[at - 1].isdigit():
+            at -= 1
 
 
 _MONEY_SIGNS = "£$€"
@@ -429,11 +449,26 @@ def money_spans(text: str) -> Iterator[tuple[int, int]]:
             sign -= 2
         elif sign < 0 or text[sign] not in _MONEY_SIGNS:
             continue
-        end = m.end()
+        end = _scale_joined(text, m.end())
         scale = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
         if scale and scale.group(0).lower() in _MONEY_SCALES:
             end = scale.end()
         yield sign, end
+
+
+def _scale_joined(text: str, end: int) -> int:
+    """The end of a sum whose scale is written onto its figure ("£2.31m", "£1.2bn"): the
+    figure's decimals and the scale, where they follow `end`; else `end`."""
+    at = end
+    if text[at : at + 1] in (".", ","):
+        digits = at + 1
+        while digits < len(text) and text[digits].isdigit():
+            digits += 1
+        at = digits if digits > at + 1 else end
+    scale = _WORD.match(text, at)
+    if scale and scale.group(0).lower() in _MONEY_SCALES:
+        return scale.end()
+    return end
 
 
 def _currency_code_ends(text: str, at: int) -> bool:

@@ -697,6 +697,10 @@ class TestTheRateNamed:
             "custody"
         ]
         assert measure_words("our remand rate according to the 2023 report") == ["remand"]
+        # a comparison with another rate after it: a noun still
+        assert measure_words("Is our first-time entrant rate under the national one?") == [
+            "entrant"
+        ]
         # an average names what it averages, and is named by the word itself
         assert measure_words("What was the average caseload per case manager?") == [
             "caseload",
@@ -2700,3 +2704,65 @@ def test_a_name_asked_for_is_quoted_from_the_sentence_that_prints_it():
     )
     assert len(closing) > MAX_QUOTE  # a window of its sentences is quoted
     assert draft.text == f"**Joanna Carrick** — “{said}” [1]"
+
+
+def test_a_count_is_not_answered_by_a_telephone_number():
+    """ "How many staff …?": an email signature's "Tel: … | Mobile: …" line (a table row to the
+    parser) prints no amount, so it answers no count, and the reports do not answer."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    corpus = _one_report_corpus([("Signature", "Tel: 0161 496 0371 | Mobile: 07700 900482")], 2017)
+    question = "How many staff did Pellmoor YOS employ in 2017?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], quantity=True)
+    plan.intent = Intent("topic", 0.9, 0.9)
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.6, coverage=0.5)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert draft.cited == []
+    assert draft.abstention is not None
+
+
+def test_a_rate_is_told_in_a_sentence_naming_it():
+    """ "Is our first-time entrant rate under the national one?": a paragraph giving the
+    reoffending rate in one sentence and naming first-time entrants, with no figure, in the
+    next gives no entrant rate; the key facts row that prints it answers."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    said = (
+        "The reoffending rate in Pellmoor, at 35.2 per cent, is higher than the England and "
+        "Wales rate. The rate of first-time entrants has fallen each year since 2019 but "
+        "remains above the national rate."
+    )
+    row = "First-time entrants per 100,000 children aged 10 to 17 | 183 | 148"
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2024, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0", "p1"],
+            "texts": [said, row],
+            "metadatas": [
+                {"report_id": "p", "section": "Introduction", "ordinal": 1, "kind": "prose"},
+                {"report_id": "p", "section": "Key facts", "ordinal": 1, "kind": "table_row"},
+            ],
+        },
+    )
+    question = "Is our first-time entrant rate under the national one?"
+    plan = Plan(
+        question,
+        question,
+        [Side("Pellmoor", ["p"])],
+        areas=["Pellmoor"],
+        quantity=True,
+        yes_no=True,
+    )
+    plan.intent = Intent("topic", 0.9, 0.9)
+    hits = [
+        hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.6),
+        hit_from_row(corpus, 1, score=0.5, dense=0.6, coverage=0.6),
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.section for c in draft.cited] == ["Key facts"]
+    assert draft.text == f"**183** — “{row}” [1]"

@@ -2044,6 +2044,7 @@ def test_an_inspection_asked_about_in_the_future_tense_is_one_no_report_tells_of
 def test_a_budget_asked_tersely_asks_for_a_sum_of_money(plan):
     assert plan("marshbury 2016 annual budget").money
     assert plan("What is Marshbury's annual budget?").money
+    assert plan("What budget did Marshbury have in 2016?").money
     assert not plan("What did inspectors say about Marshbury's budget?").money
 
 

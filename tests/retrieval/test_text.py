@@ -311,6 +311,9 @@ def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
         # a financial year's end is no amount ("24" was put in bold for a grant's size)
         ("The budget for 2023/24 is £2,145,000.", ["2,145,000"]),
         ("In 2022-23, 14 children were remanded.", ["14"]),
+        # a telephone number is a code, not an amount; "0.5" and "0" are amounts
+        ("Tel: 0161 496 0371 | Mobile: 07700 900482", []),
+        ("It had 0.5 posts and 0 vacancies among 31 staff.", ["0.5", "0", "31"]),
     ],
 )
 def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(text, expected):
@@ -363,6 +366,9 @@ def test_a_share_printed_whole(text, share):
         # a currency's code before the sum, as a designed report's key facts print it
         ("GBP 2.41 million YJS budget for 2022/23", "GBP 2.41 million"),
         ("The EUR 300 grant ended.", "EUR 300"),
+        # the scale written onto the figure, as a sidebar prints it
+        ("£2.31m annual budget", "£2.31m"),
+        ("A grant of £1.2bn", "£1.2bn"),
         ("The team of 12 staff met in 2023.", None),
         ("Case MGBP 4 was closed.", None),
     ],
