@@ -122,6 +122,18 @@ FACT_KINDS = {
     "staff_employed": "number",
 }
 
+# Facts a report prints, when it prints them, in a form `ingest.records` always reads (a
+# graded inspection's overall grade and score; a letter's or report's staff headcount): a
+# report with no record of one does not give it ("What overall grade did the 2016 screening
+# give us?" of a letter, which grades nothing). Each with what the answer says is missing.
+# (Chosen on the tune sets: of 19 questions asking these of a report without the record,
+# 18 were unanswerable; the other facts' records miss too many printed facts to say so.)
+RECORDED_WHEN_TOLD = {
+    "overall_rating": "an overall rating",
+    "overall_score": "an overall score",
+    "staff_employed": "how many staff the service employed",
+}
+
 
 @dataclass
 class Record:

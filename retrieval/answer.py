@@ -14,7 +14,7 @@ from dataclasses import replace
 from re import Match
 
 from findings import lexicon
-from findings.records import FACT_KINDS, Abstention, citation_label
+from findings.records import FACT_KINDS, RECORDED_WHEN_TOLD, Abstention, citation_label
 from findings.text import normalise_space
 from findings.vocab import MONTHS, AbstainReason
 from retrieval.corpus import Corpus, expansions_in
@@ -116,6 +116,9 @@ ROLE_HITS = 6
 # this was answered by its record's paragraph (`When was the report published?` by the
 # "Publication date:" field, not the sentence saying the report "is published" online).
 FACT_SURE = 0.75
+# a fact its reports always record asked this surely, and none of its reports records it: the
+# reports do not give it (`_fact_untold`; set on the tune sets, where lower took answerable ones)
+UNTOLD_FACT_SURE = 0.6
 # A question asked by role and read as asking for a person's record at least this surely is
 # answered by that record's paragraph even when the role's words are not printed there ("Who
 # runs the youth justice service?", 0.71, by "The head of service, Colette Ashby-Marr"). On the
@@ -198,6 +201,9 @@ class ExtractiveAnswerer:
                     ),
                     [],
                 )
+        untold = _fact_untold(plan, corpus)
+        if untold:
+            return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE, untold), hits)
         structured = self.structured.answer(plan, hits, corpus)
         if structured is not None:
             return structured
@@ -567,6 +573,31 @@ def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: f
         and h.kind == "numbered"
         and h.score >= best.score - SAME_TOPIC_MARGIN
         and corpus.coverage(terms, h.row) >= 0.8 * top
+    )
+
+
+def _fact_untold(plan: Plan, corpus: Corpus) -> str | None:
+    """What the answer says when the question surely asks a fact its reports always record
+    where they print it (`RECORDED_WHEN_TOLD`) and none of the reports it targets does: "What
+    overall grade did the 2017 screening give us?" of an ungraded letter is not answered by
+    another grade. None otherwise."""
+    what = RECORDED_WHEN_TOLD.get(plan.fact or "")
+    targets = plan.report_ids or []
+    if (
+        what is None
+        or not targets
+        or plan.comparison
+        or plan.intent.probability < UNTOLD_FACT_SURE
+        or any(
+            prints_fact(corpus.metas[i], plan.fact)
+            for r in targets
+            for i in corpus.by_report.get(r, [])
+        )
+    ):
+        return None
+    return (
+        f"{', '.join(corpus.label(r) for r in targets)} "
+        f"{'does' if len(targets) == 1 else 'do'} not give {what}."
     )
 
 

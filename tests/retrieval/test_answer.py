@@ -2766,3 +2766,44 @@ def test_a_rate_is_told_in_a_sentence_naming_it():
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert [c.hit.section for c in draft.cited] == ["Key facts"]
     assert draft.text == f"**183** — “{row}” [1]"
+
+
+@pytest.mark.parametrize("recorded", [True, False])
+def test_an_overall_grade_asked_of_a_report_recording_none_is_not_given(recorded):
+    """ "What overall grade did the 2019 screening give us?": a report records its overall
+    grade wherever it prints one (`RECORDED_WHEN_TOLD`); asked surely of a report with no such
+    record (a letter, which grades nothing), the answer says it does not give one, rather than
+    quoting some other grade."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    text = "Case management was good in most of the cases we read, and planning was sound."
+    records = [{"kind": "fact", "subject": "overall_rating", "value": "Good"}] if recorded else []
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2019, "inspection_type": "unknown"}],
+        {
+            "ids": ["p0"],
+            "texts": [text],
+            "metadatas": [
+                {
+                    "report_id": "p",
+                    "section": "Summary",
+                    "ordinal": 1,
+                    "kind": "prose",
+                    "records": records,
+                }
+            ],
+        },
+    )
+    question = "What overall grade did Pellmoor get in 2019?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], rating=True)
+    plan.fact = "overall_rating"
+    plan.intent = Intent("fact:overall_rating", 0.8, 0.9)
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.5)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if recorded:
+        assert draft.abstention is None
+    else:
+        assert draft.abstention.detail == "Pellmoor 2019 does not give an overall rating."
