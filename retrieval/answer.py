@@ -101,6 +101,7 @@ SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
+KIND_HITS = 6  # the best few a count of one kind of case is looked for in
 CASE_KIND_TERMS = tuple(
     frozenset(t for w in key.split() for t in tokens(w)) for key in lexicon.CASE_KINDS
 )
@@ -1675,7 +1676,14 @@ def candidate(
         return None
     named = _own_ask_first(plan, named, corpus)
     if plan.quantity or FACT_KINDS.get(plan.fact or "") == "number":
-        named = _kinds_first(named, terms, corpus)
+        kinds_first = _kinds_first(named, terms, corpus)
+        if kinds_first is None:
+            # (a count of cases, not how often or how long: "How often does that panel sit,
+            # instead of court?")
+            if not (FREQUENCY.search(plan.question) or DURATION.search(plan.question)):
+                return None
+        else:
+            named = kinds_first
     if VERDICT_ASK.search(plan.question) and not (
         plan.overall or plan.yes_no or plan.quantity or plan.wants or plan.comparison
     ):
@@ -1858,11 +1866,12 @@ def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:
     return [best] + [h for h in named if h is not best]
 
 
-def _kinds_first(named: list[Hit], terms: dict[str, float], corpus: Corpus) -> list[Hit]:
+def _kinds_first(named: list[Hit], terms: dict[str, float], corpus: Corpus) -> list[Hit] | None:
     """A count of one kind of case (`lexicon.CASE_KINDS`: "How many out-of-court cases …?") is
     answered by one of the best few that prints that kind, in its words or headings, before a
     closer one counting another kind ("We inspected 14 … court disposal" under "Court
-    disposals")."""
+    disposals"). None when none of the best six prints it: "How many children were remanded
+    …?" is not answered by a count of children in custody."""
     kinds = [kind for kind in CASE_KIND_TERMS if kind & terms.keys()]
 
     def prints(h: Hit) -> bool:  # each kind asked, in any of its words
@@ -1870,6 +1879,8 @@ def _kinds_first(named: list[Hit], terms: dict[str, float], corpus: Corpus) -> l
 
     if not kinds or not named or prints(named[0]):
         return named
+    if not any(prints(h) for h in named[:KIND_HITS]):
+        return None
     first = [h for h in named[:FACT_HITS] if prints(h)]
     return first + [h for h in named if not any(h is f for f in first)]
 

@@ -2807,3 +2807,35 @@ def test_an_overall_grade_asked_of_a_report_recording_none_is_not_given(recorded
         assert draft.abstention is None
     else:
         assert draft.abstention.detail == "Pellmoor 2019 does not give an overall rating."
+
+
+def test_a_count_of_a_kind_of_case_no_passage_prints_is_not_answered():
+    """ "How many children were remanded …?": the best passages count children in custody and
+    court disposals, none remanded (lexicon CASE_KINDS), so no count answers it; how often a
+    panel sits instead of court is no count of a kind of case, and is answered."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Resettlement", "Four children were released from custody during the year."),
+        ("Court disposals", "We inspected 20 cases where the child had received a court disposal."),
+        ("Out-of-court disposals", "The joint decision panel meets every Wednesday."),
+    ]
+    corpus = _one_report_corpus(rows, 2023)
+
+    def ask(question: str):
+        plan = Plan(
+            question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], quantity=True
+        )
+        plan.intent = Intent("topic", 0.9, 0.9)
+        hits = [
+            hit_from_row(corpus, i, score=1.0 - 0.1 * i, dense=0.8, coverage=0.5)
+            for i in range(len(rows))
+        ]
+        return ExtractiveAnswerer().answer(plan, hits, corpus)
+
+    remanded = ask("How many Pellmoor children were remanded to custody in 2023?")
+    assert remanded.abstention is not None and remanded.cited == []
+    often = ask("How often does the Pellmoor panel sit instead of court?")
+    assert [c.hit.section for c in often.cited] == ["Out-of-court disposals"]
