@@ -882,6 +882,11 @@ FRAGMENT_OPENERS: dict[str, str] = {
     "what|how about": "the same, asked of something else",
     "for|in|with|on|about|of|the|those|their|its": "the phrase's own little words",
 }
+# Adverbs straight after "how many" ("how many actually got one?"): no noun counted, so the
+# count is of the whole the question named before ("of the cases that needed one").
+COUNT_ADVERBS: dict[str, str] = {
+    "actually really still then exactly altogether eventually finally": "an adverb, no noun",
+}
 # The kinds of case a report counts and heads apart ("Court disposals", "Out-of-court
 # disposals", "Resettlement"): a count asked of one is not told by a count of another.
 CASE_KINDS: dict[str, str] = {
@@ -1106,6 +1111,7 @@ NOT_CONCEPTS: dict[str, str] = {
         "imperatives that frame a request ('List the standards…'), whatever a heading says"
     ),
     "summary overview": "what a request asks for ('Give me a short summary of …'), not a topic",
+    "split breakdown": "the shape of the answer asked for ('the community/custody split'), not a topic",
     "screening screenings thematic sqs fji inspection inspections": (
         "the kind of report, which picks reports ('before the 2016 screening'), not a topic"
     ),

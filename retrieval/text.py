@@ -604,6 +604,7 @@ def respelled(text: str, printed, known, is_printed) -> str:
 
 COUNTED_AFTER = Cue(lexicon.COUNTED_AFTER)
 OCCURRENCES = lexicon.words_of(lexicon.OCCURRENCES)
+COUNT_ADVERBS = lexicon.words_of(lexicon.COUNT_ADVERBS)
 
 
 def counted_words(question: str, places: frozenset[str] = frozenset()) -> list[str]:
@@ -618,6 +619,8 @@ def counted_words(question: str, places: frozenset[str] = frozenset()) -> list[s
             end += 1  # "how many of Lowmere's plans": plans
         if ws[end : end + 1] and ws[end] in OCCURRENCES:
             return []  # "how many times …": a number of the events, whatever they are called
+        if ws[end : end + 1] and ws[end] in COUNT_ADVERBS:
+            return []  # "how many actually got one?": what it counts was named before
         # a possessive names whose they are ("how many children's cases": children, cases)
         first = unpossessed(ws[end]) if end < len(ws) else ""
         if is_word(first) and first not in STOPWORDS:

@@ -842,6 +842,8 @@ class TestWhatIsCounted:
         assert _counted_words("How many children's cases did they read?") == ["children", "cases"]
         places = frozenset({"lowmere"})
         assert _counted_words("How many of Lowmere's plans were good?", places) == ["plans"]
+        # an adverb after "how many" counts nothing: the whole was named before
+        assert _counted_words("Of the cases that needed one, how many actually got one?") == []
 
     def test_how_many_times_counts_events_whatever_they_are_called(self):
         from retrieval.answer import _counts_occurrences

@@ -1637,6 +1637,22 @@ class TestUnmentionedTopic:
     def test_the_topic_is_the_clause_after_the_ask(self, sample_corpus, question, topic):
         assert topic_asked(question, sample_corpus.place_words | {"brantholme"}) == topic
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "Kestrel Vale 2013 cases inspected custody split",
+            "Kestrel Vale 2013 sample size split",
+            "kestrel vale 2013 sample breakdown",
+            "Marshbury 2014 sample size split",
+            "marshbury 2016 case sample split",
+        ],
+    )
+    def test_the_shape_of_the_answer_asked_for_is_no_topic(
+        self, sample_corpus, intent_planner, question
+    ):
+        # "split", "breakdown": how the answer should be given, which no paragraph prints
+        assert intent_planner.plan(question, None, None, sample_corpus).abstain is None
+
     def test_a_topic_no_targeted_report_prints_abstains_naming_it(
         self, sample_corpus, intent_planner
     ):
