@@ -224,6 +224,17 @@ SUMMARY_HEADINGS: dict[str, str] = {
 }
 
 
+# A question asking for the headline on a topic ("Give me the headlines on our out-of-court
+# work", "court disposals summary", "Sum up how we did with …"): the report's own verdict on
+# it, in its foreword or summary, leads.
+HEADLINE_ASK: dict[str, str] = {
+    "headline|headlines|summary|summarise|summarize|overview|gist": "the verdict on a topic",
+    "sum up": "the same, as a verb",
+    "in brief|short|nutshell": "the same, asked briefly ('how is it looking, in brief?')",
+}
+# The parts of a report that give its verdict in a few sentences, beside SUMMARY_HEADINGS: a
+# rated inspection's foreword by the Chief Inspector.
+VERDICT_HEADINGS: dict[str, str] = {"foreword": "the Chief Inspector's summary of a rated report"}
 # How a paragraph that gives the report's own verdict on the whole opens, wherever it stands
 # (a letter with no Summary heading: "Overall, we found that work to reduce reoffending …").
 SUMMARY_OPENERS: dict[str, str] = {

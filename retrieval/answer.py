@@ -101,6 +101,7 @@ SUMMARY_PARAGRAPHS = 3
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
+HEADLINE_HITS = 5  # the best few a topic's headline is looked for in
 KIND_HITS = 6  # the best few a count of one kind of case is looked for in
 CASE_KIND_TERMS = tuple(
     frozenset(t for w in key.split() for t in tokens(w)) for key in lexicon.CASE_KINDS
@@ -132,6 +133,7 @@ FREQUENCY = Cue(lexicon.FREQUENCY)
 PERIODIC = Cue(lexicon.PERIODIC)
 SPEED_ASK = Cue(lexicon.SPEED_ASK)
 PROMPT = Cue(lexicon.PROMPT)
+HEADLINE = Cue(lexicon.HEADLINE_ASK)
 WAIT = Cue(lexicon.WAITING)
 WAIT_TOLD = Cue(lexicon.WAIT_TOLD)
 PART_ASK = Cue(lexicon.PART_ASK)
@@ -298,6 +300,10 @@ class ExtractiveAnswerer:
         if not _asks_for_person(plan) and (plan.quantity or plan.fact):
             best, figure = _figure_told_in_a_sentence(plan, best, corpus, hits)
         cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
+        if HEADLINE.search(plan.question) and not (plan.overall or plan.comparison or plan.fact):
+            verdict = self._verdict_on_topic(best, hits, corpus, terms)
+            if verdict is not None:
+                cited = [verdict, *cited]
         if plan.overall and not plan.comparison:
             cited += self._rest_of_summary(best, hits, terms)
             grade = _overall_grade(best, corpus)
@@ -359,6 +365,30 @@ class ExtractiveAnswerer:
             ):
                 out.append(Cited(h, self._quote(h, terms)))
         return out[:2]
+
+    def _verdict_on_topic(
+        self, best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]
+    ) -> Cited | None:
+        """The headline on a topic ("How's our out-of-court work looking, in brief?"): a
+        paragraph among the best few of the same report in its foreword or summary
+        (`lexicon.VERDICT_HEADINGS`, `SUMMARY_HEADINGS`) that names every kind of case the
+        question names and a word of its topic ("Out-of-court disposal work is a real
+        strength."), quoted from where it names them. None when the best passage is one."""
+        verdict_parts = set(lexicon.SUMMARY_HEADINGS) | set(lexicon.VERDICT_HEADINGS)
+
+        def in_verdict(h: Hit) -> bool:
+            return h.section.strip().lower() in verdict_parts
+
+        if in_verdict(best.hit) or not terms:
+            return None
+        kinds = [kind for kind in CASE_KIND_TERMS if kind & terms.keys()]
+        for h in hits[:HEADLINE_HITS]:
+            if h.report_id != best.hit.report_id or h.row < 0 or not in_verdict(h):
+                continue
+            said = [s for s in sentences(h.text) if set(tokens(s)) & terms.keys()]
+            if said and all(any(set(tokens(s)) & k for s in said) for k in kinds):
+                return Cited(h, self._quote(h, terms))
+        return None
 
     def _rest_of_summary(
         self, best: Cited, hits: list[Hit], terms: dict[str, float]

@@ -2841,3 +2841,33 @@ def test_a_count_of_a_kind_of_case_no_passage_prints_is_not_answered():
     assert remanded.abstention is not None and remanded.cited == []
     often = ask("How often does the Pellmoor panel sit instead of court?")
     assert [c.hit.section for c in often.cited] == ["Out-of-court disposals"]
+
+
+def test_the_headline_on_a_topic_leads_with_the_foreword_s_verdict_on_it():
+    """ "Give me the headlines on our out-of-court work": the foreword's sentence on it (a
+    verdict part, lexicon VERDICT_HEADINGS) leads the closest passage; without the ask for a
+    headline the closest passage answers alone."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    body = "We inspected 14 out-of-court disposals: 9 youth cautions and 5 community resolutions."
+    foreword = (
+        "Work with children subject to court disposals is more mixed. Out-of-court disposal "
+        "work is a real strength. The scheme gives children a swift response."
+    )
+    corpus = _one_report_corpus([("Out-of-court disposals", body), ("Foreword", foreword)], 2024)
+
+    def ask(question: str):
+        plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        plan.intent = Intent("topic", 0.9, 0.9)
+        hits = [
+            hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.8),
+            hit_from_row(corpus, 1, score=0.7, dense=0.6, coverage=0.5),
+        ]
+        return ExtractiveAnswerer().answer(plan, hits, corpus)
+
+    headline = ask("Give me the headlines on Pellmoor's out-of-court disposal work.")
+    assert [c.hit.section for c in headline.cited] == ["Foreword", "Out-of-court disposals"]
+    plain = ask("What did inspectors find about Pellmoor's out-of-court disposal work?")
+    assert [c.hit.section for c in plain.cited] == ["Out-of-court disposals"]
