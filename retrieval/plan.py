@@ -679,7 +679,7 @@ class QuestionPlanner:
         plan.yes_no = YES_NO.opens(q, clauses=True) and not WH.opens(q)
         wants_person = WHO.opens(q) or WHO_ANYWHERE.search(q) or NAME_BY_PRONOUN.search(q)
         plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None
-        plan.enumerate = ENUMERATE.opens(q)
+        plan.enumerate = ENUMERATE.opens(q) and not _one_which(q)
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
         plan.role = role_asked(q, corpus.place_words)
         if plan.role and plan.wants is None and set(plan.role.split()) & PERSON_NOUNS:
@@ -1999,6 +1999,19 @@ def _another_measure(question: str, fact: str) -> bool:
         return True  # (a share of cases is no count of them: "what proportion of …")
     named = {ws[i - 1] for i, w in enumerate(ws) if w == "rate" and i and ws[i - 1] in NAMED_RATES}
     return bool(named) and not named & set(fact.split("_"))
+
+
+def _one_which(question: str) -> bool:
+    """Does "which" ask for one thing ("Which inspector put her name to the letter?"), its
+    noun singular, not for every match ("Which standards were rated Good?", "Which key
+    strengths …")? The words after it up to a little word: none plural."""
+    ws = words(question)
+    if "which" not in ws[:3]:
+        return False
+    named = list(itertools.takewhile(lambda w: w not in STOPWORDS, ws[ws.index("which") + 1 :]))
+    return bool(named) and not any(
+        w.endswith("s") and not w.endswith(("ss", "is", "us")) for w in named
+    )
 
 
 def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:

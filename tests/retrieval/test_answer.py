@@ -209,7 +209,11 @@ class TestAbstains:
 
     def test_number_question_without_the_number_abstains(self, answer):
         draft, _ = answer("How many staff did the Thurrock YOS employ?")
-        assert (draft.text, draft.abstained, draft.cited) == (NOT_ANSWERED, True, [])
+        # (the letter records no headcount, which reports record wherever they print one)
+        told = (
+            f"{NOT_ANSWERED} Thurrock SQS 2015 does not give how many staff the service employed."
+        )
+        assert (draft.text, draft.abstained, draft.cited) == (told, True, [])
 
     def test_a_sum_or_a_rate_no_report_prints_abstains(self, answer):
         # the reports print caseloads and the reoffending rate, never a budget or another rate

@@ -2492,3 +2492,18 @@ def test_the_speaker_whose_words_a_question_asks_for(question, speaker):
     from retrieval.plan import speaker_asked
 
     assert speaker_asked(question, frozenset({"carrowdale", "haverleigh", "thurrock"})) == speaker
+
+
+@pytest.mark.parametrize(
+    ("question", "every"),
+    [
+        ("Which standards did Marshbury get Good for in 2016?", True),
+        ("Which key strengths did the 2016 Marshbury letter list?", True),
+        ("List the Marshbury 2016 areas requiring improvement.", True),
+        # "which" with a singular noun asks for one
+        ("Which inspector put her name to the 2016 Marshbury letter?", False),
+        ("Which senior inspector signed off the Marshbury 2016 letter?", False),
+    ],
+)
+def test_which_asks_for_every_match_only_of_a_plural(plan, question, every):
+    assert plan(question).enumerate == every
