@@ -165,7 +165,10 @@ class TestAskOne:
         answer = json.loads(out.stdout)
         assert list(answer) == [*CONTRACT_KEYS, "related"]
         assert (answer["abstained"], answer["citations"]) == (True, [])
-        assert answer["answer"] == "The reports do not answer this question."
+        assert answer["answer"] == (
+            "The reports do not answer this question. Thurrock SQS 2015 does not give how many "
+            "staff the service employed."
+        )
         assert len(answer["related"]) == 3
         assert list(answer["related"][0]) == [
             "report_id",

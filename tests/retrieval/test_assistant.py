@@ -217,7 +217,10 @@ class TestThurrock:
         assert_contract(answer, thurrock_store)
         assert answer["abstained"] is True
         assert answer["citations"] == []
-        assert answer["answer"] == NOT_ANSWERED
+        # the letter records no headcount (findings.records.RECORDED_WHEN_TOLD): it says so
+        assert answer["answer"] == (
+            f"{NOT_ANSWERED} Thurrock SQS 2015 does not give how many staff the service employed."
+        )
         # `related` lists the closest paragraphs, taken from the top of `retrieved`
         assert [
             (r["report_id"], r["section"], r["paragraph"], r["ordinal"]) for r in answer["related"]
