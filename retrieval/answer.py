@@ -381,7 +381,7 @@ class ExtractiveAnswerer:
 
         if in_verdict(best.hit) or not terms:
             return None
-        kinds = [kind for kind in CASE_KIND_TERMS if kind & terms.keys()]
+        kinds = _case_kinds(terms)
         for h in hits[:HEADLINE_HITS]:
             if h.report_id != best.hit.report_id or h.row < 0 or not in_verdict(h):
                 continue
@@ -1205,7 +1205,7 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
         return any(prints_count(text, stem(w)) for w in counted) or (
             "%" in text and "percent" in q.lower()
         )
-    return bool(amounts(text) or number_words(text))
+    return _prints_amount(text)
 
 
 def _things_named(plan: Plan, corpus: Corpus) -> list[str]:
@@ -1809,7 +1809,8 @@ def candidate(
 
 
 def _prints_amount(text: str) -> bool:
-    return bool(amounts(text)) or any(w in NUMBER_WORDS for w in words(text))
+    """Does the text print an amount, in figures or words (not a year, nor a code)?"""
+    return bool(amounts(text) or number_words(text))
 
 
 def _recorded_answer(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
@@ -1896,13 +1897,18 @@ def _own_ask_first(plan: Plan, named: list[Hit], corpus: Corpus) -> list[Hit]:
     return [best] + [h for h in named if h is not best]
 
 
+def _case_kinds(terms: dict[str, float]) -> list[frozenset[str]]:
+    """The kinds of case (`lexicon.CASE_KINDS`) the question's terms name, each as its stems."""
+    return [kind for kind in CASE_KIND_TERMS if kind & terms.keys()]
+
+
 def _kinds_first(named: list[Hit], terms: dict[str, float], corpus: Corpus) -> list[Hit] | None:
     """A count of one kind of case (`lexicon.CASE_KINDS`: "How many out-of-court cases …?") is
     answered by one of the best few that prints that kind, in its words or headings, before a
     closer one counting another kind ("We inspected 14 … court disposal" under "Court
     disposals"). None when none of the best six prints it: "How many children were remanded
     …?" is not answered by a count of children in custody."""
-    kinds = [kind for kind in CASE_KIND_TERMS if kind & terms.keys()]
+    kinds = _case_kinds(terms)
 
     def prints(h: Hit) -> bool:  # each kind asked, in any of its words
         return h.row >= 0 and all(corpus.coverage(dict.fromkeys(k, 1.0), h.row) for k in kinds)
