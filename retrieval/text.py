@@ -415,17 +415,13 @@ def amounts(text: str) -> list[re.Match[str]]:
 def _coded(text: str, m: re.Match[str]) -> bool:
     """Is the number a code written with a leading zero, or a group of one ("0161 496 0371",
     "07700 900482")? A telephone number is no amount; "0.5" and "0" are amounts."""
-    at = m.start()
-    while True:
-        group = m.group(0) if at == m.start() else text[at : text.index(" ", at)]
-        if len(group) > 1 and group[0] == "0" and group[1].isdigit():
-            return True
-        before = text[:at].rstrip(" ")
-        if len(before) == at or not before[-1:].isdigit():
-            return False
-        at = len(before) - 1
-        while at > 0 and text[at - 1].isdigit():
-            at -= 1
+    start = m.start()  # back over the digit groups set before it, a space apart
+    while start > 1 and text[start - 1] == " " and text[start - 2].isdigit():
+        start -= 2
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+    groups = text[start : m.end()].split()
+    return any(len(g) > 1 and g[0] == "0" and g[1].isdigit() for g in groups)
 
 
 _MONEY_SIGNS = "£$€"
