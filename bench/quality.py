@@ -376,14 +376,21 @@ QA sets, each over its own freshly ingested tmp store:
   text, wrapped at 72 columns, a rated inspection as Markdown from a PDF converter), written
   blind and second-checked at stop 49 in the layouts of the pending fresh59 / fresh60; measured
   once unread (0.750, 0.708), then read: parsers 112-113 read their layouts.
-- fresh57 / fresh58 held-out: every report above plus two more each (`data/eval/fresh57/reports/`:
-  an SQS letter as a Word file with its header in content controls, tracked changes and
-  comments, a rated inspection as Obsidian Markdown; `fresh58`: an SQS letter as a reportlab PDF
-  with hyphenated justified paragraphs and margin paragraph numbers, a rated inspection as an
-  HTML page of styled divs from a SharePoint-like site: the layouts of tune55 and tune56),
-  written blind and second-checked at stop 48 (the questions that do not name Dunmarrow or
-  Pebblestow carry the area filter, written by the helpers), never read, measured once when
-  adopted at stop 49, then only here.
+- fresh57 / fresh58 (read as tune): every report above plus two more each
+  (`data/eval/fresh57/reports/`: an SQS letter as a Word file with its header in content
+  controls, tracked changes and comments, a rated inspection as Obsidian Markdown; `fresh58`: an
+  SQS letter as a reportlab PDF with hyphenated justified paragraphs and margin paragraph
+  numbers, a rated inspection as an HTML page of styled divs from a SharePoint-like site),
+  written blind at stop 48, measured once when adopted at stop 49, read at stop 50: tune data
+  since.
+- fresh59 / fresh60 held-out: every report above plus two more each (`data/eval/fresh59/reports/`:
+  an SQS letter as a Word file with its header in a text box and its numbered paragraphs in a
+  borderless two-column table, a rated inspection printed to PDF by headless Chromium with its
+  default page header and footer; `fresh60`: an SQS letter pasted into a forwarded Outlook email
+  saved as text, a rated inspection as Markdown from a PDF-to-Markdown converter: the layouts of
+  tune57 and tune58), written blind and second-checked at stop 49 (the questions that do not
+  name Windlecombe or Greywick carry the area filter, written by the helpers), never read,
+  measured once when adopted at stop 50, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -986,9 +993,13 @@ def main(argv: list[str] | None = None) -> int:
             ("tune57 tune", "tune57", "tune.jsonl"),
             ("tune58 tune", "tune58", "tune.jsonl"),
             # written at stop 48 in the layouts of tune55 and tune56, adopted at stop 49:
+            # measured once when adopted and by bench.quality; read at stop 50: tune data since
+            ("fresh57 (read as tune)", "fresh57", "heldout.jsonl"),
+            ("fresh58 (read as tune)", "fresh58", "heldout.jsonl"),
+            # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted, then only here
-            ("fresh57 held-out", "fresh57", "heldout.jsonl"),
-            ("fresh58 held-out", "fresh58", "heldout.jsonl"),
+            ("fresh59 held-out", "fresh59", "heldout.jsonl"),
+            ("fresh60 held-out", "fresh60", "heldout.jsonl"),
         ):
             so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
@@ -1107,8 +1118,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 47 and by bench.quality, then read at stop 48: tune data since; "
         "fresh55 and fresh56 (written at stop 47, second-checked) were measured once when "
         "adopted at stop 48 and by bench.quality, then read at stop 49: tune data since; "
-        "fresh57 and fresh58 (written at stop 48, second-checked, never read) were measured once "
-        "when adopted at stop 49 and then only here; "
+        "fresh57 and fresh58 (written at stop 48, second-checked) were measured once when "
+        "adopted at stop 49 and by bench.quality, then read at stop 50: tune data since; "
+        "fresh59 and fresh60 (written at stop 49, second-checked, never read) were measured once "
+        "when adopted at stop 50 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
