@@ -383,6 +383,14 @@ QA sets, each over its own freshly ingested tmp store:
   numbers, a rated inspection as an HTML page of styled divs from a SharePoint-like site),
   written blind at stop 48, measured once when adopted at stop 49, read at stop 50: tune data
   since.
+- tune59 / tune60 tune: every report above plus two more each (`data/eval/tune59/reports/`: an
+  SQS letter pasted into an Outlook email saved as HTML, in windows-1252 with its `_files`
+  folder beside it, a rated inspection as pdf2docx writes a Word file from a PDF; `tune60`: an
+  SQS letter as a WordPress post saved by a browser, a rated inspection as Acrobat Reader's
+  "Save as Text" writes it), written blind and second-checked at stop 50 in the layouts of the
+  pending fresh61 / fresh62; measured once unread (0.333, 0.375: the letter in windows-1252
+  was refused and pdf2docx's paragraphs ran into one a page), then read: ingest 114 reads
+  them.
 - fresh59 / fresh60 held-out: every report above plus two more each (`data/eval/fresh59/reports/`:
   an SQS letter as a Word file with its header in a text box and its numbered paragraphs in a
   borderless two-column table, a rated inspection printed to PDF by headless Chromium with its
@@ -996,6 +1004,10 @@ def main(argv: list[str] | None = None) -> int:
             # measured once when adopted and by bench.quality; read at stop 50: tune data since
             ("fresh57 (read as tune)", "fresh57", "heldout.jsonl"),
             ("fresh58 (read as tune)", "fresh58", "heldout.jsonl"),
+            # stop 50: tune sets in the layouts of the pending fresh61 / fresh62, measured once
+            # unread (0.333, 0.375), then read
+            ("tune59 tune", "tune59", "tune.jsonl"),
+            ("tune60 tune", "tune60", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted, then only here
             ("fresh59 held-out", "fresh59", "heldout.jsonl"),

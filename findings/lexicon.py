@@ -743,6 +743,35 @@ ROLE_ASK: dict[str, str] = {
     # ("who ran the YOS?" is any who ran it: the manager, an inspection's lead)
     "who chaired|led|headed|managed the|its|their|our": "the same, in the past",
 }
+# A question asking the time between two dated events ("How long after the fieldwork was the
+# letter dated?", "How many years passed between the screening visit and the inspection?"): the
+# gap between the two dates the reports print (`retrieval.interval`).
+INTERVAL_ASK: dict[str, str] = {
+    "how long|soon *? *? *? after|before|between": "the time from one event to the other",
+    "how much time": "the same, as an amount of time",
+    "how many years|months|weeks|days": "the same, counted in a unit of time",
+    "gap|interval between": "the same, as a gap",
+    "how far apart": "the same, as a distance",
+}
+# The dated events a report prints, as a question names them: which date record each is.
+DATE_EVENTS: dict[str, tuple[str, str]] = {
+    "fieldwork": ("fieldwork_dates", "the inspectors' time in the service"),
+    "visit|visits|visited|visiting": ("fieldwork_dates", "the same, as a visit"),
+    "on site": ("fieldwork_dates", "the same, as being there"),
+    "arrived|returned|came back": ("fieldwork_dates", "the same, as inspectors coming"),
+    "dated|written|signed|sent": ("letter_date", "the date a letter bears"),
+    "published|publication|issued|released": ("publication_date", "the date it came out"),
+    "came|come out": ("publication_date", "the same, said aloud"),
+}
+# Words naming the screening's report as a letter ("the letter was dated"): a screening
+# reports in a letter.
+LETTER_WORDS: dict[str, str] = {"letter|letters": "how a screening reports"}
+# Words naming an inspection that is not a screening ("the rated inspection", "the 2022
+# inspection report"): the report of the area that is not a letter.
+INSPECTION_WORDS: dict[str, str] = {"inspection|inspected": "a graded or full inspection"}
+# Words asking for the newest of several such reports ("the recent inspection").
+NEWEST_WORDS: dict[str, str] = {"recent|latest|newest|later|current": "the newest report"}
+
 # A question about how far the service has moved on since an earlier inspection ("Overall,
 # how much progress has been made since 2017?", "How far have we come since the screening?"):
 # the later report's own follow-up of the earlier findings answers it.

@@ -14,7 +14,8 @@ from findings.errors import escape_controls
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
-    """Files under `paths` (folders recursively, sorted, hidden names skipped), deduplicated;
+    """Files under `paths` (folders recursively, sorted, hidden names skipped, and a saved web
+    page's folder of images and styles: `letter_files/` beside `letter.htm`), deduplicated;
     and a failure entry for each path that does not exist and for each broken or looping
     symbolic link, given or in a folder (so, as for a missing path, nothing is pruned)."""
     files: dict[Path, Path] = {}
@@ -25,6 +26,8 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
             found = []
             for p in sorted(given.rglob("*")):
                 if any(part.startswith(".") for part in p.relative_to(given).parts):
+                    continue
+                if _page_resources(p, given):
                     continue
                 if p.is_file():
                     found.append(p)
@@ -46,6 +49,20 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[dict]]:
         for p in found:
             files.setdefault(p.resolve(), p)
     return list(files.values()), missing
+
+
+def _page_resources(path: Path, top: Path) -> bool:
+    """Is the file inside the folder a browser or Office writes beside a page it saves as
+    "Web page, complete" (`letter_files/image001.png` beside `letter.htm`)? Its pictures and
+    lists belong to the page, which is read; they are no reports of their own."""
+    # (the folder given may be such a folder itself, as a listing of a report folder gives it)
+    for folder in path.relative_to(top.parent).parents:
+        name = folder.name
+        if name.endswith("_files"):
+            page = (top.parent / folder).with_name(name[: -len("_files")])
+            if any(page.with_name(page.name + ext).is_file() for ext in (".htm", ".html")):
+                return True
+    return False
 
 
 def _broken_link(link: Path) -> dict:

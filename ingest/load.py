@@ -228,6 +228,18 @@ def _decode(path: Path, data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(path, data)
+        if declared is not None:
+            # a web page saved in the charset it declares (Outlook's and Word's "Save as Web
+            # Page": `<meta … charset=windows-1252>`) is read in it, as a browser reads it
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError as bad:
+                raise UnreadableFile(
+                    path,
+                    f"is not valid {declared}, the character set it declares (byte "
+                    f"{bad.start}). Re-save it as UTF-8.",
+                ) from bad
         # quoted for a shell; a name with control characters is left for the user to type
         name = shlex.quote(path.name) if path.name.isprintable() else "FILE"
         raise UnreadableFile(
@@ -236,6 +248,19 @@ def _decode(path: Path, data: bytes) -> str:
             f"`iconv -f cp1252 -t utf-8 {name} > fixed.txt`.",
         ) from exc
     return text
+
+
+def _declared_charset(path: Path, data: bytes) -> str | None:
+    """The character set a web page declares in its <meta> tag, when Python knows it."""
+    if path.suffix.lower() not in (".htm", ".html"):
+        return None
+    from bs4.dammit import EncodingDetector
+
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    try:
+        return codecs.lookup(declared).name if declared else None
+    except LookupError:
+        return None
 
 
 def _binary(path: Path) -> UnreadableFile:
@@ -1072,8 +1097,10 @@ def _strip_links(text: str) -> str:
     return "".join(out)
 
 
+# (a <details> element's <summary> is the line a browser shows over what it folds: a block)
 _HTML_BLOCKS = frozenset(
     ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "pre", "blockquote"]
+    + ["summary"]
 )
 _HTML_CELLS = frozenset(["th", "td"])
 
@@ -1189,7 +1216,12 @@ def _html_lines(text: str) -> list[Line]:
             # <p> in 26pt, not an <h1>: it titles the report ("Foreword" was taken as title)
             out.append(Line(txt, None, "heading", 1))
         else:
-            if el.name != "li" and _html_bold_only(el) and _heading_like(txt):
+            # (a <summary> labels the part its <details> folds, however it is styled)
+            if (
+                el.name != "li"
+                and (_html_bold_only(el) or el.name == "summary")
+                and _heading_like(txt)
+            ):
                 bold_lines.append(len(out))
             out.append(Line(txt, None, "li" if el.name == "li" else "p"))
     if not out:  # bare text without block tags
@@ -1667,7 +1699,9 @@ def _bold_tag(el) -> bool:
 
 # Text a page sets in a container of its own, outside any block tag (<div class="heading-2">
 # Context</div>, <span class="para-num">2.3</span><p>…</p>): the tags that hold such text.
-_HTML_CONTAINERS = frozenset(["div", "section", "article", "main", "body", "header", "footer"])
+_HTML_CONTAINERS = frozenset(
+    ["div", "section", "article", "main", "body", "header", "footer", "details", "aside"]
+)
 _HTML_ANY_BLOCK = _HTML_BLOCKS | _HTML_CONTAINERS | {"table", "ul", "ol", "dl", "figure", "form"}
 # class names a content-management system gives headings set as <div> or <p>
 _HEADING_CLASSES = ("heading", "subhead", "title")
@@ -2068,6 +2102,7 @@ def _docx_document_lines(document) -> list[Line]:
     spaced = _sets_space_after(document)
     runs_on = False  # the last paragraph read has no space after it
     running = _running_frames(document)
+    edges = _running_edges(document)
     paged = False  # a page ended (a section break, a running footer) since the last paragraph
     for block in _docx_blocks(document):
         if isinstance(block, Table):
@@ -2075,6 +2110,9 @@ def _docx_document_lines(document) -> list[Line]:
             runs_on = False
             continue
         para = block
+        if para._p in edges:  # a PDF's running header or page number, converted: no text
+            paged = True
+            continue
         boxed = _text_box_lines(para._p)
         if boxed:  # a text box anchored here (a sidebar): its paragraphs, before the anchor's
             out += boxed
@@ -2099,7 +2137,10 @@ def _docx_document_lines(document) -> list[Line]:
             and out[-1].role in ("p", "li")
             # a heading at the top of a page starts there ("Ratings" under the foreword's
             # signature on the page before)
-            and not (paged and _bold_only(para) and _heading_like(txt)),
+            and not (paged and _bold_only(para) and _heading_like(txt))
+            # space set before it starts a paragraph: a converter that marks paragraphs so
+            # (pdf2docx: space before each, none after any) joins none of its lines
+            and not _space_before(para),
             (spaced and _no_space_after(para)),
         )
         paged = False
@@ -2156,6 +2197,11 @@ def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:
     ]
 
 
+def _space_before(para) -> bool:
+    before = para.paragraph_format.space_before
+    return before is not None and before > 0
+
+
 def _no_space_after(para) -> bool:
     after = para.paragraph_format.space_after
     return after is not None and after == 0
@@ -2176,6 +2222,29 @@ def _running_frames(document) -> set[str]:
         if _framed(p)
     )
     return {text for text, n in seen.items() if n >= 2 and text}
+
+
+RUNNING_EDGE_WORDS = 12  # a running header or footer is a line, not a paragraph
+
+
+def _running_edges(document) -> set:
+    """The paragraphs that open or close a section of the body with the same text (digits
+    blanked) as another section's opening or closing one: a PDF's running header and page
+    number, which a converter (pdf2docx) sets in the body, a section per page."""
+    pages: list[list] = [[]]
+    for p in document.element.body.iter(f"{_W}p"):
+        if _docx_text(p).strip() and not any(a.tag == f"{_W}tbl" for a in p.iterancestors()):
+            pages[-1].append(p)
+        if p.pPr is not None and p.pPr.sectPr is not None:
+            pages.append([])
+    ends = [p for page in pages if page for p in {id(x): x for x in (page[0], page[-1])}.values()]
+    keys = Counter(_running_key(_docx_text(p)) for p in ends)
+    return {
+        p
+        for p in ends
+        if keys[_running_key(_docx_text(p))] >= 2
+        and len(_docx_text(p).split()) <= RUNNING_EDGE_WORDS
+    }
 
 
 def _sets_space_after(document) -> bool:

@@ -175,13 +175,23 @@ _SERVICE = r"\s+(?:Youth\s+(?:Offending|Justice)\s+(?:Service|Team)|YOS|YOT|YJS)
 
 
 _SERVICE_WORDS = frozenset({"Youth", "YOS", "YOT", "YJS"})
+# words a cover's next line opens with, run on into the place before them ("… in Ravensholt /
+# HM Inspectorate of Probation / December 2022"): no place's
+_NEXT_LINE_WORDS = frozenset({"HM", "Published", "Publication"}) | {m.capitalize() for m in MONTHS}
 
 
 def _place_only(place: str) -> str:
     """The place without the service's name a title line run on into it ("Lythermoor
     Lythermoor Youth Justice Service": the title's two lines and the service's, joined)."""
     ws = place.split()
-    end = next((k for k, w in enumerate(ws[1:], 1) if w == ws[0] or w in _SERVICE_WORDS), len(ws))
+    end = next(
+        (
+            k
+            for k, w in enumerate(ws[1:], 1)
+            if w == ws[0] or w in _SERVICE_WORDS or w in _NEXT_LINE_WORDS
+        ),
+        len(ws),
+    )
     return " ".join(ws[:end])
 
 

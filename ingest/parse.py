@@ -310,8 +310,8 @@ UNWRAPPED_WIDTH = 250  # characters: no page sets a line this long; a paragraph 
 # a text with this few blank lines (page breaks) keeps no paragraph apart by them
 MOST_BLANK_SHARE = 0.15
 FULL_LINE_SHARE = 0.85  # of a copied text's width: a line's room, its font's letters being wider
-# a key fact's value alone on a line: "94", "22,310", "£2,417,000", "31.4%"
-FIGURE_ONLY = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?$")
+# a key fact's value alone on a line: "94", "22,310", "£2,417,000", "31.4%", "41 (34.6 FTE)"
+FIGURE_ONLY = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?(?: \((?:\d[\d.,]*) ?[A-Za-z]{0,5}\))?$")
 GRADE_CELLS = frozenset(GRADES) | frozenset(PROGRESS_STATUSES)
 MAX_GRADED_LABEL_WORDS = 9  # "3.4 Out-of-court disposal policy and provision"
 # a heading's verdict after a dash: "MAPPA – improved", "Contingency planning – not improved"
@@ -418,7 +418,8 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             out.append(_Block(text, ln.page, ln.role, ln.level, larger=ln.larger))
             continue
         text = _numbered_with_tab(ln.text.rstrip())
-        if copied and open_block is not None and open_block.lines == 1 and not has_tab:
+        # (a table copied a cell to a line, in a viewer's copy or a reader's "Save as Text")
+        if open_block is not None and open_block.lines == 1 and not has_tab:
             if FIGURE_ONLY.match(open_block.text) and text.strip()[:1].isupper():
                 # a key fact copied value first, its label on the next line ("94" over
                 # "Children under YJS supervision …"): one fact
@@ -470,13 +471,18 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
                 and not BULLET.match(open_block.text)
                 and not _in_a_run(lines, i, open_block)  # an address, a signature: one block
             )
+            # a key fact's value opens the next fact where values come first ("187" over its
+            # label, then "£1,942,600" over its own); after a label it is that label's value
+            and not (
+                FIGURE_ONLY.match(text.strip())
+                and (copied or bool(FIGURE_ONLY.match(open_block.text.split(" ", 1)[0])))
+            )
             and not (
                 copied
                 and (
-                    FIGURE_ONLY.match(text.strip())  # a key fact's value opens the next fact
                     # a list's label ("Strengths:") is a line of its own, however full the
                     # line above it
-                    or (text.strip().endswith(":") and list_kind(text.strip()[:-1]))
+                    (text.strip().endswith(":") and list_kind(text.strip()[:-1]))
                     # a letter's salutation or sign-off ("Yours sincerely,") opens a block,
                     # however full the line above it, and its title is a block of its own
                     or text.strip().lower().startswith(LETTER_FORMULAS)
@@ -515,7 +521,7 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
         open_block.broken, broken = broken, False
         # (a key fact's value opening a block, in a copied text, starts a fact of its own)
-        open_block.whole = line_a_paragraph or bool(copied and FIGURE_ONLY.match(text.strip()))
+        open_block.whole = line_a_paragraph or bool(FIGURE_ONLY.match(text.strip()))
         open_block.field = i in fields
         open_block.copied = copied
         open_block.lined = lined

@@ -624,6 +624,12 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             # a key fact printed value first, its label after it, as a designed page sets it
             # ("89 Children supervised by the YJS at the start of fieldwork"): the row it is
             _key_count(first.group(2).lower(), first.group(1), i, p, take)
+        field = _LABELLED.match(p.text) if p.kind == "prose" else None
+        count = _KEY_COUNT.match(field.group(2)) if field else None
+        if field and count:
+            # a key fact as a field, its label before a colon ("Staff: 41 people (34.6
+            # full-time equivalent)"): the row it is
+            _key_count(field.group(1).lower(), count.group(1), i, p, take)
         if p.kind != "table_row":
             continue
         cells = p.text.split(" | ")
@@ -659,9 +665,11 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
 _KEY_COUNT = re.compile(
     r"^\s*(\d[\d,]*(?:\.\d+)?)(?:\s+[A-Za-z][\w ]{0,30})?(?:\s*\([^()]{1,40}\))?\s*$"
 )
+# a key fact as a field: its label, a colon, its value ("Staff: 41 people (34.6 FTE)")
+_LABELLED = re.compile(r"^([A-Z][^:.;!?]{2,80}):\s+(\S.*)$")
 # a key fact's count before its label, no sentence ("38 Staff working in the YJS, including
-# seconded staff")
-_VALUE_FIRST = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s+([A-Z][^.;:!?]{3,150})$")
+# seconded staff", "41 (34.6 FTE) Staff headcount")
+_VALUE_FIRST = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:\s*\([^()]{1,20}\))?\s+([A-Z][^.;:!?]{3,150})$")
 
 
 def _key_count(label: str, value: str, i: int, p: Paragraph, take) -> None:
@@ -686,12 +694,16 @@ _HEAD_ENDS = frozenset({"in", "at", "of", "for", "by", "on", "with", "including"
 def _counts_staff(label: str) -> bool:
     """Does a key fact's label name the staff as what it counts: its head, before a comma, a
     bracket or a little word, ends in "staff" ("YJS staff, headcount (full-time equivalent)",
-    "Staff in post", "Number of staff"), not what staff did ("Staff survey responses")?"""
+    "Staff in post", "Number of staff") or in a count of them ("Staff headcount"), not what
+    staff did ("Staff survey responses")?"""
     head = re.split(r"[,(]", label)[0].lower().split()
     if head[:2] == ["number", "of"]:
         head = head[2:]
     cut = next((k for k, w in enumerate(head) if w in _HEAD_ENDS), len(head))
-    return head[:cut][-1:] == ["staff"]
+    # ("Staff headcount, including seconded staff": the staff, counted)
+    return head[:cut][-1:] == ["staff"] or (
+        "staff" in head[:cut] and head[:cut][-1:] in (["headcount"], ["fte"])
+    )
 
 
 def _first_percent(cell: str) -> str:

@@ -2131,7 +2131,7 @@ def _as_any_inspection(question: str, corpus: Corpus) -> str:
     asks what "Who led the inspection?" does)."""
     at = word_spans(question)
     out, end = [], len(question)
-    for start, stop, _kind, owner in _naming_spans(question, corpus):
+    for start, stop, _kind, owner in naming_spans(question, corpus):
         out.append(question[at[stop - 1][1] : end])
         out.append("the inspection" if owner else "inspection")
         end = at[start][0]
@@ -2140,12 +2140,12 @@ def _as_any_inspection(question: str, corpus: Corpus) -> str:
 
 
 def kind_named(question: str, corpus: Corpus) -> str | None:
-    """The kind of report the question names (`_naming_spans`), the more specific first."""
-    named = {kind for _, _, kind, _ in _naming_spans(question, corpus)}
+    """The kind of report the question names (`naming_spans`), the more specific first."""
+    named = {kind for _, _, kind, _ in naming_spans(question, corpus)}
     return next((kind for kind in QUESTION_TYPE_ORDER if kind in named), None)
 
 
-def _naming_spans(question: str, corpus: Corpus) -> list[tuple[int, int, str, bool]]:
+def naming_spans(question: str, corpus: Corpus) -> list[tuple[int, int, str, bool]]:
     """Where the question names a report by its kind (start and end word, kind, whether a
     possessive names it: "Marshbury's screening"), last first. The words before the kind's
     name must be a title's of that kind, an area's or a year, after "the" or a possessive:
@@ -2251,7 +2251,7 @@ def _kind_opens_span(q: str, corpus: Corpus) -> bool:
     ws = words(q)
     return any(
         start >= 2 and ws[start - 1] in NAMING and ws[start - 2] == "since"
-        for start, _stop, _kind, _owner in _naming_spans(q, corpus)
+        for start, _stop, _kind, _owner in naming_spans(q, corpus)
     )
 
 

@@ -48,6 +48,7 @@ from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
 from retrieval.hybrid import Hit, hit_from_row, prints_fact
 from retrieval.intents import PROGRESS
+from retrieval.interval import IntervalAnswerer
 from retrieval.plan import Plan, asks_why, kind_named
 from retrieval.text import (
     PERCENT,
@@ -404,6 +405,9 @@ def list_evidenced(plan: Plan, hits: list[Hit], corpus: Corpus) -> bool:
 class StructuredAnswerer:
     """One public method: `answer(plan, hits, corpus) -> Draft | None`."""
 
+    def __init__(self) -> None:
+        self.interval = IntervalAnswerer()  # the time between two dated events
+
     def answer(self, plan: Plan, hits: list[Hit], corpus: Corpus) -> Draft | None:
         if plan.abstain or not len(corpus):
             return None
@@ -412,6 +416,9 @@ class StructuredAnswerer:
         progress = self._progress(plan, corpus)
         if progress is not None:
             return progress
+        between = self.interval.answer(plan, corpus)
+        if between is not None:
+            return between
         if (
             plan.list_kind
             and not self._relative_grade_asked(plan, corpus)

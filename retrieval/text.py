@@ -672,8 +672,9 @@ def measure_words(question: str, places: Collection[str] = frozenset()) -> list[
         before = ws[i - 1] if i > 0 else ""
         if _names_a_measure(before, places):
             return [before]
-        after = ws[i + 1 : i + 4] if i + 1 < len(ws) and ws[i + 1] == "of" else []
-        return [a for a in after if _names_a_measure(a, places)][:2]
+        # ("the national rate for first-time entrants": the nation is whose rate, not what)
+        after = ws[i + 1 : i + 4] if i + 1 < len(ws) and ws[i + 1] in ("of", "for") else []
+        return [a for a in after if _names_a_measure(a, places) and a not in _RATE_NOUN_AFTER][:2]
     counted = counted_words(question, frozenset(places)) if "average" in ws else []
     if counted:
         # "How many cases did each case manager hold on average?": an average count, which a
@@ -682,7 +683,14 @@ def measure_words(question: str, places: Collection[str] = frozenset()) -> list[
     return []
 
 
+_NATION = lexicon.words_of(lexicon.NATIONAL_CUES)
+
+
 def _names_a_measure(word: str, places: Collection[str]) -> bool:
     return (
-        is_word(word) and word not in STOPWORDS and word not in places and not word.endswith("'s")
+        is_word(word)
+        and word not in STOPWORDS
+        and word not in places
+        and word not in _NATION
+        and not word.endswith("'s")
     )

@@ -755,3 +755,25 @@ def test_key_facts_printed_value_first(tmp_path):
         "38",
         "38 Staff working in the YJS, including seconded staff",
     )
+
+
+def test_key_facts_as_fields_label_then_value(tmp_path):
+    """Key facts set as fields, a label, a colon and the value (the tune56 and fresh58
+    SharePoint pages' styled divs, tune37's text file): the staff and the children counted
+    (the staff row was read nowhere, and "How many staff do we have?" abstained as if the
+    report gave no headcount); a field whose value is no count ("Fieldwork: 8 to 12 April
+    2024") counts nothing."""
+    f = tmp_path / "pellmoor_yjs_2024.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Key facts\n\n"
+        "Children supervised at the time of inspection: 118\n\n"
+        "Staff: 41 people (34.6 full-time equivalent)\n\n"
+        "Fieldwork: 8 to 12 April 2024\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["children_supervised"] == (
+        "118",
+        "Children supervised at the time of inspection: 118",
+    )
+    assert facts["staff_employed"] == ("41", "Staff: 41 people (34.6 full-time equivalent)")
+    assert facts["fieldwork_dates"][0] == "8 to 12 April 2024"

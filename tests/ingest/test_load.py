@@ -261,6 +261,39 @@ def test_html_blocks_of_line_breaks_only_are_no_lines(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("meta", "encoding", "text"),
+    [
+        (
+            '<meta http-equiv=Content-Type content="text/html; charset=windows-1252">',
+            "cp1252",
+            "The service\u2019s budget is \u00a31.2m.",
+        ),
+        ('<meta charset="iso-8859-1">', "latin-1", "The budget is \u00a31.2m, caf\u00e9 included."),
+    ],
+)
+def test_html_is_read_in_the_charset_it_declares(tmp_path, meta, encoding, text):
+    """Outlook's "Save as HTML" writes the page in windows-1252 and says so in a <meta> tag (the
+    tune59 letter): it was refused as "not valid UTF-8". A browser reads it in the declared
+    set, and so do we: the curly apostrophe and the pound sign as printed."""
+    path = tmp_path / "letter.htm"
+    path.write_bytes(f"<html><head>{meta}</head><body><p>{text}</p></body></html>".encode(encoding))
+    assert [ln.text for ln in load(path).lines if ln.text] == [text]
+
+
+def test_html_not_in_the_charset_it_declares_names_it(tmp_path):
+    """A page declaring a set its bytes do not follow fails with a message naming that set."""
+    path = tmp_path / "letter.html"
+    path.write_bytes(
+        b'<html><head><meta charset="us-ascii"></head><body><p>Caf\xe9</p></body></html>'
+    )
+    with pytest.raises(UnreadableFile) as err:
+        load(path)
+    assert str(err.value).endswith(
+        "is not valid ascii, the character set it declares (byte 56). Re-save it as UTF-8."
+    )
+
+
 def test_html_description_list_terms_are_fields(tmp_path):
     """A front block set as a description list ("<dt>Published</dt><dd>9 November 2022</dd>")
     is a "Label: value" line each; a description set in paragraphs stays prose."""

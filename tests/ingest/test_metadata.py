@@ -124,6 +124,21 @@ def test_the_area_from_the_service_name_when_the_title_has_none():
     assert meta.area == "Brackenford"
 
 
+def test_a_cover_s_lines_run_on_after_the_place_are_no_part_of_it():
+    """A cover saved as text by Acrobat, its lines run on into one ("An inspection of youth
+    justice services in Ravensholt HM Inspectorate of Probation December 2022": the tune60
+    inspection was filed under the area "Ravensholt HM Inspectorate of Probation December")."""
+    for cover, area in [
+        ("An inspection of youth justice services in Ravensholt HM Inspectorate of Probation "
+         "December 2022", "Ravensholt"),
+        ("An inspection of youth justice services in Ravensholt Published 13 June 2023",
+         "Ravensholt"),
+        ("An inspection of youth justice services in Stoke on Trent", "Stoke on Trent"),
+    ]:  # fmt: skip
+        meta = extract_metadata("r", None, [para(cover)])
+        assert meta.area == area
+
+
 def test_a_youth_justice_service_inspection_by_its_title():
     """Services are called youth justice services since about 2020: the title names the type,
     even where the text goes on to mention the earlier screening."""

@@ -1640,6 +1640,51 @@ def test_a_word_file_converted_from_a_pdf_reads_a_paragraph_per_paragraph(tmp_pa
     ]  # fmt: skip
 
 
+def test_a_word_file_converted_by_pdf2docx_keeps_its_paragraphs_apart(tmp_path):
+    """pdf2docx sets each paragraph apart by space before it (none after any) and each page as
+    a section opening with the PDF's running header and closing with its page number (the
+    tune59 inspection): every paragraph of a page had run on into one, the foreword's heading
+    and the title inside it, and the running lines were text. Each paragraph is its own, and
+    the running header and page numbers are no text."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Pt
+
+    d = docx.Document()
+
+    def para(text, before, bold=False, size=10):
+        p = d.add_paragraph()
+        run = p.add_run(text)
+        run.bold, run.font.size = bold, Pt(size)
+        p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(0)
+
+    pages = [
+        [("An inspection of youth justice services in Brindle", 30, True, 24),
+         ("Foreword", 19, True, 16),
+         ("We inspected Brindle Youth Justice Service in March 2023.", 8, False, 10),
+         ("Overall, the service was rated as Good.", 7, False, 10)],
+        [("1. Introduction", 8, True, 16),
+         ("1.1 Fieldwork took place in the week of 6 March 2023.", 8, False, 10),
+         ("1.2 The service sits within the council's children's services.", 7, False, 10)],
+    ]  # fmt: skip
+    for n, page in enumerate(pages, start=1):
+        if n > 1:
+            d.add_section(WD_SECTION.NEW_PAGE)
+        para("Inspection of youth justice services: Brindle", 0, size=8)
+        for text, before, bold, size in page:
+            para(text, before, bold, size)
+        para(str(n), 270, size=8)
+    d.save(tmp_path / "brindle_yjs_2023.docx")
+    r = parse_file(tmp_path / "brindle_yjs_2023.docx", Settings())
+    assert r.meta.area == "Brindle"
+    assert [(p.section, p.paragraph, p.text) for p in r.paragraphs] == [
+        ("Foreword", None, "We inspected Brindle Youth Justice Service in March 2023."),
+        ("Foreword", None, "Overall, the service was rated as Good."),
+        ("Introduction", "1.1", "Fieldwork took place in the week of 6 March 2023."),
+        ("Introduction", "1.2", "The service sits within the council's children's services."),
+    ]
+
+
 def test_a_running_header_set_in_two_parts_is_dropped_from_every_page(tmp_path):
     """A browser's print header (the date and time at the left, the page's title at the
     right) and footer (the address and "n/m"), read as two cells of one line."""
@@ -4140,3 +4185,43 @@ def test_the_site_s_name_printed_among_a_table_s_rows_heads_no_part(tmp_path):
         "1.2 Staff | Outstanding",
     )
     assert ("Header", "HM Inspectorate of Probation") in [(p.section, p.text) for p in r.paragraphs]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # the summary's own style sets it bold (tune56's page)
+        '<summary style="font-size:20px;font-weight:bold">Progress since the 2018 screening</summary>',
+        # a bold span inside it (fresh58's page)
+        '<summary><span style="font-weight:bold">Progress since the 2018 screening</span></summary>',
+        # no style at all: a browser shows it as the label of what it folds
+        "<summary>Progress since the 2018 screening</summary>",
+    ],
+)
+def test_html_details_summary_heads_the_part_it_folds(tmp_path, summary):
+    """A SharePoint page folds a part in <details>, its heading the <summary>: the heading was
+    lost (its paragraphs filed under the standard before), so "how far have we moved on since
+    2018?" found no part on progress. Loose text in the <details> is read too."""
+    f = tmp_path / "pellmoor_yjs_2024.html"
+    f.write_text(
+        "<html><body><div>"
+        '<div style="font-size:16pt;font-weight:bold">4. Resettlement</div>'
+        "<div>4.1 The resettlement policy was last revised in 2019 and is out of date.</div>"
+        f"<details open>{summary}"
+        "<div>5.1 Our letter set out six areas requiring improvement.</div>"
+        "<ul><li>Risk management planning – not improved.</li></ul>"
+        "Four of the six areas have improved."
+        "</details></div></body></html>",
+        encoding="utf-8",
+    )
+    got = [(p.section, p.paragraph, p.text) for p in parse_file(f).paragraphs]
+    assert got[-3:] == [
+        (
+            "Progress since the 2018 screening",
+            "5.1",
+            "Our letter set out six areas requiring improvement.",
+        ),
+        ("Progress since the 2018 screening", None, "Risk management planning – not improved."),
+        ("Progress since the 2018 screening", None, "Four of the six areas have improved."),
+    ]
+    assert "Progress since the 2018 screening" not in [p.text for p in parse_file(f).paragraphs]

@@ -186,6 +186,29 @@ class TestIngest:
             (3, 3, 46),
         ]
 
+    def test_a_saved_web_page_s_folder_of_images_is_no_report(self, reports_dir, store, counting):
+        """Outlook and browsers save a page as `letter.htm` beside `letter_files/` (its images
+        and a file list): the tune59 folder failed twice for them ("unsupported file type
+        '.png'"). The folder belongs to the page, which is read; a `_files` folder with no page
+        beside it is read as any folder, its files failing as they would anywhere."""
+        (reports_dir / "alderton_letter.htm").write_text(
+            "<html><body><h1>Short Quality Screening of youth offending work in Alderton</h1>"
+            "<p>1.1 Inspectors found that plans were clear and well written.</p></body></html>"
+        )
+        (reports_dir / "alderton_letter_files").mkdir()
+        (reports_dir / "alderton_letter_files" / "image001.png").write_bytes(b"\x89PNG\r\n")
+        (reports_dir / "alderton_letter_files" / "filelist.xml").write_text("<xml/>")
+        (reports_dir / "orphan_files").mkdir()
+        (reports_dir / "orphan_files" / "image002.png").write_bytes(b"\x89PNG\r\n")
+        # (the folder given by itself too, as a listing of the report folder gives it)
+        summary = ingester(store, counting).run(
+            [reports_dir, reports_dir / "alderton_letter_files"]
+        )
+        assert summary.ingested == [str(reports_dir / n) for n in ["alderton_letter.htm", *SAMPLES]]
+        assert [f["path"] for f in summary.failed] == [
+            str(reports_dir / "orphan_files" / "image002.png")
+        ]
+
 
 class TestBadInputs:
     """Each bad file fails alone, with a message naming it; the good ones are ingested."""

@@ -713,6 +713,14 @@ class TestTheRateNamed:
         # a verb, and a rate named by its place only, name no measure
         assert measure_words("How did inspectors rate the planning?") == []
         assert measure_words("What was Northfield's rate?", places) == []
+        # the nation is whose rate it is, not what it measures (fresh58: "give no national
+        # rate" of a key facts row printing both); the measure after "rate for", as after "of"
+        assert measure_words("Is Pebblestow above the national rate for first-time entrants?") == [
+            "first-time",
+            "entrants",
+        ]
+        assert measure_words("What is the national reoffending rate?") == ["reoffending"]
+        assert measure_words("Is our rate for custody lower?") == ["custody"]
 
     def test_a_passage_naming_another_rate_does_not_answer(self, sample_corpus, sample_assistant):
         from retrieval.answer import names_measure
