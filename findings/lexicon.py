@@ -935,6 +935,8 @@ CASE_KINDS: dict[str, str] = {
     "custody custodial resettlement": "sentenced to custody, and leaving it",
     "community": "serving a sentence in the community",
     "remand remanded": "held on remand before trial",
+    "girls boys female male": "the children's sex, which a report counts apart if at all",
+    "looked-after": "in the local authority's care",
 }
 # A pronoun for the thing asked about before ("the 2016 one", "the out-of-court ones").
 POINTERS: dict[str, str] = {"one ones": "a pronoun for the thing asked about before"}

@@ -2118,7 +2118,7 @@ def _docx_document_lines(document) -> list[Line]:
             out += boxed
             runs_on = False
         refs = para._p.xpath(".//w:footnoteReference/@w:id") if notes else []
-        txt = " ".join(_docx_text(para._p, markers=bool(refs)).split())
+        txt = _number_set_apart(para._p, " ".join(_docx_text(para._p, markers=bool(refs)).split()))
         if not txt:
             paged = paged or para._p.pPr is not None and para._p.pPr.sectPr is not None
             continue
@@ -2195,6 +2195,16 @@ def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:
         for ref in refs
         if notes.get(ref)
     ]
+
+
+def _number_set_apart(p, txt: str) -> str:
+    """A paragraph's number set in a run of its own, placed apart from its text by a tab stop
+    with no tab (pdf2docx: "1." then "improve planning …"), reads "1. improve …", as printed;
+    glued, it was no number ("1.improve")."""
+    first = next((t.text.strip() for t in p.iter(f"{_W}t") if (t.text or "").strip()), "")
+    if first and PARAGRAPH_NUMBER.fullmatch(first) and txt[len(first) : len(first) + 1].isalpha():
+        return f"{first} {txt[len(first) :]}"
+    return txt
 
 
 def _space_before(para) -> bool:

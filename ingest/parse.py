@@ -1676,7 +1676,9 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     if prev.kind == "bullet":  # list items often end without a stop: only lower case runs on
         return s[:1].islower() and not prev.ends_sentence()
     if prev.kind in ("prose", "numbered") and not prev.ends_sentence():
-        return s[:1].islower() or new_page
+        # (a short line at the top of a page, no sentence, heads what follows: "Ratings" under
+        # the foreword's signature on the page before)
+        return s[:1].islower() or (new_page and _sentence_like(s))
     # a numbered paragraph runs on over a page break: an unnumbered block at the top of the
     # next page is its next sentence (a numbered report numbers each of its paragraphs)
     return new_page and prev.kind == "numbered" and _sentence_like(s) and b.role in (None, "p")

@@ -232,6 +232,8 @@ class ExtractiveAnswerer:
                     side_plan, side_hits, _question_terms(side_plan, corpus), corpus, missing
                 )
             )
+        if plan.comparison and FACT_KINDS.get(plan.fact or "") == "person":
+            per_side = [_person_on_record(plan, c, corpus) for c in per_side]
         found = [c for c in per_side if c is not None]
         if not found:
             if missing:
@@ -589,6 +591,24 @@ class ExtractiveAnswerer:
             lines.append(f"- **{name}**: " + " ".join(parts))
         head = "Each side, in the reports' own words:"
         return Draft(text=head + "\n" + "\n".join(lines), cited=cited)
+
+
+def _person_on_record(plan: Plan, c: Cited | None, corpus: Corpus) -> Cited | None:
+    """A side of a comparison of who held a post ("head of service 2017 vs 2022") whose
+    passage names no one (the address block's role line, "Head of Youth Offending Service"):
+    its report's one record of that person, where it has one; else the passage."""
+    places = set(corpus.areas)
+    if c is None or prints_person(c.quote, places, corpus.lower_words):
+        return c
+    records = [
+        (row, r)
+        for row, r in corpus.records.get(c.hit.report_id, ())
+        if r.get("kind") == "fact" and r.get("subject") == plan.fact and r.get("text")
+    ]
+    if len(records) != 1:
+        return c
+    row, r = records[0]
+    return Cited(hit_from_row(corpus, row, score=c.hit.score), r["text"])
 
 
 def _as_asked_of(plan: Plan, side: Side) -> Plan:

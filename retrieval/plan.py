@@ -833,14 +833,18 @@ class QuestionPlanner:
                     key=lambda r: (year_of(r), r),
                     default=None,
                 )
-                if pool and (years or (kind and _asks_change(q))) and NOW.search(q)
+                # (a report named by its kind: when a change is asked, or who held a post
+                # then and now: "at the time of the screening letter, and who is it now?")
+                if pool
+                and (years or (kind and (_asks_change(q) or plan.wants == "person")))
+                and NOW.search(q)
                 else None
             )
             if newest and year_of(newest) > max(years or map(year_of, pool)):
                 # "at the 2016 screening, and who chairs it now?", "How does planning now
                 # compare with what the SQS found?": that report and the newest
                 pool = [*pool, newest] if newest not in pool else pool
-                spanned.extend(years)
+                spanned.extend(years or [year_of(pool[0])])
             if len(pool) == 1 and (years or kind) and PUT_RIGHT.search(q):
                 # "Has Penwarden fixed the contingency planning problem from 2016?": whether a
                 # finding of the report named was put right is told by the area's next report
@@ -851,7 +855,7 @@ class QuestionPlanner:
                 ]
                 if later:
                     return [min(later, key=lambda r: (year_of(r), r))], False
-            if not _asks_change(q) and pool and not (spanned and years):
+            if not _asks_change(q) and pool and not (spanned and (years or kind)):
                 if LATEST.search(q):
                     pool = [pool[-1]]
                 elif PREVIOUS.search(q) and len(pool) >= 2:

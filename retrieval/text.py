@@ -393,7 +393,7 @@ def amounts(text: str) -> list[re.Match[str]]:
     """The numbers `text` prints as amounts: not years (nor a year's end after its start:
     "24" of "2023/24"), not a number that names a part of the report ("Table 2",
     "standard 1.2": lexicon NUMBER_LABELS), and not a code written with a leading zero (a
-    telephone number)."""
+    telephone number), nor a day of a date ("31 December")."""
     out = []
     for m in NUMBER.finditer(text):
         at = m.start()
@@ -407,9 +407,20 @@ def amounts(text: str) -> list[re.Match[str]]:
         # a number with a leading zero is a code, not an amount ("Mobile: 07700 900482",
         # "0161 496 0371"); "0.5" and "0" stand for amounts
         code = _coded(text, m)
-        if not (is_year(m.group(0)) or labelled or code):
+        if not (is_year(m.group(0)) or labelled or code or _dated(text, m, before)):
             out.append(m)
     return out
+
+
+def _dated(text: str, m: re.Match[str], before: list[re.Match[str]]) -> bool:
+    """Is the number a day of a date ("31 December 2022", "December 31"), not an amount?"""
+    after = text[m.end() : m.end() + 12].split()[:1]
+    month = [w.strip(",.").lower() for w in after] + (
+        [before[-1].group(0).lower()]
+        if before and text[before[-1].end() : m.start()] == " "
+        else []
+    )
+    return m.group(0).isdigit() and int(m.group(0)) <= 31 and any(w in MONTHS for w in month)
 
 
 def _coded(text: str, m: re.Match[str]) -> bool:

@@ -1685,6 +1685,57 @@ def test_a_word_file_converted_by_pdf2docx_keeps_its_paragraphs_apart(tmp_path):
     ]
 
 
+def test_a_list_number_in_a_run_of_its_own_is_set_apart_from_its_text(tmp_path):
+    """pdf2docx sets a recommendation's number in a run of its own and places its text at a
+    tab stop with no tab: "1.improve planning …" was no numbered item (tune59: the owner over
+    each group of recommendations was lost, and the list counted the sentence before it)."""
+    import docx
+
+    d = docx.Document()
+    d.add_heading("Recommendations", 1)
+    d.add_paragraph("As a result of our inspection findings, we have made two recommendations.")
+    d.add_paragraph().add_run("The Brindle YJS management board should:").bold = True
+    items = [
+        "improve planning so that every plan sets out how to keep others safe",
+        "review cases promptly when a child's circumstances change",
+    ]
+    for n, text in enumerate(items, 1):
+        p = d.add_paragraph()
+        p.add_run(f"{n}.")
+        p.add_run(text)
+    d.save(tmp_path / "brindle_yjs_2023.docx")
+    r = parse_file(tmp_path / "brindle_yjs_2023.docx", Settings())
+    assert [(p.paragraph, p.kind, p.text) for p in r.paragraphs][1:] == [
+        ("1", "numbered", items[0]),
+        ("2", "numbered", items[1]),
+    ]
+    assert [(x.owner, x.text) for x in r.records if x.kind == "recommendation"] == [
+        ("The Brindle YJS management board", text) for text in items
+    ]
+
+
+def test_a_short_line_at_the_top_of_a_page_heads_what_follows(tmp_path):
+    """Acrobat's "Save as Text": the foreword's signature ends a page and the next opens with
+    "Ratings": the heading had run on into the signature ("… HM Chief Inspector of Probation
+    Ratings"), and the ratings were filed under the foreword."""
+    body = (
+        "We inspected the service in March 2023 and found it well led. Staff were\r\n"
+        "skilled and well supported, and the board knew the service well.\r\n\r\n"
+    )
+    text = (
+        f"Foreword\r\n\r\n{body}Jane Holt\r\nHM Chief Inspector of Probation\r\n"
+        f"\fRatings\r\n\r\nOverall rating: Good\r\n\r\n\fIntroduction\r\n\r\n{body}"
+    )
+    (tmp_path / "brindle_yjs_2023.txt").write_bytes(text.encode())
+    r = parse_file(tmp_path / "brindle_yjs_2023.txt", Settings())
+    assert [(p.section, p.text[:40]) for p in r.paragraphs] == [
+        ("Foreword", "We inspected the service in March 2023 a"),
+        ("Foreword", "Jane Holt HM Chief Inspector of Probatio"),
+        ("Ratings", "Overall rating: Good"),
+        ("Introduction", "We inspected the service in March 2023 a"),
+    ]
+
+
 def test_a_running_header_set_in_two_parts_is_dropped_from_every_page(tmp_path):
     """A browser's print header (the date and time at the left, the page's title at the
     right) and footer (the address and "n/m"), read as two cells of one line."""

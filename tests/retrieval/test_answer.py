@@ -2851,6 +2851,10 @@ def test_a_count_of_a_kind_of_case_no_passage_prints_is_not_answered():
 
     remanded = ask("How many Pellmoor children were remanded to custody in 2023?")
     assert remanded.abstention is not None and remanded.cited == []
+    # the children's sex is counted apart or not at all (fresh57, tune59: the girls were
+    # answered with every child supervised)
+    girls = ask("How many of the Pellmoor children in court cases were girls?")
+    assert girls.abstention is not None and girls.cited == []
     often = ask("How often does the Pellmoor panel sit instead of court?")
     assert [c.hit.section for c in often.cited] == ["Out-of-court disposals"]
 

@@ -22,6 +22,9 @@ from retrieval.plan import Plan, Side
         ("September and October 2015", (date(2015, 9, 1), date(2015, 10, 31))),
         ("Published: April 2024", (date(2024, 4, 1), date(2024, 4, 30))),
         ("3 Oct 2016", (date(2016, 10, 3), date(2016, 10, 3))),
+        # an ordinal day (tune60: "Published: 17th November 2015" was read as all November)
+        ("Published: 17th November 2015", (date(2015, 11, 17), date(2015, 11, 17))),
+        ("1st–3rd March 2021", (date(2021, 3, 1), date(2021, 3, 3))),
         # no month or no year: no date
         ("in the autumn", None),
         ("17 to 19 October", None),

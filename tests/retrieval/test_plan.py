@@ -1239,6 +1239,17 @@ def test_then_and_now_compares_that_years_report_with_the_newest(plan):
     assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2014"], ["marshbury_sqs_2016"]]
 
 
+def test_then_and_now_of_a_report_named_by_its_kind_compares_it_with_the_newest(plan):
+    """Who held a post at the report named by its kind, and who holds it now (fresh58: only
+    the newest was asked, "now" narrowing to it)."""
+    p = plan(
+        "Who was in charge of the Kestrel Vale service at the time of the joint inspection, "
+        "and who is it now?"
+    )
+    assert p.comparison is True
+    assert [s.report_ids for s in p.sides] == [["kestrel_vale_fji_2013"], ["kestrel_vale_sqs_2016"]]
+
+
 def test_now_against_a_year_asked_within_an_area_filter_compares_with_the_newest(plan):
     """The area is the filter's, not the question's: "now" is still its newest report."""
     p = plan(

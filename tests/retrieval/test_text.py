@@ -314,6 +314,9 @@ def test_a_long_word_no_report_prints_is_read_as_the_one_it_misspells():
         # a telephone number is a code, not an amount; "0.5" and "0" are amounts
         ("Tel: 0161 496 0371 | Mobile: 07700 900482", []),
         ("It had 0.5 posts and 0 vacancies among 31 staff.", ["0.5", "0", "31"]),
+        # a day of a date is no amount (tune59: "31" was bolded as the children supervised)
+        ("118 | Children supervised by the YJS in the year to 31 December 2022", ["118"]),
+        ("On December 31 there were 45 children; 31 were boys.", ["45", "31"]),
     ],
 )
 def test_amounts_leave_out_years_and_the_numbers_that_name_a_part_of_a_report(text, expected):
