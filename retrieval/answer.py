@@ -98,6 +98,7 @@ SAME_TOPIC_MARGIN = 0.15
 DETAIL_WITHIN = 3
 # An overall-picture answer quotes at most this many paragraphs of the report's summary.
 SUMMARY_PARAGRAPHS = 3
+SUMMARY_HITS = 6  # the best passages a summary of a part takes its other paragraphs from
 # A passage printing the fact asked for (its record) counts as such among the best few only: a
 # question misread as asking for that fact must not pull up a header row ranked far below.
 FACT_HITS = 3
@@ -301,7 +302,14 @@ class ExtractiveAnswerer:
         figure = None
         if not _asks_for_person(plan) and (plan.quantity or plan.fact):
             best, figure = _figure_told_in_a_sentence(plan, best, corpus, hits)
-        cited = [best] + (self._same_topic(best, hits, corpus, terms) if plan.summary else [])
+        # asked to sum up a topic ("Summarise what the screening found on public protection"):
+        # the part's other paragraphs too, not only its closest
+        sum_up = bool(HEADLINE.search(plan.question)) and not (plan.fact or plan.quantity)
+        cited = [best] + (
+            self._same_topic(best, hits, corpus, terms, whole=sum_up)
+            if plan.summary or sum_up
+            else []
+        )
         if HEADLINE.search(plan.question) and not (plan.overall or plan.comparison or plan.fact):
             verdict = self._verdict_on_topic(best, hits, corpus, terms)
             if verdict is not None:
@@ -352,10 +360,31 @@ class ExtractiveAnswerer:
         return Draft(text=text, cited=cited)
 
     def _same_topic(
-        self, best: Cited, hits: list[Hit], corpus: Corpus, terms: dict[str, float]
+        self,
+        best: Cited,
+        hits: list[Hit],
+        corpus: Corpus,
+        terms: dict[str, float],
+        whole: bool = False,
     ) -> list[Cited]:
         """Further numbered paragraphs of the same section on the same topic ("What did the
-        report say about MAPPA?" is answered by every paragraph about MAPPA there)."""
+        report say about MAPPA?" is answered by every paragraph about MAPPA there). Asked to
+        sum up (`whole`: "Summarise what the screening found on public protection"), the
+        section's other paragraphs among the best few, in the report's order: a summary of a
+        part is more than its closest paragraph."""
+        if whole:
+            rows = {
+                h.row: h
+                for h in reversed(hits[1:SUMMARY_HITS])
+                if h.report_id == best.hit.report_id
+                and h.section == best.hit.section
+                and h.row >= 0
+                and h.row != best.hit.row
+                and h.kind in ("numbered", "prose")
+            }
+            part = sorted(rows.values(), key=lambda h: -h.score)[:SUMMARY_PARAGRAPHS]
+            part.sort(key=lambda h: corpus.metas[h.row].get("order", 0))
+            return [Cited(h, self._quote(h, terms)) for h in part]
         top = corpus.coverage(terms, best.hit.row)
         out = []
         for h in hits[1:4]:

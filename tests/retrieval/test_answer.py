@@ -1050,6 +1050,39 @@ def _one_report_corpus(rows: list[tuple[str, str]], year: int):
     )
 
 
+def test_summing_up_a_part_quotes_its_other_paragraphs_among_the_best():
+    """ "Summarise what Pellmoor's letter found on public protection": the part's closest
+    paragraph, then its other paragraphs among the best few (tune56, tune57, fresh57: one
+    paragraph of four was the whole summary); another part's paragraph is not quoted, and
+    without the ask to sum up the closest paragraph answers alone."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Protecting the public", "Risk of harm screening was completed in every case."),
+        ("Protecting the public", "Risk management plans were on time in 14 of 18 cases."),
+        ("Protecting the public", "Work with the police on risk was a strength."),
+        ("Reducing reoffending", "Assessments of the risk of reoffending were timely."),
+    ]
+    corpus = _one_report_corpus(rows, 2017)
+    order = [2, 3, 0, 1]  # the search's ranking: the police paragraph first
+
+    def ask(question: str):
+        plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+        plan.intent = Intent("topic", 0.9, 0.9)
+        hits = [
+            hit_from_row(corpus, row, score=1.0 - 0.1 * n, dense=0.8, coverage=0.5)
+            for n, row in enumerate(order)
+        ]
+        return ExtractiveAnswerer().answer(plan, hits, corpus)
+
+    summed = ask("Summarise what the Pellmoor letter found on protecting the public.")
+    assert [c.quote for c in summed.cited] == [rows[2][1], rows[0][1], rows[1][1]]
+    closest = ask("What did the Pellmoor letter find on work with the police on risk?")
+    assert [c.quote for c in closest.cited] == [rows[2][1]]
+
+
 def test_the_overall_picture_quotes_more_of_the_report_s_summary():
     """A summary is several paragraphs: after the best one, the other retrieved paragraphs of
     the same summary section (best first, up to SUMMARY_PARAGRAPHS in all), never a detailed
