@@ -303,8 +303,11 @@ class ExtractiveAnswerer:
         if not _asks_for_person(plan) and (plan.quantity or plan.fact):
             best, figure = _figure_told_in_a_sentence(plan, best, corpus, hits)
         # asked to sum up a topic ("Summarise what the screening found on public protection"):
-        # the part's other paragraphs too, not only its closest
-        sum_up = bool(HEADLINE.search(plan.question)) and not (plan.fact or plan.quantity)
+        # the part's other paragraphs too, not only its closest (the overall picture takes its
+        # report's summary paragraphs instead: `_rest_of_summary`)
+        sum_up = bool(HEADLINE.search(plan.question)) and not (
+            plan.fact or plan.quantity or plan.overall
+        )
         cited = [best] + (
             self._same_topic(best, hits, corpus, terms, whole=sum_up)
             if plan.summary or sum_up
