@@ -488,12 +488,14 @@ def load_texts(path: Path) -> list[str]:
 
         document = docx.Document(str(path))
         return ["\n".join(p.text for p in document.paragraphs)]
-    text = path.read_text(encoding="utf-8")
+    if path.is_dir():  # a saved page's folder of pictures (`letter_files/`): no text
+        return []
     if path.suffix.lower() in (".html", ".htm"):
         from bs4 import BeautifulSoup
 
-        return [BeautifulSoup(text, "html.parser").get_text("\n")]
-    return [text]
+        # the bytes: BeautifulSoup reads the character set the page declares (windows-1252)
+        return [BeautifulSoup(path.read_bytes(), "html.parser").get_text("\n")]
+    return [path.read_text(encoding="utf-8")]
 
 
 def words(text: str) -> list[str]:
@@ -1013,7 +1015,10 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh59 held-out", "fresh59", "heldout.jsonl"),
             ("fresh60 held-out", "fresh60", "heldout.jsonl"),
         ):
-            so_far = so_far + sorted((ROOT / f"data/eval/{folder}/reports").iterdir())
+            # (a saved page's folder of pictures beside it is no report)
+            so_far = so_far + sorted(
+                p for p in (ROOT / f"data/eval/{folder}/reports").iterdir() if p.is_file()
+            )
             sets[name] = (so_far, ROOT / f"data/eval/{folder}/{qa}")
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
