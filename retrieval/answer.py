@@ -19,7 +19,7 @@ from findings.text import normalise_space
 from findings.vocab import MONTHS, AbstainReason
 from retrieval.corpus import Corpus, expansions_in
 from retrieval.draft import Cited, Draft
-from retrieval.hybrid import NOT_TOLD, Hit, hit_from_row, prints_fact
+from retrieval.hybrid import NOT_TOLD, Hit, facts_of, hit_from_row, prints_fact
 from retrieval.plan import (
     CHANGE,
     NOT_CONCEPTS,
@@ -632,11 +632,7 @@ def _person_on_record(plan: Plan, c: Cited | None, corpus: Corpus) -> Cited | No
     places = set(corpus.areas)
     if c is None or prints_person(c.quote, places, corpus.lower_words):
         return c
-    records = [
-        (row, r)
-        for row, r in corpus.records.get(c.hit.report_id, ())
-        if r.get("kind") == "fact" and r.get("subject") == plan.fact and r.get("text")
-    ]
+    records = [(row, r) for row, r in facts_of(corpus, c.hit.report_id, plan.fact) if r.get("text")]
     if len(records) != 1:
         return c
     row, r = records[0]

@@ -154,6 +154,15 @@ def summary_weight(section: str) -> float:
     )
 
 
+def facts_of(corpus: Corpus, report_id: str, subject: str | None) -> list[tuple[int, dict]]:
+    """(row, record) for each of the report's records of the fact `subject`, in reading order."""
+    return [
+        (row, r)
+        for row, r in corpus.records.get(report_id, ())
+        if r.get("kind") == "fact" and r.get("subject") == subject
+    ]
+
+
 def prints_fact(meta: dict, subject: str | None) -> bool:
     """Is this paragraph where its report prints the fact `subject` (its record,
     `ingest.records`)? False when no fact is asked for."""

@@ -24,7 +24,7 @@ from findings.lexicon import (
 from findings.vocab import MONTHS
 from retrieval.corpus import Corpus
 from retrieval.draft import Cited, Draft
-from retrieval.hybrid import hit_from_row
+from retrieval.hybrid import facts_of, hit_from_row
 from retrieval.plan import Plan, naming_spans
 from retrieval.text import Cue, is_year, words
 
@@ -143,8 +143,8 @@ def _events(question: str, targets: list[str], corpus: Corpus) -> list[tuple[str
 
 def _record(corpus: Corpus, report_id: str, subject: str) -> tuple[int, str, str] | None:
     """The report's first record of the date fact: its row, text and value."""
-    for row, r in corpus.records.get(report_id, ()):
-        if r.get("kind") == "fact" and r.get("subject") == subject and r.get("value"):
+    for row, r in facts_of(corpus, report_id, subject):
+        if r.get("value"):
             return row, r.get("text") or corpus.texts[row], str(r["value"])
     return None
 
