@@ -391,14 +391,20 @@ QA sets, each over its own freshly ingested tmp store:
   pending fresh61 / fresh62; measured once unread (0.333, 0.375: the letter in windows-1252
   was refused and pdf2docx's paragraphs ran into one a page), then read: ingest 114 reads
   them.
-- fresh59 / fresh60 held-out: every report above plus two more each (`data/eval/fresh59/reports/`:
-  an SQS letter as a Word file with its header in a text box and its numbered paragraphs in a
-  borderless two-column table, a rated inspection printed to PDF by headless Chromium with its
-  default page header and footer; `fresh60`: an SQS letter pasted into a forwarded Outlook email
-  saved as text, a rated inspection as Markdown from a PDF-to-Markdown converter: the layouts of
-  tune57 and tune58), written blind and second-checked at stop 49 (the questions that do not
-  name Windlecombe or Greywick carry the area filter, written by the helpers), never read,
-  measured once when adopted at stop 50, then only here.
+- fresh59 / fresh60 (read as tune): every report above plus two more each
+  (`data/eval/fresh59/reports/`: an SQS letter as a Word file with its header in a text box and
+  its numbered paragraphs in a borderless two-column table, a rated inspection printed to PDF by
+  headless Chromium with its default page header and footer; `fresh60`: an SQS letter pasted
+  into a forwarded Outlook email saved as text, a rated inspection as Markdown from a
+  PDF-to-Markdown converter), written blind at stop 49, measured once when adopted at stop 50,
+  read at stop 51: tune data since.
+- fresh61 / fresh62 held-out: every report above plus two more each (`data/eval/fresh61/reports/`:
+  an SQS letter pasted into an Outlook email saved as HTML in windows-1252 with its `_files`
+  folder, a rated inspection as pdf2docx writes a Word file from a PDF; `fresh62`: an SQS letter
+  as a WordPress post saved by a browser, a rated inspection as Acrobat Reader's "Save as Text"
+  writes it: the layouts of tune59 and tune60), written blind and second-checked at stop 50 (the
+  questions that do not name Ottermouth or Lindhaven carry the area filter, written by the
+  helpers), never read, measured once when adopted at stop 51, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -1011,9 +1017,13 @@ def main(argv: list[str] | None = None) -> int:
             ("tune59 tune", "tune59", "tune.jsonl"),
             ("tune60 tune", "tune60", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
+            # measured once when adopted and by bench.quality; read at stop 51: tune data since
+            ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
+            ("fresh60 (read as tune)", "fresh60", "heldout.jsonl"),
+            # written at stop 50 in the layouts of tune59 and tune60, adopted at stop 51:
             # measured once when adopted, then only here
-            ("fresh59 held-out", "fresh59", "heldout.jsonl"),
-            ("fresh60 held-out", "fresh60", "heldout.jsonl"),
+            ("fresh61 held-out", "fresh61", "heldout.jsonl"),
+            ("fresh62 held-out", "fresh62", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1137,8 +1147,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 48 and by bench.quality, then read at stop 49: tune data since; "
         "fresh57 and fresh58 (written at stop 48, second-checked) were measured once when "
         "adopted at stop 49 and by bench.quality, then read at stop 50: tune data since; "
-        "fresh59 and fresh60 (written at stop 49, second-checked, never read) were measured once "
-        "when adopted at stop 50 and then only here; "
+        "fresh59 and fresh60 (written at stop 49, second-checked) were measured once when "
+        "adopted at stop 50 and by bench.quality, then read at stop 51: tune data since; "
+        "fresh61 and fresh62 (written at stop 50, second-checked, never read) were measured once "
+        "when adopted at stop 51 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
