@@ -1836,11 +1836,15 @@ def candidate(
             or (plan.quantity and SHARE.search(plan.question))
             or (measure and "average" not in measure)
             or (measure and not any(names_measure(measure, h, corpus, terms) for h in named[:6]))
+            # (a date none of the best few prints even loosely, not a year something began:
+            # "When is the inspectorate due back?" is not answered by an email's disclaimer)
+            or plan.wants == "date"
         )
     ):
-        # a sum of money, a share or a rate the best few never print is not answered by another
-        # figure; nor is an average none of them names (one they name, told in words the checks
-        # do not know, "took an average of 14 weeks", is left to the evidence)
+        # a sum of money, a share, a rate or a date the best few never print is not answered by
+        # another figure or by undated prose; nor is an average none of them names (one they
+        # name, told in words the checks do not know, "took an average of 14 weeks", is left to
+        # the evidence)
         return None
     hit = typed or named[0]
     if plan.quantity and typed is None and not _prints_amount(hit.text):

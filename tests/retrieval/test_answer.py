@@ -2026,7 +2026,8 @@ def test_a_year_something_began_answers_when_no_passage_prints_a_date():
 def test_the_year_something_named_happened_in_answers_when():
     """ "When did we stop using the office in Stannerley?": "The Stannerley office closed in
     2017." answers, 2017 in bold (it abstained: no day, month or "since"); a year in a sentence
-    about something else ("in 2012 a plan was needed") does not."""
+    about something else ("in 2012 a plan was needed") does not, and with no other passage
+    there is no answer (`candidate` finds none)."""
     from retrieval.answer import answering_span, candidate
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import QuestionPlanner
@@ -2047,7 +2048,7 @@ def test_the_year_something_named_happened_in_answers_when():
     found = candidate(
         plan, [hit_from_row(corpus, 1, score=1.0, dense=0.5, coverage=0.2)], {}, corpus, False
     )
-    assert found is not None and found[1]["typed"] is False
+    assert found is None
 
 
 @pytest.mark.parametrize(("probability", "named"), [(0.71, True), (0.5, False)])
@@ -2920,3 +2921,40 @@ def test_the_headline_on_a_topic_leads_with_the_foreword_s_verdict_on_it():
     assert [c.hit.section for c in headline.cited] == ["Foreword", "Out-of-court disposals"]
     plain = ask("What did inspectors find about Pellmoor's out-of-court disposal work?")
     assert [c.hit.section for c in plain.cited] == ["Out-of-court disposals"]
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_when_is_not_answered_by_a_passage_printing_no_date(dated):
+    """ "When is the inspectorate due back in Pellmoor?": where none of the best passages prints
+    a date (fresh60: an email's disclaimer, close in words, was quoted), the answer is that the
+    reports do not say; a passage that prints one answers."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        (
+            "Closing",
+            "The inspectorate will be pleased to discuss these findings when it is back in "
+            "touch with the service.",
+        ),
+        ("Contact", "Please tell the sender if this email reached you in error, then delete it."),
+    ]
+    if dated:
+        rows.append(("Next steps", "The inspectorate will be back in Pellmoor in March 2026."))
+    corpus = _one_report_corpus(rows, 2021)
+    question = "When is the inspectorate due back in Pellmoor?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.intent, plan.wants = Intent("topic", 0.9, 0.5), "date"
+    hits = [
+        hit_from_row(corpus, r, score=1.0 - r / 10, dense=0.8, coverage=0.9)
+        for r in range(len(rows))
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if dated:
+        assert draft.abstained is False
+        assert [c.hit.section for c in draft.cited] == ["Next steps"]
+        assert "**March 2026**" in draft.text
+    else:
+        assert draft.abstained is True
+        assert draft.cited == []
