@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from re import Match
 
+import numpy as np
+
 from findings import lexicon
 from findings.records import FACT_KINDS, RECORDED_WHEN_TOLD, Abstention, citation_label
 from findings.text import normalise_space
@@ -122,6 +124,11 @@ FACT_SURE = 0.75
 # a fact its reports always record asked this surely, and none of its reports records it: the
 # reports do not give it (`_fact_untold`; set on the tune sets, where lower took answerable ones)
 UNTOLD_FACT_SURE = 0.6
+# a word fewer than this share of the stored reports print is rare: its absence from a report
+# is no paraphrase (`_told_only_in_another`)
+RARE_REPORT_SHARE = 0.25
+# the best passages the targeted reports' closeness is taken from
+EVIDENCE_HITS = 5
 # A question asked by role and read as asking for a person's record at least this surely is
 # answered by that record's paragraph even when the role's words are not printed there ("Who
 # runs the youth justice service?", 0.71, by "The head of service, Colette Ashby-Marr"). On the
@@ -205,7 +212,9 @@ class ExtractiveAnswerer:
                     ),
                     [],
                 )
-        untold = _fact_untold(plan, corpus)
+        untold = _fact_untold(plan, corpus) or _told_only_in_another(
+            plan, hits, corpus, self.embedder
+        )
         if untold:
             return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE, untold), hits)
         structured = self.structured.answer(plan, hits, corpus)
@@ -677,6 +686,62 @@ def _fact_untold(plan: Plan, corpus: Corpus) -> str | None:
     return (
         f"{', '.join(corpus.label(r) for r in targets)} "
         f"{'does' if len(targets) == 1 else 'do'} not give {what}."
+    )
+
+
+def _told_only_in_another(
+    plan: Plan, hits: list[Hit], corpus: Corpus, embedder: Embedder | None
+) -> str | None:
+    """Asked of one report a thing only another report of its area tells of (a figure for the
+    other year: "What was sickness absence at the 2015 screening?" where only the 2021
+    inspection gives it), the sentence saying so; None otherwise. It is so when the words the
+    targeted reports never print carry at least half the question's weight and are rare words
+    (fewer than a quarter of the reports print them: not a paraphrase's "fix" or "behind"), a
+    paragraph of another report of the area prints every word of the question, and that
+    paragraph is closer in meaning to the question than the best the targeted reports have. A
+    "who" question is left to its answer: a name is printed without the words of the act
+    ("who signed it off?")."""
+    targets = plan.report_ids or []
+    if not targets or plan.comparison or plan.wants == "person":
+        return None
+    areas = {corpus.reports[r].get("area") for r in targets}
+    others = [
+        r for r in corpus.reports if r not in targets and corpus.reports[r].get("area") in areas
+    ]
+    if not others:
+        return None
+    text = plan.own_ask if plan.inherited and plan.own_ask else plan.lexical_text
+    terms = corpus.question_terms(text)
+    have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
+    absent = {t: w for t, w in terms.items() if t not in have}
+    if (
+        not absent
+        or 2 * sum(absent.values()) < sum(terms.values())
+        or any(
+            sum(t in corpus.report_terms.get(r, ()) for r in corpus.reports)
+            >= RARE_REPORT_SHARE * len(corpus.reports)
+            for t in absent
+        )
+    ):
+        return None
+    told = [
+        (r, row)
+        for r in others
+        for row in corpus.by_report.get(r, [])
+        if set(terms) <= corpus.row_terms[row]
+    ]
+    if not told or embedder is None or corpus.vectors is None:
+        return None
+    asked = np.asarray(embedder.embed([plan.search_text])[0], dtype=np.float32)
+    best = max((h.dense for h in hits[:EVIDENCE_HITS]), default=0.0)
+    closer = next((r for r, row in told if float(corpus.vectors[row] @ asked) > best), None)
+    if closer is None:
+        return None
+    lacking = " ".join(w for w in words(text) if set(tokens(w)) & set(absent))
+    return (
+        f"{', '.join(corpus.label(t) for t in targets)} "
+        f"{'does' if len(targets) == 1 else 'do'} not mention “{lacking}”; "
+        f"{corpus.label(closer)} does."
     )
 
 
