@@ -391,6 +391,13 @@ QA sets, each over its own freshly ingested tmp store:
   pending fresh61 / fresh62; measured once unread (0.333, 0.375: the letter in windows-1252
   was refused and pdf2docx's paragraphs ran into one a page), then read: ingest 114 reads
   them.
+- tune61 / tune62 tune: every report above plus two more each (`data/eval/tune61/reports/`: an
+  SQS letter printed, signed, scanned and OCR'd (page images under an invisible text layer with
+  OCR errors), a rated inspection as a long reportlab PDF with footnotes, a landscape ratings
+  page and paragraphs broken across pages; `tune62`: an SQS letter as a Notion page exported to
+  Markdown, a rated inspection as Google Docs writes a Word file, its paragraph numbers made by
+  automatic list numbering), written blind and second-checked at stop 51 in the layouts of the
+  pending fresh63 / fresh64; measured once unread (0.708, 0.750), then read.
 - fresh59 / fresh60 (read as tune): every report above plus two more each
   (`data/eval/fresh59/reports/`: an SQS letter as a Word file with its header in a text box and
   its numbered paragraphs in a borderless two-column table, a rated inspection printed to PDF by
@@ -1016,6 +1023,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.333, 0.375), then read
             ("tune59 tune", "tune59", "tune.jsonl"),
             ("tune60 tune", "tune60", "tune.jsonl"),
+            # stop 51: tune sets in the layouts of the pending fresh63 / fresh64, measured once
+            # unread (0.708, 0.750), then read
+            ("tune61 tune", "tune61", "tune.jsonl"),
+            ("tune62 tune", "tune62", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
