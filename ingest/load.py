@@ -710,6 +710,9 @@ def _markdown_lines(text: str) -> list[Line]:
             out += [Line(h.text, line.page, h.role, h.level) for h in _html_lines(block)]
             header = None
             continue
+        if _MD_CLOSING_TAGS.match(s):
+            out.append(Line("", line.page, "blank"))
+            continue
         if _MD_RULE.match(s) and (n == 0 or not lines[start + n - 1].text.strip()):
             out.append(Line("", line.page, "blank"))  # a thematic break ("---"): no text
             continue
@@ -771,7 +774,8 @@ def _markdown_lines(text: str) -> list[Line]:
                     out.append(Line(_md_inline(quoted), line.page, "heading", deepest + 1))
                     continue
                 line = Line(quoted, line.page, line.role if quoted else "blank")
-            out.append(Line(_md_inline(line.text), line.page, line.role))
+            text = _MD_TASK_BOX.sub(r"\1", line.text)
+            out.append(Line(_md_inline(text), line.page, line.role))
     return out
 
 
@@ -788,8 +792,13 @@ def _quoted_table_next(lines: list[Line], i: int) -> bool:
 
 # HTML blocks in Markdown (CommonMark's kind 6: they end at a blank line) and line breaks
 _MD_HTML_BLOCK = re.compile(
-    r"^<(?:table|div|p|ul|ol|dl|blockquote|section|center|details|figure)\b[^>]*>", re.I
+    r"^<(?:table|div|p|ul|ol|dl|blockquote|section|center|details|figure|aside)\b[^>]*>", re.I
 )
+# a line of closing tags alone ("</aside>" after a Notion callout's text): no text
+_MD_CLOSING_TAGS = re.compile(r"^(?:</[A-Za-z][\w-]*\s*>\s*)+$")
+# a task list's box ("- [x] Well-established links …", a checklist of strengths): no text
+_MD_TASK_BOX = re.compile(r"^(\s*[-*+]\s+)\[[ xX]\]\s+")
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\s]*\)")  # ![signature](Untitled.png): no text
 _MD_BREAK = re.compile(r"<br\s*/?>", re.I)
 _MD_RULE = re.compile(r"^(?:-\s*){3,}$|^(?:\*\s*){3,}$|^(?:_\s*){3,}$")
 _MD_CALLOUT = re.compile(r"^\[![A-Za-z-]+\][+-]?\s*")  # Obsidian / GitHub callouts
@@ -1017,6 +1026,8 @@ def _md_inline(text: str) -> str:
     `(?<![\\w*])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![\\w*])` and `\\[([^\\]]+)\\]\\([^)]+\\)` with `re.sub` —
     but in one pass each: those rescan the rest of the line from every opener that has no
     closer, so a line of `*a *a *a …` took quadratic time."""
+    if "![" in text:  # an image shows no text
+        text = _MD_IMAGE.sub("", text)
     if "[[" in text:  # a wiki's link shows its label, or its target without a "#"
         text = _WIKI_EMBED.sub("", text)  # an embedded file ("![[logo.png]]") shows no text
         text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1).lstrip("#"), text)
@@ -2704,6 +2715,10 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         if b["edge"]:
             edge[_running_key(b["text"])] += 1
     repeated = {k for k, n in edge.items() if n >= max(2, pages // 2)}
+    # (and a line set at one place near the top or foot of most pages, just inside the edge:
+    # a scanned letter's letterhead address under its logo, which ran into the paragraph a
+    # page break cut)
+    repeated |= _running_inside(blocks, pages)
     edges = _column_edges(blocks)
     out: list[Line] = []
     prev_body: dict | None = None  # the last block read as body text
@@ -2718,7 +2733,9 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         body_block = prev_body
         prev_body = None
         norm = _running_key(text)
-        if b["edge"] and (norm in repeated or re.fullmatch(r"(page )?#( of #)?|- ?# ?-", norm)):
+        if (b["edge"] or b.get("near_edge")) and (
+            norm in repeated or re.fullmatch(r"(page )?#( of #)?|- ?# ?-", norm)
+        ):
             continue
         marker = re.match(rf"^([\d{SUPERSCRIPT_DIGITS}]+)\s", text)
         if b["size"] < body_size - 1.0 and marker:
@@ -2765,11 +2782,44 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
                     out[-1] = Line("", b["page"], "column")
             last_body = b
             for raw in b["text"].split("\n"):
-                if raw.strip():
+                # (a line of nothing but a bar is a speck a scan's text layer read: no text)
+                if raw.strip(" \t|"):
                     out.append(Line(_margin_marker_joined(raw.strip(" ")), b["page"], None))
             prev_body = b
         out.append(Line("", b["page"], "blank"))
     return out
+
+
+PAGE_EDGE_BLOCKS = 2  # the blocks of a page, from its top or foot, a running line may be
+RUNNING_SHIFT = 3.0  # points: how far a running line's place may move from page to page
+
+
+def _running_inside(blocks: list[dict], pages: int) -> set[str]:
+    """The running lines set just inside a page's edge: the very same text among the first or
+    last PAGE_EDGE_BLOCKS blocks of at least half the pages (two at least), at one height on
+    each (within RUNNING_SHIFT); a paragraph that differs by its number from page to page is
+    body text. Marks those blocks `near_edge`; their keys (`_running_key`)."""
+    by_page: dict[int, list[dict]] = {}
+    for b in blocks:
+        if "top" in b and not b["edge"] and b["text"].strip():
+            by_page.setdefault(b["page"], []).append(b)
+    places: dict[str, list[dict]] = {}
+    for page_blocks in by_page.values():
+        page_blocks.sort(key=lambda b: b["top"])
+        ends = page_blocks[:PAGE_EDGE_BLOCKS] + page_blocks[-PAGE_EDGE_BLOCKS:]
+        for b in {id(b): b for b in ends}.values():
+            places.setdefault(" ".join(b["text"].split()), []).append(b)
+    running: set[str] = set()
+    for text, found in places.items():
+        tops = [b["top"] for b in found]
+        if (
+            len({b["page"] for b in found}) >= max(2, pages // 2)
+            and max(tops) - min(tops) <= RUNNING_SHIFT
+        ):
+            running.add(_running_key(text))
+            for b in found:
+                b["near_edge"] = True
+    return running
 
 
 def _set_in_cells(raw: str) -> bool:
@@ -2882,6 +2932,8 @@ def _margin_marker_joined(line: str) -> str:
     paragraph's text, one line again ("1.1 Thornbeck is…"), so that the paragraph is numbered
     (or a bullet) and its next lines run on, rather than a two-cell table row."""
     cells = line.split("\t")
+    if len(cells) == 2:
+        cells[0] = _read_as_digits(cells[0].strip())
     if (
         len(cells) == 2
         and MARGIN_MARKER.match(cells[0].strip())
@@ -2889,6 +2941,15 @@ def _margin_marker_joined(line: str) -> str:
     ):
         return f"{cells[0].strip()} {cells[1].strip()}"
     return line
+
+
+# A paragraph number as a scan's text layer may read it, "1" as "l" or "I" ("l.3", "3.I")
+OCR_NUMBER = re.compile(r"^(?=.*\d)[\dlI]{1,2}(?:\.[\dlI]{1,2}){1,3}\.?$")
+
+
+def _read_as_digits(marker: str) -> str:
+    """A margin number a scan's text layer misread ("l.3") as printed ("1.3"); else as is."""
+    return marker.replace("l", "1").replace("I", "1") if OCR_NUMBER.match(marker) else marker
 
 
 # The one list of formats findings reads: `findings ingest` and the app's upload widget use it.

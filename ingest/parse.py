@@ -162,7 +162,9 @@ class ReportParser:
         }
         # Markdown, HTML and Word mark their headings; only plain text and PDF need guessing,
         # and a PDF whose fonts mark its headings only for label lines such as "Copy to:".
-        labels_only = doc.format == "pdf" and any(b.role == "heading" for b in blocks)
+        # (a title set large alone is no such mark: a scanned letter's text layer sizes each
+        # line by its height, so its title alone stands out, and its section headings do not)
+        labels_only = doc.format == "pdf" and sum(b.role == "heading" for b in blocks) > 1
         paras, title, footnotes = _structure(
             [b for b in blocks if b.role != "meta"],
             infer_headings=doc.format in ("txt", "pdf"),
@@ -1034,8 +1036,9 @@ def _opens_part(b: _Block | None, number: str) -> bool:
 
 def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
     if b.role == "heading":
-        # a date set large on a cover heads nothing
-        return not WHOLE_DATE.match(b.text.strip())
+        # a date set large on a cover heads nothing, nor does a chart's figure set large
+        # ("93%"): a heading has a word
+        return not WHOLE_DATE.match(b.text.strip()) and bool(re.search(r"[^\W\d_]{3}", b.text))
     if not infer or b.role not in (None, "p") or b.lines > 1 or "\t" in b.text:
         return False
     if b.field and b.text.partition(":")[2].strip():
@@ -1475,6 +1478,8 @@ def _structure(
             prev.end_page = b.page
             continue
         kind, number, text = _classify(b, s, table_header)
+        if kind == "numbered" and number:
+            number, text = _list_made_number(number, text, paras)
         if unmarked and kind == "prose":
             kind = "bullet"
         if kind == "table_row" and not seen_heading:
@@ -1605,6 +1610,18 @@ def _inside_table(paras: list[_Para], run: int, after: _Block | None) -> bool:
         and after is not None
         and (after.role in ("tr", "th") or ("\t" in after.text and after.role is None))
     )
+
+
+def _list_made_number(number: str, text: str, paras: list[_Para]) -> tuple[str, str]:
+    """ "1. 2 Where children failed …", a paragraph number an editor's list made an item of
+    (Notion, typing "4.2" at a line's start, numbers it "1." and leaves "2"): read as the
+    number after the last numbered paragraph's ("4.2" after "4.1"). Else as classified."""
+    m = re.match(r"(\d{1,2}) (?=[A-Z])", text)
+    last = next((p.number for p in reversed(paras) if p.kind == "numbered" and p.number), None)
+    part, _, at = (last or "").rpartition(".")
+    if m and "." not in number and part and at.isdigit() and int(at) + 1 == int(m.group(1)):
+        return f"{part}.{m.group(1)}", text[m.end() :]
+    return number, text
 
 
 def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, str | None, str]:

@@ -4276,3 +4276,134 @@ def test_html_details_summary_heads_the_part_it_folds(tmp_path, summary):
         ("Progress since the 2018 screening", None, "Four of the six areas have improved."),
     ]
     assert "Progress since the 2018 screening" not in [p.text for p in parse_file(f).paragraphs]
+
+
+class TestScannedLetter:
+    """A letter printed, signed, scanned and OCR'd (tune61's layout): every line of its text
+    layer in one font, sized by the line's height, so only its title stands out; section
+    headings in body type; the letterhead's address just inside the top edge of every page; a
+    paragraph number read "l.2"; a speck read as a bar on a line of its own. Built with
+    pymupdf, its text invisible (render mode 3) as an OCR layer's is."""
+
+    ADDRESS = "Grafton House, 14 Tenter Street, Manchester M1 4HT"
+
+    def _pdf(self, path: Path) -> Path:
+        import pymupdf
+
+        doc = pymupdf.open()
+
+        def page_with_letterhead():
+            page = doc.new_page()  # A4-ish: 595 x 842
+            page.insert_text((56, 45), "HM Inspectorate of Probation", fontsize=17, render_mode=3)
+            page.insert_text((56, 70), self.ADDRESS, fontsize=7.8, render_mode=3)
+            page.insert_text((260, 830), f"Page {doc.page_count} of 2", fontsize=8, render_mode=3)
+            return page
+
+        page = page_with_letterhead()
+        lines = [
+            (56, 120, "Short Quality Screening of youth offending work in Tarnby", 11.8),
+            (56, 160, "Dear Ms Garside", 9.9),
+            (56, 200, "1 Reducing reoffending", 10.1),
+            (56, 230, "1.1", 9.8),
+            (90, 230, "Assessments were completed on time in 15 of the 17 cases we saw.", 9.8),
+            (56, 260, "l.2", 9.7),
+            (90, 260, "Plans were in place in every case and were shared with parents", 9.8),
+            (90, 273, "and carers, who had helped to write them in most of the cases.", 9.9),
+        ]
+        for x, y, text, size in lines:
+            page.insert_text((x, y), text, fontsize=size, render_mode=3)
+        page = page_with_letterhead()
+        for x, y, text, size in [
+            (56, 110, "|", 9.8),
+            (56, 140, "Key strengths", 10.0),
+            (56, 170, "• Case managers knew their young people well.", 9.8),
+            (56, 200, "• Links with children's social care were strong.", 9.9),
+        ]:
+            page.insert_text((x, y), text, fontsize=size, render_mode=3)
+        doc.save(path)
+        return path
+
+    def test_its_parts_are_headed_its_numbers_read_and_its_letterhead_dropped(self, tmp_path):
+        r = parse_file(self._pdf(tmp_path / "tarnby_sqs_2016.pdf"), Settings())
+        got = [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs]
+        assert got[-4:] == [
+            (
+                "Reducing reoffending",
+                "1.1",
+                "numbered",
+                "Assessments were completed on time in 15 of the 17 cases we saw.",
+            ),
+            (
+                "Reducing reoffending",
+                "1.2",
+                "numbered",
+                "Plans were in place in every case and were shared with parents and carers, who "
+                "had helped to write them in most of the cases.",
+            ),
+            ("Key strengths", None, "bullet", "Case managers knew their young people well."),
+            ("Key strengths", None, "bullet", "Links with children's social care were strong."),
+        ]
+        assert not any(self.ADDRESS in p.text or "|" in p.text for p in r.paragraphs)
+
+
+def test_a_notion_markdown_export_reads_as_a_reader_sees_it(tmp_path):
+    """Notion's "Export > Markdown" (tune62's layout): a callout as an `<aside>` block closed on
+    a line of its own, strengths as a checklist, the signature an image, and "1.2" typed at a
+    line's start made an item numbered 1 ("1. 2 Plans …", and after a list's restart)."""
+    path = tmp_path / "tarnby_sqs_2016.md"
+    path.write_text(
+        "# Short Quality Screening of youth offending work in Tarnby\n\n"
+        "Status: Published\n\n"
+        "<aside>\n💡 The findings are not ratings.\n\n</aside>\n\n"
+        "## 1 Reducing reoffending\n\n"
+        "**1.1** Assessments were completed on time in 15 of the 17 cases.\n\n"
+        "1. 2 Plans were in place in every case.\n"
+        "2. 3 Interventions were well chosen.\n\n"
+        "## Key strengths\n\n"
+        "- [x] Strong links with children's social care\n"
+        "- [ ] Timely first appointments\n\n"
+        "Yours sincerely\n\n"
+        "![signature](Untitled.png)\n\n"
+        "Andrew Pellow\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    got = [(p.section, p.paragraph, p.text) for p in r.paragraphs]
+    assert ("Header", None, "💡 The findings are not ratings.") in got
+    assert [g for g in got if g[0] != "Header"] == [
+        (
+            "Reducing reoffending",
+            "1.1",
+            "Assessments were completed on time in 15 of the 17 cases.",
+        ),
+        ("Reducing reoffending", "1.2", "Plans were in place in every case."),
+        ("Reducing reoffending", "1.3", "Interventions were well chosen."),
+        ("Key strengths", None, "Strong links with children's social care"),
+        ("Key strengths", None, "Timely first appointments"),
+        ("Closing", None, "Yours sincerely"),
+        ("Closing", None, "Andrew Pellow"),
+    ]
+    assert not any("aside" in t or "!" in t or "[" in t for _, _, t in got)
+
+
+def test_a_chart_s_figure_set_large_heads_nothing(tmp_path):
+    """A bar chart's label in large bold type ("93%", tune61's chart) is no heading: the text
+    after it stays in the part the chart is in."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    for y, text, font, size in [
+        (80, "Inspection of youth justice services in Tarnby", "hebo", 16),
+        (130, "Court disposals", "hebo", 14),
+        (160, "We inspected 31 cases that had received a court disposal this year.", "helv", 10),
+        (200, "93%", "hebo", 14),
+        (230, "Reviewing was sufficient in 18 of the 31 cases we inspected.", "helv", 10),
+    ]:
+        page.insert_text((56, y), text, fontname=font, fontsize=size)
+    doc.save(tmp_path / "tarnby_yjs_2020.pdf")
+    r = parse_file(tmp_path / "tarnby_yjs_2020.pdf", Settings())
+    assert [(p.section, p.text) for p in r.paragraphs][-1] == (
+        "Court disposals",
+        "Reviewing was sufficient in 18 of the 31 cases we inspected.",
+    )

@@ -39,8 +39,7 @@ def ask(embedder):
             "ids": [f"r{i}" for i in range(len(ROWS))],
             "texts": texts,
             "metadatas": [
-                {"report_id": r, "section": s, "ordinal": 1, "kind": "prose"}
-                for r, s, _ in ROWS
+                {"report_id": r, "section": s, "ordinal": 1, "kind": "prose"} for r, s, _ in ROWS
             ],
             "embeddings": embedder.embed(texts),
         },
