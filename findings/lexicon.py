@@ -987,6 +987,7 @@ STOPWORDS_EXTRA: dict[str, str] = {
     "what which who whom whose how when where why": "question words ask; they pick nothing",
     "did does do done was were is are be been being": "auxiliaries",
     "the a an it its there their me": "articles and pronouns",
+    "us": "the asker's service speaking of itself ('what the letter said about us'): no topic",
     "about say said says tell according per": "the frame of a question about a report",
     "any many much more most less least": "quantifiers: the question's form, not its topic",
     "can could would should will shall may might must": "modal verbs",
