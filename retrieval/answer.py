@@ -124,6 +124,8 @@ FACT_SURE = 0.75
 # a fact its reports always record asked this surely, and none of its reports records it: the
 # reports do not give it (`_fact_untold`; set on the tune sets, where lower took answerable ones)
 UNTOLD_FACT_SURE = 0.6
+# ... and how surely, where another report of the area records the fact (`_fact_untold`)
+UNTOLD_ELSEWHERE_SURE = 0.3
 # a word fewer than this share of the stored reports print is rare: its absence from a report
 # is no paraphrase (`_told_only_in_another`)
 RARE_REPORT_SHARE = 0.25
@@ -665,17 +667,21 @@ def _as_close(best: Hit, h: Hit, corpus: Corpus, terms: dict[str, float], top: f
 
 
 def _fact_untold(plan: Plan, corpus: Corpus) -> str | None:
-    """What the answer says when the question surely asks a fact its reports always record
-    where they print it (`RECORDED_WHEN_TOLD`) and none of the reports it targets does: "What
-    overall grade did the 2017 screening give us?" of an ungraded letter is not answered by
-    another grade. None otherwise."""
+    """What the answer says when the question asks a fact its reports always record where they
+    print it (`RECORDED_WHEN_TOLD`) and none of the reports it targets does: "What overall
+    grade did the 2017 screening give us?" of an ungraded letter is not answered by another
+    grade. It must read surely as asking the fact (UNTOLD_FACT_SURE), or less surely
+    (UNTOLD_ELSEWHERE_SURE) where another report of the area records it ("What score out of
+    36 did we get in the screening?": the later inspection's score is the one there is). None
+    otherwise."""
     what = RECORDED_WHEN_TOLD.get(plan.fact or "")
     targets = plan.report_ids or []
+    sure = plan.intent.probability
     if (
         what is None
         or not targets
         or plan.comparison
-        or plan.intent.probability < UNTOLD_FACT_SURE
+        or sure < UNTOLD_ELSEWHERE_SURE
         or any(
             prints_fact(corpus.metas[i], plan.fact)
             for r in targets
@@ -683,9 +689,29 @@ def _fact_untold(plan: Plan, corpus: Corpus) -> str | None:
         )
     ):
         return None
-    return (
+    elsewhere = _recorded_by_another(plan.fact or "", targets, corpus)
+    if sure < UNTOLD_FACT_SURE and elsewhere is None:
+        return None
+    said = (
         f"{', '.join(corpus.label(r) for r in targets)} "
-        f"{'does' if len(targets) == 1 else 'do'} not give {what}."
+        f"{'does' if len(targets) == 1 else 'do'} not give {what}"
+    )
+    return f"{said}; {corpus.label(elsewhere)} does." if elsewhere else f"{said}."
+
+
+def _recorded_by_another(fact: str, targets: list[str], corpus: Corpus) -> str | None:
+    """Another report of the targeted reports' area that records the fact (the first stored);
+    None when none does."""
+    areas = {corpus.reports[r].get("area") for r in targets}
+    return next(
+        (
+            r
+            for r in corpus.reports
+            if r not in targets
+            and corpus.reports[r].get("area") in areas
+            and any(prints_fact(corpus.metas[i], fact) for i in corpus.by_report.get(r, []))
+        ),
+        None,
     )
 
 

@@ -2958,3 +2958,57 @@ def test_when_is_not_answered_by_a_passage_printing_no_date(dated):
     else:
         assert draft.abstained is True
         assert draft.cited == []
+
+
+@pytest.mark.parametrize("sure", [0.45, 0.25])
+def test_a_fact_another_report_of_the_area_records_is_not_given_by_this_one(sure):
+    """ "What score out of 36 did we get in the screening?" (tune61, tune62): read as asking
+    the overall grade less surely than UNTOLD_FACT_SURE, but the area's later inspection
+    records one: the letter does not give it, the inspection does (it had quoted the letter's
+    sentence on how its findings are set out). Read less surely still, the question is left to
+    the evidence."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("p15", "Our findings are set out below under the four headings we use.", []),
+        (
+            "p21",
+            "Overall, Pellmoor YJS was rated as 'Good', with a score of 21 out of 36.",
+            [{"kind": "fact", "subject": "overall_rating", "value": "Good"}],
+        ),
+    ]
+    corpus = build_corpus(
+        [
+            {"report_id": "p15", "area": "Pellmoor", "year": 2015, "inspection_type": "sqs"},
+            {"report_id": "p21", "area": "Pellmoor", "year": 2021, "inspection_type": "unknown"},
+        ],
+        {
+            "ids": ["r0", "r1"],
+            "texts": [t for _, t, _ in rows],
+            "metadatas": [
+                {
+                    "report_id": r,
+                    "section": "Summary",
+                    "ordinal": 1,
+                    "kind": "prose",
+                    "records": rec,
+                }
+                for r, _, rec in rows
+            ],
+        },
+    )
+    question = "What score out of 36 did Pellmoor get in the 2015 screening?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p15"])], areas=["Pellmoor"])
+    plan.fact = "overall_rating"
+    plan.intent = Intent("fact:overall_rating", sure, 0.7)
+    hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.5)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if sure > 0.3:
+        assert draft.abstention.detail == (
+            f"{corpus.label('p15')} does not give an overall rating; {corpus.label('p21')} does."
+        )
+    else:
+        assert draft.abstention is None
