@@ -345,6 +345,13 @@ class ExtractiveAnswerer:
         if plan.fact == "overall_score" and not plan.comparison:
             # a score line ("Score: 21/36") beside the grade it gives, where another line says it
             cited += _overall_grade(cited[0], corpus)
+        if names_nation(plan.question) and not plan.comparison:
+            # "first-time entrants vs national": the service's own row of the measure leads the
+            # nation's row the search found ("… | England and Wales | 148" under "… | Kestrelford
+            # | 187"): the question sets the two side by side
+            own = _own_row_beside(cited[0].hit, corpus)
+            if own is not None:
+                cited = [Cited(own, own.text), *cited]
         if plan.fact == "reoffending_rate" and names_nation(plan.question):
             # "How does it compare with the national figure?": the national rate its report
             # prints on a row of its own ("Proven reoffending rate, England and Wales | 31.2%")
@@ -829,6 +836,31 @@ def _national_figure(hit: Hit, corpus: Corpus) -> bool:
     label = cells[0].lower()
     area = (corpus.reports.get(hit.report_id, {}).get("area") or "").lower()
     return len(cells) == 2 and names_nation(label) and not (area and area in label)
+
+
+def _own_row_beside(hit: Hit, corpus: Corpus) -> Hit | None:
+    """The table row next to a national figure's row (`hit`: a cell before its value names the
+    nation) that gives the same measure for the service: the same label, a cell naming the
+    report's area where the nation's stood. None when there is none."""
+    cells = hit.text.split(" | ")
+    if hit.kind != "table_row" or len(cells) < 2 or not any(map(names_nation, cells[:-1])):
+        return None
+    area = (corpus.reports.get(hit.report_id, {}).get("area") or "").lower()
+    rows = corpus.by_report.get(hit.report_id, [])
+    at = rows.index(hit.row) if hit.row in rows else -1
+    for row in (
+        rows[at - 1] if at > 0 else None,
+        rows[at + 1] if 0 <= at < len(rows) - 1 else None,
+    ):
+        if row is None or corpus.metas[row].get("kind") != "table_row":
+            continue
+        other = corpus.texts[row].split(" | ")
+        labelled = len(other) == len(cells) and other[0] == cells[0] and len(cells) > 2
+        if (labelled or (area and area in other[0].lower())) and not any(
+            map(names_nation, other[:-1])
+        ):
+            return hit_from_row(corpus, row, score=hit.score)
+    return None
 
 
 def _national_rate_beside(best: Cited, corpus: Corpus) -> list[Cited]:

@@ -3012,3 +3012,38 @@ def test_a_fact_another_report_of_the_area_records_is_not_given_by_this_one(sure
         )
     else:
         assert draft.abstention is None
+
+
+def test_a_figure_set_beside_the_nation_s_is_quoted_with_the_service_s_own_first():
+    """ "First-time entrant rate vs national" (tune62: a Word table whose merged label cell
+    repeats on each row): the search finds the nation's row; the service's own row of the same
+    measure leads it, its figure in bold (only the nation's 148 had been given)."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    label = "First-time entrants per 100,000 children aged 10 to 17, 2022"
+    rows = [
+        "Children supervised in the 12 months to 30 June 2023 | 164",
+        f"{label} | Pellmoor | 187",
+        f"{label} | England and Wales | 148",
+    ]
+    corpus = build_corpus(
+        [{"report_id": "p", "area": "Pellmoor", "year": 2023, "inspection_type": "unknown"}],
+        {
+            "ids": [f"p{i}" for i in range(len(rows))],
+            "texts": rows,
+            "metadatas": [
+                {"report_id": "p", "section": "Key facts", "ordinal": i + 1, "kind": "table_row"}
+                for i in range(len(rows))
+            ],
+        },
+    )
+    question = "Pellmoor 2023 first time entrant rate vs national"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"], quantity=True)
+    plan.intent = Intent("topic", 0.6, 0.6)
+    hits = [hit_from_row(corpus, 2, score=1.0, dense=0.8, coverage=0.8)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.quote for c in draft.cited] == rows[1:]
+    assert draft.text.startswith(f"**187** — “{rows[1]}” [1]")
