@@ -351,7 +351,12 @@ class ExtractiveAnswerer:
             # | 187"): the question sets the two side by side
             own = _own_row_beside(cited[0].hit, corpus)
             if own is not None:
-                cited = [Cited(own, own.text), *cited]
+                # (asked for the nation's figure first, "the national rate beside Pellmoor's",
+                # the nation's row leads)
+                mine = [Cited(own, own.text)]
+                cited = (
+                    cited[:1] + mine + cited[1:] if _nation_first(plan, corpus) else mine + cited
+                )
         if plan.fact == "reoffending_rate" and names_nation(plan.question):
             # "How does it compare with the national figure?": the national rate its report
             # prints on a row of its own ("Proven reoffending rate, England and Wales | 31.2%")
@@ -836,6 +841,14 @@ def _national_figure(hit: Hit, corpus: Corpus) -> bool:
     label = cells[0].lower()
     area = (corpus.reports.get(hit.report_id, {}).get("area") or "").lower()
     return len(cells) == 2 and names_nation(label) and not (area and area in label)
+
+
+def _nation_first(plan: Plan, corpus: Corpus) -> bool:
+    """Does the question name the nation's figure before the area whose figure it is beside?"""
+    q = plan.question.lower()
+    nation = min((q.find(c) for c in lexicon.NATIONAL_CUES if c in q), default=-1)
+    area = min((q.find(a.lower()) for a in plan.areas if a.lower() in q), default=-1)
+    return nation >= 0 and area >= 0 and nation < area
 
 
 def _own_row_beside(hit: Hit, corpus: Corpus) -> Hit | None:
