@@ -707,7 +707,10 @@ def _markdown_lines(text: str) -> list[Line]:
             while html_to + 1 < len(lines) - start and lines[start + html_to + 1].text.strip():
                 html_to += 1
             block = "\n".join(ln.text for ln in lines[start + n : start + html_to + 1])
-            out += [Line(h.text, line.page, h.role, h.level) for h in _html_lines(block)]
+            # (Notion writes a callout's Markdown inside its <aside>, and shows it rendered:
+            # a link shows its text)
+            inline = _md_inline if s.lower().startswith("<aside") else str
+            out += [Line(inline(h.text), line.page, h.role, h.level) for h in _html_lines(block)]
             header = None
             continue
         if _MD_CLOSING_TAGS.match(s):

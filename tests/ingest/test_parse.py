@@ -4354,7 +4354,8 @@ def test_a_notion_markdown_export_reads_as_a_reader_sees_it(tmp_path):
     path.write_text(
         "# Short Quality Screening of youth offending work in Tarnby\n\n"
         "Status: Published\n\n"
-        "<aside>\n💡 The findings are not ratings.\n\n</aside>\n\n"
+        "<aside>\n💡 The findings are not [ratings](https://www.notion.so/Ratings-7c1e).\n\n"
+        "</aside>\n\n"
         "## 1 Reducing reoffending\n\n"
         "**1.1** Assessments were completed on time in 15 of the 17 cases.\n\n"
         "1. 2 Plans were in place in every case.\n"
