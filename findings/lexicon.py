@@ -760,6 +760,7 @@ DATE_EVENTS: dict[str, tuple[str, str]] = {
     "on site": ("fieldwork_dates", "the same, as being there"),
     "arrived|returned|came back": ("fieldwork_dates", "the same, as inspectors coming"),
     "dated|written|signed|sent": ("letter_date", "the date a letter bears"),
+    "date on|of *? *? *? letter": ("letter_date", "the same, named as a noun"),
     "published|publication|issued|released": ("publication_date", "the date it came out"),
     "came|come out": ("publication_date", "the same, said aloud"),
 }

@@ -152,14 +152,18 @@ def _record(corpus: Corpus, report_id: str, subject: str) -> tuple[int, str, str
 def date_span(text: str) -> tuple[date, date] | None:
     """The first and last day a printed date or range of dates covers ("17 to 19 October
     2017", "21–23 May 2018", "28 February to 2 March 2023", "17th November 2015", "September
-    and October 2015", "April 2024"); None when no year or month is printed."""
+    and October 2015", "April 2024", "April 14, 2016"); None when no year or month is
+    printed."""
     items: list[list[int | None]] = []  # [day, month, year], in reading order
     for token in "".join(c if c.isalnum() else " " for c in text).split():
         if token[:1].isdigit() and token[-2:].lower() in ("st", "nd", "rd", "th"):
             token = token[:-2]  # "17th November 2015"
         low = token.lower()
         if token.isdigit() and len(token) <= 2 and 1 <= int(token) <= 31:
-            items.append([int(token), None, None])
+            if items and items[-1][0] is None and items[-1][1] is not None and items[-1][2] is None:
+                items[-1][0] = int(token)  # the month first: "April 14, 2016"
+            else:
+                items.append([int(token), None, None])
         elif low in MONTHS or low[:3] in {m[:3] for m in MONTHS} and len(low) == 3:
             month = MONTHS.get(low) or next(v for m, v in MONTHS.items() if m[:3] == low)
             open_ = [it for it in items if it[1] is None and it[2] is None]

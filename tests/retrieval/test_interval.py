@@ -25,6 +25,8 @@ from retrieval.plan import Plan, Side
         # an ordinal day (tune60: "Published: 17th November 2015" was read as all November)
         ("Published: 17th November 2015", (date(2015, 11, 17), date(2015, 11, 17))),
         ("1st–3rd March 2021", (date(2021, 3, 1), date(2021, 3, 3))),
+        # the month first (tune62: Notion's "Date: April 14, 2016" was read as all April)
+        ("Date: April 14, 2016", (date(2016, 4, 14), date(2016, 4, 14))),
         # no month or no year: no date
         ("in the autumn", None),
         ("17 to 19 October", None),
@@ -117,6 +119,16 @@ class TestTheTimeBetween:
             "- Avonby SQS 2017, letter dated: “Date: 14 November 2017” [2]"
         )
         assert [(c.hit.report_id, c.hit.ordinal) for c in draft.cited] == [("s", 2), ("s", 1)]
+
+    def test_the_date_on_the_letter_is_the_date_it_bears(self):
+        """ "the date on the letter" names the letter's date as a noun (tune62: only its
+        publication had been read, and no answer given)."""
+        draft = answer(
+            "How long was the gap between the date on the Avonby 2017 letter and the fieldwork?",
+            ["s"],
+        )
+        assert draft is not None
+        assert draft.text.splitlines()[0] == "**26 days** passed between them:"
 
     def test_one_event_of_each_report(self):
         """One event named ("fieldwork") of two reports named: that event of each; the
