@@ -714,17 +714,22 @@ def _fact_untold(plan: Plan, corpus: Corpus) -> str | None:
 def _recorded_by_another(fact: str, targets: list[str], corpus: Corpus) -> str | None:
     """Another report of the targeted reports' area that records the fact (the first stored);
     None when none does."""
-    areas = {corpus.reports[r].get("area") for r in targets}
     return next(
         (
             r
-            for r in corpus.reports
-            if r not in targets
-            and corpus.reports[r].get("area") in areas
-            and any(prints_fact(corpus.metas[i], fact) for i in corpus.by_report.get(r, []))
+            for r in _others_of_area(targets, corpus)
+            if any(prints_fact(corpus.metas[i], fact) for i in corpus.by_report.get(r, []))
         ),
         None,
     )
+
+
+def _others_of_area(targets: list[str], corpus: Corpus) -> list[str]:
+    """The stored reports of the targeted reports' area(s) that are not targeted, in order."""
+    areas = {corpus.reports[r].get("area") for r in targets}
+    return [
+        r for r in corpus.reports if r not in targets and corpus.reports[r].get("area") in areas
+    ]
 
 
 def _told_only_in_another(
@@ -742,10 +747,7 @@ def _told_only_in_another(
     targets = plan.report_ids or []
     if not targets or plan.comparison or plan.wants == "person":
         return None
-    areas = {corpus.reports[r].get("area") for r in targets}
-    others = [
-        r for r in corpus.reports if r not in targets and corpus.reports[r].get("area") in areas
-    ]
+    others = _others_of_area(targets, corpus)
     if not others:
         return None
     text = plan.own_ask if plan.inherited and plan.own_ask else plan.lexical_text
