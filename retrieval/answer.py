@@ -758,9 +758,7 @@ def _told_only_in_another(
         not absent
         or 2 * sum(absent.values()) < sum(terms.values())
         or any(
-            sum(t in corpus.report_terms.get(r, ()) for r in corpus.reports)
-            >= RARE_REPORT_SHARE * len(corpus.reports)
-            for t in absent
+            corpus.reports_printing(t) >= RARE_REPORT_SHARE * len(corpus.reports) for t in absent
         )
     ):
         return None

@@ -222,6 +222,13 @@ class Corpus:
 
         return text_module.respelled(question, printed, _QUESTION_WORDS, is_printed)
 
+    def reports_printing(self, term: str) -> int:
+        """How many stored reports print the term (a stem), counted once per corpus."""
+        counts = self.__dict__.setdefault("_reports_printing", {})
+        if term not in counts:
+            counts[term] = sum(term in have for have in self.report_terms.values())
+        return counts[term]
+
     def coverage(self, terms: dict[str, float], row: int) -> float:
         """IDF-weighted share of the question's terms printed in the paragraph or its headings."""
         total = sum(terms.values())
