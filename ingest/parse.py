@@ -47,6 +47,7 @@ BULLET = re.compile(r"^(?:[-•*▪●◦–·\uf0b7]\s+(?=\S)|o\s+(?=[A-Za-z]))
 NUMBER = re.compile(
     r"^(?:[-•*▪●–]\s*)?(?:\((\d+(?:\.\d+)*|[a-z])\)|(\d+(?:\.\d+)+)[.)]?|(\d+)[.)])\s+(?=\S)"
 )
+A_WORD = re.compile(r"[^\W\d_]{3}")  # three letters together: a word a heading can head with
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 # a date line ("8 December 2017", "December 2022", a cover's "Published June 2023")
 WHOLE_DATE = re.compile(
@@ -1038,7 +1039,7 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     if b.role == "heading":
         # a date set large on a cover heads nothing, nor does a chart's figure set large
         # ("93%"): a heading has a word
-        return not WHOLE_DATE.match(b.text.strip()) and bool(re.search(r"[^\W\d_]{3}", b.text))
+        return not WHOLE_DATE.match(b.text.strip()) and bool(A_WORD.search(b.text))
     if not infer or b.role not in (None, "p") or b.lines > 1 or "\t" in b.text:
         return False
     if b.field and b.text.partition(":")[2].strip():
@@ -1062,7 +1063,7 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
         return False
     if WHOLE_DATE.match(s):
         return False  # a date line ("8 December 2017", "December 2022"), not a heading
-    if not re.search(r"[^\W\d_]{3}", s):
+    if not A_WORD.search(s):
         return False  # a postcode ("KW3 7PD"), a code or a figure: no word to head with
     if ":" in s and s.rpartition(":")[2].strip()[:1].isdigit():
         return False  # a key figure ("Children aged 10 to 17: 28,940"), not a heading
