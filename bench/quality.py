@@ -405,13 +405,21 @@ QA sets, each over its own freshly ingested tmp store:
   into a forwarded Outlook email saved as text, a rated inspection as Markdown from a
   PDF-to-Markdown converter), written blind at stop 49, measured once when adopted at stop 50,
   read at stop 51: tune data since.
-- fresh61 / fresh62 held-out: every report above plus two more each (`data/eval/fresh61/reports/`:
-  an SQS letter pasted into an Outlook email saved as HTML in windows-1252 with its `_files`
-  folder, a rated inspection as pdf2docx writes a Word file from a PDF; `fresh62`: an SQS letter
-  as a WordPress post saved by a browser, a rated inspection as Acrobat Reader's "Save as Text"
-  writes it: the layouts of tune59 and tune60), written blind and second-checked at stop 50 (the
-  questions that do not name Ottermouth or Lindhaven carry the area filter, written by the
-  helpers), never read, measured once when adopted at stop 51, then only here.
+- fresh61 / fresh62 (read as tune): every report above plus two more each
+  (`data/eval/fresh61/reports/`: an SQS letter pasted into an Outlook email saved as HTML in
+  windows-1252 with its `_files` folder, a rated inspection as pdf2docx writes a Word file from a
+  PDF; `fresh62`: an SQS letter as a WordPress post saved by a browser, a rated inspection as
+  Acrobat Reader's "Save as Text" writes it), written blind at stop 50, measured once when
+  adopted at stop 51, read at stop 52: tune data since.
+- fresh63 / fresh64 held-out: every report above plus two more each (`data/eval/fresh63/reports/`:
+  an SQS letter printed, signed, scanned and OCR'd (page images under an invisible text layer
+  with OCR errors), a rated inspection as a long reportlab PDF with footnotes, a landscape
+  ratings page and paragraphs broken across pages; `fresh64`: an SQS letter as a Notion page
+  exported to Markdown, a rated inspection as Google Docs writes a Word file, its paragraph
+  numbers made by automatic list numbering: the layouts of tune61 and tune62), written blind and
+  second-checked at stop 51 (the questions that do not name Wyebridge or Thornaby carry the area
+  filter, written by the helpers), never read, measured once when adopted at stop 52, then only
+  here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -1032,9 +1040,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
             ("fresh60 (read as tune)", "fresh60", "heldout.jsonl"),
             # written at stop 50 in the layouts of tune59 and tune60, adopted at stop 51:
+            # measured once when adopted and by bench.quality; read at stop 52: tune data since
+            ("fresh61 (read as tune)", "fresh61", "heldout.jsonl"),
+            ("fresh62 (read as tune)", "fresh62", "heldout.jsonl"),
+            # written at stop 51 in the layouts of tune61 and tune62, adopted at stop 52:
             # measured once when adopted, then only here
-            ("fresh61 held-out", "fresh61", "heldout.jsonl"),
-            ("fresh62 held-out", "fresh62", "heldout.jsonl"),
+            ("fresh63 held-out", "fresh63", "heldout.jsonl"),
+            ("fresh64 held-out", "fresh64", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1160,8 +1172,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 49 and by bench.quality, then read at stop 50: tune data since; "
         "fresh59 and fresh60 (written at stop 49, second-checked) were measured once when "
         "adopted at stop 50 and by bench.quality, then read at stop 51: tune data since; "
-        "fresh61 and fresh62 (written at stop 50, second-checked, never read) were measured once "
-        "when adopted at stop 51 and then only here; "
+        "fresh61 and fresh62 (written at stop 50, second-checked) were measured once when "
+        "adopted at stop 51 and by bench.quality, then read at stop 52: tune data since; "
+        "fresh63 and fresh64 (written at stop 51, second-checked, never read) were measured once "
+        "when adopted at stop 52 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
