@@ -438,9 +438,15 @@ class StructuredAnswerer:
             if plan.rating or plan.enumerate or self._relative_grade_asked(plan, corpus)
             else set()
         )
+        why = asks_why(plan)
+        if (grades or plan.rating) and plan.yes_no and not (plan.comparison or why):
+            # "Did our court disposal planning get a Good rating?": the grade of the standard
+            # it names, whatever the grade is; not the standards graded Good
+            one = self._standard_asked(plan, hits, corpus)
+            if one is not None:
+                return self._ratings(plan, corpus, set(), only=one)
         if grades:
             return self._ratings(plan, corpus, grades)
-        why = asks_why(plan)
         # (a count asked, or a follow-up that took "rating" from the earlier question, asks
         # something else of the standard: "how many of those were actually reviewed?")
         alone = not (plan.comparison or why or plan.quantity or plan.inherited)
@@ -664,11 +670,43 @@ class StructuredAnswerer:
         # "requires improvement" also contains… nothing shorter is a grade; keep the longest
         return {g for g in named if not any(g != h and g in h for h in named)}
 
+    @staticmethod
+    def _standard_asked(plan: Plan, hits: list[Hit], corpus: Corpus) -> int | None:
+        """The row of the one standard a yes/no question about a grade names: the standard
+        whose name and domain share most words with the question ("court disposal planning":
+        "2.2 Planning" under "2. Court disposals", not "3.2 Planning" under "3. Out-of-court
+        disposals"), at least one word of its own name; of several alike, the one the
+        passages rank first. None when none is named, or no passage tells those alike apart."""
+        targets = _targets(plan, corpus)
+        if len(targets) != 1:
+            return None
+        asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
+        scored: list[tuple[int, int, dict]] = []
+        for row, r in records_of(corpus, targets[0], "rating"):
+            if r.get("subject") == OVERALL_RATING_SUBJECT:
+                continue
+            own = len(asked & _content_stems(_standard_number(r.get("subject") or "")[1]))
+            if own:
+                scored.append((own + len(asked & _content_stems(_domain_of(corpus, row))), row, r))
+        best = max((n for n, _, _ in scored), default=0)
+        alike = _one_per_standard([(row, r) for n, row, r in scored if n == best], corpus)
+        if len(alike) == 1:
+            return alike[0][0]
+        ranked = [h.row for h in hits]
+        return next((row for row in ranked if row in {r for r, _ in alike}), None)
+
     def _ratings(
-        self, plan: Plan, corpus: Corpus, grades: set[str], by_name: bool = False
+        self,
+        plan: Plan,
+        corpus: Corpus,
+        grades: set[str],
+        by_name: bool = False,
+        only: int | None = None,
     ) -> Draft | None:
         """The standards graded `grades` (or marked down, the question naming them); with
-        `by_name`, the one standard whose every name word the question prints."""
+        `by_name`, the one standard whose every name word the question prints; with `only`,
+        the standard graded on that row."""
+        by_name = by_name or only is not None
         lines: list[str] = []
         cited: list[Cited] = []
         targets = _targets(plan, corpus)
@@ -699,7 +737,9 @@ class StructuredAnswerer:
                 if marked_down
                 else []
             )
-            if by_name:
+            if only is not None:
+                rated = [(row, r) for row, r in ratings if row == only]
+            elif by_name:
                 whole = [(row, r) for row, r in ratings if _named_wholly(r, asked)]
                 rated = whole if len(_one_per_standard(whole, corpus)) == 1 else []
             elif named:
@@ -852,6 +892,31 @@ def _standard_number(subject: str) -> tuple[str | None, str]:
     if rest and number.replace(".", "").isdigit():
         return number, rest.strip()
     return None, subject.strip()
+
+
+def _domain_of(corpus: Corpus, row: int) -> str:
+    """The domain a numbered standard's row sits in: the nearest row above it in the same part
+    that carries no grade and opens with the domain's number ("2. Court disposals" or "Domain
+    2: Court disposals" above "2.2 Planning | Requires improvement"); "" when there is none."""
+    record = rating_record(corpus, row)
+    number = _standard_number((record or {}).get("subject") or "")[0]
+    if not number or "." not in number:
+        return ""
+    domain = number.partition(".")[0]
+    meta = corpus.metas[row]
+    above = [
+        i
+        for i in corpus.by_report.get(meta["report_id"], [])
+        if corpus.metas[i]["section"] == meta["section"]
+        and corpus.metas[i].get("order", 0) < meta.get("order", 0)
+    ]
+    for i in sorted(above, key=lambda i: corpus.metas[i].get("order", 0), reverse=True):
+        ws = corpus.texts[i].split()
+        if ws and ws[0].lower() == "domain":
+            ws = ws[1:]
+        if ws and ws[0].rstrip(".:") == domain and rating_record(corpus, i) is None:
+            return " ".join(ws[1:])
+    return ""
 
 
 def _named_wholly(rating: dict, asked: set[str]) -> bool:

@@ -913,6 +913,43 @@ def test_the_best_or_worst_grade_asked_for_is_the_reports_own_best_or_worst():
     )
 
 
+def test_a_yes_no_grade_question_gives_the_named_standard_s_grade_told_by_its_domain():
+    """ "Did Brill's court disposal planning get a Good rating?" asks the grade of one
+    standard: "2.2 Planning" under the table's "2. Court disposals" row, not "3.2 Planning"
+    under "3. Out-of-court disposals" (graded Good), nor every standard graded Good."""
+    rows = _graded_rows(
+        [
+            ("2.1 Assessment", "Good"),
+            ("2.2 Planning", "Requires improvement"),
+            ("3.1 Assessment", "Good"),
+            ("3.2 Planning", "Good"),
+        ]
+    )
+    for i, domain in ((0, "2. Court disposals"), (3, "3. Out-of-court disposals")):
+        rows.insert(i, _row("b", "Ratings", 0, domain))
+    for order, r in enumerate(rows):
+        r["meta"]["ordinal"] = r["meta"]["order"] = order + 1
+    corpus = corpus_of(rows, REPORTS)
+    court = plan(
+        "Did Brill's court disposal planning get a Good rating?", ["b"], ["Brill"], rating=True
+    )
+    court.yes_no = True
+    draft = StructuredAnswerer().answer(court, [], corpus)
+    assert draft.text == "Brill 2018:\n- **2.2 Planning**: Requires improvement [1]"
+    assert where(draft, corpus) == [("b", "Ratings", 3, "2.2 Planning | Requires improvement")]
+    # two standards alike (planning of either kind): the one the passages rank first
+    either = plan("Was Brill's planning rated Good?", ["b"], ["Brill"], rating=True)
+    either.yes_no = True
+    hits = [hit_from_row(corpus, 5, score=0.9), hit_from_row(corpus, 2, score=0.8)]
+    assert StructuredAnswerer().answer(either, hits, corpus).text == (
+        "Brill 2018:\n- **3.2 Planning**: Good [1]"
+    )
+    # not asked as a yes/no question: which standards were rated Good
+    which = plan("Which of Brill's standards were rated Good?", ["b"], ["Brill"], rating=True)
+    which.enumerate = True
+    assert StructuredAnswerer().answer(which, [], corpus).text.count("Good") == 3
+
+
 @pytest.mark.parametrize(
     ("text", "gives"),
     [
