@@ -274,6 +274,10 @@ LATEST: dict[str, str] = {
     "at the moment": "the same",
     "this time round|around": "the inspection now, as against the last one: the newest report",
     "recently|lately": "a time near now: the newest report",
+    "last inspected|visited|screened|rated": "a verb after 'last' ('when we were last "
+    "inspected'): the newest time it happened",
+    "last time we|they|you|it|inspectors was|were|visited|came": "'last time we were inspected' "
+    "(not 'better than last time'): the newest inspection",
 }
 # The present, set against a year named ("Who chaired it in 2016, and who chairs it now?"): that
 # year's report and the newest.

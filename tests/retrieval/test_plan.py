@@ -52,6 +52,20 @@ class TestWhichReports:
         assert p.sides == [Side("Marshbury", ["marshbury_sqs_2016"])]
         assert (p.abstain, p.comparison, p.areas) == (None, False, ["Marshbury"])
 
+    @pytest.mark.parametrize(
+        "question",
+        [
+            "What was found about planning when we were last inspected?",
+            "Which standards needed work last time we were inspected?",
+        ],
+    )
+    def test_last_inspected_picks_the_newest_inspection(self, plan, question):
+        """ "when we were last inspected" is the newest inspection, however rare a word of the
+        question that only an older report prints."""
+        p = plan(question, filters={"area": "Marshbury"})
+        assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"]]
+        assert p.abstain is None
+
     def test_for_the_first_time_picks_no_report(self, plan):
         """ "entering the system for the first time" is an occasion, not the oldest report."""
         p = plan("Are more Marshbury kids entering the system for the first time than nationally?")
