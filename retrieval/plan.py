@@ -715,9 +715,20 @@ class QuestionPlanner:
             plan.search_text = f"{plan.search_text} {' '.join(spelled)}"
         for ident in plan.identifiers:
             # only reports whose vocabulary has every part of it can print it: scan those
-            # (a financial year's first year: "2011/12" may be printed "2011/2012")
-            parts = words(ident)[:1] if year_spans(ident) else words(ident)
-            maybe = [r for r in scope if all(w in corpus.vocab.get(r, ()) for w in parts)]
+            # (a financial year's first year or its last: "2011/12" may be printed "2011/2012"
+            # or "the year to 31 March 2012")
+            maybe = [
+                r
+                for r in scope
+                if (
+                    any(
+                        w in corpus.vocab.get(r, ())
+                        for w in words(ident)[:1] + [str(int(ident[:4]) + 1)]
+                    )
+                    if year_spans(ident)
+                    else all(w in corpus.vocab.get(r, ()) for w in words(ident))
+                )
+            ]
             if not any(
                 prints_identifier(corpus.texts[i], ident)
                 for rid in maybe

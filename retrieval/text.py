@@ -221,13 +221,15 @@ def happened_years(text: str) -> list[tuple[int, int]]:
 
 
 def spellings_of_year_span(span: str) -> list[str]:
-    """ "2022-23" as reports may print it: "2022-23", "2022/23", "2022–23", and with the second
-    year in full, "2022/2023"."""
+    """ "2022-23" as reports may print it: "2022-23", "2022/23", "2022–23", with the second
+    year in full, "2022/2023", in words, "2022 to 2023", and by the day a financial year ends,
+    "(the year to) 31 March 2023"."""
+    second = str(int(span[:4]) + 1)
     return [
         span[:4] + dash + century + span[5:]
         for century in ("", span[:2])
         for dash in YEAR_SPAN_DASHES
-    ]
+    ] + [f"{span[:4]} to {second}", f"31 March {second}"]
 
 
 def _year_span(text: str, m: re.Match) -> bool:

@@ -90,7 +90,12 @@ def test_a_financial_year_is_both_years_and_a_period_printed_as_written():
         "2022-2023",
         "2022/2023",
         "2022–2023",
+        "2022 to 2023",
+        "31 March 2023",
     ]
+    # a financial year told by the day it ends
+    assert prints_identifier("Children supervised in the year to 31 March 2021 | 134", "2020/21")
+    assert not prints_identifier("in the year to 31 March 2022 | 134", "2020/21")
     assert prints_identifier("The budget for 2011/2012 was £2.47 million", "2011/12")
     assert prints_identifier("spent £1.4 million in 2022/23, more than", "2022-23")
     assert not prints_identifier("in 2021-22, more than", "2022-23")
