@@ -805,6 +805,10 @@ PUT_RIGHT: dict[str, str] = {
     "been|got|get sorted": "the same, as said aloud ('has that issue been sorted?')",
     "sorted out": "the same",
 }
+PUT_RIGHT_NOT_AFTER: dict[str, str] = {
+    "to put|get": "an aim ('what did the letter ask us to put right?'): what was asked, not "
+    "whether it was done",
+}
 # … and ask whether they were remedied (not what they were: "list the improvement areas in the
 # 2016 letter" is a list).
 REMEDIED: dict[str, str] = {

@@ -161,7 +161,7 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
     if not any(ln.text.strip() for ln in lines):
         raise NoTextFound(path, "no text found in the file. Export the report again with its text.")
     for ln in lines:
-        ln.text = ln.text.translate(LIGATURES)
+        ln.text = _soft_hyphens_kept_at_end(ln.text.translate(LIGATURES))
     return LoadedDocument(
         path=path, format=reader.format, sha256=bytes_sha256(data), lines=lines, pages=pages
     )
@@ -171,6 +171,20 @@ def load_document(path: Path, settings: Settings) -> LoadedDocument:
 # "ofﬁcer"): the letters it is drawn for, as a reader reads them (search for "fieldwork" found
 # no "ﬁeldwork", and the embedding model reads the glyph as an unknown token)
 LIGATURES = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def _soft_hyphens_kept_at_end(text: str) -> str:
+    """A line without the soft hyphens inside it (a break a word processor may make there,
+    shown as nothing); one that ends the line is kept, where the word was broken, for the
+    parser to join the word's halves ("in\u00ad" / "spected": "inspected")."""
+    if SOFT_HYPHEN not in text:
+        return text
+    body = text.rstrip()
+    end = SOFT_HYPHEN if body.endswith(SOFT_HYPHEN) else ""
+    return body.replace(SOFT_HYPHEN, "") + end if end else text.replace(SOFT_HYPHEN, "")
 
 
 def unexpected_error(path: Path, doing: str, exc: BaseException) -> UnreadableFile:
@@ -359,7 +373,13 @@ def _plain_text_lines(text: str) -> list[Line]:
     page, which would otherwise be glued into the paragraph it interrupts); columns laid out
     with spaces become tab-separated cells (a table row). A report quoted in an email reply is
     read without its quote marks."""
-    lines = _columns_in_turn(_footers_as_pages(_text_lines(_unquoted(text)), "\f" in text))
+    paged = "\f" in text
+    lines = _text_lines(_unquoted(text))
+    # (pages told by form feeds and no footer: the page header's text, written again after
+    # each page break, is what marks them)
+    edged = paged and not _page_footers(lines)
+    lines = _footers_as_pages(lines, paged)
+    lines = _columns_in_turn(_running_edges_dropped(lines) if edged else lines)
     _bar_rows(lines)
     column = 0  # the value column of the padded field just read
     kept: list[Line] = []
@@ -580,6 +600,40 @@ def _footers_as_pages(lines: list[Line], paged: bool) -> list[Line]:
             continue
         out.append(Line(ln.text, (ln.page or 1) + offset, ln.role))
     return out
+
+
+EDGE_LINES = 3  # a page's first or last lines with text: where a running header or footer is
+
+
+def _running_edges_dropped(lines: list[Line]) -> list[Line]:
+    """The lines of a text paged by form feeds without what each page's header or footer
+    repeats (Word's "Save as Plain Text" writes the page header's "OFFICIAL" and letterhead
+    again after each page break, into the paragraph the break cut or as a heading of their
+    own): a line among a page's first or last `EDGE_LINES` lines with text, ending no sentence,
+    the same text there on at least half the pages and two at least (a page of a few lines
+    has no edge apart from its text)."""
+    pages: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.role is None and ln.text.strip():
+            pages.setdefault(ln.page or 1, []).append(i)
+    if len(pages) < 2:
+        return lines
+    seen: Counter[str] = Counter()  # on how many pages of some length a text is at the edge
+    edge: dict[int, str] = {}
+    full = 0
+    for rows in pages.values():
+        at = {
+            i: " ".join(lines[i].text.split())
+            for i in rows[:EDGE_LINES] + rows[-EDGE_LINES:]
+            if lines[i].text.rstrip()[-1:] not in ".!?"
+        }
+        edge.update(at)
+        if len(rows) > 2 * EDGE_LINES:
+            full += 1
+            seen.update(set(at.values()))
+    need = max(2, (full + 1) // 2)
+    drop = {i for i, text in edge.items() if seen[text] >= need}
+    return [ln for i, ln in enumerate(lines) if i not in drop] if drop else lines
 
 
 def _page_footers(lines: list[Line]) -> set[int]:
@@ -1555,7 +1609,17 @@ def _shown_text(el) -> str:
         name = getattr(node, "name", None)
         if name is None:
             if type(node).__name__ == "NavigableString":
-                pieces.append(str(node))
+                text = str(node)
+                up = node.parent
+                above = (
+                    getattr(up, "name", None),
+                    getattr(getattr(up, "parent", None), "name", None),
+                )
+                if text.strip().isdigit() and "sup" in above:
+                    # a footnote's number set as superscript ("rate<sup>1</sup>"), as a reader
+                    # sees it: "rate¹", not "rate1"
+                    text = text.strip().translate(TO_SUPERSCRIPT)
+                pieces.append(text)
         elif name in _HTML_ANY_BLOCK or name in _HTML_PARTING:
             pieces.append(" ")
     return "".join(pieces)

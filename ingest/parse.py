@@ -32,7 +32,7 @@ from findings.vocab import (
     SUPERSCRIPT_DIGITS,
     list_kind,
 )
-from ingest.load import Line, LoadedDocument, load_document, unexpected_error
+from ingest.load import SOFT_HYPHEN, Line, LoadedDocument, load_document, unexpected_error
 from ingest.metadata import extract_metadata
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
 from ingest.version import PARSER_VERSION as PARSER_VERSION  # bump it there when parsing changes
@@ -90,7 +90,8 @@ NUMBER_TAB = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[-•*▪●◦–·\uf0b7o])\
 # A contents entry: a heading's text, then a tab, dot leaders or spaces and its page number
 # ("1.1 Governance and leadership<TAB>12", "Annex 1: Methodology ........ 22").
 CONTENTS_ENTRY = re.compile(r"^(\S.*?)[\s.…·|]+(\d{1,3})$")
-CONTENTS_ENTRY_CHARS = 120
+CONTENTS_ENTRY_CHARS = 120  # with its dot leaders one "…": a page's width of dots is no text
+LEADER_DOTS = re.compile(r"[.…·](?:\s?[.…·]){3,}")
 MIN_CONTENTS_RUN = 3
 MAX_COVER_FIELD_WORDS = 3  # "Publication date", "Lead inspector": a field's label, set large
 # A "Standard: grade" line longer than this is a sentence, not a rating line.
@@ -131,6 +132,8 @@ class _Para:
     columns: list[str] = field(default_factory=list)  # a table row's header cells
     pieces: list[str] = field(default_factory=list)  # `text` while blocks join it (`_join_to`)
     unmarked: bool = False  # a list item printed without its bullet (`_unmarked_item`)
+    marker: str = ""  # the bullet a list item was printed with ("•", "o")
+    nested: bool = False  # a list item that took in the items of a list under it
 
     def extend(self, text: str) -> None:
         """Join a block that continues this paragraph (`finish` makes `text` whole again)."""
@@ -172,7 +175,7 @@ class ReportParser:
             labels_only=labels_only,
         )
         _attach_footnotes(paras, footnotes)
-        paras = _signatures_joined(paras)
+        paras = _counted_items(_signatures_joined(paras))
         paragraphs = _number(report_id, paras)
         meta = extract_metadata(report_id, title, paragraphs, front)
         meta.source_path = str(doc.path)
@@ -296,7 +299,7 @@ def _without_contents(lines: list[Line]) -> list[Line]:
             continue
         m = (
             CONTENTS_ENTRY.match(text)
-            if ln.role != "heading" and len(text) <= CONTENTS_ENTRY_CHARS
+            if ln.role != "heading" and len(LEADER_DOTS.sub("…", text)) <= CONTENTS_ENTRY_CHARS
             else None
         )
         if m is None:
@@ -449,6 +452,9 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             and not (open_block.lines == 1 and _field_ended(pieces[-1], text, wrap))
             and (i not in fields or (copied and depth > 0))
             and not line_a_paragraph
+            # a line longer than any page is wide that ends a sentence was never wrapped: its
+            # paragraph ends there (Word's plain text puts a paragraph on a line)
+            and not (len(pieces[-1]) > UNWRAPPED_WIDTH and pieces[-1].rstrip()[-1:] in TERMINAL)
             # a letter's salutation or sign-off ("Dear Ms Vossel,") opens a block in any
             # layout: a field wrapped above it ("… Assistant Director, Children's Social
             # Care") does not run on into it
@@ -820,6 +826,9 @@ def _join_to(pieces: list[str], right: str) -> None:
     last = pieces[-1]
     if last.endswith("-") and len(last) > 1 and "a" <= last[-2] <= "z" and right[:1].islower():
         pieces[-1] = last[:-1]
+        pieces.append(right)
+    elif last.endswith(SOFT_HYPHEN):  # a word broken where a soft hyphen let it be
+        pieces[-1] = last[: -len(SOFT_HYPHEN)]
         pieces.append(right)
     else:
         pieces.append(" " + right)
@@ -1221,8 +1230,25 @@ def _structure(
             table_header = s.split("\t")
             continue
         # header fields (`To:`, `Publication date:`) before the first heading
-        m_field = FIELD.match(s)
         in_front = not seen_heading
+        pairs = _tabbed_fields(s) if in_front and b.role is None else []
+        if pairs:
+            # "To:<TAB>Harriet Lomax<TAB>Date:<TAB>14 July 2016": a header table's row of two
+            # fields side by side is two fields
+            for label, value in pairs:
+                paras.append(
+                    _Para(
+                        section,
+                        " > ".join(path),
+                        "field",
+                        None,
+                        f"{label} {value}",
+                        b.page,
+                        run=run,
+                    )
+                )
+            continue
+        m_field = FIELD.match(s)
         if (
             m_field
             and m_field.group(2).strip()
@@ -1479,6 +1505,23 @@ def _structure(
             prev.end_page = b.page
             continue
         kind, number, text = _classify(b, s, table_header)
+        marker = s[:1] if kind == "bullet" and BULLET.match(s) else ""
+        prev = paras[-1] if paras else None
+        if (
+            kind == "bullet"
+            and prev is not None
+            and prev.kind == "bullet"
+            and marker
+            and prev.marker
+            and marker != prev.marker
+            and (prev.nested or prev.text.rstrip().endswith(":"))
+        ):
+            # "• Intervention plans should:" over "o contain specific, measurable targets",
+            # "o be reviewed …": a list under an item, printed with another bullet, is the
+            # item's own words (joined as printed: no punctuation is made up between them)
+            prev.extend(text)
+            prev.nested = True
+            continue
         if kind == "numbered" and number:
             number, text = _list_made_number(number, text, paras)
         if unmarked and kind == "prose":
@@ -1527,6 +1570,7 @@ def _structure(
             continue  # a table's header row printed again atop its next page
         paras.append(_Para(section, context, kind, number, text, b.page, run=run, columns=columns))
         paras[-1].unmarked = unmarked
+        paras[-1].marker = marker
     # lines read as headings by their look that head nothing, at the end of a plain text (a
     # sign-off set a line a paragraph: "Gareth Pennock" / "HM Inspector of Probation" / "Lead
     # Inspector"), are its last paragraphs, not lost
@@ -1764,6 +1808,52 @@ def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]])
                 for note in own.get(i, [])
             ]
         paras[:] = merged
+
+
+MIN_COUNTED_ITEMS = 3  # paragraphs opening 1, 2, 3 in turn: a list, not figures by chance
+COUNTED_ITEM = re.compile(r"(\d{1,2}) +(?=[^\W\d])")  # "1 make sure that plans …"
+
+
+MAX_FIELD_LABEL_CHARS = 60
+
+
+def _tabbed_fields(s: str) -> list[tuple[str, str]]:
+    """The fields of a row of tab-separated label and value cells ("To:", "Harriet Lomax",
+    "Date:", "14 July 2016"), each label ending in a colon; a label with an empty value is no
+    field. Nothing when the row is not such label and value pairs."""
+    cells = [c.strip() for c in s.split("\t")]
+    if len(cells) % 2:
+        cells.append("")  # a last label whose empty value the line's end took
+    if len(cells) < 4:
+        return []
+    labels = cells[0::2]
+    if not all(lb.endswith(":") and len(lb) <= MAX_FIELD_LABEL_CHARS for lb in labels):
+        return []
+    return [(lb, v) for lb, v in zip(labels, cells[1::2], strict=True) if v]
+
+
+def _counted_items(paras: list[_Para]) -> list[_Para]:
+    """Paragraphs of one part opening with 1, 2, 3 … in turn, with no dot after the number (a
+    Word list's number set apart at a hanging indent, as a PDF's text gives it: "1 make sure
+    that plans …"), at least `MIN_COUNTED_ITEMS` of them: a numbered list, each item numbered
+    by its count. One paragraph opening with a number ("12 children were …") is prose."""
+    i = 0
+    while i < len(paras):
+        j = i
+        while (
+            j < len(paras)
+            and paras[j].kind == "prose"
+            and (paras[j].run, paras[j].section) == (paras[i].run, paras[i].section)
+            and (m := COUNTED_ITEM.match(paras[j].text)) is not None
+            and int(m.group(1)) == j - i + 1
+        ):
+            j += 1
+        if j - i >= MIN_COUNTED_ITEMS:
+            for p in paras[i:j]:
+                m = COUNTED_ITEM.match(p.text)
+                p.kind, p.number, p.text = "numbered", m.group(1), p.text[m.end() :]
+        i = max(j, i + 1)
+    return paras
 
 
 def _number(report_id: str, paras: list[_Para]) -> list[Paragraph]:

@@ -255,6 +255,22 @@ class TestSampleReports:
             "Published: 19 August 2021",
         )
 
+    def test_an_html_footnote_number_is_read_as_superscript(self, tmp_path):
+        """ "rate<sup><a href="#fn:1">1</a></sup>": a reader sees "rate¹", not "rate1"."""
+        path = tmp_path / "brindle_yjs_2021.html"
+        path.write_text(
+            "<h1>An inspection of youth justice services in Brindle</h1><h2>Key facts</h2>"
+            '<dl><dt>Proven reoffending rate<sup class="footnote"><a href="#fn:1">1</a></sup>'
+            "</dt><dd>37.8% (England and Wales: 34.2%)</dd></dl><h2>Summary</h2>"
+            "<p>1.1 Planning was good.<sup>2</sup></p>",
+            encoding="utf-8",
+        )
+        r = parse_file(path, Settings())
+        assert [p.text for p in in_section(r, "Key facts")] == [
+            "Proven reoffending rate\u00b9: 37.8% (England and Wales: 34.2%)"
+        ]
+        assert by_number(r)["1.1"].text == "Planning was good.\u00b2"
+
     def test_generated_pdf_has_pages_and_rejoins_split_paragraphs(self):
         r = parse_file(SAMPLES / "marshbury_sqs_2016.pdf", Settings())
         assert r.meta.pages == 4 and r.meta.format == "pdf"
@@ -4407,4 +4423,160 @@ def test_a_chart_s_figure_set_large_heads_nothing(tmp_path):
     assert [(p.section, p.text) for p in r.paragraphs][-1] == (
         "Court disposals",
         "Reviewing was sufficient in 18 of the 31 cases we inspected.",
+    )
+
+
+# --- Word's exports: "Save as Plain Text" and "Save as PDF" ------------------------------------
+
+_WORD_TEXT_LETTER = (
+    "OFFICIAL\r\n"
+    "HM Inspectorate of Probation\r\n"
+    "2nd Floor, Exchange Court, 14 Quay Street, Manchester M3 3XY\r\n"
+    "\r\n"
+    "SHORT QUALITY SCREENING OF YOUTH OFFENDING WORK IN DUNSWICK\r\n"
+    "\r\n"
+    "To:\tHarriet Lomond\tDate:\t14 July 2016\r\n"
+    "Fieldwork dates:\t20\u201323 June 2016\tCases inspected:\t36 (29 community, 7 custody)\r\n"
+    "Case managers interviewed:\t14\tOur ref:\t\r\n"
+    "\r\n"
+    "Dear Ms Lomond,\r\n"
+    "\r\n"
+    "1. Reducing reoffending\r\n"
+    "1.1\tAn assessment of the likelihood of reoffending had been completed in every case, and 31"
+    " were completed on time. In 27 of the 36 cases the assessment was of sufficient quality, and"
+    " the better assessments drew on information from schools and children\u2019s social care.\r\n"
+    "We examined 36 cases held at the service\u2019s two bases, at Harlowe Street in Dunswick and"
+    " Mill Lane in Brackenby. Wherever possible we interviewed the case manager, and in total 14"
+    " case managers were interviewed.\r\n"
+    "\fOFFICIAL\r\n"
+    "HM Inspectorate of Probation\r\n"
+    "2nd Floor, Exchange Court, 14 Quay Street, Manchester M3 3XY\r\n"
+    "\r\n"
+    "Areas requiring improvement\r\n"
+    "\u2022\tRisk management plans should include clear contingency arrangements.\r\n"
+    "\u2022\tIntervention plans should:\r\n"
+    "o\tcontain specific, measurable targets\r\n"
+    "o\tbe reviewed when circumstances change.\r\n"
+    "\u2022\tReparation opportunities should be extended, including at weekends.\r\n"
+    "\r\n"
+    "\fOFFICIAL\r\n"
+    "HM Inspectorate of Probation\r\n"
+    "2nd Floor, Exchange Court, 14 Quay Street, Manchester M3 3XY\r\n"
+    "\r\n"
+    "Yours sincerely\r\n"
+    "Gillian Marsh\r\n"
+)
+
+
+class TestWordPlainText:
+    """A letter as Word's "Save as Plain Text" writes it: CRLF, a paragraph to a line, the
+    header table's cells split by tabs, a form feed at each page break with the page header's
+    text ("OFFICIAL", the letterhead) written again after it, a list nested under an item."""
+
+    @pytest.fixture
+    def letter(self, tmp_path):
+        path = tmp_path / "dunswick_sqs_2016.txt"
+        path.write_bytes(_WORD_TEXT_LETTER.encode("utf-8"))
+        return parse_file(path)
+
+    def test_the_page_header_repeated_after_each_form_feed_is_no_text(self, letter):
+        texts = [p.text for p in letter.paragraphs]
+        assert "OFFICIAL" not in {p.section for p in letter.paragraphs}
+        assert not [t for t in texts if "Quay Street" in t or t == "OFFICIAL"]
+
+    def test_a_header_row_of_two_fields_is_two_fields(self, letter):
+        assert [p.text for p in letter.paragraphs if p.kind == "field"] == [
+            "To: Harriet Lomond",
+            "Date: 14 July 2016",
+            "Fieldwork dates: 20\u201323 June 2016",
+            "Cases inspected: 36 (29 community, 7 custody)",
+            "Case managers interviewed: 14",
+        ]
+        assert (letter.meta.fieldwork_start, letter.meta.fieldwork_end) == (
+            "2016-06-20",
+            "2016-06-23",
+        )
+
+    def test_a_line_too_long_for_any_page_that_ends_a_sentence_ends_its_paragraph(self, letter):
+        numbered = by_number(letter)["1.1"]
+        assert numbered.text.endswith("children\u2019s social care.")
+        assert [p.text[:20] for p in in_section(letter, "Reducing reoffending", "prose")] == [
+            "We examined 36 cases"
+        ]
+
+    def test_a_list_under_an_item_with_another_bullet_is_the_item_s_words(self, letter):
+        assert [p.text for p in in_section(letter, "Areas requiring improvement")] == [
+            "Risk management plans should include clear contingency arrangements.",
+            "Intervention plans should: contain specific, measurable targets be reviewed when"
+            " circumstances change.",
+            "Reparation opportunities should be extended, including at weekends.",
+        ]
+
+
+def _word_pdf(path: Path) -> Path:
+    """A report as Word's "Save as PDF" writes it: a contents page whose dot leaders run a page
+    wide, and recommendations numbered by a list, each number set apart from its item's text
+    at a hanging indent."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((56, 60), "Contents", fontname="hebo", fontsize=14)
+    for i, (title, n) in enumerate((("Foreword", 2), ("Recommendations", 2), ("Key facts", 2))):
+        page.insert_text((56, 90 + 16 * i), f"{title} {'.' * 90} {n}", fontsize=10)
+    page = doc.new_page()
+    y = 60
+
+    def put(text, x=56, font="helv", size=10, step=16):
+        nonlocal y
+        page.insert_text((x, y), text, fontname=font, fontsize=size)
+        y += step
+
+    put("Foreword", font="hebo", size=14, step=24)
+    for sentence in (
+        "We have inspected and rated the service across three broad areas.",
+        "Work with children subject to out-of-court disposals is a real strength.",
+        "Planning too often did not set out how the risk of harm would be managed.",
+    ):
+        put(sentence, step=24)
+    put("Recommendations", font="hebo", size=14, step=24)
+    put("We have made three recommendations.", step=20)
+    items = (
+        "make sure that plans set out contingency arrangements",
+        "review plans whenever a child's circumstances change",
+        "update the resettlement policy",
+    )
+    for i, item in enumerate(items, start=1):
+        page.insert_text((56, y), str(i), fontsize=10)
+        put(item, x=80, step=20)
+    y += 20
+    put("Key facts", font="hebo", size=14, step=24)
+    put("The service supervised 94 children in the year to 31 March 2023.")
+    doc.save(path)
+    return path
+
+
+def test_word_s_pdf_contents_and_list_numbers(tmp_path):
+    r = parse_file(_word_pdf(tmp_path / "dunswick_yjs_2023.pdf"))
+    texts = [p.text for p in r.paragraphs]
+    assert not [t for t in texts if "....." in t]  # the contents page is no text
+    assert "Contents" not in {p.section for p in r.paragraphs}
+    assert [(p.paragraph, p.kind, p.text) for p in in_section(r, "Recommendations")] == [
+        (None, "prose", "We have made three recommendations."),
+        ("1", "numbered", "make sure that plans set out contingency arrangements"),
+        ("2", "numbered", "review plans whenever a child's circumstances change"),
+        ("3", "numbered", "update the resettlement policy"),
+    ]
+
+
+def test_a_word_broken_at_a_soft_hyphen_is_one_word(tmp_path):
+    """A soft hyphen ends a line where a word processor broke the word there (a PDF's text
+    keeps it): the halves are one word, and a soft hyphen inside a line is nothing."""
+    path = tmp_path / "dunswick_sqs_2016.txt"
+    path.write_text(
+        "Dunswick SQS\n\nIntroduction\n\nWe have in\u00ad\nspected the service and rated it"
+        " across three broad areas, with a\u00adcare.\n"
+    )
+    assert [p.text for p in parse_file(path).paragraphs][-1] == (
+        "We have inspected the service and rated it across three broad areas, with acare."
     )

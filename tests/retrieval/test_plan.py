@@ -606,6 +606,8 @@ class TestPutRight:
         [
             "Were breaches dealt with properly in Marshbury in 2014?",
             "Who was the 2014 Marshbury letter addressed to?",
+            # what the report asked to be put right, not whether it was
+            "What did the 2014 Marshbury letter ask the service to put right?",
         ],
     )
     def test_other_words_keep_the_report_named(self, plan, question):
