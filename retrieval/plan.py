@@ -614,7 +614,9 @@ class QuestionPlanner:
                     )
                     inherited.sides = [Side(corpus.label(r), [r]) for r in ordered]
                     inherited.comparison = True
-                if follows_up(question, corpus) and swapped is None:
+                if (follows_up(question, corpus) or is_fragment(question)) and swapped is None:
+                    # ("And what about reviewing?" after a question about a grade: the grade,
+                    # of what it names)
                     inherited.search_text = f"{question} {earlier}"
                     inherited.own_ask = question
                 inherited.scope = base
@@ -1818,6 +1820,23 @@ _REPORT_ORDER = frozenset(
     for one in key.split("|")
     if " " not in one
 )
+
+
+def is_fragment(question: str) -> bool:
+    """Is the follow-up a phrase after an opener ("And what about reviewing?", "And for court
+    disposals?"), no question of its own: it asks what the earlier question asked, of what it
+    names?"""
+    ws = words(question)
+    opener_ends = {s: e for s, e in FRAGMENT_OPENERS.spans(ws) if e > s}
+    i = 0
+    while i in opener_ends:
+        i = opener_ends[i]
+    rest = ws[i:]
+    return (
+        i > 0
+        and 0 < len(rest) <= FRAGMENT_MAX_WORDS
+        and not any(w.split("'")[0] in _ASKING for w in rest)
+    )
 
 
 def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:

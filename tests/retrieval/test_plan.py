@@ -580,6 +580,20 @@ class TestGradeOfTheEarlierTopic:
             True,
         )
 
+    def test_a_phrase_after_a_grade_question_asks_its_grade(self, sample_corpus, intent_planner):
+        """ "And what about reviewing?" after "What rating did Northfield get for planning?"
+        asks the grade of reviewing, read with the question it follows (alone it had read as
+        a list of recommendations)."""
+        history = ["What rating did Northfield get for court disposal planning?"]
+        p = intent_planner.plan("And what about reviewing?", history, None, sample_corpus)
+        assert (p.inherited, p.intent.label, p.rating, p.own_ask) == (
+            True,
+            "rating",
+            True,
+            "And what about reviewing?",
+        )
+        assert p.search_text == f"And what about reviewing? {history[0]}"
+
     def test_alone_it_asks_the_overall_rating(self, sample_corpus, intent_planner):
         p = intent_planner.plan("What grade did Northfield get?", None, None, sample_corpus)
         assert p.fact == "overall_rating"
