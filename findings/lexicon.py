@@ -513,6 +513,9 @@ SCORE_ASK: dict[str, str] = {
 OWN_INSPECTORATE: dict[str, str] = {
     "hmi hmip": "HM Inspectorate of Probation, by its initials",
 }
+# Everyday words written in capitals like an acronym: no name a report must print ("Was our
+# base OK for meeting kids?").
+EVERYDAY_CAPITALS: dict[str, str] = {"ok": "'all right', in speech"}
 # Other inspectorates. The reports' grades are HM Inspectorate of Probation's, of the youth
 # justice service; a grade asked "from Ofsted" is answered only by a sentence that gives one and
 # names that body ("What rating did Ofsted give our children's services?").

@@ -1366,6 +1366,11 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
         )
     if " | " in text:  # a table row: its number is in a value cell ("1.2 Staff | Good" has none)
         return any(_prints_amount(cell) for cell in text.split(" | ")[1:])
+    if measure_words(q, corpus.place_words):
+        # a rate or an average asked ("a higher first-time entrant rate than England and
+        # Wales?"): a figure, whose measure the caller checks (`names_measure`), not a count
+        # of the question's nouns
+        return _prints_amount(text)
     if SHARE.search(q):
         # "What proportion of the children are girls?": a share of girls, so a passage that
         # never says "girls" gives some other share
@@ -1517,6 +1522,13 @@ def _shares(clause: str, asked: dict[str, float] | None, corpus: Corpus) -> bool
     return bool(set(corpus.question_terms(clause)) & set(asked or ()) - {"averag"})
 
 
+def _rate_base(quote: str, at: int) -> bool:
+    """Is the number at `at` what a rate is counted per, or the ages of the children it counts
+    ("per 100,000 children aged 10 to 17")?"""
+    before = words(quote[max(0, at - 40) : at])[-3:]
+    return before[-1:] == ["per"] or "aged" in before
+
+
 def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | None:
     """Where in `quote` the thing asked for is: the date of a "when" question, the name of a
     "who", the grade of a rating question, the number of a "how many" (the one before the
@@ -1559,7 +1571,9 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         if span is None and SPEED_ASK.search(plan.question):
             span = _first_said(PROMPT, quote)  # "how quickly": "promptly"
         return span
-    numbers = amounts(quote)
+    # not what a rate is told per ("per 100,000 children aged 10 to 17"): the figure is
+    # the rate itself
+    numbers = [m for m in amounts(quote) if not _rate_base(quote, m.start())]
     counted = counted_words(plan.question, corpus.place_words)
     # a share asked for ("what proportion of children went on to reoffend") is a percentage or
     # "N of M", not the "100,000" of a rate per 100,000 children

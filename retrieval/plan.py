@@ -1431,8 +1431,8 @@ class QuestionPlanner:
                 continue  # "MAPPA-eligible": each part printed ("MAPPA", "eligible") will do
             if tok.isupper() and len(tok) >= 2:
                 acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
-                if acronym.lower() in OWN_INSPECTORATE:
-                    continue  # the reports' author ("HMI Probation"), no topic
+                if acronym.lower() in OWN_INSPECTORATE | EVERYDAY_CAPITALS:
+                    continue  # the reports' author ("HMI Probation"), or a word ("OK")
                 if corpus.acronym_printed(scope, acronym) or _initials_phrases(
                     corpus, scope, acronym
                 ):
@@ -1445,6 +1445,7 @@ class QuestionPlanner:
 
 CONTRACTIONS = tuple(sorted(lexicon.words_of(lexicon.CONTRACTIONS), key=len, reverse=True))
 OWN_INSPECTORATE = lexicon.words_of(lexicon.OWN_INSPECTORATE)
+EVERYDAY_CAPITALS = lexicon.words_of(lexicon.EVERYDAY_CAPITALS)
 
 
 ASKER = lexicon.words_of(lexicon.ASKER_WORDS)

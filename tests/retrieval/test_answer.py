@@ -288,6 +288,39 @@ class TestFrequencyAsked:
         assert prints("There were 4 restorative conferences in 2013.") is False
 
 
+class TestRateAsked:
+    """ "Is our first-time entrant rate higher than England and Wales's?" is answered by a
+    figure of the rate, written as reports write a key fact (no table's cells): the rate,
+    not what it is counted per, nor the children's ages."""
+
+    @pytest.fixture
+    def plan(self, sample_corpus):
+        from retrieval.plan import QuestionPlanner
+
+        return QuestionPlanner().plan(
+            "Does Marshbury have a higher first-time entrant rate than England and Wales?",
+            None,
+            None,
+            sample_corpus,
+        )
+
+    def test_a_figure_of_the_rate_answers(self, plan, sample_corpus):
+        from retrieval.answer import _prints_number_asked
+
+        row = "First-time entrants per 100,000 children aged 10 to 17, England and Wales 148"
+        assert _prints_number_asked(plan, row, sample_corpus) is True
+        assert (
+            _prints_number_asked(plan, "First-time entrants fell sharply.", sample_corpus) is False
+        )
+
+    def test_the_figure_is_the_rate_not_its_base(self, plan, sample_corpus):
+        from retrieval.answer import answering_span
+
+        row = "First-time entrants per 100,000 children aged 10 to 17, Marshbury 171"
+        start, end = answering_span(plan, row, sample_corpus)
+        assert row[start:end] == "171"
+
+
 class TestShareOfAGroup:
     """ "What proportion of the children are girls?" is answered by a share of girls: a share
     of something else ("75 per cent of cases") is not the number asked for."""

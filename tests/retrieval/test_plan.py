@@ -66,6 +66,11 @@ class TestWhichReports:
         assert [s.report_ids for s in p.sides] == [["marshbury_sqs_2016"]]
         assert p.abstain is None
 
+    def test_an_everyday_word_in_capitals_is_no_unknown_acronym(self, plan):
+        """ "OK" is a word, not an acronym no report prints (lexicon EVERYDAY_CAPITALS)."""
+        p = plan("Was the Marshbury office OK for meeting children?")
+        assert p.abstain is None and p.areas == ["Marshbury"]
+
     def test_for_the_first_time_picks_no_report(self, plan):
         """ "entering the system for the first time" is an occasion, not the oldest report."""
         p = plan("Are more Marshbury kids entering the system for the first time than nationally?")
