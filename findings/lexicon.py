@@ -101,6 +101,8 @@ FACT_FIELDS: dict[str, tuple[str, str]] = {
     "published": ("publication_date", "front block of rated reports"),
     "date of publication": ("publication_date", "older reports"),
     "date": ("letter_date", "a letter's front block ('Date: 22 November 2016'): the date it bears"),
+    "date of letter": ("letter_date", "the same, spelt out"),
+    "letter date": ("letter_date", "the same"),
     "overall rating": ("overall_rating", "a front-block field in some rated reports"),
     "cases inspected": ("cases_inspected", "a front-block field or a table's heading"),
     "number of cases inspected": ("cases_inspected", "the same, spelt out"),
@@ -754,7 +756,7 @@ ROLE_ASK: dict[str, str] = {
 # letter dated?", "How many years passed between the screening visit and the inspection?"): the
 # gap between the two dates the reports print (`retrieval.interval`).
 INTERVAL_ASK: dict[str, str] = {
-    "how long|soon *? *? *? after|before|between": "the time from one event to the other",
+    "how long|soon *? *? *? after|before|between|from": "the time from one event to the other",
     "how much time": "the same, as an amount of time",
     "how many years|months|weeks|days": "the same, counted in a unit of time",
     "gap|interval between": "the same, as a gap",

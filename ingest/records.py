@@ -742,7 +742,8 @@ def _email_runs(paragraphs: list[Paragraph]) -> list[list[int]]:
 
 def _field(p: Paragraph) -> tuple[str | None, str]:
     """(`Lead inspector`, `Marcus Delaney`) from a field line or a two-cell table row."""
-    if p.kind == "table_row":
+    if p.kind == "table_row" or (p.kind == "field" and " | " in p.text):
+        # (a front block laid out as a table: "Publication date | 25 April 2014")
         cells = p.text.split(" | ")
         return (cells[0].strip(), cells[1].strip()) if len(cells) == 2 else (None, "")
     if p.kind in ("field", "prose") and ":" in p.text and len(p.text) <= _MAX_FIELD_LINE:

@@ -47,6 +47,7 @@ WHAT = {
     "publication_date": "published",
 }
 DAYS_IN_MONTH = 30.4375
+_OF_WORDS = frozenset({"of", "the", "its", "our", "their"})  # "publication of the … inspection"
 
 
 class IntervalAnswerer:
@@ -114,8 +115,11 @@ def _events(question: str, targets: list[str], corpus: Corpus) -> list[tuple[str
                 newest_other = max(others, key=lambda r: corpus.reports[r].get("year") or 0)
                 named.setdefault(i, newest_other if len(others) > 1 else others[0])
     asked: list[tuple[int, str]] = []
+    ends: dict[int, int] = {}  # where each event's words end
     for cue, subject in _EVENTS:
-        asked += [(start, subject) for start, _ in cue.spans(ws)]
+        for start, end in cue.spans(ws):
+            asked.append((start, subject))
+            ends[start] = max(end, ends.get(start, end))
     asked.sort()
     reports = list(dict.fromkeys(named[i] for i in sorted(named)))
     if not asked:
@@ -130,7 +134,18 @@ def _events(question: str, targets: list[str], corpus: Corpus) -> list[tuple[str
             # the report named nearest the event's words (before them, on a tie), of those
             # whose event is not taken yet ("between our SQS fieldwork and the fieldwork for
             # the rated inspection": the second fieldwork is the inspection's)
-            nearest = sorted(named, key=lambda i: (abs(i - at), i > at))
+            # first, a report named right after "of" ("the publication of the 2021
+            # inspection": the inspection's, not the letter's named before it)
+            def owned(i: int, at: int = at) -> bool:
+                between = ws[ends.get(at, at + 1) : i]
+                return (
+                    i >= ends.get(at, at + 1)
+                    and bool(between)
+                    and between[0] == "of"
+                    and all(w in _OF_WORDS for w in between)
+                )
+
+            nearest = sorted(named, key=lambda i: (not owned(i), abs(i - at), i > at))
             free = [i for i in nearest if (named[i], subject) not in events]
             events.append((named[(free or nearest)[0]], subject))
         elif len(targets) == 1:

@@ -225,6 +225,26 @@ def test_an_owner_after_a_closing_dash(tmp_path):
     assert owners == [(1, "Director of Public Health, Pellmoor Council"), (2, None), (3, None)]
 
 
+def test_a_front_block_laid_out_as_a_table_gives_its_facts(tmp_path):
+    """A wiki page's header table ("Date of letter | 11 April 2014", "Publication date | 25
+    April 2014"): each row a field whose label names its fact."""
+    f = tmp_path / "avonby_sqs_2014.html"
+    f.write_text(
+        "<h1>Short Quality Screening of youth offending work in Avonby</h1>"
+        "<table><tr><th>Date of letter</th><td>11 April 2014</td></tr>"
+        "<tr><th>Publication date</th><td>25 April 2014</td></tr>"
+        "<tr><th>Fieldwork</th><td>17&ndash;19 March 2014</td></tr></table>"
+        "<h2>1. Reducing reoffending</h2><p>1.1 Planning was good.</p>",
+        encoding="utf-8",
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert (facts["letter_date"], facts["publication_date"], facts["fieldwork_dates"]) == (
+        "11 April 2014",
+        "25 April 2014",
+        "17\u201319 March 2014",
+    )
+
+
 def test_a_three_column_ratings_table_and_an_overall_row(tmp_path):
     """ "Domain | Standard | Rating": each standard rated, named as two-cell tables name it
     ("3.1 Out-of-court work: Assessment"); the "Overall" row is the overall rating."""

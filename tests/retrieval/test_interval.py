@@ -154,6 +154,19 @@ class TestTheTimeBetween:
         assert draft.text.splitlines()[0] == "**About 4 years and 8 months** passed between them:"
         assert [c.hit.row for c in draft.cited] == [2, 3]
 
+    def test_from_one_event_to_one_of_another_report_named_after_of(self):
+        """ "How long was it from the date on the screening letter to the publication of the
+        2022 inspection?": the publication "of" the inspection named after it, not of the
+        letter named before it."""
+        draft = answer(
+            "How long was it from the date on the Avonby screening letter to the publication of"
+            " the 2022 inspection?",
+            ["y"],
+        )
+        assert draft is not None
+        assert draft.text.splitlines()[0] == "**About 4 years and 9 months** passed between them:"
+        assert [c.hit.row for c in draft.cited] == [0, 3]
+
     @pytest.mark.parametrize(
         "question",
         [
