@@ -515,6 +515,11 @@ SCORE_ASK: dict[str, str] = {
 OWN_INSPECTORATE: dict[str, str] = {
     "hmi hmip": "HM Inspectorate of Probation, by its initials",
 }
+# Asking when something happened set against a report named ("Was she appointed before or
+# after the 2016 screening?"): the report named is a time, not the one that must tell of it.
+RELATIVE_TO_REPORT: dict[str, str] = {
+    "before|after or before|after": "when something happened, against the time of a report",
+}
 # Everyday words written in capitals like an acronym: no name a report must print ("Was our
 # base OK for meeting kids?").
 EVERYDAY_CAPITALS: dict[str, str] = {"ok": "'all right', in speech"}

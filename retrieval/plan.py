@@ -439,7 +439,11 @@ class QuestionPlanner:
             areas = {corpus.reports[r].get("area") for r in targets} - {None}
             scope = [r for r in plan.scope or [] if corpus.reports[r].get("area") in areas]
             name = _name_of_other_reports(without_asker(question.strip()), corpus, targets, scope)
-            if name is not None:
+            if name is not None and RELATIVE_TO_REPORT.search(question):
+                # "Was Marcus Feeney appointed before or after the 2016 screening?": the
+                # screening is when; the area's other reports tell of him
+                plan.sides = [Side(plan.sides[0].label, scope)]
+            elif name is not None:
                 # "how many kids were at Wetherby in 2023?": the place is printed only in
                 # the 2016 letter; the report asked about does not tell of it
                 plan.abstain = Abstention(
@@ -1446,6 +1450,7 @@ class QuestionPlanner:
 CONTRACTIONS = tuple(sorted(lexicon.words_of(lexicon.CONTRACTIONS), key=len, reverse=True))
 OWN_INSPECTORATE = lexicon.words_of(lexicon.OWN_INSPECTORATE)
 EVERYDAY_CAPITALS = lexicon.words_of(lexicon.EVERYDAY_CAPITALS)
+RELATIVE_TO_REPORT = Cue(lexicon.RELATIVE_TO_REPORT)
 
 
 ASKER = lexicon.words_of(lexicon.ASKER_WORDS)

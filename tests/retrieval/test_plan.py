@@ -2476,6 +2476,15 @@ class TestTimeAndNamesOfOtherReports:
             "how many Calder children were at Wetherby in 2016?", None, None, corpus
         )
         assert p.abstain is None and p.report_ids == ["s"]
+        # the year a time set against ("before or after the 2023 inspection"): the area's
+        # other report tells of it (lexicon RELATIVE_TO_REPORT)
+        p = QuestionPlanner().plan(
+            "Were Calder children placed at Wetherby before or after the 2023 inspection?",
+            None,
+            None,
+            corpus,
+        )
+        assert p.abstain is None and p.report_ids == ["s", "y"]
 
     def test_it_after_a_preposition_points_back_to_the_earlier_question(self):
         """ "and how many kids were under it by the 2023 inspection?" after a question about
