@@ -29,6 +29,7 @@ the line or the sentence), so a citation built from it passes the verbatim check
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -657,7 +658,20 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
             and _about_cases(p, header)
         ):
             take("cases_inspected", i, p, p.text, cells[1].strip())
+    if (
+        "lead_inspector" not in found
+        and "signatory" in found
+        and meta.get("inspection_type") == SCREENING_TYPE
+        and "chief" not in found["signatory"][1].text.lower()
+    ):
+        # a screening letter signed by an inspector, not a chief inspector (who signs letters
+        # others led), is signed by the inspector who led the screening
+        at, signed = found["signatory"]
+        found["lead_inspector"] = (at, dataclasses.replace(signed, subject="lead_inspector"))
     return sorted(found.values(), key=lambda f: f[0])
+
+
+SCREENING_TYPE = "short quality screening"  # (`findings.vocab`'s name for the kind)
 
 
 # a key fact's value cell that is a count ("96", "96 children", "34.5 FTE")

@@ -245,6 +245,28 @@ def test_a_front_block_laid_out_as_a_table_gives_its_facts(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "title, lead",
+    [("HM Inspector of Probation", "Ruth Calloway"), ("Assistant Chief Inspector", None)],
+)
+def test_a_screening_letter_s_signer_led_it_unless_a_chief_inspector(tmp_path, title, lead):
+    """A screening letter is signed by the inspector who led the screening; a chief or
+    assistant chief inspector signs letters others led."""
+    f = tmp_path / "avonby_sqs_2016.txt"
+    f.write_text(
+        "Short Quality Screening of youth offending work in Avonby\n\n"
+        "Dear Ms Lee,\n\n1. Reducing reoffending\n\n1.1 Planning was good.\n\n"
+        f"Yours sincerely,\n\nRuth Calloway\n{title}\n"
+    )
+    r = parse_file(f)
+    facts = {x.subject: x.value for x in r.records if x.kind == "fact"}
+    assert (facts.get("signatory"), facts.get("lead_inspector"), r.meta.lead_inspector) == (
+        "Ruth Calloway",
+        lead,
+        lead,
+    )
+
+
 def test_a_three_column_ratings_table_and_an_overall_row(tmp_path):
     """ "Domain | Standard | Rating": each standard rated, named as two-cell tables name it
     ("3.1 Out-of-court work: Assessment"); the "Overall" row is the overall rating."""
