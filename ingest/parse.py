@@ -1506,21 +1506,21 @@ def _structure(
             continue
         kind, number, text = _classify(b, s, table_header)
         marker = s[:1] if kind == "bullet" and BULLET.match(s) else ""
-        prev = paras[-1] if paras else None
+        above = paras[-1] if paras else None
         if (
             kind == "bullet"
-            and prev is not None
-            and prev.kind == "bullet"
+            and above is not None
+            and above.kind == "bullet"
             and marker
-            and prev.marker
-            and marker != prev.marker
-            and (prev.nested or prev.text.rstrip().endswith(":"))
+            and above.marker
+            and marker != above.marker
+            and (above.nested or above.text.rstrip().endswith(":"))
         ):
             # "• Intervention plans should:" over "o contain specific, measurable targets",
             # "o be reviewed …": a list under an item, printed with another bullet, is the
             # item's own words (joined as printed: no punctuation is made up between them)
-            prev.extend(text)
-            prev.nested = True
+            above.extend(text)
+            above.nested = True
             continue
         if kind == "numbered" and number:
             number, text = _list_made_number(number, text, paras)
@@ -1850,8 +1850,8 @@ def _counted_items(paras: list[_Para]) -> list[_Para]:
             j += 1
         if j - i >= MIN_COUNTED_ITEMS:
             for p in paras[i:j]:
-                m = COUNTED_ITEM.match(p.text)
-                p.kind, p.number, p.text = "numbered", m.group(1), p.text[m.end() :]
+                if (m := COUNTED_ITEM.match(p.text)) is not None:
+                    p.kind, p.number, p.text = "numbered", m.group(1), p.text[m.end() :]
         i = max(j, i + 1)
     return paras
 

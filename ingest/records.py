@@ -666,8 +666,8 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
     ):
         # a screening letter signed by an inspector, not a chief inspector (who signs letters
         # others led), is signed by the inspector who led the screening
-        at, signed = found["signatory"]
-        found["lead_inspector"] = (at, dataclasses.replace(signed, subject="lead_inspector"))
+        at, signer = found["signatory"]
+        found["lead_inspector"] = (at, dataclasses.replace(signer, subject="lead_inspector"))
     return sorted(found.values(), key=lambda f: f[0])
 
 
