@@ -398,6 +398,14 @@ QA sets, each over its own freshly ingested tmp store:
   Markdown, a rated inspection as Google Docs writes a Word file, its paragraph numbers made by
   automatic list numbering), written blind and second-checked at stop 51 in the layouts of the
   pending fresh63 / fresh64; measured once unread (0.708, 0.750), then read.
+- tune63 / tune64: every report above plus two more each (`data/eval/tune63/reports/`: an SQS
+  letter as a Confluence page exported to HTML, a rated inspection as a GOV.UK-style HTML
+  publication with linked footnotes and key facts as a description list; `tune64`: an SQS
+  letter as Word's "Save as Plain Text" writes it (a paragraph to a line, tabbed header cells,
+  form feeds with the page header repeated), a rated inspection as Word's "Save as PDF" writes
+  it (hanging list numbers, ligatures, soft hyphens, a contents page)), written blind and
+  second-checked at stop 52 in the layouts of the pending fresh65 / fresh66; measured once
+  unread (0.750, 0.812), then read.
 - fresh59 / fresh60 (read as tune): every report above plus two more each
   (`data/eval/fresh59/reports/`: an SQS letter as a Word file with its header in a text box and
   its numbered paragraphs in a borderless two-column table, a rated inspection printed to PDF by
@@ -1035,6 +1043,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.708, 0.750), then read
             ("tune61 tune", "tune61", "tune.jsonl"),
             ("tune62 tune", "tune62", "tune.jsonl"),
+            # stop 52: tune sets in the layouts of the pending fresh65 / fresh66, measured once
+            # unread (0.750, 0.812), then read
+            ("tune63 tune", "tune63", "tune.jsonl"),
+            ("tune64 tune", "tune64", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
