@@ -1828,15 +1828,21 @@ _REPORT_ORDER = frozenset(
 )
 
 
+def _past_openers(ws: list[str]) -> int:
+    """Where a follow-up's words start after every opening little word ("And for the …")."""
+    opener_ends = {s: e for s, e in FRAGMENT_OPENERS.spans(ws) if e > s}
+    i = 0
+    while i in opener_ends:
+        i = opener_ends[i]
+    return i
+
+
 def is_fragment(question: str) -> bool:
     """Is the follow-up a phrase after an opener ("And what about reviewing?", "And for court
     disposals?"), no question of its own: it asks what the earlier question asked, of what it
     names?"""
     ws = words(question)
-    opener_ends = {s: e for s, e in FRAGMENT_OPENERS.spans(ws) if e > s}
-    i = 0
-    while i in opener_ends:
-        i = opener_ends[i]
+    i = _past_openers(ws)
     rest = ws[i:]
     return (
         i > 0
@@ -1855,10 +1861,7 @@ def substituted(question: str, earlier: str, corpus: Corpus) -> str | None:
     for "community cases"). None when the follow-up is a question of its own or shares no
     word with the earlier one (a new topic: "And what about planning there?")."""
     ws, at = words(question), word_spans(question)
-    opener_ends = {s: e for s, e in FRAGMENT_OPENERS.spans(ws) if e > s}
-    i = 0
-    while i in opener_ends:  # "And for the …": past every opening little word
-        i = opener_ends[i]
+    i = _past_openers(ws)
     if ws[i : i + 2] == ["how", "many"] and "how many" in " ".join(words(earlier)):
         # "and how many out-of-court ones?" after "How many court cases did …?": the count
         # asked again, of what the phrase names
