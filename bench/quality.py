@@ -419,15 +419,22 @@ QA sets, each over its own freshly ingested tmp store:
   PDF; `fresh62`: an SQS letter as a WordPress post saved by a browser, a rated inspection as
   Acrobat Reader's "Save as Text" writes it), written blind at stop 50, measured once when
   adopted at stop 51, read at stop 52: tune data since.
-- fresh63 / fresh64 held-out: every report above plus two more each (`data/eval/fresh63/reports/`:
-  an SQS letter printed, signed, scanned and OCR'd (page images under an invisible text layer
-  with OCR errors), a rated inspection as a long reportlab PDF with footnotes, a landscape
-  ratings page and paragraphs broken across pages; `fresh64`: an SQS letter as a Notion page
-  exported to Markdown, a rated inspection as Google Docs writes a Word file, its paragraph
-  numbers made by automatic list numbering: the layouts of tune61 and tune62), written blind and
-  second-checked at stop 51 (the questions that do not name Wyebridge or Thornaby carry the area
-  filter, written by the helpers), never read, measured once when adopted at stop 52, then only
-  here.
+- fresh63 / fresh64 (read as tune): every report above plus two more each
+  (`data/eval/fresh63/reports/`: an SQS letter printed, signed, scanned and OCR'd, a rated
+  inspection as a long reportlab PDF with footnotes and a landscape ratings page; `fresh64`: an
+  SQS letter as a Notion page exported to Markdown, a rated inspection as Google Docs writes a
+  Word file), written blind at stop 51, measured once when adopted at stop 52, read at stop 53:
+  tune data since.
+- fresh65 / fresh66 held-out: every report above plus two more each (`data/eval/fresh65/reports/`:
+  an SQS letter as a Confluence page exported to HTML (breadcrumbs, macros, a section numbered
+  by an `<ol>`), a rated inspection as a GOV.UK-style HTML publication (paragraph numbers in
+  their own spans, linked footnotes, key facts as a `<dl>`); `fresh66`: an SQS letter as Word's
+  "Save as Plain Text" writes it (a paragraph to a line, tabbed header cells, form feeds with the
+  page header repeated), a rated inspection as Word's "Save as PDF" writes a designed report
+  (hanging numbers, Symbol-font bullets, ligatures, soft hyphens, a contents page): the layouts
+  of tune63 and tune64), written blind and second-checked at stop 52 (the questions that do not
+  name Elmswick or Orrinford carry the area filter, written by the helpers), never read,
+  measured once when adopted at stop 53, then only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -1056,9 +1063,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh61 (read as tune)", "fresh61", "heldout.jsonl"),
             ("fresh62 (read as tune)", "fresh62", "heldout.jsonl"),
             # written at stop 51 in the layouts of tune61 and tune62, adopted at stop 52:
+            # measured once when adopted and by bench.quality; read at stop 53: tune data since
+            ("fresh63 (read as tune)", "fresh63", "heldout.jsonl"),
+            ("fresh64 (read as tune)", "fresh64", "heldout.jsonl"),
+            # written at stop 52 in the layouts of tune63 and tune64, adopted at stop 53:
             # measured once when adopted, then only here
-            ("fresh63 held-out", "fresh63", "heldout.jsonl"),
-            ("fresh64 held-out", "fresh64", "heldout.jsonl"),
+            ("fresh65 held-out", "fresh65", "heldout.jsonl"),
+            ("fresh66 held-out", "fresh66", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1186,8 +1197,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 50 and by bench.quality, then read at stop 51: tune data since; "
         "fresh61 and fresh62 (written at stop 50, second-checked) were measured once when "
         "adopted at stop 51 and by bench.quality, then read at stop 52: tune data since; "
-        "fresh63 and fresh64 (written at stop 51, second-checked, never read) were measured once "
-        "when adopted at stop 52 and then only here; "
+        "fresh63 and fresh64 (written at stop 51, second-checked) were measured once when "
+        "adopted at stop 52 and by bench.quality, then read at stop 53: tune data since; "
+        "fresh65 and fresh66 (written at stop 52, second-checked, never read) were measured once "
+        "when adopted at stop 53 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
