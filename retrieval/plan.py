@@ -1332,6 +1332,13 @@ class QuestionPlanner:
         assert self.intents is not None
         text = _strip_known(_as_any_inspection(reading, corpus), corpus)
         intent = self.intents.classify(text)
+        bare = _strip_known(_as_any_inspection(reading, corpus, opening=""), corpus)
+        if bare != text:
+            # keywords that open with the report's name: "inspection cases inspected" and
+            # "cases inspected" may each read what is asked; the surer reading is taken
+            other = self.intents.classify(bare)
+            if other.probability > intent.probability:
+                text, intent = bare, other
         if intent.collection and not _may_ask_collection(
             plan, plan.question, named, corpus.place_words
         ):
@@ -2167,16 +2174,18 @@ def _strip_known(question: str, corpus: Corpus) -> str:
     return " ".join(re.sub(r"['’]s\b", "", YEAR.sub(" ", out)).split())
 
 
-def _as_any_inspection(question: str, corpus: Corpus) -> str:
+def _as_any_inspection(question: str, corpus: Corpus, opening: str = "inspection") -> str:
     """The question with the report it names by kind and title ("the education, training and
     employment thematic", "Marshbury's screening") read as "the inspection": like areas and
     years, that picks a report, and says nothing of what is asked ("Who led the … thematic?"
-    asks what "Who led the inspection?" does)."""
+    asks what "Who led the inspection?" does). A name that opens a script's keywords
+    ("Kestrel Vale SQS 2017 cases inspected") is read as `opening`."""
     at = word_spans(question)
     out, end = [], len(question)
     for start, stop, _kind, owner in naming_spans(question, corpus):
         out.append(question[at[stop - 1][1] : end])
-        out.append("the inspection" if owner else "inspection")
+        opens = not owner and not _strip_known(question[: at[start][0]], corpus).strip(" ,.:;-")
+        out.append(opening if opens else "the inspection" if owner else "inspection")
         end = at[start][0]
     out.append(question[:end])
     return "".join(reversed(out))

@@ -1699,6 +1699,21 @@ class TestUnmentionedTopic:
         # "split", "breakdown": how the answer should be given, which no paragraph prints
         assert intent_planner.plan(question, None, None, sample_corpus).abstain is None
 
+    @pytest.mark.parametrize(
+        ("question", "fact"),
+        [
+            ("Kestrel Vale SQS 2016 letter date", "letter_date"),
+            ("marshbury screening 2016 letter date", "letter_date"),
+            ("Kestrel Vale SQS 2016 cases looked at", "cases_inspected"),
+        ],
+    )
+    def test_keywords_that_open_with_the_report_s_name_read_the_fact_asked(
+        self, sample_corpus, intent_planner, question, fact
+    ):
+        """A script's keywords name the report first, as the area and year: "SQS" read as
+        "inspection" in front of the keywords ("inspection letter date") hid what they ask."""
+        assert intent_planner.plan(question, None, None, sample_corpus).intent.fact == fact
+
     def test_a_topic_no_targeted_report_prints_abstains_naming_it(
         self, sample_corpus, intent_planner
     ):
