@@ -327,6 +327,9 @@ NEXT_REPORT: dict[str, str] = {
     "next * * inspection|visit|screening|report": (
         "the same, two words between ('the next youth justice inspection')"
     ),
+    "next due? to? be? inspect|inspected|visit|visited|screen|screened": (
+        "the same, told with a verb ('when are we next due to be inspected')"
+    ),
 }
 # A "when" question about an inspection in the future tense ("When are the inspectors coming back
 # to look at us?", "When will we be inspected again?"): one no stored report tells of.

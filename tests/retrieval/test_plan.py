@@ -2092,6 +2092,9 @@ def test_the_next_inspection_asked_about_is_one_no_report_tells_of(plan):
     for question in (
         "When is the next Marshbury inspection booked in for?",
         "When is Marshbury's next youth justice inspection due?",
+        # told with a verb
+        "When is HM Inspectorate of Probation next due to inspect Marshbury?",
+        "When is Marshbury next due to be inspected?",
     ):
         p = plan(question)
         assert p.abstain.reason == AbstainReason.NO_REPORT_FOR_TIME, question
