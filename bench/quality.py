@@ -406,6 +406,14 @@ QA sets, each over its own freshly ingested tmp store:
   it (hanging list numbers, ligatures, soft hyphens, a contents page)), written blind and
   second-checked at stop 52 in the layouts of the pending fresh65 / fresh66; measured once
   unread (0.750, 0.812), then read.
+- tune65 / tune66: every report above plus two more each (`data/eval/tune65/reports/`: an SQS
+  letter as `lynx -dump` writes a council web page (numbered link markers, a references list),
+  a rated inspection as InDesign exports a designed PDF (a drop cap, letter-spaced headings,
+  two-column pages, an infographic of key facts); `tune66`: an SQS letter as Apple Pages exports
+  a Word file (list-numbered paragraphs, no heading styles, header and footer parts), a rated
+  inspection as a browser saves a Wayback Machine capture (the archive's toolbar, chapters in
+  `<details>`, key facts as cards)), written blind and second-checked at stop 53 in the layouts
+  of the pending fresh67 / fresh68; measured once unread (0.708, 0.833), then read.
 - fresh59 / fresh60 (read as tune): every report above plus two more each
   (`data/eval/fresh59/reports/`: an SQS letter as a Word file with its header in a text box and
   its numbered paragraphs in a borderless two-column table, a rated inspection printed to PDF by
@@ -1054,6 +1062,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.750, 0.812), then read
             ("tune63 tune", "tune63", "tune.jsonl"),
             ("tune64 tune", "tune64", "tune.jsonl"),
+            # stop 53: tune sets in the layouts of the pending fresh67 / fresh68, measured once
+            # unread (0.708, 0.833), then read
+            ("tune65 tune", "tune65", "tune.jsonl"),
+            ("tune66 tune", "tune66", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
