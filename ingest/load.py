@@ -1194,6 +1194,10 @@ def _html_lines(text: str) -> list[Line]:
     tagged = False  # any <h1>-<h6>
     chapter: str | None = None  # the number of the last heading, if it is numbered ("2. …")
     body_pt = _body_font_size(soup)
+    # on a page whose parts are headed by h-tags, a <details> folds a part like them (a
+    # chapter of an archived publication, "<summary>2. Court disposals</summary>"): its
+    # <summary> heads it; elsewhere it is weighed with the page's other bold lines
+    summary_heads = soup.find(re.compile(r"^h[1-6]$")) is not None
     spans_of = None  # the table whose cells `spans` carries down (rowspan)
     spans: dict[int, tuple[str, int]] = {}
     consumed: set[int] = set()  # a <dd> read with the <dt> before it
@@ -1253,6 +1257,9 @@ def _html_lines(text: str) -> list[Line]:
             out.append(Line(txt, None, "heading", level))
             chapter = _chapter_number(txt)
             tagged = True
+        elif el.name == "summary" and summary_heads and _heading_like(txt):
+            out.append(Line(txt, None, "heading", 2))
+            chapter = _chapter_number(txt)
         elif el.name == "li" and (drawn := numbers.get(id(el))) is not None:
             # an item of an <ol>: the number the browser draws, as if typed ("2.3" under the
             # chapter headed "2. …", whose paragraphs the list numbers 1, 2, 3; "2.2.1" where

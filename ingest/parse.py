@@ -101,6 +101,7 @@ MAX_MARKER_DIGITS = 8
 # The section of prose that follows a list's items under a list heading (a letter's thanks and
 # contact details after "Areas requiring improvement"): an unheaded part, not one more item.
 CLOSING = "Closing"
+LABEL_WORDS = 5  # the most words of a list's name set as a line of body text
 
 
 @dataclass
@@ -1528,6 +1529,24 @@ def _structure(
             kind = "bullet"
         if kind == "table_row" and not seen_heading:
             kind = "field"
+        after_b = blocks[k + 1] if k + 1 < len(blocks) else None
+        if (
+            kind == "prose"
+            and items
+            and list_kind(section)
+            and len(text.split()) <= LABEL_WORDS
+            and text[-1:].isalpha()
+            and list_kind(text)
+            and after_b is not None
+            and (after_b.role == "li" or BULLET.match(after_b.text.strip()))
+        ):
+            # "Areas for improvement" in the body's type after the strengths' items, over
+            # bullets: the next list's name, a part beside the list's (not closing prose)
+            levels = [*levels[:-1], ((levels[-1][0] if levels else 1), text)]
+            path = [nm for _, nm in levels]
+            section, items, run = text, 0, run + 1
+            heads_at = len(paras)
+            continue
         if kind == "prose" and items and list_kind(section) and not text.endswith(":"):
             if labelled:  # the list under a "Strengths:" label has ended: its part goes on
                 levels = levels[:-1]

@@ -53,7 +53,8 @@ def extract(path: str) -> dict:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
             on_page = len(blocks)
-            for b in _headings_apart(_lines_rejoined(page.get_text("dict", flags=flags)["blocks"])):
+            raw = _drop_caps_joined(page.get_text("dict", flags=flags)["blocks"])
+            for b in _headings_apart(_lines_rejoined(raw)):
                 if b.get("type") != 0:
                     continue
                 lines: list[str] = []
@@ -63,6 +64,7 @@ def extract(path: str) -> dict:
                 prev_y = None
                 prev_box = None
                 prev_x = 0.0
+                prev_piece = ""  # the text of the line read before, as drawn
                 row_x = 0.0  # where the row being read starts
                 for ln in _markers_first(b["lines"]):
                     parts: list[str] = []
@@ -89,6 +91,7 @@ def extract(path: str) -> dict:
                             cells.append({"t": "", "box": list(s["bbox"])})
                         _grow(cells[-1], t, s["bbox"])
                         parts.append(t)
+                    parts = [_unspaced("".join(parts))] if len(parts) == 1 else parts
                     y = round(ln["bbox"][1])
                     if (
                         lines
@@ -103,14 +106,21 @@ def extract(path: str) -> dict:
                         # opens with the space that went before it, a word space away)
                         piece = "".join(parts)
                         size = ln["spans"][0]["size"] if ln["spans"] else 10.0
-                        word = piece[:1].isspace() and ln["bbox"][0] - prev_x < JUSTIFIED * size
+                        # (or the word before ends with that space: a layout program's
+                        # justified line set a word at a time, "substances " then "are "; a
+                        # number so set stays the paragraph's, "3.1 " in the margin)
+                        spaced = piece[:1].isspace() or (
+                            prev_piece[-1:].isspace() and not any(map(str.isdigit, prev_piece))
+                        )
+                        word = spaced and ln["bbox"][0] - prev_x < JUSTIFIED * size
                         if not word and ln["bbox"][2] <= row_x:
                             # drawn after the row but standing to its left (a number set in
                             # the margin after its paragraph's first line): it comes first
                             lines[-1] = piece.strip() + "\t" + lines[-1]
                             row_x = ln["bbox"][0]
                         else:
-                            lines[-1] += (" " if word else "\t") + piece.strip()
+                            lines[-1] = lines[-1].rstrip(" ") + (" " if word else "\t")
+                            lines[-1] += piece.strip()
                         if word and 0 < starts < len(cells):
                             _grow(cells[starts - 1], cells[starts]["t"], cells[starts]["box"])
                             del cells[starts]
@@ -128,6 +138,7 @@ def extract(path: str) -> dict:
                     prev_y = y
                     prev_box = ln["bbox"]
                     prev_x = ln["bbox"][2]
+                    prev_piece = "".join(parts)
                 text = "\n".join(lines)
                 grid = _grid_text(cells)
                 if grid is not None:
@@ -160,6 +171,18 @@ def extract(path: str) -> dict:
     except Exception as exc:
         return {"error": f"the PDF is damaged ({exc}). Export it again."}
     return {"pages": doc.page_count, "blocks": blocks}
+
+
+# a heading set letter-spaced ("C O U R T   D I S P O S A L S"): single letters a space apart,
+# words a wider space apart
+LETTER_SPACED = re.compile(r"\s*\S(?: \S){2,}(?: {2,}\S(?: \S)*)*\s*")
+
+
+def _unspaced(text: str) -> str:
+    """A letter-spaced line as its words ("COURT DISPOSALS"); any other line as it is."""
+    if not LETTER_SPACED.fullmatch(text):
+        return text
+    return " ".join(w.replace(" ", "") for w in re.split(r" {2,}", text.strip()))
 
 
 def _wrapped_cell(lines: list[str], cells: list[dict], starts: int, above, box) -> int | None:
@@ -249,6 +272,41 @@ def _margin_markers_placed(blocks: list[dict]) -> list[dict]:
         }
         out = [joined if b is beside else b for b in out if b is not m]
     return out
+
+
+DROP_CAP = 2.0  # of the text's size, the least size of a drop cap (an opening letter set large)
+
+
+def _drop_caps_joined(blocks: list[dict]) -> list[dict]:
+    """A drop cap given back to its word: a capital drawn alone, at least `DROP_CAP` times the
+    size of the lines beside it, whose first line beside it opens in lower case ("T", then
+    "his inspection is part of …"), opens that line ("This inspection …"). It would head the
+    paragraph ("Foreword T") and cut its first word."""
+    lines = [ln for b in blocks if b.get("type") == 0 for ln in b["lines"]]
+    for cap in lines:
+        text = "".join(s["text"] for s in cap["spans"]).strip()
+        if len(text) != 1 or not text.isupper() or not cap["spans"]:
+            continue
+        size, (_, y0, x1, y1) = max(s["size"] for s in cap["spans"]), cap["bbox"]
+        beside = [
+            ln
+            for ln in lines
+            if ln is not cap
+            and ln["spans"]
+            and x1 - 1 <= ln["bbox"][0] <= x1 + size
+            and y0 - 1 <= ln["bbox"][1] <= y1
+            and max(s["size"] for s in ln["spans"]) * DROP_CAP <= size
+        ]
+        first = min(beside, key=lambda ln: ln["bbox"][1], default=None)
+        opening = first["spans"][0]["text"] if first is not None else ""
+        if first is None or not opening[:1].islower():
+            continue
+        first["spans"][0] = {**first["spans"][0], "text": text + opening}
+        cap["spans"] = []
+    for b in blocks:
+        if b.get("type") == 0:
+            b["lines"] = [ln for ln in b["lines"] if ln["spans"]]
+    return [b for b in blocks if b.get("type") != 0 or b["lines"]]
 
 
 def _lines_rejoined(blocks: list[dict]) -> list[dict]:

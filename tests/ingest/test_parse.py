@@ -4580,3 +4580,84 @@ def test_a_word_broken_at_a_soft_hyphen_is_one_word(tmp_path):
     assert [p.text for p in parse_file(path).paragraphs][-1] == (
         "We have inspected the service and rated it across three broad areas, with acare."
     )
+
+
+def test_html_details_summary_heads_a_chapter_of_a_page_headed_by_h_tags(tmp_path):
+    """A saved Wayback Machine capture folds each chapter in <details>, the chapter's number
+    and title its <summary>, on a page whose other parts have h-tags (tune66's layout): the
+    summary was read as a line of text, and the chapter's paragraphs filed under the closing
+    part of the list before it."""
+    f = tmp_path / "quillmere_yjs_2021.html"
+    f.write_text(
+        "<html><body><h2>Recommendations</h2><ol><li>review cases promptly</li></ol>"
+        '<details><summary><span class="chapter-number">2.</span> Court disposals</summary>'
+        "<div><p>2.1 We inspected 17 cases where children had received a court disposal.</p>"
+        "<h3>Standard 2.1: Assessment</h3><p>2.2 Assessment was good.</p></div></details>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    got = [(p.section, p.paragraph, p.text) for p in parse_file(f).paragraphs]
+    assert got[-2:] == [
+        (
+            "Court disposals",
+            "2.1",
+            "We inspected 17 cases where children had received a court disposal.",
+        ),
+        ("Standard 2.1: Assessment", "2.2", "Assessment was good."),
+    ]
+
+
+def _designed_pdf(path: Path) -> Path:
+    """A page as a layout program (InDesign) exports a designed report (tune65's layout): a
+    drop cap opening the foreword, a chapter heading set letter-spaced, a justified line set a
+    word at a time (each word ending with its space), and "Areas for improvement" in bold body
+    type after the strengths' bullets, under their heading. Each was misread: "Foreword T" a
+    heading over "his inspection", the heading a line of letters, the line a table row of
+    single words, the areas for improvement a closing part of the report."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((80, 40), "Inspection of youth justice services in Quillmere", fontsize=24)
+    page.insert_text((80, 56), "Published: November 2023", fontsize=10)
+    page.insert_text((80, 100), "Foreword", fontname="hebo", fontsize=20)
+    page.insert_text((80, 150), "T", fontname="helv", fontsize=46)
+    page.insert_text((117, 134), "his inspection is part of our programme.", fontsize=10)
+    page.insert_text((117, 148), "We rated the service as Good.", fontsize=10)
+    page.insert_text((61, 200), "C O U R T   D I S P O S A L S", fontname="hebo", fontsize=22)
+    page.insert_text((57, 240), "3.1", fontsize=8)
+    page.insert_text((81, 240), "Services for children who misuse", fontsize=10)
+    x = 81.0
+    for word in ("substances ", "are ", "good, ", "and ", "a ", "seconded"):
+        page.insert_text((x, 253), word, fontsize=10)
+        x += pymupdf.get_text_length(word, fontsize=10) + 4.5
+    page.insert_text((81, 266), "probation officer.", fontsize=10)
+    page.insert_text((57, 300), "Strengths", fontname="hebo", fontsize=12)
+    page.insert_text((57, 314), "• Substance misuse support is timely.", fontsize=10)
+    page.insert_text((57, 336), "Areas for improvement", fontname="hebo", fontsize=10)
+    page.insert_text((57, 350), "• Waiting times are too long.", fontsize=10)
+    doc.save(path)
+    return path
+
+
+def test_a_designed_pdf_reads_its_drop_cap_spaced_heading_and_word_set_lines(tmp_path):
+    r = parse_file(_designed_pdf(tmp_path / "quillmere_yjs_2023.pdf"))
+    got = [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs]
+    assert got == [
+        ("Header", None, "field", "Published: November 2023"),
+        (
+            "Foreword",
+            None,
+            "prose",
+            "This inspection is part of our programme. We rated the service as Good.",
+        ),
+        (
+            "COURT DISPOSALS",
+            "3.1",
+            "numbered",
+            "Services for children who misuse substances are good, and a seconded probation "
+            "officer.",
+        ),
+        ("Strengths", None, "bullet", "Substance misuse support is timely."),
+        ("Areas for improvement", None, "bullet", "Waiting times are too long."),
+    ]
