@@ -459,6 +459,7 @@ COLLECTION_OBJECTS: dict[str, str] = {
 # Service", "Kelsworth YJS"): a question naming a service names the area it asks about.
 SERVICE_NAMES: dict[str, str] = {
     "youth justice|offending service|services|team|teams|partnership": "a service named in full",
+    "youth justice|offending work": "the same, as a screening's title names it",
     "yjs|yos|yot|yots|yjt": "the same, by its initials",
 }
 # Of REPORT_NOUNS: words that name the reports compared ("between the 2016 letter and the 2023

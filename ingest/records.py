@@ -491,15 +491,27 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
     # a letter's signatory where no "From:" names them: the name under its sign-off ("Yours
     # sincerely" / "Marian Tollervey HM Inspector and Lead Inspector"), the last in the file
     # (a forwarding note's "Kind regards" above a letter signs nothing of the letter's)
+    # (or in the sign-off's own paragraph, its lines run together: "Yours sincerely, Helen
+    # Marchbank Lead Inspector, HM Inspectorate of Probation", as a text browser prints it)
     if "signatory" not in found:
-        for i in range(len(paragraphs) - 2, -1, -1):
-            p, signed = paragraphs[i], paragraphs[i + 1]
-            if p.text.strip().lower().startswith(LETTER_SIGN_OFFS) and signed.section == p.section:
-                m = _SIGNER.match(signed.text)
+        for i in range(len(paragraphs) - 1, -1, -1):
+            p = paragraphs[i]
+            opening = p.text.strip()
+            if not opening.lower().startswith(LETTER_SIGN_OFFS):
+                continue
+            rest = opening[
+                len(next(o for o in LETTER_SIGN_OFFS if opening.lower().startswith(o))) :
+            ]
+            rest = rest.lstrip(" ,")
+            at, signed = (
+                (i, p) if rest else (i + 1, paragraphs[i + 1] if i + 1 < len(paragraphs) else None)
+            )
+            if signed is not None and signed.section == p.section:
+                m = _SIGNER.match(rest or signed.text)
                 name = _before_title(m.group(0)) if m else None
                 if name:
-                    take("signatory", i + 1, signed, signed.text, name)
-                break
+                    take("signatory", at, signed, signed.text, name)
+            break
     if "signatory" not in found and sent_by is not None:
         take("signatory", sent_by[0], sent_by[1], sent_by[1].text, sent_by[2])
     _letter_front(paragraphs, take)

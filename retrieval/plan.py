@@ -1330,9 +1330,11 @@ class QuestionPlanner:
         Marshbury's latest inspection published?" asks a date a report prints: "latest
         inspection" made it a collection question)."""
         assert self.intents is not None
-        text = _strip_known(_as_any_inspection(reading, corpus), corpus)
+        text = _service_dropped(_strip_known(_as_any_inspection(reading, corpus), corpus))
         intent = self.intents.classify(text)
-        bare = _strip_known(_as_any_inspection(reading, corpus, opening=""), corpus)
+        bare = _service_dropped(
+            _strip_known(_as_any_inspection(reading, corpus, opening=""), corpus)
+        )
         if bare != text:
             # keywords that open with the report's name: "inspection cases inspected" and
             # "cases inspected" may each read what is asked; the surer reading is taken
@@ -1571,6 +1573,9 @@ def _another_post(role: str, fact: str, targets: list[str], corpus: Corpus) -> b
 
 
 SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)
+SERVICE_WORDS = frozenset(w for k in lexicon.SERVICE_NAMES for p in k.split() for w in p.split("|"))
+# after a report's kind, the words of the service it was of ("of the youth offending work in")
+OF_SERVICE = SERVICE_WORDS | {"of", "the", "in"}
 
 
 def _service_of_unstored_area(q: str, corpus: Corpus) -> str | None:
@@ -2172,6 +2177,22 @@ def _strip_known(question: str, corpus: Corpus) -> str:
     """The question without area names and years (they pick reports, not what is asked)."""
     out = corpus.area_pattern.sub(" ", question) if corpus.areas else question
     return " ".join(re.sub(r"['’]s\b", "", YEAR.sub(" ", out)).split())
+
+
+def _service_dropped(text: str) -> str:
+    """The text without the service an inspection was of, which picks the report as the area
+    does: "Who led the inspection of youth justice services in ?" asks what "Who led the
+    inspection?" does (read as the service's manager, or as a topic)."""
+    ws, at = words(text), word_spans(text)
+    for i in range(len(ws) - 2, -1, -1):
+        if ws[i] not in ("inspection", "inspections") or ws[i + 1] != "of":
+            continue
+        j = i + 1
+        while j < len(ws) and ws[j] in OF_SERVICE:
+            j += 1
+        if any(SERVICE_NAME.spans(ws[i + 1 : j])):
+            text = text[: at[i][1]] + text[at[j - 1][1] :]
+    return " ".join(text.split())
 
 
 def _as_any_inspection(question: str, corpus: Corpus, opening: str = "inspection") -> str:

@@ -267,6 +267,24 @@ def test_a_screening_letter_s_signer_led_it_unless_a_chief_inspector(tmp_path, t
     )
 
 
+def test_a_sign_off_run_together_with_the_signer_s_lines_names_the_signer(tmp_path):
+    """A text browser's copy of a letter's web page indents the sign-off's lines as one
+    paragraph ("Yours sincerely, Helen Marchbank Lead Inspector, HM Inspectorate of
+    Probation"): no signer, nor lead inspector, was read, so "who led the screening?" was
+    answered with a board member titled "Lead Member"."""
+    f = tmp_path / "avonby_sqs_2016.txt"
+    f.write_text(
+        "Short Quality Screening of youth offending work in Avonby\n\n"
+        "   Dear Gillian,\n\n   1. Reducing reoffending\n\n   1.1 Planning was good.\n\n"
+        "   Yours sincerely,\n   Helen Marchbank\n   Lead Inspector, HM Inspectorate of Probation\n"
+    )
+    facts = {x.subject: x.value for x in parse_file(f).records if x.kind == "fact"}
+    assert (facts.get("signatory"), facts.get("lead_inspector")) == (
+        "Helen Marchbank",
+        "Helen Marchbank",
+    )
+
+
 def test_a_three_column_ratings_table_and_an_overall_row(tmp_path):
     """ "Domain | Standard | Rating": each standard rated, named as two-cell tables name it
     ("3.1 Out-of-court work: Assessment"); the "Overall" row is the overall rating."""

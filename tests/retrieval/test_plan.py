@@ -1705,13 +1705,21 @@ class TestUnmentionedTopic:
             ("Kestrel Vale SQS 2016 letter date", "letter_date"),
             ("marshbury screening 2016 letter date", "letter_date"),
             ("Kestrel Vale SQS 2016 cases looked at", "cases_inspected"),
+            # the service the report was of picks it, as the area does
+            (
+                "Who led the 2016 screening of Kestrel Vale's youth offending service?",
+                "lead_inspector",
+            ),
+            ("Who led the inspection of youth offending work in Marshbury?", "lead_inspector"),
         ],
     )
-    def test_keywords_that_open_with_the_report_s_name_read_the_fact_asked(
+    def test_the_report_s_name_and_service_are_no_part_of_the_fact_asked(
         self, sample_corpus, intent_planner, question, fact
     ):
         """A script's keywords name the report first, as the area and year: "SQS" read as
-        "inspection" in front of the keywords ("inspection letter date") hid what they ask."""
+        "inspection" in front of the keywords ("inspection letter date") hid what they ask; the
+        service a report was of ("… of youth offending work in Marshbury") was read as asked
+        about (its manager, or a topic)."""
         assert intent_planner.plan(question, None, None, sample_corpus).intent.fact == fact
 
     def test_a_topic_no_targeted_report_prints_abstains_naming_it(
