@@ -1160,6 +1160,21 @@ class QuestionPlanner:
             # tells a score from a grade); a score out of a maximum is the overall one, however
             # the question reads ("what did we score out of 36 at the 2023 inspection")
             plan.fact = OVERALL_SCORE
+        elif (
+            not plan.abstain
+            and plan.report_ids
+            and _out_of(q)
+            and SCORE_ASK.search(q)
+            and not self._scored(plan, corpus)
+        ):
+            # "What score out of 36 did we get in the 2014 screening?": a report that prints
+            # no overall score was not scored; any passage quoted for it answers something else
+            targets = plan.report_ids
+            plan.abstain = Abstention(
+                AbstainReason.TOPIC_NOT_COVERED,
+                f"{', '.join(corpus.label(r) for r in targets)} "
+                f"{'prints' if len(targets) == 1 else 'print'} no overall score.",
+            )
         # about the stored reports themselves (by meaning), unless it names one of a report's
         # lists; which part of the collection is read from the words: the embedding hardly
         # tells "most recent" from "first", or "more than once" from "ever"

@@ -2588,3 +2588,16 @@ def test_the_speaker_whose_words_a_question_asks_for(question, speaker):
 )
 def test_which_asks_for_every_match_only_of_a_plural(plan, question, every):
     assert plan(question).enumerate == every
+
+
+def test_a_score_asked_of_a_report_that_prints_none_is_not_answered(plan):
+    """A screening is not scored: "What score out of 36 did Marshbury get in 2016?" was
+    answered with the letter's closest passage, which gives no score."""
+    p = plan("What score out of 36 did Marshbury get in 2016?")
+    assert p.abstain.reason == AbstainReason.TOPIC_NOT_COVERED
+    assert p.abstain.detail == "Marshbury SQS 2016 prints no overall score."
+    # nor is a graded inspection that prints no score (a report that prints one answers:
+    # test_assistant's test_a_score_out_of_a_maximum_is_the_overall_score)
+    assert plan("What score out of 36 did Northfield get in 2019?").abstain.detail == (
+        "Northfield YOS inspection 2019 prints no overall score."
+    )
