@@ -507,6 +507,9 @@ RATING_ASK: dict[str, str] = {
     "judgement|judgements|judgment|judgments": "an inspection's judgement on a standard",
     "marked down|up": "users' words for a grade lower or higher than they hoped",
 }
+# A grade asked yes or no of the service as a whole ("Was Thornaby YJS rated Good overall?"):
+# the overall grade, not the standards given that grade.
+OVERALL_GRADE_ASK: dict[str, str] = {"overall": "the service's one grade, asked of as a whole"}
 # A word for the overall score a rated inspection prints beside its grade ("Score: 22/36"): the
 # overall grade asked with one is answered by the score, where the report prints one.
 SCORE_ASK: dict[str, str] = {

@@ -1150,6 +1150,10 @@ class QuestionPlanner:
             # "Ickenthorpe 2023 grade?", "how good is Ickenthorpe's work, going by the 2023
             # inspection?": no standard, grade or plural named: the grade of the service
             plan.fact = OVERALL_RATING
+            if _names_a_grade(q):
+                # "Was Thornaby YJS rated Good overall?": whether the service's grade is that
+                # one, not which standards were given it
+                plan.rating = False
         if (
             (plan.fact == OVERALL_RATING or (not plan.fact and _out_of(q)))
             and SCORE_ASK.search(q)
@@ -1230,9 +1234,12 @@ class QuestionPlanner:
     @staticmethod
     def _asks_the_grade(plan: Plan, corpus: Corpus) -> bool:
         """A rating question that names no standard, no grade, no best or worst and no plural,
-        asked of reports of which one is rated: it asks for that report's overall grade."""
+        asked of reports of which one is rated: it asks for that report's overall grade. (A
+        grade named in a yes-or-no question of the service as a whole, "Was Thornaby YJS rated
+        Good overall?", is the one asked about: the standards given that grade answer no.)"""
         q = plan.question
-        if _names_a_grade(q) or any(
+        whole = plan.yes_no and OVERALL_GRADE_ASK.search(q)
+        if (_names_a_grade(q) and not whole) or any(
             cue.search(q) for cue in (EVERY_GRADE, BEST_GRADE, WORST_GRADE)
         ):
             return False
@@ -1588,6 +1595,7 @@ def _another_post(role: str, fact: str, targets: list[str], corpus: Corpus) -> b
 
 
 SERVICE_NAME = Cue(lexicon.SERVICE_NAMES)
+OVERALL_GRADE_ASK = Cue(lexicon.OVERALL_GRADE_ASK)
 SERVICE_WORDS = frozenset(w for k in lexicon.SERVICE_NAMES for p in k.split() for w in p.split("|"))
 # after a report's kind, the words of the service it was of ("of the youth offending work in")
 OF_SERVICE = SERVICE_WORDS | {"of", "the", "in"}

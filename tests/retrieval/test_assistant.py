@@ -1125,6 +1125,31 @@ def test_a_score_out_of_a_maximum_is_the_overall_score(tmp_path, embedder):
     assert answer["answer"].startswith("**17/36** — “Dunmere Youth Justice Service | Score 17/36”")
 
 
+def test_a_grade_asked_yes_or_no_of_the_whole_service_is_its_overall_grade(tmp_path, embedder):
+    """ "Was Dunmere YJS rated Good overall?" listed the standards rated Good (the grade named
+    made it a question of which standards had it); the service's own grade answers."""
+    assistant = _over(
+        tmp_path,
+        embedder,
+        {
+            "dunmere_yjs_2023.md": (
+                "# Inspection of youth justice services in Dunmere\n\n"
+                "## Foreword\n\n"
+                "Overall, Dunmere Youth Justice Service was rated as 'Requires improvement'.\n\n"
+                "## Ratings\n\n"
+                "| Standard | Rating |\n|---|---|\n"
+                "| Overall rating | Requires improvement |\n"
+                "| 1.1 Governance and leadership | Good |\n"
+                "| 1.2 Staff | Good |\n\n"
+                "## 1.2 Staff\n\nWe rated staff as 'Good'. Caseloads are manageable.\n"
+            ),
+        },
+    )
+    answer = assistant.ask("Was Dunmere YJS rated Good overall in 2023?").to_json()
+    assert answer["answer"].startswith("**Requires improvement**")
+    assert "Staff" not in answer["answer"]
+
+
 def test_a_copy_list_printed_as_lines_is_listed_whole(tmp_path, embedder):
     """A letter printed to PDF by a browser loses the copy list's table: each name is a line of
     prose under "Copy to". "Who was the 2016 letter copied to?" lists every line (it gave the
