@@ -497,15 +497,12 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         for i in range(len(paragraphs) - 1, -1, -1):
             p = paragraphs[i]
             opening = p.text.strip()
-            if not opening.lower().startswith(LETTER_SIGN_OFFS):
+            off = next((o for o in LETTER_SIGN_OFFS if opening.lower().startswith(o)), None)
+            if off is None:
                 continue
-            rest = opening[
-                len(next(o for o in LETTER_SIGN_OFFS if opening.lower().startswith(o))) :
-            ]
-            rest = rest.lstrip(" ,")
-            at, signed = (
-                (i, p) if rest else (i + 1, paragraphs[i + 1] if i + 1 < len(paragraphs) else None)
-            )
+            rest = opening[len(off) :].lstrip(" ,")
+            after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+            at, signed = (i, p) if rest else (i + 1, after)
             if signed is not None and signed.section == p.section:
                 m = _SIGNER.match(rest or signed.text)
                 name = _before_title(m.group(0)) if m else None
