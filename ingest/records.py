@@ -56,7 +56,7 @@ from findings.lexicon import (
 )
 from findings.records import Paragraph, ParsedReport, Record, citation_label
 from findings.vocab import LETTER_SIGN_OFFS, list_kind
-from ingest.metadata import DATE, RANGE
+from ingest.metadata import DATE, RANGE, SQS_KEY
 
 _NAME_WORD = r"[A-Z][a-z][\w'’-]*"  # a word of a signer's name: capitalised, not in capitals
 # the signer's name opening the line under a sign-off: two to four capitalised words, up to a
@@ -670,7 +670,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
     if (
         "lead_inspector" not in found
         and "signatory" in found
-        and meta.get("inspection_type") == SCREENING_TYPE
+        and meta.get("inspection_type") == SQS_KEY
         and "chief" not in found["signatory"][1].text.lower()
     ):
         # a screening letter signed by an inspector, not a chief inspector (who signs letters
@@ -678,9 +678,6 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         at, signer = found["signatory"]
         found["lead_inspector"] = (at, dataclasses.replace(signer, subject="lead_inspector"))
     return sorted(found.values(), key=lambda f: f[0])
-
-
-SCREENING_TYPE = "short quality screening"  # (`findings.vocab`'s name for the kind)
 
 
 # a key fact's value cell that is a count ("96", "96 children", "34.5 FTE")
