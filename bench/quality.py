@@ -433,16 +433,22 @@ QA sets, each over its own freshly ingested tmp store:
   SQS letter as a Notion page exported to Markdown, a rated inspection as Google Docs writes a
   Word file), written blind at stop 51, measured once when adopted at stop 52, read at stop 53:
   tune data since.
-- fresh65 / fresh66 held-out: every report above plus two more each (`data/eval/fresh65/reports/`:
-  an SQS letter as a Confluence page exported to HTML (breadcrumbs, macros, a section numbered
-  by an `<ol>`), a rated inspection as a GOV.UK-style HTML publication (paragraph numbers in
-  their own spans, linked footnotes, key facts as a `<dl>`); `fresh66`: an SQS letter as Word's
-  "Save as Plain Text" writes it (a paragraph to a line, tabbed header cells, form feeds with the
-  page header repeated), a rated inspection as Word's "Save as PDF" writes a designed report
-  (hanging numbers, Symbol-font bullets, ligatures, soft hyphens, a contents page): the layouts
-  of tune63 and tune64), written blind and second-checked at stop 52 (the questions that do not
-  name Elmswick or Orrinford carry the area filter, written by the helpers), never read,
-  measured once when adopted at stop 53, then only here.
+- fresh65 / fresh66 (read as tune): every report above plus two more each
+  (`data/eval/fresh65/reports/`: an SQS letter as a Confluence page exported to HTML, a rated
+  inspection as a GOV.UK-style HTML publication; `fresh66`: an SQS letter as Word's "Save as
+  Plain Text" writes it, a rated inspection as Word's "Save as PDF" writes a designed report),
+  written blind at stop 52, measured once when adopted at stop 53, read at stop 54: tune data
+  since.
+- fresh67 / fresh68 held-out: every report above plus two more each (`data/eval/fresh67/reports/`:
+  an SQS letter as `lynx -dump` writes a council web page (bracketed link numbers, the site's
+  navigation, lynx's references list), a rated inspection as InDesign exports a designed PDF (a
+  drop cap, letter-spaced headings, two-column pages, key facts as an infographic); `fresh68`:
+  an SQS letter as Apple Pages exports a Word file (headings as bold body text, list-numbered
+  paragraphs), a rated inspection as a browser saves a Wayback Machine capture (chapters in
+  `<details>`, key facts as cards): the layouts of tune65 and tune66), written blind and
+  second-checked at stop 53 (the questions that do not name Brinscombe or Fellmarsh carry the
+  area filter, written by the helpers), never read, measured once when adopted at stop 54, then
+  only here.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -1079,9 +1085,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh63 (read as tune)", "fresh63", "heldout.jsonl"),
             ("fresh64 (read as tune)", "fresh64", "heldout.jsonl"),
             # written at stop 52 in the layouts of tune63 and tune64, adopted at stop 53:
+            # measured once when adopted and by bench.quality; read at stop 54: tune data since
+            ("fresh65 (read as tune)", "fresh65", "heldout.jsonl"),
+            ("fresh66 (read as tune)", "fresh66", "heldout.jsonl"),
+            # written at stop 53 in the layouts of tune65 and tune66, adopted at stop 54:
             # measured once when adopted, then only here
-            ("fresh65 held-out", "fresh65", "heldout.jsonl"),
-            ("fresh66 held-out", "fresh66", "heldout.jsonl"),
+            ("fresh67 held-out", "fresh67", "heldout.jsonl"),
+            ("fresh68 held-out", "fresh68", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1211,8 +1221,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 51 and by bench.quality, then read at stop 52: tune data since; "
         "fresh63 and fresh64 (written at stop 51, second-checked) were measured once when "
         "adopted at stop 52 and by bench.quality, then read at stop 53: tune data since; "
-        "fresh65 and fresh66 (written at stop 52, second-checked, never read) were measured once "
-        "when adopted at stop 53 and then only here; "
+        "fresh65 and fresh66 (written at stop 52, second-checked) were measured once when "
+        "adopted at stop 53 and by bench.quality, then read at stop 54: tune data since; "
+        "fresh67 and fresh68 (written at stop 53, second-checked, never read) were measured once "
+        "when adopted at stop 54 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
