@@ -414,6 +414,14 @@ QA sets, each over its own freshly ingested tmp store:
   inspection as a browser saves a Wayback Machine capture (the archive's toolbar, chapters in
   `<details>`, key facts as cards)), written blind and second-checked at stop 53 in the layouts
   of the pending fresh67 / fresh68; measured once unread (0.708, 0.833), then read.
+- tune67 / tune68: every report above plus two more each (`data/eval/tune67/reports/`: an SQS
+  letter as LibreOffice Writer exports a PDF (a bordered header table, automatic hyphenation,
+  page footers), a rated inspection as Word's "Save as Web Page, Filtered" writes it
+  (windows-1252, Mso classes, Symbol-font list bullets); `tune68`: an SQS letter as an HTML
+  email from a bulk-mail service (presentation tables, a hidden preheader, the sender's footer),
+  a rated inspection as `pdftotext -layout` writes a two-column PDF (columns side by side on a
+  line)), written blind and second-checked at stop 54 in the layouts of the pending fresh69 /
+  fresh70; measured once unread (0.792, 0.292), then read.
 - fresh59 / fresh60 (read as tune): every report above plus two more each
   (`data/eval/fresh59/reports/`: an SQS letter as a Word file with its header in a text box and
   its numbered paragraphs in a borderless two-column table, a rated inspection printed to PDF by
@@ -1072,6 +1080,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.708, 0.833), then read
             ("tune65 tune", "tune65", "tune.jsonl"),
             ("tune66 tune", "tune66", "tune.jsonl"),
+            # stop 54: tune sets in the layouts of the pending fresh69 / fresh70, measured once
+            # unread (0.792, 0.292), then read
+            ("tune67 tune", "tune67", "tune.jsonl"),
+            ("tune68 tune", "tune68", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
