@@ -404,6 +404,11 @@ def _plain_text_lines(text: str) -> list[Line]:
 COLUMN_MIN_LINES = 6  # lines printing both columns, on a page set in two
 COLUMN_FILL = 0.6  # a column's lines run most of its width; a table's first cells do not
 COLUMN_MIN_WIDTH = 25  # the narrowest column a page sets prose in
+# lines that may run across the gutter of a page in two columns (its running header and page
+# number, a footnote, a title over both): a few, or a tenth of the page's lines
+COLUMN_ACROSS = 3
+COLUMN_MIN_GAP = 3  # spaces: the least that sets two columns apart
+COLUMN_ACROSS_SHARE = 0.1
 COLUMN_MAX_WIDTH = 250  # characters: a line longer than any page is wide is no page's line
 
 
@@ -427,31 +432,58 @@ def _columns_in_turn(lines: list[Line]) -> list[Line]:
 
 
 def _gutter(texts: list[str]) -> int | None:
-    """Where a page's right column starts: the last position before which no line has text
-    (every line has a space there, or ends before it), with text on both sides on at least
-    `COLUMN_MIN_LINES` lines, whose left parts fill their column (`COLUMN_FILL`). None for a
-    page in one column."""
+    """Where a page's right column starts: the end of the first run of positions at which no
+    line has text (every line has a space there, or ends before it) but the few that run across
+    both columns (`COLUMN_ACROSS`: the running header, a footnote, a title), with text on both
+    sides on at least `COLUMN_MIN_LINES` lines, whose parts fill their columns (`COLUMN_FILL`).
+    None for a page in one column."""
     width = max((len(t) for t in texts), default=0)
     if width > COLUMN_MAX_WIDTH:
         return None  # a text written a paragraph to a line: no page is that wide
-    taken = [False] * (width + 1)  # a position some line prints text at (one pass)
+    # how many lines print text at a position (one pass): lines with a gap in them (text in
+    # both columns, a number and its text) must all leave the gutter free; lines without one
+    # may run across it, if they are few
+    gapped = [0] * (width + 1)
+    taken = [0] * (width + 1)
     for t in texts:
+        counts = gapped if COLUMN_GAP.search(t) else taken
         for k, c in enumerate(t):
             if c != " ":
-                taken[k] = True
+                counts[k] += 1
+    across = max(COLUMN_ACROSS, COLUMN_ACROSS_SHARE * sum(1 for t in texts if t.strip()))
+
+    def free(k: int) -> bool:
+        return gapped[k] == 0 and taken[k] <= across
+
     best = None
     for g in range(COLUMN_MIN_WIDTH, width - COLUMN_MIN_WIDTH):
-        if taken[g - 1]:
-            continue
-        both = [t[:g].rstrip() for t in texts if t[:g].strip() and t[g:].strip()]
+        if free(g) or not all(free(k) for k in range(g - COLUMN_MIN_GAP, g)):
+            continue  # the right column starts where a free run ends (the first one that has
+            # text on both sides: not the gap after its paragraph numbers, "2.2   Four new …"),
+            # a gap as wide as columns are set apart, not words' spaces that line up
+        both = [
+            t[:g].rstrip()
+            for t in texts
+            if t[:g].strip() and t[g:].strip() and not t[g - COLUMN_MIN_GAP : g].strip()
+        ]
         if len(both) >= COLUMN_MIN_LINES:
-            best = g  # the last free position: the right column starts at it
-        elif best is not None:
+            best = g
             break
     if best is None:
         return None
-    lefts = sorted(len(t[:best].rstrip()) for t in texts if t[:best].strip() and t[best:].strip())
-    return best if lefts[len(lefts) // 2] >= COLUMN_FILL * best else None
+    sides = [
+        (len(t[:best].rstrip()), len(t[best:].strip()))
+        for t in texts
+        if t[:best].strip() and t[best:].strip() and not t[best - COLUMN_MIN_GAP : best].strip()
+    ]
+    lefts = sorted(left for left, _ in sides)
+    rights = sorted(right for _, right in sides)
+    # (both columns set prose: a table's first cells, or its last ("Requires improvement",
+    # "Good"), do not fill theirs)
+    fills = lefts[len(lefts) // 2] >= COLUMN_FILL * best and rights[
+        len(rights) // 2
+    ] >= COLUMN_FILL * (width - best)
+    return best if fills else None
 
 
 def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
@@ -468,12 +500,30 @@ def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
     widths = {id(left): gutter, id(right): max(len(t) for t in texts) - gutter}
 
     def flush() -> None:
+        if left and right and goes_on(left, right):
+            while left[-1].role == "blank":  # (the gap under the left column's last line)
+                left.pop()
+        elif left and right:
+            left.append(Line("", left[-1].page, "blank"))
         out.extend(left)
-        if left and right:
-            out.append(Line("", left[-1].page, "blank"))
         out.extend(right)
         left.clear()
         right.clear()
+
+    def goes_on(left: list[Line], right: list[Line]) -> bool:
+        """Does the right column's first line go on with the left column's last paragraph: the
+        left one stops mid-sentence, and the right one is set in from its column's edge, as a
+        paragraph's later lines are under a hanging number ("…, as they were in" / "2016.")?"""
+        texts = [ln for ln in left if ln.role is None and ln.text.strip()]
+        last, first = (texts or left)[-1], right[0]
+        edge = min((_indent(ln.text) for ln in right if ln.role is None and ln.text.strip()))
+        return (
+            last.role is None
+            and first.role is None
+            and bool(last.text.strip())
+            and last.text.rstrip()[-1:] not in SENTENCE_ENDS
+            and _indent(first.text) > edge
+        )
 
     def ends_paragraph(column: list[Line]) -> bool:
         last = column[-1].text.rstrip() if column and column[-1].role is None else ""
@@ -486,8 +536,10 @@ def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
             flush()
             out.append(ln)
             continue
-        if len(text) > gutter and text[gutter - 1] != " ":
-            flush()  # runs across the gutter
+        if len(text) > gutter and (
+            text[gutter - 1] != " " or (text[gutter - 2] != " " and text[gutter] != " ")
+        ):
+            flush()  # runs across the gutter (a word's letter there, or one space between words)
             out.append(ln)
             continue
         for column, part in ((left, text[:gutter].rstrip()), (right, text[gutter:].rstrip())):
@@ -1186,6 +1238,8 @@ def _html_lines(text: str) -> list[Line]:
     for tag in soup(["script", "style", "noscript", "template", "head"]):
         tag.decompose()
     soup = _without_site_chrome(soup)
+    _hidden_dropped(soup)
+    _layout_tables_unwrapped(soup)
     _boxes_unboxed(soup)
     _paragraphs_of_paragraphs(soup)
     _anonymous_blocks(soup)
@@ -1224,6 +1278,11 @@ def _html_lines(text: str) -> list[Line]:
             if table is not spans_of:
                 spans_of, spans = table, {}
             texts = _row_texts(cells, spans)
+            if len(texts) == 2 and len(texts[0]) == 1 and texts[0] in LIST_GLYPHS and texts[1]:
+                # a list laid out as a table, its bullet in a cell of its own ("• | Good
+                # quality assessment …", as an HTML email sets a list): an item
+                out.append(Line(texts[1], None, "li"))
+                continue
             if len(texts) == 2 and texts[0].endswith(":") and len(texts[0].split()) <= 4:
                 # a letter's front block laid out as a table ("To: | Ann Lee, Chair …"): a
                 # "Label: value" line
@@ -1462,6 +1521,48 @@ def _placed_right(item: dict) -> float:
     return item["left"] + max(len(t) for t in item["lines"]) * CHAR_WIDTH * item["size"]
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def _hidden_dropped(soup) -> None:
+    """What a browser does not show is not the report's text: an element styled
+    `display:none` (an email's preheader, the teaser a mail client lists beside the subject),
+    or marked `hidden`."""
+    for el in soup.find_all(lambda t: _HIDDEN_STYLE.search(t.get("style") or "") or t.has_attr("hidden")):
+        if not el.decomposed:
+            el.decompose()
+
+
+def _layout_tables_unwrapped(soup) -> None:
+    """A table used to lay a page out (as an HTML email is built: a table of one column, its
+    cells holding the letter's headings, paragraphs and further tables) is no table of data:
+    where any of its cells holds a heading or more than one block, or a cell of a table of one
+    column holds another table, each of its cells is read as a block of the page, in order,
+    and the tables inside are weighed in turn. A table of values (a label and its value, a
+    bullet and its text) keeps its rows."""
+    changed = True
+    while changed:
+        changed = False
+        for table in soup.find_all("table"):
+            rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+            cells = [c for tr in rows for c in tr.find_all(["td", "th"], recursive=False)]
+            # (a box of one cell is `_boxes_unboxed`'s: its title is no heading of the page)
+            one_column = len(cells) == len(rows)
+            if len(cells) < 2 or not any(
+                (one_column and c.find("table") is not None)
+                or len(c.find_all(_HTML_BLOCK_NAMES, recursive=False)) >= 2
+                or c.find(re.compile(r"^h[1-6]$")) is not None
+                for c in cells
+            ):
+                continue
+            for cell in cells:
+                cell.name = "div"
+                table.insert_before(cell.extract())
+            table.decompose()
+            changed = True
+            break  # (the tables found before it may now stand elsewhere)
+
+
 def _boxes_unboxed(soup) -> None:
     """A table of one cell that holds paragraphs (a "Key facts" box, as Word's HTML export
     sets a shaded box) is no table: its paragraphs are read as the page's, not as one row."""
@@ -1485,6 +1586,7 @@ def _boxes_unboxed(soup) -> None:
             table.decompose()
 
 
+TABLE_LABEL_WORDS = 4  # "Copy to", "Key facts": a bold line this short over a table names it
 BOX_TITLE_WORDS = 6  # "Key facts", "At a glance": a box's title, not its text
 _HTML_BLOCK_NAMES = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"]
 LIST_GLYPHS = "•·▪●◦–-*"  # a list item's bullet, typed into its text (Word's HTML export)
@@ -1505,7 +1607,12 @@ def _list_labels(out: list[Line], bold_lines: list[int]) -> None:
         if (
             out[i].role == "p"
             and after is not None
-            and (after.role == "li" or after.text.lstrip()[:1] in LIST_GLYPHS)
+            and (
+                after.role == "li"
+                or after.text.lstrip()[:1] in LIST_GLYPHS
+                # (a short name over a table: "Copy to" over its rows of roles and names)
+                or (after.role == "tr" and len(out[i].text.split()) <= TABLE_LABEL_WORDS)
+            )
         ):
             out[i] = Line(out[i].text, None, "heading", min(level + 1, 6))
 

@@ -49,6 +49,9 @@ NUMBER = re.compile(
 )
 A_WORD = re.compile(r"[^\W\d_]{3}")  # three letters together: a word a heading can head with
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
+# the number a heading may carry: a chapter's ("4"), or a part's in it ("2.3"); no report has
+# more than a score of chapters, so "46" or "168" opening a line is a figure, not a number
+HEADING_NUMBER = re.compile(r"^(?:1?\d|20)(?:\.\d{1,2})*$")
 # a date line ("8 December 2017", "December 2022", a cover's "Published June 2023")
 WHOLE_DATE = re.compile(
     rf"^(?:published:?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_PATTERN}\s+\d{{4}}$", re.I
@@ -1071,6 +1074,8 @@ def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bo
     m = NUMBERED_HEADING.match(s)
     if m and not m.group(2)[:1].isupper():
         return False
+    if m and not HEADING_NUMBER.match(m.group(1)):
+        return False  # a key figure before its label ("168  Children supervised by the YJS …")
     if WHOLE_DATE.match(s):
         return False  # a date line ("8 December 2017", "December 2022"), not a heading
     if not A_WORD.search(s):

@@ -689,7 +689,12 @@ _KEY_COUNT = re.compile(
 _LABELLED = re.compile(r"^([A-Z][^:.;!?]{2,80}):\s+(\S.*)$")
 # a key fact's count before its label, no sentence ("38 Staff working in the YJS, including
 # seconded staff", "41 (34.6 FTE) Staff headcount")
-_VALUE_FIRST = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(?:\s*\([^()]{1,20}\))?\s+([A-Z][^.;:!?]{3,150})$")
+# (a label may hold a figure's decimal point: "Staff headcount (33.6 full-time equivalent)",
+# and start in lower case after its count: "52 staff (44.8 full-time equivalent)")
+_VALUE_FIRST = re.compile(
+    r"^(\d[\d,]*(?:\.\d+)?)(?:\s*\([^()]{1,20}\))?\s+"
+    r"([A-Za-z](?:[^.;:!?]|(?<=\d)\.(?=\d)){3,150})$"
+)
 
 
 def _key_count(label: str, value: str, i: int, p: Paragraph, take) -> None:

@@ -817,6 +817,31 @@ def test_key_facts_printed_value_first(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # fresh65's key facts: the label in lower case after its count
+        "52 staff (44.8 full-time equivalent), including seconded police and health staff",
+        # fresh66's: a decimal point in the label's bracket
+        "52 Staff headcount (44.8 full-time equivalent)",
+    ],
+)
+def test_a_key_fact_value_first_with_a_decimal_or_a_lower_case_label(tmp_path, line):
+    """A value-first key fact's label may hold a figure's decimal point and open in lower case
+    after its count; the staff count was missed, so "How many staff do we have?" was refused."""
+    f = tmp_path / "pellmoor_yjs_2023.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Key facts\n\n"
+        f"{line}\n\n89 children supervised by the YJS at the start of fieldwork\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["staff_employed"] == ("52", line)
+    assert facts["children_supervised"] == (
+        "89",
+        "89 children supervised by the YJS at the start of fieldwork",
+    )
+
+
 def test_key_facts_as_fields_label_then_value(tmp_path):
     """Key facts set as fields, a label, a colon and the value (the tune56 and fresh58
     SharePoint pages' styled divs, tune37's text file): the staff and the children counted

@@ -4661,3 +4661,150 @@ def test_a_designed_pdf_reads_its_drop_cap_spaced_heading_and_word_set_lines(tmp
         ("Strengths", None, "bullet", "Substance misuse support is timely."),
         ("Areas for improvement", None, "bullet", "Waiting times are too long."),
     ]
+
+
+def test_two_columns_under_a_header_across_them_with_numbers_hanging_in_each(tmp_path):
+    """tune68's inspection (`pdftotext -layout` of a two-column PDF): the running header is
+    centred across the gutter and a footnote runs under both columns, so no position was free
+    on every line and the page was read across (two half-sentences a line, 0.29 top citation);
+    and the right column's paragraph numbers hang ("2.2   Four new …"), so the last free
+    position was the gap after them. The gutter is the first run of positions free on all but
+    a few lines; the right column's first line, set in under the left column's last paragraph
+    that stopped mid-sentence, goes on with it."""
+    left = [
+        "1.1   Brackwater is a largely rural borough",
+        "      with two market towns and a population",
+        "      of about 205,000 people.",
+        "",
+        "1.2   The Youth Justice Service sits within",
+        "      the Children and Families directorate",
+        "      of the council. It moved to Fenwick",
+        "      House in 2019.",
+        "",
+        "2.1   The board has a clear vision, which",
+        "      staff understand and share, and its",
+        "      plan for 2019/20 was agreed, as it",
+    ]
+    right = [
+        "      was in 2018.",
+        "",
+        "2.2   Four new members joined the board in",
+        "      2019. Attendance by education and",
+        "      health representatives is inconsistent.",
+        "",
+        "2.3   The Head of Service has introduced a",
+        "      quality assurance framework, which",
+        "      managers and staff value. They said",
+        "      that the monthly audit of cases helps",
+        "      them see what good work looks like.",
+    ]
+    page = "\n".join(
+        [
+            " " * 21 + "An inspection of youth justice services in Brackwater",
+            "",
+            *_side_by_side(left, right, gutter=50),
+            "",
+            "3 Office for National Statistics, mid-2018 population estimates of the borough.",
+            " " * 46 + "6",
+        ]
+    )
+    facts = "\n".join(
+        [
+            " " * 21 + "An inspection of youth justice services in Brackwater",
+            "",
+            "KEY FACTS",
+            "",
+            "168         Children supervised by the YJS in the year to 30 September 2019",
+            "",
+            "£2.31m      Total budget for the YJS from all agencies, 2019/20",
+            "",
+            "46          Staff employed by the YJS, equal to 38.4 full-time posts",
+            "",
+            " " * 46 + "5",
+        ]
+    )
+    path = tmp_path / "brackwater_yjs_2020.txt"
+    # (a third page, so that the running header repeats as one does)
+    path.write_text(f"{facts}\f{page}\f{page.replace(' 6', ' 7').replace('the borough', 'its towns')}\n", encoding="utf-8")
+    r = parse_file(path)
+    got = [(p.kind, p.paragraph, p.text) for p in r.paragraphs if p.page == 2]
+    assert got == [
+        ("numbered", "1.1", "Brackwater is a largely rural borough with two market towns and a population of about 205,000 people."),
+        ("numbered", "1.2", "The Youth Justice Service sits within the Children and Families directorate of the council. It moved to Fenwick House in 2019."),
+        ("numbered", "2.1", "The board has a clear vision, which staff understand and share, and its plan for 2019/20 was agreed, as it was in 2018."),
+        ("numbered", "2.2", "Four new members joined the board in 2019. Attendance by education and health representatives is inconsistent."),
+        ("numbered", "2.3", "The Head of Service has introduced a quality assurance framework, which managers and staff value. They said that the monthly audit of cases helps them see what good work looks like."),
+        ("prose", None, "3 Office for National Statistics, mid-2018 population estimates of the borough."),
+    ]  # fmt: skip
+    # a key figure before its label is no heading numbered 168 or 46 (the 46 was lost)
+    assert [(p.section, p.kind, p.text) for p in r.paragraphs if p.page == 1] == [
+        ("KEY FACTS", "prose", "168 Children supervised by the YJS in the year to 30 September 2019"),
+        ("KEY FACTS", "table_row", "£2.31m | Total budget for the YJS from all agencies, 2019/20"),
+        ("KEY FACTS", "prose", "46 Staff employed by the YJS, equal to 38.4 full-time posts"),
+    ]  # fmt: skip
+    records = {x.subject: x.value for x in r.records}
+    assert (records["children_supervised"], records["staff_employed"]) == ("168", "46")
+
+
+def test_an_html_email_laid_out_in_tables_is_read_as_its_letter(tmp_path):
+    """tune68's letter, an HTML email from a bulk-mail service: a hidden preheader, and the
+    whole letter laid out in nested tables of one column, its cells holding headings,
+    paragraphs and further tables. The page was read as one table row (2 paragraphs: no 2016
+    report for Ossingham, 17 questions refused). A table whose cells hold blocks or tables
+    lays the page out: its cells are read as blocks; a table of values keeps its rows; a bullet
+    in a cell of its own opens an item; a short bold name over a table heads it."""
+    td = '<td style="font-family:Arial;font-size:15px">'
+    bold = '<td style="font-size:17px;font-weight:bold">'
+
+    def rows(cells: list[list[str]]) -> str:
+        return (
+            '<table role="presentation" width="100%">'
+            + "".join("<tr>" + "".join(f"{td}{c}</td>" for c in r) + "</tr>" for r in cells)
+            + "</table>"
+        )
+
+    letter = rows(
+        [
+            ['<a href="https://mailer.example/view">View this email in your browser</a>'],
+            ["Short Quality Screening of youth offending work in Kelvedge"],
+            [rows([["To:", "Ann Lee, Head of Kelvedge YOS"], ["Fieldwork:", "4 to 6 May 2016"]])],
+            ["<p>Dear Ann,</p><p>We inspected 20 cases.</p>"],
+            ['<h2>1. Reducing reoffending</h2><p><strong>1.1</strong> Plans were generic.</p>'
+             "<p><strong>1.2</strong> Reparation was good.</p>"],
+        ]
+    )
+    letter = letter[: -len("</table>")]  # (the rest of the letter is in the same table)
+    letter += (
+        f"<tr>{bold}Key strengths</td></tr>"
+        f"<tr>{td}{rows([['•', 'Good reparation.'], ['•', 'Good custody work.']])}</td></tr>"
+        f"<tr>{td}<p>Yours sincerely,</p><p>Mark Pellow</p></td></tr>"
+        f"<tr>{bold}Copy to</td></tr>"
+        f"<tr>{td}{rows([['Chief Executive, Kelvedge Council', 'Susan Oddie']])}</td></tr>"
+        "</table>"
+    )
+    html = (
+        "<html><body>"
+        '<div style="display:none;max-height:0;overflow:hidden">Findings for Kelvedge YOS'
+        "&zwnj;&nbsp;&zwnj;&nbsp;</div>"
+        f'<table role="presentation" width="100%"><tr><td align="center">{letter}</td></tr>'
+        "</table></body></html>"
+    )
+    path = tmp_path / "kelvedge_sqs_2016.html"
+    path.write_text(html, encoding="utf-8")
+    r = parse_file(path)
+    assert [(p.section, p.kind, p.paragraph, p.text) for p in r.paragraphs] == [
+        ("Header", "prose", None, "View this email in your browser"),
+        ("Header", "prose", None, "Short Quality Screening of youth offending work in Kelvedge"),
+        ("Header", "field", None, "To: Ann Lee, Head of Kelvedge YOS"),
+        ("Header", "field", None, "Fieldwork: 4 to 6 May 2016"),
+        ("Header", "prose", None, "Dear Ann,"),
+        ("Header", "prose", None, "We inspected 20 cases."),
+        ("Reducing reoffending", "numbered", "1.1", "Plans were generic."),
+        ("Reducing reoffending", "numbered", "1.2", "Reparation was good."),
+        ("Key strengths", "bullet", None, "Good reparation."),
+        ("Key strengths", "bullet", None, "Good custody work."),
+        ("Closing", "prose", None, "Yours sincerely,"),
+        ("Closing", "prose", None, "Mark Pellow"),
+        ("Copy to", "table_row", None, "Chief Executive, Kelvedge Council | Susan Oddie"),
+    ]
+    assert (r.meta.area, r.meta.year) == ("Kelvedge", 2016)
