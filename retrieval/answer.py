@@ -1502,7 +1502,7 @@ def names_measure(
     if measure[0] == "average":  # a count asked on average: told beside the word
         counted = set().union(*(counted_forms(stem(w)) for w in measure[1:]))
         return any(
-            "average" in clause
+            AVERAGE_STEM in clause
             and (counted & set(tokens(clause)) or _shares(clause, asked, corpus))
             for clause in clauses
         )
@@ -1513,8 +1513,11 @@ def names_measure(
     # average caseload) is one whose clause names something else the question asks about;
     # "onward referrals waited an average of 14 weeks" names no caseload
     return "average" in measure and any(
-        "average" in clause and _shares(clause, asked, corpus) for clause in clauses
+        AVERAGE_STEM in clause and _shares(clause, asked, corpus) for clause in clauses
     )
+
+
+AVERAGE_STEM = "averag"  # "average", "averaging", "averaged": an average told in any form
 
 
 def _shares(clause: str, asked: dict[str, float] | None, corpus: Corpus) -> bool:

@@ -3080,3 +3080,22 @@ def test_a_figure_set_beside_the_nation_s_is_quoted_with_the_service_s_own_first
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     assert [c.quote for c in draft.cited] == rows[1:]
     assert draft.text.startswith(f"**187** — “{rows[1]}” [1]")
+
+
+@pytest.mark.parametrize("verb", ["averaging", "averaged", "an average of"])
+def test_an_average_told_with_the_word_in_any_form_answers_it(verb):
+    """tune68: "How many children does each of our case managers carry on average now?" was
+    refused beside "Caseloads are manageable, averaging 11 children per case manager": the
+    average was looked for as the word "average", which "averaging" does not hold."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import QuestionPlanner
+
+    text = f"Staff are well supported. Caseloads are manageable, {verb} 11 children per case manager."
+    corpus = _one_report_corpus([("Staff", text)], 2020)
+    question = "How many children does each of our Pellmoor case managers carry on average now?"
+    plan = QuestionPlanner().plan(question, None, None, corpus)
+    hits = [hit_from_row(corpus, 0, score=0.7, dense=0.7, coverage=0.6)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    quote = f"Caseloads are manageable, {verb} 11 children per case manager."
+    assert (draft.abstained, [c.quote for c in draft.cited]) == (False, [quote])
+    assert draft.text.startswith("**11**")
