@@ -698,6 +698,7 @@ RATE_NOUN_AFTER: dict[str, str] = {
     "under over above below higher lower better worse": (
         "a comparison with another rate: 'is our entrant rate under the national one?'"
     ),
+    "per": "the population it is counted over: 'the first-time entrants rate per 100,000'",
 }
 # Rates a question names by the word before "rate" ("first-time entrant rate"): a record of one
 # (the reoffending rate) does not answer a question naming another.

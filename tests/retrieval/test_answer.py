@@ -754,6 +754,9 @@ class TestTheRateNamed:
         ]
         assert measure_words("What is the national reoffending rate?") == ["reoffending"]
         assert measure_words("Is our rate for custody lower?") == ["custody"]
+        # the population it is counted over after it (fresh65: the rate "per 100,000" was
+        # read as a share of something, which "212 per 100,000 children" is not)
+        assert measure_words("Elmswick first-time entrants rate per 100,000") == ["entrants"]
 
     def test_a_passage_naming_another_rate_does_not_answer(self, sample_corpus, sample_assistant):
         from retrieval.answer import names_measure
