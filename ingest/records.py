@@ -690,10 +690,11 @@ _LABELLED = re.compile(r"^([A-Z][^:.;!?]{2,80}):\s+(\S.*)$")
 # a key fact's count before its label, no sentence ("38 Staff working in the YJS, including
 # seconded staff", "41 (34.6 FTE) Staff headcount")
 # (a label may hold a figure's decimal point: "Staff headcount (33.6 full-time equivalent)",
-# and start in lower case after its count: "52 staff (44.8 full-time equivalent)")
+# start in lower case after its count: "52 staff (44.8 full-time equivalent)", and give the
+# count's parts after a colon: "38 Cases inspected: 26 court disposals and 12 out-of-court")
 _VALUE_FIRST = re.compile(
     r"^(\d[\d,]*(?:\.\d+)?)(?:\s*\([^()]{1,20}\))?\s+"
-    r"([A-Za-z](?:[^.;:!?]|(?<=\d)\.(?=\d)){3,150})$"
+    r"([A-Za-z](?:[^.;!?]|(?<=\d)\.(?=\d)){3,150})$"
 )
 
 
@@ -710,6 +711,15 @@ def _key_count(label: str, value: str, i: int, p: Paragraph, take) -> None:
         label
     ):
         take("staff_employed", i, p, p.text, value)
+    if _CASES_LABEL.match(label):
+        take("cases_inspected", i, p, p.text, value)
+
+
+# a key fact's label that counts the cases inspected ("Cases inspected: 26 court disposals and
+# 12 out-of-court disposals", "Number of cases examined")
+_CASES_LABEL = re.compile(
+    r"^(?:number of\s+)?cases\s+(?:" + "|".join(re.escape(v) for v in CASES_VERBS) + r")\b"
+)
 
 
 # little words that end a key fact label's head ("Staff in post", "Staff, including …")

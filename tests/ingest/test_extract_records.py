@@ -842,6 +842,26 @@ def test_a_key_fact_value_first_with_a_decimal_or_a_lower_case_label(tmp_path, l
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "38 Cases inspected: 26 court disposals and 12 out-of-court disposals",  # tune68
+        "38 Cases inspected (26 court disposals, 12 out-of-court disposals)",  # tune60
+    ],
+)
+def test_a_key_fact_counting_the_cases_inspected_value_first(tmp_path, line):
+    """A key facts page's count of the cases inspected, value first: the cases inspected (the
+    2020 side of "How did the number of cases inspected change?" quoted a finding on
+    reviewing)."""
+    f = tmp_path / "pellmoor_yjs_2023.md"
+    f.write_text(
+        "# Inspection of youth justice services in Pellmoor\n\n## Key facts\n\n"
+        f"{line}\n\n## Reviewing\n\nReviewing was sufficient in 20 of the 26 cases.\n"
+    )
+    facts = {r.subject: (r.value, r.text) for r in parse_file(f).records if r.kind == "fact"}
+    assert facts["cases_inspected"] == ("38", line)
+
+
 def test_key_facts_as_fields_label_then_value(tmp_path):
     """Key facts set as fields, a label, a colon and the value (the tune56 and fresh58
     SharePoint pages' styled divs, tune37's text file): the staff and the children counted
