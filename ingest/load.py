@@ -516,7 +516,7 @@ def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
         paragraph's later lines are under a hanging number ("…, as they were in" / "2016.")?"""
         texts = [ln for ln in left if ln.role is None and ln.text.strip()]
         last, first = (texts or left)[-1], right[0]
-        edge = min((_indent(ln.text) for ln in right if ln.role is None and ln.text.strip()))
+        edge = min(_indent(ln.text) for ln in right if ln.role is None and ln.text.strip())
         return (
             last.role is None
             and first.role is None
@@ -1528,7 +1528,9 @@ def _hidden_dropped(soup) -> None:
     """What a browser does not show is not the report's text: an element styled
     `display:none` (an email's preheader, the teaser a mail client lists beside the subject),
     or marked `hidden`."""
-    for el in soup.find_all(lambda t: _HIDDEN_STYLE.search(t.get("style") or "") or t.has_attr("hidden")):
+    for el in soup.find_all(
+        lambda t: _HIDDEN_STYLE.search(t.get("style") or "") or t.has_attr("hidden")
+    ):
         if not el.decomposed:
             el.decompose()
 

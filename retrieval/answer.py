@@ -121,6 +121,9 @@ ROLE_HITS = 6
 # this was answered by its record's paragraph (`When was the report published?` by the
 # "Publication date:" field, not the sentence saying the report "is published" online).
 FACT_SURE = 0.75
+# how surely a comparison must read as asking a figure its reports record for a side whose best
+# passage is not that record to quote the record instead
+COMPARED_FACT_SURE = 0.6
 # a fact its reports always record asked this surely, and none of its reports records it: the
 # reports do not give it (`_fact_untold`; set on the tune sets, where lower took answerable ones)
 UNTOLD_FACT_SURE = 0.6
@@ -246,6 +249,11 @@ class ExtractiveAnswerer:
             )
         if plan.comparison and FACT_KINDS.get(plan.fact or "") == "person":
             per_side = [_person_on_record(plan, c, corpus) for c in per_side]
+        elif plan.comparison and FACT_KINDS.get(plan.fact or "") == "number":
+            per_side = [
+                _number_on_record(plan, side, c, corpus)
+                for side, c in zip(plan.sides, per_side, strict=True)
+            ]
         found = [c for c in per_side if c is not None]
         if not found:
             if missing:
@@ -660,6 +668,29 @@ def _person_on_record(plan: Plan, c: Cited | None, corpus: Corpus) -> Cited | No
         return c
     row, r = records[0]
     return Cited(hit_from_row(corpus, row, score=c.hit.score), r["text"])
+
+
+def _number_on_record(plan: Plan, side: Side, c: Cited | None, corpus: Corpus) -> Cited | None:
+    """A side of a comparison of a figure its report records ("How did the number of cases
+    inspected change between the 2016 screening and the 2020 inspection?") whose passage is
+    not that record (a finding on reviewing that counts other cases): its report's one record
+    of the figure, where it has one and the question reads as asking it surely enough
+    (`COMPARED_FACT_SURE`); else the passage."""
+    if plan.intent.probability < COMPARED_FACT_SURE or (
+        c is not None and _carries_fact(plan, c.hit, corpus)
+    ):
+        return c
+    reports = side.report_ids or ([c.hit.report_id] if c is not None else [])
+    records = [
+        (row, r)
+        for rid in reports[:1]
+        for row, r in facts_of(corpus, rid, plan.fact)
+        if r.get("text")
+    ]
+    if len(reports) != 1 or len(records) != 1:
+        return c
+    row, r = records[0]
+    return Cited(hit_from_row(corpus, row, score=c.hit.score if c else 0.0), r["text"])
 
 
 def _as_asked_of(plan: Plan, side: Side) -> Plan:

@@ -4725,7 +4725,10 @@ def test_two_columns_under_a_header_across_them_with_numbers_hanging_in_each(tmp
     )
     path = tmp_path / "brackwater_yjs_2020.txt"
     # (a third page, so that the running header repeats as one does)
-    path.write_text(f"{facts}\f{page}\f{page.replace(' 6', ' 7').replace('the borough', 'its towns')}\n", encoding="utf-8")
+    path.write_text(
+        f"{facts}\f{page}\f{page.replace(' 6', ' 7').replace('the borough', 'its towns')}\n",
+        encoding="utf-8",
+    )
     r = parse_file(path)
     got = [(p.kind, p.paragraph, p.text) for p in r.paragraphs if p.page == 2]
     assert got == [
@@ -4769,8 +4772,10 @@ def test_an_html_email_laid_out_in_tables_is_read_as_its_letter(tmp_path):
             ["Short Quality Screening of youth offending work in Kelvedge"],
             [rows([["To:", "Ann Lee, Head of Kelvedge YOS"], ["Fieldwork:", "4 to 6 May 2016"]])],
             ["<p>Dear Ann,</p><p>We inspected 20 cases.</p>"],
-            ['<h2>1. Reducing reoffending</h2><p><strong>1.1</strong> Plans were generic.</p>'
-             "<p><strong>1.2</strong> Reparation was good.</p>"],
+            [
+                "<h2>1. Reducing reoffending</h2><p><strong>1.1</strong> Plans were generic.</p>"
+                "<p><strong>1.2</strong> Reparation was good.</p>"
+            ],
         ]
     )
     letter = letter[: -len("</table>")]  # (the rest of the letter is in the same table)

@@ -3093,7 +3093,9 @@ def test_an_average_told_with_the_word_in_any_form_answers_it(verb):
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import QuestionPlanner
 
-    text = f"Staff are well supported. Caseloads are manageable, {verb} 11 children per case manager."
+    text = (
+        f"Staff are well supported. Caseloads are manageable, {verb} 11 children per case manager."
+    )
     corpus = _one_report_corpus([("Staff", text)], 2020)
     question = "How many children does each of our Pellmoor case managers carry on average now?"
     plan = QuestionPlanner().plan(question, None, None, corpus)

@@ -73,3 +73,49 @@ def test_a_passage_naming_someone_stays_and_no_record_no_change():
     side = Cited(hit_from_row(bare, 1, score=0.7), "Head of Youth Offending Service")
     assert _person_on_record(PLAN, side, bare) is side
     assert _person_on_record(PLAN, None, c) is None
+
+
+def _fact_row(ordinal, text, kind, records=()):
+    row = _row(ordinal, text, records)
+    row["meta"].update(section="Key facts", section_path="Key facts", kind=kind)
+    return row
+
+
+CASES = {
+    "kind": "fact",
+    "subject": "cases_inspected",
+    "value": "38",
+    "text": "38 Cases inspected: 26 court disposals and 12 out-of-court disposals",
+}
+COUNT_PLAN = Plan(
+    "How did the number of cases inspected in Avonby change between the 2016 screening and 2020?",
+    "",
+    [Side("Avonby 2020", ["s"])],
+    comparison=True,
+    quantity=True,
+    fact="cases_inspected",
+)
+
+
+def test_a_figure_s_side_quotes_its_record_not_another_count():
+    """tune68: the 2020 side of "How did the number of cases inspected change …?" quoted a
+    finding on reviewing ("… in only 10 of the 19 cases"); the report's one record of the
+    cases inspected is the side's answer, when the question reads surely as asking it."""
+    from dataclasses import replace
+
+    from retrieval.answer import _number_on_record
+    from retrieval.intents import Intent
+
+    reviewing = "Reviewing was not effective: a review took place in only 10 of the 19 cases."
+    c = corpus([_fact_row(1, CASES["text"], "prose", [CASES]), _fact_row(2, reviewing, "numbered")])
+    side = COUNT_PLAN.sides[0]
+    other = Cited(hit_from_row(c, 1, score=0.6), reviewing)
+    sure = replace(COUNT_PLAN, intent=Intent("fact:cases_inspected", 0.62, 0.8))
+    got = _number_on_record(sure, side, other, c)
+    assert got is not None and (got.hit.row, got.quote) == (0, CASES["text"])
+    assert _number_on_record(sure, side, None, c).quote == CASES["text"]
+    # read unsurely as the fact, or the record already quoted: the side stays
+    unsure = replace(COUNT_PLAN, intent=Intent("fact:cases_inspected", 0.4, 0.6))
+    assert _number_on_record(unsure, side, other, c) is other
+    record = Cited(hit_from_row(c, 0, score=0.6), CASES["text"])
+    assert _number_on_record(sure, side, record, c) is record
