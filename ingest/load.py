@@ -407,8 +407,8 @@ COLUMN_MIN_WIDTH = 25  # the narrowest column a page sets prose in
 # lines that may run across the gutter of a page in two columns (its running header and page
 # number, a footnote, a title over both): a few, or a tenth of the page's lines
 COLUMN_ACROSS = 3
-COLUMN_MIN_GAP = 3  # spaces: the least that sets two columns apart
 COLUMN_ACROSS_SHARE = 0.1
+COLUMN_MIN_GAP = 3  # spaces: the least that sets two columns apart
 COLUMN_MAX_WIDTH = 250  # characters: a line longer than any page is wide is no page's line
 
 
@@ -461,21 +461,12 @@ def _gutter(texts: list[str]) -> int | None:
             continue  # the right column starts where a free run ends (the first one that has
             # text on both sides: not the gap after its paragraph numbers, "2.2   Four new …"),
             # a gap as wide as columns are set apart, not words' spaces that line up
-        both = [
-            t[:g].rstrip()
-            for t in texts
-            if t[:g].strip() and t[g:].strip() and not t[g - COLUMN_MIN_GAP : g].strip()
-        ]
-        if len(both) >= COLUMN_MIN_LINES:
+        if sum(_both_sides(t, g) for t in texts) >= COLUMN_MIN_LINES:
             best = g
             break
     if best is None:
         return None
-    sides = [
-        (len(t[:best].rstrip()), len(t[best:].strip()))
-        for t in texts
-        if t[:best].strip() and t[best:].strip() and not t[best - COLUMN_MIN_GAP : best].strip()
-    ]
+    sides = [(len(t[:best].rstrip()), len(t[best:].strip())) for t in texts if _both_sides(t, best)]
     lefts = sorted(left for left, _ in sides)
     rights = sorted(right for _, right in sides)
     # (both columns set prose: a table's first cells, or its last ("Requires improvement",
@@ -484,6 +475,15 @@ def _gutter(texts: list[str]) -> int | None:
         len(rights) // 2
     ] >= COLUMN_FILL * (width - best)
     return best if fills else None
+
+
+def _both_sides(text: str, gutter: int) -> bool:
+    """Does the line print text in both columns, the gap between them free?"""
+    return bool(
+        text[:gutter].strip()
+        and text[gutter:].strip()
+        and not text[gutter - COLUMN_MIN_GAP : gutter].strip()
+    )
 
 
 def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
@@ -514,8 +514,8 @@ def _read_in_turn(page: list[Line], gutter: int) -> list[Line]:
         """Does the right column's first line go on with the left column's last paragraph: the
         left one stops mid-sentence, and the right one is set in from its column's edge, as a
         paragraph's later lines are under a hanging number ("…, as they were in" / "2016.")?"""
-        texts = [ln for ln in left if ln.role is None and ln.text.strip()]
-        last, first = (texts or left)[-1], right[0]
+        said = [ln for ln in left if ln.role is None and ln.text.strip()]
+        last, first = (said or left)[-1], right[0]
         edge = min(_indent(ln.text) for ln in right if ln.role is None and ln.text.strip())
         return (
             last.role is None
@@ -1542,27 +1542,24 @@ def _layout_tables_unwrapped(soup) -> None:
     column holds another table, each of its cells is read as a block of the page, in order,
     and the tables inside are weighed in turn. A table of values (a label and its value, a
     bullet and its text) keeps its rows."""
-    changed = True
-    while changed:
-        changed = False
-        for table in soup.find_all("table"):
-            rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
-            cells = [c for tr in rows for c in tr.find_all(["td", "th"], recursive=False)]
-            # (a box of one cell is `_boxes_unboxed`'s: its title is no heading of the page)
-            one_column = len(cells) == len(rows)
-            if len(cells) < 2 or not any(
-                (one_column and c.find("table") is not None)
-                or len(c.find_all(_HTML_BLOCK_NAMES, recursive=False)) >= 2
-                or c.find(re.compile(r"^h[1-6]$")) is not None
-                for c in cells
-            ):
-                continue
-            for cell in cells:
-                cell.name = "div"
-                table.insert_before(cell.extract())
-            table.decompose()
-            changed = True
-            break  # (the tables found before it may now stand elsewhere)
+    # (in document order, outermost first: unwrapping a table moves the tables inside it,
+    # whole, to its place, where they are weighed next)
+    for table in soup.find_all("table"):
+        rows = [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        cells = [c for tr in rows for c in tr.find_all(["td", "th"], recursive=False)]
+        # (a box of one cell is `_boxes_unboxed`'s: its title is no heading of the page)
+        one_column = len(cells) == len(rows)
+        if len(cells) < 2 or not any(
+            (one_column and c.find("table") is not None)
+            or len(c.find_all(_HTML_BLOCK_NAMES, recursive=False)) >= 2
+            or c.find(re.compile(r"^h[1-6]$")) is not None
+            for c in cells
+        ):
+            continue
+        for cell in cells:
+            cell.name = "div"
+            table.insert_before(cell.extract())
+        table.decompose()
 
 
 def _boxes_unboxed(soup) -> None:
@@ -1588,7 +1585,9 @@ def _boxes_unboxed(soup) -> None:
             table.decompose()
 
 
-TABLE_LABEL_WORDS = 4  # "Copy to", "Key facts": a bold line this short over a table names it
+# "Copy to", "Key facts", "Distribution list:": a label this short over a table names it; a
+# longer line is a sentence's opening
+TABLE_LABEL_WORDS = 4
 BOX_TITLE_WORDS = 6  # "Key facts", "At a glance": a box's title, not its text
 _HTML_BLOCK_NAMES = ["p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table"]
 LIST_GLYPHS = "•·▪●◦–-*"  # a list item's bullet, typed into its text (Word's HTML export)

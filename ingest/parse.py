@@ -32,7 +32,14 @@ from findings.vocab import (
     SUPERSCRIPT_DIGITS,
     list_kind,
 )
-from ingest.load import SOFT_HYPHEN, Line, LoadedDocument, load_document, unexpected_error
+from ingest.load import (
+    SOFT_HYPHEN,
+    TABLE_LABEL_WORDS,
+    Line,
+    LoadedDocument,
+    load_document,
+    unexpected_error,
+)
 from ingest.metadata import extract_metadata
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
 from ingest.version import PARSER_VERSION as PARSER_VERSION  # bump it there when parsing changes
@@ -846,7 +853,6 @@ STANDARD_GRADE = re.compile(r"^\d\.\d\s+([^:]{2,60}):")  # "1.2 Staff: Outstandi
 # a standard's heading with its grade set beside it ("1.2. Staff    Outstanding"), the grade
 # capitalised as a grade is printed
 GRADE_AFTER = re.compile(rf"\s+(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES)})$")
-TABLE_LABEL_WORDS = 4  # "Copy to:", "Distribution list:": a label, not a sentence's opening
 
 
 def _headings_rejoined(blocks: list[_Block]) -> list[_Block]:

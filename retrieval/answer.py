@@ -663,11 +663,16 @@ def _person_on_record(plan: Plan, c: Cited | None, corpus: Corpus) -> Cited | No
     places = set(corpus.areas)
     if c is None or prints_person(c.quote, places, corpus.lower_words):
         return c
-    records = [(row, r) for row, r in facts_of(corpus, c.hit.report_id, plan.fact) if r.get("text")]
+    return _one_record(corpus, c.hit.report_id, plan.fact, c.hit.score) or c
+
+
+def _one_record(corpus: Corpus, report_id: str, fact: str | None, score: float) -> Cited | None:
+    """The report's record of the fact, quoted, where it has exactly one; else None."""
+    records = [(row, r) for row, r in facts_of(corpus, report_id, fact) if r.get("text")]
     if len(records) != 1:
-        return c
+        return None
     row, r = records[0]
-    return Cited(hit_from_row(corpus, row, score=c.hit.score), r["text"])
+    return Cited(hit_from_row(corpus, row, score=score), r["text"])
 
 
 def _number_on_record(plan: Plan, side: Side, c: Cited | None, corpus: Corpus) -> Cited | None:
@@ -681,16 +686,9 @@ def _number_on_record(plan: Plan, side: Side, c: Cited | None, corpus: Corpus) -
     ):
         return c
     reports = side.report_ids or ([c.hit.report_id] if c is not None else [])
-    records = [
-        (row, r)
-        for rid in reports[:1]
-        for row, r in facts_of(corpus, rid, plan.fact)
-        if r.get("text")
-    ]
-    if len(reports) != 1 or len(records) != 1:
+    if len(reports) != 1:
         return c
-    row, r = records[0]
-    return Cited(hit_from_row(corpus, row, score=c.hit.score if c else 0.0), r["text"])
+    return _one_record(corpus, reports[0], plan.fact, c.hit.score if c else 0.0) or c
 
 
 def _as_asked_of(plan: Plan, side: Side) -> Plan:
