@@ -447,7 +447,7 @@ QA sets, each over its own freshly ingested tmp store:
   Plain Text" writes it, a rated inspection as Word's "Save as PDF" writes a designed report),
   written blind at stop 52, measured once when adopted at stop 53, read at stop 54: tune data
   since.
-- fresh67 / fresh68 held-out: every report above plus two more each (`data/eval/fresh67/reports/`:
+- fresh67 / fresh68 (read as tune): every report above plus two more each (`data/eval/fresh67/reports/`:
   an SQS letter as `lynx -dump` writes a council web page (bracketed link numbers, the site's
   navigation, lynx's references list), a rated inspection as InDesign exports a designed PDF (a
   drop cap, letter-spaced headings, two-column pages, key facts as an infographic); `fresh68`:
@@ -455,8 +455,8 @@ QA sets, each over its own freshly ingested tmp store:
   paragraphs), a rated inspection as a browser saves a Wayback Machine capture (chapters in
   `<details>`, key facts as cards): the layouts of tune65 and tune66), written blind and
   second-checked at stop 53 (the questions that do not name Brinscombe or Fellmarsh carry the
-  area filter, written by the helpers), never read, measured once when adopted at stop 54, then
-  only here.
+  area filter, written by the helpers), measured once when adopted at stop 54, read at stop 55:
+  tune data since.
 
 Ours is `retrieval.evaluate` (`answer_all` + `score`), exactly what `findings eval` prints. The
 baseline loads each report's text (plain text; PyMuPDF page text for a PDF, one document per
@@ -464,6 +464,13 @@ page as `PyMuPDFLoader` gives; BeautifulSoup text for HTML), splits it with
 `RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)` into `langchain_chroma.Chroma`
 with our bundled model behind a LangChain `Embeddings`, and runs `similarity_search(q, k=4)`.
 See `RULE` for how its evidence recall@4 is counted.
+- fresh69 / fresh70 held-out: every report above plus two more each (`data/eval/fresh69/reports/`:
+  an SQS letter as LibreOffice Writer exports a PDF (a bordered header table, automatic
+  hyphenation, page footers), a rated inspection as Word's "Save as Web Page, Filtered" writes it;
+  `fresh70`: an SQS letter as an HTML email from a bulk-mail service, a rated inspection as
+  `pdftotext -layout` writes a two-column PDF: the layouts of tune67 and tune68), written blind
+  and second-checked at stop 54, never read, measured once when adopted at stop 55, then only
+  here.
 """
 
 from __future__ import annotations
@@ -1101,9 +1108,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh65 (read as tune)", "fresh65", "heldout.jsonl"),
             ("fresh66 (read as tune)", "fresh66", "heldout.jsonl"),
             # written at stop 53 in the layouts of tune65 and tune66, adopted at stop 54:
+            # measured once when adopted and by bench.quality; read at stop 55: tune data since
+            ("fresh67 (read as tune)", "fresh67", "heldout.jsonl"),
+            ("fresh68 (read as tune)", "fresh68", "heldout.jsonl"),
+            # written at stop 54 in the layouts of tune67 and tune68, adopted at stop 55:
             # measured once when adopted, then only here
-            ("fresh67 held-out", "fresh67", "heldout.jsonl"),
-            ("fresh68 held-out", "fresh68", "heldout.jsonl"),
+            ("fresh69 held-out", "fresh69", "heldout.jsonl"),
+            ("fresh70 held-out", "fresh70", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1235,8 +1246,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 52 and by bench.quality, then read at stop 53: tune data since; "
         "fresh65 and fresh66 (written at stop 52, second-checked) were measured once when "
         "adopted at stop 53 and by bench.quality, then read at stop 54: tune data since; "
-        "fresh67 and fresh68 (written at stop 53, second-checked, never read) were measured once "
-        "when adopted at stop 54 and then only here; "
+        "fresh67 and fresh68 (written at stop 53, second-checked) were measured once when "
+        "adopted at stop 54 and by bench.quality, then read at stop 55: tune data since; "
+        "fresh69 and fresh70 (written at stop 54, second-checked, never read) were measured once "
+        "when adopted at stop 55 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
