@@ -422,6 +422,13 @@ QA sets, each over its own freshly ingested tmp store:
   a rated inspection as `pdftotext -layout` writes a two-column PDF (columns side by side on a
   line)), written blind and second-checked at stop 54 in the layouts of the pending fresh69 /
   fresh70; measured once unread (0.792, 0.292), then read.
+- tune69 / tune70: every report above plus two more each (`data/eval/tune69/reports/`: an SQS
+  letter as a Word file holding unaccepted tracked changes and margin comments, a rated
+  inspection as Markdown for a static site generator (YAML front matter, raw HTML blocks, Hugo
+  shortcodes, footnotes); `tune70`: an SQS letter as Google Docs "Publish to the web" writes
+  HTML (bold only through CSS classes), a rated inspection as a reportlab PDF with a sidebar of
+  key facts beside the main column), written blind and second-checked at stop 55 in the layouts
+  of the pending fresh71 / fresh72; measured once unread (0.708, 0.812), then read.
 - fresh59 / fresh60 (read as tune): every report above plus two more each
   (`data/eval/fresh59/reports/`: an SQS letter as a Word file with its header in a text box and
   its numbered paragraphs in a borderless two-column table, a rated inspection printed to PDF by
@@ -1091,6 +1098,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.792, 0.292), then read
             ("tune67 tune", "tune67", "tune.jsonl"),
             ("tune68 tune", "tune68", "tune.jsonl"),
+            # stop 55: tune sets in the layouts of the pending fresh71 / fresh72, measured once
+            # unread (0.708, 0.812), then read
+            ("tune69 tune", "tune69", "tune.jsonl"),
+            ("tune70 tune", "tune70", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
