@@ -127,11 +127,16 @@ FACT_KINDS = {
 # report with no record of one does not give it ("What overall grade did the 2016 screening
 # give us?" of a letter, which grades nothing). Each with what the answer says is missing.
 # (Chosen on the tune sets: of 19 questions asking these of a report without the record,
-# 18 were unanswerable; the other facts' records miss too many printed facts to say so.)
+# 18 were unanswerable; the other facts' records miss too many printed facts to say so. At
+# stop 55, by the same measure on 6,055 tune questions asked surely of one fact: of those
+# asked of a report without the record, 7 of 10 were unanswerable for the staff headcount and
+# 8 of 11 for the children supervised, whose record the reports that print it hold in 17 of
+# 20 answerable questions; reoffending rates (20 of 40) and cases inspected (2 of 5) stay out.)
 RECORDED_WHEN_TOLD = {
     "overall_rating": "an overall rating",
     "overall_score": "an overall score",
     "staff_employed": "how many staff the service employed",
+    "children_supervised": "how many children the service supervised",
 }
 
 

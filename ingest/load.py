@@ -819,7 +819,7 @@ def _markdown_lines(text: str) -> list[Line]:
             out += [Line(inline(h.text), line.page, h.role, h.level) for h in _html_lines(block)]
             header = None
             continue
-        if _MD_CLOSING_TAGS.match(s):
+        if _MD_CLOSING_TAGS.match(s) or _MD_TEMPLATE_TAGS.match(s):
             out.append(Line("", line.page, "blank"))
             continue
         if _MD_RULE.match(s) and (n == 0 or not lines[start + n - 1].text.strip()):
@@ -905,6 +905,10 @@ _MD_HTML_BLOCK = re.compile(
 )
 # a line of closing tags alone ("</aside>" after a Notion callout's text): no text
 _MD_CLOSING_TAGS = re.compile(r"^(?:</[A-Za-z][\w-]*\s*>\s*)+$")
+# a static site generator's template tags on a line of their own (Hugo's shortcodes
+# "{{< callout >}}" and "{{% /note %}}", Jekyll's Liquid "{% include note.html %}"): markup
+# that a renderer replaces, no text
+_MD_TEMPLATE_TAGS = re.compile(r"^(?:(?:\{\{[<%].*?[%>]\}\}|\{%.*?%\})\s*)+$")
 # a task list's box ("- [x] Well-established links …", a checklist of strengths): no text
 _MD_TASK_BOX = re.compile(r"^(\s*[-*+]\s+)\[[ xX]\]\s+")
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\s]*\)")  # ![signature](Untitled.png): no text
@@ -1217,10 +1221,11 @@ def _strip_links(text: str) -> str:
     return "".join(out)
 
 
-# (a <details> element's <summary> is the line a browser shows over what it folds: a block)
+# (a <details> element's <summary> is the line a browser shows over what it folds, and a
+# table's <caption> the line over its rows: blocks)
 _HTML_BLOCKS = frozenset(
     ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "dt", "dd", "pre", "blockquote"]
-    + ["summary"]
+    + ["summary", "caption"]
 )
 _HTML_CELLS = frozenset(["th", "td"])
 
@@ -1255,6 +1260,7 @@ def _html_lines(text: str) -> list[Line]:
     spans_of = None  # the table whose cells `spans` carries down (rowspan)
     spans: dict[int, tuple[str, int]] = {}
     consumed: set[int] = set()  # a <dd> read with the <dt> before it
+    first_caption = False  # the first line read is a table's caption
     for el in _outermost(soup, _HTML_BLOCKS):
         if id(el) in consumed:
             continue
@@ -1312,7 +1318,10 @@ def _html_lines(text: str) -> list[Line]:
         if not txt:
             continue
         level = _heading_level(el)
-        if level:
+        if el.name == "caption":  # the line over a table's rows: text of its part
+            first_caption = first_caption or not out
+            out.append(Line(txt, None, "p"))
+        elif level:
             out.append(Line(txt, None, "heading", level))
             chapter = _chapter_number(txt)
             tagged = True
@@ -1361,7 +1370,8 @@ def _html_lines(text: str) -> list[Line]:
     if not out:  # bare text without block tags
         return _text_lines(soup.get_text("\n"))
     if not tagged:  # "<p><strong>Summary</strong></p>": headings by weight, as in Word
-        _headings_by_weight(out, bold_lines)
+        # (a table's caption first is no title: an HTML table written into Markdown)
+        _headings_by_weight(out, bold_lines, titled=not first_caption)
     else:
         _list_labels(out, bold_lines)
     return out
@@ -2666,13 +2676,13 @@ def _roman(value: int) -> str:
     return out or str(value)
 
 
-def _headings_by_weight(out: list[Line], bold_lines: list[int]) -> None:
+def _headings_by_weight(out: list[Line], bold_lines: list[int], titled: bool = True) -> None:
     """A Word document that uses no Heading style marks its headings by weight alone, as the
     Markdown files with bold-line headings do: each short all-bold paragraph is a heading one
     level below the title, and the first paragraph, when it is short and no sentence, is the
     title (level 1), bold or not ("Published: 4 March 2020", a field, is not). A document that
     has Heading styles uses bold for emphasis and labels."""
-    if out and out[0].role == "p" and _heading_like(out[0].text):
+    if titled and out and out[0].role == "p" and _heading_like(out[0].text):
         label, colon, _ = out[0].text.partition(":")
         if not (colon and len(label.split()) <= 3):
             out[0] = Line(out[0].text, None, "heading", 1)
@@ -2920,7 +2930,7 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         ):
             continue
         marker = re.match(rf"^([\d{SUPERSCRIPT_DIGITS}]+)\s", text)
-        if b["size"] < body_size - 1.0 and marker:
+        if b["size"] < body_size - 1.0 and marker and not _set_beside(b, blocks, body_size):
             num = marker.group(1)
             out.append(
                 Line(num.translate(TO_SUPERSCRIPT) + text[len(num) :], b["page"], "footnote")
@@ -2974,6 +2984,25 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
 
 PAGE_EDGE_BLOCKS = 2  # the blocks of a page, from its top or foot, a running line may be
 RUNNING_SHIFT = 3.0  # points: how far a running line's place may move from page to page
+
+
+def _set_beside(b: dict, blocks: list[dict], body_size: float) -> bool:
+    """Does a block stand in a sidebar beside the body text ("142 children supervised" in a key
+    facts box at the side of the page), not under it as a footnote does: no body text of its
+    page above it in its column, and the page's body text going on below its top?"""
+    body = [
+        o
+        for o in blocks
+        if o["page"] == b["page"]
+        and not o["edge"]
+        and not o["bold"]  # (the box's own heading is none)
+        and abs(o["size"] - body_size) <= 1.0
+    ]
+    if not body or max(o["bottom"] for o in body) <= b["top"]:
+        return False  # under all the body text of its page: where footnotes stand
+    return not any(
+        o["left"] < b["right"] and b["left"] < o["right"] and o["bottom"] <= b["top"] for o in body
+    )
 
 
 def _running_inside(blocks: list[dict], pages: int) -> set[str]:

@@ -79,9 +79,13 @@ _GRADES = re.compile(rf"\b(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES
 _RATED = re.compile(rf"\bis rated:?\s+(?:as\s+)?[‘'\"“]?(?P<value>(?i:{_GRADE}))\b")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 _LEAD = re.compile(
-    # "the lead inspector (for this screening), who was …"
-    rf"\blead inspector(?:\s+(?:for|on|of)\s+(?:this|the|our)\s+\w+)?,?\s+(?:who\s+)?"
+    # "the lead inspector (for this screening), who was …" ("… for this Short Quality
+    # Screening was …")
+    rf"\blead inspector(?:\s+(?:for|on|of)\s+(?:this|the|our)(?:\s+\w+){{1,4}}?)?,?\s+(?:who\s+)?"
     rf"(?:was|is)\s+(?P<value>{_NAME})"
+    # a field run into the letter's closing lines ("Lead inspector: Helen Marchbank, HM
+    # Inspector of Probation Telephone: …")
+    rf"|(?i:\blead inspector):\s+(?P<colon>{_NAME})"
     rf"|\b(?:was|were)\s+led by\s+(?:HM Inspector\s+)?(?P<led>{_NAME})"
     # "… should go to the lead inspector, Tobias Grindley, at …": the name between commas
     rf"|\blead inspector,\s+(?P<app>{_NAME}),"
@@ -529,6 +533,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 p,
                 hit[0],
                 hit[1].group("value")
+                or hit[1].group("colon")
                 or hit[1].group("led")
                 or hit[1].group("app")
                 or hit[1].group("sig")

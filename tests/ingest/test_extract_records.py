@@ -193,6 +193,12 @@ def test_the_parse_worker_carries_records_across():
             "The lead inspector for this screening was Hester Tolliver, HM Inspector of Probation.",
             "Hester Tolliver",
         ),
+        # however many words name the inspection
+        (
+            "The lead inspector for this Short Quality Screening was Rachel Ingham, who can be "
+            "contacted on 0161 240 5336.",
+            "Rachel Ingham",
+        ),
     ],
 )
 def test_the_lead_inspector_named_in_a_letter_s_close(tmp_path, closing, name):
@@ -208,6 +214,26 @@ def test_the_lead_inspector_named_in_a_letter_s_close(tmp_path, closing, name):
         ("lead_inspector", name)
     ]
     assert report.meta.lead_inspector == name
+
+
+def test_the_lead_inspector_in_a_field_run_into_a_letter_s_closing_lines(tmp_path):
+    """ "Lead inspector: Helen Marchbank, HM Inspector of Probation Telephone: …", the field
+    run together with the contact lines after it: the record holds the name alone."""
+    from ingest.parse import parse_file
+
+    line = (
+        "Lead inspector: Helen Marchbank, HM Inspector of Probation Telephone: 0161 240 5336 "
+        "Email: helen.marchbank@example.gov.uk Copy to: Chair, Oakhill YOS Management Board"
+    )
+    f = tmp_path / "oakhill_sqs_2017.txt"
+    f.write_text(
+        "Short Quality Screening of youth offending work in Oakhill\n\nSummary\n\n"
+        f"Plans were weak.\n\nNext steps\n\nWe ask for an improvement plan. {line}\n"
+    )
+    report = parse_file(f)
+    assert [
+        (r.subject, r.value, r.section) for r in report.records if r.subject == "lead_inspector"
+    ] == [("lead_inspector", "Helen Marchbank", "Next steps")]
 
 
 def test_an_owner_after_a_closing_dash(tmp_path):

@@ -4813,3 +4813,68 @@ def test_an_html_email_laid_out_in_tables_is_read_as_its_letter(tmp_path):
         ("Copy to", "table_row", None, "Chief Executive, Kelvedge Council | Susan Oddie"),
     ]
     assert (r.meta.area, r.meta.year) == ("Kelvedge", 2016)
+
+
+def test_a_pdf_sidebar_of_key_facts_beside_the_body_is_no_footnote(tmp_path):
+    """Small type opening with a number is a footnote under the body text, not a key fact in a
+    box beside it ("142 children supervised", set at the side of the page's first lines)."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((78, 90), "Introduction", fontname="hebo", fontsize=16)
+    y = 120.0
+    for line in (
+        "The service supervised 142 children during 2020, fewer than the year before.",
+        "Its reoffending rate remains above the average for England and Wales.¹",
+        "We inspected 32 cases: 18 court disposals and 14 out-of-court disposals.",
+        "Fieldwork took place remotely between 8 and 12 March 2021.",
+    ):
+        page.insert_text((78, y), line, fontname="helv", fontsize=10)
+        y += 40
+    page.insert_text((423, 100), "Key facts", fontname="hebo", fontsize=10.5)
+    page.insert_text((423, 118), "142 children supervised by", fontname="helv", fontsize=8.5)
+    page.insert_text((423, 128), "the YOS in 2020", fontname="helv", fontsize=8.5)
+    page.insert_text((423, 150), "34 staff (28.6 full-time", fontname="helv", fontsize=8.5)
+    page.insert_text((423, 160), "equivalent)", fontname="helv", fontsize=8.5)
+    page.insert_text(
+        (78, 780), "1 Proven reoffending statistics, 2019.", fontname="helv", fontsize=8
+    )
+    doc.save(tmp_path / "kelsby_yos_2021.pdf")
+    r = parse_file(tmp_path / "kelsby_yos_2021.pdf")
+    facts = in_section(r, "Key facts")
+    assert [(p.text, p.footnotes) for p in facts] == [
+        ("142 children supervised by the YOS in 2020", []),
+        ("34 staff (28.6 full-time equivalent)", []),
+    ]
+    noted = [p for p in r.paragraphs if p.footnotes]
+    assert [p.footnotes for p in noted] == [["¹ Proven reoffending statistics, 2019."]]
+
+
+def test_markdown_for_a_static_site_drops_template_tags_and_keeps_a_tables_caption(tmp_path):
+    """Hugo's shortcodes ("{{< callout >}}") and Liquid tags on lines of their own are markup a
+    renderer replaces, no text; an HTML table's <caption> is a line of its part, not its title
+    nor a heading over the rows."""
+    path = tmp_path / "dunmoor_yjs_2020.md"
+    path.write_text(
+        "---\ntitle: An inspection of youth justice services in Dunmoor\n---\n\n"
+        "## Foreword\n\n"
+        "The service was rated Good.\n\n"
+        '{{< callout type="summary" title="Overall findings" >}}\n'
+        "Out-of-court work was strong.\n"
+        "{{< /callout >}}\n\n"
+        "{% include note.html %}\n\n"
+        "## Ratings\n\n"
+        "<table>\n<caption>Dunmoor YJS: fieldwork started February 2020</caption>\n"
+        "<tr><th>Standard</th><th>Rating</th></tr>\n"
+        "<tr><td>2.2 Planning</td><td>Good</td></tr>\n</table>\n",
+        encoding="utf-8",
+    )
+    r = parse_file(path)
+    assert [(p.section, p.ordinal, p.kind, p.text) for p in r.paragraphs] == [
+        ("Foreword", 1, "prose", "The service was rated Good."),
+        ("Foreword", 2, "prose", "Out-of-court work was strong."),
+        ("Ratings", 1, "prose", "Dunmoor YJS: fieldwork started February 2020"),
+        ("Ratings", 2, "table_row", "2.2 Planning | Good"),
+    ]
+    assert r.paragraphs[-1].columns == ["Standard", "Rating"]
