@@ -2894,19 +2894,37 @@ def test_an_overall_grade_asked_of_a_report_recording_none_is_not_given(recorded
 
 
 @pytest.mark.parametrize("recorded", [True, False])
-def test_the_children_supervised_asked_of_a_report_recording_none_is_not_given(recorded):
-    """ "How many children was the YOS supervising in 2016?": a report that prints the number
-    of children it supervised records it (`RECORDED_WHEN_TOLD`); of a letter with no such record
-    the answer says so, rather than bolding the count of a custody sample."""
+@pytest.mark.parametrize(
+    ("fact", "question", "value", "missing"),
+    [
+        (
+            "children_supervised",
+            "How many children was Ullacombe YOS supervising in 2016?",
+            "96",
+            "how many children the service supervised",
+        ),
+        (
+            "lead_inspector",
+            "Who was the lead inspector for Ullacombe in 2016?",
+            "Ann Lee",
+            "who led the inspection",
+        ),
+    ],
+)
+def test_a_fact_asked_of_a_report_recording_none_is_not_given(
+    recorded, fact, question, value, missing
+):
+    """ "How many children was the YOS supervising in 2016?", "Who was the lead inspector?": a
+    report that prints the number of children it supervised, or who led it, records it
+    (`RECORDED_WHEN_TOLD`); of a letter with no such record the answer says so, rather than
+    bolding the count of a custody sample or the name of a chief inspector who signed."""
     from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
     from retrieval.intents import Intent
     from retrieval.plan import Plan, Side
 
-    text = "Planning for release started early in 2 of the 4 custody cases we inspected."
-    records = (
-        [{"kind": "fact", "subject": "children_supervised", "value": "96"}] if recorded else []
-    )
+    text = "Planning for release started early in 2 of the 4 custody cases, Ann Lee told us."
+    records = [{"kind": "fact", "subject": fact, "value": value}] if recorded else []
     corpus = build_corpus(
         [{"report_id": "w", "area": "Ullacombe", "year": 2016, "inspection_type": "unknown"}],
         {
@@ -2923,19 +2941,15 @@ def test_the_children_supervised_asked_of_a_report_recording_none_is_not_given(r
             ],
         },
     )
-    question = "How many children was Ullacombe YOS supervising in 2016?"
-    plan = Plan(question, question, [Side("Ullacombe", ["w"])], areas=["Ullacombe"], quantity=True)
-    plan.fact = "children_supervised"
-    plan.intent = Intent("fact:children_supervised", 0.8, 0.9)
+    plan = Plan(question, question, [Side("Ullacombe", ["w"])], areas=["Ullacombe"])
+    plan.fact = fact
+    plan.intent = Intent(f"fact:{fact}", 0.8, 0.9)
     hits = [hit_from_row(corpus, 0, score=1.0, dense=0.8, coverage=0.5)]
     draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     if recorded:
         assert draft.abstention is None
     else:
-        assert draft.abstention.detail == (
-            "Ullacombe 2016 does not give how many children the service supervised."
-        )
-
+        assert draft.abstention.detail == f"Ullacombe 2016 does not give {missing}."
 
 def test_a_count_of_a_kind_of_case_no_passage_prints_is_not_answered():
     """ "How many children were remanded …?": the best passages count children in custody and
