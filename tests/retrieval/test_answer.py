@@ -2951,6 +2951,7 @@ def test_a_fact_asked_of_a_report_recording_none_is_not_given(
     else:
         assert draft.abstention.detail == f"Ullacombe 2016 does not give {missing}."
 
+
 def test_a_count_of_a_kind_of_case_no_passage_prints_is_not_answered():
     """ "How many children were remanded …?": the best passages count children in custody and
     court disposals, none remanded (lexicon CASE_KINDS), so no count answers it; how often a
