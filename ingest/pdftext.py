@@ -30,6 +30,8 @@ CELL_ALIGN = 3.0  # points: a wrapped cell's lines start where the cell starts
 # points a heading's type stands above its paragraph's, where a writer puts both in one block
 HEADING_STEP = 1.0
 MIN_TABLE_ROWS = 2  # rows read in a block before a wrapped cell's line: it is a table
+# an infographic's figure stands in type at least this many times its label's
+GRID_FIGURE_STEP = 1.5
 
 
 def extract(path: str) -> dict:
@@ -53,7 +55,7 @@ def extract(path: str) -> dict:
         for pno, page in enumerate(doc, start=1):
             height = page.rect.height or 1
             on_page = len(blocks)
-            raw = _drop_caps_joined(page.get_text("dict", flags=flags)["blocks"])
+            raw = _drop_caps_joined(_climbs_apart(page.get_text("dict", flags=flags)["blocks"]))
             for b in _headings_apart(_lines_rejoined(raw)):
                 if b.get("type") != 0:
                     continue
@@ -307,6 +309,41 @@ def _drop_caps_joined(blocks: list[dict]) -> list[dict]:
         if b.get("type") == 0:
             b["lines"] = [ln for ln in b["lines"] if ln["spans"]]
     return [b for b in blocks if b.get("type") != 0 or b["lines"]]
+
+
+def _type_size(line: dict) -> float:
+    return max((s["size"] for s in line["spans"] if s["text"].strip()), default=0.0)
+
+
+def _climbs_apart(blocks: list[dict]) -> list[dict]:
+    """pymupdf's text blocks, each cut where a line in type of another size (GRID_FIGURE_STEP)
+    stands to the right of the line before it and higher up the page: the next card of an
+    infographic (its "£2,318,400" beside the "187" over "children supervised …", which pymupdf
+    put in that label's block). A table's cells, in one type, stay one block."""
+    out: list[dict] = []
+    for b in blocks:
+        lines = b.get("lines") or []
+        if b.get("type") != 0 or len(lines) < 2:
+            out.append(b)
+            continue
+        start = 0
+        for i in range(1, len(lines) + 1):
+            if i < len(lines):
+                before, line = lines[i - 1]["bbox"], lines[i]["bbox"]
+                sizes = sorted(_type_size(lines[k]) for k in (i - 1, i))
+                if not (
+                    line[0] > before[2]
+                    and line[1] < before[1] - 2
+                    and sizes[1] >= GRID_FIGURE_STEP * sizes[0]
+                ):
+                    continue
+            part = lines[start:i]
+            box = part[0]["bbox"]
+            for ln in part[1:]:
+                box = _union(box, ln["bbox"])
+            out.append({**b, "lines": part, "bbox": box})
+            start = i
+    return out
 
 
 def _lines_rejoined(blocks: list[dict]) -> list[dict]:

@@ -4878,3 +4878,26 @@ def test_markdown_for_a_static_site_drops_template_tags_and_keeps_a_tables_capti
         ("Ratings", 2, "table_row", "2.2 Planning | Good"),
     ]
     assert r.paragraphs[-1].columns == ["Standard", "Rating"]
+
+
+def test_an_infographic_card_beside_another_keeps_its_figure_over_its_label(tmp_path):
+    """Key facts drawn as cards, a figure in large type over its label, two to a row: pymupdf
+    puts the first card's label and the second card's figure (to its right and higher up) in
+    one block; each figure is read with its own label."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((56, 60), "Youth justice in Harnby", fontname="hebo", fontsize=26)
+    page.insert_text((56, 100), "Key facts", fontname="hebo", fontsize=18)
+    page.insert_text((68, 160), "187", fontname="hebo", fontsize=34)
+    page.insert_text((68, 180), "children supervised by the YJS in 2023/24", fontsize=9.5)
+    page.insert_text((320, 160), "£2,318,400", fontname="hebo", fontsize=34)
+    page.insert_text((320, 180), "total budget for the YJS in 2023/24", fontsize=9.5)
+    page.insert_text((56, 260), "The service supervised fewer children than in 2022.", fontsize=10)
+    doc.save(tmp_path / "harnby_yjs_2024.pdf")
+    r = parse_file(tmp_path / "harnby_yjs_2024.pdf")
+    assert [p.text for p in in_section(r, "Key facts")][:2] == [
+        "187 children supervised by the YJS in 2023/24",
+        "£2,318,400 total budget for the YJS in 2023/24",
+    ]
