@@ -180,6 +180,9 @@ COUNTED_WITHIN = 6  # words after a number that may name what it counts
 # of the joint inspections' scores): "why?" of one asks what fell short (`_shortfall_first`)
 BELOW_GOOD = frozenset(lexicon.GRADES) - {"outstanding", "good", "minimum improvement required"}
 OWN_ASK_WITHIN = 2  # a follow-up's own ask may lift the second best passage over the first
+# the closest passages, of those found, one of which must name the nation's figure for a
+# question setting the service's figure against it
+NATION_HITS = 3
 
 
 class ExtractiveAnswerer:
@@ -225,7 +228,7 @@ class ExtractiveAnswerer:
         structured = self.structured.answer(plan, hits, corpus)
         if structured is not None:
             return structured
-        unrecorded = _rate_not_given(plan, hits, corpus)
+        unrecorded = _rate_not_given(plan, hits, corpus) or _nation_not_given(plan, hits, corpus)
         if unrecorded:
             return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE, unrecorded), hits)
         if plan.list_sections:
@@ -850,6 +853,38 @@ def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
     name = " ".join([*measure, "rate"])
     labels = [corpus.label(r) for r in targets]
     return f"{', '.join(labels)} {'gives' if len(labels) == 1 else 'give'} no {name}."
+
+
+def _nation_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
+    """A question that sets the service's figure against the national one ("How does our
+    CAMHS wait compare with the national average?") is answered only by a report that gives a
+    national figure: none of the closest passages found (NATION_HITS) names the nation (in its
+    text, its table's header cells or its headings) or holds a national rate record: a
+    national reoffending rate further down gives no national figure for a waiting time. The
+    sentence why; None when one may be given."""
+    if not names_nation(plan.question) or plan.comparison or plan.fact == "reoffending_rate":
+        return None  # (a report's national reoffending rate is a record: `_national_rate_beside`)
+    if any(_names_nation_at(h, corpus) for h in hits[:NATION_HITS]):
+        return None
+    targets = plan.report_ids or list(dict.fromkeys(h.report_id for h in hits))
+    labels = [corpus.label(r) for r in targets]
+    return (
+        f"{', '.join(labels)} {'gives' if len(labels) == 1 else 'give'} no national figure to "
+        "set beside the service's."
+    )
+
+
+def _names_nation_at(hit: Hit, corpus: Corpus) -> bool:
+    """Does the passage name the nation's figure: its text, its table's header cells or its
+    headings, or a national rate its report records on it?"""
+    meta = corpus.metas[hit.row]
+    shown = " ".join(
+        [hit.text, *(meta.get("columns") or []), meta.get("section_path") or meta["section"]]
+    )
+    return names_nation(shown) or any(
+        row == hit.row and r.get("subject") == NATIONAL_RATE
+        for row, r in corpus.records.get(hit.report_id, [])
+    )
 
 
 def _national_figure(hit: Hit, corpus: Corpus) -> bool:

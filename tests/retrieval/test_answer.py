@@ -3163,3 +3163,53 @@ def test_an_average_told_with_the_word_in_any_form_answers_it(verb):
     quote = f"Caseloads are manageable, {verb} 11 children per case manager."
     assert (draft.abstained, [c.quote for c in draft.cited]) == (False, [quote])
     assert draft.text.startswith("**11**")
+
+
+@pytest.mark.parametrize("national_close", [True, False])
+def test_a_figure_set_against_a_national_one_no_close_passage_gives_is_not_answered(
+    national_close,
+):
+    """ "How does our CAMHS wait compare with the national average?": among the closest
+    passages (NATION_HITS) none names the nation's figure, so the report gives none to set
+    beside the service's 18 weeks; a national reoffending rate further down is no figure for a
+    waiting time. Where a close passage gives one, the question is answered."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    wait = "Children waited an average of 18 weeks for a first CAMHS appointment."
+    national = (
+        "The average wait in England and Wales was 12 weeks."
+        if national_close
+        else "Children's mental health was assessed in every case."
+    )
+    texts = [
+        wait,
+        national,
+        "Case managers chased CAMHS referrals every month.",
+        "The reoffending rate was 38.4%, against an England and Wales average of 35.9%.",
+    ]
+    corpus = build_corpus(
+        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
+        {
+            "ids": [f"u{i}" for i in range(4)],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "u", "section": "Health", "ordinal": i + 1, "kind": "prose"}
+                for i in range(4)
+            ],
+        },
+    )
+    question = "How does our CAMHS wait compare with the national average?"
+    plan = Plan(question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"])
+    hits = [
+        hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.8 - i / 10, coverage=0.5)
+        for i in range(4)
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if national_close:
+        assert draft.abstention is None
+    else:
+        assert draft.abstention.detail == (
+            "Ullacombe 2021 gives no national figure to set beside the service's."
+        )
