@@ -1464,7 +1464,9 @@ class QuestionPlanner:
                 continue
             if "-" in tok.strip("-") and self._compound_printed(tok, corpus, scope):
                 continue  # "MAPPA-eligible": each part printed ("MAPPA", "eligible") will do
-            if tok.isupper() and len(tok) >= 2:
+            # (an acronym's plural is one: "PSRs", "DTOs")
+            plural = len(tok) >= 3 and tok.endswith("s") and tok[:-1].isupper()
+            if (tok.isupper() and len(tok) >= 2) or plural:
                 acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
                 if acronym.lower() in OWN_INSPECTORATE | EVERYDAY_CAPITALS:
                     continue  # the reports' author ("HMI Probation"), or a word ("OK")

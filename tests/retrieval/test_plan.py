@@ -264,6 +264,13 @@ class TestAbstains:
             AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'XCC'."
         )
 
+    def test_an_acronym_s_plural_is_the_acronym(self, plan):
+        # "PSRs": the reports print "pre-sentence reports" (lexicon GLOSSARY), not "PSRs"
+        assert plan("How many PSRs were good in Thurrock?").abstain is None
+        assert plan("How many XQRs were good in Thurrock?").abstain == Abstention(
+            AbstainReason.NAME_NOT_PRINTED, "The reports searched do not mention 'XQRs'."
+        )
+
     def test_acronym_printed_only_as_its_expansion_is_known(self, plan):
         # Thurrock never prints "MAPPA", only "Multi-Agency Public Protection Arrangements"
         p = plan("What did inspectors say about MAPPA in Thurrock?")
