@@ -908,3 +908,21 @@ def test_key_facts_as_fields_label_then_value(tmp_path):
     )
     assert facts["staff_employed"] == ("41", "Staff: 41 people (34.6 full-time equivalent)")
     assert facts["fieldwork_dates"][0] == "8 to 12 April 2024"
+
+
+def test_a_letter_s_to_field_naming_the_head_of_the_service_names_its_manager(tmp_path):
+    """ "To: Martin Greaves, Head of Oakhill Youth Offending Service": the addressee, and the
+    service's manager at the time of the letter."""
+    from ingest.parse import parse_file
+
+    f = tmp_path / "oakhill_sqs_2016.txt"
+    f.write_text(
+        "Short Quality Screening of youth offending work in Oakhill\n\n"
+        "To: Martin Greaves, Head of Oakhill Youth Offending Service\n\n"
+        "Summary\n\nPlans were weak.\n"
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert (facts.get("addressee"), facts.get("service_manager")) == (
+        "Martin Greaves, Head of Oakhill Youth Offending Service",
+        "Martin Greaves",
+    )
