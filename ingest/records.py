@@ -492,11 +492,11 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 continue  # an email's "Date:" dates the email, not the letter it carries
             elif subject and subject != "overall_rating":  # the overall rating: see _ratings
                 take(subject, i, p, p.text, value)
-                name, _, title = value.partition(",")
+                head, _, title = value.partition(",")
                 if subject == "addressee" and _heads_the_service(title.strip()):
                     # "To: Martin Greaves, Head of Covenham Youth Offending Service": a
                     # screening letter is addressed to the service's manager
-                    take("service_manager", i, p, p.text, name.strip())
+                    take("service_manager", i, p, p.text, head.strip())
     # a letter's signatory where no "From:" names them: the name under its sign-off ("Yours
     # sincerely" / "Marian Tollervey HM Inspector and Lead Inspector"), the last in the file
     # (a forwarding note's "Kind regards" above a letter signs nothing of the letter's)
