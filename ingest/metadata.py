@@ -94,7 +94,13 @@ def extract_metadata(
     candidates += re.findall(rf"(?:{_FIELDWORK_CUES}|inspected)[^.]{{0,120}}", full, re.I)
     # the dates before the cue, in its sentence ("Between 13 and 15 November 2017, HM
     # Inspectorate of Probation carried out …")
-    candidates += re.findall(rf"[^.]{{0,120}}(?:{_FIELDWORK_CUES})", full, re.I)
+    # (the cue found first, then up to 120 characters back to the sentence's start: a pattern
+    # opening with "[^.]{0,120}" tries 120 starts at every character, seconds on a long text)
+    taken = 0
+    for cue in re.finditer(rf"(?:{_FIELDWORK_CUES})", full, re.I):
+        before = full[max(taken, cue.start() - 120) : cue.end()]
+        candidates.append(before[before.rfind(".") + 1 :])
+        taken = cue.end()
     for text in candidates:
         r = RANGE.search(text or "")
         if r:
