@@ -471,13 +471,28 @@ page as `PyMuPDFLoader` gives; BeautifulSoup text for HTML), splits it with
 `RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)` into `langchain_chroma.Chroma`
 with our bundled model behind a LangChain `Embeddings`, and runs `similarity_search(q, k=4)`.
 See `RULE` for how its evidence recall@4 is counted.
-- fresh69 / fresh70 held-out: every report above plus two more each (`data/eval/fresh69/reports/`:
+- fresh69 / fresh70 (read as tune): every report above plus two more each (`data/eval/fresh69/reports/`:
   an SQS letter as LibreOffice Writer exports a PDF (a bordered header table, automatic
   hyphenation, page footers), a rated inspection as Word's "Save as Web Page, Filtered" writes it;
   `fresh70`: an SQS letter as an HTML email from a bulk-mail service, a rated inspection as
   `pdftotext -layout` writes a two-column PDF: the layouts of tune67 and tune68), written blind
-  and second-checked at stop 54, never read, measured once when adopted at stop 55, then only
-  here.
+  and second-checked at stop 54, measured once when adopted at stop 55, read at stop 56: tune
+  data since.
+- fresh71 / fresh72 held-out: every report above plus two more each (`data/eval/fresh71/reports/`:
+  an SQS letter as a Word file holding unaccepted tracked changes and margin comments, a rated
+  inspection as Markdown for a static site generator; `fresh72`: an SQS letter as Google Docs
+  "Publish to the web" writes HTML, a rated inspection as a reportlab PDF with a sidebar of key
+  facts: the layouts of tune69 and tune70), written blind and second-checked at stop 55, never
+  read, measured once when adopted at stop 56, then only here.
+- tune71 / tune72: every report above plus two more each (`data/eval/tune71/reports/`: an SQS
+  letter as MkDocs with the Material theme builds an HTML page (navigation and contents
+  sidebars, permalink anchors, an admonition box), a rated inspection as a Word file numbered by
+  automatic multilevel list numbering, its ratings in a floating text box, with endnotes and a
+  contents field; `tune72`: an SQS letter as a plain-text Outlook email (message header lines, a
+  covering note, hard-wrapped lines, a quoted earlier message), a rated inspection as a designed
+  reportlab PDF (justified text hyphenated across line ends, drop caps, margin paragraph numbers,
+  footnotes, a landscape ratings page)), written blind and second-checked at stop 56 in the
+  layouts of the pending fresh73 / fresh74; measured once unread (0.875, 0.771), then read.
 """
 
 from __future__ import annotations
@@ -1102,6 +1117,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.708, 0.812), then read
             ("tune69 tune", "tune69", "tune.jsonl"),
             ("tune70 tune", "tune70", "tune.jsonl"),
+            # stop 56: tune sets in the layouts of the pending fresh73 / fresh74, measured once
+            # unread (0.875, 0.771), then read
+            ("tune71 tune", "tune71", "tune.jsonl"),
+            ("tune72 tune", "tune72", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
@@ -1123,9 +1142,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh67 (read as tune)", "fresh67", "heldout.jsonl"),
             ("fresh68 (read as tune)", "fresh68", "heldout.jsonl"),
             # written at stop 54 in the layouts of tune67 and tune68, adopted at stop 55:
+            # measured once when adopted and by bench.quality; read at stop 56: tune data since
+            ("fresh69 (read as tune)", "fresh69", "heldout.jsonl"),
+            ("fresh70 (read as tune)", "fresh70", "heldout.jsonl"),
+            # written at stop 55 in the layouts of tune69 and tune70, adopted at stop 56:
             # measured once when adopted, then only here
-            ("fresh69 held-out", "fresh69", "heldout.jsonl"),
-            ("fresh70 held-out", "fresh70", "heldout.jsonl"),
+            ("fresh71 held-out", "fresh71", "heldout.jsonl"),
+            ("fresh72 held-out", "fresh72", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1259,8 +1282,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 53 and by bench.quality, then read at stop 54: tune data since; "
         "fresh67 and fresh68 (written at stop 53, second-checked) were measured once when "
         "adopted at stop 54 and by bench.quality, then read at stop 55: tune data since; "
-        "fresh69 and fresh70 (written at stop 54, second-checked, never read) were measured once "
-        "when adopted at stop 55 and then only here; "
+        "fresh69 and fresh70 (written at stop 54, second-checked) were measured once when "
+        "adopted at stop 55 and by bench.quality, then read at stop 56: tune data since; "
+        "fresh71 and fresh72 (written at stop 55, second-checked, never read) were measured once "
+        "when adopted at stop 56 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
