@@ -1244,6 +1244,7 @@ def _html_lines(text: str) -> list[Line]:
         tag.decompose()
     soup = _without_site_chrome(soup)
     _hidden_dropped(soup)
+    _permalinks_dropped(soup)
     _layout_tables_unwrapped(soup)
     _boxes_unboxed(soup)
     _paragraphs_of_paragraphs(soup)
@@ -1543,6 +1544,21 @@ def _hidden_dropped(soup) -> None:
     ):
         if not el.decomposed:
             el.decompose()
+
+
+def _permalinks_dropped(soup) -> None:
+    """A heading's permalink (MkDocs and Sphinx print "¶" after every heading, other sites "#"
+    or "§", each a link to the heading's own anchor) is no word of the heading: a link to a
+    place on the same page whose text holds no letter or digit."""
+    for a in soup.find_all("a", href=True):
+        said = a.get_text().strip()
+        if (
+            a["href"].startswith("#")
+            and said
+            and len(said) <= 2
+            and not any(c.isalnum() for c in said)
+        ):
+            a.decompose()
 
 
 def _layout_tables_unwrapped(soup) -> None:
@@ -2384,11 +2400,36 @@ def _docx_document_lines(document) -> list[Line]:
     return out
 
 
+# a key fact's figure: "£1,612,400", "34.8%", "27,400" (not a standard's number, "1.1")
+FIGURE_FIRST = re.compile(
+    r"^[£$€]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[£$€]?\d+(?:\.\d+)?%$|^[£$€]\d|^\d+$"
+)
+
+
 def _text_box_lines(p) -> list[Line]:
     """The paragraphs of the text boxes anchored in a paragraph ("In brief" with its key
     figures, floating beside the letter), each a line: text Word shows, which `_docx_text`
-    leaves out of the anchoring paragraph's (a box's fallback copy for older readers once)."""
-    return [Line(text, None, "p") for text in _box_texts(p)]
+    leaves out of the anchoring paragraph's (a box's fallback copy for older readers once).
+    A box's paragraph set out in cells at tab stops ("1.1<TAB>Governance and leadership<TAB>
+    Good", "Score<TAB>20/36") is a table's row, as a ratings box lays them out; a number at a
+    tab stop before its text ("1.<TAB>Organisational delivery") is no cell, nor a key fact's
+    figure before its label ("£1,612,400<TAB>Total YJS budget"): one line, as printed."""
+    out = []
+    for box in p.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
+            continue
+        for q in box.iter(f"{_W}p"):
+            raw = _docx_text(q)
+            cells = [" ".join(c.split()) for c in raw.split("\t") if c.strip()]
+            if not cells:
+                continue
+            if _set_in_cells("\t".join(cells)) and not (
+                len(cells) == 2 and FIGURE_FIRST.match(cells[0])
+            ):
+                out.append(Line("\t".join(cells), None, "tr"))
+            else:
+                out.append(Line(" ".join(cells), None, "p"))
+    return out
 
 
 def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:
@@ -2911,6 +2952,7 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
     # a scanned letter's letterhead address under its logo, which ran into the paragraph a
     # page break cut)
     repeated |= _running_inside(blocks, pages)
+    _running_bands(blocks, body_size, pages)
     edges = _column_edges(blocks)
     out: list[Line] = []
     prev_body: dict | None = None  # the last block read as body text
@@ -2928,6 +2970,8 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         if (b["edge"] or b.get("near_edge")) and (
             norm in repeated or re.fullmatch(r"(page )?#( of #)?|- ?# ?-", norm)
         ):
+            continue
+        if b.get("running"):
             continue
         marker = re.match(rf"^([\d{SUPERSCRIPT_DIGITS}]+)\s", text)
         if b["size"] < body_size - 1.0 and marker and not _set_beside(b, blocks, body_size):
@@ -3003,6 +3047,45 @@ def _set_beside(b: dict, blocks: list[dict], body_size: float) -> bool:
     return not any(
         o["left"] < b["right"] and b["left"] < o["right"] and o["bottom"] <= b["top"] for o in body
     )
+
+
+RUNNING_BAND_WORDS = 12  # the most words of a running header naming the chapter
+
+
+def _running_bands(blocks: list[dict], body_size: float, pages: int) -> None:
+    """A running header that names each page's chapter ("Foreword" on the foreword's page,
+    "Organisational delivery" on that chapter's): its text changes with the chapter, its place
+    does not. Short lines in type smaller than the body's, the top or foot line of a page in
+    the page's edge, at one height (within RUNNING_SHIFT) and one size on at least half the
+    pages (two at least), are running lines whatever they say: marked `running`. Body text set
+    close to the page's edge is in the body's size, and stays."""
+    by_page: dict[int, list[dict]] = {}
+    for b in blocks:
+        if "top" in b and b["text"].strip():
+            by_page.setdefault(b["page"], []).append(b)
+    places: dict[tuple[str, float, float], list[dict]] = {}
+    for page_blocks in by_page.values():
+        page_blocks.sort(key=lambda b: b["top"])
+        for end, b in (("top", page_blocks[0]), ("foot", page_blocks[-1])):
+            if (
+                b["edge"]
+                and b["size"] < body_size - 1.0
+                and len(b["text"].split()) <= RUNNING_BAND_WORDS
+            ):
+                key = (end, round(b["size"], 1), b["top"])
+                near = next(
+                    (
+                        k
+                        for k in places
+                        if k[:2] == key[:2] and abs(k[2] - b["top"]) <= RUNNING_SHIFT
+                    ),
+                    key,
+                )
+                places.setdefault(near, []).append(b)
+    for found in places.values():
+        if len({b["page"] for b in found}) >= max(2, pages // 2):
+            for b in found:
+                b["running"] = True
 
 
 def _running_inside(blocks: list[dict], pages: int) -> set[str]:

@@ -29,6 +29,8 @@ WRAP_GAP = 0.25
 CELL_ALIGN = 3.0  # points: a wrapped cell's lines start where the cell starts
 # points a heading's type stands above its paragraph's, where a writer puts both in one block
 HEADING_STEP = 1.0
+# a figure and nothing else: "17,450", "36.9%", "£1,583,000"
+BARE_FIGURE = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?$")
 MIN_TABLE_ROWS = 2  # rows read in a block before a wrapped cell's line: it is a table
 # an infographic's figure stands in type at least this many times its label's
 GRID_FIGURE_STEP = 1.5
@@ -390,6 +392,15 @@ def _headings_apart(blocks: list[dict]) -> list[dict]:
             # over plain lines, or over bold ones in smaller type (a table's bold header row
             # under "Key facts")
             and first[0] - rest[0] >= HEADING_STEP
+            # (a key fact's figure in large bold type beside its label, "17,450" left of
+            # "Children aged 10 to 17 …" on its line, is the fact's value, no heading: one row)
+            and not (
+                BARE_FIGURE.match(
+                    " ".join("".join(s["text"] for s in ln["spans"]) for ln in lines[:cut]).strip()
+                )
+                and lines[cut]["bbox"][0] > lines[cut - 1]["bbox"][2]
+                and lines[cut]["bbox"][1] < lines[cut - 1]["bbox"][3]
+            )
         ):
             out.append({**b, "lines": lines[:cut], "bbox": _box(lines[:cut])})
             out.append({**b, "lines": lines[cut:], "bbox": _box(lines[cut:])})

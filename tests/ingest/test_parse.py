@@ -4901,3 +4901,161 @@ def test_an_infographic_card_beside_another_keeps_its_figure_over_its_label(tmp_
         "187 children supervised by the YJS in 2023/24",
         "£2,318,400 total budget for the YJS in 2023/24",
     ]
+
+
+def test_a_heading_s_permalink_is_no_word_of_it(tmp_path):
+    """MkDocs (and Sphinx) print "¶" after each heading, a link to its own anchor: the heading
+    is "Summary" (it was "Summary¶", a section no question names); a footnote's "↩" link back
+    goes too; a footnote reference ("1") and a link with words stay."""
+    path = tmp_path / "kelsby_sqs_2016.html"
+    path.write_text(
+        "<html><body><article><h1 id='t'>Short Quality Screening of youth offending work in "
+        "Kelsby<a class='headerlink' href='#t' title='Permanent link'>¶</a></h1>"
+        "<h2 id='summary'>Summary<a class='headerlink' href='#summary'>¶</a></h2>"
+        "<p>Overall, the work we saw was mixed.<sup><a href='#fn1'>1</a></sup> See "
+        "<a href='#plan'>the plan</a>.</p>"
+        "<p id='fn1'>1. Published figures. <a class='footnote-backref' href='#fnref1'>↩</a></p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    r = parse_file(path, Settings())
+    assert r.meta.title == "Short Quality Screening of youth offending work in Kelsby"
+    assert [(p.section, p.text) for p in r.paragraphs] == [
+        ("Summary", "Overall, the work we saw was mixed.¹ See the plan."),
+        ("Summary", "Published figures."),
+    ]
+
+
+def _word_box(anchor, box: str) -> None:
+    """A floating text box holding `box` (w:p elements), anchored in paragraph `anchor`."""
+    from docx.oxml import parse_xml
+
+    anchor._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f"<w:drawing><wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx></w:drawing>"
+            "</w:r>"
+        )
+    )
+
+
+def test_a_word_ratings_box_set_out_at_tab_stops_is_a_table(tmp_path):
+    """A ratings summary in a floating text box, its cells set apart by tabs ("1.1<TAB>
+    Governance and leadership<TAB>Good"): a table's rows, not paragraphs numbered 1.1 that
+    clash with the chapter's own paragraph 1.1 ("Governance and leadership Good" was cited as
+    ¶1.1); a key fact's figure before its label at a tab stop stays one line, as printed."""
+    import docx
+
+    def para(*cells: str) -> str:
+        tabbed = "<w:r><w:tab/></w:r>".join(f"<w:r><w:t>{c}</w:t></w:r>" for c in cells)
+        return f"<w:p>{tabbed}</w:p>"
+
+    d = docx.Document()
+    d.add_heading("Inspection of youth justice services in Kelsby", 0)
+    d.add_heading("Ratings", 1)
+    anchor = d.add_paragraph("")
+    _word_box(
+        anchor,
+        para("Score", "20/36")
+        + para("1. Organisational delivery")
+        + para("1.1", "Governance and leadership", "Good")
+        + para("1.2", "Staff", "Requires improvement")
+        + para("£1,612,400", "Total YJS budget for 2022/23"),
+    )
+    d.add_heading("Governance and leadership", 1)
+    d.add_paragraph("1.1 The management board meets every two months.")
+    d.save(tmp_path / "kelsby_yjs_2021.docx")
+    r = parse_file(tmp_path / "kelsby_yjs_2021.docx", Settings())
+    assert [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs] == [
+        ("Ratings", None, "table_row", "Score | 20/36"),
+        ("Ratings", None, "prose", "1. Organisational delivery"),
+        ("Ratings", None, "table_row", "1.1 | Governance and leadership | Good"),
+        ("Ratings", None, "table_row", "1.2 | Staff | Requires improvement"),
+        ("Ratings", None, "prose", "£1,612,400 Total YJS budget for 2022/23"),
+        (
+            "Governance and leadership",
+            "1.1",
+            "numbered",
+            "The management board meets every two months.",
+        ),
+    ]
+
+
+def test_a_running_header_naming_each_page_s_chapter_is_dropped(tmp_path):
+    """A designed PDF's running header names the page's chapter, in small type at the top
+    right: its text changes, its place does not. It was read as a line of the chapter before
+    ("Foreword" at the foreword's end) and run into a paragraph carried over a page break
+    ("Organisational delivery risk, and we saw …")."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    pages = [
+        (
+            "Foreword",
+            [
+                (70, "Inspection of youth offending services in Kelsby", 24),
+                (100, "Foreword", 20),
+                (140, "This report sets out what we found.", 10.5),
+            ],
+        ),
+        (
+            "Organisational delivery",
+            [
+                (100, "1. Organisational delivery", 20),
+                (140, "1.1 Managers countersigned every plan, but did not test the", 10.5),
+            ],
+        ),
+        ("Organisational delivery", [(80, "quality of the work we read.", 10.5)]),
+        (
+            "Court disposals",
+            [(100, "2. Court disposals", 20), (140, "2.1 Planning was good.", 10.5)],
+        ),
+    ]
+    for n, (running, lines) in enumerate(pages, start=1):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((525 - 4.2 * len(running), 45), running, fontsize=8.5)
+        page.insert_text(
+            (96, 805), f"Inspection of youth offending services: Kelsby {n}", fontsize=8.5
+        )
+        for y, text, size in lines:
+            page.insert_text((96, y), text, fontsize=size, fontname="hebo" if size > 12 else "helv")
+    doc.save(tmp_path / "kelsby_yjs_2022.pdf")
+    r = parse_file(tmp_path / "kelsby_yjs_2022.pdf", Settings())
+    assert [(p.section, p.paragraph, p.text) for p in r.paragraphs] == [
+        ("Foreword", None, "This report sets out what we found."),
+        (
+            "Organisational delivery",
+            "1.1",
+            "Managers countersigned every plan, but did not test the quality of the work we read.",
+        ),
+        ("Court disposals", "2.1", "Planning was good."),
+    ]
+
+
+def test_a_key_fact_s_figure_beside_its_label_is_no_heading(tmp_path):
+    """Key facts as a designed page sets them: the figure in large bold type at the left, its
+    label in body type beside it on the same line, pymupdf's one block. "17,450" and "36.9%"
+    were headings over their labels; the budget's figure lost its label ("Fenmarsh budget
+    2021/22" found no amount). A bold heading over its paragraph is still a heading."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((96, 60), "Inspection of youth offending services in Kelsby", fontsize=24)
+    page.insert_text((96, 110), "Key facts", fontsize=20, fontname="hebo")
+    rows = [("17,450", "Children aged 10 to 17 in Kelsby"), ("£1,583,000", "Total budget, 2021/22")]
+    for n, (figure, label) in enumerate(rows):
+        y = 140 + 27 * n
+        page.insert_text((102, y), figure, fontsize=13, fontname="hebo")
+        page.insert_text((252, y - 1), label, fontsize=10)
+    page.insert_text((96, 230), "Staffing", fontsize=13, fontname="hebo")
+    page.insert_text((96, 248), "The service employs 41 staff.", fontsize=10)
+    page.insert_text((96, 262), "Caseloads are manageable.", fontsize=10)
+    doc.save(tmp_path / "kelsby_yjs_2023.pdf")
+    r = parse_file(tmp_path / "kelsby_yjs_2023.pdf", Settings())
+    assert [(p.section, p.text) for p in r.paragraphs] == [
+        ("Key facts", "17,450 | Children aged 10 to 17 in Kelsby"),
+        ("Key facts", "£1,583,000 | Total budget, 2021/22"),
+        ("Staffing", "The service employs 41 staff. Caseloads are manageable."),
+    ]
