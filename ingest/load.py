@@ -2414,10 +2414,11 @@ def _text_box_lines(p) -> list[Line]:
     Good", "Score<TAB>20/36") is a table's row, as a ratings box lays them out; a number at a
     tab stop before its text ("1.<TAB>Organisational delivery") is no cell, nor a key fact's
     figure before its label ("£1,612,400<TAB>Total YJS budget"): one line, as printed."""
-    out = []
+    out: list[Line] = []
     for box in p.iter(f"{_W}txbxContent"):
         if any(a.tag == f"{_MC}Fallback" for a in box.iterancestors()):
             continue
+        lines: list[Line] = []
         for q in box.iter(f"{_W}p"):
             raw = _docx_text(q)
             cells = [" ".join(c.split()) for c in raw.split("\t") if c.strip()]
@@ -2426,10 +2427,26 @@ def _text_box_lines(p) -> list[Line]:
             if _set_in_cells("\t".join(cells)) and not (
                 len(cells) == 2 and FIGURE_FIRST.match(cells[0])
             ):
-                out.append(Line("\t".join(cells), None, "tr"))
+                lines.append(Line("\t".join(cells), None, "tr"))
             else:
-                out.append(Line(" ".join(cells), None, "p"))
+                lines.append(Line(" ".join(cells), None, "p"))
+        for n, line in enumerate(lines):
+            if (
+                line.role == "p"
+                and NUMBERED_TITLE.match(line.text)
+                and n + 1 < len(lines)
+                and lines[n + 1].role == "tr"
+            ):
+                # a numbered title over rows ("3. Out-of-court disposals" over "3.1<TAB>
+                # Assessment<TAB>Outstanding"): the rows' group, as a table's heading row
+                lines[n] = Line(line.text, None, "heading", BOX_GROUP_LEVEL)
+        out += lines
     return out
+
+
+# a numbered title: "3. Out-of-court disposals" (a number, a few words, no full stop)
+NUMBERED_TITLE = re.compile(r"^\d{1,2}\.?\s+[A-Z][^.]{2,60}$")
+BOX_GROUP_LEVEL = 3  # a box's group title heads its rows, under the heading the box sits in
 
 
 def _docx_footnote_lines(refs: list[str], notes: dict[str, str]) -> list[Line]:

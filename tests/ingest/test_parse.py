@@ -4944,7 +4944,8 @@ def test_a_word_ratings_box_set_out_at_tab_stops_is_a_table(tmp_path):
     """A ratings summary in a floating text box, its cells set apart by tabs ("1.1<TAB>
     Governance and leadership<TAB>Good"): a table's rows, not paragraphs numbered 1.1 that
     clash with the chapter's own paragraph 1.1 ("Governance and leadership Good" was cited as
-    ¶1.1); a key fact's figure before its label at a tab stop stays one line, as printed."""
+    ¶1.1), under their group's numbered title ("1. Organisational delivery") as a heading; a
+    key fact's figure before its label at a tab stop stays one line, as printed."""
     import docx
 
     def para(*cells: str) -> str:
@@ -4969,10 +4970,9 @@ def test_a_word_ratings_box_set_out_at_tab_stops_is_a_table(tmp_path):
     r = parse_file(tmp_path / "kelsby_yjs_2021.docx", Settings())
     assert [(p.section, p.paragraph, p.kind, p.text) for p in r.paragraphs] == [
         ("Ratings", None, "table_row", "Score | 20/36"),
-        ("Ratings", None, "prose", "1. Organisational delivery"),
-        ("Ratings", None, "table_row", "1.1 | Governance and leadership | Good"),
-        ("Ratings", None, "table_row", "1.2 | Staff | Requires improvement"),
-        ("Ratings", None, "prose", "£1,612,400 Total YJS budget for 2022/23"),
+        ("Organisational delivery", None, "table_row", "1.1 | Governance and leadership | Good"),
+        ("Organisational delivery", None, "table_row", "1.2 | Staff | Requires improvement"),
+        ("Organisational delivery", None, "prose", "£1,612,400 Total YJS budget for 2022/23"),
         (
             "Governance and leadership",
             "1.1",
