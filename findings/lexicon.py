@@ -765,6 +765,13 @@ ROLE_ASK: dict[str, str] = {
     # ("who ran the YOS?" is any who ran it: the manager, an inspection's lead)
     "who chaired|led|headed|managed the|its|their|our": "the same, in the past",
 }
+# A post asked by its title, without an article ("Who was Chief Inspector of Probation …?"): a
+# role only when the title's first word is capitalised and a word the reports print in lower
+# case (a post's word, not a person's name: "Who was Philippa Renshaw?").
+ROLE_TITLE_ASK: dict[str, str] = {
+    "who is|was|are|were now|currently?": "who holds a post named by its title",
+    "who's now|currently?": "the same, contracted",
+}
 # A question asking the time between two dated events ("How long after the fieldwork was the
 # letter dated?", "How many years passed between the screening visit and the inspection?"): the
 # gap between the two dates the reports print (`retrieval.interval`).
@@ -844,6 +851,9 @@ PROGRESS_HEADINGS: dict[str, str] = {"progress": "the later report's follow-up o
 # Words before a role that name another post below it ("the deputy head of service" is not
 # the head of service): a fact recorded of the role answers only where its text says them.
 POST_BELOW: dict[str, str] = {"deputy assistant vice": "a post below the one named after it"}
+# A rank, which names no post without the noun after it: a "Chief Executive" is no chief
+# inspector, a "lead member" no lead inspector.
+POST_RANK: dict[str, str] = {"chief senior principal lead": "a rank told by the noun after it"}
 # A place's name in the possessive after these stands for "the" before a role ("Who is
 # Saltby's victim worker?", "the name of Saltby's victim worker").
 ROLE_OF_PLACE: dict[str, str] = {"is was are were who's of": "the role's holder is asked for"}

@@ -26,6 +26,8 @@ from retrieval.plan import (
     CHANGE,
     NOT_CONCEPTS,
     POINTS_BACK_WORDS,
+    POST_BELOW,
+    POST_RANK,
     REPORT_NAMES,
     SERVICE_NAME,
     SHARE,
@@ -1314,7 +1316,7 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
         start = text.find(sentence, at)
         at = start + len(sentence) if start >= 0 else at
         person = person_span(sentence, places, corpus.lower_words)
-        if person is None or start < 0:
+        if person is None or start < 0 or _names_post_below(plan.role, sentence):
             continue
         # (an acronym stands for its words: "A CAMHS practitioner" is a mental health worker,
         # and the words for the acronym: "Police and Crime Commissioner | Gwen Alderton" names
@@ -1337,9 +1339,26 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
         # victim worker" is no education worker, however rare "worker" is)
         kind = [t for t in terms if t not in head]
         told_kind = not kind or any(_named_in(t, have, corpus) for t in kind)
-        if told / total > ROLE_MIN_COVERAGE and told_kind:
+        # and the post's own noun where a rank tells it from others ("Chief Executive Andrew
+        # Kellett" is no chief inspector), however common the noun
+        ranked = set(words(plan.role)) & POST_RANK
+        told_head = not ranked or any(_named_in(t, have, corpus) for t in head)
+        if told / total > ROLE_MIN_COVERAGE and told_kind and told_head:
             return start + person[0], start + person[1]
     return None
+
+
+def _names_post_below(role: str, sentence: str) -> bool:
+    """Does the sentence name the role only as the post below it ("Assistant Chief Inspector"
+    for "Chief Inspector", "deputy head of service" for "head of service"): the role's first
+    word each time right after a word of a lower post the role does not have?"""
+    asked = words(role)
+    if not asked or asked[0] == "who":  # asked by what they do: "who chairs the board"
+        return False
+    said = words(sentence)
+    at = [i for i, w in enumerate(said) if w == asked[0]]
+    below = POST_BELOW - set(asked)
+    return bool(at) and all(i and said[i - 1] in below for i in at)
 
 
 def _prints_what_is_asked(

@@ -131,6 +131,7 @@ ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 # words that frame a question (comparison, time, size), never the topic a report may lack
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
+ROLE_TITLE_ASK = Cue(lexicon.ROLE_TITLE_ASK)
 NAME_BY_PRONOUN = Cue(lexicon.NAME_BY_PRONOUN)
 NAMED_RATES = lexicon.words_of(lexicon.NAMED_RATES)
 SHARE = Cue(lexicon.SHARE)
@@ -687,7 +688,7 @@ class QuestionPlanner:
         plan.wants = "date" if WHEN.opens(q) else "person" if wants_person else None
         plan.enumerate = ENUMERATE.opens(q) and not _one_which(q)
         plan.summary = SUMMARY_ASK.search(q) and not plan.quantity and plan.wants is None
-        plan.role = role_asked(q, corpus.place_words)
+        plan.role = role_asked(q, corpus.place_words, corpus.lower_words)
         if plan.role and plan.wants is None and set(plan.role.split()) & PERSON_NOUNS:
             # "What's the name of the speech and language therapist?" (not "… of the centre")
             plan.wants = "person"
@@ -1566,6 +1567,7 @@ def _uncontracted(token: str) -> str:
 
 
 POST_BELOW = lexicon.words_of(lexicon.POST_BELOW)
+POST_RANK = lexicon.words_of(lexicon.POST_RANK) | POST_BELOW
 
 
 def _another_post(role: str, fact: str, targets: list[str], corpus: Corpus) -> bool:
@@ -2094,13 +2096,17 @@ def _one_which(question: str) -> bool:
     )
 
 
-def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
+def role_asked(
+    question: str, places: frozenset[str] = frozenset(), lower: frozenset[str] = frozenset()
+) -> str:
     """The role a question asks who holds ("Who is the parenting worker at Gildersham YJS?" ->
     "parenting worker"; "What's the name of the YOT's seconded CAMHS worker?" -> "seconded
     camhs worker"): the words after the ask up to a little word, a place or a year, without a
     possessive (whose role it is); asked by what its holder does, the role is that ("Who chairs
     the youth court bench?" -> "who chairs the youth court bench"). "" when the question asks no role
-    ("Who was the Thurrock letter addressed to?")."""
+    ("Who was the Thurrock letter addressed to?"). A post asked by its title, without an
+    article ("Who was Chief Inspector of Probation then?" -> "chief inspector"), is a role when
+    the title's first word is one the reports print in lower case (`lower`): not a name."""
     ws: list[str] = []
     for w in words(question.split("?")[0]):  # the sentence that asks
         if w.endswith("'s") and w.removesuffix("'s") in places:
@@ -2115,6 +2121,8 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
         ws.append(w)
     start = next((i for i, w in enumerate(ws) if w not in LEADING_WORDS), len(ws))
     span = next((s for s in ROLE_ASK.spans(ws) if s[0] == start), None)
+    if span is None:
+        span = _title_asked(question.split("?")[0], start, lower)
     if span is None:
         # "… copied to the PCC - what was their name?": the role is the last named before
         by_pronoun = next(iter(NAME_BY_PRONOUN.spans(ws)), None)
@@ -2142,6 +2150,18 @@ def role_asked(question: str, places: frozenset[str] = frozenset()) -> str:
     if skipped and REPORT_NAMES & set(role):
         return ""  # "Who was the Thurrock letter addressed to?": a report, no role
     return " ".join(role) if role[-1:] not in (["the"], []) else ""
+
+
+def _title_asked(asked: str, start: int, lower: frozenset[str]) -> tuple[int, int] | None:
+    """The ask before a post's title written without an article ("Who was | Chief Inspector"),
+    when the title opens with a capital and a word the reports print in lower case; None
+    otherwise ("Who was Philippa Renshaw?", "Who was interviewed?")."""
+    ws, at = words(asked), word_spans(asked)
+    span = next((s for s in ROLE_TITLE_ASK.spans(ws) if s[0] == start), None)
+    if span is None or span[1] >= len(ws):
+        return None
+    title = asked[at[span[1]][0] : at[span[1]][1]]
+    return span if title[:1].isupper() and title.lower() in lower else None
 
 
 def topic_asked(question: str, places: frozenset[str] = frozenset()) -> str:

@@ -1707,6 +1707,25 @@ class TestAPersonAskedForByRole:
         draft = self._answer(rows, role="mental health worker")
         assert draft.text.startswith("**Junia Drinkwater** — ")
 
+    def test_a_rank_names_no_post_without_its_noun(self):
+        """ "Who was the chief inspector?" is answered by "Helena Straker, HM Chief Inspector
+        of Probation", not by the chief executive the letter was copied to, nor by the
+        Assistant Chief Inspector who signed it (a post below the one asked)."""
+        chief = "The report was signed by Helena Straker, HM Chief Inspector of Probation."
+        others = [
+            "Copied to the Local Authority Chief Executive, Andrew Kellett.",
+            "From: Philippa Renshaw, Assistant Chief Inspector (Youth Justice)",
+        ]
+        draft = self._answer(others, role="chief inspector")
+        assert draft.abstained and draft.cited == []
+        assert draft.abstention.detail == "No paragraph found names the chief inspector."
+        draft = self._answer([*others, chief], role="chief inspector")
+        assert [c.hit.ordinal for c in draft.cited] == [3]
+        assert draft.text.startswith("**Helena Straker** — ")
+        draft = self._answer(others, role="assistant chief inspector")
+        assert [c.hit.ordinal for c in draft.cited] == [2]
+        assert draft.text.startswith("**Philippa Renshaw** — ")
+
     def test_an_acronym_asked_by_its_words_is_named_by_them_apart(self):
         """ "Who chairs the youth justice board?" (its words read as the YJB) is answered by
         "The Youth Justice Management Board is chaired by …": the acronym's words, printed

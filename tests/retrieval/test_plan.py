@@ -1842,10 +1842,14 @@ class TestUnmentionedTopic:
         ("Who is the nurse she'd see there?", "nurse"),  # a contraction ends it
         # a place before the role names whose role it is
         ("Who was the Marshbury YOS health worker in 2016?", "yos health worker"),
+        # a post's title without an article: a role when its first word is a reports' word
+        ("Who was Lead Inspector of the screening in 2016?", "lead inspector"),
+        ("Who was Idris Fenwick?", ""),  # a name
+        ("Who was interviewed?", ""),  # no title
     ],
 )
 def test_the_role_a_question_asks_who_holds(sample_corpus, question, role):
-    assert role_asked(question, sample_corpus.place_words) == role
+    assert role_asked(question, sample_corpus.place_words, sample_corpus.lower_words) == role
 
 
 @pytest.mark.parametrize(
