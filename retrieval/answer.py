@@ -77,6 +77,7 @@ from retrieval.text import (
     measure_words,
     money_span,
     money_spans,
+    names_in,
     number_words,
     person_span,
     prints_count,
@@ -308,7 +309,12 @@ class ExtractiveAnswerer:
                     for h in hits[:ROLE_HITS]
                     if (
                         holds_role(plan, h, corpus)
-                        and prints_person(h.text, places, corpus.lower_words)
+                        and prints_person(
+                            h.text,
+                            places,
+                            corpus.lower_words,
+                            _named_by_question(plan, corpus, asked=True),
+                        )
                     )
                     or (sure and _carries_fact(plan, h, corpus))
                 ),
@@ -1315,7 +1321,9 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
     for n, sentence in enumerate(said):
         start = text.find(sentence, at)
         at = start + len(sentence) if start >= 0 else at
-        person = person_span(sentence, places, corpus.lower_words)
+        person = person_span(
+            sentence, places, corpus.lower_words, _named_by_question(plan, corpus, asked=True)
+        )
         if person is None or start < 0 or _names_post_below(plan.role, sentence):
             continue
         # (an acronym stands for its words: "A CAMHS practitioner" is a mental health worker,
@@ -1346,6 +1354,20 @@ def _role_holder_span(plan: Plan, hit: Hit, text: str, corpus: Corpus) -> tuple[
         if told / total > ROLE_MIN_COVERAGE and told_kind and told_head:
             return start + person[0], start + person[1]
     return None
+
+
+def _named_by_question(plan: Plan, corpus: Corpus, asked: bool = False) -> frozenset[str]:
+    """The people the question names ("Who led the service before Joanna Pryce?"): none of
+    them is the person it asks for, and none is bold as its answer. With `asked`, only a name
+    the asker wrote, not one a follow-up's pronoun stands for: "Who funds her post?" after the
+    therapist was named is answered by a passage naming only her ("Imogen Delacourt, a speech
+    and language therapist funded by the integrated care board")."""
+    named = names_in(plan.question, set(corpus.areas), corpus.lower_words)
+    if not asked:
+        return named
+    # (the assistant puts the surname of the person a pronoun stands for among the identifiers)
+    meant = {i.lower() for i in plan.identifiers}
+    return frozenset(n for n in named if n.split()[-1] not in meant)
 
 
 def _names_post_below(role: str, sentence: str) -> bool:
@@ -1406,7 +1428,12 @@ def _prints_wanted(plan: Plan, text: str, corpus: Corpus, loose: bool = False) -
             )
         )
     if plan.wants == "person":
-        return prints_person(text, set(corpus.areas), corpus.lower_words)
+        return prints_person(
+            text,
+            set(corpus.areas),
+            corpus.lower_words,
+            _named_by_question(plan, corpus, asked=True),
+        )
     return None
 
 
@@ -1636,7 +1663,9 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         if span or not plan.quantity:
             return span
     if plan.wants == "person":
-        span = person_span(quote, set(corpus.areas), corpus.lower_words)
+        span = person_span(
+            quote, set(corpus.areas), corpus.lower_words, _named_by_question(plan, corpus)
+        )
         if span or not plan.quantity:
             return span
     if plan.rating or plan.fact == "overall_rating":

@@ -45,17 +45,45 @@ INSTITUTIONAL = lexicon.words_of(lexicon.INSTITUTIONAL)
 
 
 def prints_person(
-    text: str, places: Collection[str] = frozenset(), common: Collection[str] = frozenset()
+    text: str,
+    places: Collection[str] = frozenset(),
+    common: Collection[str] = frozenset(),
+    besides: Collection[str] = frozenset(),
 ) -> bool:
     """A person's name: two capitalised words, neither an institution's or a place's word, not
-    both of them words printed in lower case elsewhere (`common`: "Rehabilitation Orders")."""
-    return person_span(text, places, common) is not None
+    both of them words printed in lower case elsewhere (`common`: "Rehabilitation Orders"); with
+    `besides`, a person other than those (names in lower case: the ones a question names)."""
+    return person_span(text, places, common, besides) is not None
 
 
 def person_span(
-    text: str, places: Collection[str] = frozenset(), common: Collection[str] = frozenset()
+    text: str,
+    places: Collection[str] = frozenset(),
+    common: Collection[str] = frozenset(),
+    besides: Collection[str] = frozenset(),
 ) -> tuple[int, int] | None:
-    """Where the first person's name in `text` is (see `prints_person`)."""
+    """Where the first person's name in `text` is (see `prints_person`), of someone not in
+    `besides`: "Who led the service before Joanna Pryce?" is not answered by Joanna Pryce."""
+    return next(
+        (s for s in _person_spans(text, places, common) if _name_at(text, s) not in besides),
+        None,
+    )
+
+
+def names_in(
+    text: str, places: Collection[str] = frozenset(), common: Collection[str] = frozenset()
+) -> frozenset[str]:
+    """The people `text` names (see `prints_person`), in lower case."""
+    return frozenset(_name_at(text, s) for s in _person_spans(text, places, common))
+
+
+def _name_at(text: str, span: tuple[int, int]) -> str:
+    return " ".join(text[span[0] : span[1]].lower().split())
+
+
+def _person_spans(
+    text: str, places: Collection[str], common: Collection[str]
+) -> Iterator[tuple[int, int]]:
     pos = 0
     while (m := _NAME.search(text, pos)) is not None:
         # a pair that is not a name may end where one starts ("Inspector Bethan Harcourt")
@@ -75,8 +103,8 @@ def person_span(
             continue
         if _names_a_thing(text[: m.start()], first, places):
             continue  # "a programme called Steady Steps", "'Turning Point'", "Kestrel Vale Fire"
-        return m.span()
-    return None
+        yield m.span()
+        pos = m.end()  # the next person starts after this one ("Joanna Pryce Head of …")
 
 
 def _capitalised_run(after: str) -> list[str]:

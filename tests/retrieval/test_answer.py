@@ -1525,6 +1525,31 @@ def _pellmoor(rows: list[tuple[str, str, str, list[dict]]], year: int = 2021):
     )
 
 
+def test_the_person_a_question_names_is_not_its_answer():
+    """ "Who took over from Janet Okoro?" is answered by the person the passage names after
+    her, in bold; a passage naming only her is no answer, though it is the closest."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    rows = [
+        ("Leadership", "Janet Okoro, Head of Service, met us on the first day.", "prose", []),
+        (
+            "Leadership",
+            "Janet Okoro retired in June 2021, and Tobias Renwick took over as head of service.",
+            "prose",
+            [],
+        ),
+    ]
+    corpus = _pellmoor(rows)
+    question = "Who took over from Janet Okoro as head of service?"
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.wants = "person"
+    hits = [hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.7, coverage=0.5) for i in (0, 1)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.ordinal for c in draft.cited] == [2]
+    assert draft.text.startswith("**Tobias Renwick** — “Janet Okoro retired in June 2021")
+
+
 def _sample_table_corpus(intro: str):
     """A report whose Context introduces a table of the cases inspected with `intro`; its total
     row carries the cases-inspected fact, as `ingest.records` reads it."""

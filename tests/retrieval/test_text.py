@@ -9,6 +9,7 @@ from retrieval.text import (
     amounts,
     is_year,
     money_span,
+    names_in,
     person_span,
     spellings_of_year_span,
     start_span,
@@ -182,6 +183,24 @@ def test_a_place_ending_the_cell_before_a_name_does_not_make_it_a_thing_s_name()
     span = person_span(text, {"dunmere", "marshbury"})
     assert span is not None and text[span[0] : span[1]] == "Gwen Alderton"
     assert person_span("The Marshbury Second Step scheme ran.", {"dunmere", "marshbury"}) is None
+
+
+def test_the_person_asked_for_is_not_one_the_question_names():
+    """ "Who took over from Janet Okoro?": the next person the passage names, not her; none
+    when she is the only one; the next name starts after hers ("Pryce Owen" is no one)."""
+    text = "Janet Okoro retired in June 2021, and Tobias Renwick took over as head of service."
+    asked = names_in("Who took over from Janet Okoro as head of service?")
+    assert asked == frozenset({"janet okoro"})
+    span = person_span(text, besides=asked)
+    assert span is not None and text[span[0] : span[1]] == "Tobias Renwick"
+    assert (
+        person_span("To: Joanna Pryce Head of Youth Offending Service", besides={"joanna pryce"})
+        is None
+    )
+    assert person_span("Signed: Joanna Pryce", besides={"joanna pryce"}) is None
+    both = "Joanna Pryce Owen Carradine"  # a signature block's names, run together
+    span = person_span(both, besides={"joanna pryce"})
+    assert span is not None and both[span[0] : span[1]] == "Owen Carradine"
 
 
 def test_two_words_printed_in_lower_case_elsewhere_are_no_name():
