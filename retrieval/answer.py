@@ -52,6 +52,7 @@ from retrieval.structured import (
     records_of,
     standard_paragraph,
     told_above,
+    unrated_standard,
 )
 from retrieval.text import (
     COUNTED_AFTER,
@@ -223,8 +224,10 @@ class ExtractiveAnswerer:
                     ),
                     [],
                 )
-        untold = _fact_untold(plan, corpus) or _told_only_in_another(
-            plan, hits, corpus, self.embedder
+        untold = (
+            _fact_untold(plan, corpus)
+            or unrated_standard(plan, corpus)
+            or _told_only_in_another(plan, hits, corpus, self.embedder)
         )
         if untold:
             return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE, untold), hits)

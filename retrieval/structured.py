@@ -21,6 +21,7 @@ record's `text`, which is verbatim in its paragraph, so every citation passes `v
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from findings.lexicon import (
@@ -740,7 +741,9 @@ class StructuredAnswerer:
             if only is not None:
                 rated = [(row, r) for row, r in ratings if row == only]
             elif by_name:
-                whole = [(row, r) for row, r in ratings if _named_wholly(r, asked)]
+                whole = _in_domain_asked(
+                    [(row, r) for row, r in ratings if _named_wholly(r, asked)], asked, corpus
+                )
                 rated = whole if len(_one_per_standard(whole, corpus)) == 1 else []
             elif named:
                 # "marked down on resettlement": the grades of the standards it names,
@@ -916,7 +919,55 @@ def _domain_of(corpus: Corpus, row: int) -> str:
             ws = ws[1:]
         if ws and ws[0].rstrip(".:") == domain and rating_record(corpus, i) is None:
             return " ".join(ws[1:])
-    return ""
+    return _domain_heading(corpus, row, number)
+
+
+# a standard's own heading: "Standard 3.2: Planning", "3.2 Planning" or "Planning"
+_STANDARD_HEADING = re.compile(r"^(?:standard\s+)?(\d+(?:\.\d+)+)\s*:?\s*(.*)$", re.IGNORECASE)
+
+
+def _domain_heading(corpus: Corpus, row: int, number: str) -> str:
+    """Where the ratings table prints no domain rows: the heading above the standard's own part
+    in the report ("Out-of-court disposals" over "Standard 3.2: Planning"); a part headed by the
+    name alone is the standard's when the report's standards of that name and the parts so
+    headed go in the same order (the second "Planning" is 3.2's). "" when none is found."""
+    rid = corpus.metas[row]["report_id"]
+    name = _standard_number((rating_record(corpus, row) or {}).get("subject") or "")[1].lower()
+    same = sorted(
+        (_standard_number(r.get("subject") or "")[0] or "")
+        for _, r in records_of(corpus, rid, "rating")
+        if _standard_number(r.get("subject") or "")[1].lower() == name
+    )
+    numbered: list[str] = []
+    named: list[str] = []
+    for i in sorted(corpus.by_report.get(rid, []), key=lambda i: corpus.metas[i].get("order", 0)):
+        parts = [p.strip() for p in (corpus.metas[i].get("section_path") or "").split(">")]
+        if len(parts) < 2:
+            continue
+        m = _STANDARD_HEADING.match(parts[-1])
+        title = (m.group(2) if m else parts[-1]).strip().lower()
+        if title != name:
+            continue
+        if m and m.group(1) == number and parts[-2] not in numbered:
+            numbered.append(parts[-2])
+        elif not m and parts[-2] not in named:
+            named.append(parts[-2])
+    if numbered:
+        return numbered[0]
+    return named[same.index(number)] if len(named) == len(same) and number in same else ""
+
+
+def _in_domain_asked(
+    rated: list[tuple[int, dict]], asked: set[str], corpus: Corpus
+) -> list[tuple[int, dict]]:
+    """Of standards sharing a name ("2.2 Planning", "3.2 Planning"), those of the domain the
+    question names most words of ("out-of-court planning": the one under "Out-of-court
+    disposals"); all of them when it names none."""
+    if len(_one_per_standard(rated, corpus)) < 2:
+        return rated
+    told = [len(asked & _content_stems(_domain_of(corpus, row))) for row, _ in rated]
+    best = max(told)
+    return [x for x, n in zip(rated, told, strict=True) if n == best] if best else rated
 
 
 def _named_wholly(rating: dict, asked: set[str]) -> bool:
@@ -985,6 +1036,39 @@ def _agrees(plan: Plan, hits: list[Hit], corpus: Corpus) -> bool:
     prints it (its record)? "Which service brought in a one-page plan?" reads like "which
     service" by meaning, but its passages are about the plan, not the manager."""
     return any(prints_fact(corpus.metas[h.row], plan.fact) for h in hits[:AGREEING_HITS])
+
+
+def unrated_standard(plan: Plan, corpus: Corpus) -> str | None:
+    """What the answer says when a grade is asked of a standard its one rated report does not
+    grade: the question names the words of one standard's name and of another domain, and no
+    standard it names sits in that domain ("out-of-court disposal policy and provision" of a
+    report whose out-of-court domain grades assessment, planning and delivery, and whose
+    "4.1 Resettlement policy and provision" is of resettlement). None otherwise."""
+    targets = _targets(plan, corpus)
+    if not plan.rating or plan.comparison or plan.enumerate or len(targets) != 1:
+        return None
+    rated = [
+        row
+        for row, r in records_of(corpus, targets[0], "rating")
+        if r.get("subject") != OVERALL_RATING_SUBJECT
+    ]
+    asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
+    names = {
+        row: _content_stems(
+            _standard_number((rating_record(corpus, row) or {}).get("subject") or "")[1]
+        )
+        for row in rated
+    }
+    domains = {row: _content_stems(_domain_of(corpus, row)) for row in rated}
+    # a domain's words, named whole ("organisational delivery ratings"), ask for the domain;
+    # the words of a standard's name beyond them ("policy and provision") for a standard
+    whole = set().union(*(d for d in domains.values() if d and d <= asked))
+    named = [row for row in rated if (asked - whole) & names[row]]
+    # the domain's words the question names that are no standard's name ("out-of-court")
+    of_domain = asked & set().union(*domains.values()) - set().union(*names.values())
+    if not named or not of_domain or any(of_domain <= domains[row] for row in named):
+        return None
+    return f"{corpus.label(targets[0])} grades no standard by the name the question gives."
 
 
 def _targets(plan: Plan, corpus: Corpus) -> list[str]:

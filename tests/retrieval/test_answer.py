@@ -81,7 +81,12 @@ class TestDirectAnswer:
     def test_table_row_answers_a_rating_question(self, answer):
         draft, _ = answer("What rating did Northfield get for planning in court disposals?")
         assert where(draft) == [("northfield_yos_2019", "Ratings", None, 8)]
-        assert draft.text == "**Requires improvement** — “2.2 Planning | Requires improvement” [1]"
+        # (the one standard named by its name and its domain's: "2.2 Planning" of court
+        # disposals, not "3.2 Planning" of out-of-court ones)
+        assert (
+            draft.text
+            == "Northfield YOS inspection 2019:\n- **2.2 Planning**: Requires improvement [1]"
+        )
 
     def test_a_grade_comes_with_the_sentence_that_states_it(self, answer):
         """The report's own sentence under the standard (by its number, 3.1 -> 3.1.1) leads,
@@ -94,9 +99,9 @@ class TestDirectAnswer:
             ("northfield_yos_2019", "Ratings", None, 12),
         ]
         assert draft.text == (
-            "**outstanding** — “Assessment of out-of-court disposal cases was outstanding. All 18 "
-            "assessments were completed before the joint decision-making panel met.” [1]\n\n"
-            "“3.1 Assessment | Outstanding” [2]"
+            "Northfield YOS inspection 2019:\n- **3.1 Assessment**: Outstanding — “Assessment of "
+            "out-of-court disposal cases was outstanding. All 18 assessments were completed "
+            "before the joint decision-making panel met.” [1] [2]"
         )
 
     @pytest.mark.parametrize(

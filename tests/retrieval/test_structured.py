@@ -17,6 +17,7 @@ from retrieval.structured import (
     gives_grade,
     rating_statement,
     stated_grade_quote,
+    unrated_standard,
 )
 
 
@@ -1217,3 +1218,69 @@ def test_needing_improvement_names_the_grade_requires_improvement():
         "Brill 2018:\n- **1.3 Partnerships and services**: Requires improvement [1]\n"
         "- **2.4 Reviewing**: Requires improvement [2]"
     )
+
+
+def _domained_rows() -> list[dict]:
+    """A ratings table without domain rows, and the report's parts: each standard's heading
+    under its domain's, as a rated report sets them out ("Out-of-court disposals > Standard
+    3.2: Planning"), the second "Planning" the out-of-court one."""
+    graded = [
+        ("2.1 Assessment", "Good"),
+        ("2.2 Planning", "Requires improvement"),
+        ("3.1 Assessment", "Good"),
+        ("3.2 Planning", "Outstanding"),
+        ("4.1 Resettlement policy and provision", "Inadequate"),
+    ]
+    rows = [_rating("b", n, subject, grade) for n, (subject, grade) in enumerate(graded, 1)]
+    parts = [
+        ("Court disposals > Standard 2.1: Assessment", "2.1"),
+        ("Court disposals > Standard 2.2: Planning", "2.2"),
+        ("Out-of-court disposals > Standard 3.1: Assessment", "3.1"),
+        ("Out-of-court disposals > Standard 3.2: Planning", "3.2"),
+        ("Resettlement > Standard 4.1: Resettlement policy and provision", "4.1"),
+    ]
+    for path, number in parts:
+        row = _row("b", path.split(" > ")[-1], 1, f"Findings of standard {number}.", (), number)
+        row["meta"]["section_path"] = path
+        rows.append(row)
+    return rows
+
+
+def test_a_standard_shared_by_name_is_the_one_of_the_domain_the_question_names():
+    """ "out-of-court planning rating": "3.2 Planning", whose part sits under "Out-of-court
+    disposals", not the court "2.2 Planning" (the table prints no domain rows); "court
+    planning" the other; "planning" alone is left to the passages."""
+    corpus = corpus_of(_domained_rows(), REPORTS)
+    ask = StructuredAnswerer().answer
+    draft = ask(
+        plan("brill 2018 out-of-court planning rating", ["b"], ["Brill"], rating=True), [], corpus
+    )
+    assert draft.text == "Brill 2018:\n- **3.2 Planning**: Outstanding [1]"
+    draft = ask(plan("brill 2018 court planning rating", ["b"], ["Brill"], rating=True), [], corpus)
+    assert draft.text == "Brill 2018:\n- **2.2 Planning**: Requires improvement [1]"
+    assert (
+        ask(plan("brill 2018 planning rating", ["b"], ["Brill"], rating=True), [], corpus) is None
+    )
+
+
+def test_a_grade_asked_of_a_standard_the_report_does_not_grade_is_not_another_s():
+    """ "out-of-court disposal policy and provision" of a report whose out-of-court domain
+    grades assessment and planning, and whose policy and provision standard is resettlement's:
+    the report grades no such standard. A standard of the domain named, or a domain named
+    whole, is graded."""
+    corpus = corpus_of(_domained_rows(), REPORTS)
+    asked = plan(
+        "What rating did Brill get for out-of-court disposal policy and provision?",
+        ["b"],
+        ["Brill"],
+        rating=True,
+    )
+    assert unrated_standard(asked, corpus) == (
+        "Brill 2018 grades no standard by the name the question gives."
+    )
+    for question in (
+        "What rating did Brill get for resettlement policy and provision?",
+        "What rating did Brill get for out-of-court disposal planning?",
+        "Brill out-of-court disposals ratings",
+    ):
+        assert unrated_standard(plan(question, ["b"], ["Brill"], rating=True), corpus) is None
