@@ -1171,6 +1171,18 @@ def _told_in_a_sentence(
     return best
 
 
+def _field_named(plan: Plan, hit: Hit) -> bool:
+    """Does the question name every word of the field's name the passage prints its value
+    under ("Cases inspected: 18 (13 community …)" for "quarrowby 2014 screening cases
+    inspected"), two words at least? Then it is the field asked for, wherever it ranks."""
+    if hit.kind not in ("field", "table_row"):
+        return False
+    label = hit.text.split(" | ")[0] if " | " in hit.text else hit.text.partition(":")[0]
+    named = {stem(w) for w in words(label) if w not in STOPWORDS}
+    asked = {stem(w) for w in words(plan.question)}
+    return len(named) >= 2 and named <= asked and len(label) < len(hit.text)
+
+
 def _carries_fact(plan: Plan, hit: Hit, corpus: Corpus) -> bool:
     """The question asks for one fact (by meaning: "How many youngsters' files did they go
     through?" asks for the cases inspected) and the passage is where the report prints it (its
@@ -2040,7 +2052,7 @@ def candidate(
         (
             h
             for i, h in enumerate(named)
-            if (sure or i < FACT_HITS) and _carries_fact(plan, h, corpus)
+            if (sure or i < FACT_HITS or _field_named(plan, h)) and _carries_fact(plan, h, corpus)
         ),
         None,
     )
@@ -2087,7 +2099,7 @@ def candidate(
         # over in April 2021"), the body that funds a post beside some person's name
         strict = named[0]
     typed = (
-        (carrier if sure else None)
+        (carrier if sure or (carrier is not None and _field_named(plan, carrier)) else None)
         or strict
         # a date asked for that none prints beside a word of the question: the passage
         # closest in meaning that prints one, or the year something began ("Since 2019 …"),

@@ -1140,6 +1140,11 @@ class QuestionPlanner:
         if plan.fact == "addressee" and set(words(q)) & COPY_LIST:
             # "Who received copies of the letter?" asks for people on its copy list
             plan.fact, plan.wants = None, plan.wants or "person"
+        if plan.fact and FACT_KINDS.get(plan.fact) == "number" and _terse(q):
+            # a script's keywords naming a counted fact ("quarrowby 2014 screening cases
+            # inspected") ask for its number, as "how many" would: a passage printing none
+            # ("we examined the cases of children …") is no answer
+            plan.quantity = True
         if (
             plan.rating
             and not plan.fact

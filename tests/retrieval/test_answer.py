@@ -1555,6 +1555,57 @@ def test_the_person_a_question_names_is_not_its_answer():
     assert draft.text.startswith("**Tobias Renwick** — “Janet Okoro retired in June 2021")
 
 
+@pytest.mark.parametrize(
+    ("question", "ordinal"),
+    [
+        # the field's name, every word, in a script's keywords: its value, wherever it ranks
+        ("pellmoor 2016 screening cases inspected", 4),
+        # not named by its field's words, read only half surely as the fact: a passage
+        # printing a count of cases, ranked above it, answers
+        ("pellmoor 2016 screening cases looked at", 2),
+    ],
+)
+def test_a_field_named_by_a_terse_question_answers_wherever_it_ranks(question, ordinal):
+    """ "pellmoor 2016 screening cases inspected": the "Cases inspected: 18 (…)" field, though
+    three passages rank above it and one prints a count of cases, as the fact is read only
+    half surely (0.59)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.intents import Intent
+    from retrieval.plan import Plan, Side
+
+    field = "Cases inspected: 18 (13 community sentences, 5 custodial sentences)"
+    rows = [
+        (
+            "Header",
+            "We examined the cases of children who had recently started a sentence.",
+            "prose",
+            [],
+        ),
+        (
+            "Protecting the child",
+            "The screening was accurate in 15 of the 18 cases.",
+            "numbered",
+            [],
+        ),
+        ("Protecting the public", "A full analysis was needed in eight cases.", "numbered", []),
+        (
+            "Header",
+            field,
+            "field",
+            [{"kind": "fact", "subject": "cases_inspected", "value": field[17:]}],
+        ),
+    ]
+    corpus = _pellmoor(rows, year=2016)
+    plan = Plan(question, question, [Side("Pellmoor", ["p"])], areas=["Pellmoor"])
+    plan.quantity = True  # (as the planner reads it: test_plan)
+    plan.fact, plan.intent = "cases_inspected", Intent("fact:cases_inspected", 0.59, 0.84)
+    hits = [hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.7, coverage=0.5) for i in range(4)]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    assert [c.hit.ordinal for c in draft.cited] == [ordinal]
+    if ordinal == 4:
+        assert draft.text.startswith("**18 (13 community sentences, 5 custodial sentences)** — ")
+
+
 def _sample_table_corpus(intro: str):
     """A report whose Context introduces a table of the cases inspected with `intro`; its total
     row carries the cases-inspected fact, as `ingest.records` reads it."""

@@ -2612,3 +2612,21 @@ def test_a_score_asked_of_a_report_that_prints_none_is_not_answered(plan):
     assert plan("What score out of 36 did Northfield get in 2019?").abstain.detail == (
         "Northfield YOS inspection 2019 prints no overall score."
     )
+
+
+def test_a_script_s_keywords_naming_a_counted_fact_ask_for_its_number(
+    sample_corpus, intent_planner
+):
+    """ "marshbury 2016 screening cases inspected" asks for the number of cases, as "how many"
+    would: a passage printing no number ("we examined the cases of …") is no answer."""
+    terse = intent_planner.plan(
+        "marshbury 2016 screening cases inspected", None, None, sample_corpus
+    )
+    assert terse.fact == "cases_inspected" and terse.quantity
+    asked = intent_planner.plan(
+        "What did the 2016 Marshbury screening say about the cases it inspected?",
+        None,
+        None,
+        sample_corpus,
+    )
+    assert not asked.quantity
