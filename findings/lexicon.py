@@ -765,6 +765,10 @@ ROLE_ASK: dict[str, str] = {
     # ("who ran the YOS?" is any who ran it: the manager, an inspection's lead)
     "who chaired|led|headed|managed the|its|their|our": "the same, in the past",
 }
+# Before a role's name, the time its holder is asked of ("the current head of service"): which
+# report answers (the newest), not a word of the post; "former" and "previous" ask another
+# holder, so they stay.
+ROLE_TIME: dict[str, str] = {"current present then now": "the time the post is asked of"}
 # A post asked by its title, without an article ("Who was Chief Inspector of Probation …?"): a
 # role only when the title's first word is capitalised and a word the reports print in lower
 # case (a post's word, not a person's name: "Who was Philippa Renshaw?").

@@ -132,6 +132,7 @@ ROLE_OF = lexicon.words_of(lexicon.ROLE_OF_PLACE)
 NOT_CONCEPTS = frozenset(stem(w) for w in lexicon.words_of(lexicon.NOT_CONCEPTS))
 ROLE_ASK = Cue(lexicon.ROLE_ASK)
 ROLE_TITLE_ASK = Cue(lexicon.ROLE_TITLE_ASK)
+ROLE_TIME = lexicon.words_of(lexicon.ROLE_TIME)
 NAME_BY_PRONOUN = Cue(lexicon.NAME_BY_PRONOUN)
 NAMED_RATES = lexicon.words_of(lexicon.NAMED_RATES)
 SHARE = Cue(lexicon.SHARE)
@@ -2148,6 +2149,8 @@ def role_asked(
         if w in places and len(role) == opened:
             skipped = True
             continue
+        if w in ROLE_TIME and len(role) == opened:
+            continue  # "the current head of service": the head of service, of the newest report
         if (little and not joins) or w.removesuffix("'s") in places or is_year(w):
             break
         if not w.endswith("'s"):

@@ -1845,6 +1845,9 @@ class TestUnmentionedTopic:
         # a post's title without an article: a role when its first word is a reports' word
         ("Who was Lead Inspector of the screening in 2016?", "lead inspector"),
         ("Who was Idris Fenwick?", ""),  # a name
+        # the time a holder is asked of is no word of the post; another holder is
+        ("Who is the current YOS manager in Marshbury?", "yos manager"),
+        ("Who was the previous YOS manager in Marshbury?", "previous yos manager"),
         ("Who was interviewed?", ""),  # no title
     ],
 )
