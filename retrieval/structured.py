@@ -934,9 +934,12 @@ def _domain_heading(corpus: Corpus, row: int, number: str) -> str:
     rid = corpus.metas[row]["report_id"]
     name = _standard_number((rating_record(corpus, row) or {}).get("subject") or "")[1].lower()
     same = sorted(
-        (_standard_number(r.get("subject") or "")[0] or "")
-        for _, r in records_of(corpus, rid, "rating")
-        if _standard_number(r.get("subject") or "")[1].lower() == name
+        (
+            _standard_number(r.get("subject") or "")[0] or ""
+            for _, r in records_of(corpus, rid, "rating")
+            if _standard_number(r.get("subject") or "")[1].lower() == name
+        ),
+        key=lambda n: [int(x) for x in n.split(".") if x.isdigit()],  # 10.1 after 2.1
     )
     numbered: list[str] = []
     named: list[str] = []
@@ -1047,18 +1050,13 @@ def unrated_standard(plan: Plan, corpus: Corpus) -> str | None:
     targets = _targets(plan, corpus)
     if not plan.rating or plan.comparison or plan.enumerate or len(targets) != 1:
         return None
-    rated = [
-        row
+    names = {
+        row: _content_stems(_standard_number(r.get("subject") or "")[1])
         for row, r in records_of(corpus, targets[0], "rating")
         if r.get("subject") != OVERALL_RATING_SUBJECT
-    ]
-    asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
-    names = {
-        row: _content_stems(
-            _standard_number((rating_record(corpus, row) or {}).get("subject") or "")[1]
-        )
-        for row in rated
     }
+    rated = list(names)
+    asked = _content_stems(plan.question) - {stem(w) for a in plan.areas for w in words(a)}
     domains = {row: _content_stems(_domain_of(corpus, row)) for row in rated}
     # a domain's words, named whole ("organisational delivery ratings"), ask for the domain;
     # the words of a standard's name beyond them ("policy and provision") for a standard
