@@ -478,12 +478,12 @@ See `RULE` for how its evidence recall@4 is counted.
   `pdftotext -layout` writes a two-column PDF: the layouts of tune67 and tune68), written blind
   and second-checked at stop 54, measured once when adopted at stop 55, read at stop 56: tune
   data since.
-- fresh71 / fresh72 held-out: every report above plus two more each (`data/eval/fresh71/reports/`:
+- fresh71 / fresh72 (read as tune): every report above plus two more each (`data/eval/fresh71/reports/`:
   an SQS letter as a Word file holding unaccepted tracked changes and margin comments, a rated
   inspection as Markdown for a static site generator; `fresh72`: an SQS letter as Google Docs
   "Publish to the web" writes HTML, a rated inspection as a reportlab PDF with a sidebar of key
-  facts: the layouts of tune69 and tune70), written blind and second-checked at stop 55, never
-  read, measured once when adopted at stop 56, then only here.
+  facts: the layouts of tune69 and tune70), written blind and second-checked at stop 55,
+  measured once when adopted at stop 56, read at stop 58: tune data since.
 - tune71 / tune72: every report above plus two more each (`data/eval/tune71/reports/`: an SQS
   letter as MkDocs with the Material theme builds an HTML page (navigation and contents
   sidebars, permalink anchors, an admonition box), a rated inspection as a Word file numbered by
@@ -493,6 +493,14 @@ See `RULE` for how its evidence recall@4 is counted.
   reportlab PDF (justified text hyphenated across line ends, drop caps, margin paragraph numbers,
   footnotes, a landscape ratings page)), written blind and second-checked at stop 56 in the
   layouts of the pending fresh73 / fresh74; measured once unread (0.875, 0.771), then read.
+- fresh73 / fresh74 held-out: every report above plus two more each (`data/eval/fresh73/reports/`:
+  an SQS letter as MkDocs with the Material theme builds an HTML page, a rated inspection as a
+  Word file numbered by automatic multilevel list numbering with its ratings in a text box;
+  `fresh74`: an SQS letter as Outlook's "Save as Text Only" writes an email (Windows-1252, which
+  ingest refuses as it refuses any plain text that is not UTF-8, with a message that says how to
+  re-save it: that letter's questions are answered without it), a rated inspection as a designed
+  reportlab PDF, hyphenated: the layouts of tune71 and tune72), written blind and second-checked
+  at stop 56, never read, measured once when adopted at stop 58, then only here.
 """
 
 from __future__ import annotations
@@ -1146,9 +1154,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh69 (read as tune)", "fresh69", "heldout.jsonl"),
             ("fresh70 (read as tune)", "fresh70", "heldout.jsonl"),
             # written at stop 55 in the layouts of tune69 and tune70, adopted at stop 56:
+            # measured once when adopted and by bench.quality; read at stop 58: tune data since
+            ("fresh71 (read as tune)", "fresh71", "heldout.jsonl"),
+            ("fresh72 (read as tune)", "fresh72", "heldout.jsonl"),
+            # written at stop 56 in the layouts of tune71 and tune72, adopted at stop 58:
             # measured once when adopted, then only here
-            ("fresh71 held-out", "fresh71", "heldout.jsonl"),
-            ("fresh72 held-out", "fresh72", "heldout.jsonl"),
+            ("fresh73 held-out", "fresh73", "heldout.jsonl"),
+            ("fresh74 held-out", "fresh74", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1284,8 +1296,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 54 and by bench.quality, then read at stop 55: tune data since; "
         "fresh69 and fresh70 (written at stop 54, second-checked) were measured once when "
         "adopted at stop 55 and by bench.quality, then read at stop 56: tune data since; "
-        "fresh71 and fresh72 (written at stop 55, second-checked, never read) were measured once "
-        "when adopted at stop 56 and then only here; "
+        "fresh71 and fresh72 (written at stop 55, second-checked) were measured once when "
+        "adopted at stop 56 and by bench.quality, then read at stop 58: tune data since; "
+        "fresh73 and fresh74 (written at stop 56, second-checked, never read) were measured once "
+        "when adopted at stop 58 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n" + RULE + "\n" + skipped
     )
