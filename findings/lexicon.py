@@ -685,6 +685,19 @@ SHARE_OF_GROUP: dict[str, str] = {"are were": "the group a share question counts
 SHARE_WHOLE_ENDS: dict[str, str] = {
     "is are was were had has have did do does got get received been": "the verb after the whole",
 }
+# A sum or share asked of the one who gave it ("How much of the budget came from the police?",
+# "What share of our funding is paid by the council?"): the giver, named after one of these
+# verbs and "from" or "by", is part of what is asked; a passage that never names it gives
+# another part, or the whole.
+GIVEN_BY: dict[str, str] = {
+    "came comes come": "a sum's source: 'came from the police'",
+    "paid pays funded contributed provided given put": "a sum's giver: 'paid by the council'",
+}
+# Words that end the giver's name in such a question ("from the police compared with the
+# council": the police).
+GIVER_ENDS: dict[str, str] = {
+    "compared versus against than": "a second giver set beside the first",
+}
 # Of SHARE: "rate" is a noun, a measure asked for, when one of these words follows it ("the
 # entrant rate was", "the rate of entrants") or nothing does; "How did inspectors rate
 # planning?" asks for a grade.
@@ -1151,6 +1164,13 @@ SYNONYM_GROUPS: dict[tuple[str, ...], str] = {
     ),
     ("staff", "headcount", "workforce"): (
         "the people a service employs: users ask its 'headcount', reports count its 'staff'"
+    ),
+    ("budget", "funding"): (
+        "the money a service has to spend: reports give its 'budget', users ask its 'funding'"
+    ),
+    ("council", "authority"): (
+        "the local authority that funds and hosts a service: reports say 'the local authority', "
+        "users 'the council'"
     ),
     ("hmi", "inspector"): (
         "HM Inspector by its initials: the 'lead HMI' is the report's lead inspector"

@@ -71,6 +71,7 @@ from retrieval.text import (
     counted_forms,
     counted_words,
     counts,
+    giver_asked,
     happened_years,
     has_number,
     is_word,
@@ -1460,12 +1461,17 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
     if not plan.quantity:
         return None
     q = plan.question
+    # a sum or share asked of who gave it ("How much of the budget came from the police?"): a
+    # sentence naming the giver tells it; the whole budget, or the council's part, does not
+    giver = giver_asked(q, corpus.place_words)
     if plan.money:  # "What is the annual budget?": a sum of money, not any number
         named = _things_named(plan, corpus)
         # of a thing named ("What does the Turning Point scheme cost?"), a sum told with its
         # name: the service's budget is not what the scheme costs
         return any(
-            money_span(s) is not None and all(n in s.lower() for n in named)
+            money_span(s) is not None
+            and all(n in s.lower() for n in named)
+            and _names_giver(s, giver)
             for s in sentences(text) or [text]
         )
     if FREQUENCY.search(q):
@@ -1508,6 +1514,10 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
         # out-of-court cases had …" is not answered by "16 of the 22 court cases", nor a share
         # of "YJS staff" by one of the children
         whole = _share_whole(q, corpus) or _whole_terms(plan.whole_before)
+        if giver and not any(
+            PROPORTION.search(s) and _names_giver(s, giver) for s in sentences(text) or [text]
+        ):
+            return False
         return not whole or _names_whole(text, heading, whole, PROPORTION.search)
     before = _whole_terms(plan.whole_before)
     if before and not _names_whole(text, heading, before, has_number):
@@ -1520,6 +1530,13 @@ def _prints_number_asked(plan: Plan, text: str, corpus: Corpus, heading: str = "
             "%" in text and "percent" in q.lower()
         )
     return _prints_amount(text)
+
+
+def _names_giver(sentence: str, giver: list[str]) -> bool:
+    """Does the sentence name the giver a question asks of (a stem of it or its synonym)?
+    True when none is asked of."""
+    said = set(tokens(sentence))
+    return not giver or any(t in said or synonyms(t) & said for t in giver)
 
 
 def _things_named(plan: Plan, corpus: Corpus) -> list[str]:
@@ -1852,8 +1869,23 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
     first = cited[0]
     said = cite_statement(corpus, first.hit.row, first.hit.score)
     if said is not None and asks_why and said.hit.row >= 0:
-        # "Why?": the reasons follow the statement through its paragraph
+        # "Why?": the reasons follow the statement through its paragraph; a statement that is
+        # only the grade ("Our rating for planning is: Requires improvement") gives none: its
+        # part's next paragraph does, and leads
+        # ("we rated it as 'Inadequate'" in the foreword: the standard's own part says why)
         said = Cited(said.hit, _verbatim(corpus.texts[said.hit.row]))
+        if rating_record(corpus, said.hit.row) is not None:
+            why = standard_paragraph(corpus, said.hit.row)
+        else:
+            why = standard_paragraph(corpus, first.hit.row) if first.hit.row >= 0 else None
+            if why is not None and corpus.metas[why]["section"] == said.hit.section:
+                why = None
+        if why is not None and not any(c.hit.row == why for c in cited):
+            hit = hit_from_row(corpus, why, score=first.hit.score)
+            reasons = [Cited(hit, " ".join(corpus.texts[why].split())), said, *cited[1:]]
+            if first.hit.row != said.hit.row:
+                reasons.append(first)
+            return _shortfall_first(reasons, first.hit.row, corpus)
     if said is None and first.hit.kind in NOT_TOLD:
         told = overall_statement(corpus, first.hit.row)
         if told is not None:
@@ -1884,10 +1916,14 @@ def _shortfall_first(cited: list[Cited], grade_row: int, corpus: Corpus) -> list
     if (record.get("value") or "").lower() not in BELOW_GOOD:
         return cited
     lead = cited[0].hit
+    # (the part under the same headings: court and out-of-court work may each have a
+    # "Planning")
+    part = corpus.metas[lead.row].get("section_path") if lead.row >= 0 else None
     rows = [
         r
         for r in corpus.by_report.get(lead.report_id, [])
         if corpus.metas[r]["section"] == lead.section
+        and (part is None or corpus.metas[r].get("section_path") == part)
         and corpus.metas[r]["kind"] in ("numbered", "prose")
     ]
     scored = [(share, r) for r in rows if (share := _lowest_share(corpus.texts[r])) is not None]
@@ -2309,6 +2345,8 @@ def missing_terms(plan: Plan, corpus: Corpus, terms: dict[str, float]) -> list[s
         and t in corpus.heading_terms
         and t not in NOT_CONCEPTS
         and t not in have
+        # (printed under another name: "council" where the reports say "local authority")
+        and not synonyms(t) & have
         and not any(h.endswith(t) and h[: len(h) - len(t)] in NEGATING_PREFIXES for h in have)
         and not _spelled_out(t, corpus, have)
     ]

@@ -318,7 +318,13 @@ class Plan:
 
 def asks_why(plan: Plan) -> bool:
     """ "Why?", "why so low?": the question (its own words, in a follow-up) asks for reasons."""
-    return (plan.own_ask or plan.question).strip().lower().startswith("why")
+    return _why(plan.own_ask or plan.question)
+
+
+def _why(question: str) -> bool:
+    """Does the question ask for reasons ("Why so low?", "And why was that?")?"""
+    ws = words(question)
+    return ws[_past_openers(ws) :][:1] == ["why"]
 
 
 def _report_names_out(text: str, dated_only: bool) -> str:
@@ -620,9 +626,12 @@ class QuestionPlanner:
                     )
                     inherited.sides = [Side(corpus.label(r), [r]) for r in ordered]
                     inherited.comparison = True
-                if (follows_up(question, corpus) or is_fragment(question)) and swapped is None:
+                if (
+                    follows_up(question, corpus) or is_fragment(question) or _why(question)
+                ) and swapped is None:
                     # ("And what about reviewing?" after a question about a grade: the grade,
-                    # of what it names)
+                    # of what it names; "Why so low?" after one: the reasons for it, whatever
+                    # words of judgement it asks in)
                     inherited.search_text = f"{question} {earlier}"
                     inherited.own_ask = question
                 inherited.scope = base

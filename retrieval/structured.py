@@ -220,15 +220,47 @@ def standard_paragraph(corpus: Corpus, row: int) -> int | None:
     record = rating_record(corpus, row)
     if record is None or not record.get("subject"):
         return None
-    number = record["subject"].strip().partition(" ")[0].rstrip(".")
+    rows = corpus.by_report.get(corpus.metas[row]["report_id"], [])
+    meta = corpus.metas[row]
+    if meta.get("ordinal") == 1 and " | " not in corpus.texts[row]:
+        # the grade heading its own part ("Our rating for planning is: Requires improvement"):
+        # the part's next paragraph that gives no grade
+        after = [
+            i
+            for i in rows
+            if corpus.metas[i]["section"] == meta["section"]
+            and corpus.metas[i].get("section_path") == meta.get("section_path")
+            and corpus.metas[i]["kind"] in ("numbered", "prose")
+            and corpus.metas[i].get("order", 0) > meta.get("order", 0)
+            and rating_record(corpus, i) is None
+        ]
+        if after:
+            return min(after, key=lambda i: corpus.metas[i].get("order", 0))
+    number, _, name = record["subject"].strip().partition(" ")
+    if not number.rstrip(".").replace(".", "").isdigit():
+        # the number in a cell of its own ("4.1 | Resettlement policy and provision | …")
+        number, name = record.get("text", "").partition(" | ")[0], record["subject"]
+    number = number.strip().rstrip(".")
     if not number.replace(".", "").isdigit() or "." not in number:
         return None
     under = [
         i
-        for i in corpus.by_report.get(corpus.metas[row]["report_id"], [])
+        for i in rows
         if (corpus.metas[i].get("paragraph") or "").startswith(number + ".")
         and corpus.metas[i]["kind"] == "numbered"
     ]
+    if not under and name.strip():
+        # the part headed by the standard's name ("Resettlement policy and provision"), its
+        # paragraphs numbered as the chapter's ("4.1 … 4.2"): its first that is not the grade
+        named = name.strip(" .:|").lower()
+        under = [
+            i
+            for i in rows
+            if i != row
+            and corpus.metas[i]["section"].strip().lower() == named
+            and corpus.metas[i]["kind"] in ("numbered", "prose")
+            and rating_record(corpus, i) is None
+        ]
     return min(under, key=lambda i: corpus.metas[i].get("order", 0)) if under else None
 
 

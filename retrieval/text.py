@@ -691,6 +691,34 @@ def names_standard(question: str, subjects: Iterable[str], places: Collection[st
 _RATE_NOUN_AFTER = lexicon.words_of(lexicon.RATE_NOUN_AFTER)
 
 
+_GIVEN_BY = lexicon.words_of(lexicon.GIVEN_BY)
+_GIVER_ENDS = lexicon.words_of(lexicon.GIVER_ENDS)
+GIVER_WORDS = 3  # a giver is named in a few words ("the police and crime commissioner": police)
+
+
+def giver_asked(question: str, places: Collection[str] = frozenset()) -> list[str]:
+    """Who gave the sum or share a question asks of, as stems ("How much of the budget came
+    from the police?": police; "… is paid by the local authority": local, authority): the
+    words after "from" or "by" that follow a verb of giving, up to the next little word. None
+    when no giver is asked of."""
+    ws = words(question)
+    for i in range(len(ws) - 2):
+        if ws[i] in _GIVEN_BY and ws[i + 1] in ("from", "by"):
+            named: list[str] = []
+            for w in ws[i + 2 :]:
+                w = unpossessed(w)
+                if w in STOPWORDS or not is_word(w) or w in _GIVER_ENDS:
+                    if named:
+                        break
+                    continue
+                if w not in places:
+                    named.append(w)
+                if len(named) == GIVER_WORDS:
+                    break
+            return content_terms(" ".join(named))
+    return []
+
+
 def measure_words(question: str, places: Collection[str] = frozenset()) -> list[str]:
     """The measure a rate or average question names: the word after "average" ("average
     caseload"), the word before "rate" ("first-time entrant rate": "entrant"), else the words

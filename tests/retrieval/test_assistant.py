@@ -1177,3 +1177,94 @@ def test_a_copy_list_printed_as_lines_is_listed_whole(tmp_path, embedder):
         ("Copy to", line) for line in lines
     ]
     assert answer["answer"].startswith("Dunmere SQS 2016 lists 3 under “Copy to”:")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the police's part none prints: the total, or the council's part, is no answer
+        ("How much of the Dunmere YJS budget came from the police?", None),
+        ("What share of Dunmere's budget came from the police compared with the council?", None),
+        # the council's part, printed as the local authority's, of the money asked as "funding"
+        ("What share of Dunmere's funding is paid by the council?", "58%"),
+    ],
+)
+def test_a_sum_asked_of_who_gave_it_is_told_by_a_sentence_naming_the_giver(
+    tmp_path, embedder, question, expected
+):
+    """ "How much of the budget came from the police?" was answered with the whole budget (nine
+    tuning unanswerables); a share "paid by the council" was not found where the report says
+    "came from the local authority" (the council was a topic the reports lacked)."""
+    assistant = _over(
+        tmp_path,
+        embedder,
+        {
+            "dunmere_yjs_2023.md": (
+                "# Inspection of youth justice services in Dunmere\n\n"
+                "## Key facts\n\n"
+                "£2,364,000 total budget for 2022/23, of which 58% came from the local authority\n\n"
+                "## Partnerships and services\n\n"
+                "1.3.1 A specialist education adviser, funded by the local authority, joined the "
+                "service in June 2021. Of the 30 children in our sample, 19 were in full-time "
+                "education.\n\n"
+                "1.3.2 The joint decision-making panel with Dunmere Police meets weekly.\n"
+            ),
+        },
+    )
+    answer = assistant.ask(question).to_json()
+    if expected is None:
+        assert answer["abstained"], answer["answer"]
+        assert answer["citations"] == []
+    else:
+        assert answer["answer"].startswith(f"**{expected}** — “£2,364,000 total budget"), answer
+        assert cited(answer)[0] == ("dunmere_yjs_2023", "Key facts", None, 1)
+
+
+_DUNMERE_RATED = (
+    "# Inspection of youth justice services in Dunmere\n\n"
+    "## Ratings\n\n"
+    "| Standard | Rating |\n| --- | --- |\n"
+    "| 2.2 Planning | Requires improvement |\n"
+    "| 4.1 Resettlement policy and provision | Inadequate |\n\n"
+    "## Staff\n\n"
+    "1.1 Staff turnover is low. Four staff left the service in 2022, and two posts were "
+    "vacant.\n\n"
+    "## Planning\n\n"
+    "Our rating for planning is: Requires improvement\n\n"
+    "2.1 Planning to keep other people safe was sufficient in only nine of the 18 cases, and "
+    "contingency plans were often generic.\n\n"
+    "## Resettlement policy and provision\n\n"
+    "4.1 Dunmere Youth Justice Service has no resettlement policy, and the board has not "
+    "considered how partners should support children leaving custody.\n\n"
+    "4.2 Four children were released from custody during the year; two went to bed and "
+    "breakfast accommodation.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier", "expected"),
+    [
+        # the standard's part, its paragraphs numbered as the chapter's (4.1, not 4.1.1)
+        (
+            "Why so low?",
+            "What rating did Dunmere get for resettlement policy and provision in 2023?",
+            ("Resettlement policy and provision", "4.1"),
+        ),
+        # a grade heading its own part ("Our rating for planning is: …") gives no reasons
+        (
+            "And why was that?",
+            "What rating did Dunmere get for planning in 2023?",
+            ("Planning", "2.1"),
+        ),
+    ],
+)
+def test_why_after_a_grade_is_answered_by_the_standard_s_own_part(
+    tmp_path, embedder, question, earlier, expected
+):
+    """ "Why so low?" after a grade question was searched in its own words ("Staff turnover is
+    low" was quoted); "And why was that?" was read as asking no reasons, and the grade line
+    heading the standard's part was quoted with none (seven tuning follow-ups)."""
+    assistant = _over(tmp_path, embedder, {"dunmere_yjs_2023.md": _DUNMERE_RATED})
+    answer = assistant.ask(question, history=[earlier]).to_json()
+    assert not answer["abstained"], answer["answer"]
+    assert cited(answer)[0][1:3] == expected, answer["answer"]

@@ -422,3 +422,19 @@ def test_a_contracted_stopword_is_a_stopword_and_a_name_is_not():
     assert tokens("What's our reoffending rate") == tokens("our reoffending rate")
     assert tokens("I'm sure we're right, who'd know") == tokens("sure right know")
     assert tokens("Ms O'Brien's team") == ["ms", "o'brien", "team"]
+
+
+def test_the_giver_a_sum_is_asked_of():
+    from retrieval.text import giver_asked
+
+    assert giver_asked("How much of the Orrinford YJS budget came from the police?") == ["polic"]
+    assert giver_asked("What share of our funding is paid by the local authority?") == [
+        "local",
+        "author",
+    ]
+    # a second giver set beside the first ends the first's name; a place is no giver's word
+    assert giver_asked("How much came from the police compared with the council?") == ["polic"]
+    assert giver_asked("How much was funded by Dunmere council?", {"dunmere"}) == ["council"]
+    # no verb of giving, no giver
+    assert giver_asked("What is the budget from 2022?") == []
+    assert giver_asked("How much is the budget?") == []
