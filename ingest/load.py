@@ -1235,7 +1235,7 @@ def _html_lines(text: str) -> list[Line]:
 
     soup = BeautifulSoup(text, "lxml")
     css = " ".join(t.get_text() for t in soup("style"))
-    positioned = _positioned_blocks(soup, css)
+    positioned = _positioned_blocks(soup, css) or _pdf2htmlex_blocks(soup, css)
     if positioned is not None:  # a PDF converted to HTML: read as the PDF it was
         return _pdf_structure(*positioned)
     _inline_class_styles(soup, css)
@@ -1440,6 +1440,101 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
     return _placed_rows_as_blocks(rows), max((r["page"] for r in rows), default=1)
 
 
+_PDF2HTMLEX_CLASS = re.compile(r"\.(x|y|h|fs|m)([0-9a-f]+)\{([^}]*)\}")
+_CSS_LENGTH = {"x": "left", "y": "bottom", "h": "height", "fs": "font-size"}
+
+
+def _pdf2htmlex_blocks(soup, css: str) -> tuple[list[dict], int] | None:
+    """The text blocks (as `ingest.pdftext` gives a PDF's) of the HTML pdf2htmlEX makes of a
+    PDF, or None for any other HTML. Each printed line is a `div.t` inside a page's `div.pf`,
+    placed and sized only through generated classes (`x…` left, `y…` bottom, `fs…` type size,
+    `m…` a scaling matrix, `ff…` the font); the outline beside the pages is navigation. A line
+    in another font than most of the body's is read as bold. The lines are then grouped as
+    `_positioned_blocks` groups pdftohtml's."""
+    pages = soup.select("div#page-container div.pf")
+    if not pages or not any(pg.select("div.t") for pg in pages):
+        return None
+    sizes: dict[tuple[str, str], float] = {}
+    for kind, key, rules in _PDF2HTMLEX_CLASS.findall(css):
+        if kind == "m":
+            matrix = re.search(r"matrix\(\s*(-?[\d.]+)", rules)
+            if matrix:
+                sizes.setdefault((kind, key), abs(float(matrix.group(1))) or 1.0)
+            continue
+        # (the screen style sheet's pixels come first; a print sheet's points after them)
+        value = re.search(rf"(?<![-\w]){_CSS_LENGTH[kind]}:\s*(-?[\d.]+)px", rules)
+        if value:
+            sizes.setdefault((kind, key), float(value.group(1)))
+
+    def size_of(classes: list[str], kind: str, default: float) -> float:
+        for c in classes:
+            if c.startswith(kind) and (kind, c[len(kind) :]) in sizes:
+                return sizes[(kind, c[len(kind) :])]
+        return default
+
+    z = PX_PER_POINT  # the blocks are read back as pdftohtml's pixels
+    rows: list[dict] = []
+    for number, page in enumerate(pages, start=1):
+        height = size_of(page.get("class") or [], "h", PAGE_HEIGHT_PX / z)
+        for line in page.select("div.t"):
+            text = " ".join(line.get_text().split())
+            classes = line.get("class") or []
+            if not text:
+                continue
+            scale = size_of(classes, "m", 1.0)
+            type_size = size_of(classes, "fs", 10.0) * scale
+            bottom = size_of(classes, "y", 0.0)
+            top = height - bottom - size_of(classes, "h", type_size / scale) * scale
+            font = next((c for c in classes if c.startswith("ff")), "")
+            rows.append(
+                {"page": number, "height": height * z, "top": top * z,
+                 "left": size_of(classes, "x", 0.0) * z, "lines": [text],
+                 "size": type_size * z, "pitch": type_size * 1.2 * z, "font": font, "text": text}
+            )  # fmt: skip
+    rows = _note_markers_placed(rows)
+    body = Counter(
+        r["font"]
+        for r in rows
+        if 0.08 * r["height"] < r["top"] < 0.92 * r["height"]
+        for _ in r["text"]
+    )
+    body_font = body.most_common(1)[0][0] if body else ""
+    for r in rows:
+        r["bold"] = r.pop("font") != body_font
+    return _placed_rows_as_blocks(rows), len(pages)
+
+
+def _note_markers_placed(rows: list[dict]) -> list[dict]:
+    """A note's number set as a line of its own in small type (pdf2htmlEX places a
+    superscript apart from its line) joins the line it stands level with: after its words as
+    superscript digits ("England and Wales¹"), or before a footnote's text when it stands to its
+    left ("2 AssetPlus is …"), as the PDF reader reads them."""
+    sized = Counter(r["size"] for r in rows for _ in r["text"])
+    body = sized.most_common(1)[0][0] if sized else 0.0
+    markers = [
+        r for r in rows if r["text"].isdigit() and len(r["text"]) <= 2 and r["size"] < 0.9 * body
+    ]
+    lines = [r for r in rows if not any(r is m for m in markers)]
+    placed: list[dict] = []
+    for m in markers:
+        middle = m["top"] + m["size"] / 2
+        level = [
+            r
+            for r in lines
+            if r["page"] == m["page"] and r["top"] - m["size"] <= middle <= r["top"] + r["pitch"]
+        ]
+        if not level:
+            continue  # read in its place, as before
+        line = min(level, key=lambda r: abs(r["top"] + r["size"] / 2 - middle))
+        if m["left"] < line["left"]:
+            line["text"] = line["lines"][0] = f"{m['text']} {line['text']}"
+            line["left"] = m["left"]  # (the note's next line starts under its number)
+        else:
+            line["text"] = line["lines"][0] = line["text"] + m["text"].translate(TO_SUPERSCRIPT)
+        placed.append(m)
+    return [r for r in rows if not any(r is m for m in placed)]
+
+
 def _unsized_as_body(rows: list[dict]) -> None:
     """Placed lines whose size the file does not give are in the body's size: that of most of
     the text whose size it gives, running headers and footers aside; 10pt where none is."""
@@ -1479,6 +1574,7 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
         if (
             last is not None
             and len(row) == 1
+            and not last["cells"]  # (a table row's next line is its cell's: below)
             and last["page"] == first["page"]
             and last["size_px"] == first["size"]
             and last["bold"] == first["bold"]
@@ -1488,6 +1584,44 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
             last["lines"] += first["lines"]
             last["last_top"], last["bottom_px"] = last_top, bottom
             last["right_px"] = max(last["right_px"], _placed_right(first))
+            continue
+        cell = next(
+            (
+                k
+                for k, left in enumerate(last["cells"] if last is not None else [])
+                if abs(first["left"] - left) <= 2
+            ),
+            None,
+        )
+        if (
+            cell is not None
+            and last is not None
+            and len(row) == 1
+            and len(first["lines"]) == 1
+            and last["page"] == first["page"]
+            and 0 < first["top"] - last["last_top"] <= LINE_PITCH * first["size"]
+        ):
+            # a table cell's next line, under the cell it wrapped in ("Chair of the board |
+            # Detective Chief Superintendent" over "Neil Caverley"): that cell's
+            cells = last["lines"][-1].split("\t")
+            cells[cell] += " " + first["lines"][0]
+            last["lines"][-1] = "\t".join(cells)
+            last["last_top"], last["bottom_px"] = last_top, bottom
+            continue
+        if (
+            last is not None
+            and len(row) == 1
+            and len(first["lines"]) == 1
+            and len(last["lines"]) <= FIGURE_LABEL_LINES
+            and last["page"] == first["page"]
+            and last["top_px"] - 2 <= first["top"] < last["bottom_px"]
+            and first["left"] > last["text_left"] + FIGURE_APART * first["size"]
+            and _a_figure(first["text"])
+        ):
+            # a key fact's figure set beside its label, level with the label's lines ("Children
+            # supervised … in / the year to 30 September 2021" beside "214"): its value cell
+            last["lines"] = [" ".join(last["lines"]) + "\t" + first["lines"][0]]
+            last["cells"] = [last["text_left"], first["left"]]
             continue
         marked = len(row) == 2 and MARGIN_MARKER.match(row[0]["text"])
         # (a paragraph's number in the margin may be set a size smaller than its text: the
@@ -1500,6 +1634,8 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
             "last_top": last_top, "bottom_px": bottom, "left_px": first["left"],
             "text_left": row[-1]["left"] if marked else first["left"],
             "right_px": max(_placed_right(c) for c in row),
+            # where a table row's cells start (a row of one is no table's)
+            "cells": [c["left"] for c in row] if len(row) > 1 and not marked else [],
         }  # fmt: skip
         blocks.append(last)
     z = PX_PER_POINT
@@ -1518,6 +1654,15 @@ def _placed_rows_as_blocks(items: list[dict]) -> list[dict]:
         }
         for b in blocks
     ]
+
+
+FIGURE_LABEL_LINES = 3  # the most lines a key fact's label beside its figure runs to
+FIGURE_APART = 8  # of the type size: how far right of its label's start a figure beside it is
+
+
+def _a_figure(text: str) -> bool:
+    """A figure standing alone: a number, a share or a sum ("214", "33.6%", "£2.7m")."""
+    return bool(re.fullmatch(r"[£$€]?\d[\d,.]*\s?(?:%|m|k|bn|million)?", text.strip()))
 
 
 def _placed_extent(item: dict) -> tuple[float, float]:

@@ -734,6 +734,47 @@ class TestConvertedLayouts:
             ("Strengths", "bullet", None, "The chair holds partners to account for their work."),
         ]
 
+    def test_html_that_pdf2htmlex_made_of_a_pdf(self, tmp_path):
+        """pdf2htmlEX places each printed line by generated classes: read as the PDF it was
+        (tune74's inspection was read a line a paragraph, running headers and all, a figure
+        beside its label was a heading and a wrapped cell's second line a section)."""
+        f = tmp_path / "lanbury_yjs_2023.html"
+        f.write_text(_pdf2htmlex_page_pair(), encoding="utf-8")
+        parsed = parse_file(f)
+        assert parsed.meta.title == "An inspection of youth justice services in Lanbury"
+        got = [(p.section, p.kind, p.paragraph, p.text) for p in parsed.paragraphs]
+        assert got == [
+            (
+                "Key facts",
+                "table_row",
+                None,
+                "Children supervised by the YJS in the year to 30 September 2022 | 214",
+            ),
+            (
+                "Key facts",
+                "table_row",
+                None,
+                "Chair of the management board | Detective Chief Superintendent Neil Caverley",
+            ),
+            (
+                "Governance and leadership",
+                "numbered",
+                "1.1.1",
+                "The Lanbury board is chaired by Priya Raman, the Corporate Director of "
+                "Children’s Services, since 2021.¹",
+            ),
+            (
+                "Governance and leadership",
+                "numbered",
+                "1.1.2",
+                "The board’s plan sets clear priorities. Board members visit twice a year.",
+            ),
+            ("Strengths", "prose", None, "The chair holds partners to account for their work."),
+        ]
+        assert parsed.paragraphs[2].footnotes == [
+            "¹ The chair changed in March 2021, after the previous chair retired."
+        ]
+
     def test_an_html_letter_whose_headings_are_bold_paragraphs(self, tmp_path):
         f = tmp_path / "oakhill_sqs_2018.html"
         f.write_text(
@@ -5059,3 +5100,95 @@ def test_a_key_fact_s_figure_beside_its_label_is_no_heading(tmp_path):
         ("Key facts", "£1,583,000 | Total budget, 2021/22"),
         ("Staffing", "The service employs 41 staff. Caseloads are manageable."),
     ]
+
+
+def _pdf2htmlex_page_pair() -> str:
+    """Two pages as pdf2htmlEX writes a PDF: every printed line a `div.t` placed and sized only
+    through generated classes (`x…` left, `y…` bottom and `h…` height in pixels, `fs…` type
+    size, `m0` scaling by a quarter, `ff…` the font), a running header on each page, an outline
+    beside the pages, a note's number set apart in small type (in the text and at the foot), a
+    key fact's figure beside its two-line label and a value cell wrapped onto a second line."""
+
+    def t(x: int, y: float, h: int, ff: int, fs: int, text: str) -> str:
+        return f'<div class="t m0 x{x} h{h} y{y:g} ff{ff} fs{fs} fc0 sc0 ls0 ws0">{text}</div>'
+
+    def page(n: int, lines: list[str]) -> str:
+        chrome = [
+            t(1, 812, 2, 1, 0, "Inspection of youth justice services: Lanbury"),
+            t(1, 800, 2, 1, 0, f'HM Inspectorate of Probation<span class="_ _0"> </span>{n}'),
+        ]
+        return (
+            f'<div id="pf{n}" class="pf w0 h0" data-page-no="{n}"><div class="pc pc{n} w0 h0">'
+            '<img class="bi x0 y0 w1 h1" alt="" src="data:image/png;base64,AAAA"/>'
+            + "".join(chrome + lines)
+            + "</div></div>"
+        )
+
+    page1 = [
+        t(1, 770, 3, 2, 1, "An inspection of youth justice services in Lanbury"),
+        t(1, 700, 3, 2, 1, "Key facts"),
+        t(6, 712, 1, 1, 2, "Children supervised by the YJS in the year to"),
+        t(7, 705, 1, 2, 2, "214"),
+        t(6, 697, 1, 1, 2, "30 September 2022"),
+        t(6, 672, 1, 1, 2, "Chair of the management board"),
+        t(7, 672, 1, 2, 2, "Detective Chief Superintendent"),
+        t(7, 657, 1, 2, 2, "Neil Caverley"),
+        t(1, 610, 3, 2, 1, "Governance and leadership"),
+        t(1, 580, 1, 1, 2, "1.1.1"),
+        t(9, 580, 1, 1, 2, "The Lanbury board is chaired by Priya Raman, the Cor-"),
+        t(9, 565, 1, 1, 2, "porate Director of Children&#8217;s Services, since 2021."),
+        t(8, 568, 4, 1, 5, "1"),
+        t(1, 542, 1, 1, 2, "1.1.2"),
+        t(9, 542, 1, 1, 2, "The board&#8217;s plan sets clear priorities. Board members"),
+        t(1, 80, 4, 1, 3, "1"),
+        t(6, 78, 5, 1, 4, "The chair changed in March 2021, after the"),
+        t(1, 68, 5, 1, 4, "previous chair retired."),
+    ]
+    page2 = [
+        t(9, 740, 1, 1, 2, "visit twice a year."),
+        t(1, 700, 3, 2, 1, "Strengths"),
+        t(1, 670, 1, 1, 2, "The chair holds partners to account for their work."),
+    ]
+    classes = {
+        "m0": "transform:matrix(0.250000,0.000000,0.000000,0.250000,0,0);",
+        "h0": "height:841.889771px;",
+        "h1": "height:39.832031px;",
+        "h2": "height:30.779297px;",
+        "h3": "height:72.421875px;",
+        "h4": "height:32.589844px;",
+        "h5": "height:28.968750px;",
+        "fs0": "font-size:34.000000px;",
+        "fs1": "font-size:80.000000px;",
+        "fs2": "font-size:44.000000px;",
+        "fs3": "font-size:25.600000px;",
+        "fs4": "font-size:32.000000px;",
+        "fs5": "font-size:36.000000px;",
+        "ff1": "font-family:ff1;line-height:1.117188;font-weight:normal;visibility:visible;",
+        "ff2": "font-family:ff2;line-height:1.117188;font-weight:normal;visibility:visible;",
+        "x1": "left:62.000000px;",
+        "x6": "left:72.000000px;",
+        "x7": "left:347.275604px;",
+        "x8": "left:370.500000px;",
+        "x9": "left:86.000000px;",
+        **{
+            f"y{y:g}": f"bottom:{y}.000000px;"
+            for y in (812, 800, 770, 740, 712, 705, 697, 672, 657)
+        },
+        **{f"y{y:g}": f"bottom:{y}.000000px;" for y in (610, 580, 565, 568, 542, 80, 78, 68)},
+        **{f"y{y:g}": f"bottom:{y}.000000px;" for y in (700, 670)},
+    }
+    style = "".join(f".{name}{{{rule}}}\n" for name, rule in classes.items())
+    outline = (
+        '<div id="sidebar"><div id="outline"><ul><li><a class="l" href="#pf1">Key facts</a>'
+        "</li></ul></div></div>"
+    )
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"/><style type="text/css">'
+        + style
+        + ".h0{height:1122.519694pt;}</style></head><body>"
+        + outline
+        + '<div id="page-container">'
+        + page(1, page1)
+        + page(2, page2)
+        + "</div></body></html>"
+    )
