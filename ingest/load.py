@@ -2449,12 +2449,38 @@ def _not_word(path: Path) -> UnreadableFile:
     )
 
 
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*of\s*\d+)?", re.I)
+
+
+def _letterhead_lines(document) -> list[Line]:
+    """A letter's letterhead set in its first page's own header (Word's "Different first
+    page": the sender's address, the date, a reference, the addressee), read before the body,
+    as it is printed above it. Other pages' running headers are no text of the report."""
+    from docx.table import Table
+
+    sections = document.sections
+    if not len(sections) or not sections[0].different_first_page_header_footer:
+        return []
+    header = sections[0].first_page_header
+    if header.is_linked_to_previous:
+        return []
+    out: list[Line] = []
+    for child in header._element.iterchildren():
+        if child.tag == f"{_W}p":
+            text = " ".join(_docx_text(child).split())
+            if text and not _PAGE_NUMBER.fullmatch(text):
+                out.append(Line(text, None, "p"))
+        elif child.tag == f"{_W}tbl":
+            out += _docx_table_lines(Table(child, header))
+    return out
+
+
 def _docx_document_lines(document) -> list[Line]:
     """The body in reading order: paragraphs and tables where they stand, each Word footnote
     after the paragraph that references it (its marker a superscript number in the text)."""
     from docx.table import Table
 
-    out: list[Line] = []
+    out: list[Line] = _letterhead_lines(document)
     style_names: dict[str | None, str] = {}  # style id -> name: a lookup scans every style
     notes = _docx_footnotes(document)
     numbers = _DocxNumbers(document)

@@ -302,6 +302,44 @@ class TestSampleReports:
         assert "Ministry of Justice" not in p.text
         assert in_section(r, "Summary")[0].footnotes[0].startswith("¹ Published January 2014")
 
+    def test_a_docx_letter_s_letterhead_in_its_first_page_header(self, tmp_path):
+        """A Word letter whose letterhead (address, date, reference, addressee) is set in the
+        first page's own header: it is printed above the body and read before it (tune74's
+        letter lost its date and addressee); later pages' running header is no text."""
+        import docx
+
+        d = docx.Document()
+        section = d.sections[0]
+        section.different_first_page_header_footer = True
+        first = section.first_page_header
+        first.paragraphs[0].text = "HM Inspectorate of Probation"
+        for line in (
+            "Date: 19 April 2016",
+            "Mr Malcolm Treadwell",
+            "Head of Youth Offending Service",
+        ):
+            first.add_paragraph(line)
+        section.header.paragraphs[0].text = "Tamblewick SQS letter: page 2 onwards"
+        d.add_heading("Short Quality Screening of youth offending work in Tamblewick", level=1)
+        d.add_paragraph("Dear Malcolm,")
+        d.add_heading("Reducing reoffending", level=2)
+        d.add_paragraph("1.1\tPlans were good in 12 of the 17 cases.")
+        path = tmp_path / "tamblewick_sqs_2016.docx"
+        d.save(path)
+        r = parse_file(path, Settings())
+        assert [(p.section, p.text) for p in r.paragraphs][:5] == [
+            ("Header", "HM Inspectorate of Probation"),
+            ("Header", "Date: 19 April 2016"),
+            ("Header", "Mr Malcolm Treadwell"),
+            ("Header", "Head of Youth Offending Service"),
+            ("Header", "Dear Malcolm,"),
+        ]
+        assert r.meta.title == "Short Quality Screening of youth offending work in Tamblewick"
+        assert not any("page 2 onwards" in p.text for p in r.paragraphs)
+        facts = {rec.subject: rec.value for rec in r.records if rec.kind == "fact"}
+        assert facts["letter_date"] == "19 April 2016"
+        assert facts["addressee"] == "Mr Malcolm Treadwell"
+
     def test_docx_headings_lists_and_tables(self, tmp_path):
         import docx
 
