@@ -2702,6 +2702,9 @@ def _docx_table_lines(table) -> list[Line]:
     items in a cell beside an empty one) is read as the paragraphs it holds, and a front
     block's "To: | Ann Lee" row as the field "To: Ann Lee"."""
     rows = [_distinct_cells(row) for row in table.rows]
+    side_by_side = _lists_side_by_side(rows)
+    if side_by_side is not None:
+        return side_by_side
     if _laid_out_text(rows):
         out: list[Line] = []
         for cells in rows:
@@ -2726,6 +2729,28 @@ def _docx_table_lines(table) -> list[Line]:
         else:
             lines.append(Line("\t".join(texts), None, "tr"))
     return lines
+
+
+def _lists_side_by_side(rows: list[list]) -> list[Line] | None:
+    """A table whose head row names lists ("Key strengths | Areas requiring improvement") and
+    whose cells below hold their items, a paragraph each: the lists set side by side, read one
+    after the other, each under its heading, an item a bullet. None for any other table."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    heads = [" ".join(_cell_text(c).split()) for c in rows[0]]
+    if not all(list_kind(h.rstrip(":")) for h in heads):
+        return None
+    if any(len(cells) != len(heads) for cells in rows[1:]):
+        return None
+    out: list[Line] = []
+    for column, head in enumerate(heads):
+        out.append(Line(head.rstrip(":"), None, "heading", 2))
+        for cells in rows[1:]:
+            for para in cells[column].paragraphs:
+                text = " ".join(_docx_text(para._p).split())
+                if text:
+                    out.append(Line(text, None, "li"))
+    return out
 
 
 def _distinct_cells(row) -> list:

@@ -340,6 +340,35 @@ class TestSampleReports:
         assert facts["letter_date"] == "19 April 2016"
         assert facts["addressee"] == "Mr Malcolm Treadwell"
 
+    def test_a_docx_letter_s_lists_set_side_by_side_in_a_table(self, tmp_path):
+        """Key strengths and areas requiring improvement as two columns of one table, their
+        items a paragraph each in the cells below the heads: read as the two lists, each under
+        its heading (tune74's were one table row under the part before)."""
+        import docx
+
+        d = docx.Document()
+        d.add_heading("Short Quality Screening of youth offending work in Tamblewick", level=1)
+        d.add_heading("Operational management", level=2)
+        d.add_paragraph("4.1 Managers knew the service's performance.")
+        table = d.add_table(rows=2, cols=2)
+        table.cell(0, 0).text = "Key strengths"
+        table.cell(0, 1).text = "Areas requiring improvement"
+        table.cell(1, 0).text = "Case managers knew their children well."
+        table.cell(1, 0).add_paragraph("Enforcement was well managed.", style="List Bullet")
+        table.cell(1, 1).text = "Plans should be drawn up with children."
+        d.add_heading("Next steps", level=2)
+        d.add_paragraph("Please send an improvement plan by 1 June 2016.")
+        path = tmp_path / "tamblewick_sqs_2016.docx"
+        d.save(path)
+        r = parse_file(path, Settings())
+        assert [(p.section, p.kind, p.text) for p in r.paragraphs] == [
+            ("Operational management", "numbered", "Managers knew the service's performance."),
+            ("Key strengths", "bullet", "Case managers knew their children well."),
+            ("Key strengths", "bullet", "Enforcement was well managed."),
+            ("Areas requiring improvement", "bullet", "Plans should be drawn up with children."),
+            ("Next steps", "prose", "Please send an improvement plan by 1 June 2016."),
+        ]
+
     def test_docx_headings_lists_and_tables(self, tmp_path):
         import docx
 
