@@ -501,6 +501,14 @@ See `RULE` for how its evidence recall@4 is counted.
   re-save it: that letter's questions are answered without it), a rated inspection as a designed
   reportlab PDF, hyphenated: the layouts of tune71 and tune72), written blind and second-checked
   at stop 56, never read, measured once when adopted at stop 58, then only here.
+- tune73 / tune74: every report above plus two more each (`data/eval/tune73/reports/`: an SQS
+  letter as Microsoft's `markitdown` writes Markdown from a Word file, a rated inspection as a
+  PDF compiled by Typst (margin paragraph numbers, hyphenation, footnotes, a coloured ratings
+  table); `tune74`: an SQS letter as a Word file with its letterhead in the first page's own
+  header and its key strengths and areas for improvement side by side in a table, a rated
+  inspection as HTML in the form pdf2htmlEX writes from a PDF, a line a positioned div),
+  written blind and second-checked at stop 58 in the layouts of the pending fresh75 / fresh76;
+  measured once unread (0.896, 0.667), then read.
 """
 
 from __future__ import annotations
@@ -1129,6 +1137,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.875, 0.771), then read
             ("tune71 tune", "tune71", "tune.jsonl"),
             ("tune72 tune", "tune72", "tune.jsonl"),
+            # stop 58: tune sets in the layouts of the pending fresh75 / fresh76, measured once
+            # unread (0.896, 0.667), then read
+            ("tune73 tune", "tune73", "tune.jsonl"),
+            ("tune74 tune", "tune74", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
