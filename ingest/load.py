@@ -1514,8 +1514,8 @@ def _note_markers_placed(rows: list[dict]) -> list[dict]:
     markers = [
         r for r in rows if r["text"].isdigit() and len(r["text"]) <= 2 and r["size"] < 0.9 * body
     ]
-    lines = [r for r in rows if not any(r is m for m in markers)]
-    placed: list[dict] = []
+    lines = [r for r in rows if id(r) not in {id(m) for m in markers}]
+    placed: set[int] = set()
     for m in markers:
         middle = m["top"] + m["size"] / 2
         level = [
@@ -1531,8 +1531,8 @@ def _note_markers_placed(rows: list[dict]) -> list[dict]:
             line["left"] = m["left"]  # (the note's next line starts under its number)
         else:
             line["text"] = line["lines"][0] = line["text"] + m["text"].translate(TO_SUPERSCRIPT)
-        placed.append(m)
-    return [r for r in rows if not any(r is m for m in placed)]
+        placed.add(id(m))
+    return [r for r in rows if id(r) not in placed]
 
 
 def _unsized_as_body(rows: list[dict]) -> None:

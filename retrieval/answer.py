@@ -1881,11 +1881,8 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
             if why is not None and corpus.metas[why]["section"] == said.hit.section:
                 why = None
         if why is not None and not any(c.hit.row == why for c in cited):
-            hit = hit_from_row(corpus, why, score=first.hit.score)
-            reasons = [Cited(hit, " ".join(corpus.texts[why].split())), said, *cited[1:]]
-            if first.hit.row != said.hit.row:
-                reasons.append(first)
-            return _shortfall_first(reasons, first.hit.row, corpus)
+            rest = [said, *cited[1:], *([first] if first.hit.row != said.hit.row else [])]
+            return _led_by_reasons(why, rest, first, corpus)
     if said is None and first.hit.kind in NOT_TOLD:
         told = overall_statement(corpus, first.hit.row)
         if told is not None:
@@ -1897,14 +1894,20 @@ def _with_statement(cited: list[Cited], corpus: Corpus, asks_why: bool = False) 
         # every grade question, it was no gold on the dev set: precision 0.93 -> 0.90.)
         why = standard_paragraph(corpus, first.hit.row)
         if why is not None and not any(c.hit.row == why for c in cited):
-            hit = hit_from_row(corpus, why, score=first.hit.score)
-            reasons = [Cited(hit, " ".join(corpus.texts[why].split())), *cited]
-            return _shortfall_first(reasons, first.hit.row, corpus)
+            return _led_by_reasons(why, cited, first, corpus)
     if said is not None and not any(c.hit.row == said.hit.row for c in cited):
         cited = [said, *cited]
     if not asks_why:
         return cited
     return _shortfall_first(_with_reasons(cited, corpus), first.hit.row, corpus)
+
+
+def _led_by_reasons(why: int, rest: list[Cited], grade: Cited, corpus: Corpus) -> list[Cited]:
+    """The standard's paragraph `why` (its reasons, whole) before `rest`, the part's lowest
+    share first where the grade fell short (`_shortfall_first`)."""
+    hit = hit_from_row(corpus, why, score=grade.hit.score)
+    reasons = [Cited(hit, " ".join(corpus.texts[why].split())), *rest]
+    return _shortfall_first(reasons, grade.hit.row, corpus)
 
 
 def _shortfall_first(cited: list[Cited], grade_row: int, corpus: Corpus) -> list[Cited]:
