@@ -493,14 +493,14 @@ See `RULE` for how its evidence recall@4 is counted.
   reportlab PDF (justified text hyphenated across line ends, drop caps, margin paragraph numbers,
   footnotes, a landscape ratings page)), written blind and second-checked at stop 56 in the
   layouts of the pending fresh73 / fresh74; measured once unread (0.875, 0.771), then read.
-- fresh73 / fresh74 held-out: every report above plus two more each (`data/eval/fresh73/reports/`:
+- fresh73 / fresh74 (read as tune): every report above plus two more each (`data/eval/fresh73/reports/`:
   an SQS letter as MkDocs with the Material theme builds an HTML page, a rated inspection as a
   Word file numbered by automatic multilevel list numbering with its ratings in a text box;
   `fresh74`: an SQS letter as Outlook's "Save as Text Only" writes an email (Windows-1252, which
   ingest refuses as it refuses any plain text that is not UTF-8, with a message that says how to
   re-save it: that letter's questions are answered without it), a rated inspection as a designed
   reportlab PDF, hyphenated: the layouts of tune71 and tune72), written blind and second-checked
-  at stop 56, never read, measured once when adopted at stop 58, then only here.
+  at stop 56, measured once when adopted at stop 58, read at stop 59: tune data since.
 - tune73 / tune74: every report above plus two more each (`data/eval/tune73/reports/`: an SQS
   letter as Microsoft's `markitdown` writes Markdown from a Word file, a rated inspection as a
   PDF compiled by Typst (margin paragraph numbers, hyphenation, footnotes, a coloured ratings
@@ -509,6 +509,12 @@ See `RULE` for how its evidence recall@4 is counted.
   inspection as HTML in the form pdf2htmlEX writes from a PDF, a line a positioned div),
   written blind and second-checked at stop 58 in the layouts of the pending fresh75 / fresh76;
   measured once unread (0.896, 0.667), then read.
+- fresh75 / fresh76 held-out: every report above plus two more each (`data/eval/fresh75/reports/`:
+  an SQS letter as `markitdown` writes Markdown from a Word file, a rated inspection as a PDF
+  compiled by Typst; `fresh76`: an SQS letter as a Word file with its letterhead in the first
+  page's own header and its lists side by side in a table, a rated inspection as HTML in the form
+  pdf2htmlEX writes: the layouts of tune73 and tune74), written blind and second-checked at stop
+  58, never read, measured once when adopted at stop 59, then only here.
 """
 
 from __future__ import annotations
@@ -1175,9 +1181,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh71 (read as tune)", "fresh71", "heldout.jsonl"),
             ("fresh72 (read as tune)", "fresh72", "heldout.jsonl"),
             # written at stop 56 in the layouts of tune71 and tune72, adopted at stop 58:
+            # measured once when adopted and by bench.quality; read at stop 59: tune data since
+            ("fresh73 (read as tune)", "fresh73", "heldout.jsonl"),
+            ("fresh74 (read as tune)", "fresh74", "heldout.jsonl"),
+            # written at stop 58 in the layouts of tune73 and tune74, adopted at stop 59:
             # measured once when adopted, then only here
-            ("fresh73 held-out", "fresh73", "heldout.jsonl"),
-            ("fresh74 held-out", "fresh74", "heldout.jsonl"),
+            ("fresh75 held-out", "fresh75", "heldout.jsonl"),
+            ("fresh76 held-out", "fresh76", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1315,8 +1325,10 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 55 and by bench.quality, then read at stop 56: tune data since; "
         "fresh71 and fresh72 (written at stop 55, second-checked) were measured once when "
         "adopted at stop 56 and by bench.quality, then read at stop 58: tune data since; "
-        "fresh73 and fresh74 (written at stop 56, second-checked, never read) were measured once "
-        "when adopted at stop 58 and then only here; "
+        "fresh73 and fresh74 (written at stop 56, second-checked) were measured once when "
+        "adopted at stop 58 and by bench.quality, then read at stop 59: tune data since; "
+        "fresh75 and fresh76 (written at stop 58, second-checked, never read) were measured once "
+        "when adopted at stop 59 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n"
         + RULE
