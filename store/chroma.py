@@ -17,6 +17,16 @@ the commit point; `recover()` (run at the start of every write session) deletes 
 manifest does not name, so a process killed at any step leaves a store that the next run
 completes. Readers filter on the committed versions and never see a half-written report.
 
+Replacing rows leaves their slots in Chroma's vector index (it never reuses them) and a deleted
+collection leaves its folder: an upgrade that re-parses every report would grow the embedded
+store by a copy of its vectors each time. So the embedded store counts the rows it deletes
+(`<store>/.wear`), and when they pass half the live rows (and COMPACT_MIN_ROWS) a write session
+ends by compacting: the committed rows are copied into a new collection, which is renamed into
+place; the old one is renamed aside and dropped, with every segment folder no collection uses,
+at the start of the next write session (a reader still holding it meanwhile reads the same
+rows). The paragraphs collection exists, complete, at every step: a run killed between the two
+renames leaves only the copy, which readers use and the next writer renames.
+
 One writer at a time: the embedded store takes an exclusive `flock` on `<store>/.write.lock`
 for each write session (and threads of one process take turns on a lock of their own). A Chroma
 server serialises writes itself. Every write session rewrites `<store>/.generation` when it
@@ -28,7 +38,10 @@ from __future__ import annotations
 import fcntl
 import functools
 import json
+import logging
 import os
+import shutil
+import sqlite3
 import threading
 import time
 import uuid
@@ -53,6 +66,7 @@ REPORT_FIELDS = [f.name for f in fields(ReportMeta)]
 FILTER_FIELDS = ("area", "year", "inspection_type", "publication_date")
 _IN_CHUNK = 500  # ids/values per `$in` filter
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("findings.store")
 
 
 # Opening an embedded store sets Chroma's tables up (migrations). Two processes opening a new
@@ -60,6 +74,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 # writes can meet SQLite's "database is locked": opening is serialised across processes by a
 # lock file in the store folder, and a locked database is waited for, a bounded time.
 OPEN_LOCK = ".open.lock"
+WEAR = ".wear"  # rows deleted from the embedded store since it was last compacted
+COMPACT_MIN_ROWS = 2000  # below this many deleted rows the dead slots cost a few MB: leave them
+COMPACT_SHARE = 0.5  # compact once the deleted rows pass this share of the live rows
+STAGING = "_compacting"  # suffix of the collection a compaction copies into
+RETIRED = "_retired_"  # infix of a collection a compaction replaced, dropped at the next write
 OPEN_RETRIES = 8  # 0.05 s doubling: about 6 s in all
 
 
@@ -125,6 +144,7 @@ class ChromaStore:
         model_slug: str,
         lock_timeout_s: float = 5,
         headers: dict[str, str] | None = None,
+        compact_min_rows: int = COMPACT_MIN_ROWS,
     ):
         if (path is None) == (url is None):
             raise ValueError("give exactly one of path (embedded store) or url (Chroma server)")
@@ -133,11 +153,13 @@ class ChromaStore:
         self.model_slug = model_slug
         self.lock_timeout_s = lock_timeout_s
         self.headers = dict(headers or {})  # sent with every request to a server
+        self.compact_min_rows = compact_min_rows
         self._client: Any = None  # chromadb's client, made on first use
         self._cols: tuple[Any, Any] | None = None  # (paragraphs, manifest) collections
         self._local = threading.local()  # this thread's nesting of writing(), last token
         self._session_open = False  # a thread of this process holds the write session
         self._seen: tuple | None = None  # change_token() as this process last left the folder
+        self._layout = 0  # _layout() when the collections were opened
         self._reopening = threading.RLock()
 
     @property
@@ -182,6 +204,7 @@ class ChromaStore:
                 self._bump_generation()
                 self.recover()
                 yield self
+                self._compact_quietly()  # only after a session that ended without error
             finally:
                 self._local.depth = 0
                 self._local.written = None
@@ -223,6 +246,8 @@ class ChromaStore:
         no lock we could hold): its rows are not committed *yet*. There, only rows older than
         SERVER_ORPHAN_AGE_S are orphans (a writer commits each group within seconds); younger
         ones are left alone, invisible to readers until their manifest row commits them."""
+        if self.path is not None:
+            self._finish_compaction()
         paragraphs, _ = self._collections()
         committed = self.committed_versions()
         got = _get_all(paragraphs, include=["metadatas"])
@@ -234,6 +259,7 @@ class ChromaStore:
             and (self.url is None or float(md.get("written_at") or 0) < old)
         ]
         self._delete_ids(paragraphs, orphans)
+        self._wear(len(orphans))
         return len(orphans)
 
     def commit(
@@ -314,12 +340,14 @@ class ChromaStore:
                 documents=[rid for rid, _ in manifest_rows],
                 metadatas=[row for _, row in manifest_rows],
             )
+            before = paragraphs.count()
             for rid, row in manifest_rows:
                 if new_reports is not None and rid in new_reports:
                     continue
                 paragraphs.delete(
                     where={"$and": [{"report_id": rid}, {"version": {"$ne": row["version"]}}]}
                 )
+            self._wear(before - paragraphs.count())
 
     @_chroma("remove the reports")
     def remove(self, report_ids: list[str]) -> dict[str, int]:
@@ -340,7 +368,135 @@ class ChromaStore:
                     ids=[rid]
                 )  # uncommit first: recover() finishes an interrupted remove
                 paragraphs.delete(where={"report_id": rid})
+            self._wear(sum(removed.values()))
             return removed
+
+    # --- compaction (embedded store) ---------------------------------------------------------
+
+    @property
+    def _paragraphs_name(self) -> str:
+        return f"paragraphs_{self.model_slug}"
+
+    def _wear(self, deleted: int) -> None:
+        """Add rows just deleted to the embedded store's count of dead index slots."""
+        if self.path is None or deleted <= 0:
+            return
+        self._write_wear(self._read_wear() + deleted)
+
+    def _read_wear(self) -> int:
+        try:
+            return int(json.loads((self.path / WEAR).read_text(encoding="ascii"))["deleted"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return 0  # none yet, or unreadable: it only times the next compaction
+
+    def _write_wear(self, deleted: int) -> None:
+        target = self.path / WEAR
+        tmp = target.with_name(f"{WEAR}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps({"deleted": deleted}), encoding="ascii")
+            tmp.replace(target)
+        except OSError as exc:
+            raise self._failed("record the rows replaced", exc) from exc
+
+    def _compact_quietly(self) -> None:
+        """Compact when due; a failure leaves the store as it was and is only reported: what
+        the session wrote is committed, and the next write session tries again."""
+        try:
+            if self._compact_if_worn():
+                log.info("%s: compacted the store (rows replaced had filled its index)", self.path)
+        except StoreError as exc:
+            log.warning("%s", exc)
+
+    @_chroma("compact the store")
+    def _compact_if_worn(self) -> bool:
+        """At the end of a write session on the embedded store: when the rows deleted since the
+        last compaction pass COMPACT_SHARE of the live rows (and `compact_min_rows`), copy the
+        committed rows into a new collection and rename it into place. Returns whether it did."""
+        if self.path is None or self._cols is None:
+            return False
+        deleted = self._read_wear()
+        paragraphs, manifest = self._cols
+        live = paragraphs.count()
+        if deleted < max(self.compact_min_rows, COMPACT_SHARE * live):
+            return False
+        client, main = self._client, self._paragraphs_name
+        _drop(client, main + STAGING)  # a copy an earlier run did not finish
+        fresh = client.create_collection(
+            main + STAGING, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+        committed = self.committed_versions()
+        copied = 0
+        step = self._batch_size()
+        offset = 0
+        while True:
+            got = paragraphs.get(
+                include=["embeddings", "documents", "metadatas"], limit=GET_PAGE, offset=offset
+            )
+            keep = [
+                i
+                for i, md in enumerate(got["metadatas"])
+                if committed.get(md.get("report_id")) == md.get("version")
+            ]
+            for s in range(0, len(keep), step):
+                part = keep[s : s + step]
+                fresh.upsert(
+                    ids=[got["ids"][i] for i in part],
+                    embeddings=[got["embeddings"][i] for i in part],
+                    documents=[got["documents"][i] for i in part],
+                    metadatas=[got["metadatas"][i] for i in part],
+                )
+            copied += len(keep)
+            if len(got["ids"]) < GET_PAGE:
+                break
+            offset += GET_PAGE
+        if fresh.count() != copied:
+            raise StoreError(
+                f"{self.path}: compacting the store copied {fresh.count()} of {copied} rows. "
+                "Nothing was replaced; run the ingest again to retry."
+            )
+        # the two renames: between them only the complete copy exists, under its staging name
+        paragraphs.modify(name=f"{main}{RETIRED}{uuid.uuid4().hex[:12]}")
+        fresh.modify(name=main)
+        self._cols = (fresh, manifest)
+        self._layout = _layout(self.location, changed=True)
+        self._write_wear(0)
+        return True
+
+    def _finish_compaction(self) -> None:
+        """Start of a write session on the embedded store: rename a complete copy left between
+        a compaction's two renames into place, drop an unfinished copy and the collections
+        compactions replaced, and remove the segment folders that no collection uses."""
+        cols = self._collections()
+        client, main = self._client, self._paragraphs_name
+        names = {c.name for c in client.list_collections()}
+        if main + STAGING in names:
+            if main in names:
+                _drop(client, main + STAGING)  # cut before its renames: the original stands
+            else:  # cut between them: the copy is complete (and is what _open opened)
+                copy = client.get_collection(main + STAGING, embedding_function=None)
+                copy.modify(name=main)
+                self._cols = (copy, cols[1])
+                self._layout = _layout(self.location, changed=True)
+        for name in names:
+            if name.startswith(main + RETIRED):
+                _drop(client, name)
+        self._remove_unused_segments()
+
+    def _remove_unused_segments(self) -> None:
+        """Chroma leaves a dropped collection's vector-index folder behind: remove every
+        segment folder of the store that its database no longer names."""
+        try:
+            db = sqlite3.connect(f"file:{self.path / DATABASE}?mode=ro", uri=True, timeout=5)
+            try:
+                used = {row[0] for row in db.execute("SELECT id FROM segments")}
+            finally:
+                db.close()
+        except sqlite3.Error:
+            return  # a layout this code does not know: remove nothing
+        for entry in self.path.iterdir():
+            if entry.is_dir() and _is_uuid(entry.name) and entry.name not in used:
+                if (entry / "header.bin").exists() or not any(entry.iterdir()):
+                    shutil.rmtree(entry, ignore_errors=True)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -591,6 +747,9 @@ class ChromaStore:
                     self._seen = token
                 else:
                     self._reopen()
+            if self._cols is not None and self._layout != _layout(self.location):
+                with self._reopening:  # a compaction in this process swapped the collection
+                    self._cols = None
         cols = self._cols
         if cols is not None:
             return cols
@@ -603,13 +762,17 @@ class ChromaStore:
         if not create and self.path is not None and not self.path.is_file():
             if not (self.path / DATABASE).exists():
                 return None  # nothing stored yet: don't create a folder just to read it
-        client = self._connect()
+        client = self._client or self._connect()
         try:
-            paragraphs = client.get_or_create_collection(
-                f"paragraphs_{self.model_slug}",
-                embedding_function=None,
-                configuration={"hnsw": {"space": "cosine"}},
-            )
+            main = self._paragraphs_name
+            names = {c.name for c in client.list_collections()} if self.path is not None else set()
+            if main not in names and main + STAGING in names:
+                # a compaction cut between its two renames: its copy is complete, read it
+                paragraphs = client.get_collection(main + STAGING, embedding_function=None)
+            else:
+                paragraphs = client.get_or_create_collection(
+                    main, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                )
             manifest = client.get_or_create_collection(
                 f"reports_{self.model_slug}", embedding_function=None
             )
@@ -617,6 +780,7 @@ class ChromaStore:
             raise self._unavailable(exc) from exc
         self._cols = (paragraphs, manifest)
         self._seen = self.change_token()
+        self._layout = _layout(self.location)
         return self._cols
 
     def _reopen(self) -> None:
@@ -701,13 +865,29 @@ SERVER_ORPHAN_AGE_S = 3600  # uncommitted rows on a server older than this are a
 
 _PROCESS_LOCKS: dict[str, threading.Lock] = {}
 _PROCESS_LOCKS_GUARD = threading.Lock()
+# Which paragraphs collection a store's name stands for changes when a compaction renames its
+# copy into place. Another process learns of it from the generation (it reopens the store after
+# every write session it did not make); ChromaStore objects of the writing process, which skip
+# that reopening, compare this count per store location instead.
+_LAYOUTS: dict[str, int] = {}
+
+
+def _location_key(location: str) -> str:
+    return location if "://" in location else str(Path(location).resolve())
 
 
 def _process_lock(location: str) -> threading.Lock:
     """One lock per store location in this process, shared by every ChromaStore object on it."""
-    key = location if "://" in location else str(Path(location).resolve())
     with _PROCESS_LOCKS_GUARD:
-        return _PROCESS_LOCKS.setdefault(key, threading.Lock())
+        return _PROCESS_LOCKS.setdefault(_location_key(location), threading.Lock())
+
+
+def _layout(location: str, changed: bool = False) -> int:
+    """This process's count of collection swaps at a store location (one more when `changed`)."""
+    key = _location_key(location)
+    with _PROCESS_LOCKS_GUARD:
+        _LAYOUTS[key] = _LAYOUTS.get(key, 0) + (1 if changed else 0)
+        return _LAYOUTS[key]
 
 
 GET_PAGE = 5000  # rows per read: one `get` of every row fails past SQLite's variable limit
@@ -725,6 +905,21 @@ def _get_all(collection, include: list[str], where: dict | None = None) -> dict:
         if len(got["ids"]) < GET_PAGE:
             return out
         offset += GET_PAGE
+
+
+def _drop(client, name: str) -> None:
+    try:
+        client.delete_collection(name)
+    except Exception as exc:
+        if type(exc).__name__ != "NotFoundError":
+            raise
+
+
+def _is_uuid(name: str) -> bool:
+    try:
+        return str(uuid.UUID(name)) == name
+    except ValueError:
+        return False
 
 
 def _records_by_paragraph(report: ParsedReport) -> dict[int, list[dict]]:

@@ -630,3 +630,133 @@ def test_processes_opening_a_new_store_at_once_all_open_it(tmp_path):
         assert [(p.returncode, out) for p, (out, _) in zip(procs, results, strict=True)] == [
             (0, "[]\n")
         ] * 4, [err[-500:] for _, err in results]
+
+
+def _vectors(n: int, seed: int) -> list[list[float]]:
+    """Unit vectors of the model's width (the store keeps whatever vectors it is given)."""
+    import numpy as np
+
+    v = np.random.default_rng(seed).standard_normal((n, 384)).astype("float32")
+    return (v / np.linalg.norm(v, axis=1, keepdims=True)).tolist()
+
+
+def _reingest(store, version: str, n: int = 1200, seed: int = 0) -> ParsedReport:
+    """Commit a new version of one long report, as an upgrade's re-parse does."""
+    report = make_report(
+        version, texts=tuple(f"Paragraph {i} of {version[:1]}." for i in range(n)), rid="wide_2021"
+    )
+    texts = [p.text for p in report.paragraphs]
+    store.commit(report, _vectors(len(texts), seed), [text_sha(t) for t in texts])
+    return report
+
+
+def _bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def _index_folders(folder: Path) -> list[str]:
+    return sorted(d.name for d in folder.iterdir() if d.is_dir())
+
+
+def _collection_names(store) -> set[str]:
+    return {c.name for c in store._client.list_collections()}
+
+
+class TestCompaction:
+    """Re-ingesting every report (a parser upgrade) replaces every row: Chroma keeps the dead
+    slots, so without compaction the store grows by a copy of its vectors each time."""
+
+    def test_repeated_full_reingests_keep_the_store_bounded(self, tmp_path):
+        store = ChromaStore(tmp_path / "store", model_slug=SLUG)
+        _reingest(store, V1)
+        first = _bytes(tmp_path / "store")
+        sizes = []
+        for i, version in enumerate("3456789"):
+            last = _reingest(store, version * 64, seed=i + 1)
+            sizes.append(_bytes(tmp_path / "store"))
+        # 1,201 rows replaced seven times: about 2.3 MB of index each, kept by Chroma
+        assert max(sizes) < 2.5 * first, (first, sizes)
+        rows = store.get_paragraphs("wide_2021")
+        assert len(rows) == 1201
+        assert {r["version"] for r in rows} == {last.version}
+        assert rows[7]["text"] == "Paragraph 7 of 9."
+        vector = _vectors(1201, 7)[7]
+        assert store.query(vector, 1)[0]["id"] == paragraph_id("wide_2021", last.version, 7)
+        assert store._read_wear() < 2000
+        with store.writing():
+            pass  # the next session drops what the last compaction replaced
+        assert _collection_names(store) == {f"paragraphs_{SLUG}", f"reports_{SLUG}"}
+        assert len(_index_folders(tmp_path / "store")) == 2  # one index per collection
+
+    def test_no_compaction_below_the_minimum(self, tmp_path):
+        store = ChromaStore(tmp_path / "store", model_slug=SLUG)
+        _reingest(store, V1, n=300)
+        _reingest(store, V2, n=300)
+        assert store._read_wear() == 301
+        assert _collection_names(store) == {f"paragraphs_{SLUG}", f"reports_{SLUG}"}
+
+    def test_a_reader_of_the_same_process_follows_the_swap(self, tmp_path):
+        writer = ChromaStore(tmp_path / "store", model_slug=SLUG, compact_min_rows=1)
+        reader = ChromaStore(tmp_path / "store", model_slug=SLUG)
+        _reingest(writer, V1, n=50)
+        assert len(reader.get_paragraphs("wide_2021")) == 51
+        last = _reingest(writer, V2, n=50, seed=1)  # compacts: the reader holds the old one
+        assert {r["version"] for r in reader.get_paragraphs("wide_2021")} == {last.version}
+        with writer.writing():
+            pass  # drops the collection the reader had opened
+        assert {r["version"] for r in reader.get_paragraphs("wide_2021")} == {last.version}
+        vector = _vectors(51, 1)[3]
+        assert reader.query(vector, 1)[0]["id"] == paragraph_id("wide_2021", last.version, 3)
+
+    def test_killed_between_the_two_renames(self, tmp_path):
+        store = ChromaStore(tmp_path / "store", model_slug=SLUG, compact_min_rows=1)
+        _reingest(store, V1, n=50)
+        client = store._client
+
+        class KillAtRename:  # the copy's rename into place never happens
+            def __getattr__(self, name):
+                real = getattr(client, name)
+                if name != "create_collection":
+                    return real
+                return lambda *a, **kw: _Crashing(real(*a, **kw), "modify", False)
+
+        store._client = KillAtRename()
+        with pytest.raises(_Killed):
+            _reingest(store, V2, n=50, seed=1)
+        assert _collection_names(store) == {
+            f"paragraphs_{SLUG}_compacting",
+            f"reports_{SLUG}",
+            *(n for n in _collection_names(store) if "_retired_" in n),
+        }
+        reader = ChromaStore(tmp_path / "store", model_slug=SLUG)  # as the next process
+        rows = reader.get_paragraphs("wide_2021")
+        assert len(rows) == 51 and rows[0]["version"] == report_version(V2)
+        with reader.writing():
+            pass
+        assert _collection_names(reader) == {f"paragraphs_{SLUG}", f"reports_{SLUG}"}
+        assert len(_index_folders(tmp_path / "store")) == 2
+        assert len(reader.get_paragraphs("wide_2021")) == 51
+
+    def test_killed_while_copying(self, tmp_path):
+        store = ChromaStore(tmp_path / "store", model_slug=SLUG, compact_min_rows=1)
+        _reingest(store, V1, n=50)
+        client = store._client
+
+        class KillInCopy:
+            def __getattr__(self, name):
+                real = getattr(client, name)
+                if name != "create_collection":
+                    return real
+                return lambda *a, **kw: _Crashing(real(*a, **kw), "upsert", True)
+
+        store._client = KillInCopy()
+        with pytest.raises(_Killed):
+            _reingest(store, V2, n=50, seed=1)
+        reader = ChromaStore(tmp_path / "store", model_slug=SLUG)
+        assert [r["version"] for r in reader.get_paragraphs("wide_2021")] == [
+            report_version(V2)
+        ] * 51
+        with reader.writing():
+            pass
+        assert _collection_names(reader) == {f"paragraphs_{SLUG}", f"reports_{SLUG}"}
+        assert len(reader.get_paragraphs("wide_2021")) == 51
