@@ -515,6 +515,15 @@ See `RULE` for how its evidence recall@4 is counted.
   page's own header and its lists side by side in a table, a rated inspection as HTML in the form
   pdf2htmlEX writes: the layouts of tune73 and tune74), written blind and second-checked at stop
   58, never read, measured once when adopted at stop 59, then only here.
+- tune75 / tune76: every report above plus two more each (`data/eval/tune75/reports/`: an SQS
+  letter as a Word file pandoc writes from Markdown (footnote ids from 10), a rated inspection
+  as a PDF WeasyPrint makes from HTML and CSS (headings drawn before the body text, paragraph
+  numbers from CSS counters in the margin, footnotes in the page's foot numbered "1.", a key
+  facts grid, automatic hyphenation with U+2010); `tune76`: an SQS letter as the HTML page
+  Sphinx builds (a docutils field list for the header block, footnotes, a note admonition), a
+  rated inspection as a designed Word file (two-column sections, merged table cells, a
+  footnote in a table cell)), written blind and second-checked at stop 59 in the layouts of the
+  pending fresh77 / fresh78; measured once unread (0.812, 0.750), then read.
 """
 
 from __future__ import annotations
@@ -1152,6 +1161,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.896, 0.667), then read
             ("tune73 tune", "tune73", "tune.jsonl"),
             ("tune74 tune", "tune74", "tune.jsonl"),
+            # stop 59: tune sets in the layouts of the pending fresh77 / fresh78, measured once
+            # unread (0.812, 0.750), then read
+            ("tune75 tune", "tune75", "tune.jsonl"),
+            ("tune76 tune", "tune76", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),

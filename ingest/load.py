@@ -1847,9 +1847,16 @@ def _html_term_pair(dt) -> tuple[str, str, object] | None:
     """A description list's term, the short description after it, and that <dd>; None where
     the description is set in paragraphs or lists (prose, not a value) or is long."""
     dd = dt.find_next_sibling(["dt", "dd"])
-    if dd is None or dd.name != "dd" or dd.find(list(_HTML_ANY_BLOCK)) is not None:
+    if dd is None or dd.name != "dd":
+        return None
+    inner = dd.find_all(list(_HTML_ANY_BLOCK))
+    # (a value in one paragraph of its own, as docutils sets a field list's, is still a value;
+    # a sentence there is a description)
+    if inner and not (len(inner) == 1 and inner[0].name == "p"):
         return None
     label, value = _html_text(dt).rstrip(":").strip(), _html_text(dd)
+    if inner and value.rstrip().endswith((".", "!", "?")):
+        return None
     if not label or not value or len(value.split()) > FIELD_VALUE_WORDS:
         return None
     return label, value, dd
@@ -2497,6 +2504,10 @@ def _docx_document_lines(document) -> list[Line]:
     for block in _docx_blocks(document):
         if isinstance(block, Table):
             out += _docx_table_lines(block)
+            # the notes its cells reference ("Reoffending rate¹"), after it
+            out += _docx_footnote_lines(
+                block._tbl.xpath(".//w:footnoteReference/@w:id") if notes else [], notes
+            )
             runs_on = False
             continue
         para = block
@@ -2994,7 +3005,26 @@ def _docx_footnotes(document) -> dict[str, str]:
         text = " ".join(" ".join(_docx_text(p) for p in note.iter(f"{_W}p")).split())
         if text and (note.get(f"{_W}id") or "").isdigit():
             notes[note.get(f"{_W}id")] = text
-    return notes
+    return _numbered_as_shown(document, notes)
+
+
+def _numbered_as_shown(document, notes: dict[str, str]) -> dict[str, str]:
+    """Word numbers footnotes 1, 2, 3 … in the order the body references them, whatever their
+    ids (pandoc's start at 10 and go up by two): each reference's id becomes the number it
+    shows, and the notes are keyed by it."""
+    refs = [
+        r
+        for r in document.element.body.iter(f"{_W}footnoteReference")
+        if r.get(f"{_W}customMarkFollows") not in ("1", "true")
+    ]
+    shown: dict[str, str] = {}
+    for r in refs:
+        shown.setdefault(r.get(f"{_W}id") or "", str(len(shown) + 1))
+    if all(k == v for k, v in shown.items()):
+        return notes
+    for r in refs:
+        r.set(f"{_W}id", shown[r.get(f"{_W}id") or ""])
+    return {shown[k]: v for k, v in notes.items() if k in shown}
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -3040,7 +3070,9 @@ def _docx_text(element, markers: bool = False) -> str:
 
 def _cell_text(cell) -> str:
     """A table cell's text, its paragraphs a line each (`_docx_text`)."""
-    return "\n".join(_docx_text(p) for p in cell._tc.iter(f"{_W}p") if not _inside_text_box(p))
+    return "\n".join(
+        _docx_text(p, markers=True) for p in cell._tc.iter(f"{_W}p") if not _inside_text_box(p)
+    )
 
 
 def _inside_text_box(p) -> bool:
@@ -3147,6 +3179,62 @@ def exit_reason(returncode: int | None) -> str:
     return f"exit code {returncode}"
 
 
+def _key_fact_in_grid(b: dict, blocks: list[dict], body_size: float) -> bool:
+    """Is a block set large the value of a key fact in a grid of them ("48 staff" over "equal
+    to 41.5 full-time equivalent posts", another fact's value level with it beside it): a block
+    in its size and weight stands beside it at the same height, and the line right under it is
+    a label in type smaller than the body's? A heading has body text under it."""
+    if not _labelled(b, blocks, body_size):
+        return False
+    return any(
+        o["page"] == b["page"]
+        and o is not b
+        and "top" in o
+        and abs(o["size"] - b["size"]) < 0.5
+        and o["bold"] == b["bold"]
+        and o["top"] < b["bottom"]
+        and b["top"] < o["bottom"]
+        and (o["right"] <= b["left"] or b["right"] <= o["left"])
+        and _labelled(o, blocks, body_size)
+        for o in blocks
+    )
+
+
+def _labelled(b: dict, blocks: list[dict], body_size: float) -> bool:
+    """Does a label in type smaller than the body's start right under block `b`, at its left
+    edge (a key fact's value over its label in a box)?"""
+    if "top" not in b:
+        return False
+    gap = b["bottom"] - b["top"]  # a line's height in its type: how close the label stands
+    return any(
+        o["page"] == b["page"]
+        and o is not b
+        and "top" in o
+        and abs(o["left"] - b["left"]) <= 2
+        and 0 <= o["top"] - b["bottom"] <= gap
+        and o["size"] < body_size - 0.5
+        and not o["bold"]
+        for o in blocks
+    )
+
+
+def _at_foot(b: dict, blocks: list[dict], body_size: float) -> bool:
+    """Is block `b` in its page's foot area, where footnotes stand, below every line of body
+    text on the page?"""
+    same = [
+        o
+        for o in blocks
+        if o["page"] == b["page"]
+        and o is not b
+        and not o["edge"]
+        and "top" in o
+        and o["size"] >= body_size - 0.5
+        and o["text"].strip()
+    ]
+    # (a note run over to a page with no body text is at its foot too)
+    return bool(b.get("low")) and all(o["top"] < b["top"] for o in same)
+
+
 def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
     """Turn pymupdf text blocks into Lines: drop running headers/footers, mark headings and
     footnotes by font size, keep one block per paragraph."""
@@ -3176,6 +3264,7 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         text = " ".join(b["text"].split())
         if not text:
             continue
+        fact = False  # a key fact's value in a grid of them
         after_heading, heading_block = heading_block, None
         body_block = prev_body
         prev_body = None
@@ -3187,10 +3276,17 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
         if b.get("running"):
             continue
         marker = re.match(rf"^([\d{SUPERSCRIPT_DIGITS}]+)\s", text)
+        if b["size"] < body_size - 1.0 and not marker and _at_foot(b, blocks, body_size):
+            # a note numbered "4." in the page's foot area, as CSS paged media sets footnotes
+            marker = re.match(r"^(\d{1,3})\.\s", text)
         if b["size"] < body_size - 1.0 and marker and not _set_beside(b, blocks, body_size):
             num = marker.group(1)
             out.append(
-                Line(num.translate(TO_SUPERSCRIPT) + text[len(num) :], b["page"], "footnote")
+                Line(
+                    f"{num.translate(TO_SUPERSCRIPT)} {text[marker.end() :].strip()}",
+                    b["page"],
+                    "footnote",
+                )
             )
         elif (
             not _set_in_cells(b["text"])
@@ -3199,6 +3295,7 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
                 b["size"] >= body_size + 1.5
                 or (b["bold"] and len(text) < 90 and not text.endswith("."))
             )
+            and not (fact := _key_fact_in_grid(b, blocks, body_size))
         ):
             level = 1 if b["size"] >= body_size + 5 else 2
             # (a heading in larger type than the body's ranks over a bold line in the body's
@@ -3223,20 +3320,38 @@ def _pdf_structure(blocks: list[dict], pages: int) -> list[Line]:
             out.append(Line("", b["page"], "blank"))
             continue
         else:  # body text: its lines go to the parser like plain text (bullets, table rows)
-            if _next_line_of(body_block, b, edges, numbered) and out and out[-1].role == "blank":
+            if (
+                (_next_line_of(body_block, b, edges, numbered) or _label_under(body_block, b))
+                and out
+                and out[-1].role == "blank"
+            ):
                 out.pop()  # one paragraph's lines, each set as a block of its own
             else:
                 numbered = bool(PARAGRAPH_NUMBER_OPENS.match(text))
-                if _next_column(last_body, b) and out and out[-1].role == "blank":
+                # (a key fact beside another in a grid starts a paragraph of its own)
+                if not fact and _next_column(last_body, b) and out and out[-1].role == "blank":
                     out[-1] = Line("", b["page"], "column")
             last_body = b
             for raw in b["text"].split("\n"):
                 # (a line of nothing but a bar is a speck a scan's text layer read: no text)
                 if raw.strip(" \t|"):
                     out.append(Line(_margin_marker_joined(raw.strip(" ")), b["page"], None))
-            prev_body = b
+            prev_body = {**b, "fact": True} if fact else b
         out.append(Line("", b["page"], "blank"))
     return out
+
+
+def _label_under(value: dict | None, b: dict) -> bool:
+    """Is `b` the label right under a key fact's value in a grid (`value` marked `fact`)?"""
+    return (
+        value is not None
+        and bool(value.get("fact"))
+        and value["page"] == b["page"]
+        and "top" in b
+        and b["left"] < value["right"]
+        and value["left"] < b["right"]
+        and 0 <= b["top"] - value["bottom"] <= value["bottom"] - value["top"]
+    )
 
 
 PAGE_EDGE_BLOCKS = 2  # the blocks of a page, from its top or foot, a running line may be

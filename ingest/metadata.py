@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from findings.lexicon import FIELDWORK_CUES
+from findings.lexicon import FACT_FIELDS, FIELDWORK_CUES
 from findings.records import Paragraph, ReportMeta
 from findings.vocab import INSPECTION_TYPES, MONTH_PATTERN, MONTHS
 
@@ -60,6 +60,10 @@ def _name(value: str | None) -> str | None:
     return value if value is not None and len(value) <= MAX_NAME_CHARS else None
 
 
+# a letter's front-block labels of the date it bears ("Date:", "Date of letter:")
+LETTER_DATE_LABELS = tuple(k for k, (kind, _) in FACT_FIELDS.items() if kind == "letter_date")
+
+
 def extract_metadata(
     report_id: str, title: str | None, paragraphs: list[Paragraph], front: dict | None = None
 ) -> ReportMeta:
@@ -79,7 +83,7 @@ def extract_metadata(
         pub = (
             said.group(1)
             if said
-            else _field(header, "date")
+            else _field(header, *LETTER_DATE_LABELS)
             # a letter's date on a line of its own above "Dear …" ("8 December 2017")
             or next((p.text for p in header if DATE.fullmatch(p.text.strip())), None)
         )

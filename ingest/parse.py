@@ -826,6 +826,12 @@ def _wrapped_number(first: str, left: str, line: str) -> bool:
     )
 
 
+# The hyphen a typesetter draws where its automatic hyphenation broke a word (CSS
+# `hyphenate-character`'s default, U+2010 HYPHEN, as WeasyPrint prints it); text typed with a
+# hyphen uses U+002D
+HYPHENATION_MARK = "\u2010"
+
+
 def _join_to(pieces: list[str], right: str) -> None:
     """Join `right` onto the text held as `pieces` (it is `"".join(pieces)`), undoing line-end
     hyphenation (`accommo-`/`dation`).
@@ -840,6 +846,14 @@ def _join_to(pieces: list[str], right: str) -> None:
         pieces.append(right)
     elif last.endswith(SOFT_HYPHEN):  # a word broken where a soft hyphen let it be
         pieces[-1] = last[: -len(SOFT_HYPHEN)]
+        pieces.append(right)
+    elif (
+        last.endswith(HYPHENATION_MARK)
+        and len(last) > 1
+        and last[-2].isalpha()
+        and right[:1].islower()
+    ):  # a word broken by a typesetter's automatic hyphenation ("case‐" / "work")
+        pieces[-1] = last[:-1]
         pieces.append(right)
     else:
         pieces.append(" " + right)

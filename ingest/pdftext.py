@@ -160,6 +160,7 @@ def extract(path: str) -> dict:
                         "size": size,
                         "bold": bold and bool(sizes),
                         "edge": edge,
+                        "low": y0 > FOOT * height,  # in the page's foot
                         "top": round(y0, 1),
                         "bottom": round(y1, 1),
                         "left": round(b["bbox"][0], 1),
@@ -167,8 +168,8 @@ def extract(path: str) -> dict:
                         "cells": cells,
                     }
                 )
-            blocks[on_page:] = _rows_joined(
-                _late_cells_placed(_margin_markers_placed(blocks[on_page:]))
+            blocks[on_page:] = _top_down(
+                _rows_joined(_late_cells_placed(_margin_markers_placed(blocks[on_page:])))
             )
             for block in blocks[on_page:]:
                 block.pop("cells", None)  # read here only
@@ -242,6 +243,39 @@ def _level(marker, line) -> bool:
     """Does the marker's box (x0, y0, x1, y1) stand level with the line's: its middle within
     the line's height (a raised footnote marker makes a line reach higher than its words)?"""
     return line[1] - 1 <= (marker[1] + marker[3]) / 2 <= line[3] + 1
+
+
+FOOT = 0.85  # of the page's height: where its foot area (footnotes, a footer) starts
+
+
+def _top_down(blocks: list[dict]) -> list[dict]:
+    """A page's blocks in reading order, top down, where it was drawn headings first: some
+    writers (WeasyPrint) draw a page's headings, then its body text, then the paragraph
+    numbers and footnotes, and read in that order every heading of the page stands above all
+    of its paragraphs. Their sign: a heading (bold, in a type larger than the page's most
+    common) drawn before body text that stands above it; and the page sets its text in one
+    column (no two blocks side by side at the same height). Any other page keeps the order it
+    was drawn in."""
+    shown = [b for b in blocks if b["text"].strip()]
+    sizes = sorted(b["size"] for b in shown)
+    if len(shown) < 3:
+        return blocks
+    body = sizes[len(sizes) // 2]
+    heads = [b["bold"] and b["size"] > body + 0.5 for b in shown]
+    # a heading drawn before body text that stands above it on the page
+    drawn_apart = any(
+        heads[i] and not heads[k] and shown[k]["bottom"] <= shown[i]["top"]
+        for i in range(len(shown))
+        for k in range(i + 1, len(shown))
+    )
+    if not drawn_apart:
+        return blocks
+    for i, a in enumerate(shown):
+        for b in shown[i + 1 :]:
+            side_by_side = a["right"] <= b["left"] or b["right"] <= a["left"]
+            if side_by_side and a["top"] < b["bottom"] and b["top"] < a["bottom"]:
+                return blocks
+    return sorted(blocks, key=lambda b: b["top"])
 
 
 def _margin_markers_placed(blocks: list[dict]) -> list[dict]:

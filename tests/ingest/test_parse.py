@@ -5259,3 +5259,226 @@ def _pdf2htmlex_page_pair() -> str:
         + page(2, page2)
         + "</div></body></html>"
     )
+
+
+class TestPagesDrawnHeadingsFirst:
+    """A PDF from CSS paged media (WeasyPrint, tune75's layout) draws each page's headings
+    first, then its body text, then the paragraph numbers its counters set in the margin and
+    the footnotes in the page's foot ("3. The national …", numbered with a stop); a key-facts
+    grid sets each fact's value large and bold over a small label, two facts side by side."""
+
+    def _pdf(self, path: Path) -> Path:
+        import pymupdf
+
+        doc = pymupdf.open()
+        bold, plain = pymupdf.Font("hebo"), pymupdf.Font("helv")
+
+        def draw(page, items):
+            tw = pymupdf.TextWriter(page.rect)
+            for x, y, text, font, size in items:
+                tw.append((x, y), text, font=font, fontsize=size)
+            tw.write_text(page)
+
+        page = doc.new_page()  # 595 x 842
+        draw(
+            page,
+            [  # the headings, drawn first
+                (102, 90, "1. Organisational delivery", bold, 15),
+                (102, 120, "1.1 Governance and leadership", bold, 11.5),
+                (102, 260, "1.2 Staff", bold, 11.5),
+                # the body text
+                (
+                    102,
+                    140,
+                    "We rated governance and leadership as Good. The board meets",
+                    plain,
+                    10.5,
+                ),
+                (
+                    102,
+                    154,
+                    "every quarter and attendance by partners is consistently high.",
+                    plain,
+                    10.5,
+                ),
+                (
+                    102,
+                    180,
+                    "The board receives a detailed quarterly performance report, but",
+                    plain,
+                    10.5,
+                ),
+                (
+                    102,
+                    194,
+                    "it sees little about the quality of the casework we read.",
+                    plain,
+                    10.5,
+                ),
+                (
+                    102,
+                    280,
+                    "We rated staffing as Good. Staff are skilled, caring and well",
+                    plain,
+                    10.5,
+                ),
+                (
+                    102,
+                    294,
+                    "motivated, and most said they were proud to work for the service.",
+                    plain,
+                    10.5,
+                ),
+                # the paragraph numbers in the margin, then the footnote in the page's foot
+                (60, 140, "1.1.1", bold, 9),
+                (60, 180, "1.1.2", bold, 9),
+                (60, 280, "1.2.1", bold, 9),
+                (
+                    96,
+                    780,
+                    "1. The national indicators covered first-time entrants and custody.",
+                    plain,
+                    8,
+                ),
+            ],
+        )
+        page = doc.new_page()
+        draw(
+            page,
+            [
+                (102, 90, "Key facts", bold, 15),
+                (115, 120, "48 staff", bold, 15),
+                (115, 136, "equal to 41.5 full-time equivalent posts", plain, 9.5),
+                (335, 120, "56 cases", bold, 15),
+                (335, 136, "inspected: 35 court disposals and 21 others", plain, 9.5),
+                (102, 180, "Recommendations", bold, 15),
+                (
+                    102,
+                    200,
+                    "The service should make sure that plans set out contingency",
+                    plain,
+                    10.5,
+                ),
+                (
+                    102,
+                    214,
+                    "arrangements for when the risk of harm to others increases.",
+                    plain,
+                    10.5,
+                ),
+            ],
+        )
+        doc.save(path)
+        return path
+
+    def test_headings_head_their_own_paragraphs(self, tmp_path):
+        r = parse_file(self._pdf(tmp_path / "quenmoor_inspection_2022.pdf"), Settings())
+        assert [(p.section, p.paragraph) for p in r.paragraphs if p.kind == "numbered"] == [
+            ("Governance and leadership", "1.1.1"),
+            ("Governance and leadership", "1.1.2"),
+            ("Staff", "1.2.1"),
+        ]
+        first = in_section(r, "Governance and leadership")[0]
+        assert first.text == (
+            "We rated governance and leadership as Good. The board meets every quarter and "
+            "attendance by partners is consistently high."
+        )
+
+    def test_a_note_numbered_with_a_stop_in_the_foot_is_a_footnote(self, tmp_path):
+        r = parse_file(self._pdf(tmp_path / "quenmoor_inspection_2022.pdf"), Settings())
+        assert [p.footnotes for p in r.paragraphs if p.footnotes] == [
+            ["¹ The national indicators covered first-time entrants and custody."]
+        ]
+        assert not [p for p in r.paragraphs if "national indicators" in p.text]
+
+    def test_key_facts_side_by_side_are_facts_not_headings(self, tmp_path):
+        r = parse_file(self._pdf(tmp_path / "quenmoor_inspection_2022.pdf"), Settings())
+        assert [p.text for p in in_section(r, "Key facts")] == [
+            "48 staff equal to 41.5 full-time equivalent posts",
+            "56 cases inspected: 35 court disposals and 21 others",
+        ]
+        assert "48 staff" not in {p.section for p in r.paragraphs}
+
+
+def test_a_word_broken_by_automatic_hyphenation_is_one_word(tmp_path):
+    """A typesetter's automatic hyphenation draws U+2010 HYPHEN where it broke a word
+    (WeasyPrint's `hyphens: auto`): the halves are one word; a typed hyphen is U+002D."""
+    path = tmp_path / "dunswick_sqs_2016.txt"
+    path.write_text(
+        "Dunswick SQS\n\nIntroduction\n\nThe board sees little about the quality of case\u2010\n"
+        "work, and a Chief Super\u2010\nintendent chairs it.\n"
+    )
+    assert [p.text for p in parse_file(path).paragraphs][-1] == (
+        "The board sees little about the quality of casework, and a Chief Superintendent chairs it."
+    )
+
+
+def _docx_with_notes(path: Path, ids: tuple[str, str]) -> Path:
+    """A Word letter as pandoc writes one: footnotes with ids 10 and 12 (Word shows them as 1
+    and 2, numbered in the order the text references them), the second referenced from a key
+    facts table's cell."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    document.add_heading("Short Quality Screening of youth offending work in Dunswick", 1)
+    document.add_heading("Summary", 2)
+    p = document.add_paragraph("The published reoffending rate for Dunswick was 41.2%.")
+    ref = '<w:r xmlns:w="{w}"><w:footnoteReference w:id="{i}"/></w:r>'
+    p._p.append(parse_xml(ref.format(w=w, i=ids[0])))
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].paragraphs[0].add_run("Staff")
+    cell = table.rows[0].cells[1].paragraphs[0]
+    cell.add_run("44 (37.8 full-time equivalent)")
+    cell._p.append(parse_xml(ref.format(w=w, i=ids[1])))
+    notes = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+        "</w:footnote>"
+        for i, text in zip(ids, ("Published April 2016.", "At 31 March 2016."), strict=True)
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{w}">{notes}</w:footnotes>'
+    part = Part(
+        PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, xml.encode(), document.part.package
+    )
+    document.part.relate_to(part, RT.FOOTNOTES)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("ids", [("10", "12"), ("1", "2")])
+def test_word_footnotes_are_numbered_as_word_shows_them(tmp_path, ids):
+    """Word numbers footnotes 1, 2 … in the order the text references them, whatever their
+    ids (pandoc's start at 10): the marker and the note read as printed; a note referenced
+    from a table's cell is that row's."""
+    r = parse_file(_docx_with_notes(tmp_path / "dunswick_sqs_2016.docx", ids))
+    assert [(p.text, p.footnotes) for p in r.paragraphs if p.footnotes] == [
+        ("The published reoffending rate for Dunswick was 41.2%.¹", ["¹ Published April 2016."]),
+        ("Staff | 44 (37.8 full-time equivalent)²", ["² At 31 March 2016."]),
+    ]
+
+
+def test_a_field_list_as_docutils_writes_it_holds_the_letters_fields(tmp_path):
+    """Sphinx (docutils) sets a letter's front block as a field list, each value in a
+    paragraph of its own inside its <dd> (tune76's layout): "Cases inspected: 16", a field."""
+    f = tmp_path / "dunswick_sqs_2016.html"
+    f.write_text(
+        "<html><body><h1>Short Quality Screening of youth offending work in Dunswick</h1>"
+        '<dl class="field-list simple">'
+        '<dt class="field-odd">Date of letter<span class="colon">:</span></dt>'
+        '<dd class="field-odd"><p>14 April 2016</p></dd>'
+        '<dt class="field-even">Cases inspected<span class="colon">:</span></dt>'
+        '<dd class="field-even"><p>16</p></dd></dl>'
+        "<h2>Summary</h2><p>We found a committed workforce.</p></body></html>",
+        encoding="utf-8",
+    )
+    r = parse_file(f)
+    assert [(p.kind, p.text) for p in r.paragraphs][:2] == [
+        ("field", "Date of letter: 14 April 2016"),
+        ("field", "Cases inspected: 16"),
+    ]
+    assert r.meta.publication_date == "2016-04-14"
