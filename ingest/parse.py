@@ -842,7 +842,15 @@ def _join_to(pieces: list[str], right: str) -> None:
     lower-case letter), so nothing is before its hyphen."""
     last = pieces[-1]
     if last.endswith("-") and len(last) > 1 and "a" <= last[-2] <= "z" and right[:1].islower():
-        pieces[-1] = last[:-1]
+        # a compound broken at one of its own hyphens ("out-of-" / "court", "one-" /
+        # "to-one": a hyphen goes on after the break, or a small word stands before it)
+        # keeps it; a word broken by hyphenation ("accommo-" / "dation", "decision-mak-" /
+        # "ing") loses it
+        head, tail = last.rsplit(None, 1)[-1][:-1], right.split(None, 1)[0]
+        compound = "-" in tail.rstrip(".,;:") or (
+            "-" in head and head.rsplit("-", 1)[1].lower() in STOPWORDS_EN_PLUS
+        )
+        pieces[-1] = last if compound else last[:-1]
         pieces.append(right)
     elif last.endswith(SOFT_HYPHEN):  # a word broken where a soft hyphen let it be
         pieces[-1] = last[: -len(SOFT_HYPHEN)]

@@ -5482,3 +5482,17 @@ def test_a_field_list_as_docutils_writes_it_holds_the_letters_fields(tmp_path):
         ("field", "Cases inspected: 16"),
     ]
     assert r.meta.publication_date == "2016-04-14"
+
+
+def test_a_compound_broken_at_its_own_hyphen_keeps_it(tmp_path):
+    """A line broken at one of a compound's own hyphens ("out-of-" / "court", "one-" /
+    "to-one") keeps the hyphen; a word broken by hyphenation ("accommo-" / "dation") loses it."""
+    path = tmp_path / "dunswick_sqs_2016.txt"
+    path.write_text(
+        "Dunswick SQS\n\nIntroduction\n\nWe read 21 out-of-\ncourt disposals, and a one-\n"
+        "to-one programme found suitable accommo-\ndation. The decision-mak-\ning panel met.\n"
+    )
+    assert [p.text for p in parse_file(path).paragraphs][-1] == (
+        "We read 21 out-of-court disposals, and a one-to-one programme found suitable "
+        "accommodation. The decision-making panel met."
+    )
