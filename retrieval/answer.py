@@ -1778,6 +1778,12 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
 
         near = [m for m in [*numbers, *number_words(quote)] if after_name(m) < COUNTED_WITHIN]
         numbers = sorted(near, key=lambda m: (after_name(m), m.start())) or numbers
+    elif PART_ASK.search(plan.question) and len(numbers) > 1:
+        # a part asked of a whole named before ("How many of those were out-of-court?" after
+        # the cases inspected): of "56 cases inspected: 35 court disposals and 21 out-of-court
+        # disposals", the number told beside the question's own words
+        told = _told_with(plan, quote)
+        numbers = sorted(numbers, key=lambda m: (-told(m.span()), m.start()))
     numbers = numbers or shares  # no share beside the thing counted: the share printed
     if not numbers:
         return None
@@ -1976,6 +1982,8 @@ def _recorded_value_span(plan: Plan, cited: Cited, corpus: Corpus) -> tuple[int,
     None otherwise."""
     if not (plan.rating or plan.fact) or cited.hit.row < 0:
         return None
+    if PART_ASK.search(plan.question):
+        return None  # a part of what the record counts ("how many of those …"), not its total
     quote = cited.quote
     for r in corpus.metas[cited.hit.row].get("records") or ():
         grades = r.get("subject") == "overall_rating" or r.get("kind") == "rating"

@@ -1147,8 +1147,9 @@ class QuestionPlanner:
         ):
             # "what grade did it get?" after a question about resettlement: that standard's grade
             plan.fact, plan.rating = None, True
-        if plan.fact == "addressee" and set(words(q)) & COPY_LIST:
-            # "Who received copies of the letter?" asks for people on its copy list
+        if plan.fact in ("addressee", "signatory") and set(words(q)) & COPY_LIST:
+            # "Who received copies of the letter?", "Who was on the copy list?" ask for the
+            # people on its copy list, not the one it is addressed to or from
             plan.fact, plan.wants = None, plan.wants or "person"
         if plan.fact and FACT_KINDS.get(plan.fact) == "number" and _terse(q):
             # a script's keywords naming a counted fact ("quarrowby 2014 screening cases

@@ -374,6 +374,13 @@ class ChromaStore:
     # --- compaction (embedded store) ---------------------------------------------------------
 
     @property
+    def _folder(self) -> Path:
+        """The embedded store's folder (compaction is the embedded store's alone)."""
+        if self.path is None:
+            raise RuntimeError("a Chroma server's store has no folder here")
+        return self.path
+
+    @property
     def _paragraphs_name(self) -> str:
         return f"paragraphs_{self.model_slug}"
 
@@ -385,12 +392,12 @@ class ChromaStore:
 
     def _read_wear(self) -> int:
         try:
-            return int(json.loads((self.path / WEAR).read_text(encoding="ascii"))["deleted"])
+            return int(json.loads((self._folder / WEAR).read_text(encoding="ascii"))["deleted"])
         except (OSError, ValueError, KeyError, TypeError):
             return 0  # none yet, or unreadable: it only times the next compaction
 
     def _write_wear(self, deleted: int) -> None:
-        target = self.path / WEAR
+        target = self._folder / WEAR
         tmp = target.with_name(f"{WEAR}.{os.getpid()}.tmp")
         try:
             tmp.write_text(json.dumps({"deleted": deleted}), encoding="ascii")
@@ -486,14 +493,14 @@ class ChromaStore:
         """Chroma leaves a dropped collection's vector-index folder behind: remove every
         segment folder of the store that its database no longer names."""
         try:
-            db = sqlite3.connect(f"file:{self.path / DATABASE}?mode=ro", uri=True, timeout=5)
+            db = sqlite3.connect(f"file:{self._folder / DATABASE}?mode=ro", uri=True, timeout=5)
             try:
                 used = {row[0] for row in db.execute("SELECT id FROM segments")}
             finally:
                 db.close()
         except sqlite3.Error:
             return  # a layout this code does not know: remove nothing
-        for entry in self.path.iterdir():
+        for entry in self._folder.iterdir():
             if entry.is_dir() and _is_uuid(entry.name) and entry.name not in used:
                 if (entry / "header.bin").exists() or not any(entry.iterdir()):
                     shutil.rmtree(entry, ignore_errors=True)

@@ -513,6 +513,14 @@ class TestAnsweringSpan:
         assert span("In how many cases was the plan good enough?", quote) == "6"
         assert span("How many cases did inspectors read?", "Inspectors read 14 cases.") == "14"
 
+    def test_a_part_of_a_whole_named_before_is_the_number_told_beside_it(self, span):
+        """ "How many of those were out-of-court?" (after the cases inspected) names no thing
+        counted: of the key fact "56 cases inspected: 35 court disposals and 21 out-of-court
+        disposals", the number told beside the question's own words, not the total."""
+        quote = "56 cases inspected: 35 court disposals and 21 out-of-court disposals"
+        assert span("How many of those were out-of-court?", quote) == "21"
+        assert span("How many cases were inspected?", quote) == "56"
+
     def test_how_many_times_is_the_number_of_the_events_in_figures_or_words(self, span):
         quote = (
             "The victim worker had contacted the victim in 9 of the 18 cases. Only four "

@@ -713,6 +713,9 @@ class TestFactIntent:
         p = read("Who received copies of the Thurrock letter?")
         assert (p.intent.fact, p.fact, p.wants) == ("addressee", None, "person")
         assert read("Who was the Thurrock letter addressed to?").fact == "addressee"
+        # read as whom it is from, the same: the copy list, not the signatory
+        p = read("Who was on the copy list for the Thurrock letter?")
+        assert (p.fact, p.wants) == (None, "person")
 
     def test_a_post_below_the_recorded_one_is_not_that_fact(self, read, sample_corpus):
         """ "the deputy YOS manager" is read (by meaning) as the YOS manager: the manager's name
