@@ -5279,67 +5279,28 @@ class TestPagesDrawnHeadingsFirst:
                 tw.append((x, y), text, font=font, fontsize=size)
             tw.write_text(page)
 
+        body = [
+            (140, "We rated governance and leadership as Good. The board meets"),
+            (154, "every quarter and attendance by partners is consistently high."),
+            (180, "The board receives a detailed quarterly performance report, but"),
+            (194, "it sees little about the quality of the casework we read."),
+            (280, "We rated staffing as Good. Staff are skilled, caring and well"),
+            (294, "motivated, and most said they were proud to work for the service."),
+        ]
+        note = "1. The national indicators covered first-time entrants and custody."
         page = doc.new_page()  # 595 x 842
         draw(
             page,
-            [  # the headings, drawn first
+            [  # the headings, drawn first, then the body text
                 (102, 90, "1. Organisational delivery", bold, 15),
                 (102, 120, "1.1 Governance and leadership", bold, 11.5),
                 (102, 260, "1.2 Staff", bold, 11.5),
-                # the body text
-                (
-                    102,
-                    140,
-                    "We rated governance and leadership as Good. The board meets",
-                    plain,
-                    10.5,
-                ),
-                (
-                    102,
-                    154,
-                    "every quarter and attendance by partners is consistently high.",
-                    plain,
-                    10.5,
-                ),
-                (
-                    102,
-                    180,
-                    "The board receives a detailed quarterly performance report, but",
-                    plain,
-                    10.5,
-                ),
-                (
-                    102,
-                    194,
-                    "it sees little about the quality of the casework we read.",
-                    plain,
-                    10.5,
-                ),
-                (
-                    102,
-                    280,
-                    "We rated staffing as Good. Staff are skilled, caring and well",
-                    plain,
-                    10.5,
-                ),
-                (
-                    102,
-                    294,
-                    "motivated, and most said they were proud to work for the service.",
-                    plain,
-                    10.5,
-                ),
+                *((102, y, text, plain, 10.5) for y, text in body),
                 # the paragraph numbers in the margin, then the footnote in the page's foot
                 (60, 140, "1.1.1", bold, 9),
                 (60, 180, "1.1.2", bold, 9),
                 (60, 280, "1.2.1", bold, 9),
-                (
-                    96,
-                    780,
-                    "1. The national indicators covered first-time entrants and custody.",
-                    plain,
-                    8,
-                ),
+                (96, 780, note, plain, 8),
             ],
         )
         page = doc.new_page()

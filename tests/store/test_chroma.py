@@ -662,6 +662,20 @@ def _collection_names(store) -> set[str]:
     return {c.name for c in store._client.list_collections()}
 
 
+def _copies_die_at(store, method: str, after: bool) -> None:
+    """The store's next new collection (a compaction's copy) dies at its first `method` call."""
+    client = store._client
+
+    class Dying:
+        def __getattr__(self, name):
+            real = getattr(client, name)
+            if name != "create_collection":
+                return real
+            return lambda *a, **kw: _Crashing(real(*a, **kw), method, after)
+
+    store._client = Dying()
+
+
 class TestCompaction:
     """Re-ingesting every report (a parser upgrade) replaces every row: Chroma keeps the dead
     slots, so without compaction the store grows by a copy of its vectors each time."""
@@ -711,16 +725,7 @@ class TestCompaction:
     def test_killed_between_the_two_renames(self, tmp_path):
         store = ChromaStore(tmp_path / "store", model_slug=SLUG, compact_min_rows=1)
         _reingest(store, V1, n=50)
-        client = store._client
-
-        class KillAtRename:  # the copy's rename into place never happens
-            def __getattr__(self, name):
-                real = getattr(client, name)
-                if name != "create_collection":
-                    return real
-                return lambda *a, **kw: _Crashing(real(*a, **kw), "modify", False)
-
-        store._client = KillAtRename()
+        _copies_die_at(store, "modify", False)  # the copy's rename into place never happens
         with pytest.raises(_Killed):
             _reingest(store, V2, n=50, seed=1)
         assert _collection_names(store) == {
@@ -740,16 +745,7 @@ class TestCompaction:
     def test_killed_while_copying(self, tmp_path):
         store = ChromaStore(tmp_path / "store", model_slug=SLUG, compact_min_rows=1)
         _reingest(store, V1, n=50)
-        client = store._client
-
-        class KillInCopy:
-            def __getattr__(self, name):
-                real = getattr(client, name)
-                if name != "create_collection":
-                    return real
-                return lambda *a, **kw: _Crashing(real(*a, **kw), "upsert", True)
-
-        store._client = KillInCopy()
+        _copies_die_at(store, "upsert", True)  # after the copy's first rows
         with pytest.raises(_Killed):
             _reingest(store, V2, n=50, seed=1)
         reader = ChromaStore(tmp_path / "store", model_slug=SLUG)
