@@ -160,6 +160,7 @@ class ChromaStore:
         self._session_open = False  # a thread of this process holds the write session
         self._seen: tuple | None = None  # change_token() as this process last left the folder
         self._layout = 0  # _layout() when the collections were opened
+        self._where = _location_key(self.location)  # resolved once: read on every read
         self._reopening = threading.RLock()
 
     @property
@@ -465,7 +466,7 @@ class ChromaStore:
         paragraphs.modify(name=f"{main}{RETIRED}{uuid.uuid4().hex[:12]}")
         fresh.modify(name=main)
         self._cols = (fresh, manifest)
-        self._layout = _layout(self.location, changed=True)
+        self._layout = _layout(self._where, changed=True)
         self._write_wear(0)
         return True
 
@@ -483,7 +484,7 @@ class ChromaStore:
                 copy = client.get_collection(main + STAGING, embedding_function=None)
                 copy.modify(name=main)
                 self._cols = (copy, cols[1])
-                self._layout = _layout(self.location, changed=True)
+                self._layout = _layout(self._where, changed=True)
         for name in names:
             if name.startswith(main + RETIRED):
                 _drop(client, name)
@@ -754,7 +755,7 @@ class ChromaStore:
                     self._seen = token
                 else:
                     self._reopen()
-            if self._cols is not None and self._layout != _layout(self.location):
+            if self._cols is not None and self._layout != _layout(self._where):
                 with self._reopening:  # a compaction in this process swapped the collection
                     self._cols = None
         cols = self._cols
@@ -787,7 +788,7 @@ class ChromaStore:
             raise self._unavailable(exc) from exc
         self._cols = (paragraphs, manifest)
         self._seen = self.change_token()
-        self._layout = _layout(self.location)
+        self._layout = _layout(self._where)
         return self._cols
 
     def _reopen(self) -> None:
@@ -889,9 +890,9 @@ def _process_lock(location: str) -> threading.Lock:
         return _PROCESS_LOCKS.setdefault(_location_key(location), threading.Lock())
 
 
-def _layout(location: str, changed: bool = False) -> int:
-    """This process's count of collection swaps at a store location (one more when `changed`)."""
-    key = _location_key(location)
+def _layout(key: str, changed: bool = False) -> int:
+    """This process's count of collection swaps at a store location (`_location_key`), one
+    more when `changed`."""
     with _PROCESS_LOCKS_GUARD:
         _LAYOUTS[key] = _LAYOUTS.get(key, 0) + (1 if changed else 0)
         return _LAYOUTS[key]
