@@ -3203,18 +3203,23 @@ def _key_fact_in_grid(b: dict, blocks: list[dict], body_size: float) -> bool:
 def _labelled(b: dict, blocks: list[dict], body_size: float) -> bool:
     """Does a label in type smaller than the body's start right under block `b`, at its left
     edge (a key fact's value over its label in a box)?"""
-    if "top" not in b:
-        return False
-    gap = b["bottom"] - b["top"]  # a line's height in its type: how close the label stands
-    return any(
-        o["page"] == b["page"]
-        and o is not b
-        and "top" in o
+    return "top" in b and any(
+        o is not b
+        and _right_under(b, o)
         and abs(o["left"] - b["left"]) <= 2
-        and 0 <= o["top"] - b["bottom"] <= gap
         and o["size"] < body_size - 0.5
         and not o["bold"]
         for o in blocks
+    )
+
+
+def _right_under(upper: dict, o: dict) -> bool:
+    """Does block `o` start right under block `upper`, on its page, no further below it than
+    a line's height in `upper`'s type?"""
+    return (
+        o["page"] == upper["page"]
+        and "top" in o
+        and 0 <= o["top"] - upper["bottom"] <= upper["bottom"] - upper["top"]
     )
 
 
@@ -3346,11 +3351,9 @@ def _label_under(value: dict | None, b: dict) -> bool:
     return (
         value is not None
         and bool(value.get("fact"))
-        and value["page"] == b["page"]
-        and "top" in b
+        and _right_under(value, b)
         and b["left"] < value["right"]
         and value["left"] < b["right"]
-        and 0 <= b["top"] - value["bottom"] <= value["bottom"] - value["top"]
     )
 
 
