@@ -509,12 +509,13 @@ See `RULE` for how its evidence recall@4 is counted.
   inspection as HTML in the form pdf2htmlEX writes from a PDF, a line a positioned div),
   written blind and second-checked at stop 58 in the layouts of the pending fresh75 / fresh76;
   measured once unread (0.896, 0.667), then read.
-- fresh75 / fresh76 held-out: every report above plus two more each (`data/eval/fresh75/reports/`:
+- fresh75 / fresh76 (read as tune): every report above plus two more each (`data/eval/fresh75/reports/`:
   an SQS letter as `markitdown` writes Markdown from a Word file, a rated inspection as a PDF
   compiled by Typst; `fresh76`: an SQS letter as a Word file with its letterhead in the first
   page's own header and its lists side by side in a table, a rated inspection as HTML in the form
   pdf2htmlEX writes: the layouts of tune73 and tune74), written blind and second-checked at stop
-  58, never read, measured once when adopted at stop 59, then only here.
+  58, measured once when adopted at stop 59 and by `findings eval` at its end, read at stop 60:
+  tune data since.
 - tune75 / tune76: every report above plus two more each (`data/eval/tune75/reports/`: an SQS
   letter as a Word file pandoc writes from Markdown (footnote ids from 10), a rated inspection
   as a PDF WeasyPrint makes from HTML and CSS (headings drawn before the body text, paragraph
@@ -524,6 +525,12 @@ See `RULE` for how its evidence recall@4 is counted.
   rated inspection as a designed Word file (two-column sections, merged table cells, a
   footnote in a table cell)), written blind and second-checked at stop 59 in the layouts of the
   pending fresh77 / fresh78; measured once unread (0.812, 0.750), then read.
+- fresh77 / fresh78 held-out: every report above plus two more each (`data/eval/fresh77/reports/`:
+  an SQS letter as a Word file pandoc writes from Markdown, a rated inspection as a PDF
+  WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx builds, a rated inspection
+  as a designed Word file with two-column sections and merged cells: the layouts of tune75 and
+  tune76), written blind and second-checked at stop 59, never read, measured once when adopted
+  at stop 60, then only here.
 """
 
 from __future__ import annotations
@@ -1201,9 +1208,14 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh73 (read as tune)", "fresh73", "heldout.jsonl"),
             ("fresh74 (read as tune)", "fresh74", "heldout.jsonl"),
             # written at stop 58 in the layouts of tune73 and tune74, adopted at stop 59:
+            # measured once when adopted and by findings eval at stop 59's end (bench.quality
+            # stopped before them); read at stop 60: tune data since
+            ("fresh75 (read as tune)", "fresh75", "heldout.jsonl"),
+            ("fresh76 (read as tune)", "fresh76", "heldout.jsonl"),
+            # written at stop 59 in the layouts of tune75 and tune76, adopted at stop 60:
             # measured once when adopted, then only here
-            ("fresh75 held-out", "fresh75", "heldout.jsonl"),
-            ("fresh76 held-out", "fresh76", "heldout.jsonl"),
+            ("fresh77 held-out", "fresh77", "heldout.jsonl"),
+            ("fresh78 held-out", "fresh78", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1343,8 +1355,11 @@ def main(argv: list[str] | None = None) -> int:
         "adopted at stop 56 and by bench.quality, then read at stop 58: tune data since; "
         "fresh73 and fresh74 (written at stop 56, second-checked) were measured once when "
         "adopted at stop 58 and by bench.quality, then read at stop 59: tune data since; "
-        "fresh75 and fresh76 (written at stop 58, second-checked, never read) were measured once "
-        "when adopted at stop 59 and then only here; "
+        "fresh75 and fresh76 (written at stop 58, second-checked) were measured once when "
+        "adopted at stop 59 and by findings eval at its end, then read at stop 60: tune data "
+        "since; "
+        "fresh77 and fresh78 (written at stop 59, second-checked, never read) were measured once "
+        "when adopted at stop 60 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n"
         + RULE
