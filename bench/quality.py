@@ -525,6 +525,12 @@ See `RULE` for how its evidence recall@4 is counted.
   rated inspection as a designed Word file (two-column sections, merged table cells, a
   footnote in a table cell)), written blind and second-checked at stop 59 in the layouts of the
   pending fresh77 / fresh78; measured once unread (0.812, 0.750), then read.
+- tune77 / tune78: every report above plus two more each (`data/eval/tune77/reports/`: an SQS
+  letter as the HTML `mammoth` makes of a Word letter, a rated inspection as a PDF laid out by
+  PyMuPDF's Story API in two columns; `tune78`: an SQS letter as the Markdown `html2text` writes
+  from a council web page, hard-wrapped at 78 columns, a rated inspection as a PDF `rst2pdf`
+  makes from reStructuredText), written blind and second-checked at stop 60 in the layouts of
+  the pending fresh79 / fresh80; measured once unread (0.750, 0.792), then read.
 - fresh77 / fresh78 held-out: every report above plus two more each (`data/eval/fresh77/reports/`:
   an SQS letter as a Word file pandoc writes from Markdown, a rated inspection as a PDF
   WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx builds, a rated inspection
@@ -1175,6 +1181,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.812, 0.750), then read
             ("tune75 tune", "tune75", "tune.jsonl"),
             ("tune76 tune", "tune76", "tune.jsonl"),
+            # stop 60: tune sets in the layouts of the pending fresh79 / fresh80, measured once
+            # unread (0.750, 0.792), then read
+            ("tune77 tune", "tune77", "tune.jsonl"),
+            ("tune78 tune", "tune78", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
