@@ -1070,7 +1070,8 @@ GENERIC_WORDS: dict[str, str] = {
 SMALL_COUNTS = "one two three four five six seven eight nine ten eleven twelve"
 NUMBER_WORDS: dict[str, str] = {
     SMALL_COUNTS: "small counts",
-    "fifteen twenty thirty forty fifty hundred": "round counts",
+    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen": 'the teens ("Sixteen")',
+    "twenty thirty forty fifty sixty seventy eighty ninety hundred": "round counts",
     "half third quarter": "shares",
 }
 # A number after these names a part of a report, not an amount ("Table 2: Staffing" counts
@@ -1082,9 +1083,25 @@ NUMBER_LABELS: dict[str, str] = {
 }
 # Their values, for the LLM check's "every number printed" ("one" is left out: it is a pronoun as
 # often as a number, "no one").
-NUMBER_VALUES: dict[str, str] = {
-    w: str(i) for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
-} | {"eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30"}
+NUMBER_VALUES: dict[str, str] = (
+    {
+        w: str(i)
+        for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
+    }
+    | {
+        w: str(i)
+        for i, w in enumerate(
+            "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
+            start=11,
+        )
+    }
+    | {
+        w: str(i * 10)
+        for i, w in enumerate(
+            "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+        )
+    }
+)
 # Words after which capitalised words name a thing, not a person ("a parenting programme called
 # Steady Steps", "the scheme, known as Second Step"); a name in quotation marks is a title too.
 NAMES_A_THING: dict[str, str] = {

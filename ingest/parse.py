@@ -329,6 +329,9 @@ MOST_BLANK_SHARE = 0.15
 FULL_LINE_SHARE = 0.85  # of a copied text's width: a line's room, its font's letters being wider
 # a key fact's value alone on a line: "94", "22,310", "£2,417,000", "31.4%", "41 (34.6 FTE)"
 FIGURE_ONLY = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?%?(?: \((?:\d[\d.,]*) ?[A-Za-z]{0,5}\))?$")
+# a key fact's value set alone on a line with its unit ("£2.41m", "48 staff", "56 cases"): no
+# paragraph of the page before runs on into the fact it opens
+FACT_VALUE = re.compile(r"^[£$€]?\d[\d,]*(?:\.\d+)?(?:%|m|bn|k)?(?: [a-z]+){0,2}$")
 GRADE_CELLS = frozenset(GRADES) | frozenset(PROGRESS_STATUSES)
 MAX_GRADED_LABEL_WORDS = 9  # "3.4 Out-of-court disposal policy and provision"
 # a heading's verdict after a dash: "MAPPA – improved", "Contingency planning – not improved"
@@ -541,7 +544,9 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
         open_block = _Block(text.strip() if "\t" not in text else text.strip(" "), ln.page)
         open_block.broken, broken = broken, False
         # (a key fact's value opening a block, in a copied text, starts a fact of its own)
-        open_block.whole = line_a_paragraph or bool(FIGURE_ONLY.match(text.strip()))
+        open_block.whole = line_a_paragraph or bool(
+            FIGURE_ONLY.match(text.strip()) or FACT_VALUE.match(text.strip())
+        )
         open_block.field = i in fields
         open_block.copied = copied
         open_block.lined = lined
@@ -1227,6 +1232,7 @@ def _structure(
     seen_heading = False
     table_header: list[str] | None = None
     table_group: str | None = None
+    group_of: list[str] = []  # the part (path) the table group heads rows in
     run = 0
     items = 0  # list items (bullets, numbered) so far under the current heading
     group: str | None = None  # an "X should:" line or a label over the lines that follow
@@ -1419,7 +1425,7 @@ def _structure(
                 # tables ends the one and starts a part that holds the other)
                 # a bold line between a table's rows ("Court disposals" over its standards'
                 # grades) groups the rows below it; the text after the table is the section's
-                table_group = name
+                table_group, group_of = name, path[:]
                 continue
             if list_kind(section) and GROUP_LINE.match(s.rstrip(":").strip()):
                 # "The Youth Justice Board should:" set as a heading under Recommendations
@@ -1600,7 +1606,10 @@ def _structure(
         if kind == "table_row":
             if " | " not in text:  # a one-cell row ("2. Court disposals") heads the rows below it
                 table_group = _heading_name(text)[0] if len(text) <= MAX_HEADING_CHARS else None
-            elif table_group:
+                group_of = path[:]
+            elif table_group and group_of == path:
+                # (the rows of its own part: a heading between, "Key facts" under the ratings
+                # table's last group, starts a table of its own)
                 context = f"{context} > {table_group}"
         else:
             table_group = None

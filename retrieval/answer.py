@@ -181,6 +181,9 @@ EVIDENCE_WEIGHTS = {"dense": 3.415, "coverage": 1.1, "typed": 2.215, "missing": 
 EVIDENCE_BIAS = -2.169
 MIN_EVIDENCE = 0.6
 COUNTED_WITHIN = 6  # words after a number that may name what it counts
+# a count in words names what it counts at once, or after a word or two that describe it
+# ("Sixteen trained community volunteers")
+WORDS_BEFORE_COUNTED = 2
 # the grades that say work fell short (all but the top two of the 2018 scale and the top one
 # of the joint inspections' scores): "why?" of one asks what fell short (`_shortfall_first`)
 BELOW_GOOD = frozenset(lexicon.GRADES) - {"outstanding", "good", "minimum improvement required"}
@@ -235,7 +238,11 @@ class ExtractiveAnswerer:
         structured = self.structured.answer(plan, hits, corpus)
         if structured is not None:
             return structured
-        unrecorded = _rate_not_given(plan, hits, corpus) or _nation_not_given(plan, hits, corpus)
+        unrecorded = (
+            _rate_not_given(plan, hits, corpus)
+            or _nation_not_given(plan, hits, corpus)
+            or _group_not_given(plan, hits, corpus)
+        )
         if unrecorded:
             return _abstain(Abstention(AbstainReason.NO_SUPPORTING_PASSAGE, unrecorded), hits)
         if plan.list_sections:
@@ -867,6 +874,65 @@ def _rate_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
     return f"{', '.join(labels)} {'gives' if len(labels) == 1 else 'give'} no {name}."
 
 
+def _group_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
+    """A rate asked of a part of the service's children ("What is the reoffending rate for
+    children given out-of-court disposals?", "… for children who went through Step Aside?") is
+    answered only by a passage that gives the rate and names that part. The part is named by
+    the question's concepts (words some report uses in a heading: a kind of disposal, a
+    programme) that the targeted reports print but the closest passages giving the rate do not;
+    the service's, the nation's and the measure's own words name no part. The sentence why;
+    None when the question names no part, or a close passage gives the part's rate."""
+    measure = measure_words(plan.own_ask or plan.question, corpus.place_words)
+    if not measure or "average" in measure or plan.comparison:
+        return None
+    targets = plan.report_ids or list(dict.fromkeys(h.report_id for h in hits))
+    have = set().union(*(corpus.report_terms.get(r, set()) for r in targets))
+    framing = (
+        set(tokens(" ".join([*measure, "rate", *lexicon.NATIONAL_CUES])))
+        | {stem(w) for w in corpus.place_words}
+        | NOT_CONCEPTS
+        | SERVICE_INITIALS
+    )
+    terms = _question_terms(plan, corpus)
+    part = [
+        t
+        for t in terms
+        if t in corpus.heading_terms and t not in framing and (t in have or synonyms(t) & have)
+    ]
+    giving = [
+        h
+        for h in hits[:FACT_HITS]
+        if h.row >= 0 and names_measure(measure, h, corpus) and _rate_told_of(measure, h)
+    ]
+    if not part or not giving:
+        return None
+    for h in giving:
+        # (its own words and headings: a note defining the rate's cohort, "children who
+        # received a caution (out-of-court disposal) or conviction", gives no part's rate)
+        meta = corpus.metas[h.row]
+        shown = set(tokens(" ".join([h.text, meta.get("section_path") or meta["section"]])))
+        if all(t in shown or synonyms(t) & shown for t in part):
+            return None
+    labels = [corpus.label(r) for r in targets]
+    return (
+        f"{', '.join(labels)} {'gives' if len(labels) == 1 else 'give'} no "
+        f"{' '.join(measure)} rate for {_asked_words(plan, part)}."
+    )
+
+
+def _asked_words(plan: Plan, stems: list[str]) -> str:
+    """The question's own words whose stems these are, in its order, with the capitalised
+    words of a name they are part of ("out-of-court disposals", "Step Aside")."""
+    ws = (plan.own_ask or plan.question).rstrip("?.!").split()
+    keep = {i for i, w in enumerate(ws) if set(tokens(w)) & set(stems)}
+    for i in sorted(keep):
+        j = i + 1
+        while ws[i][:1].isupper() and j < len(ws) and ws[j][:1].isupper():
+            keep.add(j)
+            j += 1
+    return " ".join(ws[i] for i in sorted(keep)) or " ".join(stems)
+
+
 def _nation_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None:
     """A question that sets the service's figure against the national one ("How does our
     CAMHS wait compare with the national average?") is answered only by a report that gives a
@@ -876,7 +942,15 @@ def _nation_not_given(plan: Plan, hits: list[Hit], corpus: Corpus) -> str | None
     sentence why; None when one may be given."""
     if not names_nation(plan.question) or plan.comparison or plan.fact == "reoffending_rate":
         return None  # (a report's national reoffending rate is a record: `_national_rate_beside`)
-    if any(_names_nation_at(h, corpus) for h in hits[:NATION_HITS]):
+    # (and of the measure asked: "the England and Wales average caseload" is not given by a
+    # passage setting the area's reoffending rate beside the nation's)
+    measure = measure_words(plan.question, corpus.place_words)
+    nation = set(tokens(" ".join(lexicon.NATIONAL_CUES)))
+    terms = {t: w for t, w in _question_terms(plan, corpus).items() if t not in nation}
+    if any(
+        _names_nation_at(h, corpus) and names_measure(measure, h, corpus, terms)
+        for h in hits[:NATION_HITS]
+    ):
         return None
     targets = plan.report_ids or list(dict.fromkeys(h.report_id for h in hits))
     labels = [corpus.label(r) for r in targets]
@@ -1663,8 +1737,10 @@ AVERAGE_STEM = "averag"  # "average", "averaging", "averaged": an average told i
 
 
 def _shares(clause: str, asked: dict[str, float] | None, corpus: Corpus) -> bool:
-    """Does the clause name something else the question asks about than "average"?"""
-    return bool(set(corpus.question_terms(clause)) & set(asked or ()) - {"averag"})
+    """Does the clause name something else the question asks about than "average" (not a
+    word that only frames the question: "Compare the average caseload …" is not answered by
+    "compared with an average of 37.6% for England and Wales")?"""
+    return bool(set(corpus.question_terms(clause)) & set(asked or ()) - {"averag"} - NOT_CONCEPTS)
 
 
 def _rate_base(quote: str, at: int) -> bool:
@@ -1759,10 +1835,11 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         told = _told_with(plan, quote)
         numbers = [m for m in numbers if gap(m) < COUNTED_WITHIN] or [
             # no figure counts it: a count written in words right before the thing counted
-            # ("Three children in the court sample met the MAPPA criteria")
+            # ("Three children in the court sample met the MAPPA criteria", "Sixteen trained
+            # community volunteers")
             m
             for m in number_words(quote)
-            if gap(m) == 0
+            if gap(m) <= WORDS_BEFORE_COUNTED
         ]
         numbers = sorted(numbers, key=lambda m: (gap(m), -told(m.span())))
     elif "average" in (measure := measure_words(plan.question, corpus.place_words)):
@@ -1798,8 +1875,27 @@ def answering_span(plan: Plan, quote: str, corpus: Corpus) -> tuple[int, int] | 
         whole = next((p for p in PROPORTION.finditer(quote) if p.start() < start < p.end()), None)
         if whole is not None:
             start, end = whole.start(), whole.start() + len(whole.group(0).split()[0])
+    start, end = _with_fraction(quote, start, end)
     unit = PERCENT.match(quote, start)  # "29.4%", "29.4 per cent"
     return start, unit.end() if unit and unit.end() > end else end
+
+
+def _with_fraction(quote: str, start: int, end: int) -> tuple[int, int]:
+    """An amount told with a fraction, whole: "two and a half days" is two and a half, not
+    the "half" after its whole number nor the "2" of "2 and a half"."""
+    joins = (["and", "a"], ["and", "an"])
+    lead = quote[:start].split()
+    if len(lead) >= 3 and [w.lower() for w in lead[-2:]] in joins:
+        whole = lead[-3]
+        if whole.isdigit() or whole.lower() in NUMBER_WORDS:
+            return quote.rfind(whole, 0, start), end
+    tail = quote[end:].split()[:3]
+    if len(tail) == 3 and [w.lower() for w in tail[:2]] in joins:
+        part = tail[2].rstrip(".,;:")
+        if part.lower() in NUMBER_WORDS and not part.isdigit():
+            at = quote.find(part, end)
+            return start, at + len(part)
+    return start, end
 
 
 def _quoted_with_number(

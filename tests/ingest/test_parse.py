@@ -5457,3 +5457,50 @@ def test_a_compound_broken_at_its_own_hyphen_keeps_it(tmp_path):
         "We read 21 out-of-court disposals, and a one-to-one programme found suitable "
         "accommodation. The decision-making panel met."
     )
+
+
+def test_a_ratings_table_s_last_group_does_not_head_the_next_table(tmp_path):
+    """A one-cell row ("Out-of-court disposals") heads the ratings rows under it; the key
+    facts table under its own heading after the ratings is no part of that group (tune77's
+    key facts were filed under "Key facts > Out-of-court disposals")."""
+    page = (
+        "<html><body><h1>Inspection of youth justice services in Brindle</h1>"
+        "<h2>Ratings</h2><table>"
+        "<tr><th>Standard</th><th>Rating</th></tr>"
+        "<tr><td colspan='2'>Court disposals</td></tr>"
+        "<tr><td>2.1 Assessment</td><td>Good</td></tr>"
+        "<tr><td colspan='2'>Out-of-court disposals</td></tr>"
+        "<tr><td>3.1 Assessment</td><td>Outstanding</td></tr>"
+        "</table><h2>Key facts</h2><table>"
+        "<tr><td>Reoffending rate</td><td>33.5%</td></tr>"
+        "<tr><td>Staff</td><td>41</td></tr>"
+        "</table></body></html>"
+    )
+    (tmp_path / "brindle_inspection_2021.html").write_text(page, encoding="utf-8")
+    r = parse_file(tmp_path / "brindle_inspection_2021.html", Settings())
+    rows = [(p.section_path, p.text) for p in r.paragraphs if " | " in p.text]
+    assert rows[-4:] == [
+        ("Ratings > Court disposals", "2.1 Assessment | Good"),
+        ("Ratings > Out-of-court disposals", "3.1 Assessment | Outstanding"),
+        ("Key facts", "Reoffending rate | 33.5%"),
+        ("Key facts", "Staff | 41"),
+    ]
+
+
+def test_a_key_fact_at_the_top_of_a_page_is_no_run_on_of_the_one_before(tmp_path):
+    """A key fact whose label ends without a stop at a page's foot ("… from all partners") is
+    not continued by the fact opening the next page: "48 staff", a figure with its unit alone
+    on a line, opens a fact of its own (tune75's budget and staff facts ran together)."""
+    text = (
+        "Inspection of youth justice services in Brindle\n\nKey facts\n\n"
+        "£2.41m\ntotal budget of the YJS for 2021/22, from all\npartners\n\f"
+        "48 staff\nequal to 41.5 full-time equivalent posts\n\n"
+        "56 cases\ninspected: 35 court disposals and 21 out-of-court disposals\n"
+    )
+    (tmp_path / "brindle_inspection_2022.txt").write_text(text, encoding="utf-8")
+    r = parse_file(tmp_path / "brindle_inspection_2022.txt", Settings())
+    assert [p.text for p in in_section(r, "Key facts")] == [
+        "£2.41m total budget of the YJS for 2021/22, from all partners",
+        "48 staff equal to 41.5 full-time equivalent posts",
+        "56 cases inspected: 35 court disposals and 21 out-of-court disposals",
+    ]

@@ -686,6 +686,28 @@ def test_the_number_of_case_manager_posts_is_not_bolded_as_children(sample_corpu
     assert span is not None and quote[span[0] : span[1]] == "eight"
 
 
+@pytest.mark.parametrize(
+    ("quote", "told"),
+    [
+        ("A nurse has been based in the service for two and a half days a week.", "two and a half"),
+        ("The clinician works 2 and a half days a week in the team.", "2 and a half"),
+        ("Half of the sessions were cancelled; the nurse worked three days a week.", "three"),
+    ],
+)
+def test_an_amount_with_a_fraction_is_bolded_whole(sample_corpus, quote, told):
+    """ "How many days a week did the nurse work?" of "two and a half days a week" (tune78):
+    two and a half, not the "half" next to "days"; a "half" with no whole number before it
+    is left as it was."""
+    from retrieval.answer import answering_span
+    from retrieval.plan import QuestionPlanner
+
+    plan = QuestionPlanner().plan(
+        "How many days a week did the Marshbury nurse work?", None, None, sample_corpus
+    )
+    span = answering_span(plan, quote, sample_corpus)
+    assert span is not None and quote[span[0] : span[1]] == told
+
+
 def test_a_date_answers_when_its_sentence_names_what_is_asked(sample_corpus):
     """ "When was the Choices scheme set up?" is not answered by a passage whose only date is
     told of something else ("The manager was appointed in January 2021")."""
@@ -3321,3 +3343,127 @@ def test_a_figure_set_against_a_national_one_no_close_passage_gives_is_not_answe
         assert draft.abstention.detail == (
             "Ullacombe 2021 gives no national figure to set beside the service's."
         )
+
+
+@pytest.mark.parametrize("national_caseload", [True, False])
+def test_a_national_figure_is_given_only_by_a_passage_naming_the_measure_asked(
+    national_caseload,
+):
+    """ "What is the England and Wales average caseload per case manager?" (tune76, tune77):
+    among the closest passages one names the nation, but for the reoffending rate ("compared
+    with an average of 37.8% for England and Wales" shares the question's words "average",
+    "England" and "Wales", not "caseload"), so the report gives no national caseload and the
+    area's own 11 is no answer. A close passage giving the national caseload answers."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    texts = [
+        "Case managers had an average caseload of 11 children, which they found manageable.",
+        "The reoffending rate was 41.2%, compared with an average of 37.8% for England and Wales.",
+        "The average caseload in England and Wales was nine children."
+        if national_caseload
+        else "Case managers valued their monthly supervision.",
+    ]
+    corpus = build_corpus(
+        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
+        {
+            "ids": [f"u{i}" for i in range(3)],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "u", "section": "Staff", "ordinal": i + 1, "kind": "prose"}
+                for i in range(3)
+            ],
+        },
+    )
+    question = "What is the England and Wales average caseload per case manager?"
+    plan = Plan(question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=True)
+    hits = [
+        hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.8 - i / 10, coverage=0.5)
+        for i in range(3)
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if national_caseload:
+        assert draft.abstention is None
+    else:
+        assert draft.abstention.detail == (
+            "Ullacombe 2021 gives no national figure to set beside the service's."
+        )
+
+
+@pytest.mark.parametrize("part_rate", [True, False])
+def test_a_rate_asked_of_a_part_of_the_children_is_given_only_for_that_part(part_rate):
+    """ "What is the reoffending rate for children given out-of-court disposals?" (tune75,
+    tune77, fresh71, fresh73, fresh76): the report gives the service's rate for all its
+    children and writes "out-of-court disposals" in a heading and elsewhere, but no close
+    passage gives that part's rate, so the service's 38.4% is no answer. A close passage giving
+    the part's rate answers."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    texts = [
+        "The reoffending rate for Ullacombe was 38.4%, against 35.9% for England and Wales.",
+        "Children given out-of-court disposals reoffended at a rate of 21%."
+        if part_rate
+        else "Out-of-court disposals were decided at a weekly joint panel.",
+        "Case managers knew the children well.",
+    ]
+    sections = ["Summary", "Out-of-court disposals", "Staff"]
+    corpus = build_corpus(
+        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
+        {
+            "ids": [f"u{i}" for i in range(3)],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "u", "section": sections[i], "ordinal": 1, "kind": "prose"}
+                for i in range(3)
+            ],
+        },
+    )
+    question = "What is the reoffending rate for children given out-of-court disposals?"
+    plan = Plan(question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=True)
+    hits = [
+        hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.8 - i / 10, coverage=0.5)
+        for i in range(3)
+    ]
+    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
+    if part_rate:
+        assert draft.abstention is None
+        assert [c.hit.row for c in draft.cited][:1] == [1]
+    else:
+        assert draft.abstention.detail == (
+            "Ullacombe 2021 gives no reoffending rate for out-of-court disposals."
+        )
+
+
+def test_an_average_told_in_other_words_shares_more_than_a_framing_word():
+    """ "Compare the average caseload in 2016 and 2021" (tune78): "The reoffending rate was
+    41.2%, compared with an average of 37.6% for England and Wales" shares only the framing
+    "compare" with the question, so it names no caseload; "case managers held an average of 11
+    cases each" names it in other words."""
+    from retrieval.answer import names_measure
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+
+    texts = [
+        "The reoffending rate was 41.2%, compared with an average of 37.6% for England and Wales.",
+        "Case managers held an average of 11 cases each.",
+    ]
+    corpus = build_corpus(
+        [{"report_id": "u", "area": "Ullacombe", "year": 2016, "inspection_type": "unknown"}],
+        {
+            "ids": ["u0", "u1"],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "u", "section": "Summary", "ordinal": i + 1, "kind": "prose"}
+                for i in range(2)
+            ],
+        },
+    )
+    asked = corpus.question_terms("Compare the average caseload of case managers in 2016 and 2021")
+    told = [
+        names_measure(["caseload", "average"], hit_from_row(corpus, i, score=1.0), corpus, asked)
+        for i in range(2)
+    ]
+    assert told == [False, True]
