@@ -1101,7 +1101,9 @@ class QuestionPlanner:
             or (
                 plan.intent.label == TOPIC
                 and not named
-                and RATING_ASK.search(q)
+                # (the verb "rate" asks for a grade when one is named: "Did they rate
+                # partnerships as Good?"; else it may be a reoffending rate)
+                and (RATING_ASK.search(q) or ("rate" in words(q) and _names_a_grade(q)))
                 and any(_has_grades(r, corpus) for r in targets)
             )
             # "What was our score on public protection?" of a joint inspection that scores its
@@ -1481,6 +1483,7 @@ class QuestionPlanner:
                 continue
             if "-" in tok.strip("-") and self._compound_printed(tok, corpus, scope):
                 continue  # "MAPPA-eligible": each part printed ("MAPPA", "eligible") will do
+            tok = _acronym_cased(tok)
             # (an acronym's plural is one: "PSRs", "DTOs")
             plural = len(tok) >= 3 and tok.endswith("s") and tok[:-1].isupper()
             if (tok.isupper() and len(tok) >= 2) or plural:
@@ -1797,6 +1800,15 @@ def follows_up(question: str, corpus: Corpus) -> bool:
     )
 
 
+def _acronym_cased(tok: str) -> str:
+    """An acronym written in mixed case ("SaLT", "CAMHs" is a plural), in capitals: letters
+    only, short, opening with a capital and holding another. Any other word as it is."""
+    caps = sum(c.isupper() for c in tok)
+    if tok.isalpha() and 2 <= caps < len(tok) <= 6 and tok[0].isupper():
+        return tok[:-1].upper() + "s" if tok.endswith("s") else tok.upper()
+    return tok
+
+
 def _spelled_acronyms(q: str, corpus: Corpus, scope: list[str]) -> list[str]:
     """The printed words of each acronym in the question that no report of `scope` prints as
     itself nor defines, where their initials spell it in one way only (`_initials_phrases`),
@@ -1804,6 +1816,7 @@ def _spelled_acronyms(q: str, corpus: Corpus, scope: list[str]) -> list[str]:
     language therapist"; not "how many improved", nor the reports' author's "HMI")."""
     out = []
     for tok, _opens in capitalised(q):
+        tok = _acronym_cased(tok)
         acronym = tok.rstrip("s") if tok.endswith("s") and tok[:-1].isupper() else tok
         if (
             not (acronym.isupper() and len(acronym) >= 2)

@@ -1387,6 +1387,16 @@ class TestAWordForGrading:
         )
         assert p.rating is False
 
+    def test_the_verb_rate_with_a_grade_named_asks_for_the_grade(
+        self, sample_corpus, intent_planner
+    ):
+        """ "Did the inspection rate planning as Good?" (tune77): "rate" is no word for
+        grading alone (a reoffending rate is a number), but with a grade named it asks for one."""
+        p = intent_planner.plan(
+            "Did the 2019 Northfield inspection rate planning as Good?", None, None, sample_corpus
+        )
+        assert (p.intent.label, p.rating) == ("topic", True)
+
     def test_a_reoffending_rate_is_no_grade(self, sample_corpus, intent_planner):
         p = intent_planner.plan(
             "What was Northfield's reoffending rate?", None, None, sample_corpus
@@ -2424,6 +2434,13 @@ class TestAcronymSpelledOutOnly:
         p = QuestionPlanner().plan("do we have SALT provision?", None, None, corpus)
         assert p.abstain is None
         assert p.search_text == "do we have SALT provision? speech and language therapist"
+
+    def test_an_acronym_in_mixed_case_is_one(self):
+        # "SaLT" (tune78: "The reports searched do not mention 'SaLT'")
+        corpus = calder_corpus(self.ROWS, 2023, "yjs")
+        p = QuestionPlanner().plan("since when have we had no SaLT?", None, None, corpus)
+        assert p.abstain is None
+        assert p.search_text == "since when have we had no SaLT? speech and language therapist"
 
     def test_two_letters_spelled_by_two_words_of_meaning_in_one_way(self):
         corpus = calder_corpus(self.ROWS, 2023, "yjs")
