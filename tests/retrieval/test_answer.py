@@ -3354,10 +3354,6 @@ def test_a_national_figure_is_given_only_by_a_passage_naming_the_measure_asked(
     with an average of 37.8% for England and Wales" shares the question's words "average",
     "England" and "Wales", not "caseload"), so the report gives no national caseload and the
     area's own 11 is no answer. A close passage giving the national caseload answers."""
-    from retrieval.corpus import build_corpus
-    from retrieval.hybrid import hit_from_row
-    from retrieval.plan import Plan, Side
-
     texts = [
         "Case managers had an average caseload of 11 children, which they found manageable.",
         "The reoffending rate was 41.2%, compared with an average of 37.8% for England and Wales.",
@@ -3365,24 +3361,12 @@ def test_a_national_figure_is_given_only_by_a_passage_naming_the_measure_asked(
         if national_caseload
         else "Case managers valued their monthly supervision.",
     ]
-    corpus = build_corpus(
-        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
-        {
-            "ids": [f"u{i}" for i in range(3)],
-            "texts": texts,
-            "metadatas": [
-                {"report_id": "u", "section": "Staff", "ordinal": i + 1, "kind": "prose"}
-                for i in range(3)
-            ],
-        },
+    draft = _answer_of_one_report(
+        texts,
+        ["Staff"] * 3,
+        "What is the England and Wales average caseload per case manager?",
+        quantity=True,
     )
-    question = "What is the England and Wales average caseload per case manager?"
-    plan = Plan(question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=True)
-    hits = [
-        hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.8 - i / 10, coverage=0.5)
-        for i in range(3)
-    ]
-    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     if national_caseload:
         assert draft.abstention is None
     else:
@@ -3398,10 +3382,6 @@ def test_a_rate_asked_of_a_part_of_the_children_is_given_only_for_that_part(part
     children and writes "out-of-court disposals" in a heading and elsewhere, but no close
     passage gives that part's rate, so the service's 38.4% is no answer. A close passage giving
     the part's rate answers."""
-    from retrieval.corpus import build_corpus
-    from retrieval.hybrid import hit_from_row
-    from retrieval.plan import Plan, Side
-
     texts = [
         "The reoffending rate for Ullacombe was 38.4%, against 35.9% for England and Wales.",
         "Children given out-of-court disposals reoffended at a rate of 21%."
@@ -3409,25 +3389,12 @@ def test_a_rate_asked_of_a_part_of_the_children_is_given_only_for_that_part(part
         else "Out-of-court disposals were decided at a weekly joint panel.",
         "Case managers knew the children well.",
     ]
-    sections = ["Summary", "Out-of-court disposals", "Staff"]
-    corpus = build_corpus(
-        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
-        {
-            "ids": [f"u{i}" for i in range(3)],
-            "texts": texts,
-            "metadatas": [
-                {"report_id": "u", "section": sections[i], "ordinal": 1, "kind": "prose"}
-                for i in range(3)
-            ],
-        },
+    draft = _answer_of_one_report(
+        texts,
+        ["Summary", "Out-of-court disposals", "Staff"],
+        "What is the reoffending rate for children given out-of-court disposals?",
+        quantity=True,
     )
-    question = "What is the reoffending rate for children given out-of-court disposals?"
-    plan = Plan(question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=True)
-    hits = [
-        hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.8 - i / 10, coverage=0.5)
-        for i in range(3)
-    ]
-    draft = ExtractiveAnswerer().answer(plan, hits, corpus)
     if part_rate:
         assert draft.abstention is None
         assert [c.hit.row for c in draft.cited][:1] == [1]
@@ -3467,3 +3434,33 @@ def test_an_average_told_in_other_words_shares_more_than_a_framing_word():
         for i in range(2)
     ]
     assert told == [False, True]
+
+
+def _answer_of_one_report(
+    texts: list[str], sections: list[str], question: str, quantity: bool = False
+):
+    """The extractive answer to `question` over one report of Ullacombe (2021) holding one
+    prose paragraph per text, each under its section, found in that order (scores falling)."""
+    from retrieval.corpus import build_corpus
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    corpus = build_corpus(
+        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
+        {
+            "ids": [f"u{i}" for i in range(len(texts))],
+            "texts": texts,
+            "metadatas": [
+                {"report_id": "u", "section": section, "ordinal": i + 1, "kind": "prose"}
+                for i, section in enumerate(sections)
+            ],
+        },
+    )
+    plan = Plan(
+        question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=quantity
+    )
+    hits = [
+        hit_from_row(corpus, i, score=1.0 - i / 10, dense=0.8 - i / 10, coverage=0.5)
+        for i in range(len(texts))
+    ]
+    return ExtractiveAnswerer().answer(plan, hits, corpus)
