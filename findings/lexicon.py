@@ -1068,10 +1068,12 @@ GENERIC_WORDS: dict[str, str] = {
 # Numbers written as words: a paragraph that prints one prints a number. The small counts in
 # order, so that a word's place is its value ("six recommendations").
 SMALL_COUNTS = "one two three four five six seven eight nine ten eleven twelve"
+TEENS = "thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS: dict[str, str] = {
     SMALL_COUNTS: "small counts",
-    "thirteen fourteen fifteen sixteen seventeen eighteen nineteen": 'the teens ("Sixteen")',
-    "twenty thirty forty fifty sixty seventy eighty ninety hundred": "round counts",
+    TEENS: 'the teens ("Sixteen trained volunteers")',
+    f"{TENS} hundred": "round counts",
     "half third quarter": "shares",
 }
 # A number after these names a part of a report, not an amount ("Table 2: Staffing" counts
@@ -1083,25 +1085,9 @@ NUMBER_LABELS: dict[str, str] = {
 }
 # Their values, for the LLM check's "every number printed" ("one" is left out: it is a pronoun as
 # often as a number, "no one").
-NUMBER_VALUES: dict[str, str] = (
-    {
-        w: str(i)
-        for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)
-    }
-    | {
-        w: str(i)
-        for i, w in enumerate(
-            "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(),
-            start=11,
-        )
-    }
-    | {
-        w: str(i * 10)
-        for i, w in enumerate(
-            "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
-        )
-    }
-)
+NUMBER_VALUES: dict[str, str] = {
+    w: str(i) for i, w in enumerate(f"{SMALL_COUNTS} {TEENS}".split()[1:], start=2)
+} | {w: str(i * 10) for i, w in enumerate(TENS.split(), start=2)}
 # Words after which capitalised words name a thing, not a person ("a parenting programme called
 # Steady Steps", "the scheme, known as Second Step"); a name in quotation marks is a title too.
 NAMES_A_THING: dict[str, str] = {
