@@ -3410,24 +3410,13 @@ def test_an_average_told_in_other_words_shares_more_than_a_framing_word():
     "compare" with the question, so it names no caseload; "case managers held an average of 11
     cases each" names it in other words."""
     from retrieval.answer import names_measure
-    from retrieval.corpus import build_corpus
     from retrieval.hybrid import hit_from_row
 
     texts = [
         "The reoffending rate was 41.2%, compared with an average of 37.6% for England and Wales.",
         "Case managers held an average of 11 cases each.",
     ]
-    corpus = build_corpus(
-        [{"report_id": "u", "area": "Ullacombe", "year": 2016, "inspection_type": "unknown"}],
-        {
-            "ids": ["u0", "u1"],
-            "texts": texts,
-            "metadatas": [
-                {"report_id": "u", "section": "Summary", "ordinal": i + 1, "kind": "prose"}
-                for i in range(2)
-            ],
-        },
-    )
+    corpus = _one_report_corpus(texts, ["Summary", "Summary"], year=2016)
     asked = corpus.question_terms("Compare the average caseload of case managers in 2016 and 2021")
     told = [
         names_measure(["caseload", "average"], hit_from_row(corpus, i, score=1.0), corpus, asked)
@@ -3436,17 +3425,12 @@ def test_an_average_told_in_other_words_shares_more_than_a_framing_word():
     assert told == [False, True]
 
 
-def _answer_of_one_report(
-    texts: list[str], sections: list[str], question: str, quantity: bool = False
-):
-    """The extractive answer to `question` over one report of Ullacombe (2021) holding one
-    prose paragraph per text, each under its section, found in that order (scores falling)."""
+def _one_report_corpus(texts: list[str], sections: list[str], year: int = 2021):
+    """One report of Ullacombe holding one prose paragraph per text, each under its section."""
     from retrieval.corpus import build_corpus
-    from retrieval.hybrid import hit_from_row
-    from retrieval.plan import Plan, Side
 
-    corpus = build_corpus(
-        [{"report_id": "u", "area": "Ullacombe", "year": 2021, "inspection_type": "unknown"}],
+    return build_corpus(
+        [{"report_id": "u", "area": "Ullacombe", "year": year, "inspection_type": "unknown"}],
         {
             "ids": [f"u{i}" for i in range(len(texts))],
             "texts": texts,
@@ -3456,6 +3440,17 @@ def _answer_of_one_report(
             ],
         },
     )
+
+
+def _answer_of_one_report(
+    texts: list[str], sections: list[str], question: str, quantity: bool = False
+):
+    """The extractive answer to `question` over `_one_report_corpus` (2021), its paragraphs
+    found in that order (scores falling)."""
+    from retrieval.hybrid import hit_from_row
+    from retrieval.plan import Plan, Side
+
+    corpus = _one_report_corpus(texts, sections)
     plan = Plan(
         question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=quantity
     )
