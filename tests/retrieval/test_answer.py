@@ -3416,7 +3416,7 @@ def test_an_average_told_in_other_words_shares_more_than_a_framing_word():
         "The reoffending rate was 41.2%, compared with an average of 37.6% for England and Wales.",
         "Case managers held an average of 11 cases each.",
     ]
-    corpus = _one_report_corpus(texts, ["Summary", "Summary"], year=2016)
+    corpus = _ullacombe_corpus(texts, ["Summary", "Summary"], year=2016)
     asked = corpus.question_terms("Compare the average caseload of case managers in 2016 and 2021")
     told = [
         names_measure(["caseload", "average"], hit_from_row(corpus, i, score=1.0), corpus, asked)
@@ -3425,7 +3425,7 @@ def test_an_average_told_in_other_words_shares_more_than_a_framing_word():
     assert told == [False, True]
 
 
-def _one_report_corpus(texts: list[str], sections: list[str], year: int = 2021):
+def _ullacombe_corpus(texts: list[str], sections: list[str], year: int = 2021):
     """One report of Ullacombe holding one prose paragraph per text, each under its section."""
     from retrieval.corpus import build_corpus
 
@@ -3445,12 +3445,12 @@ def _one_report_corpus(texts: list[str], sections: list[str], year: int = 2021):
 def _answer_of_one_report(
     texts: list[str], sections: list[str], question: str, quantity: bool = False
 ):
-    """The extractive answer to `question` over `_one_report_corpus` (2021), its paragraphs
+    """The extractive answer to `question` over `_ullacombe_corpus` (2021), its paragraphs
     found in that order (scores falling)."""
     from retrieval.hybrid import hit_from_row
     from retrieval.plan import Plan, Side
 
-    corpus = _one_report_corpus(texts, sections)
+    corpus = _ullacombe_corpus(texts, sections)
     plan = Plan(
         question, question, [Side("Ullacombe", ["u"])], areas=["Ullacombe"], quantity=quantity
     )
