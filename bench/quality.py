@@ -531,12 +531,18 @@ See `RULE` for how its evidence recall@4 is counted.
   from a council web page, hard-wrapped at 78 columns, a rated inspection as a PDF `rst2pdf`
   makes from reStructuredText), written blind and second-checked at stop 60 in the layouts of
   the pending fresh79 / fresh80; measured once unread (0.750, 0.792), then read.
-- fresh77 / fresh78 held-out: every report above plus two more each (`data/eval/fresh77/reports/`:
-  an SQS letter as a Word file pandoc writes from Markdown, a rated inspection as a PDF
-  WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx builds, a rated inspection
-  as a designed Word file with two-column sections and merged cells: the layouts of tune75 and
-  tune76), written blind and second-checked at stop 59, never read, measured once when adopted
-  at stop 60, then only here.
+- fresh77 / fresh78 (read as tune): every report above plus two more each
+  (`data/eval/fresh77/reports/`: an SQS letter as a Word file pandoc writes from Markdown, a
+  rated inspection as a PDF WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx
+  builds, a rated inspection as a designed Word file with two-column sections and merged cells:
+  the layouts of tune75 and tune76), written blind and second-checked at stop 59, measured once
+  when adopted at stop 60 and by `findings eval` at its end, read at stop 61: tune data since.
+- fresh79 / fresh80 held-out: every report above plus two more each (`data/eval/fresh79/reports/`:
+  an SQS letter as the HTML `mammoth` makes of a Word letter, a rated inspection as a PDF laid
+  out by PyMuPDF's Story API in two columns; `fresh80`: an SQS letter as the Markdown
+  `html2text` writes from a council web page, hard-wrapped at 78 columns, a rated inspection as
+  a PDF `rst2pdf` makes: the layouts of tune77 and tune78), written blind and second-checked at
+  stop 60, never read, measured once when adopted at stop 61, then only here.
 """
 
 from __future__ import annotations
@@ -1223,9 +1229,14 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh75 (read as tune)", "fresh75", "heldout.jsonl"),
             ("fresh76 (read as tune)", "fresh76", "heldout.jsonl"),
             # written at stop 59 in the layouts of tune75 and tune76, adopted at stop 60:
+            # measured once when adopted and by findings eval at stop 60's end (bench.quality
+            # stopped before them); read at stop 61: tune data since
+            ("fresh77 (read as tune)", "fresh77", "heldout.jsonl"),
+            ("fresh78 (read as tune)", "fresh78", "heldout.jsonl"),
+            # written at stop 60 in the layouts of tune77 and tune78, adopted at stop 61:
             # measured once when adopted, then only here
-            ("fresh77 held-out", "fresh77", "heldout.jsonl"),
-            ("fresh78 held-out", "fresh78", "heldout.jsonl"),
+            ("fresh79 held-out", "fresh79", "heldout.jsonl"),
+            ("fresh80 held-out", "fresh80", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1368,8 +1379,11 @@ def main(argv: list[str] | None = None) -> int:
         "fresh75 and fresh76 (written at stop 58, second-checked) were measured once when "
         "adopted at stop 59 and by findings eval at its end, then read at stop 60: tune data "
         "since; "
-        "fresh77 and fresh78 (written at stop 59, second-checked, never read) were measured once "
-        "when adopted at stop 60 and then only here; "
+        "fresh77 and fresh78 (written at stop 59, second-checked) were measured once when "
+        "adopted at stop 60 and by findings eval at its end, then read at stop 61: tune data "
+        "since; "
+        "fresh79 and fresh80 (written at stop 60, second-checked, never read) were measured once "
+        "when adopted at stop 61 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n"
         + RULE
