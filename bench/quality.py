@@ -2,7 +2,7 @@
 
     python -m bench.quality [--device auto]
 
-QA sets, each over its own freshly ingested tmp store:
+QA sets, each over exactly its reports (one tmp store grown set by set, see `Growing`):
 
 - dev: `data/reports/` with `data/eval/dev_qa.jsonl`;
 - seed: `../shared/corpus/thurrock_sqs_2015.txt` with `../shared/eval/seed_dev_qa.jsonl`
@@ -550,11 +550,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
@@ -651,101 +651,135 @@ def holds(chunk: str, paragraph: str) -> bool:
     return bool(pg) and len(cg & pg) >= SHARE * min(len(cg), len(pg))
 
 
-def seed_store(store_dir: Path, paths: set[Path], built: list[tuple[frozenset[Path], Path]]):
-    """Start `store_dir` as a copy of the largest store already built from a subset of `paths`
-    (each set holds the reports of the one before it and two more), so that ingest reads only
-    the new files (the others are unchanged and skipped). The answers are the same as from a
-    store built afresh: paragraphs are read back in (report, order), whatever order they were
-    stored in, and each report's paragraphs and records depend on its file alone."""
-    below = [(len(held), folder) for held, folder in built if held <= paths]
-    if below:
-        shutil.copytree(max(below)[1], store_dir)
-
-
 REFUSED: dict[str, str] = {}  # file name -> ingest's message, for the notes
 
 
-def ours(paths: list[Path], qa: list[dict], store_dir: Path, device: str):
-    """(metrics, store) of our pipeline: ingest `paths`, then `answer_all` + `score`."""
-    from findings.settings import get_settings
-    from ingest.pipeline import build_ingester
-    from retrieval.assistant import build_assistant
-    from retrieval.evaluate import answer_all, score
-
-    settings = get_settings(store=store_dir, device=device)
-    summary = build_ingester(settings).run(paths)
-    for failed in summary.failed:
-        # a file ingest refuses with its message (a letter in Windows-1252 plain text) is
-        # refused for a user too: its questions are asked without it, and the notes name it
-        REFUSED.setdefault(Path(failed["path"]).name, failed["error"].split(": ", 1)[-1])
-    assistant = build_assistant(settings)
-    assistant.warm_up()
-    return score(qa, answer_all(assistant, qa)), assistant.store
-
-
-def baseline(
-    paths: list[Path], qa: list[dict], store, lc_dir: Path, model, memo: dict | None = None
-) -> dict:
-    """Evidence recall@4 and search latency of the plain LangChain recipe (`memo`: chunk
-    vectors already computed, see `BundledEmbeddings`)."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-    from langchain_chroma import Chroma
+def split_chunks(paths: list[Path]):
+    """The plain recipe's chunks of `paths`: each file's text (`load_texts`) split by
+    `RecursiveCharacterTextSplitter(1000, 200)`, a file our ingest refused left out (the same
+    files on both sides; its plain-text reading would fail on the same bytes)."""
     from langchain_core.documents import Document
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     from findings.records import report_id_for
-    from retrieval.evaluate import matches
 
-    # (a file our ingest refused is left out of the recipe's store too: the same files on both
-    # sides; its plain-text reading would fail on the same bytes)
     docs = [
         Document(page_content=text, metadata={"report_id": report_id_for(p)})
         for p in paths
         if p.name not in REFUSED
         for text in load_texts(p)
     ]
-    chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
-        docs
-    )
-    client = chromadb.PersistentClient(
-        path=str(lc_dir), settings=ChromaSettings(anonymized_telemetry=False)
-    )
-    db = Chroma(
-        collection_name="baseline", embedding_function=BundledEmbeddings(model, memo), client=client
-    )
-    db.add_documents(chunks)
+    return RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
 
-    cache: dict[tuple, list[str]] = {}
 
-    def gold_texts(g: dict) -> list[str]:
-        key = (g["report"], g.get("section"), g.get("paragraph"), g.get("ordinal"))
-        if key not in cache:
-            rows = store.get_paragraphs(g["report"])
-            cache[key] = [r["text"] for r in rows if matches(r, g)]
-        return cache[key]
+class Growing:
+    """One embedded store of ours and one Chroma collection of the plain recipe, grown set by
+    set: each set holds the reports of the one before it and two more, so its reports are
+    added to what is already stored and it is measured on exactly its reports. A set that
+    does not hold the last one's reports (the seed set's one report after the samples) starts
+    a new pair. The answers are the same as from a store built afresh: paragraphs are read
+    back in (report, order), whatever order they were stored in, and each report's paragraphs
+    and records depend on its file alone; the recipe's chunks are split file by file."""
 
-    def found(chunk, g: dict) -> bool:
-        return chunk.metadata["report_id"] == g["report"] and any(
-            holds(chunk.page_content, t) for t in gold_texts(g)
+    def __init__(self, tmp: Path, model, device: str):
+        self.tmp, self.model, self.device = tmp, model, device
+        self.memo: dict[str, list[float]] = {}  # chunk text -> vector, computed once
+        self.started = 0
+        self.held: set[Path] = set()
+        self.store_dir = tmp / "store-0"
+        self.db: Any = None  # the recipe's langchain_chroma.Chroma, made by _start
+        self.chunks: list = []
+
+    def measure(self, paths: list[Path], qa: list[dict]) -> tuple[dict, dict]:
+        """(ours, baseline) metrics of `qa` over exactly `paths`."""
+        if self.db is None or not self.held <= set(paths):
+            self._start()
+        new = [p for p in paths if p not in self.held]
+        assistant = self._ingest(new)
+        self.held |= set(new)
+        mine = self._ours(assistant, qa)
+        return mine, self._baseline(new, qa, assistant.store)
+
+    def _start(self) -> None:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+        from langchain_chroma import Chroma
+
+        self.started += 1
+        self.held, self.chunks = set(), []
+        self.store_dir = self.tmp / f"store-{self.started}"
+        client = chromadb.PersistentClient(
+            path=str(self.tmp / f"lc-{self.started}"),
+            settings=ChromaSettings(anonymized_telemetry=False),
+        )
+        self.db = Chroma(
+            collection_name="baseline",
+            embedding_function=BundledEmbeddings(self.model, self.memo),
+            client=client,
         )
 
-    answerable = [q for q in qa if q.get("gold")]
-    hits, latencies = 0, []
-    for q in answerable:
-        t = time.perf_counter()
-        got = db.similarity_search(q["question"], k=4)
-        latencies.append((time.perf_counter() - t) * 1000)
-        hits += any(found(c, g) for c in got for g in q["gold"])
-    golds = [g for q in answerable for g in q["gold"]]
-    findable = sum(any(found(c, g) for c in chunks) for g in golds)
-    return {
-        "evidence_recall@4": round(hits / (len(answerable) or 1), 4),
-        "latency_ms_p50": round(percentile(latencies, 50), 1),
-        "latency_ms_p95": round(percentile(latencies, 95), 1),
-        "chunks": len(chunks),
-        "findable": f"{findable}/{len(golds)}",
-    }
+    def _ingest(self, new: list[Path]):
+        from findings.settings import get_settings
+        from ingest.pipeline import build_ingester
+        from retrieval.assistant import build_assistant
+
+        settings = get_settings(store=self.store_dir, device=self.device)
+        if new:
+            summary = build_ingester(settings).run(new)
+            for failed in summary.failed:
+                # a file ingest refuses with its message (a letter in Windows-1252 plain text)
+                # is refused for a user too: its questions are asked without it, and the notes
+                # name it
+                REFUSED.setdefault(Path(failed["path"]).name, failed["error"].split(": ", 1)[-1])
+        # a new assistant each set: its lexical index and records are read from the store now
+        assistant = build_assistant(settings)
+        assistant.warm_up()
+        return assistant
+
+    @staticmethod
+    def _ours(assistant, qa: list[dict]) -> dict:
+        from retrieval.evaluate import answer_all, score
+
+        return score(qa, answer_all(assistant, qa))
+
+    def _baseline(self, new: list[Path], qa: list[dict], store) -> dict:
+        """Evidence recall@4 and search latency of the plain LangChain recipe."""
+        from retrieval.evaluate import matches
+
+        added = split_chunks(new)
+        if added:
+            self.db.add_documents(added)
+        self.chunks += added
+        cache: dict[tuple, list[str]] = {}
+
+        def gold_texts(g: dict) -> list[str]:
+            key = (g["report"], g.get("section"), g.get("paragraph"), g.get("ordinal"))
+            if key not in cache:
+                rows = store.get_paragraphs(g["report"])
+                cache[key] = [r["text"] for r in rows if matches(r, g)]
+            return cache[key]
+
+        def found(chunk, g: dict) -> bool:
+            return chunk.metadata["report_id"] == g["report"] and any(
+                holds(chunk.page_content, t) for t in gold_texts(g)
+            )
+
+        answerable = [q for q in qa if q.get("gold")]
+        hits, latencies = 0, []
+        for q in answerable:
+            t = time.perf_counter()
+            got = self.db.similarity_search(q["question"], k=4)
+            latencies.append((time.perf_counter() - t) * 1000)
+            hits += any(found(c, g) for c in got for g in q["gold"])
+        golds = [g for q in answerable for g in q["gold"]]
+        findable = sum(any(found(c, g) for c in self.chunks) for g in golds)
+        return {
+            "evidence_recall@4": round(hits / (len(answerable) or 1), 4),
+            "latency_ms_p50": round(percentile(latencies, 50), 1),
+            "latency_ms_p95": round(percentile(latencies, 95), 1),
+            "chunks": len(self.chunks),
+            "findable": f"{findable}/{len(golds)}",
+        }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1246,17 +1280,12 @@ def main(argv: list[str] | None = None) -> int:
     model = SentenceTransformer(str(bundled_model_path()), device=device)
 
     results = {}
-    memo: dict[str, list[float]] = {}
-    built: list[tuple[frozenset[Path], Path]] = []
     with tempfile.TemporaryDirectory(prefix="findings-bench-quality-") as tmp:
+        growing = Growing(Path(tmp), model, device)
         for name, (paths, qa_file) in sets.items():
-            qa = load_qa(qa_file)
-            print(f"{name}: {len(paths)} reports, {len(qa)} questions …", flush=True)
-            store_dir = Path(tmp) / f"store-{name}"
-            seed_store(store_dir, set(paths), built)
-            mine, store = ours(paths, qa, store_dir, device)
-            built.append((frozenset(paths), store_dir))
-            base = baseline(paths, qa, store, Path(tmp) / f"lc-{name}", model, memo)
+            questions = load_qa(qa_file)
+            print(f"{name}: {len(paths)} reports, {len(questions)} questions …", flush=True)
+            mine, base = growing.measure(paths, questions)
             results[name] = (mine, base, qa_file)
 
     names = list(results)
