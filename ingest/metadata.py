@@ -26,6 +26,32 @@ MONTH_YEAR = re.compile(rf"(?<!\d)(?<!\d\s)\b{_MONTH}\s+(\d{{4}})\b", re.I)
 PUBLISHED = re.compile(
     rf"\bpublished(?: on)?:?\s+(\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}})\b", re.I
 )
+# a score out of a maximum ("Score: 22/36", "a score of 21 out of a possible 36"): the overall
+# score a rated inspection gives beside its grade, told where the text says "score"; a note's
+# mark may follow it ("24 out of 36¹": no word boundary there, the mark being a digit of \w)
+SCORE = re.compile(
+    r"\b(?P<value>\d{1,3}\s?(?:/|out of\s+(?:a\s+possible\s+|a\s+maximum\s+of\s+)?)\d{1,3})"
+    r"(?!\d)(?![A-Za-z])"
+)
+_SCORED_THINGS = frozenset({"cases", "children", "young", "of", "the"})
+
+
+def out_of(value: str, after: str) -> bool:
+    """Is "N/M" or "N out of M" a score (no more than its maximum), not a count of the cases or
+    children a sentence scores ("scored well in 7 out of 12 cases")?"""
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    counted = (after.split() or [""])[0].strip(".,;:").lower() in _SCORED_THINGS
+    return len(numbers) == 2 and 0 < numbers[1] and numbers[0] <= numbers[1] and not counted
+
+
+def states_score(text: str) -> bool:
+    """Does the line give a score out of a maximum and say so ("Overall rating: Good. Score:
+    24 out of 36", "overall rating Good (score 24 out of 36)")? Such a line is a finding,
+    not the name of a part."""
+    m = SCORE.search(text)
+    return m is not None and "scor" in text.lower() and out_of(m.group("value"), text[m.end() :])
+
+
 HEAD_CHARS = 3000  # the front of a report, where its publication date is printed
 INSPECTORATES = [
     (

@@ -40,7 +40,7 @@ from ingest.load import (
     load_document,
     unexpected_error,
 )
-from ingest.metadata import extract_metadata
+from ingest.metadata import extract_metadata, states_score
 from ingest.records import GROUP_LINE, RATING_LINE, extract_records
 from ingest.version import PARSER_VERSION as PARSER_VERSION  # bump it there when parsing changes
 from ingest.version import report_version
@@ -1082,6 +1082,10 @@ def _opens_part(b: _Block | None, number: str) -> bool:
 
 
 def _looks_like_heading(b: _Block, infer: bool, labels_only: bool = False) -> bool:
+    if states_score(b.text):
+        # a banner over the ratings that gives the overall score ("Overall rating: Good.
+        # Score: 24 out of 36", set large or in a heading's style) is a finding, not a part
+        return False
     if b.role == "heading":
         # a date set large on a cover heads nothing, nor does a chart's figure set large
         # ("93%"): a heading has a word

@@ -56,7 +56,7 @@ from findings.lexicon import (
 )
 from findings.records import Paragraph, ParsedReport, Record, citation_label
 from findings.vocab import LETTER_SIGN_OFFS, list_kind
-from ingest.metadata import DATE, RANGE, SQS_KEY
+from ingest.metadata import DATE, RANGE, SCORE, SQS_KEY, out_of
 
 _NAME_WORD = r"[A-Z][a-z][\w'’-]*"  # a word of a signer's name: capitalised, not in capitals
 # the signer's name opening the line under a sign-off: two to four capitalised words, up to a
@@ -135,12 +135,6 @@ _CASELOAD = re.compile(
     r"\b(?P<value>\d[\d,]*)\s+(?:children|young people)\s+(?:on|in)\s+(?:the|its|their)\s+"
     r"(?:[\w-]+\s+){0,2}caseload\b|(?<!average )\bcaseload\s+of\s+(?P<of>\d[\d,]*)\s+(?:children|young people)\b"
 )
-# a score out of a maximum ("Score: 22/36", "a score of 21 out of a possible 36"): the overall
-# score a rated inspection gives beside its grade, told where the text says "score"
-_SCORE = re.compile(
-    r"\b(?P<value>\d{1,3}\s?(?:/|out of\s+(?:a\s+possible\s+|a\s+maximum\s+of\s+)?)\d{1,3})\b"
-)
-_SCORED_THINGS = frozenset({"cases", "children", "young", "of", "the"})
 # "The YJS employs 38 staff, including 12 case managers"; not "31 of the 33 staff who replied"
 _STAFF = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in STAFF_VERBS) + r")\s+(?:a total of\s+)?"
@@ -626,13 +620,13 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         if p.kind in ("heading", "bullet"):
             continue
         said = " ".join([p.text, *(p.columns or [])]).lower()
-        if "scor" not in said or not _SCORE.search(p.text):
+        if "scor" not in said or not SCORE.search(p.text):
             continue
         for sentence in _sentences(p.text) if p.kind != "table_row" else [p.text]:
-            m = _SCORE.search(sentence)
+            m = SCORE.search(sentence)
             if (
                 m
-                and _out_of(m.group("value"), sentence[m.end() :])
+                and out_of(m.group("value"), sentence[m.end() :])
                 and ("scor" in sentence.lower() or p.columns)
             ):
                 take("overall_score", i, p, sentence, m.group("value"))
@@ -754,14 +748,6 @@ def _counts_staff(label: str) -> bool:
 def _first_percent(cell: str) -> str:
     m = _PERCENT.search(cell)
     return m.group(0) if m else ""
-
-
-def _out_of(value: str, after: str) -> bool:
-    """Is "N/M" or "N out of M" a score (no more than its maximum), not a count of the cases or
-    children a sentence scores ("scored well in 7 out of 12 cases")?"""
-    numbers = [int(n) for n in re.findall(r"\d+", value)]
-    counted = (after.split() or [""])[0].strip(".,;:").lower() in _SCORED_THINGS
-    return len(numbers) == 2 and 0 < numbers[1] and numbers[0] <= numbers[1] and not counted
 
 
 def _email_runs(paragraphs: list[Paragraph]) -> list[list[int]]:

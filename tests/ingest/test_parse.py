@@ -3823,6 +3823,67 @@ def test_a_table_s_first_row_holding_a_score_is_kept(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("maker", ["word banner style", "html heading"])
+def test_a_banner_giving_the_overall_score_is_a_line_not_a_heading(tmp_path, maker):
+    """A banner over the ratings table that gives the grade and the score, set in a large bold
+    style of its own (a designed Word file, fresh78) or as a heading (fresh77's PDF): a line
+    of the ratings part and the report's overall score. As the heading of the table's rows it
+    gave no score record, and "what did we score out of 36?" abstained."""
+    banner = "Pellmoor Youth Justice Service: overall rating Good (score 24 out of 36)\u00b9"
+    if maker == "word banner style":
+        import docx
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Pt
+
+        # (a designer's own styles, no Word heading style: the parts are told by their type)
+        d = docx.Document()
+        for name, size in (("PM Title", 22), ("PM Chapter", 16), ("PM Rating Banner", 13)):
+            style = d.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.font.bold, style.font.size = True, Pt(size)
+        d.add_paragraph("An inspection of youth justice services in Pellmoor", style="PM Title")
+        d.add_paragraph("Ratings", style="PM Chapter")
+        d.add_paragraph(banner, style="PM Rating Banner")
+        table = d.add_table(rows=3, cols=2)
+        for row, cells in zip(
+            table.rows,
+            [
+                ("Standard", "Rating"),
+                ("1.1 Governance and leadership", "Good"),
+                ("1.2 Staff", "Outstanding"),
+            ],
+            strict=True,
+        ):
+            row.cells[0].text, row.cells[1].text = cells
+        d.add_paragraph("Key facts", style="PM Chapter")
+        d.add_paragraph("The YJS supervised 88 children.")
+        f = tmp_path / "pellmoor_inspection_2022.docx"
+        d.save(f)
+    else:
+        f = tmp_path / "pellmoor_inspection_2022.html"
+        f.write_text(
+            "<html><body><h1>An inspection of youth justice services in Pellmoor</h1>"
+            f"<h2>Ratings</h2><h3>{banner}</h3>"
+            "<table><tr><th>Standard</th><th>Rating</th></tr>"
+            "<tr><td>1.1 Governance and leadership</td><td>Good</td></tr>"
+            "<tr><td>1.2 Staff</td><td>Outstanding</td></tr></table>"
+            "<h2>Key facts</h2><p>The YJS supervised 88 children.</p></body></html>",
+            encoding="utf-8",
+        )
+    r = parse_file(f)
+    # (an HTML table's `<th>` row names the columns of the rows under it: no row of its own)
+    assert [p.text for p in in_section(r, "Ratings")] == [
+        banner,
+        *(["Standard | Rating"] if maker == "word banner style" else []),
+        "1.1 Governance and leadership | Good",
+        "1.2 Staff | Outstanding",
+    ]
+    assert [
+        (x.subject, x.value, x.section, x.ordinal)
+        for x in r.records
+        if x.subject == "overall_score"
+    ] == [("overall_score", "24 out of 36", "Ratings", 1)]
+
+
 def test_a_web_table_s_first_row_naming_its_columns_is_no_item(tmp_path):
     """A Word table saved as HTML by LibreOffice sets its header row as a row like the rest
     ("Role | Name" over the copy list, the tune53 set): it names the columns, and was listed
