@@ -43,6 +43,7 @@ from findings.errors import (
     escape_controls,
 )
 from findings.hashing import bytes_sha256
+from findings.lexicon import GRADES
 from findings.settings import Settings
 from findings.vocab import SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, list_kind
 from ingest.records import RATING_LINE
@@ -62,6 +63,9 @@ class Line:
     level: int | None = None  # heading level where known
     # a PDF's heading set in larger type than the body's (not a bold line in the body's type)
     larger: bool = False
+    # a heading over a table, just after another table's last row ("Key facts" after the
+    # ratings): the next table's title, never a group of the rows above it
+    titles_table: bool = False
 
 
 @dataclass
@@ -381,6 +385,7 @@ def _plain_text_lines(text: str) -> list[Line]:
     lines = _footers_as_pages(lines, paged)
     lines = _columns_in_turn(_running_edges_dropped(lines) if edged else lines)
     _bar_rows(lines)
+    lines = _cells_a_line_each(lines)
     column = 0  # the value column of the padded field just read
     kept: list[Line] = []
     for ln in lines:
@@ -621,6 +626,155 @@ def _bar_rows(lines: list[Line]) -> None:
             for ln in lines[i:j]:
                 ln.text = "\t".join(_bar_cells(ln.text))
         i = max(j, i + 1)
+
+
+# A table whose cells a text extraction writes one to a line, each between blank lines, as
+# `docx2txt` does with a Word table ("Standard" / "Rating" / "1.1 Governance and leadership" /
+# "Good" / …): its head names its columns in a word or three each, and its rows follow cell by
+# cell, short lines, each row's last cell a value (a grade, a figure, a name).
+CELL_HEAD_WORDS = 3
+CELL_WORDS = 14  # a cell's line: no longer than a short sentence
+CELL_MIN_ROWS = 3
+CELL_TYPED_SHARE = 0.5  # of the rows' last cells, at least this share a grade or a figure
+CELL_MAX_ROWS = 60  # read no further for one table: a text of short lines stays linear
+_A_DIGIT = re.compile(r"\d")
+
+
+def _cells_a_line_each(lines: list[Line]) -> list[Line]:
+    """A table written a cell to a line between blank lines, read back as its rows (role `tr`,
+    the head a row like the rest), cells set apart by tabs: a head of two or three short
+    cells, then at least `CELL_MIN_ROWS` rows of as many cells, most rows' last cell a grade or
+    a figure. Before, each cell was a paragraph or a heading of its own, and the grades were
+    lost."""
+    stand = [
+        k
+        for k, ln in enumerate(lines)
+        if ln.role is None
+        and ln.text.strip()
+        and (k == 0 or lines[k - 1].role == "blank")
+        and (k + 1 == len(lines) or lines[k + 1].role == "blank")
+    ]  # lines that stand alone between blank lines
+    kinds = [_value_kind(lines[k].text.strip()) for k in stand]
+    if not any(kinds):
+        return lines  # no grade or figure stands alone: no table of values (most texts)
+    # the nearest line standing alone at or after each that is a value: a table is looked
+    # for only where one is near (a long text of short lines stays quick)
+    nearest = [len(stand)] * (len(stand) + 1)
+    for n in range(len(stand) - 1, -1, -1):
+        nearest[n] = n if kinds[n] else nearest[n + 1]
+    cells_of = _cells_of(lines, stand, kinds)
+    # first line -> (line after the row's last, text, role)
+    out_rows: dict[int, tuple[int, str, str]] = {}
+    ends: set[int] = set()  # each row's last line
+    headings: set[int] = set()
+    i = 0
+    while i < len(stand):
+        if nearest[i] - i > 3 * (CELL_MIN_ROWS + 1):
+            i = nearest[i] - 3 * (CELL_MIN_ROWS + 1)
+            continue
+        run = _cell_table(cells_of, i)
+        if run is None:
+            i += 1
+            continue
+        width, n_rows = run
+        before = stand[i - 1] if i else None
+        if before is not None and before - 2 in ends:
+            # a line alone between two such tables ("Key facts" after the ratings' last row,
+            # over "Measure | Pellmoor") is the next one's title, not a row's group
+            headings.add(before)
+        for r in range(n_rows + 1):  # the head, then the rows
+            cells = stand[i + r * width : i + (r + 1) * width]
+            text = "\t".join(lines[k].text.strip() for k in cells)
+            out_rows[cells[0]] = (cells[-1] + 1, text, "tr")
+            ends.add(cells[-1])
+        i += (n_rows + 1) * width
+    if not out_rows:
+        return lines
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        if k in out_rows:
+            end, text, role = out_rows[k]
+            out.append(Line(text, lines[k].page, role))
+            k = end
+            while k < len(lines) and lines[k].role == "blank" and k + 1 in out_rows:
+                k += 1  # (no blank between a table's rows: one table)
+            continue
+        if k in headings:
+            out.append(Line(lines[k].text.strip(), lines[k].page, "heading", titles_table=True))
+        else:
+            out.append(lines[k])
+        k += 1
+    return out
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """What `_cell_table` asks of a line standing alone, read once."""
+
+    head: bool  # a column's name: a word or three, no number, no stop
+    cell: bool  # short, no stop, no "label: value" of its own
+    kind: str  # "grade", "figure" or ""
+    joined: bool  # only blank lines between it and the line standing alone before it
+
+
+def _value_kind(text: str) -> str:
+    """A table cell's value: "grade", "figure" or ""."""
+    if text[:1].isdigit() or text[:1] in "£$€":
+        return "figure"
+    return "grade" if len(text) < 30 and text.rstrip(".").lower() in GRADES else ""
+
+
+def _cells_of(lines: list[Line], stand: list[int], kinds: list[str]) -> list[_Cell]:
+    out = []
+    for n, k in enumerate(stand):
+        text = lines[k].text.strip()
+        words = len(text.split())
+        last = text[-1]
+        kind = kinds[n]
+        out.append(
+            _Cell(
+                # (a column's name is a word or three, no number: "2. Court disposals" heads
+                # a part)
+                head=words <= CELL_HEAD_WORDS and last not in ".:;," and not _A_DIGIT.search(text),
+                # (a line of its own "label: value", "2.1 Assessment: Good", is no cell)
+                cell=words <= CELL_WORDS and last not in ".:;" and ": " not in text,
+                kind=kind,
+                joined=n > 0 and all(lines[j].role == "blank" for j in range(stand[n - 1] + 1, k)),
+            )
+        )
+    return out
+
+
+def _cell_table(cells: list[_Cell], i: int) -> tuple[int, int] | None:
+    """(cells a row, rows after the head) of a table a cell to a line whose head starts at
+    the `i`th line standing alone, or None."""
+    for width in (3, 2):
+        head = cells[i : i + width]
+        if (
+            len(head) < width
+            or not all(c.head for c in head)
+            or not all(c.joined for c in head[1:])
+        ):
+            continue
+        kinds: list[str] = []  # each row's last cell: "grade", "figure" or ""
+        at = i + width
+        while at + width <= len(cells) and len(kinds) < CELL_MAX_ROWS:
+            row = cells[at : at + width]
+            if not all(c.joined and c.cell for c in row):
+                break
+            kinds.append(row[-1].kind)
+            at += width
+            if len(kinds) == CELL_MIN_ROWS and not any(kinds):
+                break  # no grade or figure in its first rows: no table of values (read no more)
+        if kinds[:CELL_MIN_ROWS] == ["grade"] * CELL_MIN_ROWS:
+            # a table of grades ends before its first row of no grade: the heading and line
+            # after it ("Key facts", "Measure") are no row of it
+            kinds = kinds[: next((n for n, k in enumerate(kinds) if k != "grade"), len(kinds))]
+        typed = sum(1 for kind in kinds if kind)
+        if len(kinds) >= CELL_MIN_ROWS and typed >= CELL_TYPED_SHARE * len(kinds):
+            return width, len(kinds)
+    return None
 
 
 def _footers_as_pages(lines: list[Line], paged: bool) -> list[Line]:

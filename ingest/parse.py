@@ -127,6 +127,7 @@ class _Block:
     copied: bool = False  # a line of a text copied from a PDF viewer (`_copied_from_viewer`)
     lined: bool = False  # a line of a web page's text as a browser copies it (`_lined`)
     larger: bool = False  # a PDF's heading in larger type than the body's (`Line.larger`)
+    titles_table: bool = False  # `Line.titles_table`
 
 
 @dataclass
@@ -435,7 +436,11 @@ def _blocks(lines: list[Line], plain: bool = False) -> list[_Block]:
             open_block = None
             # (a table row keeps its empty cells: which column a cell is in is read from them)
             text = ln.text.strip(" \n") if ln.role in ("tr", "th") else ln.text.strip()
-            out.append(_Block(text, ln.page, ln.role, ln.level, larger=ln.larger))
+            out.append(
+                _Block(
+                    text, ln.page, ln.role, ln.level, larger=ln.larger, titles_table=ln.titles_table
+                )
+            )
             continue
         text = _numbered_with_tab(ln.text.rstrip())
         # (a table copied a cell to a line, in a viewer's copy or a reader's "Save as Text")
@@ -1423,6 +1428,8 @@ def _structure(
                 # (not a heading in larger type than the text's bold lines, which a PDF's
                 # loader ranks under it: "Key facts" over its table, after the ratings')
                 and not (ranked and b.larger)
+                # (nor a title its reader found between two tables: `Line.titles_table`)
+                and not b.titles_table
                 and _inside_table(paras, run, blocks[k + 1] if k + 1 < len(blocks) else None)
             ):
                 # (where the format marks its tables and headings, a heading between two
@@ -1542,7 +1549,9 @@ def _structure(
                 paras.append(_Para(section, " > ".join(path), "rating", None, s, b.page, run=run))
             heads_at = len(paras)
             continue
-        unmarked = _unmarked_item(paras, b, s, section, run, blocks[k + 1 : k + 2])
+        unmarked = _unmarked_item(
+            paras, b, s, section, run, blocks[k + 1 : k + 2], grouped=group is not None
+        )
         if not unmarked and _continues(paras, b, run):
             prev = paras[-1]
             prev.extend(s)
@@ -1652,13 +1661,20 @@ def _structure(
 
 
 def _unmarked_item(
-    paras: list[_Para], b: _Block, s: str, section: str, run: int, after: list[_Block] | None = None
+    paras: list[_Para],
+    b: _Block,
+    s: str,
+    section: str,
+    run: int,
+    after: list[_Block] | None = None,
+    grouped: bool = False,
 ) -> bool:
     """Is the block an item of a list whose bullets are drawn, not printed (a browser prints a
-    list's markers as graphics, so the PDF's text has none)? Under a list's heading, a block of
-    its own opening in lower case after the list's opening line ("We found the following key
-    strengths:") or after such an item, on this page or the next (an item cut by a page break
-    reads as two)."""
+    list's markers as graphics, so the PDF's text has none; a text extraction drops Word's)?
+    Under a list's heading, a block of its own opening in lower case after the list's opening
+    line ("We found the following key strengths:", or "The Board should:" naming whom the
+    items are for, `grouped`) or after such an item, on this page or the next (an item cut by
+    a page break reads as two)."""
     if b.role not in (None, "p") or not list_kind(section) or not paras:
         return False
     prev = paras[-1]
@@ -1671,10 +1687,19 @@ def _unmarked_item(
         return (prev.run != run and prev.section != section) or (
             prev.kind == "bullet" and prev.unmarked
         )
+    # (over a page break, a line in lower case after an item left mid-sentence goes on with
+    # it: `_continues`)
+    new_page = b.broken or (
+        b.page is not None and b.page > ((prev.end_page or prev.page) or b.page)
+    )
     return (
         s[:1].islower()
         and prev.run == run
-        and (prev.text.rstrip().endswith(":") or (prev.kind == "bullet" and prev.unmarked))
+        and (
+            (grouped and not new_page)
+            or prev.text.rstrip().endswith(":")
+            or (prev.kind == "bullet" and prev.unmarked)
+        )
     )
 
 
@@ -1712,13 +1737,14 @@ def _header_again(paras: list[_Para], text: str, page: int | None) -> bool:
 
 def _inside_table(paras: list[_Para], run: int, after: _Block | None) -> bool:
     """Does a heading-like line stand between rows of one table (a table row above it in this
-    part, a row below)?"""
+    part, a row below)? Not over a table's head row: that starts a table of its own ("Key
+    facts" over "Measure | Pellmoor" after the ratings' last row)."""
     return (
         bool(paras)
         and paras[-1].kind == "table_row"
         and paras[-1].run == run
         and after is not None
-        and (after.role in ("tr", "th") or ("\t" in after.text and after.role is None))
+        and (after.role == "tr" or ("\t" in after.text and after.role is None))
     )
 
 

@@ -461,7 +461,10 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
 
     def take(subject: str, i: int, p: Paragraph, text: str, value: str) -> None:
         if subject not in found and value:
-            found[subject] = (i, _record(meta, p, "fact", text, subject=subject, value=value))
+            put(subject, i, p, text, value)
+
+    def put(subject: str, i: int, p: Paragraph, text: str, value: str) -> None:
+        found[subject] = (i, _record(meta, p, "fact", text, subject=subject, value=value))
 
     # 1. fields and two-cell rows that name their fact (not a forwarding email's: a letter
     # forwarded, "From: Lockhart, Priya" / "Sent: …" / "To: …", is not from or to her)
@@ -632,6 +635,7 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 take("overall_score", i, p, sentence, m.group("value"))
                 break
     # 3. a table row of reoffending rates; the `Total` row of a table of cases
+    both_given = False
     for i, p in enumerate(paragraphs):
         first = _VALUE_FIRST.match(p.text) if p.kind == "prose" else None
         if first:
@@ -649,7 +653,18 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         cells = p.text.split(" | ")
         header = p.columns or _first_row(paragraphs, i)
         label = cells[0].lower()
-        if REOFFENDING_CUE in label and len(cells) == 2 and _NATIONAL.search(label):
+        both = (
+            _both_rates(label, cells[1]) if REOFFENDING_CUE in label and len(cells) == 2 else None
+        )
+        if both is not None:
+            # the area's rate and the nation's in one cell ("29.4% (England and Wales 32.6%)";
+            # "34.8% v 32.6%" beside "Reoffending rate, Cressingdale v England and Wales"): the
+            # first such key fact, before any sentence's figures ("fallen from 41.3% …")
+            if not both_given:
+                put("reoffending_rate", i, p, p.text, both[0])
+                put("national_reoffending_rate", i, p, p.text, both[1])
+            both_given = True
+        elif REOFFENDING_CUE in label and len(cells) == 2 and _NATIONAL.search(label):
             # a key fact of its own row ("Proven reoffending rate, England and Wales | 31.2%"),
             # beside the area's ("…, Kelsworth | 35.8%")
             take("national_reoffending_rate", i, p, p.text, _first_percent(cells[1]))
@@ -809,8 +824,41 @@ def _rates(sentence: str) -> tuple[str | None, str | None]:
         )
 
     national = min(figures, key=distance)
+    if distance(national) >= len(sentence):
+        # every figure is set against the cue ("has fallen from 41.3% … to 29.4%, and is now
+        # below the England and Wales average"): the nation's figure is not printed here; the
+        # area's is the one it changed to, where a change is told from one to the other
+        changed = (
+            len(figures) == 2
+            and re.search(r"\bfrom\s*$", sentence[: figures[0].start()])
+            and re.search(r"\bto\s*$", sentence[: figures[1].start()])
+        )
+        return (figures[1].group(0) if changed else None), None
     local = next(f for f in figures if f is not national)
     return local.group(0), national.group(0)
+
+
+def _both_rates(label: str, cell: str) -> tuple[str, str] | None:
+    """(area's rate, nation's rate) in a key fact's one cell that prints both: the nation
+    named in the cell beside its figure ("29.4% (England and Wales 32.6%)"), or in the label
+    after the area ("Reoffending rate, Cressingdale v England and Wales" over "34.8% v
+    32.6%"). None for a cell of one figure."""
+    if len(_PERCENT.findall(cell)) != 2:
+        return None
+    bracket = re.search(r"\(([^()]*)\)", cell)
+    inside = _PERCENT.findall(bracket.group(1)) if bracket else []
+    if bracket and _NATIONAL.search(bracket.group(1)) and len(inside) == 1:
+        # "29.4% (England and Wales average 32.2%)": the bracket's figure is the nation's
+        outside = _PERCENT.findall(cell[: bracket.start()] + cell[bracket.end() :])
+        return (outside[0], inside[0]) if len(outside) == 1 else None
+    local, national = _rates(cell)
+    if local and national:
+        return local, national
+    cue = _NATIONAL.search(label)
+    if cue and not _NATIONAL.search(cell) and not label[cue.end() :].strip(" )"):
+        first, second = _PERCENT.findall(cell)
+        return first, second
+    return None
 
 
 def _between(text: str, a: re.Match[str], b: re.Match[str]) -> str:

@@ -495,6 +495,20 @@ def test_the_children_supervised_as_reports_say_it(tmp_path, sentence, value):
         # the national figure in brackets after the area's, as a fact line prints it (the
         # national rate was read as the area's: the two figures are equally near the cue)
         ("Reoffending rate: 35.8% (England and Wales: 31.2%)", "35.8%", "31.2%"),
+        # every figure set against the cue: the area's then and now, the nation's not printed
+        # (41.3% was read as the national rate, fresh78 and tune80)
+        (
+            "The proven reoffending rate has fallen from 41.3% at the time of the screening to "
+            "29.4%, and is now below the England and Wales average.",
+            "29.4%",
+            None,
+        ),
+        (
+            "The reoffending rate of 41.3% and the custody rate of 6.1% were above the England "
+            "and Wales average.",
+            None,
+            None,
+        ),
     ],
 )
 def test_a_figure_set_against_the_national_one_is_the_area_s(sentence, local, national):
@@ -503,6 +517,35 @@ def test_a_figure_set_against_the_national_one_is_the_area_s(sentence, local, na
     from ingest.records import _rates
 
     assert _rates(sentence) == (local, national)
+
+
+@pytest.mark.parametrize(
+    ("row", "local", "national"),
+    [
+        ("| Proven reoffending rate | 29.4% (England and Wales 32.6%) |", "29.4%", "32.6%"),
+        ("| Reoffending rate | 29.4% (England and Wales average 32.2%) |", "29.4%", "32.2%"),
+        ("| Reoffending rate, Oakhill v England and Wales | 34.8% v 32.6% |", "34.8%", "32.6%"),
+        # (the nation's alone: the area's is the one the text says it fell to)
+        ("| Reoffending rate, England and Wales | 32.6% |", "29.4%", "32.6%"),
+    ],
+)
+def test_a_key_fact_s_cell_giving_both_rates(tmp_path, row, local, national):
+    """A key fact's one cell that prints the area's rate and the nation's, the nation named in
+    the cell or after the area in the label: the first was read as the national rate, or the
+    row was passed over for a progress sentence's figures (fresh78, tune80)."""
+    f = tmp_path / "oakhill_yjs_2022.md"
+    f.write_text(
+        "# Inspection of youth justice services in Oakhill\n\n## Key facts\n\n"
+        f"| Key fact | Value |\n| --- | --- |\n{row}\n\n## Progress\n\n"
+        "The proven reoffending rate has fallen from 41.3% at the time of the screening to "
+        "29.4%, and is now below the England and Wales average.\n",
+        encoding="utf-8",
+    )
+    facts = {r.subject: r.value for r in parse_file(f).records if r.kind == "fact"}
+    assert (facts.get("reoffending_rate"), facts.get("national_reoffending_rate")) == (
+        local,
+        national,
+    )
 
 
 @pytest.mark.parametrize(

@@ -3884,6 +3884,71 @@ def test_a_banner_giving_the_overall_score_is_a_line_not_a_heading(tmp_path, mak
     ] == [("overall_score", "24 out of 36", "Ratings", 1)]
 
 
+def test_a_word_inspection_as_docx2txt_writes_it(tmp_path):
+    """A Word inspection as `docx2txt` extracts it (tune80): every block, table cell and list
+    item a line between blank lines, list markers dropped. A table's cells, read one to a line
+    after its head, are its rows (each cell had been a heading or a paragraph, and the grades
+    were lost); the items under "The board should:" are items, not one run-on paragraph."""
+    blocks = [
+        "An inspection of youth justice services in Pellmoor",
+        "Ratings",
+        "Each standard is rated on a four-point scale.",
+        "Standard",
+        "Rating",
+        "1.1 Governance and leadership",
+        "Requires improvement",
+        "1.2 Staff",
+        "Good",
+        "2.4 Reviewing",
+        "Inadequate",
+        "Key facts",
+        "Measure",
+        "Pellmoor",
+        "Children supervised by the YJS",
+        "131",
+        "Proven reoffending rate[2]",
+        "29.4% (England and Wales 32.6%)",
+        "Head of service",
+        "Tobias Quenby",
+        "Recommendations",
+        "We have made three recommendations.",
+        "Pellmoor Youth Justice Service should:",
+        "make sure that plans are reviewed whenever a child's circumstances change",
+        "strengthen management oversight of reviewing",
+        "The management board should:",
+        "reduce the reliance on agency staff",
+        "1. Introduction",
+        "1.1 We inspected the YJS in February 2022.",
+    ]
+    f = tmp_path / "pellmoor_inspection_2022.txt"
+    f.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    r = parse_file(f)
+    assert [p.text for p in in_section(r, "Ratings")] == [
+        "Each standard is rated on a four-point scale.",
+        "Standard | Rating",
+        "1.1 Governance and leadership | Requires improvement",
+        "1.2 Staff | Good",
+        "2.4 Reviewing | Inadequate",
+    ]
+    assert [p.text for p in in_section(r, "Key facts")] == [
+        "Measure | Pellmoor",
+        "Children supervised by the YJS | 131",
+        "Proven reoffending rate[2] | 29.4% (England and Wales 32.6%)",
+        "Head of service | Tobias Quenby",
+    ]
+    assert [(p.kind, p.text) for p in in_section(r, "Recommendations")] == [
+        ("prose", "We have made three recommendations."),
+        ("bullet", "make sure that plans are reviewed whenever a child's circumstances change"),
+        ("bullet", "strengthen management oversight of reviewing"),
+        ("bullet", "reduce the reliance on agency staff"),
+    ]
+    ratings = {x.subject: x.value for x in r.records if x.kind == "rating"}
+    assert ratings["2.4 Reviewing"] == "Inadequate"
+    facts = {x.subject: x.value for x in r.records if x.kind == "fact"}
+    assert (facts["reoffending_rate"], facts["national_reoffending_rate"]) == ("29.4%", "32.6%")
+    assert facts["service_manager"] == "Tobias Quenby"
+
+
 def test_a_web_table_s_first_row_naming_its_columns_is_no_item(tmp_path):
     """A Word table saved as HTML by LibreOffice sets its header row as a row like the rest
     ("Role | Name" over the copy list, the tune53 set): it names the columns, and was listed
