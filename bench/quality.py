@@ -531,6 +531,12 @@ See `RULE` for how its evidence recall@4 is counted.
   from a council web page, hard-wrapped at 78 columns, a rated inspection as a PDF `rst2pdf`
   makes from reStructuredText), written blind and second-checked at stop 60 in the layouts of
   the pending fresh79 / fresh80; measured once unread (0.750, 0.792), then read.
+- tune79 / tune80: every report above plus two more each (`data/eval/tune79/reports/`: an SQS
+  letter as the Markdown `pymupdf4llm` writes from an `fpdf2` PDF letter, a rated inspection
+  as a PDF `xhtml2pdf` makes from HTML and CSS; `tune80`: an SQS letter as the HTML page the
+  Python `asciidoc` package writes, a rated inspection as the plain text `docx2txt` extracts
+  from a Word file, a table cell to a line), written blind and second-checked at stop 61 in
+  the layouts of the pending fresh81 / fresh82; measured once unread (0.708, 0.750), then read.
 - fresh77 / fresh78 (read as tune): every report above plus two more each
   (`data/eval/fresh77/reports/`: an SQS letter as a Word file pandoc writes from Markdown, a
   rated inspection as a PDF WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx
@@ -1225,6 +1231,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.750, 0.792), then read
             ("tune77 tune", "tune77", "tune.jsonl"),
             ("tune78 tune", "tune78", "tune.jsonl"),
+            # stop 61: tune sets in the layouts of the pending fresh81 / fresh82, measured once
+            # unread (0.708, 0.750), then read
+            ("tune79 tune", "tune79", "tune.jsonl"),
+            ("tune80 tune", "tune80", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),

@@ -385,7 +385,6 @@ def _plain_text_lines(text: str) -> list[Line]:
     lines = _footers_as_pages(lines, paged)
     lines = _columns_in_turn(_running_edges_dropped(lines) if edged else lines)
     _bar_rows(lines)
-    lines = _cells_a_line_each(lines)
     column = 0  # the value column of the padded field just read
     kept: list[Line] = []
     for ln in lines:
@@ -403,7 +402,7 @@ def _plain_text_lines(text: str) -> list[Line]:
             elif ln.role is None and "   " in ln.text.strip():
                 ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
         kept.append(ln)
-    return kept
+    return _cells_a_line_each(kept)
 
 
 COLUMN_MIN_LINES = 6  # lines printing both columns, on a page set in two
@@ -736,9 +735,16 @@ def _cells_of(lines: list[Line], stand: list[int], kinds: list[str]) -> list[_Ce
             _Cell(
                 # (a column's name is a word or three, no number: "2. Court disposals" heads
                 # a part)
-                head=words <= CELL_HEAD_WORDS and last not in ".:;," and not _A_DIGIT.search(text),
-                # (a line of its own "label: value", "2.1 Assessment: Good", is no cell)
-                cell=words <= CELL_WORDS and last not in ".:;" and ": " not in text,
+                head=words <= CELL_HEAD_WORDS
+                and last not in ".:;,"
+                and not _A_DIGIT.search(text)
+                and "\t" not in text,
+                # (a line of its own "label: value", "2.1 Assessment: Good", is no cell; nor one
+                # already set out in columns, a row of its own)
+                cell=words <= CELL_WORDS
+                and last not in ".:;"
+                and ": " not in text
+                and "\t" not in text,
                 kind=kind,
                 joined=n > 0 and all(lines[j].role == "blank" for j in range(stand[n - 1] + 1, k)),
             )
