@@ -662,8 +662,7 @@ def _cells_a_line_each(lines: list[Line]) -> list[Line]:
     for n in range(len(stand) - 1, -1, -1):
         nearest[n] = n if kinds[n] else nearest[n + 1]
     cells_of = _cells_of(lines, stand, kinds)
-    # first line -> (line after the row's last, text, role)
-    out_rows: dict[int, tuple[int, str, str]] = {}
+    out_rows: dict[int, tuple[int, str]] = {}  # first line -> (line after the row's last, text)
     ends: set[int] = set()  # each row's last line
     headings: set[int] = set()
     i = 0
@@ -676,15 +675,14 @@ def _cells_a_line_each(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         width, n_rows = run
-        before = stand[i - 1] if i else None
-        if before is not None and before - 2 in ends:
+        if i and stand[i - 1] - 2 in ends:
             # a line alone between two such tables ("Key facts" after the ratings' last row,
             # over "Measure | Pellmoor") is the next one's title, not a row's group
-            headings.add(before)
+            headings.add(stand[i - 1])
         for r in range(n_rows + 1):  # the head, then the rows
             cells = stand[i + r * width : i + (r + 1) * width]
             text = "\t".join(lines[k].text.strip() for k in cells)
-            out_rows[cells[0]] = (cells[-1] + 1, text, "tr")
+            out_rows[cells[0]] = (cells[-1] + 1, text)
             ends.add(cells[-1])
         i += (n_rows + 1) * width
     if not out_rows:
@@ -693,8 +691,8 @@ def _cells_a_line_each(lines: list[Line]) -> list[Line]:
     k = 0
     while k < len(lines):
         if k in out_rows:
-            end, text, role = out_rows[k]
-            out.append(Line(text, lines[k].page, role))
+            end, text = out_rows[k]
+            out.append(Line(text, lines[k].page, "tr"))
             k = end
             while k < len(lines) and lines[k].role == "blank" and k + 1 in out_rows:
                 k += 1  # (no blank between a table's rows: one table)
