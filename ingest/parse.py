@@ -1689,9 +1689,7 @@ def _unmarked_item(
         )
     # (over a page break, a line in lower case after an item left mid-sentence goes on with
     # it: `_continues`)
-    new_page = b.broken or (
-        b.page is not None and b.page > ((prev.end_page or prev.page) or b.page)
-    )
+    new_page = _after_page_break(prev, b)
     return (
         s[:1].islower()
         and prev.run == run
@@ -1806,6 +1804,13 @@ def _sentence_like(text: str) -> bool:
     return len(text.split()) >= 6 or bool(re.search(r"[.!?]$", text.strip()))
 
 
+def _after_page_break(prev: _Para, b: _Block) -> bool:
+    """Does block `b` start over a page break from paragraph `prev` (on a later page, or at the
+    top of the next column)?"""
+    last_page = prev.end_page or prev.page
+    return b.broken or (b.page is not None and last_page is not None and b.page > last_page)
+
+
 def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     """A block that starts in lower case after a paragraph left mid-sentence continues it
     (the paragraph was split by a page break, a running header or a footnote)."""
@@ -1815,9 +1820,7 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     if prev.run != run:  # a heading came between: a new part begins
         return False
     s = b.text.strip()
-    last_page = prev.end_page or prev.page
-    # over a page break, or at the top of the next column
-    new_page = b.broken or (b.page is not None and last_page is not None and b.page > last_page)
+    new_page = _after_page_break(prev, b)
     if _starts_item(s):
         left = prev.pieces[-1] if prev.pieces else prev.text
         # "…since January" / "2020. She had…": a year wrapped to the next line, no number;
