@@ -543,12 +543,20 @@ See `RULE` for how its evidence recall@4 is counted.
   builds, a rated inspection as a designed Word file with two-column sections and merged cells:
   the layouts of tune75 and tune76), written blind and second-checked at stop 59, measured once
   when adopted at stop 60 and by `findings eval` at its end, read at stop 61: tune data since.
-- fresh79 / fresh80 held-out: every report above plus two more each (`data/eval/fresh79/reports/`:
-  an SQS letter as the HTML `mammoth` makes of a Word letter, a rated inspection as a PDF laid
-  out by PyMuPDF's Story API in two columns; `fresh80`: an SQS letter as the Markdown
-  `html2text` writes from a council web page, hard-wrapped at 78 columns, a rated inspection as
-  a PDF `rst2pdf` makes: the layouts of tune77 and tune78), written blind and second-checked at
-  stop 60, never read, measured once when adopted at stop 61, then only here.
+- fresh79 / fresh80 (read as tune): every report above plus two more each
+  (`data/eval/fresh79/reports/`: an SQS letter as the HTML `mammoth` makes of a Word letter, a
+  rated inspection as a PDF laid out by PyMuPDF's Story API in two columns; `fresh80`: an SQS
+  letter as the Markdown `html2text` writes from a council web page, a rated inspection as a
+  PDF `rst2pdf` makes: the layouts of tune77 and tune78), written blind and second-checked at
+  stop 60, measured once when adopted at stop 61 and by `bench.quality`, read at stop 62: tune
+  data since.
+- fresh81 / fresh82 held-out: every report above plus two more each (`data/eval/fresh81/reports/`:
+  an SQS letter as the Markdown `pymupdf4llm` writes from an `fpdf2` PDF letter, a rated
+  inspection as a PDF `xhtml2pdf` makes from HTML and CSS; `fresh82`: an SQS letter as the HTML
+  page the Python `asciidoc` package writes, a rated inspection as the plain text `docx2txt`
+  extracts from a Word file, a table cell to a line: the layouts of tune79 and tune80), written
+  blind and second-checked at stop 61, never read, measured once when adopted at stop 62, then
+  only here.
 """
 
 from __future__ import annotations
@@ -1278,9 +1286,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh77 (read as tune)", "fresh77", "heldout.jsonl"),
             ("fresh78 (read as tune)", "fresh78", "heldout.jsonl"),
             # written at stop 60 in the layouts of tune77 and tune78, adopted at stop 61:
+            # measured once when adopted and by bench.quality; read at stop 62: tune data since
+            ("fresh79 (read as tune)", "fresh79", "heldout.jsonl"),
+            ("fresh80 (read as tune)", "fresh80", "heldout.jsonl"),
+            # written at stop 61 in the layouts of tune79 and tune80, adopted at stop 62:
             # measured once when adopted, then only here
-            ("fresh79 held-out", "fresh79", "heldout.jsonl"),
-            ("fresh80 held-out", "fresh80", "heldout.jsonl"),
+            ("fresh81 held-out", "fresh81", "heldout.jsonl"),
+            ("fresh82 held-out", "fresh82", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1421,8 +1433,10 @@ def main(argv: list[str] | None = None) -> int:
         "fresh77 and fresh78 (written at stop 59, second-checked) were measured once when "
         "adopted at stop 60 and by findings eval at its end, then read at stop 61: tune data "
         "since; "
-        "fresh79 and fresh80 (written at stop 60, second-checked, never read) were measured once "
-        "when adopted at stop 61 and then only here; "
+        "fresh79 and fresh80 (written at stop 60, second-checked) were measured once when "
+        "adopted at stop 61 and by bench.quality, then read at stop 62: tune data since; "
+        "fresh81 and fresh82 (written at stop 61, second-checked, never read) were measured once "
+        "when adopted at stop 62 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n"
         + RULE
