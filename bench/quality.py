@@ -537,6 +537,13 @@ See `RULE` for how its evidence recall@4 is counted.
   Python `asciidoc` package writes, a rated inspection as the plain text `docx2txt` extracts
   from a Word file, a table cell to a line), written blind and second-checked at stop 61 in
   the layouts of the pending fresh81 / fresh82; measured once unread (0.708, 0.750), then read.
+- tune81 / tune82: every report above plus two more each (`data/eval/tune81/reports/`: an SQS
+  letter as the plain text `inscriptis` writes from a council web page, a rated inspection as
+  the HTML PyMuPDF writes page by page from an `fpdf2` PDF; `tune82`: an SQS letter as the
+  Markdown `markdownify` writes from an HTML e-mail, a rated inspection as the text `pypdf`
+  extracts in layout mode from a ReportLab PDF), written blind and second-checked at stop 62
+  in the layouts of the pending fresh83 / fresh84; measured once unread (0.667, 0.792), then
+  read.
 - fresh77 / fresh78 (read as tune): every report above plus two more each
   (`data/eval/fresh77/reports/`: an SQS letter as a Word file pandoc writes from Markdown, a
   rated inspection as a PDF WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx
@@ -1243,6 +1250,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.708, 0.750), then read
             ("tune79 tune", "tune79", "tune.jsonl"),
             ("tune80 tune", "tune80", "tune.jsonl"),
+            # stop 62: tune sets in the layouts of the pending fresh83 / fresh84, measured once
+            # unread (0.667, 0.792), then read
+            ("tune81 tune", "tune81", "tune.jsonl"),
+            ("tune82 tune", "tune82", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
