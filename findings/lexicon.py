@@ -31,6 +31,13 @@ GRADES: dict[str, str] = {
     "drastic improvement required": "the same scores",
 }
 
+# The heading of a part that gathers a report's or a chapter's notes, numbered "1.", "2." in
+# body type (a PDF laid out with endnotes): its numbered paragraphs are notes, not findings.
+NOTES_HEADINGS: dict[str, str] = {
+    "notes endnotes footnotes": "what such a part is called",
+    "references sources": "notes that only give where a figure comes from",
+}
+
 # How a follow-up table marks an earlier inspection's area requiring improvement, lower-case: a
 # cell of these words alone under the area's name is its verdict, as a grade is a standard's.
 PROGRESS_STATUSES: dict[str, str] = {
@@ -953,6 +960,13 @@ ANAPHORA: dict[str, str] = {
 PERSON_PRONOUNS: dict[str, str] = {
     "he|him|his|himself": "a man named before",
     "she|her|hers|herself": "a woman named before",
+}
+# A follow-up with one of these stands for what the previous answer quoted ("Who sits on its
+# decision panel?", "Is it any better now?", "What was his job title?"): that passage is searched
+# with it. "those" and "these" are left out: they pick a kind of case ("on those cases").
+SHOWN_POINTERS: dict[str, str] = {
+    "it|its|that|this": "a pronoun for the thing the previous answer showed",
+    "he|him|his|she|her|hers": "a pronoun for the person it named",
 }
 # A sentence opening with one of these points back to the sentence before it ("One was managed
 # at MAPPA level 2", "She had …"): quoted on its own it would not say what it is about.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import json
 import re
 import shlex
@@ -33,6 +34,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from findings.errors import (
     FileTooLarge,
@@ -330,6 +333,7 @@ PAGE_FOOTER = re.compile(
 # Columns laid out with spaces ("1.1 Governance and leadership       Good"): cells are split
 # where three or more spaces stand between text (prose has at most two, after a full stop).
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+LIST_MARKER_CHARS = 3  # "•", "–", "12.", "(a)": a first cell this short is a list item's marker
 # A header field padded to a value column ("To:        Ismay Quintrell, Chair, …"): a field, not
 # a table row; a line indented to the same column below it continues its value.
 PADDED_FIELD = re.compile(r"^([A-Z][^:\t]{0,40}:)( {3,})(\S.*)$")
@@ -386,8 +390,18 @@ def _plain_text_lines(text: str) -> list[Line]:
     lines = _columns_in_turn(_running_edges_dropped(lines) if edged else lines)
     _bar_rows(lines)
     column = 0  # the value column of the padded field just read
+    cells: list[int] = []  # where the cells of the row laid out with spaces just read start
     kept: list[Line] = []
     for ln in lines:
+        if cells and ln.role is None and _wrapped_cell_line(ln.text, cells, kept[-1].text):
+            # a cell's text wrapped onto the next line at the cell's own place ("Simon
+            # Teversham, Director of" over "Children's Services", in the value column)
+            k = cells.index(_indent(ln.text))
+            parts = kept[-1].text.split("\t")
+            parts[k] = f"{parts[k]} {ln.text.strip()}"
+            kept[-1].text = "\t".join(parts)
+            continue
+        cells = []
         field = PADDED_FIELD.match(ln.text) if ln.role is None else None
         if field and len(field.group(1).split()) <= FIELD_LABEL_WORDS:
             column = len(field.group(1)) + len(field.group(2))
@@ -400,9 +414,34 @@ def _plain_text_lines(text: str) -> list[Line]:
             if ln.role is None and RULE_LINE.match(ln.text.strip()):
                 ln.text, ln.role = "", "blank"  # the rule over a page's footnotes
             elif ln.role is None and "   " in ln.text.strip():
-                ln.text = COLUMN_GAP.sub("\t", ln.text.strip())
+                lead, text = _indent(ln.text), ln.text.strip()
+                starts = [lead] + [lead + m.end() for m in COLUMN_GAP.finditer(text)]
+                ln.text = COLUMN_GAP.sub("\t", text)
+                # (a row, not a list item whose bullet is set apart: "•   The board …")
+                cells = starts if len(ln.text.split("\t")[0]) > LIST_MARKER_CHARS else []
         kept.append(ln)
     return _cells_a_line_each(kept)
+
+
+def _wrapped_cell_line(text: str, cells: list[int], row: str) -> bool:
+    """Is `text`, the line straight under a row laid out with spaces (whose cells start at
+    `cells`), one cell's text wrapped onto a line of its own: a single cell, at a later cell's
+    place (a value's last words), or at the first cell's where its text broke off mid-phrase
+    ("…, England and" over "Wales (2021)") or goes on in brackets or lower case? Any other
+    line at the first cell's place is the next row's, with no value of its own."""
+    if not text.strip() or "   " in text.strip() or _indent(text) not in cells:
+        return False
+    k = cells.index(_indent(text))
+    if k:
+        return True
+    last = row.split("\t")[0].split()[-1:]
+    first = text.strip()[:1]
+    return bool(last) and (
+        last[0].endswith(",")
+        or last[0].lower() in STOPWORDS_EN_PLUS
+        or first == "("
+        or first.islower()
+    )
 
 
 COLUMN_MIN_LINES = 6  # lines printing both columns, on a page set in two
@@ -1396,6 +1435,9 @@ def _html_lines(text: str) -> list[Line]:
     positioned = _positioned_blocks(soup, css) or _pdf2htmlex_blocks(soup, css)
     if positioned is not None:  # a PDF converted to HTML: read as the PDF it was
         return _pdf_structure(*positioned)
+    printed = _printed_line_pages(soup)
+    if printed is not None:  # a PDF's printed lines, each a <p>: read as its text is
+        return printed
     _inline_class_styles(soup, css)
     numbers = _html_list_numbers(soup, css)
     for tag in soup(["script", "style", "noscript", "template", "head"]):
@@ -1600,6 +1642,59 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
 
 _PDF2HTMLEX_CLASS = re.compile(r"\.(x|y|h|fs|m)([0-9a-f]+)\{([^}]*)\}")
 _CSS_LENGTH = {"x": "left", "y": "bottom", "h": "height", "fs": "font-size"}
+
+
+# A page of a PDF's printed lines, each its own <p> (PyMuPDF's `get_text("xhtml")`): most of
+# its lines that end no sentence go on, in lower case, on the next line. Of a web page's <p>
+# paragraphs few do (a paragraph ends in a stop).
+PRINTED_LINES_MIN = 8
+PRINTED_LINES_RUN_ON = 0.3
+_PAGE_ID = re.compile(r"page\d+")
+
+
+def _printed_line_pages(soup) -> list[Line] | None:
+    """The lines of HTML that writes a PDF page by page, each page a `div` whose id is
+    "page<n>" holding the page's printed lines as <p> and the lines set in larger type as
+    <h1>-<h6> (PyMuPDF's xhtml), read as the PDF's text is (`_plain_text_lines`: a wrapped
+    paragraph's lines joined, a running header and "Page N" footer taken off), its h-tags as
+    headings. None for any other HTML, and for pages whose <p> are paragraphs."""
+    body = soup.body or soup
+    pages = [
+        d for d in body.find_all("div", recursive=False) if _PAGE_ID.fullmatch(d.get("id", ""))
+    ]
+    if not pages or len(pages) != len(body.find_all(recursive=False)):
+        return None
+    texts: list[list[str]] = []
+    # each text's occurrences in turn, whether each was set as a heading (a chapter's "1.
+    # Organisational delivery" is one; the same words in bold over the ratings rows are not)
+    heads: dict[str, list[bool]] = {}
+    prose: list[str] = []
+    for page in pages:
+        for sup in page.find_all("sup"):  # a note's marker, as the PDF printed it
+            if sup.get_text().strip().isdigit():
+                sup.replace_with(sup.get_text().strip().translate(TO_SUPERSCRIPT))
+        lines = []
+        for el in page.find_all(re.compile(r"^(?:p|h[1-6])$")):
+            text = " ".join(el.get_text().split())
+            if text:
+                lines.append(text)
+                heads.setdefault(text, []).append(el.name != "p")
+                if el.name == "p":
+                    prose.append(text)
+        texts.append(lines)
+    ends = sum(not a.endswith(tuple(SENTENCE_ENDS)) for a in prose[:-1])
+    runs_on = sum(_wraps(a, b) for a, b in itertools.pairwise(prose))
+    if len(prose) < PRINTED_LINES_MIN or not ends or runs_on < PRINTED_LINES_RUN_ON * ends:
+        return None
+    lines = _plain_text_lines("\f".join("\n".join(page) for page in texts))
+    seen: dict[str, int] = {}
+    for ln in lines:
+        text = ln.text.strip()
+        if ln.role is None and text in heads:
+            n = seen[text] = seen.get(text, -1) + 1
+            if n < len(heads[text]) and heads[text][n]:
+                ln.role = "heading"
+    return lines
 
 
 def _pdf2htmlex_blocks(soup, css: str) -> tuple[list[dict], int] | None:

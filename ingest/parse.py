@@ -22,7 +22,7 @@ from pathlib import Path
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from findings.errors import IngestError
-from findings.lexicon import CLAUSE_WORDS, GRADES, PROGRESS_STATUSES, words_of
+from findings.lexicon import CLAUSE_WORDS, GRADES, NOTES_HEADINGS, PROGRESS_STATUSES, words_of
 from findings.records import Paragraph, ParsedReport, report_id_for
 from findings.settings import Settings, get_settings
 from findings.vocab import (
@@ -30,6 +30,7 @@ from findings.vocab import (
     MONTH_PATTERN,
     SIGN_OFFS,
     SUPERSCRIPT_DIGITS,
+    TO_SUPERSCRIPT,
     list_kind,
 )
 from ingest.load import (
@@ -186,6 +187,7 @@ class ReportParser:
             infer_headings=doc.format in ("txt", "pdf"),
             labels_only=labels_only,
         )
+        _endnotes(paras, footnotes)
         _attach_footnotes(paras, footnotes)
         paras = _counted_items(_signatures_joined(paras))
         paragraphs = _number(report_id, paras)
@@ -1850,6 +1852,42 @@ def _cut_by_page(b: _Block, after: _Block | None) -> bool:
         after.page is not None and b.page is not None and after.page > b.page
     )
     return new_page and after.text.strip()[:1].islower()
+
+
+NOTES_WORDS = frozenset(words_of(NOTES_HEADINGS))
+
+
+def _endnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]]) -> None:
+    """A part headed as notes (`NOTES_HEADINGS`: "Notes", "Endnotes") whose paragraphs are
+    numbered 1, 2, 3 … in turn, every number printed before the part as a superscript marker
+    ("33.6%¹"): the bodies of notes set in body type at a report's or a chapter's end. Each
+    becomes a footnote (for `_attach_footnotes`) of the paragraph that carries its marker;
+    the part's paragraphs are taken out (shifting the later footnotes' places)."""
+    i = len(paras) - 1
+    while i >= 0:
+        p = paras[i]
+        if p.number != "1" or not set(p.section.lower().split()) & NOTES_WORDS:
+            i -= 1
+            continue
+        j = i
+        while (
+            j < len(paras)
+            and (paras[j].section, paras[j].run) == (p.section, p.run)
+            and paras[j].number == str(j - i + 1)
+        ):
+            j += 1
+        before = "".join(q.text for q in paras[:i])
+        numbers = [str(k) for k in range(1, j - i + 1)]
+        if all(n.translate(TO_SUPERSCRIPT) in before for n in numbers):
+            notes = [
+                (n.translate(TO_SUPERSCRIPT), q.text, i - 1)
+                for n, q in zip(numbers, paras[i:j], strict=True)
+            ]
+            footnotes[:] = [
+                (m, body, at - (j - i) if at >= j else at) for m, body, at in footnotes
+            ] + notes
+            del paras[i:j]
+        i -= 1
 
 
 def _attach_footnotes(paras: list[_Para], footnotes: list[tuple[str, str, int]]) -> None:

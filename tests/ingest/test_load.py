@@ -448,3 +448,49 @@ def test_pdf_list_label_after_a_full_numbered_line_starts_anew():
         ("• The board has not yet secured enough places.", None),
         ("", "blank"),
     ]
+
+
+# Key facts as `pypdf`'s layout mode extracts a PDF's two-column table: cells apart by spaces, a
+# cell too long for its column wrapped onto the next line at the cell's own place.
+LAID_OUT_KEY_FACTS = (
+    "Key facts\n\n"
+    "   First-time entrants per 100,000 children aged 10 to 17, Tarnby        172\n"
+    "   (2021)\n\n"
+    "   First-time entrants per 100,000 children aged 10 to 17, England and   148\n"
+    "   Wales (2021)\n\n"
+    "   Chair of the YJS management board                                     Simon Teversham, Director of\n"
+    "                                                                         Children's Services\n\n"
+    "   Head of service                                                       Anwen Castellow\n"
+    "   Deputy head of service                                                Tom Reed\n"
+)
+
+
+def test_a_laid_out_table_cell_wrapped_onto_its_own_line_stays_in_its_cell(tmp_path):
+    """ingest/load.py `_wrapped_cell_line`: a value's last words under it, or a label's that
+    broke off mid-phrase or go on in brackets, belong to the row above; a row under a row is
+    its own."""
+    path = tmp_path / "tarnby_inspection_2022.txt"
+    path.write_text(LAID_OUT_KEY_FACTS, encoding="utf-8")
+    rows = [ln.text for ln in load_document(path, Settings()).lines if "\t" in ln.text]
+    assert rows == [
+        "First-time entrants per 100,000 children aged 10 to 17, Tarnby (2021)\t172",
+        "First-time entrants per 100,000 children aged 10 to 17, England and Wales (2021)\t148",
+        "Chair of the YJS management board\tSimon Teversham, Director of Children's Services",
+        "Head of service\tAnwen Castellow",
+        "Deputy head of service\tTom Reed",
+    ]
+
+
+def test_a_list_item_s_hanging_line_is_no_table_cell(tmp_path):
+    path = tmp_path / "tarnby_sqs_2016.txt"
+    path.write_text(
+        "Areas requiring improvement\n\n"
+        "   •   The Management Board should work with health commissioners to reduce waiting\n"
+        "       times for CAMHS.\n",
+        encoding="utf-8",
+    )
+    texts = [ln.text for ln in load_document(path, Settings()).lines if ln.text.strip()]
+    assert texts[-2:] == [
+        "•\tThe Management Board should work with health commissioners to reduce waiting",
+        "       times for CAMHS.",
+    ]

@@ -5630,3 +5630,117 @@ def test_a_key_fact_at_the_top_of_a_page_is_no_run_on_of_the_one_before(tmp_path
         "48 staff equal to 41.5 full-time equivalent posts",
         "56 cases inspected: 35 court disposals and 21 out-of-court disposals",
     ]
+
+
+# A report's pages as PyMuPDF's `page.get_text("xhtml")` writes those of a PDF that sets every
+# printed line as a text object of its own (fpdf2's): a <div id="page0"> a page, each line a
+# <p>, a heading in larger type an <h2>, a note marker a <sup>.
+PRINTED_PAGES = [
+    [
+        "<p>Inspection of youth offending services: Tarnholm</p>",
+        "<h2><b>Foreword</b></h2>",
+        "<p>This inspection is part of our programme of youth offending service inspections. We</p>",
+        "<p>have inspected and rated Tarnholm Youth Justice Service across three broad areas, and</p>",
+        "<p>the service was rated as Good overall.</p>",
+        "<h2><b>Context</b></h2>",
+        "<p>The proven reoffending rate for children in Tarnholm was 33.6%<sup>1</sup>, slightly below the</p>",
+        "<p>rate for England and Wales, and the rate of first-time entrants had risen in each of the</p>",
+        "<p>last three years to 171<sup>2</sup>.</p>",
+        "<p>Page 1</p>",
+    ],
+    [
+        "<p>Inspection of youth offending services: Tarnholm</p>",
+        "<h2><b>Acknowledgements</b></h2>",
+        "<p>We would like to thank all those who helped plan and took part in the inspection; we are</p>",
+        "<p>grateful to the service's staff and to the children and families who spoke to us.</p>",
+        "<p>Page 2</p>",
+    ],
+    [
+        "<p>Inspection of youth offending services: Tarnholm</p>",
+        "<h2><b>Notes</b></h2>",
+        "<p>1. Ministry of Justice, proven reoffending statistics, published July 2021: children</p>",
+        "<p>cautioned or convicted between April 2018 and March 2019.</p>",
+        "<p>2. Youth Justice Board, first-time entrants per 100,000 children aged 10 to 17, year</p>",
+        "<p>ending December 2020.</p>",
+        "<p>Page 3</p>",
+    ],
+]
+
+
+def _printed_html(path: Path, pages: list[list[str]]) -> Path:
+    divs = "".join('<div id="page0">\n' + "\n".join(page) + "\n</div>\n" for page in pages)
+    path.write_text(f"<html><body>\n{divs}</body></html>\n", encoding="utf-8")
+    return path
+
+
+class TestPrintedLinesAsHtml:
+    """ingest/load.py `_printed_line_pages` and ingest/parse.py `_endnotes`: a PDF's lines,
+    each a <p> as PyMuPDF's xhtml gives them, read as the PDF's text is (a wrapped paragraph's
+    lines one paragraph, the running header and page number off); notes numbered "1." under a
+    notes heading, each number printed before as a superscript marker, are notes."""
+
+    def test_a_wrapped_paragraph_s_lines_are_one_paragraph_with_its_notes(self, tmp_path):
+        html = _printed_html(tmp_path / "tarnholm_inspection_2021.html", PRINTED_PAGES)
+        parsed = parse_file(html, Settings())
+        body = [p for p in parsed.paragraphs if p.section != "Header"]
+        assert [(p.section, p.paragraph, p.text) for p in body] == [
+            (
+                "Foreword",
+                None,
+                "This inspection is part of our programme of youth offending service "
+                "inspections. We have inspected and rated Tarnholm Youth Justice Service across "
+                "three broad areas, and the service was rated as Good overall.",
+            ),
+            (
+                "Context",
+                None,
+                "The proven reoffending rate for children in Tarnholm was 33.6%¹, slightly "
+                "below the rate for England and Wales, and the rate of first-time entrants had "
+                "risen in each of the last three years to 171².",
+            ),
+            (
+                "Acknowledgements",
+                None,
+                "We would like to thank all those who helped plan and took part in the "
+                "inspection; we are grateful to the service's staff and to the children and "
+                "families who spoke to us.",
+            ),
+        ]
+        assert body[1].footnotes == [
+            "¹ Ministry of Justice, proven reoffending statistics, published July 2021: "
+            "children cautioned or convicted between April 2018 and March 2019.",
+            "² Youth Justice Board, first-time entrants per 100,000 children aged 10 to 17, "
+            "year ending December 2020.",
+        ]
+
+    def test_numbered_paragraphs_under_a_notes_heading_no_marker_points_to_stay(self, tmp_path):
+        pages = [
+            [ln.replace("<sup>1</sup>", "").replace("<sup>2</sup>", "") for ln in page]
+            for page in PRINTED_PAGES
+        ]
+        parsed = parse_file(
+            _printed_html(tmp_path / "tarnholm_inspection_2021.html", pages), Settings()
+        )
+        assert [(p.section, p.paragraph) for p in parsed.paragraphs][-2:] == [
+            ("Notes", "1"),
+            ("Notes", "2"),
+        ]
+        assert all(p.footnotes == [] for p in parsed.paragraphs)
+
+    def test_web_page_paragraphs_are_read_as_paragraphs(self, tmp_path):
+        """A page whose <p> are whole paragraphs (each ends a sentence) is no PDF's lines."""
+        pages = [
+            [
+                "<h2>Foreword</h2>",
+                *(
+                    f"<p>Paragraph {n} of the foreword ends its sentence here.</p>"
+                    for n in range(10)
+                ),
+            ]
+        ]
+        parsed = parse_file(
+            _printed_html(tmp_path / "tarnholm_inspection_2021.html", pages), Settings()
+        )
+        assert [p.text for p in parsed.paragraphs] == [
+            f"Paragraph {n} of the foreword ends its sentence here." for n in range(10)
+        ]
