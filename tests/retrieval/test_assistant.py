@@ -1268,3 +1268,48 @@ def test_why_after_a_grade_is_answered_by_the_standard_s_own_part(
     answer = assistant.ask(question, history=[earlier]).to_json()
     assert not answer["abstained"], answer["answer"]
     assert cited(answer)[0][1:3] == expected, answer["answer"]
+
+
+class TestFollowUpSearchedWithTheQuoteShown:
+    """retrieval/assistant.py `_with_shown`: a follow-up that points back with a pronoun ("Who
+    sits on its decision panel?") is searched with the passage the previous answer quoted as
+    well; one that asks of something new ("And what about reviewing?") is not."""
+
+    QUOTE = "The Junction scheme, launched in 2019, offers diversion to children who admit it."
+
+    def _draft(self):
+        from retrieval.hybrid import Hit
+
+        hit = Hit("p1", "lanby_2022", "Out-of-court disposals", "3.6", 1, None, "prose", self.QUOTE)
+        return Draft(text=f"“{self.QUOTE}” [1]", cited=[Cited(hit=hit, quote=self.QUOTE)])
+
+    def _plan(self, question):
+        from retrieval.plan import Plan, Side
+
+        return Plan(question=question, search_text=f"{question} earlier", sides=[Side("x", None)])
+
+    @pytest.mark.parametrize(
+        "question",
+        ["Who sits on its decision panel?", "Is it any better now?", "What was his job title?"],
+    )
+    def test_a_pointing_follow_up_is_searched_with_the_quote(self, question):
+        from retrieval.assistant import _with_shown
+
+        got = _with_shown(self._plan(question), self._draft())
+        assert got.search_text == f"{question} earlier {self.QUOTE}"
+
+    @pytest.mark.parametrize("question", ["And what about reviewing?", "And for those cases?"])
+    def test_a_follow_up_asking_of_something_new_is_not(self, question):
+        from retrieval.assistant import _with_shown
+
+        assert _with_shown(self._plan(question), self._draft()).search_text == (
+            f"{question} earlier"
+        )
+
+    def test_nothing_shown_before_adds_nothing(self):
+        from retrieval.assistant import _with_shown
+
+        plan = self._plan("Who sits on its decision panel?")
+        assert _with_shown(plan, None).search_text == plan.search_text
+        abstained = Draft(text="The reports do not answer this question.")
+        assert _with_shown(plan, abstained).search_text == plan.search_text
