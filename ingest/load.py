@@ -333,7 +333,7 @@ PAGE_FOOTER = re.compile(
 # Columns laid out with spaces ("1.1 Governance and leadership       Good"): cells are split
 # where three or more spaces stand between text (prose has at most two, after a full stop).
 COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-LIST_MARKER_CHARS = 3  # "•", "–", "12.", "(a)": a first cell this short is a list item's marker
+MIN_LABEL_LETTERS = 2  # a row's first cell has words; "•", "12.", "(a)", "3.2.1" mark an item
 # A header field padded to a value column ("To:        Ismay Quintrell, Chair, …"): a field, not
 # a table row; a line indented to the same column below it continues its value.
 PADDED_FIELD = re.compile(r"^([A-Z][^:\t]{0,40}:)( {3,})(\S.*)$")
@@ -417,8 +417,10 @@ def _plain_text_lines(text: str) -> list[Line]:
                 lead, text = _indent(ln.text), ln.text.strip()
                 starts = [lead] + [lead + m.end() for m in COLUMN_GAP.finditer(text)]
                 ln.text = COLUMN_GAP.sub("\t", text)
-                # (a row, not a list item whose bullet is set apart: "•   The board …")
-                cells = starts if len(ln.text.split("\t")[0]) > LIST_MARKER_CHARS else []
+                # (a row, not a list item or a numbered paragraph whose marker is set apart:
+                # "•   The board …", "3.2.1   Planning for desistance …")
+                first = ln.text.split("\t")[0]
+                cells = starts if sum(c.isalpha() for c in first) >= MIN_LABEL_LETTERS else []
         kept.append(ln)
     return _cells_a_line_each(kept)
 

@@ -481,16 +481,27 @@ def test_a_laid_out_table_cell_wrapped_onto_its_own_line_stays_in_its_cell(tmp_p
     ]
 
 
-def test_a_list_item_s_hanging_line_is_no_table_cell(tmp_path):
+@pytest.mark.parametrize(
+    ("marked", "first"),
+    [
+        (
+            "   •   The Management Board should work with health commissioners to reduce waiting",
+            "•\tThe Management Board should work with health commissioners to reduce waiting",
+        ),
+        (
+            "3.2.1   Planning for desistance was sufficient in 68% of out-of-court cases, but",
+            "3.2.1\tPlanning for desistance was sufficient in 68% of out-of-court cases, but",
+        ),
+    ],
+)
+def test_a_marked_item_s_hanging_line_is_no_table_cell(tmp_path, marked, first):
+    """A list item or numbered paragraph whose marker is set apart by spaces hangs its next
+    line in at its text's place: the line is the item's, as paragraphs join lines, and no
+    cell of a row."""
     path = tmp_path / "tarnby_sqs_2016.txt"
+    indent = " " * (len(marked) - len(marked.split("   ", 1)[-1].lstrip()))
     path.write_text(
-        "Areas requiring improvement\n\n"
-        "   •   The Management Board should work with health commissioners to reduce waiting\n"
-        "       times for CAMHS.\n",
-        encoding="utf-8",
+        f"Areas requiring improvement\n\n{marked}\n{indent}times for CAMHS.\n", encoding="utf-8"
     )
     texts = [ln.text for ln in load_document(path, Settings()).lines if ln.text.strip()]
-    assert texts[-2:] == [
-        "•\tThe Management Board should work with health commissioners to reduce waiting",
-        "       times for CAMHS.",
-    ]
+    assert texts[-2:] == [first, f"{indent}times for CAMHS."]
