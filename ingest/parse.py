@@ -886,6 +886,8 @@ _CLAUSE_WORDS = words_of(CLAUSE_WORDS)
 STANDARD_GRADE = re.compile(r"^\d\.\d\s+([^:]{2,60}):")  # "1.2 Staff: Outstanding"
 # a standard's heading with its grade set beside it ("1.2. Staff    Outstanding"), the grade
 # capitalised as a grade is printed
+STANDARD_ROW = re.compile(r"^\d\.\d\s+[A-Z]")  # "1.3 Partnerships and services …"
+STANDARD_ROW_WORDS = 8  # "3.4 Out-of-court disposal policy and provision": a name, no sentence
 GRADE_AFTER = re.compile(rf"\s+(?:{'|'.join(re.escape(g.capitalize()) for g in GRADES)})$")
 
 
@@ -1765,6 +1767,16 @@ def _classify(b: _Block, s: str, table_header: list[str] | None) -> tuple[str, s
         # a ratings row such as "1.1 Governance and leadership | Good" keeps its number in its text
         cells = [c.strip() for c in s.split("\t") if c.strip()]
         return "table_row", None, " | ".join(cells)
+    # (searched only in a short line opening with a standard's number: a grade's search, at
+    # every place of a long run of spaces, would take time growing with its square)
+    graded = (
+        GRADE_AFTER.search(s) if STANDARD_ROW.match(s) and len(s) <= MAX_HEADING_CHARS else None
+    )
+    if graded and len(s[: graded.start()].split()) <= STANDARD_ROW_WORDS:
+        # "1.3 Partnerships and services Requires improvement": a ratings table's row whose
+        # cells a conversion set apart by a space only (a PDF's lines as HTML), read as the
+        # row it is, its number kept in its text as a table's row keeps it
+        return "table_row", None, f"{s[: graded.start()].strip()} | {s[graded.start() :].strip()}"
     m = NUMBER.match(s)
     if m and m.group(2) and not s[m.start(2) : m.end()].strip().endswith((".", ")")):
         # "27.9 per cent (England and Wales …)": a figure with its unit, no paragraph number

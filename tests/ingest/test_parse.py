@@ -5744,3 +5744,35 @@ class TestPrintedLinesAsHtml:
         assert [p.text for p in parsed.paragraphs] == [
             f"Paragraph {n} of the foreword ends its sentence here." for n in range(10)
         ]
+
+
+def test_a_ratings_row_printed_as_one_line_is_a_row_not_a_numbered_paragraph(tmp_path):
+    """ingest/parse.py `_classify`: "1.3 Partnerships and services Requires improvement", a
+    ratings table's row whose cells a conversion set apart by a space only (PyMuPDF's xhtml
+    of a PDF), is that table's row with its grade as a cell; a numbered sentence that happens
+    to end in a grade's word is a paragraph."""
+    pages = [
+        [
+            "<p>Inspection of youth offending services: Tarnholm</p>",
+            "<h2><b>Ratings</b></h2>",
+            "<p><b>1. Organisational delivery</b></p>",
+            "<p>1.1 Governance and leadership Good</p>",
+            "<p>1.3 Partnerships and services Requires improvement</p>",
+            "<h2><b>Organisational delivery</b></h2>",
+            "<p>1.1 The board has been chaired since 2019 by the council's director, and its work is</p>",
+            "<p>rated Good.</p>",
+            *(f"<p>Line {n} of a wrapped paragraph goes on in the next</p>" for n in range(8)),
+            "<p>line.</p>",
+            "<p>Page 1</p>",
+        ]
+    ]
+    parsed = parse_file(
+        _printed_html(tmp_path / "tarnholm_inspection_2021.html", pages), Settings()
+    )
+    rows = [(p.section, p.paragraph, p.kind, p.text) for p in parsed.paragraphs]
+    assert [r for r in rows if r[0] == "Ratings"] == [
+        ("Ratings", None, "prose", "1. Organisational delivery"),
+        ("Ratings", None, "table_row", "1.1 Governance and leadership | Good"),
+        ("Ratings", None, "table_row", "1.3 Partnerships and services | Requires improvement"),
+    ]
+    assert [r[1:3] for r in rows if r[0] == "Organisational delivery"][0] == ("1.1", "numbered")
