@@ -61,8 +61,8 @@ def _fold(text: str, loose: bool = False) -> str:
 def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int]) -> dict | None:
     """The paragraph holding the anchor text (or held by it, or the paragraph whose footnote
     holds it). Of several (a short anchor such
-    as `Rating: Good`), the one in the gold's old section, then the one nearest the question's
-    other gold paragraphs."""
+    as `Rating: Good`), the one the gold names already, else the one in the gold's old section,
+    then the one nearest the question's other gold paragraphs."""
     mine = [r for r in rows if r["report_id"] == report]
     hits: list[dict] = []
     for loose in (False, True):
@@ -104,6 +104,10 @@ def _place(report: str, anchor: str, rows: list[dict], g: dict, near: list[int])
         ]
         hits = sorted(under, key=lambda r: r["order"])[:1]
     if len(hits) > 1:
+        # (a short anchor, "Good", held where the gold already points: it stays there)
+        kept = [r for r in hits if _names(g, r)]
+        if len(kept) == 1:
+            return kept[0]
         same = [r for r in hits if r["section"].lower() == str(g.get("section") or "").lower()]
         hits = same or hits
         hits.sort(
