@@ -142,7 +142,6 @@ class ChainState:
 # How many earlier turns a follow-up is traced back through to find what was last shown.
 FOLLOW_UP_DEPTH = 2
 PERSON_PRONOUNS = Cue(lexicon.PERSON_PRONOUNS)
-SHOWN_POINTERS = Cue(lexicon.SHOWN_POINTERS)
 
 
 class Assistant:
@@ -365,8 +364,6 @@ class Assistant:
             # answers names her ("Did she also lead the 2015 one?" may be answered "No" by a
             # passage naming someone else)
             plan = replace(plan, identifiers=[*plan.identifiers, named.split()[-1]])
-        if history and plan.inherited and not plan.abstain:
-            plan = _with_shown(plan, previous()[1])
         if (
             not history
             or plan.inherited
@@ -390,7 +387,7 @@ class Assistant:
             narrowed.search_text = f"{question} {history[-1]}"
         narrowed.inherited = True
         narrowed.scope = plan.scope
-        return _with_shown(narrowed, draft)
+        return narrowed
 
     def _previous_answer(
         self, history: list[str], filters: dict | None, corpus: Corpus
@@ -682,16 +679,6 @@ def _ms(t0: float) -> float:
 
 
 T = TypeVar("T")
-
-
-def _with_shown(plan: Plan, draft: Draft | None) -> Plan:
-    """A follow-up searched with the passage the previous answer quoted as well as the earlier
-    question's words: "Who sits on its decision panel?" after "What is the Junction scheme?"
-    is about the scheme that passage describes, and "Is it any better now?" finds the later
-    report's passage on what the quote was about."""
-    if draft is None or not draft.cited or not SHOWN_POINTERS.search(plan.question):
-        return plan
-    return replace(plan, search_text=f"{plan.search_text} {draft.cited[0].quote}")
 
 
 def _ready(value: T | None) -> T:
