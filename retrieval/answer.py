@@ -2158,12 +2158,7 @@ def candidate(
     of the best few that prints every identifier named and the kind of thing asked for (else
     the best that prints the identifiers). None when no passage prints the identifiers ("team
     4321" is not answered by the note on team 4319). `bench.calibrate` fits on exactly these."""
-    # (a footnote is printed with its paragraph: "2021" in a key fact's note)
-    named = [
-        h
-        for h in hits
-        if all(prints_identifier(" ".join([h.text, *h.footnotes]), i) for i in plan.identifiers)
-    ]
+    named = [h for h in hits if all(prints_identifier(h.text, i) for i in plan.identifiers)]
     if not _asks_for_person(plan):
         # a header field or copy-list row ("Police and Crime Commissioner | Nick Alston")
         # answers who holds a role, never what a report says about a topic

@@ -237,12 +237,6 @@ class Corpus:
         have = self.row_terms[row]
         return sum(w for t, w in terms.items() if t in have or synonyms(t) & have) / total
 
-    def printed_text(self, row: int) -> str:
-        """A paragraph's text and its footnotes: everything it prints ("First-time entrants
-        per 100,000 … | 212" and its note "January to December 2021")."""
-        notes = self.metas[row].get("footnotes") or []
-        return " ".join([self.texts[row], *notes]) if notes else self.texts[row]
-
     def label(self, report_id: str) -> str:
         return report_label(self.reports.get(report_id) or {"report_id": report_id})
 

@@ -747,7 +747,7 @@ class QuestionPlanner:
                 )
             ]
             if not any(
-                prints_identifier(corpus.printed_text(i), ident)
+                prints_identifier(corpus.texts[i], ident)
                 for rid in maybe
                 for i in corpus.by_report.get(rid, [])
             ):
@@ -2423,7 +2423,7 @@ def _tells_of(q: str, year: str, report_id: str, corpus: Corpus) -> bool:
         return False
     terms = _own_terms(q, corpus)
     for row in corpus.by_report.get(report_id, []):
-        text = corpus.printed_text(row)  # (a key fact's year may be told by its note)
+        text = corpus.texts[row]
         if year in words(text):
             have = set(tokens(text))  # its own words: not its heading's ("Reducing reoffending")
             if 2 * sum(t in have for t in terms) >= len(terms):
