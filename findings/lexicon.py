@@ -961,13 +961,6 @@ PERSON_PRONOUNS: dict[str, str] = {
     "he|him|his|himself": "a man named before",
     "she|her|hers|herself": "a woman named before",
 }
-# A follow-up with one of these stands for what the previous answer quoted ("Who sits on its
-# decision panel?", "Is it any better now?", "What was his job title?"): that passage is searched
-# with it. "those" and "these" are left out: they pick a kind of case ("on those cases").
-SHOWN_POINTERS: dict[str, str] = {
-    "it|its|that|this": "a pronoun for the thing the previous answer showed",
-    "he|him|his|she|her|hers": "a pronoun for the person it named",
-}
 # A sentence opening with one of these points back to the sentence before it ("One was managed
 # at MAPPA level 2", "She had …"): quoted on its own it would not say what it is about.
 POINTS_BACK: dict[str, str] = {
