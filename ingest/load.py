@@ -1675,15 +1675,15 @@ def _printed_line_pages(soup) -> list[Line] | None:
         for sup in page.find_all("sup"):  # a note's marker, as the PDF printed it
             if sup.get_text().strip().isdigit():
                 sup.replace_with(sup.get_text().strip().translate(TO_SUPERSCRIPT))
-        lines = []
+        page_lines = []
         for el in page.find_all(re.compile(r"^(?:p|h[1-6])$")):
             text = " ".join(el.get_text().split())
             if text:
-                lines.append(text)
+                page_lines.append(text)
                 heads.setdefault(text, []).append(el.name != "p")
                 if el.name == "p":
                     prose.append(text)
-        texts.append(lines)
+        texts.append(page_lines)
     ends = sum(not a.endswith(tuple(SENTENCE_ENDS)) for a in prose[:-1])
     runs_on = sum(_wraps(a, b) for a, b in itertools.pairwise(prose))
     if len(prose) < PRINTED_LINES_MIN or not ends or runs_on < PRINTED_LINES_RUN_ON * ends:
