@@ -393,10 +393,10 @@ def _plain_text_lines(text: str) -> list[Line]:
     cells: list[int] = []  # where the cells of the row laid out with spaces just read start
     kept: list[Line] = []
     for ln in lines:
-        if cells and ln.role is None and _wrapped_cell_line(ln.text, cells, kept[-1].text):
+        k = _wrapped_cell(ln.text, cells, kept[-1].text) if cells and ln.role is None else None
+        if k is not None:
             # a cell's text wrapped onto the next line at the cell's own place ("Simon
             # Teversham, Director of" over "Children's Services", in the value column)
-            k = cells.index(_indent(ln.text))
             parts = kept[-1].text.split("\t")
             parts[k] = f"{parts[k]} {ln.text.strip()}"
             kept[-1].text = "\t".join(parts)
@@ -425,25 +425,27 @@ def _plain_text_lines(text: str) -> list[Line]:
     return _cells_a_line_each(kept)
 
 
-def _wrapped_cell_line(text: str, cells: list[int], row: str) -> bool:
-    """Is `text`, the line straight under a row laid out with spaces (whose cells start at
-    `cells`), one cell's text wrapped onto a line of its own: a single cell, at a later cell's
-    place (a value's last words), or at the first cell's where its text broke off mid-phrase
-    ("…, England and" over "Wales (2021)") or goes on in brackets or lower case? Any other
-    line at the first cell's place is the next row's, with no value of its own."""
+def _wrapped_cell(text: str, cells: list[int], row: str) -> int | None:
+    """Which cell of the row above `text` (a row laid out with spaces, its cells starting at
+    `cells`) the line carries on, when it is one cell's text wrapped onto a line of its own: a
+    single cell, at a later cell's place (a value's last words), or at the first cell's where
+    its text broke off mid-phrase ("…, England and" over "Wales (2021)") or goes on in brackets
+    or lower case. None otherwise: any other line at the first cell's place is the next row's,
+    with no value of its own."""
     if not text.strip() or "   " in text.strip() or _indent(text) not in cells:
-        return False
+        return None
     k = cells.index(_indent(text))
     if k:
-        return True
+        return k
     last = row.split("\t")[0].split()[-1:]
     first = text.strip()[:1]
-    return bool(last) and (
+    goes_on = bool(last) and (
         last[0].endswith(",")
         or last[0].lower() in STOPWORDS_EN_PLUS
         or first == "("
         or first.islower()
     )
+    return 0 if goes_on else None
 
 
 COLUMN_MIN_LINES = 6  # lines printing both columns, on a page set in two

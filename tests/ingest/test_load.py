@@ -466,7 +466,7 @@ LAID_OUT_KEY_FACTS = (
 
 
 def test_a_laid_out_table_cell_wrapped_onto_its_own_line_stays_in_its_cell(tmp_path):
-    """ingest/load.py `_wrapped_cell_line`: a value's last words under it, or a label's that
+    """ingest/load.py `_wrapped_cell`: a value's last words under it, or a label's that
     broke off mid-phrase or go on in brackets, belong to the row above; a row under a row is
     its own."""
     path = tmp_path / "tarnby_inspection_2022.txt"
