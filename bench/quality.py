@@ -557,13 +557,20 @@ See `RULE` for how its evidence recall@4 is counted.
   PDF `rst2pdf` makes: the layouts of tune77 and tune78), written blind and second-checked at
   stop 60, measured once when adopted at stop 61 and by `bench.quality`, read at stop 62: tune
   data since.
-- fresh81 / fresh82 held-out: every report above plus two more each (`data/eval/fresh81/reports/`:
-  an SQS letter as the Markdown `pymupdf4llm` writes from an `fpdf2` PDF letter, a rated
-  inspection as a PDF `xhtml2pdf` makes from HTML and CSS; `fresh82`: an SQS letter as the HTML
-  page the Python `asciidoc` package writes, a rated inspection as the plain text `docx2txt`
-  extracts from a Word file, a table cell to a line: the layouts of tune79 and tune80), written
-  blind and second-checked at stop 61, never read, measured once when adopted at stop 62, then
-  only here.
+- fresh81 / fresh82 (read as tune): every report above plus two more each
+  (`data/eval/fresh81/reports/`: an SQS letter as the Markdown `pymupdf4llm` writes from an
+  `fpdf2` PDF letter, a rated inspection as a PDF `xhtml2pdf` makes from HTML and CSS;
+  `fresh82`: an SQS letter as the HTML page the Python `asciidoc` package writes, a rated
+  inspection as the plain text `docx2txt` extracts from a Word file: the layouts of tune79 and
+  tune80), written blind and second-checked at stop 61, measured once when adopted at stop 62
+  and by `bench.quality`, read at stop 63: tune data since.
+- fresh83 / fresh84 held-out: every report above plus two more each (`data/eval/fresh83/reports/`:
+  an SQS letter as the plain text `inscriptis` writes from a council web page, a rated
+  inspection as the HTML PyMuPDF writes page by page from an `fpdf2` PDF; `fresh84`: an SQS
+  letter as the Markdown `markdownify` writes from an HTML e-mail, a rated inspection as the
+  text `pypdf` extracts in layout mode from a ReportLab PDF: the layouts of tune81 and tune82),
+  written blind and second-checked at stop 62, never read, measured once when adopted at stop
+  63, then only here.
 """
 
 from __future__ import annotations
@@ -1301,9 +1308,13 @@ def main(argv: list[str] | None = None) -> int:
             ("fresh79 (read as tune)", "fresh79", "heldout.jsonl"),
             ("fresh80 (read as tune)", "fresh80", "heldout.jsonl"),
             # written at stop 61 in the layouts of tune79 and tune80, adopted at stop 62:
+            # measured once when adopted and by bench.quality; read at stop 63: tune data since
+            ("fresh81 (read as tune)", "fresh81", "heldout.jsonl"),
+            ("fresh82 (read as tune)", "fresh82", "heldout.jsonl"),
+            # written at stop 62 in the layouts of tune81 and tune82, adopted at stop 63:
             # measured once when adopted, then only here
-            ("fresh81 held-out", "fresh81", "heldout.jsonl"),
-            ("fresh82 held-out", "fresh82", "heldout.jsonl"),
+            ("fresh83 held-out", "fresh83", "heldout.jsonl"),
+            ("fresh84 held-out", "fresh84", "heldout.jsonl"),
         ):
             # (a saved page's folder of pictures beside it is no report)
             so_far = so_far + sorted(
@@ -1446,8 +1457,10 @@ def main(argv: list[str] | None = None) -> int:
         "since; "
         "fresh79 and fresh80 (written at stop 60, second-checked) were measured once when "
         "adopted at stop 61 and by bench.quality, then read at stop 62: tune data since; "
-        "fresh81 and fresh82 (written at stop 61, second-checked, never read) were measured once "
-        "when adopted at stop 62 and then only here; "
+        "fresh81 and fresh82 (written at stop 61, second-checked) were measured once when "
+        "adopted at stop 62 and by bench.quality, then read at stop 63: tune data since; "
+        "fresh83 and fresh84 (written at stop 62, second-checked, never read) were measured once "
+        "when adopted at stop 63 and then only here; "
         "fresh17's writer named its unanswerable topics to the developer at "
         "stop 28, so its abstention figures are no longer blind.\n\n"
         + RULE
