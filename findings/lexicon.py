@@ -126,6 +126,15 @@ SERVICE_MANAGER_TITLES: dict[str, str] = {
     name: reason for name, (subject, reason) in FACT_FIELDS.items() if subject == "service_manager"
 }
 
+# The plan a letter asks the service to send after it, by a date or within a time ("Please
+# send us an improvement plan … by 25 November 2016"): the names it goes by; lower-case.
+PLAN_NAMES: dict[str, str] = {
+    "improvement plan": "screening letters' next steps",
+    "action plan": "the same in some letters and e-mails",
+    "post-inspection plan": "rated reports' closing lines",
+    "completed plan": "a covering e-mail's ('the completed plan is returned to her by …')",
+}
+
 # Verbs that, right before "N cases", say N cases were inspected ("We examined 14 cases").
 CASES_VERBS: dict[str, str] = {
     "examined": "screening letters' Context paragraph",

@@ -102,6 +102,7 @@ FACT_SUBJECTS = (
     "publication_date",
     "letter_date",
     "staff_employed",
+    "improvement_plan_due",
 )
 # What kind of thing each fact is: a question asking for another kind ("How many staff…?" is
 # not asking who manages the service, however near its meaning) is not asking for that fact.
@@ -120,6 +121,7 @@ FACT_KINDS = {
     "overall_rating": "grade",
     "overall_score": "number",
     "staff_employed": "number",
+    "improvement_plan_due": "date",
 }
 
 # Facts a report prints, when it prints them, in a form `ingest.records` always reads (a
@@ -141,6 +143,9 @@ RECORDED_WHEN_TOLD = {
     "staff_employed": "how many staff the service employed",
     "children_supervised": "how many children the service supervised",
     "lead_inspector": "who led the inspection",
+    # (stop 63: of the tune questions asking when an improvement plan was due, the 3 asked of a
+    # report without the record were unanswerable; the letters that set a deadline hold it)
+    "improvement_plan_due": "when an improvement plan was due",
 }
 
 

@@ -392,7 +392,7 @@ def _plain_text_lines(text: str) -> list[Line]:
     column = 0  # the value column of the padded field just read
     cells: list[int] = []  # where the cells of the row laid out with spaces just read start
     kept: list[Line] = []
-    for ln in lines:
+    for n, ln in enumerate(lines):
         k = _wrapped_cell(ln.text, cells, kept[-1].text) if cells and ln.role is None else None
         if k is not None:
             # a cell's text wrapped onto the next line at the cell's own place ("Simon
@@ -409,6 +409,13 @@ def _plain_text_lines(text: str) -> list[Line]:
         elif column and ln.role is None and _indented_to(ln.text, column):
             kept[-1].text += " " + ln.text.strip()  # "Children's Services)" below "(Director of"
             continue
+        elif (collapsed := _collapsed_row(ln, kept, lines[n + 1 : n + 1 + ROW_LOOK])) is not None:
+            # a row whose label filled its column, one space before its value ("Children with
+            # a court disposal, 2021/22 118"), among rows laid out with spaces
+            column = 0
+            lead = _indent(ln.text)
+            ln.text = "\t".join(collapsed)
+            cells = [lead, lead + len(collapsed[0]) + 1]
         else:
             column = 0
             if ln.role is None and RULE_LINE.match(ln.text.strip()):
@@ -423,6 +430,57 @@ def _plain_text_lines(text: str) -> list[Line]:
                 cells = starts if sum(c.isalpha() for c in first) >= MIN_LABEL_LETTERS else []
         kept.append(ln)
     return _cells_a_line_each(kept)
+
+
+_TWO_SPACES = re.compile(r"(?<=\S) {2}(?=\S)")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d\d\b")
+FILLED_LABEL_WORDS = 3  # a label that fills its column has a few words
+ROW_LOOK = 3  # lines looked at after a line (blank ones among them) for a row beside it
+# a key fact's value at a line's end: "118", "30.6%", "£2,364,000", "41 (35.6)"
+_VALUE_AT_END = re.compile(r"^(\S.*?[^\s.,:;])\s(£?\d[\d,]*(?:\.\d+)?%?(?:\s\(\d[\d.,]*\))?)$")
+
+
+def _collapsed_row(ln: Line, kept: list[Line], after: list[Line]) -> list[str] | None:
+    """(label, value) of a line that is a row of two cells set closer than a table's columns,
+    the label having filled its column: two spaces between them, or one before a figure at the
+    line's end; a short line, with a row of two cells laid out with spaces just before or after
+    it (blank lines between). None for any other line."""
+    text = ln.text.strip()
+    if ln.role is not None or "   " in text or len(text.split()) > CELL_WORDS:
+        return None
+    gaps = _TWO_SPACES.split(text)
+    m = _VALUE_AT_END.match(text)
+    if len(gaps) == 2 and len(gaps[0].split()) >= FILLED_LABEL_WORDS:
+        # the cells two spaces apart, the label filling its column ("Education inspector
+        # (Ofsted)  Ravinder …"; not a justified heading's "Key  facts")
+        cells = gaps
+    elif m is not None:
+        cells = [m.group(1), m.group(2)]
+    else:
+        return None
+    label, value = cells
+    if (
+        sum(c.isalpha() for c in label) < MIN_LABEL_LETTERS
+        or not label[:1].isupper()
+        # (a line of prose: a sentence ends in it: "… in early 2023.")
+        or ". " in text
+        or text[-1] in ".:;,"
+        or len(value.split()) > FACT_VALUE_WORDS + 2
+        or _YEAR_FIRST.match(value)  # (nor a date: "24 June 2016")
+    ):
+        return None
+    before = next((x for x in reversed(kept) if x.role != "blank"), None)
+    nxt = next((x for x in after if x.role != "blank"), None)
+    beside = (before is not None and _labelled_row(before.text.split("\t"))) or (
+        nxt is not None and nxt.role is None and _labelled_row(COLUMN_GAP.split(nxt.text.strip()))
+    )
+    return cells if beside else None
+
+
+def _labelled_row(cells: list[str]) -> bool:
+    """A row of two cells whose first has words ("Head of service | Abigail Fennimore"), not a
+    numbered paragraph's number set apart ("6.1 | Our Short Quality Screening in")."""
+    return len(cells) == 2 and sum(c.isalpha() for c in cells[0]) >= MIN_LABEL_LETTERS
 
 
 def _wrapped_cell(text: str, cells: list[int], row: str) -> int | None:
@@ -679,6 +737,8 @@ CELL_WORDS = 14  # a cell's line: no longer than a short sentence
 CELL_MIN_ROWS = 3
 CELL_TYPED_SHARE = 0.5  # of the rows' last cells, at least this share a grade or a figure
 CELL_MAX_ROWS = 60  # read no further for one table: a text of short lines stays linear
+FACT_LABEL_WORDS = 25  # a key fact's label under or over its value: at most this long
+FACT_VALUE_WORDS = 4  # a key fact's value: a figure, a name ("41 (35.6 FTE)", "Priyanka Loveday")
 _A_DIGIT = re.compile(r"\d")
 
 
@@ -713,21 +773,26 @@ def _cells_a_line_each(lines: list[Line]) -> list[Line]:
         if nearest[i] - i > 3 * (CELL_MIN_ROWS + 1):
             i = nearest[i] - 3 * (CELL_MIN_ROWS + 1)
             continue
-        run = _cell_table(cells_of, i)
-        if run is None:
-            i += 1
+        sizes = _cell_table(cells_of, i)
+        if sizes is None:
+            pairs = _facts_value_first(cells_of, i)
+            for r in range(pairs):  # each fact's label, then its value, as a row prints them
+                value, label = stand[i + 2 * r], stand[i + 2 * r + 1]
+                text = f"{lines[label].text.strip()}\t{lines[value].text.strip()}"
+                out_rows[value] = (label + 1, text)
+                ends.add(label)
+            i += 2 * pairs or 1
             continue
-        width, n_rows = run
         if i and stand[i - 1] - 2 in ends:
             # a line alone between two such tables ("Key facts" after the ratings' last row,
             # over "Measure | Pellmoor") is the next one's title, not a row's group
             headings.add(stand[i - 1])
-        for r in range(n_rows + 1):  # the head, then the rows
-            cells = stand[i + r * width : i + (r + 1) * width]
+        for size in sizes:  # the head, then the rows
+            cells = stand[i : i + size]
             text = "\t".join(lines[k].text.strip() for k in cells)
             out_rows[cells[0]] = (cells[-1] + 1, text)
             ends.add(cells[-1])
-        i += (n_rows + 1) * width
+            i += size
     if not out_rows:
         return lines
     out: list[Line] = []
@@ -756,11 +821,19 @@ class _Cell:
     cell: bool  # short, no stop, no "label: value" of its own
     kind: str  # "grade", "figure" or ""
     joined: bool  # only blank lines between it and the line standing alone before it
+    label: bool  # a key fact's label: a capital, at most a long sentence's words, no stop
+    short: bool  # a value a word or four long ("41 (35.6 FTE)", "Priyanka Loveday")
+    numbered: bool  # a numbered label ("2. Court disposals", "2.1 Assessment")
+
+
+# a cell that opens with a number and then names something ("1.1 Governance and leadership",
+# "2. Court disposals"): a standard's or a part's label, not a figure
+_NUMBERED_LABEL = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")
 
 
 def _value_kind(text: str) -> str:
     """A table cell's value: "grade", "figure" or ""."""
-    if text[:1].isdigit() or text[:1] in "£$€":
+    if (text[:1].isdigit() and not _NUMBERED_LABEL.match(text)) or text[:1] in "£$€":
         return "figure"
     return "grade" if len(text) < 30 and text.rstrip(".").lower() in GRADES else ""
 
@@ -788,14 +861,46 @@ def _cells_of(lines: list[Line], stand: list[int], kinds: list[str]) -> list[_Ce
                 and "\t" not in text,
                 kind=kind,
                 joined=n > 0 and all(lines[j].role == "blank" for j in range(stand[n - 1] + 1, k)),
+                label=text[:1].isupper() and words <= FACT_LABEL_WORDS and last not in ".;",
+                short=words <= FACT_VALUE_WORDS and last not in ".:;" and "\t" not in text,
+                numbered=bool(_NUMBERED_LABEL.match(text)),
             )
         )
     return out
 
 
-def _cell_table(cells: list[_Cell], i: int) -> tuple[int, int] | None:
-    """(cells a row, rows after the head) of a table a cell to a line whose head starts at
-    the `i`th line standing alone, or None."""
+def _facts_value_first(cells: list[_Cell], i: int) -> int:
+    """How many key facts, value over label, a cell to a line, start at the `i`th line standing
+    alone ("126" / "Children supervised by …" / "33.8%" / "Proven reoffending rate …", as
+    `docx2txt` writes a table of figures with no head): at least `CELL_MIN_ROWS` of them, the
+    first a figure and most of them. 0 where none start there."""
+    if not cells[i].kind == "figure":
+        return 0
+    pairs = figures = 0
+    at = i
+    while at + 1 < len(cells) and pairs < CELL_MAX_ROWS:
+        value, label = cells[at], cells[at + 1]
+        if not (
+            (value.joined or at == i)
+            and label.joined
+            and value.short
+            and label.label
+            and not label.kind
+            and value.kind != "grade"
+        ):
+            break
+        pairs += 1
+        figures += value.kind == "figure"
+        at += 2
+    return pairs if pairs >= CELL_MIN_ROWS and figures >= CELL_TYPED_SHARE * pairs else 0
+
+
+def _cell_table(cells: list[_Cell], i: int) -> list[int] | None:
+    """The cells in each row (the head's first) of a table a cell to a line whose head starts
+    at the `i`th line standing alone, or None. A line alone between rows, over a row of the
+    head's width that ends in a value ("2. Court disposals" over "2.1 Assessment" / "Good"), is
+    a row of its own: the group the rows under it belong to (over the first row, only a numbered
+    one)."""
     for width in (3, 2):
         head = cells[i : i + width]
         if (
@@ -804,13 +909,28 @@ def _cell_table(cells: list[_Cell], i: int) -> tuple[int, int] | None:
             or not all(c.joined for c in head[1:])
         ):
             continue
+        sizes = [width]
         kinds: list[str] = []  # each row's last cell: "grade", "figure" or ""
         at = i + width
         while at + width <= len(cells) and len(kinds) < CELL_MAX_ROWS:
             row = cells[at : at + width]
             if not all(c.joined and c.cell for c in row):
                 break
+            if (
+                not row[-1].kind
+                and at + width < len(cells)
+                and cells[at + width].kind
+                and cells[at + width].joined
+                and not row[0].kind
+                # (over the first row, only a numbered part: "Key facts" / "Measure" /
+                # "Pellmoor" is a title over a head, not a head over a group)
+                and (kinds or row[0].numbered)
+            ):
+                sizes.append(1)  # a group's title, a row of one cell
+                at += 1
+                continue
             kinds.append(row[-1].kind)
+            sizes.append(width)
             at += width
             if len(kinds) == CELL_MIN_ROWS and not any(kinds):
                 break  # no grade or figure in its first rows: no table of values (read no more)
@@ -818,9 +938,19 @@ def _cell_table(cells: list[_Cell], i: int) -> tuple[int, int] | None:
             # a table of grades ends before its first row of no grade: the heading and line
             # after it ("Key facts", "Measure") are no row of it
             kinds = kinds[: next((n for n, k in enumerate(kinds) if k != "grade"), len(kinds))]
+        # the head, then the rows up to the last kept, with the groups among them
+        kept, rows = [width], 0
+        for size in sizes[1:]:
+            if size == width:
+                if rows == len(kinds):
+                    break
+                rows += 1
+            kept.append(size)
+        while len(kept) > 1 and kept[-1] != width:
+            kept.pop()  # (a group's title with no row under it is no row of the table)
         typed = sum(1 for kind in kinds if kind)
         if len(kinds) >= CELL_MIN_ROWS and typed >= CELL_TYPED_SHARE * len(kinds):
-            return width, len(kinds)
+            return kept
     return None
 
 

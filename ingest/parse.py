@@ -1191,7 +1191,9 @@ def _cover_field(b: _Block, label: str, paras: list[_Para]) -> bool:
 
 
 def _heading_name(text: str) -> tuple[str, str | None]:
-    s = text.strip().rstrip(":").strip()
+    # (a justified heading's words set apart by two spaces, as a PDF's layout text keeps
+    # them: "Key  facts")
+    s = " ".join(text.split()).rstrip(":").strip()
     m = NUMBERED_HEADING.match(s)
     if m and m.group(2)[:1].isupper():
         return m.group(2).strip(), m.group(1)
@@ -1410,6 +1412,7 @@ def _structure(
             and not (k and _signs_above(blocks[k - 1], b))  # the title under that name
             and not _continues(paras, b, run)
             and not _cut_by_page(b, blocks[k + 1] if k + 1 < len(blocks) else None)
+            and not _row_after_rows(paras, run, b)
             # a list's opening line under its heading ("Areas requiring improvement" over "The
             # following areas require improvement:") opens the list; it heads nothing
             and not (
@@ -1845,25 +1848,66 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
         )
     if prev.kind == "bullet":  # list items often end without a stop: only lower case runs on
         return s[:1].islower() and not prev.ends_sentence()
+    # a numbered paragraph whose first line alone, a sentence's words and no stop, a blank
+    # line a PDF's layout text set cut from the rest ("1.13 … replaced the older Turning" /
+    # "Point course in 2019. …")
+    cut = (
+        prev.kind == "numbered"
+        and "." in (prev.number or "")  # (a paragraph's "1.13", not a list's "6")
+        and not prev.pieces
+        and RUN_ON_MIN_WORDS <= len(prev.text.split()) <= RUN_ON_MAX_WORDS
+        and prev.text[-1:].isalpha()
+        and b.role in (None, "p")
+    )
     if prev.kind in ("prose", "numbered") and not prev.ends_sentence():
         # (a short line at the top of a page, no sentence, heads what follows: "Ratings" under
         # the foreword's signature on the page before)
-        return s[:1].islower() or (new_page and _sentence_like(s))
+        return s[:1].islower() or ((new_page or cut) and _sentence_like(s))
     # a numbered paragraph runs on over a page break: an unnumbered block at the top of the
     # next page is its next sentence (a numbered report numbers each of its paragraphs)
     return new_page and prev.kind == "numbered" and _sentence_like(s) and b.role in (None, "p")
 
 
+def _row_after_rows(paras: list[_Para], run: int, b: _Block) -> bool:
+    """Is the line a standard's number, name and grade ("3.4 Out-of-court disposal policy and
+    provision Requires improvement", its cells run together where the name filled its column)
+    right after a ratings table's rows: the table's last row, not a standard's heading?"""
+    s = b.text.strip()
+    return (
+        b.role is None
+        and bool(paras)
+        and paras[-1].kind == "table_row"
+        and paras[-1].run == run
+        and STANDARD_ROW.match(s) is not None
+        and len(s) <= MAX_HEADING_CHARS
+        and GRADE_AFTER.search(s) is not None
+    )
+
+
+RUN_ON_MIN_WORDS = 9  # a line this long over one in lower case is no heading: it runs on
+RUN_ON_MAX_WORDS = 22  # a printed line's words, at most
+SUBNUMBERED = re.compile(r"^\d+\.\d+\s+[A-Z]")  # "1.13 The service's …": a paragraph's number
+
+
 def _cut_by_page(b: _Block, after: _Block | None) -> bool:
     """Is this line, inferred as a heading ("2.8 A victim worker contacted victims of offences
     committed by children"), the start of a paragraph that a page break cut, its next block
-    running on in lower case at the top of the next page? A heading never runs on."""
+    running on in lower case at the top of the next page (or after a blank line, where it is
+    as long as a sentence)? A heading never runs on."""
     if b.role is not None or after is None or after.role not in (None, "p"):
         return False
     new_page = after.broken or (
         after.page is not None and b.page is not None and after.page > b.page
     )
-    return new_page and after.text.strip()[:1].islower()
+    # (or a long line, a sentence's words, that a blank line a PDF extraction set mid-paragraph
+    # cut from the rest: "1.1 The management board is chaired by … the Harlshire Police" over
+    # "commander for Bellingstow, who …")
+    long = len(b.text.split()) >= RUN_ON_MIN_WORDS
+    lower = after.text.strip()[:1].islower()
+    # (a numbered paragraph's first line so cut, over a line in capitals that goes on with its
+    # sentence: "1.13 … replaced the older Turning" over "Point course in 2019. It is …")
+    numbered = SUBNUMBERED.match(b.text.strip()) is not None and _sentence_like(after.text)
+    return (new_page and lower) or (long and (lower or numbered))
 
 
 NOTES_WORDS = frozenset(words_of(NOTES_HEADINGS))

@@ -45,6 +45,7 @@ from findings.lexicon import (
     OVERALL_RATING_HEADINGS,
     OVERALL_RATING_SUBJECT,
     OWNER_VERBS,
+    PLAN_NAMES,
     RATING_FIELDS,
     REOFFENDING_CUE,
     SERVICE_MANAGER_TITLES,
@@ -149,6 +150,18 @@ _PUBLISHED = re.compile(
     rf"\bPublished(?: on)?:?\s+(?P<value>{DATE.pattern})"
     rf"|\b(?:will be|was|is being) published\b[^.;]{{0,60}}?\bon\s+(?P<on>{DATE.pattern})"
 )
+# the plan a letter asks for, and when it is due: "by 13 January 2017", "within eight weeks of
+# the date of this letter" (the date where a sentence gives both)
+_PLAN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in PLAN_NAMES) + r")\b", re.I)
+_PLAN_DUE = re.compile(
+    rf"\bby\s+(?P<value>{DATE.pattern})"
+    r"|\b(?P<within>within\s+(?:[\w-]+\s+){1,2}(?:working\s+)?(?:days|weeks|months)\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:date|publication)\b(?:\s+of\s+(?:this|the)\s+letter)?)?)",
+    re.I,
+)
+# "We are not asking for a formal action plan", "We do not require an action plan": a negation
+# in the words before the plan's name
+_NOT_ASKED = re.compile(r"\b(?:not|no)\b(?:\W+\w+){0,4}\W*$", re.I)
 # "36.1%", "29.4 per cent" (as reports in house style write it), "29.4 percent"
 _PERCENT = re.compile(r"\d+(?:\.\d+)?(?:%|\s?per\s?cent\b)")
 _NATIONAL = re.compile("|".join(re.escape(c) for c in NATIONAL_CUES), re.I)
@@ -288,6 +301,28 @@ def _before_title(signer: str) -> str | None:
     ws = signer.split()
     end = next((k for k, w in enumerate(ws) if w.lower() in _TITLE_WORDS), len(ws))
     return " ".join(ws[:end]) if end >= 2 else None
+
+
+def _plan_due(text: str) -> tuple[str, str] | None:
+    """(sentence, when) where a paragraph that asks for an improvement plan says when it is
+    due, in the sentence that asks or the next: the date it must be sent by, or else the time
+    within which ("within six weeks of the date of this letter"). None where the plan is not asked for ("We are not asking for a
+    formal action plan, but the board should review progress within six months")."""
+    sentences = _sentences(text)
+    asked = [s for s in sentences if _PLAN.search(s)]
+    if not asked or any(
+        _NOT_ASKED.search(s[: m.start()]) for s in asked for m in _PLAN.finditer(s)
+    ):
+        return None
+    at = sentences.index(asked[0])
+    # (its own sentence, or the next: "… send us an improvement plan." / "It should reach the
+    # lead inspector by 3 May 2016.")
+    for sentence in sentences[at : at + 2]:
+        dates = [m for m in _PLAN_DUE.finditer(sentence) if m.group("value")]
+        m = dates[0] if dates else _PLAN_DUE.search(sentence)
+        if m:
+            return sentence, m.group("value") or m.group("within")
+    return None
 
 
 def _sentence_with(text: str, pattern: re.Pattern[str]) -> tuple[str, re.Match[str]] | None:
@@ -476,6 +511,16 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
         label, value = _field(p)
         if label is not None and i not in emailed:
             subject = FACT_FIELDS.get(label.lower(), (None, ""))[0]
+            if (
+                subject is None
+                and p.kind == "table_row"
+                and _heads_the_service(label)
+                and "board" not in label.lower()
+            ):
+                # a key fact's row "Head of Pellmoor Youth Justice Service | Priyanka Lovell":
+                # the head of service's title, naming the service (not a copy list's "Head of
+                # Oversight, Youth Justice Board | …")
+                subject = "service_manager"
             # an email's "From: Pennock, Gareth [mailto:…]": the name, not the address
             value = _ADDRESS_AFTER.sub("", value) or value
             # a web page's line of particulars, "Published: 21 April 2015 · Inspection type:
@@ -596,6 +641,10 @@ def _facts(meta: dict, paragraphs: list[Paragraph]) -> list[tuple[int, Record]]:
                 hit[0],
                 m.group("value") or m.group("before") or m.group("after"),
             )
+        if "improvement_plan_due" not in found and _PLAN.search(p.text):
+            due = _plan_due(p.text)
+            if due:
+                take("improvement_plan_due", i, p, due[0], due[1])
         if (
             "publication_date" not in found
             and "ublished" in p.text

@@ -65,6 +65,7 @@ from retrieval.text import (
     PROPORTION,
     STOPWORDS,
     TIME_UNIT,
+    YEAR,
     Cue,
     amounts,
     content_terms,
@@ -754,6 +755,10 @@ def _fact_untold(plan: Plan, corpus: Corpus) -> str | None:
         return None
     elsewhere = _recorded_by_another(plan.fact or "", targets, corpus)
     if sure < UNTOLD_FACT_SURE and elsewhere is None:
+        return None
+    if elsewhere and str(corpus.reports[elsewhere].get("year")) in YEAR.findall(plan.question):
+        # the question names the year of the report that gives it ("After the 2016 screening,
+        # what was the plan's deadline …?", read as the report after 2016): not untold
         return None
     said = (
         f"{', '.join(corpus.label(r) for r in targets)} "

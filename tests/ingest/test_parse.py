@@ -3949,6 +3949,73 @@ def test_a_word_inspection_as_docx2txt_writes_it(tmp_path):
     assert facts["service_manager"] == "Tobias Quenby"
 
 
+def test_docx2txt_ratings_with_group_rows_and_key_facts_value_first(tmp_path):
+    """`docx2txt` of a Word ratings table whose parts ("1. Organisational delivery") are rows
+    of one cell, and of key facts set value over label with no head (fresh82, read). The part's
+    title had put every row after it out of step ("Good | 1.2 Staff": a standard's number was
+    taken for a figure), so 1.x and 3.x had no grades; each fact's label had become a heading
+    over the next fact's value."""
+    blocks = [
+        "An inspection of youth justice services in Pellmoor",
+        "Score",
+        "24/39",
+        "Overall rating",
+        "Good",
+        "1. Organisational delivery",
+        "1.1 Governance and leadership",
+        "Good",
+        "1.2 Staff",
+        "Requires improvement",
+        "2. Court disposals",
+        "2.1 Assessment",
+        "Outstanding",
+        "2.2 Planning",
+        "Inadequate",
+        "Ratings are awarded on a four-point scale.",
+        "Key facts",
+        "126",
+        "Children supervised by Pellmoor YJS when the inspection was announced",
+        "33.8%",
+        "Proven reoffending rate for children in Pellmoor",
+        "£2,846,000",
+        "Total budget of the YJS from all partners, 2021/22",
+        "Priyanka Lovell",
+        "Head of Pellmoor Youth Justice Service",
+        "Summary of findings",
+        "Pellmoor YJS is a well-led service.",
+    ]
+    f = tmp_path / "pellmoor_inspection_2022.txt"
+    f.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    r = parse_file(f)
+    assert [p.text for p in in_section(r, "Score")] == [
+        "24/39",
+        "Overall rating | Good",
+        "1. Organisational delivery",
+        "1.1 Governance and leadership | Good",
+        "1.2 Staff | Requires improvement",
+        "2. Court disposals",
+        "2.1 Assessment | Outstanding",
+        "2.2 Planning | Inadequate",
+        "Ratings are awarded on a four-point scale.",
+    ]
+    assert [p.text for p in in_section(r, "Key facts")] == [
+        "Children supervised by Pellmoor YJS when the inspection was announced | 126",
+        "Proven reoffending rate for children in Pellmoor | 33.8%",
+        "Total budget of the YJS from all partners, 2021/22 | £2,846,000",
+        "Head of Pellmoor Youth Justice Service | Priyanka Lovell",
+    ]
+    assert [p.text for p in in_section(r, "Summary of findings")] == [
+        "Pellmoor YJS is a well-led service."
+    ]
+    ratings = {x.subject: x.value for x in r.records if x.kind == "rating"}
+    assert ratings["1.1 Governance and leadership"] == "Good"
+    assert ratings["1.2 Staff"] == "Requires improvement"
+    assert ratings["2.2 Planning"] == "Inadequate"
+    facts = {x.subject: x.value for x in r.records if x.kind == "fact"}
+    assert facts["reoffending_rate"] == "33.8%"
+    assert facts["service_manager"] == "Priyanka Lovell"
+
+
 def test_a_web_table_s_first_row_naming_its_columns_is_no_item(tmp_path):
     """A Word table saved as HTML by LibreOffice sets its header row as a row like the rest
     ("Role | Name" over the copy list, the tune53 set): it names the columns, and was listed
@@ -5776,3 +5843,85 @@ def test_a_ratings_row_printed_as_one_line_is_a_row_not_a_numbered_paragraph(tmp
         ("Ratings", None, "table_row", "1.3 Partnerships and services | Requires improvement"),
     ]
     assert [r[1:3] for r in rows if r[0] == "Organisational delivery"][0] == ("1.1", "numbered")
+
+
+def test_pdfplumber_layout_text_of_a_weasyprint_inspection(tmp_path):
+    """The text `pdfplumber` extracts with `layout=True` (tune83): a blank line now and then in
+    the middle of a paragraph, rows whose label filled its column (one space before the
+    value, or two), the last ratings row run together, justified headings with two spaces
+    between words. Each had broken the parse: a paragraph's first line read as a heading that
+    named the rest's section, key facts read as headings, the last standard's grade a heading."""
+    pad = " " * 8
+    text = "\n".join(
+        [
+            f"{pad}Inspection of youth justice services in Pellmoor",
+            "",
+            f"{pad}Ratings",
+            "",
+            f"{pad} Overall rating                                Good",
+            "",
+            f"{pad}24 June 2016",
+            "",
+            f"{pad} 3.3 Implementation and delivery               Good",
+            "",
+            f"{pad} 3.4 Out-of-court disposal policy and provision Requires improvement",
+            "",
+            f"{pad}The overall rating is derived from the ratings for the 12 standards.",
+            "",
+            f"{pad}Key  facts",
+            "",
+            f"{pad} Head of service                       Abigail Fenwick",
+            "",
+            f"{pad} Children with a court disposal, 2021/22 118",
+            "",
+            f"{pad} First-time entrants per 100,000 children, England and 148",
+            f"{pad} Wales",
+            "",
+            f"{pad} Education inspector (Ofsted)  Ravinder Colby",
+            f"{pad} Staff, headcount (full-time equivalent) 41 (35.6)",
+            "",
+            f"{pad}Governance and leadership",
+            "",
+            f"{pad}1.1 The management board is chaired by Chief Superintendent Harriet Lomax, the",
+            "",
+            f"{pad}police commander for Pellmoor, who took over the role in 2019. Board members are",
+            f"{pad}senior and attend regularly.",
+            "",
+            f"{pad}1.2 The service's offending behaviour programme, Pathways Forward, replaced the",
+            "",
+            f"{pad}Turning Point course in 2019. It is delivered one-to-one. Children spoke well of it.",
+            "",
+        ]
+    )
+    f = tmp_path / "pellmoor_inspection_2022.txt"
+    f.write_text(text + "\n", encoding="utf-8")
+    r = parse_file(f)
+    assert [p.text for p in in_section(r, "Ratings")] == [
+        "Overall rating | Good",
+        "24 June 2016",  # (a date beside a row is no row: no value, only its year)
+        "3.3 Implementation and delivery | Good",
+        "3.4 Out-of-court disposal policy and provision | Requires improvement",
+        "The overall rating is derived from the ratings for the 12 standards.",
+    ]
+    assert [p.text for p in in_section(r, "Key facts")] == [
+        "Head of service | Abigail Fenwick",
+        "Children with a court disposal, 2021/22 | 118",
+        "First-time entrants per 100,000 children, England and Wales | 148",
+        "Education inspector (Ofsted) | Ravinder Colby",
+        "Staff, headcount (full-time equivalent) | 41 (35.6)",
+    ]
+    assert [(p.paragraph, p.text) for p in in_section(r, "Governance and leadership")] == [
+        (
+            "1.1",
+            "The management board is chaired by Chief Superintendent Harriet Lomax, the police "
+            "commander for Pellmoor, who took over the role in 2019. Board members are senior "
+            "and attend regularly.",
+        ),
+        (
+            "1.2",
+            "The service's offending behaviour programme, Pathways Forward, replaced the Turning "
+            "Point course in 2019. It is delivered one-to-one. Children spoke well of it.",
+        ),
+    ]
+    ratings = {x.subject: x.value for x in r.records if x.kind == "rating"}
+    assert ratings["3.4 Out-of-court disposal policy and provision"] == "Requires improvement"
