@@ -1715,8 +1715,12 @@ def _html_lines(text: str) -> list[Line]:
 # pdftohtml (poppler) writes each page of a PDF as a div ("page1-div", …) of absolutely placed
 # <p>s, one per line of text or per run of lines it broke with <br/>, sized by font classes in
 # pixels at its default zoom.
-PAGE_DIV = re.compile(r"^page(\d+)-div$")
-PLACED = re.compile(r"top:\s*(-?[\d.]+)px;\s*left:\s*(-?[\d.]+)px")
+# pdftohtml's page "page3-div"; PyMuPDF's `get_text("html")` page "page0" (each page's own
+# output numbers it 0), its lines placed in points with their type size on the span
+PAGE_DIV = re.compile(r"^page(\d+)(-div)?$")
+PLACED = re.compile(r"top:\s*(-?[\d.]+)(px|pt);\s*left:\s*(-?[\d.]+)(?:px|pt)")
+_INLINE_SIZE = re.compile(r"font-size:\s*([\d.]+)pt")
+_INLINE_PITCH = re.compile(r"line-height:\s*([\d.]+)pt")
 FONT_CLASS = re.compile(r"\.(ft\w+)\s*\{([^}]*)\}")
 PX_PER_POINT = 1.5  # pdftohtml's default zoom
 PAGE_HEIGHT_PX = 1262  # an A4 page at that zoom, where the div does not say
@@ -1745,11 +1749,16 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
         if sized:
             fonts[name] = (float(sized.group(1)), float(pitched.group(1)) if pitched else None)
     rows: list[dict] = []
-    for div in divs:
+    for n, div in enumerate(divs, start=1):
         numbered = PAGE_DIV.match(div["id"])
-        page = int(numbered.group(1)) if numbered else 1
-        tall = re.search(r"height:\s*([\d.]+)px", div.get("style", ""))
-        height = float(tall.group(1)) if tall else PAGE_HEIGHT_PX
+        mupdf = numbered is not None and numbered.group(2) is None  # (placed in points)
+        page = n if mupdf else int(numbered.group(1)) if numbered else 1
+        tall = re.search(r"height:\s*([\d.]+)(px|pt)", div.get("style", ""))
+        height = (
+            float(tall.group(1)) * (PX_PER_POINT if tall.group(2) == "pt" else 1)
+            if tall
+            else PAGE_HEIGHT_PX
+        )
         for p in div.find_all("p"):
             at = PLACED.search(p.get("style", ""))
             for br in p.find_all("br"):
@@ -1759,15 +1768,21 @@ def _positioned_blocks(soup, css: str) -> tuple[list[dict], int] | None:
             if at is None or not lines:
                 continue
             size, pitch = fonts.get((p.get("class") or [""])[0], (None, None))
+            if at.group(2) == "pt":  # (PyMuPDF's: the largest type on the line, in points)
+                sizes = [float(x) for x in _INLINE_SIZE.findall(str(p))]
+                pitched = _INLINE_PITCH.search(p.get("style", ""))
+                size = max(sizes) * PX_PER_POINT if sizes else None
+                pitch = float(pitched.group(1)) * PX_PER_POINT if pitched else None
+            scale = PX_PER_POINT if at.group(2) == "pt" else 1
             words = "".join(p.find_all(string=True)).strip()
             bold = bool(words) and all(
                 s.find_parent(["b", "strong"]) is not None
                 for s in p.find_all(string=True)
                 if s.strip()
             )
-            top = float(at.group(1))
+            top = float(at.group(1)) * scale
             rows.append(
-                {"page": page, "height": height, "top": top, "left": float(at.group(2)),
+                {"page": page, "height": height, "top": top, "left": float(at.group(3)) * scale,
                  "lines": lines, "size": size, "pitch": pitch, "bold": bold, "text": words}
             )  # fmt: skip
     _unsized_as_body(rows)

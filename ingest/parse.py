@@ -1281,6 +1281,10 @@ def _structure(
             if m_any is not None:  # a one-word footnote block has no body to attach
                 footnotes.append((m_any.group(1), m_any.group(2).strip(), len(paras) - 1))
             continue
+        if b.role == "th" and _field_head(s):
+            # a header block as a table whose first row is a field like the rest ("To: |
+            # Patrick Vellacott, Chair of …" over "Copy to: | …", Markdown's head row): a row
+            b = replace(b, role="tr")
         if b.role == "th":
             table_header = s.split("\t")
             continue
@@ -1866,6 +1870,13 @@ def _continues(paras: list[_Para], b: _Block, run: int) -> bool:
     # a numbered paragraph runs on over a page break: an unnumbered block at the top of the
     # next page is its next sentence (a numbered report numbers each of its paragraphs)
     return new_page and prev.kind == "numbered" and _sentence_like(s) and b.role in (None, "p")
+
+
+def _field_head(s: str) -> bool:
+    """Is a table's head row a field with its value ("To:<TAB>Patrick Vellacott, …"), no
+    column's name?"""
+    cells = [c.strip() for c in s.split("\t")]
+    return len(cells) >= 2 and cells[0].endswith(":") and any(cells[1:])
 
 
 def _row_after_rows(paras: list[_Para], run: int, b: _Block) -> bool:

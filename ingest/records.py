@@ -840,7 +840,12 @@ def _field(p: Paragraph) -> tuple[str | None, str]:
     if p.kind == "table_row" or (p.kind == "field" and " | " in p.text):
         # (a front block laid out as a table: "Publication date | 25 April 2014")
         cells = p.text.split(" | ")
-        return (cells[0].strip(), cells[1].strip()) if len(cells) == 2 else (None, "")
+        # ("To: | Patrick Vellacott, …": the label's own colon kept in its cell)
+        return (
+            (cells[0].strip().rstrip(":").strip(), cells[1].strip())
+            if len(cells) == 2
+            else (None, "")
+        )
     if p.kind in ("field", "prose") and ":" in p.text and len(p.text) <= _MAX_FIELD_LINE:
         label, _, value = p.text.partition(":")
         if p.kind == "field" or len(label.split()) <= 4:

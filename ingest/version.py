@@ -9,7 +9,7 @@ import hashlib
 
 # Bump when parsing changes what is stored: every report is then re-ingested on the next run,
 # though its file is unchanged.
-PARSER_VERSION = "144"
+PARSER_VERSION = "146"
 
 
 def report_version(file_sha256: str) -> str:

@@ -2045,7 +2045,28 @@ def _may_ask_collection(
         )
         and not (SUMMARY_ASK.search(question) or _coverage_asks(question))
         and (not (plan.areas or years_in(question)) or bool(REPORT_NOUNS.search(question)))
+        and len(_beyond_collection(question, places)) < COLLECTION_MAX_OTHER_TERMS
     )
+
+
+# A question about the stored reports asks of them and their places in words for them, and
+# little else ("When was the latest inspection?", "What reports do we hold for Marshbury?"):
+# this many other content words ask what a report says ("Which standards got Outstanding at the
+# latest inspection?", "give me the headlines from the latest inspection").
+COLLECTION_MAX_OTHER_TERMS = 2
+
+
+def _beyond_collection(question: str, places: frozenset[str]) -> list[str]:
+    """The question's content terms that are not words for the reports (or their kinds), the
+    collection or a place."""
+    ws = words(question)
+    covered = {i for a, b in COLLECTION_OBJECTS.spans(ws) for i in range(a, b)}
+    rest = " ".join(
+        w
+        for i, w in enumerate(ws)
+        if i not in covered and w.lower() not in places and w.lower() not in KIND_NAMES
+    )
+    return content_terms(rest)
 
 
 def _own_terms(question: str, corpus: Corpus) -> list[str]:

@@ -5925,3 +5925,94 @@ def test_pdfplumber_layout_text_of_a_weasyprint_inspection(tmp_path):
     ]
     ratings = {x.subject: x.value for x in r.records if x.kind == "rating"}
     assert ratings["3.4 Out-of-court disposal policy and provision"] == "Requires improvement"
+
+
+def test_pymupdf_html_of_a_pdf_read_as_the_pdf(tmp_path):
+    """The HTML PyMuPDF writes with `page.get_text("html")` (tune84): each page a `div` (every
+    one "page0"), each printed line a `<p>` placed in points, its type size on the span. It had
+    been read as lines of plain text with no headings: every paragraph sat under "Header"."""
+
+    def line(top: float, text: str, size: float = 10.0, bold: bool = False) -> str:
+        span = (
+            f'<span style="font-family:Arial,sans-serif;font-size:{size}pt;color:#000000">'
+            f"{text}</span>"
+        )
+        return (
+            f'<p style="top:{top}pt;left:62.4pt;line-height:{size}pt">'
+            f"{f'<b>{span}</b>' if bold else span}</p>"
+        )
+
+    def page(n: int, body: list[str]) -> str:
+        edge = [
+            line(33.3, "Inspection of youth justice services: Pellmoor", 8.0),
+            line(804.3, f"Page {n} of 2", 8.0),
+        ]
+        return (
+            '<div id="page0" style="width:595.3pt;height:841.9pt">'
+            + "".join(edge + body)
+            + "</div>"
+        )
+
+    one = page(
+        1,
+        [
+            line(45.0, "An inspection of youth justice services in Pellmoor", 26.0, bold=True),
+            line(80.0, "Foreword", 16.0, bold=True),
+            line(100.0, "This inspection is part of our programme of inspections of youth"),
+            line(113.5, "justice services. Overall, Pellmoor YJS was rated as Good."),
+            line(140.0, "1. Organisational delivery", 16.0, bold=True),
+            line(169.0, "1.1 Governance and leadership are good. The management board is"),
+            line(182.5, "chaired by the Director of Children's Services."),
+            line(200.0, "1.2 Staffing requires improvement. The YJS has 38 staff."),
+        ],
+    )
+    two = page(
+        2,
+        [
+            line(71.2, "2. Court disposals", 16.0, bold=True),
+            line(100.0, "2.1 Assessment of children sentenced by the courts is good."),
+        ],
+    )
+    f = tmp_path / "pellmoor_inspection_2021.html"
+    f.write_text(f"<!DOCTYPE html><html><body>{one}{two}</body></html>", encoding="utf-8")
+    r = parse_file(f)
+    assert [(p.section, p.paragraph, p.text) for p in r.paragraphs] == [
+        (
+            "Foreword",
+            None,
+            "This inspection is part of our programme of inspections of youth justice services. "
+            "Overall, Pellmoor YJS was rated as Good.",
+        ),
+        (
+            "Organisational delivery",
+            "1.1",
+            "Governance and leadership are good. The management board is chaired by the "
+            "Director of Children's Services.",
+        ),
+        ("Organisational delivery", "1.2", "Staffing requires improvement. The YJS has 38 staff."),
+        ("Court disposals", "2.1", "Assessment of children sentenced by the courts is good."),
+    ]
+
+
+def test_a_markdown_header_table_whose_first_row_is_a_field_keeps_it(tmp_path):
+    """Markdown sets a table's first row as its head (`trafilatura`'s Markdown of a web page's
+    header block, tune83): "To: | …" there is a field like the rows under it. It had been taken
+    for the columns' names and lost, and with it whom the letter is to."""
+    f = tmp_path / "pellmoor_sqs_2016.md"
+    f.write_text(
+        "# Short Quality Screening of youth offending work in Pellmoor\n\n"
+        "| To: | Patrick Vale, Chair of Pellmoor YOS Management Board | \n"
+        "|---|---|\n"
+        "| From: | Rowena Tall, Assistant Chief Inspector | \n"
+        "| Date: | 14 October 2016 | \n\n"
+        "## Context\n\nWe looked at 16 cases.\n",
+        encoding="utf-8",
+    )
+    r = parse_file(f)
+    assert [(p.kind, p.text) for p in in_section(r, "Header")] == [
+        ("field", "To: | Patrick Vale, Chair of Pellmoor YOS Management Board"),
+        ("field", "From: | Rowena Tall, Assistant Chief Inspector"),
+        ("field", "Date: | 14 October 2016"),
+    ]
+    facts = {x.subject: x.value for x in r.records if x.kind == "fact"}
+    assert facts["addressee"] == "Patrick Vale, Chair of Pellmoor YOS Management Board"

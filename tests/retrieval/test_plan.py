@@ -694,6 +694,20 @@ class TestUnsureCollectionReading:
         )
         assert p.collection == "latest"
 
+    def test_what_the_latest_report_says_is_no_question_about_the_reports_held(
+        self, sample_corpus, intent_planner
+    ):
+        """Words beyond the reports' names ask what the latest says (fresh55, read: "Which
+        Whinfield standards got Outstanding at the latest inspection?" was answered with the
+        latest report's publication line)."""
+        p = intent_planner.plan(
+            "Which standards were rated Outstanding at the latest inspection?",
+            None,
+            {"area": "Thurrock"},
+            sample_corpus,
+        )
+        assert p.collection is None
+
 
 class TestFactIntent:
     """A fact read by meaning is kept only when the question asks for that kind of thing."""
@@ -1479,7 +1493,7 @@ def test_a_collection_read_unsurely_is_about_what_the_reports_say():
 
     corpus = TestReportNamedBySubject().corpus()
 
-    question = "In the remand thematic, which area had set up bail hostels?"
+    question = "Which areas are in the remand thematic?"
     for probability, collection in [
         (COLLECTION_MIN_PROBABILITY - 0.05, None),
         (COLLECTION_MIN_PROBABILITY + 0.05, "all"),
@@ -1487,6 +1501,13 @@ def test_a_collection_read_unsurely_is_about_what_the_reports_say():
         reads = Reads("collection:all", probability, 0.7)
         plan = QuestionPlanner(intents=reads).plan(question, None, None, corpus)
         assert plan.collection == collection, probability
+    # however surely read, a question asking more than the reports' names ("set up bail
+    # hostels") asks what they say
+    reads = Reads("collection:all", COLLECTION_MIN_PROBABILITY + 0.3, 0.7)
+    plan = QuestionPlanner(intents=reads).plan(
+        "In the remand thematic, which area had set up bail hostels?", None, None, corpus
+    )
+    assert plan.collection is None
 
 
 @pytest.mark.parametrize(
