@@ -544,6 +544,13 @@ See `RULE` for how its evidence recall@4 is counted.
   extracts in layout mode from a ReportLab PDF), written blind and second-checked at stop 62
   in the layouts of the pending fresh83 / fresh84; measured once unread (0.667, 0.792), then
   read.
+- tune83 / tune84: every report above plus two more each (`data/eval/tune83/reports/`: an SQS
+  letter as the Markdown `trafilatura` extracts from a council web page, a rated inspection as
+  the text `pdfplumber` extracts in layout mode from a WeasyPrint PDF; `tune84`: an SQS letter
+  as the Word file `htmldocx` writes from the letter's HTML, a rated inspection as the HTML
+  PyMuPDF writes with `page.get_text("html")` from a ReportLab PDF), written blind and
+  second-checked at stop 63 in the layouts of the pending fresh85 / fresh86; measured once
+  unread (0.646, 0.646), then read.
 - fresh77 / fresh78 (read as tune): every report above plus two more each
   (`data/eval/fresh77/reports/`: an SQS letter as a Word file pandoc writes from Markdown, a
   rated inspection as a PDF WeasyPrint makes; `fresh78`: an SQS letter as the HTML page Sphinx
@@ -1261,6 +1268,10 @@ def main(argv: list[str] | None = None) -> int:
             # unread (0.667, 0.792), then read
             ("tune81 tune", "tune81", "tune.jsonl"),
             ("tune82 tune", "tune82", "tune.jsonl"),
+            # stop 63: tune sets in the layouts of the pending fresh85 / fresh86, measured once
+            # unread (0.646, 0.646), then read
+            ("tune83 tune", "tune83", "tune.jsonl"),
+            ("tune84 tune", "tune84", "tune.jsonl"),
             # written at stop 49 in the layouts of tune57 and tune58, adopted at stop 50:
             # measured once when adopted and by bench.quality; read at stop 51: tune data since
             ("fresh59 (read as tune)", "fresh59", "heldout.jsonl"),
