@@ -874,7 +874,7 @@ def _facts_value_first(cells: list[_Cell], i: int) -> int:
     alone ("126" / "Children supervised by …" / "33.8%" / "Proven reoffending rate …", as
     `docx2txt` writes a table of figures with no head): at least `CELL_MIN_ROWS` of them, the
     first a figure and most of them. 0 where none start there."""
-    if not cells[i].kind == "figure":
+    if cells[i].kind != "figure":
         return 0
     pairs = figures = 0
     at = i

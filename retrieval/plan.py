@@ -2052,7 +2052,8 @@ def _may_ask_collection(
 # A question about the stored reports asks of them and their places in words for them, and
 # little else ("When was the latest inspection?", "What reports do we hold for Marshbury?"):
 # this many other content words ask what a report says ("Which standards got Outstanding at the
-# latest inspection?", "give me the headlines from the latest inspection").
+# latest inspection?"; "give me the headlines from the latest inspection", one word, still
+# reads as the collection).
 COLLECTION_MAX_OTHER_TERMS = 2
 
 
