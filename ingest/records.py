@@ -306,18 +306,20 @@ def _before_title(signer: str) -> str | None:
 def _plan_due(text: str) -> tuple[str, str] | None:
     """(sentence, when) where a paragraph that asks for an improvement plan says when it is
     due, in the sentence that asks or the next: the date it must be sent by, or else the time
-    within which ("within six weeks of the date of this letter"). None where the plan is not asked for ("We are not asking for a
-    formal action plan, but the board should review progress within six months")."""
+    within which ("within six weeks of the date of this letter"). None where the plan is not
+    asked for ("We are not asking for a formal action plan, but the board should review
+    progress within six months")."""
     sentences = _sentences(text)
-    asked = [s for s in sentences if _PLAN.search(s)]
+    asked = [k for k, s in enumerate(sentences) if _PLAN.search(s)]
     if not asked or any(
-        _NOT_ASKED.search(s[: m.start()]) for s in asked for m in _PLAN.finditer(s)
+        _NOT_ASKED.search(sentences[k][: m.start()])
+        for k in asked
+        for m in _PLAN.finditer(sentences[k])
     ):
         return None
-    at = sentences.index(asked[0])
     # (its own sentence, or the next: "… send us an improvement plan." / "It should reach the
     # lead inspector by 3 May 2016.")
-    for sentence in sentences[at : at + 2]:
+    for sentence in sentences[asked[0] : asked[0] + 2]:
         dates = [m for m in _PLAN_DUE.finditer(sentence) if m.group("value")]
         m = dates[0] if dates else _PLAN_DUE.search(sentence)
         if m:
